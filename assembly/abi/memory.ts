@@ -1,0 +1,42 @@
+// The only place that knows how inputs and outputs sit in linear memory on the wasm side.
+// A header is an array of u64 slots; pointers are byte offsets into this module's memory.
+// Sparse matrices cross as CSR: rowStart u32[rows+1], col u16[nnz], val u16[nnz].
+
+import { Csr, newCsr } from "../math/csr";
+import { alloc } from "../arena";
+
+// @ts-ignore: decorator
+@inline export function slot(h: usize, i: i32): u64 { return load<u64>(h + (<usize>i << 3)); }
+// @ts-ignore: decorator
+@inline export function setSlot(h: usize, i: i32, v: u64): void { store<u64>(h + (<usize>i << 3), v); }
+
+/** Reads a u16 CSR from the host into the epoch's form (u32 columns, integer-valued I32F32). */
+export function readCsrU16(rows: i32, startPtr: usize, colPtr: usize, valPtr: usize): Csr {
+  const nz = <i32>load<u32>(startPtr + (<usize>rows << 2));
+  const m = newCsr(rows, nz);
+  memory.copy(m.start, startPtr, <usize>(rows + 1) << 2);
+  for (let k = 0; k < nz; k++) {
+    store<u32>(m.col + (<usize>k << 2), <u32>load<u16>(colPtr + (<usize>k << 1)));
+    store<i64>(m.val + (<usize>k << 3), <i64>load<u16>(valPtr + (<usize>k << 1)) << 32);
+  }
+  return m;
+}
+
+/** Reads an I32F32 CSR from the host (rowStart u32, col u32, val i64 bits). */
+export function readCsrFixed(rows: i32, startPtr: usize, colPtr: usize, valPtr: usize): Csr {
+  return new Csr(rows, startPtr, colPtr, valPtr);
+}
+
+/** Writes a CSR's three pointers into slots i, i+1, i+2 (val as i64 bits). */
+export function writeCsr(h: usize, i: i32, m: Csr): void {
+  setSlot(h, i, m.start);
+  setSlot(h, i + 1, m.col);
+  setSlot(h, i + 2, m.val);
+}
+
+/** A fresh output header of `slots` u64 slots. */
+export function newHeader(slots: i32): usize {
+  const h = alloc(<usize>slots << 3);
+  memory.fill(h, 0, <usize>slots << 3);
+  return h;
+}

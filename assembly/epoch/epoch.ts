@@ -1,0 +1,287 @@
+// The Yuma Consensus epoch as the chain runs it: run_epoch.rs epoch_mechanism (the sparse,
+// on-chain path) for one mechanism. Inputs and outputs are flat memory (see abi/epoch.ts);
+// the step letters follow the specification (A activity, S stake, W weights, C consensus,
+// B bonds, E emission).
+
+import { Csr, newCsr, getI64, setI64, vecI64 } from "../math/csr";
+import { sz, alloc } from "../arena";
+import { ONE, satAdd, satSub, proportionToU16, u16Proportion, mulOrZero } from "../fixed/i32f32";
+import { rHi, rLo, rOverflow, divFixed, i64f64ToI32f32 } from "../fixed/i128";
+import {
+  maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse, rowSumSparse,
+  colNormalizeSparse, colMaxUpscaleSparse, colClipSparse, matmulSparse, matmulTransposeSparse,
+  rowHadamardSparse, matVecMulRowSumSparse, interpolateSparse, matEmaSparse,
+} from "../math/sparse";
+import { cloneCsr } from "../math/csr";
+import { weightedMedianColSparse } from "../math/median";
+import { sumI64, normalize, normalizeUsingSum, maskVector, isTopkNonzero } from "../math/vector";
+import { steepnessFactor } from "../math/sigmoid";
+import { emaLiquidAlpha } from "./liquid_alpha";
+import { computeStake } from "./stake";
+import { umul128, wideHi } from "../fixed/wide";
+
+/** Everything the epoch reads (chain storage), already laid out in memory. */
+export class EpochInput {
+  n: i32 = 0;
+  currentBlock: u64 = 0;
+  tempo: u64 = 0;
+  activityCutoff: u64 = 0;
+  lastMechanismStepBlock: u64 = 0;
+  taoWeight: u64 = 0;
+  stakeThreshold: u64 = 0;
+  ownerUid: i32 = -1;
+  maxAllowedValidators: i32 = 0;
+  kappa: u32 = 0;
+  bondsPenalty: u32 = 0;
+  bondsMovingAverage: u64 = 0;
+  liquidAlpha: bool = false;
+  alphaLow: u32 = 0;
+  alphaHigh: u32 = 0;
+  steepness: i32 = 0;
+  yuma3: bool = false;
+  commitReveal: bool = false;
+  raoEmission: u64 = 0;
+  trace: bool = false;
+  alphaStake: usize = 0;      // u64[n]
+  taoStake: usize = 0;        // u64[n]
+  permit: usize = 0;          // u8[permitLen]
+  permitLen: i32 = 0;
+  lastUpdate: usize = 0;      // u64[lastUpdateLen], lastUpdateLen >= n (zero-padded by the host)
+  lastUpdateLen: i32 = 0;
+  registration: usize = 0;    // u64[n]
+  weights: Csr = changetype<Csr>(0);  // n rows, stored order, columns < n
+  bonds: Csr = changetype<Csr>(0);    // n rows, stored order, raw u16 values as integers
+  commitBlocks: usize = 0;    // u64[n] (u64::MAX = no live commit) or 0 when absent
+}
+
+/** What the epoch writes. Vectors are n long; `bonds` values are already u16. */
+export class EpochOutput {
+  stake: usize = 0;            // u64
+  stakeWeight: usize = 0;      // u16
+  active: usize = 0;           // u8
+  newPermit: usize = 0;        // u8
+  consensus: usize = 0;        // u16
+  incentive: usize = 0;        // u16
+  dividends: usize = 0;        // u16
+  validatorTrust: usize = 0;   // u16
+  emission: usize = 0;         // u64
+  serverEmission: usize = 0;   // u64
+  validatorEmission: usize = 0;// u64
+  bonds: Csr = changetype<Csr>(0);
+  // trace (I32F32 bits unless noted)
+  totalStake: usize = 0;       // i128 pairs (I64F64)
+  stakeFixed: usize = 0;
+  activeStake: usize = 0;
+  consensusFixed: usize = 0;
+  validatorTrustFixed: usize = 0;
+  incentiveFixed: usize = 0;
+  dividendsFixed: usize = 0;
+  nse: usize = 0;
+  nve: usize = 0;
+  nce: usize = 0;
+  weightsNormalized: Csr = changetype<Csr>(0);
+  weightsClipped: Csr = changetype<Csr>(0);
+  weightsForBonds: Csr = changetype<Csr>(0);
+  emaBonds: Csr = changetype<Csr>(0);
+}
+
+function u16Vec(src: usize, n: i32): usize {
+  const out = alloc(sz(n) << 1);
+  for (let i = 0; i < n; i++) store<u16>(out + (<usize>i << 1), <u16>proportionToU16(getI64(src, i)));
+  return out;
+}
+
+/** I96F32(x) saturating_mul I96F32(rao), saturating_to_num::<u64>: floor(x * rao), clamped. */
+// @ts-ignore: decorator
+@inline function emissionOf(x: i64, rao: u64): u64 {
+  if (x <= 0) return 0;
+  const lo = umul128(<u64>x, rao);
+  const hi = wideHi;
+  if ((hi >> 32) != 0) return u64.MAX_VALUE;
+  return (hi << 32) | (lo >> 32);
+}
+
+/**
+ * EMA coefficient of the classic path: 1 sat- saturating_from_num(I64F64(bma) safe_div 1e6).
+ * With `wrapping` (Yuma3 without liquid alpha): from_num conversions that wrap, saturating_div.
+ */
+export function emaAlpha(bma: u64, wrapping: bool): i64 {
+  let xh: u64, xl: u64;
+  if (wrapping) { xh = bma; xl = 0; }
+  else if (bma > 0x7fffffffffffffff) { xh = 0x7fffffffffffffff; xl = 0xffffffffffffffff; }
+  else { xh = bma; xl = 0; }
+  divFixed(xh, xl, 1000000, 0, 64);
+  let qh = rHi, ql = rLo;
+  if (rOverflow) {
+    if (wrapping) { // saturating_div: MAX or MIN by sign
+      if (<i64>xh < 0) { qh = 0x8000000000000000; ql = 0; } else { qh = 0x7fffffffffffffff; ql = 0xffffffffffffffff; }
+    } else { qh = 0; ql = 0; } // safe_div
+  }
+  const b32 = wrapping ? <i64>((qh << 32) | (ql >> 32)) : i64f64ToI32f32(qh, ql);
+  return satSub(ONE, b32);
+}
+
+export function runEpoch(inp: EpochInput, out: EpochOutput): void {
+  const n = inp.n;
+  const n8 = sz(n) << 3;
+
+  // A: activity
+  const inactive = alloc(sz(inp.lastUpdateLen));
+  out.active = alloc(sz(n));
+  for (let i = 0; i < inp.lastUpdateLen; i++) {
+    const lu = load<u64>(inp.lastUpdate + (<usize>i << 3));
+    let until = lu + inp.activityCutoff;
+    if (until < lu) until = u64.MAX_VALUE;
+    const off: u8 = until < inp.currentBlock ? 1 : 0;
+    store<u8>(inactive + i, off);
+    if (i < n) store<u8>(out.active + i, off ^ 1);
+  }
+
+  // S: stake, permits, active stake
+  const total = alloc(sz(n) << 4);
+  const filtered = alloc(sz(n) << 4);
+  const stake = vecI64(n);
+  computeStake(n, inp.alphaStake, inp.taoStake, inp.taoWeight, inp.stakeThreshold, inp.ownerUid, total, filtered, stake);
+  out.stake = alloc(n8);
+  for (let i = 0; i < n; i++) {
+    const hi = load<u64>(total + (<usize>i << 4) + 8);
+    store<u64>(out.stake + (<usize>i << 3), <i64>hi < 0 ? 0 : hi);
+  }
+  const permitLen = inp.permitLen;
+  const forbids = alloc(sz(permitLen));
+  for (let i = 0; i < permitLen; i++) {
+    const p = load<u8>(inp.permit + i) != 0 || i == inp.ownerUid;
+    store<u8>(forbids + i, p ? 0 : 1);
+  }
+  out.newPermit = alloc(sz(n));
+  isTopkNonzero(stake, n, inp.maxAllowedValidators, out.newPermit);
+  if (inp.ownerUid >= 0 && inp.ownerUid < n) store<u8>(out.newPermit + inp.ownerUid, 1);
+
+  const activeStake = vecI64(n);
+  memory.copy(activeStake, stake, <usize>n << 3);
+  maskVector(inactive, inp.lastUpdateLen, activeStake, n);
+  maskVector(forbids, permitLen, activeStake, n);
+  normalize(activeStake, n);
+
+  // W: weights
+  const w = inp.weights;
+  maskRowsSparse(w, forbids, permitLen);
+  maskDiagSparse(w, inp.ownerUid);
+  vecMaskSparse(w, inp.lastUpdate, inp.lastUpdateLen, inp.registration, n, false);
+  if (inp.commitReveal && inp.commitBlocks != 0) {
+    vecMaskSparse(w, inp.commitBlocks, n, inp.registration, n, true);
+  }
+  rowNormalizeSparse(w);
+
+  // C: consensus, clipping, validator trust, incentive
+  const kappa = u16Proportion(inp.kappa);
+  const consensus = vecI64(n);
+  weightedMedianColSparse(activeStake, n, w, n, kappa, consensus);
+  const clipped = colClipSparse(w, consensus, n);
+  const validatorTrust = vecI64(n);
+  rowSumSparse(clipped, validatorTrust);
+  const incentive = vecI64(n);
+  matmulSparse(clipped, activeStake, n, n, incentive);
+  normalize(incentive, n);
+
+  // B: bonds and dividends
+  const penalty = u16Proportion(inp.bondsPenalty);
+  const weightsForBonds = interpolateSparse(w, clipped, n, penalty);
+  const lastTempo: u64 = inp.lastMechanismStepBlock == 0
+    ? (inp.currentBlock > inp.tempo ? inp.currentBlock - inp.tempo : 0)
+    : (inp.lastMechanismStepBlock == u64.MAX_VALUE ? u64.MAX_VALUE : inp.lastMechanismStepBlock + 1);
+  const dividends = vecI64(n);
+  let ema: Csr;
+  const bonds = inp.bonds;
+  if (inp.yuma3) {
+    for (let k = 0, nz = bonds.nnz(); k < nz; k++) bonds.setVal(k, u16Proportion(<u32>(bonds.valAt(k) >> 32)));
+    scalarMaskSparse(bonds, lastTempo, inp.registration, n);
+    let anyConsensus = false;
+    for (let j = 0; j < n; j++) if (getI64(consensus, j) != 0) { anyConsensus = true; break; }
+    if (inp.liquidAlpha && n > 0 && anyConsensus) {
+      ema = emaLiquidAlpha(weightsForBonds, bonds, consensus, n,
+        u16Proportion(inp.alphaLow), u16Proportion(inp.alphaHigh), steepnessFactor(inp.steepness));
+    } else {
+      ema = matEmaSparse(weightsForBonds, bonds, emaAlpha(inp.bondsMovingAverage, true));
+    }
+    const emaNorm = cloneCsr(ema);
+    colNormalizeSparse(emaNorm, n);
+    const tbpv = vecI64(n);
+    matVecMulRowSumSparse(emaNorm, incentive, n, tbpv);
+    const rows = ema.rows < n ? ema.rows : n;
+    for (let i = 0; i < rows; i++) setI64(dividends, i, mulOrZero(getI64(tbpv, i), getI64(activeStake, i)));
+    normalize(dividends, n);
+  } else {
+    scalarMaskSparse(bonds, lastTempo, inp.registration, n);
+    colNormalizeSparse(bonds, n);
+    const delta = rowHadamardSparse(weightsForBonds, activeStake, n);
+    colNormalizeSparse(delta, n);
+    ema = matEmaSparse(delta, bonds, emaAlpha(inp.bondsMovingAverage, false));
+    colNormalizeSparse(ema, n);
+    matmulTransposeSparse(ema, incentive, n, dividends);
+    normalize(dividends, n);
+    colMaxUpscaleSparse(ema, n);
+  }
+
+  // E: emission split
+  const combined = vecI64(n);
+  for (let i = 0; i < n; i++) setI64(combined, i, satAdd(getI64(incentive, i), getI64(dividends, i)));
+  const esum = sumI64(combined, n);
+  const nse = vecI64(n), nve = vecI64(n), nce = vecI64(n);
+  memory.copy(nse, incentive, <usize>n << 3);
+  memory.copy(nve, dividends, <usize>n << 3);
+  memory.copy(nce, combined, <usize>n << 3);
+  normalizeUsingSum(nse, n, esum);
+  normalizeUsingSum(nve, n, esum);
+  normalize(nce, n);
+  if (esum == 0) {
+    const src = sumI64(activeStake, n) == 0 ? stake : activeStake;
+    memory.copy(nve, src, <usize>n << 3);
+    memory.copy(nce, src, <usize>n << 3);
+  }
+  const rao = inp.raoEmission;
+  out.serverEmission = alloc(n8);
+  out.validatorEmission = alloc(n8);
+  out.emission = alloc(n8);
+  for (let i = 0; i < n; i++) {
+    store<u64>(out.serverEmission + (<usize>i << 3), emissionOf(getI64(nse, i), rao));
+    store<u64>(out.validatorEmission + (<usize>i << 3), emissionOf(getI64(nve, i), rao));
+    store<u64>(out.emission + (<usize>i << 3), emissionOf(getI64(nce, i), rao));
+  }
+
+  // O: outputs
+  out.stakeWeight = u16Vec(stake, n);
+  out.consensus = u16Vec(consensus, n);
+  out.incentive = u16Vec(incentive, n);
+  out.dividends = u16Vec(dividends, n);
+  out.validatorTrust = u16Vec(validatorTrust, n);
+  // bond rows: the EMA row for uids with a new permit, empty otherwise
+  const bo = newCsr(n, ema.nnz());
+  let wpos = 0;
+  for (let i = 0; i < n; i++) {
+    if (load<u8>(out.newPermit + i) != 0 && i < ema.rows) {
+      for (let k = ema.rowStart(i), e = ema.rowEnd(i); k < e; k++) {
+        store<u32>(bo.col + (<usize>wpos << 2), ema.colAt(k));
+        bo.setVal(wpos, proportionToU16(ema.valAt(k)));
+        wpos++;
+      }
+    }
+    store<u32>(bo.start + (<usize>(i + 1) << 2), wpos);
+  }
+  out.bonds = bo;
+
+  if (inp.trace) {
+    out.totalStake = total;
+    out.stakeFixed = stake;
+    out.activeStake = activeStake;
+    out.consensusFixed = consensus;
+    out.validatorTrustFixed = validatorTrust;
+    out.incentiveFixed = incentive;
+    out.dividendsFixed = dividends;
+    out.nse = nse; out.nve = nve; out.nce = nce;
+    out.weightsNormalized = w;
+    out.weightsClipped = clipped;
+    out.weightsForBonds = weightsForBonds;
+    out.emaBonds = ema;
+  }
+}

@@ -1,0 +1,142 @@
+// 128-bit fixed-point values (I64F64, I96F32, U64F64 ...) as (hi, lo) word pairs.
+// Results come back through the globals `rHi` / `rLo` plus a flag, so the hot paths never
+// allocate. Stored in linear memory as lo at +0, hi at +8 (little-endian i128).
+
+import { umul128, wideHi } from "./wide";
+import { udivLimbs } from "./limbs";
+
+export let rHi: u64 = 0;
+export let rLo: u64 = 0;
+export let rOverflow: bool = false;
+
+const U = memory.data(8 * 4);
+const V = memory.data(4 * 4);
+const Q = memory.data(8 * 4);
+const R = memory.data(4 * 4);
+const UN = memory.data(9 * 4);
+const VN = memory.data(4 * 4);
+
+// @ts-ignore: decorator
+@inline export function isNeg(hi: u64): bool { return <i64>hi < 0; }
+
+/** Two's-complement negation of (hi, lo) into rHi/rLo. */
+export function neg128(hi: u64, lo: u64): void {
+  rLo = ~lo + 1;
+  rHi = ~hi + (rLo == 0 ? 1 : 0);
+}
+
+/** Wrapping 128-bit add. */
+export function add128(ah: u64, al: u64, bh: u64, bl: u64): void {
+  const lo = al + bl;
+  rHi = ah + bh + (lo < al ? 1 : 0);
+  rLo = lo;
+}
+
+/** Signed saturating 128-bit add. */
+export function satAdd128(ah: u64, al: u64, bh: u64, bl: u64): void {
+  add128(ah, al, bh, bl);
+  if (((ah ^ rHi) & (bh ^ rHi)) >> 63) {
+    if (isNeg(ah)) { rHi = 0x8000000000000000; rLo = 0; }
+    else { rHi = 0x7fffffffffffffff; rLo = 0xffffffffffffffff; }
+  }
+}
+
+/** Unsigned 128x128 product; fills the 4 words p0..p3 (low to high). */
+export let p0: u64 = 0, p1: u64 = 0, p2: u64 = 0, p3: u64 = 0;
+export function umul256(ah: u64, al: u64, bh: u64, bl: u64): void {
+  const ll = umul128(al, bl); const llh = wideHi;
+  const lh = umul128(al, bh); const lhh = wideHi;
+  const hl = umul128(ah, bl); const hlh = wideHi;
+  const hh = umul128(ah, bh); const hhh = wideHi;
+  p0 = ll;
+  let c: u64 = 0;
+  let s = llh + lh; c = s < llh ? 1 : 0;
+  const s2 = s + hl; c += s2 < s ? 1 : 0;
+  p1 = s2;
+  let t = lhh + hlh; let c2: u64 = t < lhh ? 1 : 0;
+  const t2 = t + hh; c2 += t2 < t ? 1 : 0;
+  const t3 = t2 + c; c2 += t3 < t2 ? 1 : 0;
+  p2 = t3;
+  p3 = hhh + c2;
+}
+
+/**
+ * Signed fixed-point multiply with `frac` fraction bits (64 for I64F64, 32 for I96F32):
+ * floor(a*b / 2^frac), overflow flagged when it leaves i128 (saturating: MAX/MIN by sign).
+ */
+export function satMulFixed(ah: u64, al: u64, bh: u64, bl: u64, frac: u32): void {
+  const neg = isNeg(ah) != isNeg(bh);
+  let xh = ah, xl = al, yh = bh, yl = bl;
+  if (isNeg(xh)) { neg128(xh, xl); xh = rHi; xl = rLo; }
+  if (isNeg(yh)) { neg128(yh, yl); yh = rHi; yl = rLo; }
+  umul256(xh, xl, yh, yl);
+  let w0 = p0, w1 = p1, w2 = p2, w3 = p3;
+  if (neg) {
+    // negate the 256-bit magnitude so the shift below floors toward -inf
+    w0 = ~w0; w1 = ~w1; w2 = ~w2; w3 = ~w3;
+    w0 += 1;
+    if (w0 == 0) { w1 += 1; if (w1 == 0) { w2 += 1; if (w2 == 0) w3 += 1; } }
+  }
+  let lo: u64, hi: u64, top: u64;
+  if (frac == 64) { lo = w1; hi = w2; top = w3; }
+  else { // frac == 32
+    lo = (w0 >> 32) | (w1 << 32);
+    hi = (w1 >> 32) | (w2 << 32);
+    top = (w2 >> 32) | (w3 << 32);
+  }
+  // fits iff `top` is the sign extension of hi
+  const ext: u64 = isNeg(hi) ? 0xffffffffffffffff : 0;
+  rOverflow = top != ext;
+  if (rOverflow) {
+    if (neg) { rHi = 0x8000000000000000; rLo = 0; }
+    else { rHi = 0x7fffffffffffffff; rLo = 0xffffffffffffffff; }
+  } else { rHi = hi; rLo = lo; }
+}
+
+function storeWords(at: usize, w: u64): void {
+  store<u32>(at, <u32>w);
+  store<u32>(at + 4, <u32>(w >> 32));
+}
+
+/**
+ * Signed fixed-point division with `frac` fraction bits: trunc(a * 2^frac / b).
+ * rOverflow is set on a zero divisor or when the quotient leaves i128 (checked_div's None).
+ */
+export function divFixed(ah: u64, al: u64, bh: u64, bl: u64, frac: u32): void {
+  if (bh == 0 && bl == 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
+  const neg = isNeg(ah) != isNeg(bh);
+  let xh = ah, xl = al, yh = bh, yl = bl;
+  if (isNeg(xh)) { neg128(xh, xl); xh = rHi; xl = rLo; }
+  if (isNeg(yh)) { neg128(yh, yl); yh = rHi; yl = rLo; }
+  // numerator = x << frac, as 6 (frac 64) or 5 (frac 32) limbs in an 8-limb buffer
+  memory.fill(U, 0, 32);
+  if (frac == 64) { storeWords(U + 8, xl); storeWords(U + 16, xh); }
+  else { storeWords(U + 4, xl); storeWords(U + 12, xh); }
+  let m = 8;
+  while (m > 1 && load<u32>(U + (<usize>(m - 1) << 2)) == 0) m--;
+  storeWords(V, yl); storeWords(V + 8, yh);
+  let n = 4;
+  while (n > 1 && load<u32>(V + (<usize>(n - 1) << 2)) == 0) n--;
+  memory.fill(Q, 0, 32);
+  if (m >= n) udivLimbs(U, m, V, n, Q, R, UN, VN);
+  const q0 = <u64>load<u32>(Q) | (<u64>load<u32>(Q + 4) << 32);
+  const q1 = <u64>load<u32>(Q + 8) | (<u64>load<u32>(Q + 12) << 32);
+  const q2 = <u64>load<u32>(Q + 16) | (<u64>load<u32>(Q + 20) << 32);
+  const q3 = <u64>load<u32>(Q + 24) | (<u64>load<u32>(Q + 28) << 32);
+  if (q2 != 0 || q3 != 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
+  if (neg) {
+    rOverflow = q1 > 0x8000000000000000 || (q1 == 0x8000000000000000 && q0 != 0);
+    neg128(q1, q0);
+  } else {
+    rOverflow = q1 > 0x7fffffffffffffff;
+    rHi = q1; rLo = q0;
+  }
+}
+
+/** I64F64 -> I32F32 saturating_from_num: floor to 32 fraction bits, clamped. */
+export function i64f64ToI32f32(hi: u64, lo: u64): i64 {
+  const r = <i64>((hi << 32) | (lo >> 32));
+  const top = <i64>hi >> 32;
+  if (top != (r >> 63)) return <i64>hi < 0 ? i64.MIN_VALUE : i64.MAX_VALUE;
+  return r;
+}

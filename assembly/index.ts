@@ -1,0 +1,10 @@
+// The exports of taomath.wasm. Hosts call reset(), alloc() their inputs, then one entry point;
+// results stay valid until the next reset(). See src/bindings/ for the host side.
+
+import { alloc as arenaAlloc, resetArena } from "./arena";
+
+export function reset(): void { resetArena(); }
+export function alloc(bytes: usize): usize { return arenaAlloc(bytes); }
+
+export { epoch } from "./abi/epoch";
+export * from "./abi/math";

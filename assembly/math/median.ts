@@ -1,0 +1,124 @@
+// Stake-weighted median (math.rs weighted_median) and its column form over a sparse matrix
+// (weighted_median_col_sparse), which gives each miner's consensus weight.
+// The partition walk, pivot choice and tie rules are the chain's; a sort-based median would
+// differ on ties and boundaries.
+
+import { Csr, getI64, setI64, vecI64 } from "./csr";
+import { sz, alloc } from "../arena";
+import { satAdd, satSub, safeDiv } from "../fixed/i32f32";
+
+/**
+ * weighted_median over the indices part[0..len) (u32), which it may reorder; scratch buffers
+ * `lower` and `upper` hold len u32 each. stake and score are i64 vectors indexed by those indices.
+ */
+export function weightedMedian(
+  stake: usize, score: usize, part: usize, len: i32,
+  minority: i64, lo: i64, hi: i64, lower: usize, upper: usize,
+): i64 {
+  const limit = len;
+  let iterations = 0;
+  let cur = part;
+  let curLen = len;
+  while (true) {
+    if (curLen == 0) return 0;
+    if (curLen == 1) return getI64(score, load<u32>(cur));
+    const pivot = getI64(score, load<u32>(cur + (<usize>(curLen >> 1) << 2)));
+    let loStake: i64 = 0, hiStake: i64 = 0;
+    let nl = 0, nu = 0;
+    for (let t = 0; t < curLen; t++) {
+      const idx = load<u32>(cur + (<usize>t << 2));
+      const s = getI64(score, idx);
+      if (s == pivot) continue;
+      if (s < pivot) {
+        loStake = satAdd(loStake, getI64(stake, idx));
+        store<u32>(lower + (<usize>nl << 2), idx); nl++;
+      } else {
+        hiStake = satAdd(hiStake, getI64(stake, idx));
+        store<u32>(upper + (<usize>nu << 2), idx); nu++;
+      }
+    }
+    if (minority < satAdd(lo, loStake) && nl > 0) {
+      // continue in `lower`; the old current buffer becomes the new `lower` scratch
+      const t = cur; cur = lower; lower = t; curLen = nl;
+      hi = satAdd(lo, loStake);
+    } else if (satSub(hi, hiStake) <= minority && nu > 0) {
+      const t = cur; cur = upper; upper = t; curLen = nu;
+      lo = satSub(hi, hiStake);
+    } else {
+      return pivot;
+    }
+    iterations++;
+    if (iterations > limit) return 0;
+  }
+}
+
+/**
+ * weighted_median_col_sparse(stake, W, columns, majority) -> out[columns].
+ * Only columns with at least one entry can have a non-zero median (an all-zero column returns
+ * its pivot, 0), so the work is proportional to the entries plus one pass over the columns.
+ */
+export function weightedMedianColSparse(stake: usize, stakeLen: i32, w: Csr, columns: i32, majority: i64, out: usize): void {
+  memory.fill(out, 0, <usize>columns << 3);
+  // use_stake: the positive stakes in uid order, re-normalised with their plain sum
+  const useStake = vecI64(stakeLen);
+  let k = 0;
+  for (let i = 0; i < stakeLen; i++) {
+    const s = getI64(stake, i);
+    if (s > 0) { setI64(useStake, k, s); k++; }
+  }
+  let sum: i64 = 0;
+  for (let t = 0; t < k; t++) sum += getI64(useStake, t);
+  if (sum != 0) for (let t = 0; t < k; t++) setI64(useStake, t, safeDiv(getI64(useStake, t), sum));
+  let stakeSum: i64 = 0;
+  for (let t = 0; t < k; t++) stakeSum += getI64(useStake, t);
+  const minority = satSub(stakeSum, majority);
+  if (k == 0) return;
+
+  // Transpose the rows of positive-stake validators: per column, (validator rank, value) in
+  // row order, so assigning them in sequence reproduces "later duplicates overwrite".
+  const rows = stakeLen < w.rows ? stakeLen : w.rows;
+  const counts = alloc(<usize>(columns + 1) << 2);
+  memory.fill(counts, 0, <usize>(columns + 1) << 2);
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    if (getI64(stake, i) <= 0) continue;
+    for (let e = w.rowStart(i), end = w.rowEnd(i); e < end; e++) {
+      const c = w.colAt(e);
+      if (c < columns) { store<u32>(counts + (<usize>(c + 1) << 2), load<u32>(counts + (<usize>(c + 1) << 2)) + 1); total++; }
+    }
+  }
+  for (let c = 0; c < columns; c++) {
+    store<u32>(counts + (<usize>(c + 1) << 2), load<u32>(counts + (<usize>(c + 1) << 2)) + load<u32>(counts + (<usize>c << 2)));
+  }
+  const fill = alloc(<usize>columns << 2);
+  memory.copy(fill, counts, <usize>columns << 2);
+  const tRank = alloc(sz(total) << 2);
+  const tVal = alloc(sz(total) << 3);
+  let rank = 0;
+  for (let i = 0; i < rows; i++) {
+    if (getI64(stake, i) <= 0) continue;
+    for (let e = w.rowStart(i), end = w.rowEnd(i); e < end; e++) {
+      const c = w.colAt(e);
+      if (c < columns) {
+        const at = load<u32>(fill + (<usize>c << 2));
+        store<u32>(tRank + (<usize>at << 2), rank);
+        setI64(tVal, at, w.valAt(e));
+        store<u32>(fill + (<usize>c << 2), at + 1);
+      }
+    }
+    rank++;
+  }
+
+  const score = vecI64(k);
+  const part = alloc(<usize>k << 2);
+  const lower = alloc(<usize>k << 2);
+  const upper = alloc(<usize>k << 2);
+  for (let c = 0; c < columns; c++) {
+    const s = load<u32>(counts + (<usize>c << 2)), e = load<u32>(counts + (<usize>(c + 1) << 2));
+    if (s == e) continue;
+    for (let t = s; t < e; t++) setI64(score, load<u32>(tRank + (<usize>t << 2)), getI64(tVal, t));
+    for (let t = 0; t < k; t++) store<u32>(part + (<usize>t << 2), t);
+    setI64(out, c, weightedMedian(useStake, score, part, k, minority, 0, stakeSum, lower, upper));
+    for (let t = s; t < e; t++) setI64(score, load<u32>(tRank + (<usize>t << 2)), 0);
+  }
+}

@@ -1,0 +1,131 @@
+// The memory protocol between TypeScript and taomath.wasm, in one place.
+// A call is: reset() the arena, alloc() and fill each input, call the entry point, copy the
+// results out before the next reset. Views are re-made on every access because memory growth
+// detaches the old ArrayBuffer.
+
+import { TaomathError } from "../errors.js";
+
+export interface CoreExports {
+  memory: WebAssembly.Memory;
+  reset(): void;
+  alloc(bytes: number): number;
+  epoch(header: number): number;
+  [name: string]: unknown;
+}
+
+export class Core {
+  constructor(readonly exports: CoreExports) {}
+
+  get buffer(): ArrayBuffer { return this.exports.memory.buffer; }
+
+  reset(): void { this.exports.reset(); }
+
+  alloc(bytes: number): number { return this.exports.alloc(Math.max(bytes, 8)) >>> 0; }
+
+  /** Calls an export, turning a wasm trap into a TaomathError (the arena is reset on the next call). */
+  call<T>(name: string, ...args: unknown[]): T {
+    const fn = this.exports[name] as (...a: unknown[]) => T;
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) {
+        throw new TaomathError("internal", name, `the wasm core trapped (${e.message})`);
+      }
+      throw e;
+    }
+  }
+
+  // ---- writers: each allocates and copies, returning the pointer ----
+  u64(values: ArrayLike<bigint>): number {
+    const p = this.alloc(values.length * 8);
+    const v = new BigUint64Array(this.buffer, p, values.length);
+    for (let i = 0; i < values.length; i++) v[i] = values[i];
+    return p;
+  }
+  i64(values: ArrayLike<bigint>): number {
+    const p = this.alloc(values.length * 8);
+    const v = new BigInt64Array(this.buffer, p, values.length);
+    for (let i = 0; i < values.length; i++) v[i] = values[i];
+    return p;
+  }
+  /** i128 values (I64F64 bits) as lo/hi word pairs. */
+  i128(values: ArrayLike<bigint>): number {
+    const p = this.alloc(values.length * 16);
+    const v = new BigUint64Array(this.buffer, p, values.length * 2);
+    const mask = (1n << 64n) - 1n;
+    for (let i = 0; i < values.length; i++) {
+      const x = BigInt.asUintN(128, values[i]);
+      v[2 * i] = x & mask;
+      v[2 * i + 1] = x >> 64n;
+    }
+    return p;
+  }
+  u32(values: ArrayLike<number>): number {
+    const p = this.alloc(values.length * 4);
+    new Uint32Array(this.buffer, p, values.length).set(values);
+    return p;
+  }
+  u16(values: ArrayLike<number>): number {
+    const p = this.alloc(values.length * 2);
+    new Uint16Array(this.buffer, p, values.length).set(values);
+    return p;
+  }
+  u8(values: ArrayLike<number>): number {
+    const p = this.alloc(values.length);
+    new Uint8Array(this.buffer, p, values.length).set(values);
+    return p;
+  }
+
+  // ---- readers: copies, so the results outlive the next call ----
+  readU64(p: number, n: number): bigint[] { return Array.from(new BigUint64Array(this.buffer, p >>> 0, n)); }
+  readI64(p: number, n: number): bigint[] { return Array.from(new BigInt64Array(this.buffer, p >>> 0, n)); }
+  readI128(p: number, n: number): bigint[] {
+    const v = new BigUint64Array(this.buffer, p >>> 0, n * 2);
+    const out: bigint[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = BigInt.asIntN(128, (v[2 * i + 1] << 64n) | v[2 * i]);
+    return out;
+  }
+  readU32(p: number, n: number): number[] { return Array.from(new Uint32Array(this.buffer, p >>> 0, n)); }
+  readU16(p: number, n: number): number[] { return Array.from(new Uint16Array(this.buffer, p >>> 0, n)); }
+  readU8(p: number, n: number): number[] { return Array.from(new Uint8Array(this.buffer, p >>> 0, n)); }
+  slots(p: number, n: number): number[] { return Array.from(new BigUint64Array(this.buffer, p >>> 0, n), (x) => Number(x)); }
+
+  /** Writes a header of u64 slots. */
+  header(values: ArrayLike<bigint>): number { return this.u64(values); }
+
+  /** Reads a CSR whose values are i64 (I32F32 bits) into rows of [col, bits]. */
+  readCsrFixed(rows: number, start: number, col: number, val: number): Array<Array<[number, bigint]>> {
+    const s = this.readU32(start, rows + 1);
+    const nz = s[rows];
+    const c = this.readU32(col, nz);
+    const v = this.readI64(val, nz);
+    const out: Array<Array<[number, bigint]>> = [];
+    for (let i = 0; i < rows; i++) {
+      const row: Array<[number, bigint]> = [];
+      for (let k = s[i]; k < s[i + 1]; k++) row.push([c[k], v[k]]);
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Writes rows of [col, bits] as a CSR with u32 columns and i64 values; returns the 3 pointers. */
+  writeCsrFixed(rows: ReadonlyArray<ReadonlyArray<readonly [number, bigint]>>): { start: number; col: number; val: number } {
+    const start = new Uint32Array(rows.length + 1);
+    for (let i = 0; i < rows.length; i++) start[i + 1] = start[i] + rows[i].length;
+    const cols: number[] = [], vals: bigint[] = [];
+    for (const row of rows) for (const [j, v] of row) { cols.push(j); vals.push(v); }
+    return { start: this.u32(start), col: this.u32(cols), val: this.i64(vals) };
+  }
+}
+
+/** Instantiates the module; the only import is the AssemblyScript abort hook. */
+export function instantiateCore(module: WebAssembly.Module): Core {
+  const instance = new WebAssembly.Instance(module, {
+    env: {
+      abort(_msg: number, _file: number, line: number, col: number) {
+        throw new WebAssembly.RuntimeError(`abort at ${line}:${col}`);
+      },
+    },
+  });
+  return new Core(instance.exports as unknown as CoreExports);
+}

@@ -1,0 +1,68 @@
+// Validation and conversion of the scalar values that cross into the core: u64 as bigint
+// (or a decimal string, or a safe integer number), u16/i16/booleans as numbers. Each failure is
+// a TaomathError naming the field.
+
+import { TaomathError } from "../errors.js";
+
+export const U64_MAX = (1n << 64n) - 1n;
+export const I64_MIN = -(1n << 63n);
+export const I64_MAX = (1n << 63n) - 1n;
+
+export type U64Like = bigint | string | number;
+
+export function toU64(v: unknown, field: string): bigint {
+  let b: bigint;
+  if (typeof v === "bigint") b = v;
+  else if (typeof v === "string") {
+    if (!/^[0-9]+$/.test(v.trim())) throw new TaomathError("invalid_type", field, `expected a u64 as a decimal string, got ${JSON.stringify(v)}`);
+    b = BigInt(v.trim());
+  } else if (typeof v === "number") {
+    if (!Number.isFinite(v) || !Number.isInteger(v)) throw new TaomathError("not_integer", field, `expected an integer, got ${v}`);
+    if (!Number.isSafeInteger(v)) throw new TaomathError("out_of_range", field, `${v} is past 2^53: pass a bigint or a decimal string`);
+    b = BigInt(v);
+  } else {
+    throw new TaomathError("invalid_type", field, `expected a u64 (bigint or decimal string), got ${typeOf(v)}`);
+  }
+  if (b < 0n) throw new TaomathError("out_of_range", field, `${b} is negative; a u64 must be >= 0`);
+  if (b > U64_MAX) throw new TaomathError("out_of_range", field, `${b} is past u64::MAX`);
+  return b;
+}
+
+export function toInt(v: unknown, field: string, min: number, max: number, type: string): number {
+  if (typeof v === "bigint") v = Number(v);
+  if (typeof v !== "number") throw new TaomathError("invalid_type", field, `expected a ${type} number, got ${typeOf(v)}`);
+  if (!Number.isFinite(v) || !Number.isInteger(v)) throw new TaomathError("not_integer", field, `expected an integer ${type}, got ${v}`);
+  if (v < min || v > max) throw new TaomathError("out_of_range", field, `${v} is outside ${type} [${min}, ${max}]`);
+  return v;
+}
+
+export const toU16 = (v: unknown, field: string) => toInt(v, field, 0, 65535, "u16");
+export const toI16 = (v: unknown, field: string) => toInt(v, field, -32768, 32767, "i16");
+
+export function toBool(v: unknown, field: string): boolean {
+  if (typeof v !== "boolean") throw new TaomathError("invalid_type", field, `expected a boolean, got ${typeOf(v)}`);
+  return v;
+}
+
+export function toArray(v: unknown, field: string): unknown[] {
+  if (!Array.isArray(v)) throw new TaomathError("invalid_type", field, `expected an array, got ${typeOf(v)}`);
+  return v;
+}
+
+/** Signed 64-bit fixed-point bits (I32F32) from bigint, decimal string or safe integer. */
+export function toI64Bits(v: unknown, field: string): bigint {
+  let b: bigint;
+  if (typeof v === "bigint") b = v;
+  else if (typeof v === "string" && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
+  else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
+  else throw new TaomathError("invalid_type", field, `expected I32F32 bits as an integer, got ${typeOf(v)}`);
+  if (b < I64_MIN || b > I64_MAX) throw new TaomathError("out_of_range", field, `${b} does not fit in i64 bits`);
+  return b;
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "number" && Number.isNaN(v)) return "NaN";
+  return typeof v;
+}

@@ -1,0 +1,28 @@
+// taomath for Node: the API bound to a default instance, created on first use.
+
+import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
+import { loadModuleSync, loadModule } from "./host/node.js";
+import type { EpochInput, EpochResult } from "./bindings/epoch.js";
+
+let shared: Taomath | null = null;
+
+/** The default instance (compiled synchronously from build/taomath.wasm on first use). */
+export function taomath(): Taomath {
+  if (shared === null) shared = instantiateSync(loadModuleSync());
+  return shared;
+}
+
+/** A fresh, independent instance (its own memory). */
+export async function createTaomath(): Promise<Taomath> {
+  return instantiate(await loadModule());
+}
+
+export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {
+  return taomath().runEpoch(input, options);
+}
+
+export { Taomath, instantiate, instantiateSync };
+export type { RunEpochOptions };
+export { TaomathError, type TaomathErrorCode } from "./errors.js";
+export type { EpochInput, EpochOutput, EpochResult, EpochTrace, FixedVector, FixedSparse, SparseRowU16 } from "./bindings/epoch.js";
+export { epochToVectorEncoding, epochInputFromJson } from "./encoding.js";

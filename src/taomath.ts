@@ -1,0 +1,48 @@
+// The taomath API over one instantiated core. Every host (Node, browser, Workers) builds this
+// same object from a WebAssembly.Module; nothing here knows where the module came from.
+
+import { Core, instantiateCore } from "./bindings/core.js";
+import { prepareEpoch, runPrepared, type EpochInput, type EpochResult } from "./bindings/epoch.js";
+import { MathHelpers } from "./bindings/math.js";
+
+export interface RunEpochOptions {
+  /** also return the intermediate values (named as in the vectors' debug section) */
+  trace?: boolean;
+}
+
+export class Taomath {
+  readonly math: MathHelpers;
+  constructor(readonly core: Core) {
+    this.math = new MathHelpers(core);
+  }
+
+  /** One Yuma Consensus epoch, bit-exact with subtensor's epoch_mechanism. */
+  runEpoch(input: EpochInput, options: RunEpochOptions = {}): EpochResult {
+    return runPrepared(this.core, prepareEpoch(input), options.trace === true);
+  }
+}
+
+/** Builds the API from a compiled module; works the same in every host. */
+export async function instantiate(module: WebAssembly.Module): Promise<Taomath> {
+  const instance = await WebAssembly.instantiate(module, importsFor());
+  return new Taomath(coreOf(instance));
+}
+
+/** Synchronous variant for hosts that allow it (Node, Workers). */
+export function instantiateSync(module: WebAssembly.Module): Taomath {
+  return new Taomath(instantiateCore(module));
+}
+
+function importsFor(): WebAssembly.Imports {
+  return {
+    env: {
+      abort(_m: number, _f: number, line: number, col: number) {
+        throw new WebAssembly.RuntimeError(`abort at ${line}:${col}`);
+      },
+    },
+  };
+}
+
+function coreOf(instance: WebAssembly.Instance): Core {
+  return new Core(instance.exports as unknown as ConstructorParameters<typeof Core>[0]);
+}
