@@ -1,0 +1,30 @@
+// `taomath vector FILE`: the one conformance entry point. Each schema maps to a runner that takes
+// the parsed file and returns what the CLI prints: {"outputs": ...} for a single-case file with
+// top-level `inputs`, {"cases": [{id, outputs}, ...]} (same order) for a file with `cases`.
+// New schemas register here.
+
+import { TaomathError } from "../errors.js";
+import type { Taomath } from "../taomath.js";
+import { runEpochVector } from "./epoch.js";
+import { runMathVector } from "./math.js";
+
+export type VectorRunner = (tm: Taomath, file: Record<string, unknown>) => unknown;
+
+export const vectorRunners: Record<string, VectorRunner> = {
+  "yuma-epoch-vector/1": runEpochVector,
+  "yuma-math-vector/1": runMathVector,
+};
+
+export function runVectorFile(tm: Taomath, file: unknown): unknown {
+  if (file === null || typeof file !== "object" || Array.isArray(file)) {
+    throw new TaomathError("invalid_type", "file", "expected a JSON object with a `schema` field");
+  }
+  const f = file as Record<string, unknown>;
+  const schema = f.schema;
+  if (typeof schema !== "string") throw new TaomathError("unknown_schema", "schema", "the file has no `schema` field");
+  const runner = vectorRunners[schema];
+  if (!runner) {
+    throw new TaomathError("unknown_schema", "schema", `unknown schema ${JSON.stringify(schema)}; known: ${Object.keys(vectorRunners).join(", ")}`);
+  }
+  return runner(tm, f);
+}
