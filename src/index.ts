@@ -26,3 +26,5 @@ export type { RunEpochOptions };
 export { TaomathError, type TaomathErrorCode } from "./errors.js";
 export type { EpochInput, EpochOutput, EpochResult, EpochTrace, FixedVector, FixedSparse, SparseRowU16 } from "./bindings/epoch.js";
 export { epochToVectorEncoding, epochInputFromJson } from "./encoding.js";
+export { exampleSubnet, rng, type ExampleOptions } from "./example.js";
+export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/registry.js";
