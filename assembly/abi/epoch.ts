@@ -63,7 +63,9 @@ export function epoch(h: usize): usize {
   setSlot(o, 8, out.emission);
   setSlot(o, 9, out.serverEmission);
   setSlot(o, 10, out.validatorEmission);
-  writeCsr(o, 11, out.bonds); // values are u16 stored in i64 slots
+  setSlot(o, 11, out.bonds.start);
+  setSlot(o, 12, out.bonds.col);
+  setSlot(o, 13, out.bondValues); // u16
   if (inp.trace) {
     setSlot(o, 14, out.totalStake);
     setSlot(o, 15, out.stakeFixed);

@@ -67,7 +67,8 @@ export class EpochOutput {
   emission: usize = 0;         // u64
   serverEmission: usize = 0;   // u64
   validatorEmission: usize = 0;// u64
-  bonds: Csr = changetype<Csr>(0);
+  bonds: Csr = changetype<Csr>(0);   // columns; values are in bondValues
+  bondValues: usize = 0;       // u16[nnz]
   // trace (I32F32 bits unless noted)
   totalStake: usize = 0;       // i128 pairs (I64F64)
   stakeFixed: usize = 0;
@@ -257,18 +258,20 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
   out.validatorTrust = u16Vec(validatorTrust, n);
   // bond rows: the EMA row for uids with a new permit, empty otherwise
   const bo = newCsr(n, ema.nnz());
+  const bondU16 = alloc(sz(ema.nnz()) << 1);
   let wpos = 0;
   for (let i = 0; i < n; i++) {
     if (load<u8>(out.newPermit + i) != 0 && i < ema.rows) {
       for (let k = ema.rowStart(i), e = ema.rowEnd(i); k < e; k++) {
         store<u32>(bo.col + (<usize>wpos << 2), ema.colAt(k));
-        bo.setVal(wpos, proportionToU16(ema.valAt(k)));
+        store<u16>(bondU16 + (<usize>wpos << 1), <u16>proportionToU16(ema.valAt(k)));
         wpos++;
       }
     }
     store<u32>(bo.start + (<usize>(i + 1) << 2), wpos);
   }
   out.bonds = bo;
+  out.bondValues = bondU16;
 
   if (inp.trace) {
     out.totalStake = total;

@@ -57,6 +57,18 @@ function divSlow(a: i64, b: i64): i64 {
   const ua: u64 = a < 0 ? <u64>(0 - a) : <u64>a;
   const ub: u64 = b < 0 ? <u64>(0 - b) : <u64>b;
   let q: u64;
+  // Integer-valued operands (raw u16 bonds, u16 weights) share trailing zero bits; dropping them
+  // leaves the exact quotient unchanged and usually brings the numerator under 2^64.
+  const tz = min(ctz(ua), ctz(ub));
+  if (tz > 0) {
+    const sa = ua >> tz, sb = ub >> tz;
+    if ((sa >> 32) == 0) {
+      q = (sa << 32) / sb;
+      if (neg) { overflowed = q > 0x8000000000000000; return <i64>(0 - q); }
+      overflowed = q > 0x7fffffffffffffff;
+      return <i64>q;
+    }
+  }
   const hi = ua >> 32;
   if (hi == 0) {
     q = (ua << 32) / ub;

@@ -266,8 +266,28 @@ export function prepareRowScratch(columns: i32): void {
   return count;
 }
 
-/** Sorts touched[0..count) ascending (insertion sort for short rows, heap sort otherwise). */
+/**
+ * Sorts touched[0..count) ascending. Rows usually arrive sorted (validators submit ascending
+ * uids), so an ordered list is detected first; a dense row is read back from the marks, which
+ * costs one pass over its column span; short rows use insertion sort, long sparse ones heap sort.
+ */
 function sortTouched(count: i32): void {
+  let sorted = true;
+  let lo: u32 = u32.MAX_VALUE, hi: u32 = 0;
+  for (let a = 0; a < count; a++) {
+    const x = load<u32>(touched + (<usize>a << 2));
+    if (a > 0 && x < load<u32>(touched + (<usize>(a - 1) << 2))) sorted = false;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  if (sorted) return;
+  if (count >= 48 && <i32>(hi - lo) < count * 8) {
+    let w = 0;
+    for (let j = lo; j <= hi; j++) {
+      if (load<u8>(mark + j) != 0) { store<u32>(touched + (<usize>w << 2), j); w++; }
+    }
+    return;
+  }
   if (count < 48) {
     for (let a = 1; a < count; a++) {
       const x = load<u32>(touched + (<usize>a << 2));

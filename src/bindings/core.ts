@@ -88,6 +88,12 @@ export class Core {
   readU32(p: number, n: number): number[] { return Array.from(new Uint32Array(this.buffer, p >>> 0, n)); }
   readU16(p: number, n: number): number[] { return Array.from(new Uint16Array(this.buffer, p >>> 0, n)); }
   readU8(p: number, n: number): number[] { return Array.from(new Uint8Array(this.buffer, p >>> 0, n)); }
+  readBool(p: number, n: number): boolean[] {
+    const v = new Uint8Array(this.buffer, p >>> 0, n);
+    const out: boolean[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = v[i] !== 0;
+    return out;
+  }
   slots(p: number, n: number): number[] { return Array.from(new BigUint64Array(this.buffer, p >>> 0, n), (x) => Number(x)); }
 
   /** Writes a header of u64 slots. */

@@ -88,8 +88,8 @@ interface Prepared {
   scalars: bigint[];
   alpha: bigint[]; tao: bigint[]; registration: bigint[];
   permit: number[]; lastUpdate: bigint[];
-  wStart: Uint32Array; wCol: number[]; wVal: number[];
-  bStart: Uint32Array; bCol: number[]; bVal: number[];
+  wStart: Uint32Array; wCol: Uint16Array; wVal: Uint16Array;
+  bStart: Uint32Array; bCol: Uint16Array; bVal: Uint16Array;
   commits: bigint[] | null;
 }
 
@@ -101,28 +101,53 @@ function field<T>(obj: Record<string, unknown>, name: string): T {
 function u64Vec(v: unknown, name: string, len: number | null): bigint[] {
   const a = toArray(v, name);
   if (len !== null && a.length !== len) throw new TaomathError("wrong_length", name, `has ${a.length} entries, expected n = ${len}`);
-  return a.map((x, i) => toU64(x, `${name}[${i}]`));
+  const out: bigint[] = new Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    // fast path for the common encodings; anything unusual goes through the full check for its message
+    if (typeof x === "bigint" && x >= 0n && x <= U64_MAX) out[i] = x;
+    else if (typeof x === "string" && x.length > 0 && x.length < 20 && DIGITS.test(x)) out[i] = BigInt(x);
+    else out[i] = toU64(x, `${name}[${i}]`);
+  }
+  return out;
 }
 
-function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean): { start: Uint32Array; col: number[]; val: number[] } {
+const DIGITS = /^[0-9]+$/;
+
+const isU16 = (x: unknown): x is number => typeof x === "number" && x >= 0 && x <= 65535 && Math.floor(x) === x;
+
+function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean): { start: Uint32Array; col: Uint16Array; val: Uint16Array } {
   const rows = toArray(v, name);
   if (rows.length !== n) throw new TaomathError("wrong_length", name, `has ${rows.length} rows, expected n = ${n}`);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row)) toArray(row, `${name}[${i}]`);
+    total += (row as unknown[]).length;
+  }
   const start = new Uint32Array(n + 1);
-  const col: number[] = [], val: number[] = [];
-  rows.forEach((row, i) => {
-    toArray(row, `${name}[${i}]`).forEach((e, k) => {
+  const col = new Uint16Array(total), val = new Uint16Array(total);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as unknown[];
+    for (let k = 0; k < row.length; k++) {
+      const e = row[k];
+      let j: unknown, x: unknown;
+      if (Array.isArray(e) && e.length === 2 && isU16((j = e[0])) && isU16((x = e[1]))) {
+        // the chain reads weights only for uids < n; bond columns are carried as stored
+        if (dropColumnsPastN && (j as number) >= n) continue;
+        col[w] = j as number; val[w] = x as number; w++;
+        continue;
+      }
       const at = `${name}[${i}][${k}]`;
       const pair = toArray(e, at);
       if (pair.length !== 2) throw new TaomathError("wrong_length", at, "expected a [uid, value] pair");
-      const j = toU16(pair[0], `${at}[0]`);
-      const w = toU16(pair[1], `${at}[1]`);
-      // the chain reads weights only for uids < n; bond columns are carried as stored
-      if (dropColumnsPastN && j >= n) return;
-      col.push(j); val.push(w);
-    });
-    start[i + 1] = col.length;
-  });
-  return { start, col, val };
+      toU16(pair[0], `${at}[0]`);
+      toU16(pair[1], `${at}[1]`);
+    }
+    start[i + 1] = w;
+  }
+  return { start, col: col.subarray(0, w), val: val.subarray(0, w) };
 }
 
 export function prepareEpoch(input: EpochInput): Prepared {
@@ -183,16 +208,17 @@ function fixedVec(bits: bigint[], frac: number): FixedVector {
   return { bits, float: bits.map((b) => Number(b) / scale) };
 }
 
-function splitRows(core: Core, rows: number, start: number, col: number, val: number, asU16: boolean): Array<Array<[number, number]>> {
-  const s = core.readU32(start, rows + 1);
+/** The stored bond rows: CSR columns (u32) and u16 values, as [uid, value] pairs. */
+function bondRows(core: Core, rows: number, start: number, col: number, val: number): SparseRowU16[] {
+  const s = new Uint32Array(core.buffer, start >>> 0, rows + 1);
   const nz = s[rows];
-  const c = core.readU32(col, nz);
-  const v = core.readI64(val, nz);
-  const out: Array<Array<[number, number]>> = [];
+  const c = new Uint32Array(core.buffer, col >>> 0, nz);
+  const v = new Uint16Array(core.buffer, val >>> 0, nz);
+  const out: SparseRowU16[] = new Array(rows);
   for (let i = 0; i < rows; i++) {
-    const row: Array<[number, number]> = [];
-    for (let k = s[i]; k < s[i + 1]; k++) row.push([c[k], asU16 ? Number(v[k]) : Number(v[k])]);
-    out.push(row);
+    const row: SparseRowU16 = new Array(s[i + 1] - s[i]);
+    for (let k = s[i], t = 0; k < s[i + 1]; k++, t++) row[t] = [c[k], v[k]];
+    out[i] = row;
   }
   return out;
 }
@@ -217,12 +243,11 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean): EpochResul
   ];
   const out = core.call<number>("epoch", core.header(ptrs)) >>> 0;
   const s = core.slots(out, OUT_SLOTS);
-  const bool = (a: number[]) => a.map((x) => x !== 0);
   const result: EpochResult = {
     stake: core.readU64(s[0], n),
     stake_weight: core.readU16(s[1], n),
-    active: bool(core.readU8(s[2], n)),
-    validator_permit: bool(core.readU8(s[3], n)),
+    active: core.readBool(s[2], n),
+    validator_permit: core.readBool(s[3], n),
     consensus: core.readU16(s[4], n),
     incentive: core.readU16(s[5], n),
     dividends: core.readU16(s[6], n),
@@ -230,7 +255,7 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean): EpochResul
     emission: core.readU64(s[8], n),
     server_emission: core.readU64(s[9], n),
     validator_emission: core.readU64(s[10], n),
-    bonds: splitRows(core, n, s[11], s[12], s[13], true),
+    bonds: bondRows(core, n, s[11], s[12], s[13]),
   };
   if (trace) {
     const v32 = (i: number) => fixedVec(core.readI64(s[i], n), 32);
