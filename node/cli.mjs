@@ -2,7 +2,7 @@
 // taomath command line. Each command is a small function; errors print one line and exit 1.
 
 import { readFileSync } from "node:fs";
-import { taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, TaomathError } from "../dist/index.js";
+import { taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, explainUid, TaomathError } from "../dist/index.js";
 
 const USAGE = `taomath: Bittensor consensus and token math, bit-exact with the chain
 
@@ -10,6 +10,7 @@ usage:
   taomath example [--json]              run an epoch on the built-in 256-uid example subnet
   taomath epoch FILE [--trace]          run the epoch on FILE (a vector file or bare inputs) and print
                                         {"outputs": ...} in the vector encoding (--trace adds "debug")
+  taomath epoch FILE --explain UID      say which step decided that uid's incentive and dividends
   taomath vector FILE                   run any vector file, dispatching on its "schema" field
   taomath bench epoch FILE [--json] [--runs N]
                                         median in-process epoch time on FILE after warm-up
@@ -74,8 +75,21 @@ function cmdExample(args) {
 }
 
 function cmdEpoch(args) {
-  const file = args.find((a) => !a.startsWith("--"));
-  const out = taomath().runEpoch(epochInputFromJson(readJson(file)), { trace: args.includes("--trace") });
+  const at = args.indexOf("--explain");
+  const file = args.find((a, i) => !a.startsWith("--") && i !== at + 1);
+  const input = epochInputFromJson(readJson(file));
+  if (at >= 0) {
+    const uid = Number(args[at + 1]);
+    const out = taomath().runEpoch(input, { trace: true });
+    if (!Number.isInteger(uid) || uid < 0 || uid >= out.incentive.length) {
+      throw new TaomathError("uid_out_of_range", "--explain", `expected a uid in [0, ${out.incentive.length - 1}], got ${args[at + 1]}`);
+    }
+    const e = explainUid(input, out, uid);
+    console.log(`uid ${uid}: incentive ${e.incentive}, dividends ${e.dividends} (u16)`);
+    for (const r of e.reasons) console.log(`  - ${r}`);
+    return;
+  }
+  const out = taomath().runEpoch(input, { trace: args.includes("--trace") });
   console.log(json(epochToVectorEncoding(out)));
 }
 
