@@ -29,3 +29,4 @@ export { epochToVectorEncoding, epochInputFromJson } from "./encoding.js";
 export { exampleSubnet, rng, type ExampleOptions } from "./example.js";
 export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/registry.js";
 export { explainUid, type UidExplanation } from "./explain.js";
+export type { MechanismsInput, MechanismsResult, MechanismState, SubnetTerms } from "./bindings/mechanisms.js";

@@ -4,6 +4,7 @@
 import { Core, instantiateCore } from "./bindings/core.js";
 import { prepareEpoch, runPrepared, type EpochInput, type EpochResult } from "./bindings/epoch.js";
 import { MathHelpers } from "./bindings/math.js";
+import { runEpochMechanisms, type MechanismsInput, type MechanismsResult } from "./bindings/mechanisms.js";
 
 export interface RunEpochOptions {
   /** also return the intermediate values (named as in the vectors' debug section) */
@@ -19,6 +20,11 @@ export class Taomath {
   /** One Yuma Consensus epoch, bit-exact with subtensor's epoch_mechanism. */
   runEpoch(input: EpochInput, options: RunEpochOptions = {}): EpochResult {
     return runPrepared(this.core, prepareEpoch(input), options.trace === true);
+  }
+
+  /** epoch_with_mechanisms: per-mechanism epochs on a split emission, folded into subnet terms. */
+  runEpochMechanisms(input: MechanismsInput): MechanismsResult {
+    return runEpochMechanisms(this, input);
   }
 }
 
