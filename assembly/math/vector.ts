@@ -36,19 +36,16 @@ export function maskVector(mask: usize, maskLen: i32, v: usize, n: i32): void {
  * stable ascending sort by value (so ties at the cut keep the higher uids). n < k keeps all.
  */
 export function isTopkNonzero(v: usize, n: i32, k: i32, out: usize): void {
-  for (let i = 0; i < n; i++) store<u8>(out + i, getI64(v, i) != 0 ? 1 : 0);
-  if (n < k) return;
-  const idx = alloc(sz(n) << 2);
-  const tmp = alloc(sz(n) << 2);
-  for (let i = 0; i < n; i++) store<u32>(idx + (<usize>i << 2), i);
-  stableSortByValue(idx, tmp, n, v);
-  const drop = n - k;
-  for (let t = 0; t < drop; t++) store<u8>(out + load<u32>(idx + (<usize>t << 2)), 0);
+  topk(v, n, k, out, true);
 }
 
-/** is_topk (no zero rule). */
+/** is_topk: the same without the zero rule. */
 export function isTopk(v: usize, n: i32, k: i32, out: usize): void {
-  for (let i = 0; i < n; i++) store<u8>(out + i, 1);
+  topk(v, n, k, out, false);
+}
+
+function topk(v: usize, n: i32, k: i32, out: usize, dropZeros: bool): void {
+  for (let i = 0; i < n; i++) store<u8>(out + i, !dropZeros || getI64(v, i) != 0 ? 1 : 0);
   if (n < k) return;
   const idx = alloc(sz(n) << 2);
   const tmp = alloc(sz(n) << 2);
