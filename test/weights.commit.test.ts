@@ -9,8 +9,11 @@
 
 import { describe, it, expect } from "vitest";
 import {
-  commitHash, commitPreimage, mechanismStorageIndex, revealWindow, epochAt, checkReveal, type StoredCommit,
+  commitHash, commitPreimage, mechanismStorageIndex, revealWindow, epochAt, checkReveal, checkCommitWeights, type StoredCommit,
 } from "../src/weights/index.js";
+import { taomath } from "../src/index.js";
+import { checkSetWeights } from "../src/weights/index.js";
+import { subnet } from "./helpers/weights_subnet.js";
 
 const u256 = (k: number) => "0x" + k.toString(16).padStart(2, "0") + "00".repeat(31);
 const SALT = [1, 2, 3, 4, 5, 6, 7, 8];
@@ -137,5 +140,75 @@ describe("epochs, reveal windows and reveal verdicts", () => {
 
   it("test_reveal_weights_when_commit_reveal_disabled", () => {
     expect(checkReveal([], commitHash(base), 1n, 1n, false).verdict).toBe("CommitRevealDisabled");
+  });
+});
+
+describe("commit_weights checks (internal_commit_weights)", () => {
+  const salted = (i: number) => commitHash({ ...base, salt: new Array(8).fill(i) });
+
+  it("test_commit_weights_rate_limit: commits and then set_weights share the 10-block rate limit", () => {
+    // the caller is U256(1) = uid 1; LastUpdate reset to 0 at block 11
+    const s = subnet(2, { commit_reveal_enabled: true, weights_set_rate_limit: 10n, validator_permit: [true, true] });
+    let q: StoredCommit[] = [];
+    const commit = (hash: string, block: bigint) => {
+      const r = checkCommitWeights(s, 1, hash, q, 0n, block);
+      if (r.verdict === "ok") { q = r.commits; s.last_update[1] = block; }
+      return r.verdict;
+    };
+    expect(commit(commitHash(base), 11n)).toBe("ok");
+    const fresh = commitHash({ ...base, salt: new Array(8).fill(9) });
+    expect(commit(fresh, 11n)).toBe("CommittingWeightsTooFast");
+    expect(commit(fresh, 16n)).toBe("CommittingWeightsTooFast");
+    expect(commit(fresh, 21n)).toBe("ok");
+    s.commit_reveal_enabled = false;
+    const tm = taomath();
+    const set = (block: bigint) => {
+      const v = checkSetWeights(tm, s, 1, [0], [1], 0n, block).verdict;
+      if (v === "ok") s.last_update[1] = block;
+      return v;
+    };
+    expect(set(21n)).toBe("SettingWeightsTooFast");
+    expect(set(31n)).toBe("ok");
+    expect(set(31n)).toBe("SettingWeightsTooFast");
+    expect(set(36n)).toBe("SettingWeightsTooFast");
+    expect(set(41n)).toBe("ok");
+  });
+
+  it("test_expired_commits_handling_in_commit_and_reveal: 10 unrevealed at most, expired ones make room", () => {
+    const s = subnet(2, { commit_reveal_enabled: true, weights_set_rate_limit: 0n, validator_permit: [true, true] });
+    let q: StoredCommit[] = [];
+    const commit = (hash: string, epoch: bigint) => {
+      const r = checkCommitWeights(s, 1, hash, q, epoch, 0n);
+      if (r.verdict === "ok") q = r.commits;
+      return r.verdict;
+    };
+    for (let i = 0; i < 5; i++) expect(commit(salted(i), 0n)).toBe("ok");
+    for (let i = 5; i < 10; i++) expect(commit(salted(i), 1n)).toBe("ok");
+    expect(commit(salted(10), 1n)).toBe("TooManyUnrevealedCommits");
+    expect(commit(salted(11), 2n)).toBe("ok"); // the 5 commits of epoch 0 expired and were dropped
+    expect(q.length).toBe(6);
+    // the epoch-0 commit is gone from the queue, so its reveal no longer matches anything
+    expect(checkReveal(q, salted(0), 2n).verdict).toBe("InvalidRevealCommitHashNotMatch");
+    for (let i = 5; i < 10; i++) {
+      const r = checkReveal(q, salted(i), 2n);
+      expect(r.verdict).toBe("ok");
+      q = r.remaining;
+    }
+    const r11 = checkReveal(q, salted(11), 3n);
+    expect(r11.verdict).toBe("ok");
+    q = r11.remaining;
+    expect(q).toEqual([]);
+    expect(checkReveal(q, salted(11), 3n).verdict).toBe("NoWeightsCommitFound");
+    expect(commit(salted(12), 3n)).toBe("ok");
+    expect(checkReveal(q, salted(12), 4n).verdict).toBe("ok");
+  });
+
+  it("commit checks in order: mechanism, commit-reveal on, registered", () => {
+    const s = subnet(1, { commit_reveal_enabled: false });
+    expect(checkCommitWeights(s, 0, salted(1), [], 0n, 0n, { mechanism: 1 }).verdict).toBe("MechanismDoesNotExist");
+    expect(checkCommitWeights(s, 0, salted(1), [], 0n, 0n).verdict).toBe("CommitRevealDisabled");
+    s.commit_reveal_enabled = true;
+    expect(checkCommitWeights(s, "nobody", salted(1), [], 0n, 0n).verdict).toBe("HotKeyNotRegisteredInSubNet");
+    expect(checkCommitWeights(s, 0, salted(1), [], 0n, 0n).verdict).toBe("ok");
   });
 });

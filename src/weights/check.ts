@@ -24,7 +24,7 @@ export interface SetWeightsCheck {
 }
 
 /** The uid a hotkey holds: a number is taken as the uid itself, a string is looked up in `hotkeys`. */
-function uidOf(state: SubnetState, hotkey: string | number): number | null {
+export function uidOf(state: SubnetState, hotkey: string | number): number | null {
   if (typeof hotkey === "number") return Number.isInteger(hotkey) && hotkey >= 0 && hotkey < state.n ? hotkey : null;
   if (!state.hotkeys) throw new TaomathError("invalid_type", "subnetState.hotkeys", "needed to find a hotkey's uid (or pass the uid as a number)");
   const i = state.hotkeys.indexOf(hotkey);

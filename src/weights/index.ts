@@ -11,6 +11,7 @@ export * from "./sdk.js";
 export * from "./state.js";
 export * from "./check.js";
 export * from "./commit.js";
+export * from "./commit_check.js";
 export * from "./preview.js";
 
 export interface ScoresToRowOptions {
