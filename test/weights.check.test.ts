@@ -223,3 +223,12 @@ describe("the stored row: vec_u16_max_upscale_to_u16 in the core (yuma.md §8)",
     expect(storedRow(tm, [5, 2, 9], [10, 20, 5])).toEqual([[5, 32768], [2, 65535], [9, 16384]]);
   });
 });
+
+describe("bad input is refused with the field named, never reaching the core", () => {
+  it("a negative stake, a u16 past 65535, a missing array", () => {
+    expect(() => checkSetWeights(tm, subnet(2, { alpha_stake: [-1n, 0n] }), 0, [1], [1], 0n, 0n)).toThrow(/alpha_stake\[0\]/);
+    expect(() => checkSetWeights(tm, subnet(2), 0, [1], [70000], 0n, 0n)).toThrow(/values\[0\]/);
+    expect(() => checkSetWeights(tm, { ...subnet(2), validator_permit: undefined as unknown as boolean[] }, 0, [1], [1], 0n, 0n)).toThrow(/validator_permit/);
+  });
+});
+

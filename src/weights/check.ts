@@ -6,7 +6,7 @@ import type { Taomath } from "../taomath.js";
 import { TaomathError } from "../errors.js";
 import { toU64, toU16, toArray, toBool } from "../bindings/values.js";
 import { WeightsCore } from "../bindings/weights.js";
-import type { SubnetState, SetWeightsVerdict } from "./state.js";
+import { validateSubnetState, type SubnetState, type SetWeightsVerdict } from "./state.js";
 
 const U16_MAX = 65535;
 
@@ -73,6 +73,7 @@ export function checkSetWeights(
   tm: Taomath, state: SubnetState, hotkey: string | number, uids: readonly number[], values: readonly number[],
   versionKey: bigint | string | number, block: bigint | string | number, options: CheckOptions = {},
 ): SetWeightsCheck {
+  validateSubnetState(state);
   const us = u16List(uids, "uids");
   const vs = u16List(values, "values");
   const key = toU64(versionKey, "versionKey");

@@ -3,7 +3,7 @@
 
 import { toU64, toBool } from "../bindings/values.js";
 import { checkRateLimit, uidOf } from "./check.js";
-import type { SubnetState } from "./state.js";
+import { validateSubnetState, type SubnetState } from "./state.js";
 import type { StoredCommit } from "./commit.js";
 
 export type CommitVerdict = "ok" | "MechanismDoesNotExist" | "CommitRevealDisabled" | "HotKeyNotRegisteredInSubNet" | "CommittingWeightsTooFast" | "TooManyUnrevealedCommits";
@@ -26,6 +26,7 @@ export function checkCommitWeights(
   state: SubnetState, hotkey: string | number, hash: string, commits: readonly StoredCommit[],
   currentEpoch: bigint | string | number, block: bigint | string | number, options: { mechanism?: number } = {},
 ): CommitCheck {
+  validateSubnetState(state);
   const mecid = options.mechanism ?? 0;
   const queue = [...commits];
   const fail = (verdict: CommitVerdict, uid: number | null = null): CommitCheck => ({ verdict, uid, commits: queue });

@@ -143,6 +143,9 @@ export interface ProcessWeightsOptions {
  */
 export function processWeights(uids: readonly number[], weights: readonly number[], o: ProcessWeightsOptions): { uids: number[]; weights: number[] } {
   if (uids.length !== weights.length) throw new TaomathError("wrong_length", "uids", `uids and weights differ in length (${uids.length} and ${weights.length})`);
+  if (!Number.isInteger(o.numNeurons) || o.numNeurons < 0) throw new TaomathError("out_of_range", "numNeurons", `expected a non-negative integer, got ${o.numNeurons}`);
+  if (!Number.isInteger(o.minAllowedWeights) || o.minAllowedWeights < 0) throw new TaomathError("out_of_range", "minAllowedWeights", `expected a non-negative integer, got ${o.minAllowedWeights}`);
+  weights.forEach((w, i) => { if (typeof w !== "number") throw new TaomathError("invalid_type", `weights[${i}]`, "expected a number"); });
   const w32 = weights.map(Math.fround);
   const quantile = (o.excludeQuantile ?? 0) / U16_MAX;
   const nzIdx = w32.flatMap((w, i) => (w > 0 ? [i] : []));

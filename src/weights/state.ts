@@ -3,7 +3,8 @@
 // an epoch input extended with the set_weights fields below is a valid SubnetState and the same
 // file can drive checkSetWeights and the effect preview.
 
-import type { U64Like } from "../bindings/values.js";
+import { TaomathError } from "../errors.js";
+import { toU16, toInt, toArray, toU64, toBool, type U64Like } from "../bindings/values.js";
 import type { SparseRowU16 } from "../bindings/epoch.js";
 
 export interface SubnetState {
@@ -71,3 +72,25 @@ export const SET_WEIGHTS_CHECK_ORDER = [
 
 export type SetWeightsError = (typeof SET_WEIGHTS_CHECK_ORDER)[number];
 export type SetWeightsVerdict = "ok" | SetWeightsError;
+
+/** Checks the fields a weights check reads, naming the first bad one (TaomathError). */
+export function validateSubnetState(s: SubnetState): void {
+  if (s === null || typeof s !== "object") throw new TaomathError("invalid_type", "subnetState", "expected an object");
+  toU16(s.netuid, "subnetState.netuid");
+  toU16(s.n, "subnetState.n");
+  toU16(s.min_allowed_weights, "subnetState.min_allowed_weights");
+  if (s.max_weight_limit !== undefined) toU16(s.max_weight_limit, "subnetState.max_weight_limit");
+  if (s.mechanism_count !== undefined) toInt(s.mechanism_count, "subnetState.mechanism_count", 0, 255, "u8");
+  if (s.exists !== undefined) toBool(s.exists, "subnetState.exists");
+  toU64(s.weights_version_key, "subnetState.weights_version_key");
+  toU64(s.weights_set_rate_limit, "subnetState.weights_set_rate_limit");
+  toBool(s.commit_reveal_enabled, "subnetState.commit_reveal_enabled");
+  toArray(s.last_update, "subnetState.last_update");
+  toArray(s.validator_permit, "subnetState.validator_permit");
+  toArray(s.alpha_stake, "subnetState.alpha_stake");
+  toArray(s.tao_stake, "subnetState.tao_stake");
+  if (s.owner_uid !== null) toU16(s.owner_uid, "subnetState.owner_uid");
+  toU64(s.stake_threshold, "subnetState.stake_threshold");
+  toU64(s.tao_weight, "subnetState.tao_weight");
+  if (s.hotkeys !== undefined) toArray(s.hotkeys, "subnetState.hotkeys");
+}
