@@ -138,6 +138,18 @@ describe("epochs, reveal windows and reveal verdicts", () => {
     expect(r.remaining.map((c) => c.hash)).toEqual([hs[2]]);
   });
 
+  it("test_commit_reveal_order_enforcement: revealing B drops A; after C the queue is gone and A finds nothing", () => {
+    const [a, b, c] = [0, 1, 2].map((i) => commitHash({ ...base, salt: new Array(8).fill(i) }));
+    let q: StoredCommit[] = [a, b, c].map((hash) => ({ hash, epoch: 0n }));
+    const rb = checkReveal(q, b, 1n);
+    expect(rb.verdict).toBe("ok");
+    q = rb.remaining;
+    const rc = checkReveal(q, c, 1n);
+    expect(rc.verdict).toBe("ok");
+    q = rc.remaining;
+    expect(checkReveal(q, a, 1n).verdict).toBe("NoWeightsCommitFound");
+  });
+
   it("test_reveal_weights_when_commit_reveal_disabled", () => {
     expect(checkReveal([], commitHash(base), 1n, 1n, false).verdict).toBe("CommitRevealDisabled");
   });
