@@ -162,12 +162,14 @@ describe("set_weights checks, ported from tests/weights.rs", () => {
     expect(checkSetWeights(tm, s, 0, [1], [1], 0n, 0n, { mechanism: 1 }).verdict).toBe("ok");
   });
 
-  it("MaxWeightExceeded (reachable only with a stored limit below 65535): the share after I32F32 normalisation", () => {
+  it("MaxWeightExceeded (older runtimes, enforceMaxWeightLimit): the share after I32F32 normalisation", () => {
     const s = subnet(3, { validator_permit: [true, false, false], max_weight_limit: 32768 });
+    const enforced = () => checkSetWeights(tm, s, 0, [1, 2], [1, 1], 0n, 0n, { enforceMaxWeightLimit: true }).verdict;
     // [1, 1] -> shares 0.5, 0.5; limit 32768/65535 > 0.5
-    expect(verdict(s, 0, [1, 2], [1, 1])).toBe("ok");
+    expect(enforced()).toBe("ok");
     s.max_weight_limit = 32767; // 32767/65535 < 0.5
-    expect(verdict(s, 0, [1, 2], [1, 1])).toBe("MaxWeightExceeded");
+    expect(enforced()).toBe("MaxWeightExceeded");
+    expect(verdict(s, 0, [1, 2], [1, 1])).toBe("ok"); // 14bc6f9f: the stored limit is ignored
     expect(new WeightsCore(tm.core).vecMaxLimited([], 0)).toBe(true);
   });
 
@@ -194,7 +196,7 @@ describe("set_weights checks, ported from tests/weights.rs", () => {
       MaxWeightExceeded: () => { values = [1, 1]; },
     };
     for (let step = 0; step < 20; step++) {
-      const v = verdict(s, "me", uids, values, 1n, 100n);
+      const v = checkSetWeights(tm, s, "me", uids, values, 1n, 100n, { enforceMaxWeightLimit: true }).verdict;
       if (v === "ok") break;
       seen.push(v);
       fixes[v]();

@@ -95,8 +95,10 @@ describe("SDK vs chain: where the SDK's row is not what the chain stores or acce
     expect(storedRow(tm, sdk.uids, sdk.values).map(([, v]) => v)).toEqual(sdk.values);
   });
   it("sdk_max_weight_limit_not_enforced_by_chain: the chain's limit is the constant 65535, an over-cap row is accepted", () => {
-    const state = subnet(3, { validator_permit: [true, false, false] });
+    // stored MaxWeightsLimit 6553: the SDK caps every share at 0.1; the chain ignores the limit
+    const state = subnet(3, { validator_permit: [true, false, false], max_weight_limit: 6553 });
     expect(checkSetWeights(tm, state, 0, [1, 2], [65535, 1], 0n, 0n).verdict).toBe("ok");
+    expect(checkSetWeights(tm, state, 0, [1, 2], [65535, 1], 0n, 0n, { enforceMaxWeightLimit: true }).verdict).toBe("MaxWeightExceeded");
   });
   it("sdk_cap_vs_u16_share: with a stored limit, the chain judges the u16 row's I32F32 share, not the SDK's float", () => {
     // normalize_max_weight caps at 0.3 in float32; after u16 conversion the largest share is
@@ -104,9 +106,10 @@ describe("SDK vs chain: where the SDK's row is not what the chain stores or acce
     const p = normalizeMaxWeight([0.1, 0.2, 0.3, 0.4, 5], 0.3);
     const sdk = convertWeightsAndUidsForEmit([0, 1, 2, 3, 4], p);
     const state = subnet(6, { validator_permit: [false, false, false, false, false, true], max_weight_limit: 19661 });
-    expect(checkSetWeights(tm, state, 5, sdk.uids, sdk.values, 0n, 0n).verdict).toBe("ok");
+    const enforced = () => checkSetWeights(tm, state, 5, sdk.uids, sdk.values, 0n, 0n, { enforceMaxWeightLimit: true }).verdict;
+    expect(enforced()).toBe("ok");
     state.max_weight_limit = 19660;
-    expect(checkSetWeights(tm, state, 5, sdk.uids, sdk.values, 0n, 0n).verdict).toBe("MaxWeightExceeded");
+    expect(enforced()).toBe("MaxWeightExceeded");
   });
   it("sdk_fallback_uses_positions_as_uids: with too few non-zero weights the SDK weights POSITIONS, not the given uids", () => {
     const p = processWeights([5, 3, 1], [0, 0.5, 0], { numNeurons: 6, minAllowedWeights: 2, maxWeightLimit: 1 });
@@ -138,10 +141,11 @@ describe("property: every row processWeightsForNetuid produces passes checkSetWe
     min: fc.integer({ min: 0, max: n + 2 }),
     quantile: fc.constantFrom(0, 6553, 32768, 65535),
     caller: fc.integer({ min: 0, max: n - 1 }),
+    limit: fc.oneof(fc.constant(65535), fc.integer({ min: 1, max: 65535 })),
   }));
   it("with tiny weights kept at 1 (keepTiny) the verdict is always ok", () => {
-    fc.assert(fc.property(arb, ({ n, scores, min, quantile, caller }) => {
-      const state = subnet(n, { min_allowed_weights: min, validator_permit: new Array(n).fill(false).map((_, i) => i === caller) });
+    fc.assert(fc.property(arb, ({ n, scores, min, quantile, caller, limit }) => {
+      const state = subnet(n, { min_allowed_weights: min, max_weight_limit: limit, validator_permit: new Array(n).fill(false).map((_, i) => i === caller) });
       const p = processWeightsForNetuid([...Array(n).keys()], scores, state, quantile);
       const row = convertWeightsAndUidsForEmit(p.uids, p.weights, { keepTiny: true });
       const r = checkSetWeights(tm, state, caller, row.uids, row.values, 0n, 0n);
@@ -150,8 +154,8 @@ describe("property: every row processWeightsForNetuid produces passes checkSetWe
     }), { numRuns: 300 });
   });
   it("the SDK's own conversion is ok whenever it drops nothing", () => {
-    fc.assert(fc.property(arb, ({ n, scores, min, quantile, caller }) => {
-      const state = subnet(n, { min_allowed_weights: min, validator_permit: new Array(n).fill(false).map((_, i) => i === caller) });
+    fc.assert(fc.property(arb, ({ n, scores, min, quantile, caller, limit }) => {
+      const state = subnet(n, { min_allowed_weights: min, max_weight_limit: limit, validator_permit: new Array(n).fill(false).map((_, i) => i === caller) });
       const p = processWeightsForNetuid([...Array(n).keys()], scores, state, quantile);
       const row = convertWeightsAndUidsForEmit(p.uids, p.weights);
       const verdict = checkSetWeights(tm, state, caller, row.uids, row.values, 0n, 0n).verdict;

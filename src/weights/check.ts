@@ -13,6 +13,11 @@ const U16_MAX = 65535;
 export interface CheckOptions {
   /** mechanism id (MechId, default 0 = main) */
   mechanism?: number;
+  /**
+   * Judge the row against state.max_weight_limit as runtimes before the constant limit did.
+   * Default false: at 14bc6f9f the limit is u16::MAX and MaxWeightExceeded cannot occur.
+   */
+  enforceMaxWeightLimit?: boolean;
 }
 
 export interface SetWeightsCheck {
@@ -111,7 +116,7 @@ export function checkSetWeights(
   if (!checkLength(state, uid, us, vs)) return fail("WeightVecLengthIsLow", uid);
 
   const upscaled = core.maxUpscale(vs);
-  const limit = state.max_weight_limit ?? U16_MAX;
+  const limit = options.enforceMaxWeightLimit === true ? state.max_weight_limit ?? U16_MAX : U16_MAX;
   const limited = isSelfWeight(uid, us, upscaled) || limit === U16_MAX || core.vecMaxLimited(upscaled, limit);
   if (!limited) return fail("MaxWeightExceeded", uid);
 

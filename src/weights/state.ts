@@ -21,8 +21,10 @@ export interface SubnetState {
   /** MinAllowedWeights */
   min_allowed_weights: number;
   /**
-   * MaxWeightsLimit as a u16. At subtensor 14bc6f9f get_max_weight_limit is the constant
-   * u16::MAX whatever is stored, so leave it out (65535) to model the live chain.
+   * MaxWeightsLimit as stored (u16, default 65535). The SDK's process_weights_for_netuid caps
+   * shares at it / 65535; the chain at 14bc6f9f ignores it (get_max_weight_limit is the constant
+   * u16::MAX), so checkSetWeights applies it only with { enforceMaxWeightLimit: true }, which
+   * models older runtimes.
    */
   max_weight_limit?: number;
   /** WeightsVersionKey; 0 accepts any key */
