@@ -2,7 +2,10 @@
 // taomath command line. Each command is a small function; errors print one line and exit 1.
 
 import { readFileSync } from "node:fs";
-import { taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, explainUid, TaomathError } from "../dist/index.js";
+import {
+  taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, explainUid, TaomathError,
+  scoresToRow, commitHash, mechanismStorageIndex, previewWeights,
+} from "../dist/index.js";
 
 const USAGE = `taomath: Bittensor consensus and token math, bit-exact with the chain
 
@@ -14,6 +17,15 @@ usage:
   taomath vector FILE                   run any vector file, dispatching on its "schema" field
   taomath bench epoch FILE [--json] [--runs N]
                                         median in-process epoch time on FILE after warm-up
+  taomath weights --scores FILE --netuid-state FILE [--hotkey HK | --uid N] [--version-key K]
+                [--block B] [--exclude-quantile Q] [--keep-tiny] [--preview] [--json]
+                                        scores (JSON array by uid, or {"uids":[..],"scores":[..]}) to the
+                                        row to submit (as the Python SDK makes it), the row the chain
+                                        stores, and the chain's set_weights verdict; --preview runs the
+                                        epoch with and without the row (state must hold epoch inputs)
+  taomath commit-hash --account 0xHEX32 --netuid N [--mechanism M] --uids 1,2,3 --values 10,20,30
+                --salt 1,2,3 --version-key K
+                                        the commit_weights hash (BlakeTwo256 of the SCALE tuple), last line
   taomath help                          this text`;
 
 const json = (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -119,7 +131,91 @@ function cmdBench(args) {
   else console.log(`epoch on ${file}: median ${median.toFixed(3)} ms over ${runs} runs (after 3 warm-up runs)`);
 }
 
-const commands = { example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench };
+/** --name value pairs and bare --flags. */
+function flags(args) {
+  const out = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith("--")) throw new TaomathError("invalid_type", a, "unexpected argument (options are --name value)");
+    const next = args[i + 1];
+    if (next === undefined || next.startsWith("--")) out[a.slice(2)] = true;
+    else { out[a.slice(2)] = next; i++; }
+  }
+  return out;
+}
+
+function need(f, name) {
+  if (f[name] === undefined || f[name] === true) throw new TaomathError("invalid_type", `--${name}`, "missing value");
+  return f[name];
+}
+
+/** "1,2,3" -> [1, 2, 3]; "" -> []. */
+function intList(text, name) {
+  if (text === true) return [];
+  const s = String(text).trim();
+  if (s === "") return [];
+  return s.split(",").map((x, i) => {
+    if (!/^\s*\d+\s*$/.test(x)) throw new TaomathError("not_integer", `--${name}[${i}]`, `expected a non-negative integer, got ${JSON.stringify(x)}`);
+    return Number(x);
+  });
+}
+
+function cmdWeights(args) {
+  const f = flags(args);
+  const scoresJson = readJson(need(f, "scores"));
+  const state = readJson(need(f, "netuid-state"));
+  const scores = Array.isArray(scoresJson) ? scoresJson : scoresJson.scores;
+  if (!Array.isArray(scores)) throw new TaomathError("invalid_type", "scores", "expected an array of numbers or {\"uids\": [...], \"scores\": [...]}");
+  const uids = Array.isArray(scoresJson) ? undefined : scoresJson.uids;
+  const hotkey = f.uid !== undefined ? Number(need(f, "uid")) : f.hotkey !== undefined ? String(need(f, "hotkey"))
+    : scoresJson.uid ?? scoresJson.hotkey ?? state.caller;
+  if (hotkey === undefined) throw new TaomathError("invalid_type", "--hotkey", "say who sets the weights: --hotkey HK or --uid N");
+  const tm = taomath();
+  const r = scoresToRow(tm, state, scores, {
+    hotkey,
+    versionKey: f["version-key"] !== undefined ? need(f, "version-key") : 0n,
+    block: f.block !== undefined ? need(f, "block") : state.current_block ?? 0n,
+    excludeQuantile: f["exclude-quantile"] !== undefined ? Number(need(f, "exclude-quantile")) : 0,
+    sdkCompatible: f["keep-tiny"] !== true,
+  }, uids);
+  const preview = f.preview === true ? previewWeights(tm, epochInputFromJson(state), r.check.uid ?? Number(hotkey), r.submit.uids, r.submit.values) : null;
+  if (f.json === true) {
+    const out = { submit: r.submit, stored: r.stored, verdict: r.check.verdict, uid: r.check.uid };
+    if (preview) Object.assign(out, { preview: { dividends: preview.dividends, validator_emission: preview.validator_emission, miners: preview.miners } });
+    return console.log(json(out));
+  }
+  console.log(`row to submit (uids):   ${JSON.stringify(r.submit.uids)}`);
+  console.log(`row to submit (values): ${JSON.stringify(r.submit.values)}`);
+  console.log(`stored row:             ${JSON.stringify(r.stored)}`);
+  const lost = r.processed.uids.length - r.submit.uids.length;
+  if (lost > 0) console.log(`note: ${lost} uid(s) with weights that round to 0 were dropped, as the Python SDK does (--keep-tiny sends them as 1)`);
+  if (preview) {
+    const d = preview.dividends;
+    console.log(`effect on the next epoch: dividends of uid ${preview.validator_uid} ${d.before} -> ${d.after} (${d.change >= 0 ? "+" : ""}${d.change}/65535), validator emission ${preview.validator_emission.change >= 0n ? "+" : ""}${preview.validator_emission.change} rao`);
+    for (const m of preview.miners) console.log(`  miner ${m.uid}: incentive ${m.incentive_before} -> ${m.incentive_after}, emission ${m.emission_change >= 0n ? "+" : ""}${m.emission_change} rao`);
+  }
+  console.log(`pre-flight verdict:     ${r.check.verdict}`);
+}
+
+function cmdCommitHash(args) {
+  const f = flags(args);
+  const netuid = Number(need(f, "netuid"));
+  const mechanism = f.mechanism !== undefined ? Number(need(f, "mechanism")) : 0;
+  const c = {
+    account: String(need(f, "account")),
+    netuid,
+    mechanism,
+    uids: intList(f.uids ?? "", "uids"),
+    values: intList(f.values ?? "", "values"),
+    salt: intList(f.salt ?? "", "salt"),
+    versionKey: f["version-key"] !== undefined ? String(need(f, "version-key")) : "0",
+  };
+  const hash = commitHash(c);
+  console.log(`netuid index ${mechanismStorageIndex(netuid, mechanism)}`);
+  console.log(hash);
+}
+
+const commands = { example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench, weights: cmdWeights, "commit-hash": cmdCommitHash };
 
 const [cmd, ...rest] = process.argv.slice(2);
 if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {

@@ -30,3 +30,5 @@ export { exampleSubnet, rng, type ExampleOptions } from "./example.js";
 export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/registry.js";
 export { explainUid, type UidExplanation } from "./explain.js";
 export type { MechanismsInput, MechanismsResult, MechanismState, SubnetTerms } from "./bindings/mechanisms.js";
+export * from "./weights/index.js";
+export { WeightsCore } from "./bindings/weights.js";

@@ -1,0 +1,33 @@
+// Typed wrappers over assembly/abi/weights.ts and the max-upscale of abi/math.ts: the numeric
+// steps of set_weights, computed by the core.
+
+import { Core } from "./core.js";
+
+const MASK64 = (1n << 64n) - 1n;
+
+export class WeightsCore {
+  constructor(private readonly core: Core) {}
+
+  /** vec_u16_max_upscale_to_u16: the row set_weights stores for these values. */
+  maxUpscale(values: readonly number[]): number[] {
+    this.core.reset();
+    const out = this.core.alloc(values.length * 2);
+    this.core.call("m_vec_u16_max_upscale_to_u16", this.core.u16(values), values.length, out);
+    return this.core.readU16(out, values.length);
+  }
+
+  /** check_vec_max_limited(values, limit). */
+  vecMaxLimited(values: readonly number[], limit: number): boolean {
+    this.core.reset();
+    return this.core.call<number>("w_vec_max_limited", this.core.u16(values), values.length, limit) !== 0;
+  }
+
+  /** get_stake_weights_for_hotkey_on_subnet total: I64F64 bits (value = bits / 2^64). */
+  hotkeyTotalStake(alpha: bigint, tao: bigint, taoWeight: bigint): bigint {
+    this.core.reset();
+    const out = this.core.alloc(16);
+    this.core.call("w_hotkey_total_stake", BigInt.asIntN(64, alpha), BigInt.asIntN(64, tao), BigInt.asIntN(64, taoWeight), out);
+    const [lo, hi] = this.core.readU64(out, 2);
+    return BigInt.asIntN(128, ((hi << 64n) | lo) & ((MASK64 << 64n) | MASK64));
+  }
+}
