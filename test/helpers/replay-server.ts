@@ -24,15 +24,20 @@ export interface ReplayOptions {
   silent?: string[];
 }
 
+// "0x0100" and "0100" are the same bytes to a node: compare hex parameters without the prefix
+const normal = (v: unknown): unknown =>
+  typeof v === "string" && /^0x[0-9a-fA-F]*$/.test(v) ? v.slice(2).toLowerCase() : Array.isArray(v) ? v.map(normal) : v;
+const callKey = (method: string, params: unknown[]) => `${method} ${JSON.stringify(normal(params))}`;
+
 export async function startReplayServer(options: ReplayOptions): Promise<ReplayServer> {
   const recorded = new Map<string, unknown>();
-  for (const c of options.calls) recorded.set(`${c.method} ${JSON.stringify(c.params)}`, c.result);
+  for (const c of options.calls) recorded.set(callKey(c.method, c.params), c.result);
   const log: ReplayServer["log"] = [];
   const store = options.storage;
   const sortedKeys = store ? [...store.keys()].sort() : [];
 
   const answer = (method: string, params: any[]): { result?: unknown; error?: { code: number; message: string } } => {
-    const key = `${method} ${JSON.stringify(params)}`;
+    const key = callKey(method, params);
     if (recorded.has(key)) return { result: recorded.get(key) };
     if (store && method === "state_getStorageAt") return { result: store.get(params[0]) ?? null };
     if (store && method === "state_getKeysPaged") {
