@@ -14,11 +14,12 @@ usage:
   taomath vector FILE                   run any vector file, dispatching on its "schema" field
   taomath bench epoch FILE [--json] [--runs N]
                                         median in-process epoch time on FILE after warm-up
-  taomath fetch --url URL --netuid N [--block B] [--out FILE] [--timeout MS] [--retries K]
+  taomath fetch --url URL --netuid N [--block B] [--out FILE] [--timeout MS] [--retries K] [--assume-runtime V]
                                         read subnet N from a node (ws://, wss://, http://, https://) and
                                         print a snapshot (JSON; "inputs" = next epoch's inputs, or null
                                         with "missing" listing what the node did not serve); progress
-                                        on stderr; --out writes FILE atomically
+                                        on stderr; --out writes FILE atomically; --assume-runtime decodes
+                                        an unknown runtime with known layout V (still checked byte-exact)
   taomath predict --url URL --netuid N [--block B] [--emission RAO] [--ignore-commit-reveal] [--json]
   taomath predict --snapshot FILE [...]
                                         run the subnet's next epoch on the state at the block and print
@@ -141,6 +142,7 @@ async function snapshotFromArgs(args) {
   try {
     return await fetchSnapshot(client, netuid, {
       block: option(args, "--block", integer),
+      assumeSpecVersion: option(args, "--assume-runtime", integer),
       onProgress: (p) => process.stderr.write(`\r${p.phase}: ${p.done}${p.total ? `/${p.total}` : ""}        `),
     });
   } finally {

@@ -121,7 +121,14 @@ describe.skipIf(!sharedPresent)("recorded subnet 1 at block 6,852,690 (runtime 3
   it("a runtime version without a known layout is refused with runtime_version", () => {
     const e = (() => { try { decodeNeuronsLite(neuronsHex, 344); } catch (x) { return x as TaomathError; } })();
     expect(e?.code).toBe("runtime_version");
-    expect(e?.message).toMatch(/known: 315, 343/);
+    expect(e?.message).toMatch(/known: 315, 343, 425/);
+  });
+
+  it("the 425 layout (metagraph activity_cutoff widened to Compact<u64>) reads the same bytes: activity_cutoff 5000n", () => {
+    const a = decodeSelectiveMetagraph(mgHex, 343)!;
+    const b = decodeSelectiveMetagraph(mgHex, 425)!;
+    expect(b.activity_cutoff).toBe(5000n);
+    expect({ ...b, activity_cutoff: 5000 }).toEqual(a);
   });
 
   it("non-hex input is a malformed_scale error", () => {

@@ -126,6 +126,17 @@ describe.skipIf(!sharedPresent)("typed errors from the client", () => {
     } finally { client.close(); await server.close(); }
   });
 
+  it("assumeSpecVersion decodes an unknown runtime with a known layout and records both versions", async () => {
+    const calls = sn1Calls().map((c) => (c.method === "state_getRuntimeVersion" ? { ...c, result: { ...c.result as object, specVersion: 400 } } : c));
+    const server = await startReplayServer({ calls });
+    const client = connectNode(server.wsUrl, { timeoutMs: 5000, retries: 0 });
+    try {
+      const s = await fetchSnapshot(client, 1, { block: 6852690, assumeSpecVersion: 343 });
+      expect(s.source).toMatchObject({ spec_version: 400, layout_version: 343 });
+      expect(s.neurons_lite.length).toBe(1024);
+    } finally { client.close(); await server.close(); }
+  });
+
   it("a truncated runtime API answer is malformed_scale", async () => {
     const calls = sn1Calls().map((c) => (c.params[0] === "SubnetInfoRuntimeApi_get_selective_mechagraph" ? { ...c, result: (c.result as string).slice(0, 2000) } : c));
     const server = await startReplayServer({ calls });

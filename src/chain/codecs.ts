@@ -62,7 +62,8 @@ export const SubnetInfoV2 = Struct({
  * SelectiveMetagraph fields after `netuid`, in wire order. Each is an Option: the node fills the
  * ones whose index was requested. The index of a field in this list is its metagraph index.
  */
-export const selectiveMetagraphFields = [
+function metagraphFields(activityCutoff: Codec<any>) {
+  return [
   ["name", Vector(cU16)], ["symbol", Vector(cU16)], ["identity", Option(SubnetIdentityV3)],
   ["network_registered_at", cU64], ["owner_hotkey", account], ["owner_coldkey", account],
   ["block", cU64], ["tempo", cU16], ["last_step", cU64], ["blocks_since_last_step", cU64],
@@ -72,7 +73,7 @@ export const selectiveMetagraphFields = [
   ["moving_price", i128],
   ["rho", cU16], ["kappa", cU16],
   ["min_allowed_weights", cU16], ["max_weights_limit", cU16], ["weights_version", cU64],
-  ["weights_rate_limit", cU64], ["activity_cutoff", cU16], ["max_validators", cU16],
+  ["weights_rate_limit", cU64], ["activity_cutoff", activityCutoff], ["max_validators", cU16],
   ["num_uids", cU16], ["max_uids", cU16], ["burn", cU64], ["difficulty", cU64],
   ["registration_allowed", bool], ["pow_registration_allowed", bool], ["immunity_period", cU16],
   ["min_difficulty", cU64], ["max_difficulty", cU64], ["min_burn", cU64], ["max_burn", cU64],
@@ -89,10 +90,21 @@ export const selectiveMetagraphFields = [
   ["tao_dividends_per_hotkey", Vector(Tuple(account, cU64))],
   ["alpha_dividends_per_hotkey", Vector(Tuple(account, cU64))],
   ["validators", Vector(cU16)], ["commitments", Vector(Tuple(account, Vector(cU16)))],
-] as const;
+  ] as Array<[string, Codec<any>]>;
+}
 
-const metagraphStruct: Record<string, Codec<any>> = { netuid: cU16 };
-for (const [name, codec] of selectiveMetagraphFields) metagraphStruct[name] = Option(codec as Codec<any>);
-export const SelectiveMetagraph: Codec<Record<string, any>> = Struct(metagraphStruct as never) as never;
+function metagraphStruct(fields: Array<[string, Codec<any>]>): Codec<Record<string, any>> {
+  const struct: Record<string, Codec<any>> = { netuid: cU16 };
+  for (const [name, codec] of fields) struct[name] = Option(codec);
+  return Struct(struct as never) as never;
+}
+
+/** Up to spec 343 the metagraph's activity_cutoff is the ActivityCutoff storage value, Compact<u16>. */
+export const selectiveMetagraphFields = metagraphFields(cU16);
+export const SelectiveMetagraph = metagraphStruct(selectiveMetagraphFields);
+/** At spec 425 it is the effective cutoff in blocks (ActivityCutoffFactorMilli x tempo / 1000), Compact<u64>. */
+export const selectiveMetagraphFields425 = metagraphFields(cU64);
+export const SelectiveMetagraph425 = metagraphStruct(selectiveMetagraphFields425);
+
 
 export const codecHelpers = { Vector, Option };

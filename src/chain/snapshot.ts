@@ -19,7 +19,7 @@ export interface StorageEntry { status: "present" | "default" | "missing"; value
 
 export interface Snapshot {
   schema: typeof SNAPSHOT_SCHEMA;
-  source: { url: string; netuid: number; block: number; block_hash: string; spec_version: number };
+  source: { url: string; netuid: number; block: number; block_hash: string; spec_version: number; layout_version?: number };
   metagraph: Record<string, unknown>;
   neurons_lite: unknown[];
   subnet_state: Record<string, unknown>;
@@ -34,6 +34,11 @@ export interface Progress { phase: string; done: number; total?: number }
 
 export interface FetchOptions {
   block?: number;
+  /**
+   * decode with the layout of this known spec version when the node runs another one (the node's
+   * version is still recorded; a payload that does not decode exactly is still an error)
+   */
+  assumeSpecVersion?: number;
   /** keys per state_getKeysPaged page (default 256) */
   pageSize?: number;
   onProgress?: (p: Progress) => void;
@@ -110,7 +115,8 @@ export async function fetchSnapshot(client: ChainClient, netuid: number, options
   const hash = options.block === undefined ? await client.head() : await client.blockHash(options.block);
   const header = await client.header(hash);
   const block = Number(BigInt(header.number));
-  const spec = (await client.runtimeVersion(hash)).specVersion;
+  const nodeSpec = (await client.runtimeVersion(hash)).specVersion;
+  const spec = options.assumeSpecVersion ?? nodeSpec;
   const layout = layoutFor(spec);
   progress({ phase: "runtime", done: 1, total: 1 });
 
@@ -152,7 +158,7 @@ export async function fetchSnapshot(client: ChainClient, netuid: number, options
 
   const snapshot: Snapshot = {
     schema: SNAPSHOT_SCHEMA,
-    source: { url: client.url, netuid, block, block_hash: hash, spec_version: spec },
+    source: { url: client.url, netuid, block, block_hash: hash, spec_version: nodeSpec, ...(spec !== nodeSpec ? { layout_version: spec } : {}) },
     metagraph: toJsonValue(metagraph),
     neurons_lite: toJsonValue(neurons),
     subnet_state: toJsonValue(state),
