@@ -208,4 +208,26 @@ describe.skipIf(!sharedPresent)("predict on a replayed chain holding a shared ep
       expect(table).toMatch(new RegExp(`Subnet ${chain.netuid}: next epoch at block ${vector.inputs.current_block}`));
     } finally { await server.close(); }
   });
+
+  it("a fetched snapshot file runs with `taomath epoch FILE` and `taomath predict --snapshot FILE`", async () => {
+    const vector = readShared("vectors", "epoch", "031_subnet_owner.json");
+    const chain = chainFromVector(vector.inputs);
+    const server = await startReplayServer({ calls: chain.calls, storage: chain.storage });
+    const out = join(mkdtempSync(join(tmpdir(), "taomath-snap-")), "s.json");
+    try {
+      await cli(["fetch", "--url", server.wsUrl, "--netuid", String(chain.netuid), "--out", out]);
+    } finally { await server.close(); }
+    expect(JSON.parse((await cli(["epoch", out])).stdout).outputs).toEqual(vector.outputs);
+    expect(JSON.parse((await cli(["predict", "--snapshot", out, "--json"])).stdout).outputs).toEqual(vector.outputs);
+  });
+
+  it("taomath predict on recorded subnet 1 exits 1 with [missing_storage] naming Weights", async () => {
+    const server = await startReplayServer({ calls: sn1Calls() });
+    try {
+      const e = await cli(["predict", "--url", server.wsUrl, "--netuid", "1", "--block", "6852690", "--retries", "0"]).catch((x) => x);
+      expect(e.code).toBe(1);
+      expect(e.stderr).toMatch(/\[missing_storage\]/);
+      expect(e.stderr).toMatch(/SubtensorModule\.Weights/);
+    } finally { await server.close(); }
+  });
 });
