@@ -6,7 +6,8 @@
 /** Blocks until the epoch can run, as subtensor's blocks_until_next_epoch (run_coinbase.rs). */
 export function blocksUntilNextEpoch(netuid: number, tempo: number, block: bigint): bigint {
   if (tempo === 0) return (1n << 64n) - 1n;
-  const rem = (block + BigInt(netuid) + 1n) % BigInt(tempo + 1);
+  // block.wrapping_add(netuid + 1) in u64, as the chain computes it
+  const rem = BigInt.asUintN(64, block + BigInt(netuid) + 1n) % BigInt(tempo + 1);
   const t = BigInt(tempo);
   return t > rem ? t - rem : 0n;
 }
