@@ -28,13 +28,5 @@ export type { EpochInput, EpochOutput, EpochResult, EpochTrace, FixedVector, Fix
 export { epochToVectorEncoding, epochInputFromJson } from "./encoding.js";
 export { exampleSubnet, rng, type ExampleOptions } from "./example.js";
 export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/registry.js";
-export { ChainClient, type ClientOptions, type RuntimeVersion, type Header } from "./chain/client.js";
-export { webSocketTransport, httpTransport, type Transport, type WebSocketConstructor } from "./chain/transport.js";
-export { fetchSnapshot, toJsonValue, SNAPSHOT_SCHEMA, type Snapshot, type StorageEntry, type FetchOptions, type Progress } from "./chain/snapshot.js";
-export { epochInputsFromSnapshot, nextEpochBlock, blocksUntilNextEpoch } from "./chain/inputs.js";
-export { predictEpoch, type Prediction, type PredictOptions } from "./chain/predict.js";
-export { decodeNeuronsLite, decodeSubnetState, decodeSelectiveMetagraph, decodeDynamicInfo, decodeSubnetsInfoV2, decodeU64F64, metagraphIndexes } from "./chain/decode.js";
-export { storage as chainStorage, twox128Hex } from "./chain/storage.js";
-export { layoutFor, KNOWN_SPEC_VERSIONS } from "./chain/layouts.js";
-export { decodeExact, fixed, type FixedValue } from "./chain/scale.js";
+export * from "./chain/index.js";
 export { connectNode, writeFileAtomic } from "./host/node-chain.js";

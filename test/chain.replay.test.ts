@@ -116,6 +116,20 @@ describe.skipIf(!sharedPresent)("typed errors from the client", () => {
     } finally { client.close(); await server.close(); }
   });
 
+  it("over HTTP too: a node that never answers is a timeout, and retried", async () => {
+    const server = await startReplayServer({ calls: [], silent: ["chain_getHead"] });
+    const client = connectNode(server.httpUrl, { timeoutMs: 150, retries: 2, retryDelayMs: 10 });
+    try {
+      await expect(fetchSnapshot(client, 1)).rejects.toMatchObject({ code: "timeout", message: expect.stringMatching(/after 3 attempts/) });
+      expect(server.log.length).toBe(3);
+    } finally { await server.close(); }
+  });
+
+  it("an HTTP endpoint with nothing listening is unreachable", async () => {
+    const client = connectNode("http://127.0.0.1:9", { timeoutMs: 2000, retries: 0 });
+    await expect(client.head()).rejects.toMatchObject({ code: "unreachable" });
+  });
+
   it("a node on another runtime version is refused with runtime_version before any runtime API call", async () => {
     const calls = sn1Calls().map((c) => (c.method === "state_getRuntimeVersion" ? { ...c, result: { ...c.result as object, specVersion: 400 } } : c));
     const server = await startReplayServer({ calls });

@@ -91,7 +91,13 @@ export function webSocketTransport(url: string, WebSocketImpl: WebSocketConstruc
           reject(new TaomathError("timeout", method, `no answer from ${url} within ${timeoutMs} ms`));
         }, timeoutMs);
         pending.set(id, { resolve, reject, method, timer });
-        ws.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
+        try {
+          ws.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
+        } catch (e) {
+          clearTimeout(timer);
+          pending.delete(id);
+          reject(new TaomathError("unreachable", url, `cannot send on the WebSocket: ${(e as Error).message}`));
+        }
       });
     },
     close() {
