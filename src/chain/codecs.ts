@@ -8,7 +8,8 @@ import {
 } from "@polkadot-api/substrate-bindings";
 
 const account = AccountId(42);
-const cU16 = compactNumber;   // Compact<u16>, Compact<NetUid>
+// A compact integer encodes the same whatever its Rust width, so Compact<u8> reads with cU16 too.
+const cU16 = compactNumber;   // Compact<u16>, Compact<NetUid>, Compact<u8>
 const cU64 = compactBn;       // Compact<u64>, Compact<AlphaCurrency>, Compact<TaoCurrency>, Compact<u128>
 const vecU8 = Bytes();        // Vec<u8>
 

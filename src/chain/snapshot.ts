@@ -56,7 +56,9 @@ export function toJsonValue(v: unknown): any {
 const selectiveArgs = Tuple(u16, u8, Vector(u16));
 const netuidArg = u16;
 
-function isNodeFailure(e: unknown): boolean {
+// The node answered, with an error (e.g. it lacks the state): the item is missing, the fetch goes on.
+// Unreachable and timeout still fail the whole fetch, so no snapshot is ever partly from nowhere.
+function nodeAnsweredError(e: unknown): boolean {
   return e instanceof TaomathError && (e.code === "rpc_error");
 }
 
@@ -66,7 +68,7 @@ async function readValue(client: ChainClient, item: StorageItem<any, any>, keys:
   try {
     hex = await client.storage(item.key(...keys), hash);
   } catch (e) {
-    if (isNodeFailure(e)) return { status: "missing", reason: `${what}: ${(e as Error).message}` };
+    if (nodeAnsweredError(e)) return { status: "missing", reason: `${what}: ${(e as Error).message}` };
     throw e;
   }
   if (hex === null) {
@@ -101,7 +103,7 @@ async function readMap(
       start = keys[keys.length - 1];
     }
   } catch (e) {
-    if (isNodeFailure(e)) return { missing: `${what}: ${(e as Error).message}` };
+    if (nodeAnsweredError(e)) return { missing: `${what}: ${(e as Error).message}` };
     throw e;
   }
   return { entries };
