@@ -6,6 +6,7 @@ import {
   taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, explainUid, TaomathError,
   scoresToRow, commitHash, mechanismStorageIndex, previewWeights,
 } from "../dist/index.js";
+import { connectNode, fetchSnapshot, predictEpoch, writeFileAtomic } from "../dist/index.js";
 
 const USAGE = `taomath: Bittensor consensus and token math, bit-exact with the chain
 
@@ -26,6 +27,16 @@ usage:
   taomath commit-hash --account 0xHEX32 --netuid N [--mechanism M] --uids 1,2,3 --values 10,20,30
                 --salt 1,2,3 --version-key K
                                         the commit_weights hash (BlakeTwo256 of the SCALE tuple), last line
+  taomath fetch --url URL --netuid N [--block B] [--out FILE] [--timeout MS] [--retries K] [--assume-runtime V]
+                                        read subnet N from a node (ws://, wss://, http://, https://) and
+                                        print a snapshot (JSON; "inputs" = next epoch's inputs, or null
+                                        with "missing" listing what the node did not serve); progress
+                                        on stderr; --out writes FILE atomically; --assume-runtime decodes
+                                        an unknown runtime with known layout V (still checked byte-exact)
+  taomath predict --url URL --netuid N [--block B] [--emission RAO] [--ignore-commit-reveal] [--json]
+  taomath predict --snapshot FILE [...]
+                                        run the subnet's next epoch on the state at the block and print
+                                        expected incentive, dividends and emission per uid
   taomath help                          this text`;
 
 const json = (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -88,7 +99,7 @@ function cmdExample(args) {
 
 function cmdEpoch(args) {
   const at = args.indexOf("--explain");
-  const file = args.find((a, i) => !a.startsWith("--") && i !== at + 1);
+  const file = args.find((a, i) => !a.startsWith("--") && (at < 0 || i !== at + 1));
   const input = epochInputFromJson(readJson(file));
   if (at >= 0) {
     const uid = Number(args[at + 1]);
@@ -215,7 +226,74 @@ function cmdCommitHash(args) {
   console.log(hash);
 }
 
-const commands = { example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench, weights: cmdWeights, "commit-hash": cmdCommitHash };
+function option(args, name, parse = (v) => v) {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const v = args[at + 1];
+  if (v === undefined || v.startsWith("--")) throw new TaomathError("invalid_type", name, "needs a value");
+  return parse(v, name);
+}
+const integer = (v, name) => {
+  if (!/^\d+$/.test(v)) throw new TaomathError("not_integer", name, `expected a non-negative integer, got ${JSON.stringify(v)}`);
+  return Number(v);
+};
+
+async function snapshotFromArgs(args) {
+  const file = option(args, "--snapshot");
+  if (file) return readJson(file);
+  const url = option(args, "--url");
+  if (!url) throw new TaomathError("invalid_type", "--url", "missing (the node's ws://, wss://, http:// or https:// endpoint)");
+  const netuid = option(args, "--netuid", integer);
+  if (netuid === undefined) throw new TaomathError("invalid_type", "--netuid", "missing");
+  const client = connectNode(url, {
+    timeoutMs: option(args, "--timeout", integer) ?? 30000,
+    retries: option(args, "--retries", integer) ?? 2,
+  });
+  try {
+    return await fetchSnapshot(client, netuid, {
+      block: option(args, "--block", integer),
+      assumeSpecVersion: option(args, "--assume-runtime", integer),
+      onProgress: (p) => process.stderr.write(`\r${p.phase}: ${p.done}${p.total ? `/${p.total}` : ""}        `),
+    });
+  } finally {
+    process.stderr.write("\n");
+    client.close();
+  }
+}
+
+async function cmdFetch(args) {
+  const snapshot = await snapshotFromArgs(args);
+  const text = JSON.stringify(snapshot) + "\n";
+  const out = option(args, "--out");
+  if (out) writeFileAtomic(out, text);
+  else process.stdout.write(text);
+  if (snapshot.missing.length) process.stderr.write(`inputs not built; missing:\n  ${snapshot.missing.join("\n  ")}\n`);
+}
+
+async function cmdPredict(args) {
+  const snapshot = await snapshotFromArgs(args);
+  const emission = option(args, "--emission");
+  const p = predictEpoch(taomath(), snapshot, {
+    raoEmission: emission === undefined ? undefined : (integer(emission, "--emission"), BigInt(emission)),
+    ignoreCommitReveal: args.includes("--ignore-commit-reveal"),
+  });
+  if (args.includes("--json")) {
+    return console.log(json({ netuid: p.netuid, snapshot_block: p.snapshot_block, epoch_block: p.epoch_block, ...epochToVectorEncoding(p.result) }));
+  }
+  const r = p.result;
+  console.log(`Subnet ${p.netuid}: next epoch at block ${p.epoch_block} (state read at block ${p.snapshot_block}), ${rao(p.inputs.rao_emission)} alpha to distribute`);
+  console.log("  uid   incentive   dividends   emission (alpha)");
+  for (let i = 0; i < r.incentive.length; i++) {
+    if (r.incentive[i] === 0 && r.dividends[i] === 0 && r.emission[i] === 0n && !args.includes("--all")) continue;
+    console.log(`  ${String(i).padStart(4)}  ${pct(r.incentive[i]).padStart(9)}   ${pct(r.dividends[i]).padStart(9)}   ${rao(r.emission[i]).padStart(14)}`);
+  }
+  console.log(`  (uids with nothing are omitted; --all lists every uid, --json prints the vector encoding)`);
+}
+
+const commands = {
+  example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench,
+  weights: cmdWeights, "commit-hash": cmdCommitHash, fetch: cmdFetch, predict: cmdPredict,
+};
 
 const [cmd, ...rest] = process.argv.slice(2);
 if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
@@ -225,9 +303,9 @@ if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
   process.exit(2);
 } else {
   try {
-    commands[cmd](rest);
+    await commands[cmd](rest);
   } catch (e) {
-    console.error(`taomath: ${e instanceof TaomathError ? e.message : e?.stack ?? e}`);
+    console.error(`taomath: ${e instanceof TaomathError ? `${e.message} [${e.code}]` : e?.stack ?? e}`);
     process.exit(1);
   }
 }

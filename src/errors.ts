@@ -7,7 +7,14 @@ export type TaomathErrorCode =
   | "wrong_length"      // an array whose length the chain does not tolerate
   | "uid_out_of_range"  // a uid >= n where the chain would not ignore it
   | "unknown_schema"    // a vector file whose schema taomath does not know
-  | "internal";         // the wasm core trapped (a bug: please report the input)
+  | "internal"          // the wasm core trapped (a bug: please report the input)
+  | "unreachable"       // the node could not be reached (connection refused, DNS, closed socket)
+  | "timeout"           // the node did not answer within the timeout (after the retries)
+  | "rpc_error"         // the node answered a JSON-RPC request with an error
+  | "runtime_version"   // the node runs a runtime whose layouts taomath does not know
+  | "malformed_scale"   // SCALE bytes that are truncated, have trailing bytes, or are not valid
+  | "unknown_netuid"    // the subnet does not exist at that block
+  | "missing_storage";  // chain storage the computation needs was not available
 
 export class TaomathError extends Error {
   readonly code: TaomathErrorCode;

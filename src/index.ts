@@ -32,3 +32,9 @@ export { explainUid, type UidExplanation } from "./explain.js";
 export type { MechanismsInput, MechanismsResult, MechanismState, SubnetTerms } from "./bindings/mechanisms.js";
 export * from "./weights/index.js";
 export { WeightsCore } from "./bindings/weights.js";
+export * from "./chain/index.js";
+export { connectNode, writeFileAtomic } from "./host/node-chain.js";
+// Two modules name a type SubnetState: the weights checker's state is the package's SubnetState,
+// the decoded runtime-API struct is ChainSubnetState.
+export type { SubnetState } from "./weights/index.js";
+export type { SubnetState as ChainSubnetState } from "./chain/index.js";

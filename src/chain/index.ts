@@ -1,0 +1,15 @@
+// The light client without any Node-only import: for browsers and Workers (global WebSocket or
+// fetch). Node code gets the same names plus connectNode from the package root.
+
+export { ChainClient, type ClientOptions, type RuntimeVersion, type Header } from "./client.js";
+export { webSocketTransport, httpTransport, type Transport, type WebSocketConstructor, type WebSocketLike } from "./transport.js";
+export { fetchSnapshot, toJsonValue, SNAPSHOT_SCHEMA, type Snapshot, type StorageEntry, type FetchOptions, type Progress } from "./snapshot.js";
+export { epochInputsFromSnapshot, nextEpochBlock, blocksUntilNextEpoch, type InputOptions, type BuiltInputs } from "./inputs.js";
+export { predictEpoch, type Prediction, type PredictOptions } from "./predict.js";
+export {
+  decodeNeuronsLite, decodeSubnetState, decodeSelectiveMetagraph, decodeDynamicInfo, decodeSubnetsInfoV2, decodeU64F64,
+  metagraphIndexes, type NeuronLite, type SubnetState, type Metagraph, type DynamicInfo, type SubnetInfoV2,
+} from "./decode.js";
+export { storage as chainStorage, twox128Hex, type StorageItem, type StorageName } from "./storage.js";
+export { layoutFor, KNOWN_SPEC_VERSIONS, RUNTIME_LAYOUTS, type RuntimeLayout } from "./layouts.js";
+export { decodeExact, fixed, type FixedValue } from "./scale.js";

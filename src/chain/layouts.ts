@@ -1,0 +1,58 @@
+// Which SCALE layout each runtime spec version uses for the runtime APIs taomath reads. The struct
+// definitions move between runtime versions, so a payload is only decoded with a layout known to
+// match its runtime; any other version is refused with a typed error naming the versions known.
+//
+// Checked against subtensor at the commits that set each spec_version (315: fe056c664,
+// 343: 3975359dd, 425: 14bc6f9f) and, for 315 and 343, against the recorded mainnet payloads
+// (test/chain.decode.test.ts). 425 is checked against the source only: no recording exists.
+
+import type { Codec } from "@polkadot-api/substrate-bindings";
+import { TaomathError } from "../errors.js";
+import * as codecs from "./codecs.js";
+
+export interface RuntimeLayout {
+  neuronsLite: Codec<any>;
+  subnetState: Codec<any>;
+  selectiveMetagraph: Codec<any>;
+  /** metagraph field names in index order; index 0 is netuid */
+  metagraphFields: readonly string[];
+  dynamicInfo: Codec<any>;
+  subnetsInfoV2: Codec<any>;
+}
+
+function layoutOf(c: typeof codecs, metagraph: Codec<any>, metagraphFields: Array<[string, unknown]>): RuntimeLayout {
+  const { Vector, Option } = c.codecHelpers;
+  return {
+    neuronsLite: Vector(c.NeuronInfoLite),
+    subnetState: Option(c.SubnetState),
+    selectiveMetagraph: Option(metagraph),
+    metagraphFields: ["netuid", ...metagraphFields.map(([name]) => name)],
+    dynamicInfo: Option(c.DynamicInfo),
+    subnetsInfoV2: Vector(Option(c.SubnetInfoV2)),
+  };
+}
+
+// 315 and 343 share every struct taomath reads (the rpc_info diff between them only changes how
+// pending_root_emission is filled, not the layout).
+const shared315to343 = layoutOf(codecs, codecs.SelectiveMetagraph, codecs.selectiveMetagraphFields);
+// 425 renames AlphaCurrency/TaoCurrency to AlphaBalance/TaoBalance (same wire format) and widens the
+// metagraph's activity_cutoff to Compact<u64> (now the effective cutoff in blocks).
+const layout425 = layoutOf(codecs, codecs.SelectiveMetagraph425, codecs.selectiveMetagraphFields425);
+
+export const RUNTIME_LAYOUTS: Readonly<Record<number, RuntimeLayout>> = {
+  315: shared315to343,
+  343: shared315to343,
+  425: layout425,
+};
+
+export const KNOWN_SPEC_VERSIONS: readonly number[] = Object.keys(RUNTIME_LAYOUTS).map(Number);
+
+export function layoutFor(specVersion: number): RuntimeLayout {
+  const layout = RUNTIME_LAYOUTS[specVersion];
+  if (!layout) {
+    throw new TaomathError("runtime_version", "specVersion",
+      `runtime spec version ${specVersion} has no known layout (known: ${KNOWN_SPEC_VERSIONS.join(", ")}; ` +
+      "a layout can be assumed explicitly, and every payload is still checked to decode exactly)");
+  }
+  return layout;
+}

@@ -1,0 +1,176 @@
+// fetchSnapshot: reads one subnet at one block from a node (runtime version, selective metagraph,
+// neurons lite, subnet state, and the storage the epoch needs that the runtime APIs do not return)
+// and returns it as a JSON-ready snapshot. Storage the node cannot serve is recorded as missing
+// with the reason, never filled in; an absent key is the chain's ValueQuery default and says so.
+
+import { Tuple, Vector, u16, u8 } from "@polkadot-api/substrate-bindings";
+import { TaomathError } from "../errors.js";
+import type { ChainClient } from "./client.js";
+import { decodeNeuronsLite, decodeSelectiveMetagraph, decodeSubnetState } from "./decode.js";
+import { layoutFor } from "./layouts.js";
+import { decodeExact, toHex } from "./scale.js";
+import { storage, type StorageItem } from "./storage.js";
+import { epochInputsFromSnapshot } from "./inputs.js";
+
+export const SNAPSHOT_SCHEMA = "taomath-snapshot/1";
+
+/** A storage read: present (value as stored), default (key absent: the chain's ValueQuery default) or missing. */
+export interface StorageEntry { status: "present" | "default" | "missing"; value?: unknown; reason?: string }
+
+export interface Snapshot {
+  schema: typeof SNAPSHOT_SCHEMA;
+  source: { url: string; netuid: number; block: number; block_hash: string; spec_version: number; layout_version?: number };
+  metagraph: Record<string, unknown>;
+  neurons_lite: unknown[];
+  subnet_state: Record<string, unknown>;
+  storage: Record<string, StorageEntry>;
+  /** the epoch inputs (vector schema) for the next epoch, or null when some storage is missing */
+  inputs: Record<string, unknown> | null;
+  /** what the inputs could not be built from, one line each */
+  missing: string[];
+}
+
+export interface Progress { phase: string; done: number; total?: number }
+
+export interface FetchOptions {
+  block?: number;
+  /**
+   * decode with the layout of this known spec version when the node runs another one (the node's
+   * version is still recorded; a payload that does not decode exactly is still an error)
+   */
+  assumeSpecVersion?: number;
+  /** keys per state_getKeysPaged page (default 256) */
+  pageSize?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+/** bigints as decimal strings and bytes as hex, so the snapshot is plain JSON. */
+export function toJsonValue(v: unknown): any {
+  if (typeof v === "bigint") return v.toString();
+  if (v instanceof Uint8Array) return toHex(v);
+  if (Array.isArray(v)) return v.map(toJsonValue);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toJsonValue(x)]));
+  return v;
+}
+
+const selectiveArgs = Tuple(u16, u8, Vector(u16));
+const netuidArg = u16;
+
+// The node answered, with an error (e.g. it lacks the state): the item is missing, the fetch goes on.
+// Unreachable and timeout still fail the whole fetch, so no snapshot is ever partly from nowhere.
+function nodeAnsweredError(e: unknown): boolean {
+  return e instanceof TaomathError && (e.code === "rpc_error");
+}
+
+async function readValue(client: ChainClient, item: StorageItem<any, any>, keys: unknown[], hash: string): Promise<StorageEntry> {
+  const what = `${item.pallet}.${item.name}`;
+  let hex: string | null;
+  try {
+    hex = await client.storage(item.key(...keys), hash);
+  } catch (e) {
+    if (nodeAnsweredError(e)) return { status: "missing", reason: `${what}: ${(e as Error).message}` };
+    throw e;
+  }
+  if (hex === null) {
+    return item.default === undefined
+      ? { status: "missing", reason: `${what}: key absent and the item has no default` }
+      : { status: "default", value: toJsonValue(item.default) };
+  }
+  return { status: "present", value: toJsonValue(decodeExact(item.value, hex, what)) };
+}
+
+/** Pages every key under a map prefix and reads the values; returns [decoded map keys, value] pairs. */
+async function readMap(
+  client: ChainClient, item: StorageItem<any, any>, prefixKeys: unknown[], hash: string, pageSize: number,
+  onProgress: (p: Progress) => void,
+): Promise<{ entries: Array<[unknown[], unknown]> } | { missing: string }> {
+  const what = `${item.pallet}.${item.name}`;
+  const prefix = item.prefix(...prefixKeys);
+  const entries: Array<[unknown[], unknown]> = [];
+  let start = prefix;
+  try {
+    for (;;) {
+      const keys = await client.keysPaged(prefix, pageSize, start, hash);
+      if (keys.length > 0) {
+        const values = await client.queryStorageAt(keys, hash);
+        for (const [k, v] of values) {
+          if (v === null) continue;
+          entries.push([item.decodeKey(k), decodeExact(item.value, v, `${what}[${k}]`)]);
+        }
+      }
+      onProgress({ phase: what, done: entries.length });
+      if (keys.length < pageSize) break;
+      start = keys[keys.length - 1];
+    }
+  } catch (e) {
+    if (nodeAnsweredError(e)) return { missing: `${what}: ${(e as Error).message}` };
+    throw e;
+  }
+  return { entries };
+}
+
+/** Reads subnet `netuid` at `options.block` (default: the node's best block) into a snapshot. */
+export async function fetchSnapshot(client: ChainClient, netuid: number, options: FetchOptions = {}): Promise<Snapshot> {
+  if (!Number.isInteger(netuid) || netuid < 0 || netuid > 65535) throw new TaomathError("out_of_range", "netuid", "must be a u16");
+  const progress = options.onProgress ?? (() => {});
+  const pageSize = options.pageSize ?? 256;
+  const hash = options.block === undefined ? await client.head() : await client.blockHash(options.block);
+  const header = await client.header(hash);
+  const block = Number(BigInt(header.number));
+  const nodeSpec = (await client.runtimeVersion(hash)).specVersion;
+  const spec = options.assumeSpecVersion ?? nodeSpec;
+  const layout = layoutFor(spec);
+  progress({ phase: "runtime", done: 1, total: 1 });
+
+  const all = layout.metagraphFields.map((_, i) => i);
+  const mgHex = await client.stateCall("SubnetInfoRuntimeApi_get_selective_mechagraph", toHex(selectiveArgs.enc([netuid, 0, all])), hash);
+  const metagraph = decodeSelectiveMetagraph(mgHex, spec);
+  if (metagraph === null) throw new TaomathError("unknown_netuid", "netuid", `subnet ${netuid} does not exist at block ${block}`);
+  progress({ phase: "metagraph", done: 1, total: 3 });
+  const neurons = decodeNeuronsLite(await client.stateCall("NeuronInfoRuntimeApi_get_neurons_lite", toHex(netuidArg.enc(netuid)), hash), spec);
+  progress({ phase: "neurons", done: 2, total: 3 });
+  const state = decodeSubnetState(await client.stateCall("SubnetInfoRuntimeApi_get_subnet_state", toHex(netuidArg.enc(netuid)), hash), spec);
+  if (state === null) throw new TaomathError("unknown_netuid", "netuid", `subnet ${netuid} does not exist at block ${block}`);
+  progress({ phase: "subnet state", done: 3, total: 3 });
+
+  const st: Record<string, StorageEntry> = {};
+  const singles: Array<[string, StorageItem<any, any>, unknown[]]> = [
+    ["LastUpdate", storage.LastUpdate, [netuid]],
+    ["ValidatorPermit", storage.ValidatorPermit, [netuid]],
+    ["TaoWeight", storage.TaoWeight, []],
+    ["StakeThreshold", storage.StakeThreshold, []],
+    ["BondsPenalty", storage.BondsPenalty, [netuid]],
+    ["AlphaSigmoidSteepness", storage.AlphaSigmoidSteepness, [netuid]],
+    ["Yuma3On", storage.Yuma3On, [netuid]],
+  ];
+  for (const [name, item, keys] of singles) {
+    st[name] = await readValue(client, item, keys, hash);
+    progress({ phase: "storage", done: Object.keys(st).length, total: singles.length + 2 });
+  }
+  const n = Number(metagraph.num_uids ?? state.hotkeys.length);
+  for (const name of ["Weights", "Bonds"] as const) {
+    const r = await readMap(client, storage[name], [netuid], hash, pageSize, progress);
+    if ("missing" in r) { st[name] = { status: "missing", reason: r.missing }; continue; }
+    const rows: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
+    for (const [[, uid], row] of r.entries) {
+      if ((uid as number) < n) rows[uid as number] = row as Array<[number, number]>;
+    }
+    st[name] = { status: "present", value: rows };
+  }
+
+  const snapshot: Snapshot = {
+    schema: SNAPSHOT_SCHEMA,
+    source: { url: client.url, netuid, block, block_hash: hash, spec_version: nodeSpec, ...(spec !== nodeSpec ? { layout_version: spec } : {}) },
+    metagraph: toJsonValue(metagraph),
+    neurons_lite: toJsonValue(neurons),
+    subnet_state: toJsonValue(state),
+    storage: st,
+    inputs: null,
+    missing: [],
+  };
+  const built = epochInputsFromSnapshot(snapshot);
+  snapshot.inputs = built.inputs;
+  snapshot.missing = built.missing;
+  return snapshot;
+}
+

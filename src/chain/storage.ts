@@ -1,0 +1,73 @@
+// Storage keys and value layouts of the chain storage the epoch reads that the runtime APIs do
+// not return. A key is twox128(pallet) ++ twox128(item) ++ each map key through its hasher
+// (Identity, Twox64Concat or Blake2_128Concat, as declared in pallets/subtensor/src/lib.rs and
+// pallets/swap/src/pallet/mod.rs). Built on polkadot-api's Storage helper and hashers.
+
+import {
+  AccountId, Blake2128Concat, Identity, Storage, Tuple, Twox128, Twox64Concat, Vector, bool, i16, u128, u16, u64,
+  type Codec,
+} from "@polkadot-api/substrate-bindings";
+import { toHex } from "./scale.js";
+
+const subtensor = Storage("SubtensorModule");
+const swap = Storage("Swap");
+const account = AccountId(42);
+
+/** twox128 of a pallet or storage item name, as hex. */
+export const twox128Hex = (name: string): string => toHex(Twox128(new TextEncoder().encode(name)));
+
+/** A storage item: how its key is built from its map keys, and how its value is encoded. */
+export interface StorageItem<K extends unknown[], V> {
+  pallet: string;
+  name: string;
+  /** the full key for these map keys (a prefix when fewer keys are given) */
+  key: (...keys: K) => string;
+  /** the key prefix covering the first `keys` map keys (for paging a map) */
+  prefix: (...keys: Partial<K>) => string;
+  decodeKey: (key: string) => K;
+  value: Codec<V>;
+  /** what the chain returns when the key is absent (ValueQuery default), if the item has one */
+  default?: V;
+}
+
+function item<K extends unknown[], V>(
+  pallet: string, storage: ReturnType<typeof Storage>, name: string,
+  keys: Array<[Codec<any>, (b: Uint8Array) => Uint8Array]>, value: Codec<V>, dflt?: V,
+): StorageItem<K, V> {
+  const full = storage(name, ...(keys as never[]));
+  const base = twox128Hex(pallet) + twox128Hex(name).slice(2);
+  return {
+    pallet, name, value, default: dflt,
+    key: (...k: K) => full.enc(...(k as unknown as never[])),
+    prefix: (...k: Partial<K>) => base + k.map((x, i) => toHex(keys[i][1](keys[i][0].enc(x))).slice(2)).join(""),
+    decodeKey: (key: string) => full.dec(key) as K,
+  };
+}
+
+const netuid: [Codec<number>, typeof Identity] = [u16, Identity];
+const uid: [Codec<number>, typeof Identity] = [u16, Identity];
+const row = Vector(Tuple(u16, u16));
+
+/** The storage items taomath reads (runtime 315..343 layouts; NetUidStorageIndex = netuid for mechanism 0). */
+export const storage = {
+  Weights: item<[number, number], Array<[number, number]>>("SubtensorModule", subtensor, "Weights", [netuid, uid], row, []),
+  Bonds: item<[number, number], Array<[number, number]>>("SubtensorModule", subtensor, "Bonds", [netuid, uid], row, []),
+  LastUpdate: item<[number], bigint[]>("SubtensorModule", subtensor, "LastUpdate", [netuid], Vector(u64), []),
+  ValidatorPermit: item<[number], boolean[]>("SubtensorModule", subtensor, "ValidatorPermit", [netuid], Vector(bool), []),
+  BlockAtRegistration: item<[number, number], bigint>("SubtensorModule", subtensor, "BlockAtRegistration", [netuid, uid], u64, 0n),
+  Keys: item<[number, number], string>("SubtensorModule", subtensor, "Keys", [netuid, uid], account),
+  SubnetworkN: item<[number], number>("SubtensorModule", subtensor, "SubnetworkN", [netuid], u16, 0),
+  NetworksAdded: item<[number], boolean>("SubtensorModule", subtensor, "NetworksAdded", [netuid], bool, false),
+  // ValueQuery defaults below are the runtime's (runtime/src/lib.rs at spec 343: SubtensorInitialTaoWeight,
+  // DefaultStakeThreshold, SubtensorInitialBondsPenalty, SubtensorInitialAlphaSigmoidSteepness, DefaultYuma3).
+  TaoWeight: item<[], bigint>("SubtensorModule", subtensor, "TaoWeight", [], u64, 971_718_665_099_567_868n),
+  StakeThreshold: item<[], bigint>("SubtensorModule", subtensor, "StakeThreshold", [], u64, 0n),
+  BondsPenalty: item<[number], number>("SubtensorModule", subtensor, "BondsPenalty", [netuid], u16, 65535),
+  AlphaSigmoidSteepness: item<[number], number>("SubtensorModule", subtensor, "AlphaSigmoidSteepness", [netuid], i16, 1000),
+  Yuma3On: item<[number], boolean>("SubtensorModule", subtensor, "Yuma3On", [[u16, Blake2128Concat]], bool, false),
+  LiquidAlphaOn: item<[number], boolean>("SubtensorModule", subtensor, "LiquidAlphaOn", [[u16, Blake2128Concat]], bool, false),
+  MechanismCountCurrent: item<[number], number>("SubtensorModule", subtensor, "MechanismCountCurrent", [[u16, Twox64Concat]], u16),
+  AlphaSqrtPrice: item<[number], bigint>("Swap", swap, "AlphaSqrtPrice", [[u16, Twox64Concat]], u128),
+} as const;
+
+export type StorageName = keyof typeof storage;
