@@ -28,3 +28,4 @@ export type { EpochInput, EpochOutput, EpochResult, EpochTrace, FixedVector, Fix
 export { epochToVectorEncoding, epochInputFromJson } from "./encoding.js";
 export { exampleSubnet, rng, type ExampleOptions } from "./example.js";
 export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/registry.js";
+export { canonicalJson, sha256Hex, outputsBytes } from "./digest.js";
