@@ -188,4 +188,22 @@ describe("isolation: a request cannot break the next", () => {
     expect(((await s1.json()) as any).outputs).toEqual(small.outputs);
     expect(((await s2.json()) as any).outputs).toEqual(small.outputs);
   });
+
+  it.skipIf(!sharedPresent)("answers a maximal subnet (n = 65535), then replaces the grown instance for the next request", async () => {
+    const small = readShared("vectors", "epoch", "003_small_dense_classic.json");
+    const n = 65535;
+    const huge = {
+      ...small.inputs, n, owner_uid: null, commit_blocks: null,
+      alpha_stake: Array(n).fill("1000"), tao_stake: Array(n).fill("0"), validator_permit: Array(n).fill(false),
+      last_update: Array(n).fill("0"), block_at_registration: Array(n).fill("0"), weights: Array(n).fill([]), bonds: Array(n).fill([]),
+    };
+    const before = ((await (await w.fetch("/v1")).json()) as any).instances_created;
+    const r = await post(JSON.stringify(huge));
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as any).outputs.stake.length).toBe(n);
+    const next = await post(JSON.stringify(small));
+    expect(((await next.json()) as any).outputs).toEqual(small.outputs);
+    const after = ((await (await w.fetch("/v1")).json()) as any).instances_created;
+    expect(after).toBe(before + 1);
+  });
 });

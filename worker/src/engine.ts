@@ -4,8 +4,8 @@
 
 import { instantiateSync, loadModule, type Taomath } from "taomath";
 
-/** Past this much wasm memory an instance is replaced rather than kept (memory never shrinks). */
-export const MAX_RETAINED_MEMORY = 32 * 1024 * 1024;
+/** Past this much wasm memory an instance is replaced rather than kept (memory never shrinks; n = 4096 needs 2 MiB). */
+export const MAX_RETAINED_MEMORY = 16 * 1024 * 1024;
 
 let current: Taomath | null = null;
 let created = 0;
@@ -26,4 +26,9 @@ export function settle(failedUnexpectedly: boolean): void {
 /** How many instances this isolate has created (reported by GET /v1, for operators and tests). */
 export function instancesCreated(): number {
   return created;
+}
+
+/** Bytes of wasm memory the current instance holds (0 when none is alive). */
+export function memoryBytes(): number {
+  return current === null ? 0 : current.core.buffer.byteLength;
 }

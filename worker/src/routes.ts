@@ -3,7 +3,7 @@
 
 import { MAX_BODY_BYTES, json } from "./http.js";
 import { postEpoch } from "./epoch.js";
-import { instancesCreated } from "./engine.js";
+import { instancesCreated, memoryBytes } from "./engine.js";
 
 export interface Route {
   method: "GET" | "POST";
@@ -23,5 +23,6 @@ function index(): Response {
     endpoints: routes.map((r) => ({ method: r.method, path: r.path, summary: r.summary })),
     max_body_bytes: MAX_BODY_BYTES,
     instances_created: instancesCreated(),
+    wasm_memory_bytes: memoryBytes(),
   });
 }
