@@ -3,7 +3,7 @@
 
 import { chromium, type BrowserContext } from "playwright-core";
 import { preview, type PreviewServer } from "vite";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +36,7 @@ export function freePort(): Promise<number> {
 
 /** Launches Chromium with a fresh profile directory; closing removes it. */
 export async function launchChromium(): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set TAOMATH_CHROMIUM)`);
   const profile = mkdtempSync(join(tmpdir(), "taomath-chromium-"));
   const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1400, height: 1050 } });
   return { browser, close: async () => { await browser.close(); rmSync(profile, { recursive: true, force: true }); } };

@@ -16,6 +16,7 @@ export async function startWorker(): Promise<WorkerHost> {
   await bundleWorker();
   const mf = new Miniflare({
     modules: true,
+    modulesRoot: outdir,
     scriptPath: join(outdir, "index.js"),
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2026-07-30",
