@@ -21,20 +21,5 @@ export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochRes
   return taomath().runEpoch(input, options);
 }
 
-export { Taomath, instantiate, instantiateSync };
-export type { RunEpochOptions };
-export { TaomathError, type TaomathErrorCode } from "./errors.js";
-export type { EpochInput, EpochOutput, EpochResult, EpochTrace, FixedVector, FixedSparse, SparseRowU16 } from "./bindings/epoch.js";
-export { epochToVectorEncoding, epochInputFromJson } from "./encoding.js";
-export { exampleSubnet, rng, type ExampleOptions } from "./example.js";
-export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/registry.js";
-export { explainUid, type UidExplanation } from "./explain.js";
-export type { MechanismsInput, MechanismsResult, MechanismState, SubnetTerms } from "./bindings/mechanisms.js";
-export * from "./weights/index.js";
-export { WeightsCore } from "./bindings/weights.js";
-export * from "./chain/index.js";
 export { connectNode, writeFileAtomic } from "./host/node-chain.js";
-// Two modules name a type SubnetState: the weights checker's state is the package's SubnetState,
-// the decoded runtime-API struct is ChainSubnetState.
-export type { SubnetState } from "./weights/index.js";
-export type { SubnetState as ChainSubnetState } from "./chain/index.js";
+export * from "./api.js";

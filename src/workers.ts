@@ -1,0 +1,25 @@
+// taomath for Cloudflare Workers (workerd): the .wasm is a module import, so the default
+// instance is created synchronously on first use, like the Node entry.
+
+import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
+import { loadModule } from "./host/workers.js";
+import type { EpochInput, EpochResult } from "./bindings/epoch.js";
+
+let shared: Taomath | null = null;
+
+/** The default instance of this isolate, created on first use. */
+export function taomath(): Taomath {
+  if (shared === null) shared = instantiateSync(loadModule());
+  return shared;
+}
+
+/** A fresh, independent instance (its own memory). */
+export async function createTaomath(): Promise<Taomath> {
+  return instantiate(loadModule());
+}
+
+export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {
+  return taomath().runEpoch(input, options);
+}
+export { loadModule };
+export * from "./api.js";

@@ -1,0 +1,71 @@
+// HTTP plumbing of the taomath Worker: JSON responses, the error shape, and reading a JSON body
+// under a stated size limit without trusting Content-Length.
+
+/** Request bodies larger than this get 413 (the largest shared epoch vector, n = 4096, is ~1 MB). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export const CORS_HEADERS: Record<string, string> = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, POST, OPTIONS",
+  "access-control-allow-headers": "content-type",
+};
+
+/** An error the API reports as JSON: {"error": {"code", "field", "message"}}. */
+export class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, readonly field: string | null, message: string, readonly headers: Record<string, string> = {}) {
+    super(message);
+  }
+}
+
+/** A JSON response whose body is exactly `text` (already serialised). */
+export function jsonText(text: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8", ...CORS_HEADERS, ...headers } });
+}
+
+export function json(value: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return jsonText(JSON.stringify(value), status, headers);
+}
+
+export function errorResponse(e: HttpError): Response {
+  return json({ error: { code: e.code, field: e.field, message: e.message } }, e.status, e.headers);
+}
+
+/** Reads the body as JSON, failing with 413 past MAX_BODY_BYTES and 400 on bad UTF-8 or JSON. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  if (request.body === null) throw new HttpError(400, "invalid_json", "body", "the request has no body; send the epoch inputs as JSON");
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    // chunked bodies have no Content-Length: stop reading as soon as the limit is passed
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpError(400, "invalid_json", "body", "the body is not valid UTF-8");
+  }
+  if (text.trim() === "") throw new HttpError(400, "invalid_json", "body", "the body is empty; send the epoch inputs as JSON");
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, "invalid_json", "body", `the body is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+function tooLarge(): HttpError {
+  return new HttpError(413, "body_too_large", "body", `the body is larger than the limit of ${MAX_BODY_BYTES} bytes`);
+}
