@@ -4,6 +4,7 @@
 // (rows, cols, ptr); vector results of data-dependent length return that length.
 
 import { Csr } from "../math/csr";
+import { i64f64ToI32f32 } from "../fixed/i128";
 import { newHeader, setSlot } from "./memory";
 import {
   Dense, rowNormalize, colNormalize, colMaxUpscale, maskMatrix, maskRows, maskCols, maskDiag,
@@ -69,3 +70,5 @@ export function s_mask_diag_sparse(rows: i32, start: usize, col: usize, val: usi
 export function s_vec_mask_sparse_matrix(rows: i32, start: usize, col: usize, val: usize, first: usize, firstLen: i32, second: usize, secondLen: i32, op: i32): void {
   vecMaskSparseOp(csr(rows, start, col, val), first, firstLen, second, secondLen, op);
 }
+/** fixed64_to_fixed32: I32F32::saturating_from_num of an I64F64 (hi, lo). */
+export function d_fixed64_to_fixed32(hi: u64, lo: u64): i64 { return i64f64ToI32f32(hi, lo); }

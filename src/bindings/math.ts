@@ -338,4 +338,17 @@ export class MathHelpers {
     this.fn("s_vec_mask_sparse_matrix", rows.length, m.start, m.col, m.val, f, first.length, sv, second.length, MASK_OPS.indexOf(op));
     return this.core.readCsrFixed(rows.length, m.start, m.col, m.val);
   }
+  /** fixed64_to_fixed32: I64F64 bits -> I32F32 bits (floor, saturating) */
+  fixed64ToFixed32(bits: bigint): bigint {
+    this.core.reset();
+    const v = BigInt.asUintN(128, bits);
+    return this.fn<bigint>("d_fixed64_to_fixed32", s64(v >> 64n), s64(v & ((1n << 64n) - 1n)));
+  }
+  /** check_vec_max_limited: after normalising the u16 weights, is the largest <= limit / 65535? */
+  checkVecMaxLimited(weights: number[], limit: number): boolean {
+    if (weights.length === 0) return true;
+    const normalized = this.normalize(weights.map((u) => BigInt(u) << 32n));
+    const cap = this.u16ProportionToFixed(limit);
+    return normalized.reduce((a, b) => (b > a ? b : a)) <= cap;
+  }
 }
