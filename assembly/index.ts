@@ -7,4 +7,5 @@ export function reset(): void { resetArena(); }
 export function alloc(bytes: usize): usize { return arenaAlloc(bytes); }
 
 export { epoch } from "./abi/epoch";
+export { epoch_dense } from "./abi/epoch_dense";
 export * from "./abi/math";

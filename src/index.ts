@@ -21,6 +21,11 @@ export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochRes
   return taomath().runEpoch(input, options);
 }
 
+/** subtensor's dense (test-only) epoch_dense_mechanism on the same input; see Taomath.runEpochDense. */
+export function runEpochDense(input: EpochInput): EpochResult {
+  return taomath().runEpochDense(input);
+}
+
 export { Taomath, instantiate, instantiateSync };
 export type { RunEpochOptions };
 export { TaomathError, type TaomathErrorCode } from "./errors.js";
