@@ -10,6 +10,8 @@ usage:
   taomath example [--json]              run an epoch on the built-in 256-uid example subnet
   taomath epoch FILE [--trace]          run the epoch on FILE (a vector file or bare inputs) and print
                                         {"outputs": ...} in the vector encoding (--trace adds "debug")
+  taomath epoch FILE --dense            the same through the chain's test-only dense epoch
+                                        (epoch_dense_mechanism; no --trace)
   taomath vector FILE                   run any vector file, dispatching on its "schema" field
   taomath bench epoch FILE [--json] [--runs N]
                                         median in-process epoch time on FILE after warm-up
@@ -75,7 +77,9 @@ function cmdExample(args) {
 
 function cmdEpoch(args) {
   const file = args.find((a) => !a.startsWith("--"));
-  const out = taomath().runEpoch(epochInputFromJson(readJson(file)), { trace: args.includes("--trace") });
+  const input = epochInputFromJson(readJson(file));
+  if (args.includes("--dense") && args.includes("--trace")) throw new TaomathError("invalid_type", "--trace", "the dense epoch has no trace");
+  const out = args.includes("--dense") ? taomath().runEpochDense(input) : taomath().runEpoch(input, { trace: args.includes("--trace") });
   console.log(json(epochToVectorEncoding(out)));
 }
 
