@@ -170,6 +170,37 @@ describe("dense epoch (epoch_dense_mechanism)", () => {
     });
   }
 
+  // yuma.md §5 item 1: the owner keeps no privilege in the dense path
+  it("owner below the stake threshold: the sparse path keeps its stake and permit, the dense path drops both", () => {
+    const input: EpochInput = { ...ownerSubnet(false), stake_threshold: 10_000_000_000_000n, validator_permit: [false, false] };
+    const sparse = tm.runEpoch(input);
+    const dense = tm.runEpochDense(input);
+    expect(sparse.stake_weight).toEqual([65535, 0]);
+    expect(sparse.validator_permit).toEqual([true, false]);
+    expect(dense.stake_weight).toEqual([0, 0]);
+    expect(dense.validator_permit).toEqual([false, false]);
+    expect(dense.incentive).toEqual([0, 0]);
+  });
+
+  it("owner without a stored permit: the sparse path still counts its weights, the dense path masks its row", () => {
+    const input: EpochInput = { ...ownerSubnet(false), validator_permit: [false, false] };
+    expect(tm.runEpoch(input).incentive).toEqual([32767, 32767]);
+    expect(tm.runEpochDense(input).incentive).toEqual([0, 0]);
+  });
+
+  // yuma.md §5 item 3
+  it("commit-reveal: the dense path ignores live commits that mask weights in the sparse path", () => {
+    const base = randomSubnet(777, 65535);
+    const n = base.n;
+    // every validator committed before every registration, so commit-reveal removes all weights
+    const withCommits: EpochInput = { ...base, commit_reveal_enabled: true, commit_blocks: new Array(n).fill(0n), block_at_registration: new Array(n).fill(1n) };
+    const without: EpochInput = { ...withCommits, commit_reveal_enabled: false, commit_blocks: null };
+    expect(tm.runEpoch(withCommits).incentive.every((x) => x === 0)).toBe(true);
+    expect(tm.runEpochDense(withCommits)).toEqual(tm.runEpochDense(without));
+    expect(tm.runEpochDense(without).incentive).toEqual(tm.runEpoch(without).incentive);
+    expect(tm.runEpoch(without).incentive.some((x) => x > 0)).toBe(true);
+  });
+
   // yuma.md §5 item 5: with Yuma3 and liquid alpha, a validator holding bonds on uids 3 and 4 that
   // now weights only uid 3: the sparse EMA keeps only the weighted column, the dense EMA decays the
   // bond on uid 4 instead of dropping it.
