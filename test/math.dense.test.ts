@@ -112,3 +112,27 @@ describe("dense helper shape rules (math.rs)", () => {
     expect(m.vecdiv([ONE, ONE, ONE], [2n * ONE, 0n])).toEqual([half, 0n, 0n]);
   });
 });
+
+describe("safe_ln (substrate-fixed transcendental::ln on I32F32)", () => {
+  // the inputs of substrate-fixed's own ln_works test are I9F23 values, widened exactly
+  const i9f23 = (bits: number) => BigInt(bits) << 9n;
+  const value = (bits: bigint) => Number(bits) / 2 ** 32;
+
+  it("is 0 for 1 and for inputs where ln fails (x <= 0, or 1/x overflowing I32F32)", () => {
+    expect(m.safeLn(ONE)).toBe(0n);
+    expect(m.safeLn(0n)).toBe(0n);
+    expect(m.safeLn(-ONE)).toBe(0n);
+    expect(m.safeLn(2n)).toBe(0n); // 1 / 2^-31 = 2^31 does not fit
+  });
+
+  it("ln_works: ln(E) within 1e-4 of 1, ln(10) within 1e-4 of 2.30259, ln(0.00001) within 1e-1 of -11.5129", () => {
+    expect(Math.abs(value(m.safeLn(i9f23(22802601))) - 1)).toBeLessThanOrEqual(1e-4); // the I9F23 constant E
+    expect(Math.abs(value(m.safeLn(i9f23(10 << 23))) - 2.30259)).toBeLessThanOrEqual(1e-4);
+    expect(Math.abs(value(m.safeLn(i9f23(84))) - -11.5129)).toBeLessThanOrEqual(1e-1); // I9F23::from_num(0.00001)
+  });
+
+  it("powers of two take the exact integer path: ln(2^k) = k / LOG2_E (23-bit constant)", () => {
+    const log2e = 12102203n << 9n;
+    for (const k of [1n, 5n, 30n]) expect(m.safeLn(ONE << k)).toBe(((k << 32n) << 32n) / log2e);
+  });
+});

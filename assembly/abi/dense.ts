@@ -5,6 +5,7 @@
 
 import { Csr } from "../math/csr";
 import { i64f64ToI32f32 } from "../fixed/i128";
+import { safeLn } from "../fixed/ln";
 import { newHeader, setSlot } from "./memory";
 import {
   Dense, rowNormalize, colNormalize, colMaxUpscale, maskMatrix, maskRows, maskCols, maskDiag,
@@ -72,3 +73,5 @@ export function s_vec_mask_sparse_matrix(rows: i32, start: usize, col: usize, va
 }
 /** fixed64_to_fixed32: I32F32::saturating_from_num of an I64F64 (hi, lo). */
 export function d_fixed64_to_fixed32(hi: u64, lo: u64): i64 { return i64f64ToI32f32(hi, lo); }
+/** safe_ln: substrate-fixed ln on I32F32, 0 where it fails. */
+export function d_safe_ln(x: i64): i64 { return safeLn(x); }

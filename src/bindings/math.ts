@@ -351,4 +351,6 @@ export class MathHelpers {
     const cap = this.u16ProportionToFixed(limit);
     return normalized.reduce((a, b) => (b > a ? b : a)) <= cap;
   }
+  /** safe_ln: natural log as substrate-fixed computes it on I32F32, 0 for x <= 0 or when 1/x overflows */
+  safeLn(x: bigint): bigint { this.core.reset(); return this.fn<bigint>("d_safe_ln", s64(x)); }
 }
