@@ -136,3 +136,10 @@ describe("safe_ln (substrate-fixed transcendental::ln on I32F32)", () => {
     for (const k of [1n, 5n, 30n]) expect(m.safeLn(ONE << k)).toBe(((k << 32n) << 32n) / log2e);
   });
 });
+
+describe("dense matrix input", () => {
+  it("a ragged matrix is a TaomathError naming the row, and the module keeps working", () => {
+    expect(() => m.matEmaAlpha([[ONE, ONE]], [[ONE, ONE]], [[ONE, ONE], [ONE]])).toThrow(/alpha\[1\]/);
+    expect(m.rowSum([[ONE, ONE]])).toEqual([2n * ONE]);
+  });
+});

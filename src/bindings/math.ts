@@ -2,6 +2,7 @@
 // Used by the conformance suite against vectors/math and by anyone who wants a single step.
 
 import { Core } from "./core.js";
+import { TaomathError } from "../errors.js";
 import type { FixedSparse } from "./epoch.js";
 
 /** A dense I32F32 matrix: rows of raw bits, every row as long as the first. */
@@ -153,7 +154,7 @@ export class MathHelpers {
     this.core.reset();
     const a = this.csr(nw), b = this.csr(old);
     const cols = alpha.length > 0 ? alpha[0].length : 0;
-    if (alpha.some((r) => r.length !== cols)) throw new Error("alpha rows must have equal lengths");
+    if (alpha.some((r) => r.length !== cols)) throw new TaomathError("wrong_length", "alpha", "every row must have the same length (a dense matrix)");
     const ap = this.core.i64(alpha.flat());
     return this.readHeader(this.fn<number>("m_mat_ema_alpha_sparse", nw.length, a.start, a.col, a.val, old.length, b.start, b.col, b.val, ap, alpha.length, cols));
   }
@@ -171,9 +172,10 @@ export class MathHelpers {
   }
 
   // ---- dense matrices: rows of I32F32 bits, rectangular (every row as long as the first) ----
-  private dense(m: DenseMatrix): { p: number; rows: number; cols: number } {
+  private dense(m: DenseMatrix, field = "matrix"): { p: number; rows: number; cols: number } {
     const rows = m.length, cols = rows > 0 ? m[0].length : 0;
-    if (m.some((r) => r.length !== cols)) throw new Error("dense matrix rows must have equal lengths");
+    const bad = m.findIndex((r) => r.length !== cols);
+    if (bad >= 0) throw new TaomathError("wrong_length", `${field}[${bad}]`, `has ${m[bad].length} entries, the first row ${cols} (rows of a dense matrix are equally long)`);
     return { p: this.core.i64(m.flat()), rows, cols };
   }
   private readDense(p: number, rows: number, cols: number): DenseMatrix {
@@ -211,7 +213,7 @@ export class MathHelpers {
   maskMatrix(mask: boolean[][], m: DenseMatrix): DenseMatrix {
     this.core.reset();
     const cols = mask.length > 0 ? mask[0].length : 0;
-    if (mask.some((r) => r.length !== cols)) throw new Error("mask rows must have equal lengths");
+    if (mask.some((r) => r.length !== cols)) throw new TaomathError("wrong_length", "mask", "every row must have the same length");
     const mp = this.flags(mask.flat());
     const d = this.dense(m);
     this.fn("d_mask_matrix", mp, mask.length, cols, d.p, d.rows, d.cols);
@@ -295,7 +297,7 @@ export class MathHelpers {
   /** mat_ema_alpha (dense): per-cell alpha, clamped to [.., 1] */
   matEmaAlpha(nw: DenseMatrix, old: DenseMatrix, alpha: DenseMatrix): DenseMatrix {
     this.core.reset();
-    const a = this.dense(nw), b = this.dense(old), c = this.dense(alpha);
+    const a = this.dense(nw, "new"), b = this.dense(old, "old"), c = this.dense(alpha, "alpha");
     return this.readDenseHeader(this.fn<number>("d_mat_ema_alpha", a.p, a.rows, a.cols, b.p, b.rows, b.cols, c.p, c.rows, c.cols));
   }
   /** vecdiv: x_i / y_i, 0 where y_i = 0 */
