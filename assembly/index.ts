@@ -7,6 +7,7 @@ export function reset(): void { resetArena(); }
 export function alloc(bytes: usize): usize { return arenaAlloc(bytes); }
 
 export { epoch } from "./abi/epoch";
+export { epoch_dense } from "./abi/epoch_dense";
 export * from "./abi/math";
 export * from "./abi/mechanisms";
 export * from "./abi/weights";

@@ -15,6 +15,8 @@ usage:
   taomath epoch FILE [--trace]          run the epoch on FILE (a vector file or bare inputs) and print
                                         {"outputs": ...} in the vector encoding (--trace adds "debug")
   taomath epoch FILE --explain UID      say which step decided that uid's incentive and dividends
+  taomath epoch FILE --dense            the same through the chain's test-only dense epoch
+                                        (epoch_dense_mechanism; no --trace)
   taomath vector FILE                   run any vector file, dispatching on its "schema" field
   taomath bench epoch FILE [--json] [--runs N]
                                         median in-process epoch time on FILE after warm-up
@@ -112,7 +114,8 @@ function cmdEpoch(args) {
     for (const r of e.reasons) console.log(`  - ${r}`);
     return;
   }
-  const out = taomath().runEpoch(input, { trace: args.includes("--trace") });
+  if (args.includes("--dense") && args.includes("--trace")) throw new TaomathError("invalid_type", "--trace", "the dense epoch has no trace");
+  const out = args.includes("--dense") ? taomath().runEpochDense(input) : taomath().runEpoch(input, { trace: args.includes("--trace") });
   console.log(json(epochToVectorEncoding(out)));
 }
 

@@ -21,5 +21,10 @@ export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochRes
   return taomath().runEpoch(input, options);
 }
 
+/** subtensor's dense (test-only) epoch_dense_mechanism on the same input; see Taomath.runEpochDense. */
+export function runEpochDense(input: EpochInput): EpochResult {
+  return taomath().runEpochDense(input);
+}
+
 export { connectNode, writeFileAtomic } from "./host/node-chain.js";
 export * from "./api.js";

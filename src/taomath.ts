@@ -26,6 +26,16 @@ export class Taomath {
   runEpochMechanisms(input: MechanismsInput): MechanismsResult {
     return runEpochMechanisms(this, input);
   }
+
+  /**
+   * subtensor's epoch_dense_mechanism (test-only on the chain) on the same input: dense n x n
+   * matrices, owner self-weight always masked, no owner stake/permit privileges, no commit-reveal,
+   * dense liquid-alpha EMA, and bond rows written as the dense path writes them (full rows for new
+   * permits, [] for lost permits, stored rows otherwise). Memory grows with n^2: meant for small n.
+   */
+  runEpochDense(input: EpochInput): EpochResult {
+    return runPrepared(this.core, prepareEpoch(input), false, "epoch_dense");
+  }
 }
 
 /** Builds the API from a compiled module; works the same in every host. */

@@ -21,5 +21,10 @@ export async function createTaomath(): Promise<Taomath> {
 export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {
   return taomath().runEpoch(input, options);
 }
+/** subtensor's dense (test-only) epoch_dense_mechanism on the same input. */
+export function runEpochDense(input: EpochInput): EpochResult {
+  return taomath().runEpochDense(input);
+}
+
 export { loadModule };
 export * from "./api.js";

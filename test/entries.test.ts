@@ -16,7 +16,7 @@ async function exportsOf(entry: string): Promise<string[]> {
 }
 
 /** Node exports that need a synchronously created default instance (none in browsers). */
-const SYNC_DEFAULT_INSTANCE = ["runEpoch", "taomath"];
+const SYNC_DEFAULT_INSTANCE = ["runEpoch", "runEpochDense", "taomath"];
 /** Node exports that use node: modules (the WebSocket client via `ws`, atomic file writes). */
 const NODE_ONLY = ["connectNode", "writeFileAtomic"];
 

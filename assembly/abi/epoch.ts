@@ -14,7 +14,8 @@ const N = 0, BLOCK = 1, TEMPO = 2, CUTOFF = 3, LAST_STEP = 4, TAO_WEIGHT = 5, TH
 
 export const EPOCH_OUTPUT_SLOTS = 36;
 
-export function epoch(h: usize): usize {
+/** Reads the input header the host wrote. */
+export function readEpochInput(h: usize): EpochInput {
   const inp = new EpochInput();
   const n = <i32>slot(h, N);
   inp.n = n;
@@ -47,10 +48,18 @@ export function epoch(h: usize): usize {
   inp.weights = readCsrU16(n, <usize>slot(h, W_START), <usize>slot(h, W_COL), <usize>slot(h, W_VAL));
   inp.bonds = readCsrU16(n, <usize>slot(h, B_START), <usize>slot(h, B_COL), <usize>slot(h, B_VAL));
   inp.commitBlocks = <usize>slot(h, COMMITS);
+  return inp;
+}
 
+export function epoch(h: usize): usize {
+  const inp = readEpochInput(h);
   const out = new EpochOutput();
   runEpoch(inp, out);
+  return writeEpochOutput(inp, out);
+}
 
+/** The output header: pointers in the slot order src/bindings/epoch.ts reads. */
+export function writeEpochOutput(inp: EpochInput, out: EpochOutput): usize {
   const o = newHeader(EPOCH_OUTPUT_SLOTS);
   setSlot(o, 0, out.stake);
   setSlot(o, 1, out.stakeWeight);

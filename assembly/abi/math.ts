@@ -110,3 +110,5 @@ export function m_vec_u16_max_upscale_to_u16(v: usize, n: i32, out: usize): void
 // keep the I32F32 one and the saturating multiply reachable for hosts that build on them
 export function m_sat_mul(a: i64, b: i64): i64 { return satMul(a, b); }
 export const FIXED_ONE: i64 = ONE;
+// the dense helpers and the remaining sparse masks
+export * from "./dense";

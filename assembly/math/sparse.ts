@@ -399,3 +399,36 @@ export function scratchDense(): usize { return dense; }
 export function scratchDenseB(): usize { return denseB; }
 export function scratchMark(): usize { return mark; }
 export function scratchCap(): i32 { return denseCap; }
+
+/**
+ * vec_mask_sparse_matrix with any of the comparison predicates (op: 0 a<=b, 1 a<b, 2 a==b,
+ * 3 a>b, 4 a>=b, 5 a!=b) of first[i] (0 past firstLen) and second[j] (0 past secondLen):
+ * an entry is dropped when the predicate holds.
+ */
+export function vecMaskSparseOp(m: Csr, first: usize, firstLen: i32, second: usize, secondLen: i32, op: i32): void {
+  let w = 0;
+  for (let i = 0; i < m.rows; i++) {
+    const s = m.rowStart(i), e = m.rowEnd(i);
+    store<u32>(m.start + (<usize>i << 2), w);
+    const a: u64 = i < firstLen ? load<u64>(first + (<usize>i << 3)) : 0;
+    for (let k = s; k < e; k++) {
+      const j = m.colAt(k);
+      const b: u64 = j < secondLen ? load<u64>(second + (<usize>j << 3)) : 0;
+      let drop: bool;
+      switch (op) {
+        case 0: drop = a <= b; break;
+        case 1: drop = a < b; break;
+        case 2: drop = a == b; break;
+        case 3: drop = a > b; break;
+        case 4: drop = a >= b; break;
+        default: drop = a != b;
+      }
+      if (!drop) {
+        store<u32>(m.col + (<usize>w << 2), j);
+        m.setVal(w, m.valAt(k));
+        w++;
+      }
+    }
+  }
+  store<u32>(m.start + (<usize>m.rows << 2), w);
+}

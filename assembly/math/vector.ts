@@ -75,3 +75,24 @@ function stableSortByValue(idx: usize, tmp: usize, n: i32, v: usize): void {
   }
   if (src != idx) memory.copy(idx, src, <usize>n << 2);
 }
+
+/** vecdiv: x_i safe_div y_i, with y_i = 0 (so a 0 result) past yLen; n = len(x). */
+export function vecdiv(x: usize, n: i32, y: usize, yLen: i32, out: usize): void {
+  for (let i = 0; i < n; i++) setI64(out, i, i < yLen ? safeDiv(getI64(x, i), getI64(y, i)) : 0);
+}
+
+/** Set by checkedSumU64: true when the sum overflowed (the chain's None). */
+export let checkedSumOverflow: bool = false;
+
+/** checked_sum over u64: 0 for an empty slice; overflow flagged in checkedSumOverflow. */
+export function checkedSumU64(x: usize, n: i32): u64 {
+  checkedSumOverflow = false;
+  let s: u64 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = load<u64>(x + (<usize>i << 3));
+    const t = s + v;
+    if (t < s) { checkedSumOverflow = true; return 0; }
+    s = t;
+  }
+  return s;
+}

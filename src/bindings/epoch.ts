@@ -223,8 +223,11 @@ function bondRows(core: Core, rows: number, start: number, col: number, val: num
   return out;
 }
 
-/** Runs one prepared epoch on a core and reads the results. */
-export function runPrepared(core: Core, p: Prepared, trace: boolean): EpochResult {
+/**
+ * Runs one prepared epoch on a core and reads the results: `entry` "epoch" is the chain's sparse
+ * epoch_mechanism, "epoch_dense" its test-only epoch_dense_mechanism (no trace).
+ */
+export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epoch_dense" = "epoch"): EpochResult {
   const n = p.n;
   core.reset();
   const ptrs: bigint[] = [
@@ -241,7 +244,7 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean): EpochResul
     BigInt(core.u32(p.bStart)), BigInt(core.u16(p.bCol)), BigInt(core.u16(p.bVal)),
     p.commits === null ? 0n : BigInt(core.u64(p.commits)),
   ];
-  const out = core.call<number>("epoch", core.header(ptrs)) >>> 0;
+  const out = core.call<number>(entry, core.header(ptrs)) >>> 0;
   const s = core.slots(out, OUT_SLOTS);
   const result: EpochResult = {
     stake: core.readU64(s[0], n),

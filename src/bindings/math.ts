@@ -2,8 +2,14 @@
 // Used by the conformance suite against vectors/math and by anyone who wants a single step.
 
 import { Core } from "./core.js";
+import { TaomathError } from "../errors.js";
 import type { FixedSparse } from "./epoch.js";
 
+/** A dense I32F32 matrix: rows of raw bits, every row as long as the first. */
+export type DenseMatrix = bigint[][];
+const MASK_OPS = ["<=", "<", "==", ">", ">=", "!="] as const;
+/** The comparison a vec_mask_sparse_matrix predicate makes between first[i] and second[j]. */
+export type MaskOp = (typeof MASK_OPS)[number];
 type Rows = ReadonlyArray<ReadonlyArray<readonly [number, bigint]>>;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
 const u64 = (x: bigint) => BigInt.asUintN(64, x);
@@ -148,7 +154,7 @@ export class MathHelpers {
     this.core.reset();
     const a = this.csr(nw), b = this.csr(old);
     const cols = alpha.length > 0 ? alpha[0].length : 0;
-    if (alpha.some((r) => r.length !== cols)) throw new Error("alpha rows must have equal lengths");
+    if (alpha.some((r) => r.length !== cols)) throw new TaomathError("wrong_length", "alpha", "every row must have the same length (a dense matrix)");
     const ap = this.core.i64(alpha.flat());
     return this.readHeader(this.fn<number>("m_mat_ema_alpha_sparse", nw.length, a.start, a.col, a.val, old.length, b.start, b.col, b.val, ap, alpha.length, cols));
   }
@@ -164,4 +170,189 @@ export class MathHelpers {
     this.fn("m_vec_u16_max_upscale_to_u16", this.core.u16(x), x.length, out);
     return this.core.readU16(out, x.length);
   }
+
+  // ---- dense matrices: rows of I32F32 bits, rectangular (every row as long as the first) ----
+  private dense(m: DenseMatrix, field = "matrix"): { p: number; rows: number; cols: number } {
+    const rows = m.length, cols = rows > 0 ? m[0].length : 0;
+    const bad = m.findIndex((r) => r.length !== cols);
+    if (bad >= 0) throw new TaomathError("wrong_length", `${field}[${bad}]`, `has ${m[bad].length} entries, the first row ${cols} (rows of a dense matrix are equally long)`);
+    return { p: this.core.i64(m.flat()), rows, cols };
+  }
+  private readDense(p: number, rows: number, cols: number): DenseMatrix {
+    const flat = this.core.readI64(p, rows * cols);
+    const out: DenseMatrix = [];
+    for (let i = 0; i < rows; i++) out.push(flat.slice(i * cols, (i + 1) * cols));
+    return out;
+  }
+  private readDenseHeader(h: number): DenseMatrix {
+    const [rows, cols, p] = this.core.slots(h >>> 0, 3);
+    return this.readDense(p, rows, cols);
+  }
+  private inPlaceDense(name: string, m: DenseMatrix, ...extra: unknown[]): DenseMatrix {
+    this.core.reset();
+    const d = this.dense(m);
+    this.fn(name, d.p, d.rows, d.cols, ...extra);
+    return this.readDense(d.p, d.rows, d.cols);
+  }
+  private flags(mask: readonly boolean[]): number { return this.core.u8(mask.map((b) => (b ? 1 : 0))); }
+
+  /** inplace_row_normalize */
+  rowNormalize(m: DenseMatrix): DenseMatrix { return this.inPlaceDense("d_row_normalize", m); }
+  /** inplace_col_normalize */
+  colNormalize(m: DenseMatrix): DenseMatrix { return this.inPlaceDense("d_col_normalize", m); }
+  /** inplace_col_max_upscale */
+  colMaxUpscale(m: DenseMatrix): DenseMatrix { return this.inPlaceDense("d_col_max_upscale", m); }
+  /** inplace_mask_vector (true = zero out; an empty mask is a no-op, a short one masks the rest) */
+  maskVector(mask: boolean[], v: bigint[]): bigint[] {
+    this.core.reset();
+    const p = this.core.i64(v);
+    this.fn("d_mask_vector", this.flags(mask), mask.length, p, v.length);
+    return this.core.readI64(p, v.length);
+  }
+  /** inplace_mask_matrix */
+  maskMatrix(mask: boolean[][], m: DenseMatrix): DenseMatrix {
+    this.core.reset();
+    const cols = mask.length > 0 ? mask[0].length : 0;
+    if (mask.some((r) => r.length !== cols)) throw new TaomathError("wrong_length", "mask", "every row must have the same length");
+    const mp = this.flags(mask.flat());
+    const d = this.dense(m);
+    this.fn("d_mask_matrix", mp, mask.length, cols, d.p, d.rows, d.cols);
+    return this.readDense(d.p, d.rows, d.cols);
+  }
+  /** inplace_mask_rows */
+  maskRows(mask: boolean[], m: DenseMatrix): DenseMatrix {
+    this.core.reset();
+    const mp = this.flags(mask), d = this.dense(m);
+    this.fn("d_mask_rows", mp, mask.length, d.p, d.rows, d.cols);
+    return this.readDense(d.p, d.rows, d.cols);
+  }
+  /** inplace_mask_cols */
+  maskCols(mask: boolean[], m: DenseMatrix): DenseMatrix {
+    this.core.reset();
+    const mp = this.flags(mask), d = this.dense(m);
+    this.fn("d_mask_cols", mp, mask.length, d.p, d.rows, d.cols);
+    return this.readDense(d.p, d.rows, d.cols);
+  }
+  /** inplace_mask_diag */
+  maskDiag(m: DenseMatrix): DenseMatrix { return this.inPlaceDense("d_mask_diag", m); }
+  /** inplace_mask_diag_except_index */
+  maskDiagExceptIndex(m: DenseMatrix, except: number): DenseMatrix { return this.inPlaceDense("d_mask_diag_except_index", m, except); }
+  /** row_hadamard */
+  rowHadamard(m: DenseMatrix, v: bigint[]): DenseMatrix {
+    this.core.reset();
+    const d = this.dense(m);
+    return this.readDenseHeader(this.fn<number>("d_row_hadamard", d.p, d.rows, d.cols, this.core.i64(v), v.length));
+  }
+  /** row_sum */
+  rowSum(m: DenseMatrix): bigint[] {
+    this.core.reset();
+    const d = this.dense(m);
+    const out = this.vecOut(d.rows);
+    return this.core.readI64(out, this.fn<number>("d_row_sum", d.p, d.rows, d.cols, out));
+  }
+  /** matmul: out_j = Σ_i v_i m_ij */
+  matmul(m: DenseMatrix, v: bigint[]): bigint[] {
+    this.core.reset();
+    const d = this.dense(m);
+    const out = this.vecOut(d.cols);
+    return this.core.readI64(out, this.fn<number>("d_matmul", d.p, d.rows, d.cols, this.core.i64(v), v.length, out));
+  }
+  /** matmul_transpose: out_i = Σ_j m_ij v_j */
+  matmulTranspose(m: DenseMatrix, v: bigint[]): bigint[] {
+    this.core.reset();
+    const d = this.dense(m);
+    const out = this.vecOut(d.rows);
+    return this.core.readI64(out, this.fn<number>("d_matmul_transpose", d.p, d.rows, d.cols, this.core.i64(v), v.length, out));
+  }
+  /** mat_vec_mul */
+  matVecMul(m: DenseMatrix, v: bigint[]): DenseMatrix {
+    this.core.reset();
+    const d = this.dense(m);
+    return this.readDenseHeader(this.fn<number>("d_mat_vec_mul", d.p, d.rows, d.cols, this.core.i64(v), v.length));
+  }
+  /** inplace_col_clip */
+  colClip(m: DenseMatrix, threshold: bigint[]): DenseMatrix {
+    this.core.reset();
+    const d = this.dense(m);
+    this.fn("d_col_clip", d.p, d.rows, d.cols, this.core.i64(threshold), threshold.length);
+    return this.readDense(d.p, d.rows, d.cols);
+  }
+  /** weighted_median_col (dense) */
+  weightedMedianCol(stake: bigint[], score: DenseMatrix, majority: bigint): bigint[] {
+    this.core.reset();
+    const d = this.dense(score);
+    const out = this.vecOut(d.cols);
+    const len = this.fn<number>("d_weighted_median_col", this.core.i64(stake), stake.length, d.p, d.rows, d.cols, s64(majority), out);
+    return this.core.readI64(out, len);
+  }
+  private pair(name: string, a: DenseMatrix, b: DenseMatrix, x: bigint): DenseMatrix {
+    this.core.reset();
+    const da = this.dense(a), db = this.dense(b);
+    return this.readDenseHeader(this.fn<number>(name, da.p, da.rows, da.cols, db.p, db.rows, db.cols, s64(x)));
+  }
+  /** interpolate: a + ratio (b - a) */
+  interpolate(a: DenseMatrix, b: DenseMatrix, ratio: bigint): DenseMatrix { return this.pair("d_interpolate", a, b, ratio); }
+  /** mat_ema: alpha new + (1 - alpha) old */
+  matEma(nw: DenseMatrix, old: DenseMatrix, alpha: bigint): DenseMatrix { return this.pair("d_mat_ema", nw, old, alpha); }
+  /** mat_ema_alpha (dense): per-cell alpha, clamped to [.., 1] */
+  matEmaAlpha(nw: DenseMatrix, old: DenseMatrix, alpha: DenseMatrix): DenseMatrix {
+    this.core.reset();
+    const a = this.dense(nw, "new"), b = this.dense(old, "old"), c = this.dense(alpha, "alpha");
+    return this.readDenseHeader(this.fn<number>("d_mat_ema_alpha", a.p, a.rows, a.cols, b.p, b.rows, b.cols, c.p, c.rows, c.cols));
+  }
+  /** vecdiv: x_i / y_i, 0 where y_i = 0 */
+  vecdiv(x: bigint[], y: bigint[]): bigint[] {
+    this.core.reset();
+    const out = this.vecOut(x.length);
+    this.fn("d_vecdiv", this.core.i64(x), x.length, this.core.i64(y), y.length, out);
+    return this.core.readI64(out, x.length);
+  }
+  /** is_topk (no zero rule) */
+  isTopk(v: bigint[], k: number): boolean[] {
+    this.core.reset();
+    const out = this.core.alloc(v.length);
+    this.fn("d_is_topk", this.core.i64(v), v.length, k, out);
+    return this.core.readU8(out, v.length).map((x) => x !== 0);
+  }
+  /** sum: plain (wrapping) sum */
+  sum(x: bigint[]): bigint { this.core.reset(); return this.fn<bigint>("d_sum", this.core.i64(x), x.length); }
+  /** checked_sum over u64; null on overflow */
+  checkedSumU64(x: bigint[]): bigint | null {
+    this.core.reset();
+    const s = u64(this.fn<bigint>("d_checked_sum_u64", this.core.u64(x.map(u64)), x.length));
+    return this.fn<number>("d_checked_sum_overflowed") !== 0 ? null : s;
+  }
+  /** mask_rows_sparse (true = empty the row; rows past the mask are emptied) */
+  maskRowsSparse(mask: boolean[], rows: Rows): FixedSparse {
+    this.core.reset();
+    const mp = this.flags(mask);
+    const m = this.csr(rows);
+    this.fn("s_mask_rows_sparse", mp, mask.length, rows.length, m.start, m.col, m.val);
+    return this.core.readCsrFixed(rows.length, m.start, m.col, m.val);
+  }
+  /** mask_diag_sparse, or mask_diag_sparse_except_index when `except` is given */
+  maskDiagSparse(rows: Rows, except?: number): FixedSparse { return this.inPlaceSparse("s_mask_diag_sparse", rows, except ?? -1); }
+  /** vec_mask_sparse_matrix: drop (i, j) where first[i] op second[j] */
+  vecMaskSparseMatrix(rows: Rows, first: bigint[], second: bigint[], op: MaskOp): FixedSparse {
+    this.core.reset();
+    const f = this.core.u64(first), sv = this.core.u64(second);
+    const m = this.csr(rows);
+    this.fn("s_vec_mask_sparse_matrix", rows.length, m.start, m.col, m.val, f, first.length, sv, second.length, MASK_OPS.indexOf(op));
+    return this.core.readCsrFixed(rows.length, m.start, m.col, m.val);
+  }
+  /** fixed64_to_fixed32: I64F64 bits -> I32F32 bits (floor, saturating) */
+  fixed64ToFixed32(bits: bigint): bigint {
+    this.core.reset();
+    const v = BigInt.asUintN(128, bits);
+    return this.fn<bigint>("d_fixed64_to_fixed32", s64(v >> 64n), s64(v & ((1n << 64n) - 1n)));
+  }
+  /** check_vec_max_limited: after normalising the u16 weights, is the largest <= limit / 65535? */
+  checkVecMaxLimited(weights: number[], limit: number): boolean {
+    if (weights.length === 0) return true;
+    const normalized = this.normalize(weights.map((u) => BigInt(u) << 32n));
+    const cap = this.u16ProportionToFixed(limit);
+    return normalized.reduce((a, b) => (b > a ? b : a)) <= cap;
+  }
+  /** safe_ln: natural log as substrate-fixed computes it on I32F32, 0 for x <= 0 or when 1/x overflows */
+  safeLn(x: bigint): bigint { this.core.reset(); return this.fn<bigint>("d_safe_ln", s64(x)); }
 }

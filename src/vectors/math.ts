@@ -13,6 +13,15 @@ const encVec = (v: bigint[]) => ({ bits: v.map(String), float: v.map((b) => Numb
 const rows = (m: Array<Array<[number, string]>>) => m.map((r) => r.map(([j, b]) => [j, BigInt(b)] as [number, bigint]));
 const encRows = (m: Array<Array<[number, bigint]>>) => m.map((r) => r.map(([j, b]) => [j, b.toString()]));
 const dense = (m: string[][]) => m.map((r) => r.map((x) => BigInt(x)));
+const encDense = (m: bigint[][]) => m.map((r) => r.map(String));
+/** Sparse rows laid out as a rows x cols dense matrix (later duplicates overwrite, columns past cols dropped). */
+function densify(m: Array<Array<[number, bigint]>>, cols: number): bigint[][] {
+  return m.map((r) => {
+    const row = new Array<bigint>(cols).fill(0n);
+    for (const [j, v] of r) if (j < cols) row[j] = v;
+    return row;
+  });
+}
 
 /** Computes the result fields of one math case. */
 export function mathCase(tm: Taomath, c: Json): Json {
@@ -23,7 +32,11 @@ export function mathCase(tm: Taomath, c: Json): Json {
   }
   if (fn === "weighted_median_col_sparse") {
     const r = m.weightedMedianColSparse(vbits(c.stake), rows(c.score), c.columns, bits(c.majority));
-    return { result: encVec(r) };
+    const out: Json = { result: encVec(r) };
+    if ("dense_weighted_median_col_result" in c) {
+      out.dense_weighted_median_col_result = encVec(m.weightedMedianCol(vbits(c.stake), densify(rows(c.score), c.columns), bits(c.majority)));
+    }
+    return out;
   }
   if (fn === "inplace_normalize") return { output: encVec(m.normalize(vbits(c.input))) };
   if (fn === "inplace_normalize_using_sum") return { output: encVec(m.normalizeUsingSum(vbits(c.input), bits(c.sum))) };
@@ -42,8 +55,19 @@ export function mathCase(tm: Taomath, c: Json): Json {
       col_max_upscaled: encRows(m.colMaxUpscaleSparse(input, c.columns)),
     };
   }
-  if (fn.startsWith("mat_ema_sparse")) return { result: encRows(m.matEmaSparse(rows(c.new), rows(c.old), bits(c.alpha))) };
-  if (fn.startsWith("mat_ema_alpha_sparse")) return { result: encRows(m.matEmaAlphaSparse(rows(c.new), rows(c.old), dense(c.alpha))) };
+  if (fn.startsWith("mat_ema_sparse")) {
+    const out: Json = { result: encRows(m.matEmaSparse(rows(c.new), rows(c.old), bits(c.alpha))) };
+    // the dense mat_ema on the inputs densified to n x n, n = rows of `new`
+    const n = c.new.length;
+    if ("dense_result" in c) out.dense_result = encDense(m.matEma(densify(rows(c.new), n), densify(rows(c.old), n), bits(c.alpha)));
+    return out;
+  }
+  if (fn.startsWith("mat_ema_alpha_sparse")) {
+    const out: Json = { result: encRows(m.matEmaAlphaSparse(rows(c.new), rows(c.old), dense(c.alpha))) };
+    const n = c.new.length;
+    if ("dense_result" in c) out.dense_result = encDense(m.matEmaAlpha(densify(rows(c.new), n), densify(rows(c.old), n), dense(c.alpha)));
+    return out;
+  }
   if (fn === "ema alpha from bonds_moving_average") {
     const bma = BigInt(c.bonds_moving_average);
     return {
