@@ -28,3 +28,6 @@ export type { EpochInput, EpochOutput, EpochResult, EpochTrace, FixedVector, Fix
 export { epochToVectorEncoding, epochInputFromJson } from "./encoding.js";
 export { exampleSubnet, rng, type ExampleOptions } from "./example.js";
 export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/registry.js";
+export { emissionOf, projectEmission, BLOCKS_PER_DAY, BLOCK_SECONDS, type EmissionProjection, type HalvingEvent, type ProjectionOptions } from "./emission.js";
+export { EmissionCore, TOTAL_SUPPLY, DEFAULT_BLOCK_EMISSION, DEFAULT_SUBNET_MOVING_ALPHA, DEFAULT_EMA_PRICE_HALVING_BLOCKS, type MovingPriceSubnet, type MovingPriceStep, type PoolAt, type RawProjection } from "./bindings/emission.js";
+export { emissionChartSvg } from "./emission_svg.js";
