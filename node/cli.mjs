@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // taomath command line. Each command is a small function; errors print one line and exit 1.
 
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, TaomathError } from "../dist/index.js";
+import { projectEmission, emissionChartSvg, emissionOf } from "../dist/index.js";
 
 const USAGE = `taomath: Bittensor consensus and token math, bit-exact with the chain
 
@@ -13,6 +14,10 @@ usage:
   taomath vector FILE                   run any vector file, dispatching on its "schema" field
   taomath bench epoch FILE [--json] [--runs N]
                                         median in-process epoch time on FILE after warm-up
+  taomath emission --issuance RAO [--recycled-per-day RAO] [--years N] [--start-block B] [--svg FILE] [--json]
+                                        coming halvings (block offset, approximate date, and how far
+                                        recycling moves them), the supply curve, and an SVG chart of
+                                        supply and TAO minted per day (default emission.svg)
   taomath help                          this text`;
 
 const json = (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -105,7 +110,63 @@ function cmdBench(args) {
   else console.log(`epoch on ${file}: median ${median.toFixed(3)} ms over ${runs} runs (after 3 warm-up runs)`);
 }
 
-const commands = { example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench };
+function flag(args, name) {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const v = args[at + 1];
+  if (v === undefined || v.startsWith("--")) throw new TaomathError("invalid_type", name, "missing value");
+  return v;
+}
+
+function raoArg(args, name, fallback) {
+  const v = flag(args, name);
+  if (v === undefined) return fallback;
+  if (!/^[0-9]+$/.test(v)) throw new TaomathError("invalid_type", name, `expected an integer amount in rao, got ${JSON.stringify(v)}`);
+  return BigInt(v);
+}
+
+const taoStr = (r) => (Number(r) / 1e9).toLocaleString("en-US", { maximumFractionDigits: 3 });
+
+function cmdEmission(args) {
+  const issuance = raoArg(args, "--issuance", undefined);
+  if (issuance === undefined) throw new TaomathError("invalid_type", "--issuance", "required: the current TotalIssuance in rao");
+  const recycledPerDay = raoArg(args, "--recycled-per-day", 0n);
+  const yearsArg = flag(args, "--years");
+  const years = yearsArg === undefined ? 20 : Number(yearsArg);
+  if (!Number.isFinite(years)) throw new TaomathError("invalid_type", "--years", `expected a number, got ${JSON.stringify(yearsArg)}`);
+  const startBlock = raoArg(args, "--start-block", undefined);
+  const svgFile = flag(args, "--svg") ?? "emission.svg";
+  const tm = taomath();
+  const p = projectEmission(tm, issuance, { recycledPerDay, years, startBlock });
+  const base = recycledPerDay > 0n ? projectEmission(tm, issuance, { years, startBlock, startDate: new Date(p.start_date) }) : undefined;
+  writeFileSync(svgFile, emissionChartSvg(p, base));
+  if (args.includes("--json")) return console.log(json({ ...p, baseline_without_recycling: base ? { halvings: base.halvings } : null, svg: svgFile }));
+  const e = emissionOf(tm);
+  console.log(`Issuance ${taoStr(issuance)} TAO; emission now ${taoStr(e.blockEmission(issuance))} TAO/block (${e.halvings(issuance) ?? "past supply"} halvings so far)`);
+  console.log(`Recycled: ${taoStr(recycledPerDay)} TAO/day; horizon ${years} years from ${p.start_date.slice(0, 10)} at 12 s/block\n`);
+  console.log("Coming halvings (issuance thresholds, not block counts)");
+  console.log("   k   at issuance (TAO)    blocks from now  " + (startBlock !== undefined ? "   block       " : "") + "date         TAO/block after" + (base ? "   delay from recycling" : ""));
+  for (const h of p.halvings) {
+    const delay = h.delay_days === null ? (base ? "not reached without" : "") : `+${h.delay_days.toFixed(1)} days`;
+    console.log(`  ${String(h.halving).padStart(2)}   ${taoStr(h.first_issuance).padStart(18)}   ${h.block_offset.toString().padStart(15)}  ${startBlock !== undefined ? h.block.toString().padStart(12) + "  " : ""}${h.date}   ${taoStr(h.emission_after).padStart(14)}${base ? "   " + delay : ""}`);
+  }
+  if (p.halvings.length === 0) console.log("  (none within the horizon)");
+  console.log("\nSupply curve (end of each year)");
+  console.log("  year   issuance (TAO)    minted that year   recycled that year");
+  let minted = 0n, recycled = 0n;
+  p.daily.forEach((d, i) => {
+    minted += d.minted; recycled += d.recycled;
+    const yearEnd = Math.floor(((i + 1) / 365.25)) !== Math.floor((i / 365.25)) || i === p.daily.length - 1;
+    if (yearEnd) {
+      console.log(`  ${((i + 1) / 365.25).toFixed(1).padStart(4)}   ${taoStr(d.issuance).padStart(14)}   ${taoStr(minted).padStart(16)}   ${taoStr(recycled).padStart(18)}`);
+      minted = 0n; recycled = 0n;
+    }
+  });
+  console.log(`\nChart written to ${svgFile}`);
+  console.log("Assumptions: " + p.assumptions.join("; "));
+}
+
+const commands = { emission: cmdEmission, example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench };
 
 const [cmd, ...rest] = process.argv.slice(2);
 if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
