@@ -31,3 +31,5 @@ export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/regis
 export { emissionOf, projectEmission, BLOCKS_PER_DAY, BLOCK_SECONDS, type EmissionProjection, type HalvingEvent, type ProjectionOptions } from "./emission.js";
 export { EmissionCore, TOTAL_SUPPLY, DEFAULT_BLOCK_EMISSION, DEFAULT_SUBNET_MOVING_ALPHA, DEFAULT_EMA_PRICE_HALVING_BLOCKS, type MovingPriceSubnet, type MovingPriceStep, type PoolAt, type RawProjection } from "./bindings/emission.js";
 export { emissionChartSvg } from "./emission_svg.js";
+export { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
+export { CoinbaseCore, movingAlphaPrice, DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK, type ShareInput, type ShareOutput, type TermsInput, type TermsOutput, type AlphaOutSplit, type ScheduleState, type EpochOutcome } from "./bindings/coinbase.js";

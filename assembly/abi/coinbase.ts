@@ -1,0 +1,48 @@
+// Entry points for the per-block coinbase pieces that do not need the pool's swap: subnet
+// emission shares, subnet terms (injection cap and excess TAO), the alpha-out split into owner,
+// miner, validator and root pending amounts, and the epoch schedule. 128-bit values sit in
+// memory as (lo, hi) word pairs; arrays are allocated by the host.
+
+import { subnetBlockEmissions } from "../coinbase/shares";
+import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
+import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../coinbase/alpha_out";
+import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch } from "../coinbase/schedule";
+import { rHi, rLo } from "../fixed/i128";
+
+/** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
+export function c_subnet_block_emissions(n: i32, price: usize, minerBurned: usize, enabled: usize, blockEmission: u64, shares: usize, taoEmission: usize): i32 {
+  return subnetBlockEmissions(n, price, minerBurned, enabled, blockEmission, shares, taoEmission) ? 1 : 0;
+}
+
+export function c_subnet_terms(
+  n: i32, taoEmission: usize, alphaIssuance: usize, price: usize, rootTao: u64, taoWeight: u64,
+  alphaEmission: usize, taoIn: usize, alphaIn: usize, excessTao: usize, rootProp: usize,
+): void {
+  subnetTerms(n, taoEmission, alphaIssuance, price, rootTao, taoWeight, alphaEmission, taoIn, alphaIn, excessTao, rootProp);
+}
+
+/** root_proportion (U96F32) written as (lo, hi) to out. */
+export function c_root_proportion(rootTao: u64, taoWeight: u64, alphaIssuance: u64, out: usize): void {
+  taoWeightU96(taoWeight);
+  rootProportion(rootTao, rHi, rLo, alphaIssuance);
+  store<u64>(out, rLo); store<u64>(out + 8, rHi);
+}
+
+/** Owner cut, pending server, pending validator and root alpha (u64 each) written to out[0..4]. */
+export function c_split_alpha_out(alphaOut: u64, ownerCutEnabled: i32, ownerCut: i32, rootTao: u64, taoWeight: u64, alphaIssuanceAfter: u64, out: usize): void {
+  splitAlphaOut(alphaOut, ownerCutEnabled != 0, <u32>ownerCut, rootTao, taoWeight, alphaIssuanceAfter);
+  store<u64>(out, outOwner); store<u64>(out + 8, outServer); store<u64>(out + 16, outValidator); store<u64>(out + 24, outRoot);
+}
+
+export function c_schedule_block(
+  n: i32, block: u64, maxEpochsPerBlock: i32, tempo: usize, lastEpochBlock: usize, pendingEpochAt: usize,
+  blocksSinceLastStep: usize, epochIndex: usize, consistent: usize, outcome: usize,
+): i32 {
+  return scheduleBlock(n, block, <u32>maxEpochsPerBlock, tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, epochIndex, consistent, outcome);
+}
+
+export function c_should_run_epoch(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): i32 {
+  return shouldRunEpoch(<u32>tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, block) ? 1 : 0;
+}
+export function c_blocks_until_next_auto_epoch(tempo: i32, lastEpochBlock: u64, block: u64): u64 { return blocksUntilNextAutoEpoch(<u32>tempo, lastEpochBlock, block); }
+export function c_next_epoch_start_block(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64): u64 { return nextEpochStartBlock(<u32>tempo, lastEpochBlock, pendingEpochAt); }

@@ -1,0 +1,214 @@
+// The per-block coinbase pieces on the wasm core (assembly/abi/coinbase.ts): subnet emission
+// shares, subnet terms, the alpha-out split and the epoch schedule. Fixed-point values are raw
+// bits as bigint (U64F64: /2^64, U96F32 and I96F32: /2^32).
+
+import { Core } from "./core.js";
+import { toU64, toInt, toBool } from "./values.js";
+import { TaomathError } from "../errors.js";
+
+const MASK64 = (1n << 64n) - 1n;
+const U128_MAX = (1n << 128n) - 1n;
+const s64 = (x: bigint) => BigInt.asIntN(64, x);
+const u64 = (x: bigint) => BigInt.asUintN(64, x);
+
+/** Defaults of the runtime (runtime/src/lib.rs). */
+export const DEFAULT_TAO_WEIGHT = 971_718_665_099_567_868n;
+export const DEFAULT_SUBNET_OWNER_CUT = 11_796;
+export const DEFAULT_MAX_EPOCHS_PER_BLOCK = 2;
+
+export interface ShareInput {
+  netuid: number;
+  /** SubnetMechanism: 0 stable (moving price reads as 1.0), 1 dynamic */
+  mechanism: number;
+  /** SubnetMovingPrice, I96F32 bits */
+  moving_price: bigint;
+  /** MinerBurned, U96F32 bits (share of last epoch's miner emission withheld); default 0 */
+  miner_burned?: bigint;
+  /** SubnetEmissionEnabled; default true */
+  emission_enabled?: boolean;
+}
+
+export interface ShareOutput { netuid: number; share: bigint; tao_emission: bigint }
+
+export interface TermsInput {
+  netuid: number;
+  /** this block's TAO for the subnet, U96F32 bits (from subnetBlockEmissions) */
+  tao_emission: bigint;
+  subnet_alpha_in: bigint;
+  subnet_alpha_out: bigint;
+  /** current_alpha_price, U64F64 bits */
+  spot_price: bigint;
+}
+
+export interface TermsOutput {
+  netuid: number;
+  alpha_emission: bigint;
+  /** U96F32 bits */
+  tao_in: bigint; alpha_in: bigint; excess_tao: bigint; root_proportion: bigint;
+  /** the integer amounts inject_and_maybe_swap uses (floors of the above) */
+  tao_in_rao: bigint; alpha_in_rao: bigint; excess_tao_rao: bigint;
+}
+
+export interface AlphaOutSplit { owner_cut: bigint; server: bigint; validator: bigint; root_alpha: bigint }
+
+export interface ScheduleState {
+  netuid: number;
+  tempo: number;
+  last_epoch_block: bigint;
+  /** 0 = none */
+  pending_epoch_at: bigint;
+  blocks_since_last_step: bigint;
+  epoch_index: bigint;
+  /** is_epoch_input_state_consistent (no duplicate hotkeys); default true */
+  consistent?: boolean;
+}
+
+export type EpochOutcome = "not_due" | "ran" | "deferred" | "skipped";
+const OUTCOMES: EpochOutcome[] = ["not_due", "ran", "deferred", "skipped"];
+
+/** get_moving_alpha_price: 1.0 on root and stable subnets, else U64F64 of the stored I96F32 (saturating). */
+export function movingAlphaPrice(netuid: number, mechanism: number, movingPrice: bigint): bigint {
+  if (netuid === 0 || mechanism === 0) return 1n << 64n;
+  if (movingPrice <= 0n) return 0n;
+  const v = movingPrice << 32n;
+  return v > U128_MAX ? U128_MAX : v;
+}
+
+export class CoinbaseCore {
+  constructor(private readonly core: Core) {}
+
+  private u128(values: bigint[]): number {
+    const p = this.core.alloc(Math.max(1, values.length) * 16);
+    const v = new BigUint64Array(this.core.buffer, p, values.length * 2);
+    values.forEach((x, i) => { v[2 * i] = x & MASK64; v[2 * i + 1] = x >> 64n; });
+    return p;
+  }
+  private readU128(p: number, n: number): bigint[] {
+    return this.core.readI128(p, n).map((x) => BigInt.asUintN(128, x));
+  }
+
+  /**
+   * get_subnet_block_emissions over the subnets to emit to: each one's U64F64 share and U96F32 TAO,
+   * and the network's root sell flag (Σ moving price > 1).
+   */
+  subnetBlockEmissions(subnets: ShareInput[], blockEmission: bigint): { root_sell: boolean; subnets: ShareOutput[] } {
+    const be = toU64(blockEmission, "block_emission");
+    const n = subnets.length;
+    const prices = subnets.map((s, i) => {
+      const netuid = toInt(s.netuid, `subnets[${i}].netuid`, 0, 65535, "u16");
+      const mech = toInt(s.mechanism, `subnets[${i}].mechanism`, 0, 65535, "u16");
+      return movingAlphaPrice(netuid, mech, toBits(s.moving_price, `subnets[${i}].moving_price`, true));
+    });
+    const burned = subnets.map((s, i) => toBits(s.miner_burned ?? 0n, `subnets[${i}].miner_burned`, false));
+    const enabled = subnets.map((s, i) => (s.emission_enabled === undefined ? 1 : toBool(s.emission_enabled, `subnets[${i}].emission_enabled`) ? 1 : 0));
+    this.core.reset();
+    const pp = this.u128(prices), pb = this.u128(burned), pe = this.core.u8(enabled);
+    const ps = this.core.alloc(n * 16), pt = this.core.alloc(n * 16);
+    const flag = this.core.call<number>("c_subnet_block_emissions", n, pp, pb, pe, s64(be), ps, pt);
+    const shares = this.readU128(ps, n), tao = this.readU128(pt, n);
+    return { root_sell: flag === 1, subnets: subnets.map((s, i) => ({ netuid: s.netuid, share: shares[i], tao_emission: tao[i] })) };
+  }
+
+  /** get_subnet_terms for the subnets that emit this block. */
+  subnetTerms(subnets: TermsInput[], rootTao: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): TermsOutput[] {
+    const rt = toU64(rootTao, "root_tao"), tw = toU64(taoWeight, "tao_weight");
+    const n = subnets.length;
+    const te = subnets.map((s, i) => toBits(s.tao_emission, `subnets[${i}].tao_emission`, false));
+    const iss = subnets.map((s, i) => {
+      const a = toU64(s.subnet_alpha_in, `subnets[${i}].subnet_alpha_in`), b = toU64(s.subnet_alpha_out, `subnets[${i}].subnet_alpha_out`);
+      const sum = a + b;
+      return sum > MASK64 ? MASK64 : sum;
+    });
+    const pr = subnets.map((s, i) => toBits(s.spot_price, `subnets[${i}].spot_price`, false));
+    this.core.reset();
+    const pte = this.u128(te), pis = this.core.u64(iss), ppr = this.u128(pr);
+    const pae = this.core.alloc(n * 8), pti = this.core.alloc(n * 16), pai = this.core.alloc(n * 16), pex = this.core.alloc(n * 16), prp = this.core.alloc(n * 16);
+    this.core.call("c_subnet_terms", n, pte, pis, ppr, s64(rt), s64(tw), pae, pti, pai, pex, prp);
+    const ae = this.core.readU64(pae, n), ti = this.readU128(pti, n), ai = this.readU128(pai, n), ex = this.readU128(pex, n), rp = this.readU128(prp, n);
+    const floor = (x: bigint) => { const v = x >> 32n; return v > MASK64 ? MASK64 : v; };
+    return subnets.map((s, i) => ({
+      netuid: s.netuid, alpha_emission: ae[i], tao_in: ti[i], alpha_in: ai[i], excess_tao: ex[i], root_proportion: rp[i],
+      tao_in_rao: floor(ti[i]), alpha_in_rao: floor(ai[i]), excess_tao_rao: floor(ex[i]),
+    }));
+  }
+
+  /** root_proportion(netuid), U96F32 bits. */
+  rootProportion(rootTao: bigint, alphaIssuance: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): bigint {
+    const rt = toU64(rootTao, "root_tao"), ai = toU64(alphaIssuance, "alpha_issuance"), tw = toU64(taoWeight, "tao_weight");
+    this.core.reset();
+    const out = this.core.alloc(16);
+    this.core.call("c_root_proportion", s64(rt), s64(tw), s64(ai), out);
+    return this.readU128(out, 1)[0];
+  }
+
+  /**
+   * The pending amounts one block's alpha emission adds (loop 3 of emit_to_subnets).
+   * `alphaIssuanceAfter` is the subnet's alpha issuance after this block's injection and mint.
+   */
+  splitAlphaOut(args: { alpha_out: bigint; owner_cut_enabled?: boolean; owner_cut?: number; root_tao: bigint; tao_weight?: bigint; alpha_issuance_after: bigint }): AlphaOutSplit {
+    const a = toU64(args.alpha_out, "alpha_out");
+    const en = args.owner_cut_enabled === undefined ? true : toBool(args.owner_cut_enabled, "owner_cut_enabled");
+    const cut = toInt(args.owner_cut ?? DEFAULT_SUBNET_OWNER_CUT, "owner_cut", 0, 65535, "u16");
+    const rt = toU64(args.root_tao, "root_tao"), tw = toU64(args.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight");
+    const after = toU64(args.alpha_issuance_after, "alpha_issuance_after");
+    this.core.reset();
+    const out = this.core.alloc(32);
+    this.core.call("c_split_alpha_out", s64(a), en ? 1 : 0, cut, s64(rt), s64(tw), s64(after), out);
+    const [owner_cut, server, validator, root_alpha] = this.core.readU64(out, 4);
+    return { owner_cut, server, validator, root_alpha };
+  }
+
+  /**
+   * One block of drain_pending's schedule over subnets in storage order. Returns the updated
+   * states and what happened to each subnet's epoch this block.
+   */
+  scheduleBlock(subnets: ScheduleState[], block: bigint, maxEpochsPerBlock = DEFAULT_MAX_EPOCHS_PER_BLOCK): { states: ScheduleState[]; outcomes: EpochOutcome[] } {
+    const b = toU64(block, "block");
+    const cap = toInt(maxEpochsPerBlock, "max_epochs_per_block", 0, 255, "u8");
+    const n = subnets.length;
+    const tempo = subnets.map((s, i) => toInt(s.tempo, `subnets[${i}].tempo`, 0, 65535, "u16"));
+    const f = (k: keyof ScheduleState) => subnets.map((s, i) => toU64(s[k] as bigint, `subnets[${i}].${k}`));
+    const last = f("last_epoch_block"), pend = f("pending_epoch_at"), since = f("blocks_since_last_step"), idx = f("epoch_index");
+    const cons = subnets.map((s, i) => (s.consistent === undefined || toBool(s.consistent, `subnets[${i}].consistent`) ? 1 : 0));
+    this.core.reset();
+    const pt = this.core.u16(tempo), pl = this.core.u64(last), pp = this.core.u64(pend), ps = this.core.u64(since), pi = this.core.u64(idx);
+    const pc = this.core.u8(cons), po = this.core.alloc(Math.max(1, n));
+    this.core.call("c_schedule_block", n, s64(b), cap, pt, pl, pp, ps, pi, pc, po);
+    const L = this.core.readU64(pl, n), P = this.core.readU64(pp, n), S = this.core.readU64(ps, n), I = this.core.readU64(pi, n), O = this.core.readU8(po, n);
+    return {
+      states: subnets.map((s, i) => ({ ...s, last_epoch_block: L[i], pending_epoch_at: P[i], blocks_since_last_step: S[i], epoch_index: I[i] })),
+      outcomes: O.map((o) => OUTCOMES[o]),
+    };
+  }
+
+  shouldRunEpoch(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint): boolean {
+    this.core.reset();
+    return this.core.call<number>("c_should_run_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")),
+      s64(toU64(pendingEpochAt, "pending_epoch_at")), s64(toU64(blocksSinceLastStep, "blocks_since_last_step")), s64(toU64(block, "block"))) === 1;
+  }
+
+  /** blocks_until_next_auto_epoch (u64::MAX for tempo 0). */
+  blocksUntilNextAutoEpoch(tempo: number, lastEpochBlock: bigint, block: bigint): bigint {
+    this.core.reset();
+    return u64(this.core.call<bigint>("c_blocks_until_next_auto_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")), s64(toU64(block, "block"))));
+  }
+
+  /** get_next_epoch_start_block (null for tempo 0). */
+  nextEpochStartBlock(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint): bigint | null {
+    const t = toInt(tempo, "tempo", 0, 65535, "u16");
+    if (t === 0) return null;
+    this.core.reset();
+    return u64(this.core.call<bigint>("c_next_epoch_start_block", t, s64(toU64(lastEpochBlock, "last_epoch_block")), s64(toU64(pendingEpochAt, "pending_epoch_at"))));
+  }
+}
+
+function toBits(v: unknown, field: string, signed: boolean): bigint {
+  let b: bigint;
+  if (typeof v === "bigint") b = v;
+  else if (typeof v === "string" && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
+  else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
+  else throw new TaomathError("invalid_type", field, "expected fixed-point bits as an integer (bigint or decimal string)");
+  const lo = signed ? -(1n << 127n) : 0n, hi = signed ? (1n << 127n) - 1n : U128_MAX;
+  if (b < lo || b > hi) throw new TaomathError("out_of_range", field, `${b} does not fit in ${signed ? "i128" : "u128"} bits`);
+  return b;
+}
