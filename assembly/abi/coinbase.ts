@@ -8,6 +8,7 @@ import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
 import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../coinbase/alpha_out";
 import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch } from "../coinbase/schedule";
 import { rHi, rLo } from "../fixed/i128";
+import { splitPot } from "../coinbase/payout";
 
 /** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
 export function c_subnet_block_emissions(n: i32, price: usize, minerBurned: usize, enabled: usize, blockEmission: u64, shares: usize, taoEmission: usize): i32 {
@@ -46,3 +47,6 @@ export function c_should_run_epoch(tempo: i32, lastEpochBlock: u64, pendingEpoch
 }
 export function c_blocks_until_next_auto_epoch(tempo: i32, lastEpochBlock: u64, block: u64): u64 { return blocksUntilNextAutoEpoch(<u32>tempo, lastEpochBlock, block); }
 export function c_next_epoch_start_block(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64): u64 { return nextEpochStartBlock(<u32>tempo, lastEpochBlock, pendingEpochAt); }
+
+/** Splits `pot` by the proportions of weights u64[n] into out u64[n]; returns the total paid. */
+export function c_split_pot(n: i32, weights: usize, pot: u64, out: usize): u64 { return splitPot(n, weights, pot, out); }

@@ -181,6 +181,16 @@ export class CoinbaseCore {
     };
   }
 
+  /** Splits `pot` by the proportions of `weights` as the chain splits a validator pot (floors each share). */
+  splitPot(weights: bigint[], pot: bigint): bigint[] {
+    const w = weights.map((x, i) => toU64(x, `weights[${i}]`));
+    const p = toU64(pot, "pot");
+    this.core.reset();
+    const pw = this.core.u64(w), out = this.core.alloc(Math.max(1, w.length) * 8);
+    this.core.call("c_split_pot", w.length, pw, s64(p), out);
+    return this.core.readU64(out, w.length);
+  }
+
   shouldRunEpoch(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint): boolean {
     this.core.reset();
     return this.core.call<number>("c_should_run_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")),

@@ -1,0 +1,420 @@
+// A network state model that runs subtensor's block_step coinbase block by block: mint
+// (get_block_emission), subnet shares, subnet terms, injection and chain buy (through the
+// CoinbasePool interface: the pool math is a separate module), the alpha-out split into pending
+// counters, the epoch schedule, each due epoch with the bit-exact Yuma epoch and its payout, and
+// the price EMA. State in and out as plain JSON (a snapshot); every block is checked for
+// conservation of TAO and alpha to the rao.
+//
+// Scope of this skeleton (stated in every report it returns): the payout credits each hotkey's
+// own alpha position (no delegate take, nominator share pools, parents/children or root claims);
+// root dividends are kept as one unclaimed amount per subnet; owner-owned miners' incentive is
+// burned (RecycleOrBurn unset).
+
+import type { Taomath } from "./taomath.js";
+import type { EpochInput } from "./bindings/epoch.js";
+import { emissionOf } from "./emission.js";
+import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
+import { DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK } from "./bindings/coinbase.js";
+import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "./bindings/emission.js";
+import { toU64, toInt, toBool } from "./bindings/values.js";
+import { TaomathError } from "./errors.js";
+
+const U64_MAX = (1n << 64n) - 1n;
+const satAdd = (a: bigint, b: bigint) => (a + b > U64_MAX ? U64_MAX : a + b);
+const satSub = (a: bigint, b: bigint) => (a > b ? a - b : 0n);
+
+/** The epoch inputs of a subnet other than what the model owns (stakes, block, emission). */
+export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {
+  /** hotkey of each uid */
+  hotkeys: string[];
+};
+
+export interface SubnetState {
+  netuid: number;
+  mechanism: number;
+  owner_hotkey: string;
+  tempo: number;
+  last_epoch_block: bigint;
+  pending_epoch_at: bigint;
+  blocks_since_last_step: bigint;
+  epoch_index: bigint;
+  last_mechanism_step_block: bigint;
+  first_emission_block_number: bigint | null;
+  subtoken_enabled: boolean;
+  registration_allowed: boolean;
+  emission_enabled: boolean;
+  owner_cut_enabled: boolean;
+  tao_reserve: bigint;
+  alpha_reserve: bigint;
+  alpha_out: bigint;
+  quote_weight: bigint;
+  pal_swap_initialized: boolean;
+  fee_rate: number;
+  /** SubnetMovingPrice, I96F32 bits */
+  moving_price: bigint;
+  ema_price_halving_blocks: bigint;
+  /** MinerBurned, U96F32 bits */
+  miner_burned: bigint;
+  pending_server: bigint;
+  pending_validator: bigint;
+  pending_root: bigint;
+  pending_owner_cut: bigint;
+  /** SubnetProtocolAlpha: alpha the chain bought, owned by nobody */
+  protocol_alpha: bigint;
+  /** alpha in SubnetAlphaOut owned by nobody: flooring dust, burned incentive, undistributed epoch emission */
+  unowned_alpha: bigint;
+  /** root dividends paid by epochs and not claimed (root claims are not modelled) */
+  root_unclaimed: bigint;
+  /** TAO spent into the subnet account but not in SubnetTAO (failed or partial chain buys) */
+  untracked_tao: bigint;
+  /** alpha stake per hotkey on this subnet */
+  stakes: Map<string, bigint>;
+  neurons: NeuronsInput | null;
+}
+
+export interface NetworkState {
+  block: bigint;
+  total_issuance: bigint;
+  tao_weight: bigint;
+  subnet_owner_cut: number;
+  max_epochs_per_block: number;
+  subnet_moving_alpha: bigint;
+  root_tao: bigint;
+  subnets: SubnetState[];
+}
+
+export interface StepReport {
+  assumptions: string[];
+  blocks: number;
+  first_block: bigint;
+  last_block: bigint;
+  tao_minted: bigint;
+  tao_recycled: bigint;
+  alpha_minted: bigint;
+  alpha_recycled: bigint;
+  epochs: Array<{ block: bigint; netuid: number; outcome: "ran" | "skipped" | "deferred" }>;
+  /** blocks where TAO or alpha were not conserved (empty when all is well) */
+  violations: string[];
+}
+
+const ASSUMPTIONS = [
+  "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
+  "pool weight updates and chain buys come from the CoinbasePool given to step()",
+  "epoch payout credits each hotkey's own alpha (no delegate take, nominators, parents/children); root dividends stay unclaimed; owner-owned miners' incentive is burned",
+  "registrations, staking, transfers and root claims do not happen during the run",
+];
+
+/** The chain's pool math for stable (mechanism 0) subnets only: swaps are 1:1 with no fee. */
+export const stableOnlyPool: CoinbasePool = {
+  adjustProtocolLiquidity(pool, tao, alpha) {
+    if (tao === 0n && alpha === 0n) return { tao: 0n, alpha: 0n, quote_weight: pool.quote_weight };
+    throw new TaomathError("unsupported", `subnets[${pool.netuid}]`, "a nonzero injection needs the Balancer weight update (pool math module); pass a CoinbasePool that implements it");
+  },
+  buyAlpha(pool, tao) {
+    if (pool.mechanism !== 0) {
+      throw new TaomathError("unsupported", `subnets[${pool.netuid}]`, "a chain buy on a dynamic subnet needs the Balancer swap (pool math module); pass a CoinbasePool that implements it");
+    }
+    return { ok: true, paid_in: tao, paid_out: tao, quote_weight: pool.quote_weight, pal_swap_initialized: pool.pal_swap_initialized };
+  },
+};
+
+export class Network {
+  private constructor(private readonly tm: Taomath, readonly state: NetworkState) {}
+
+  static fromSnapshot(tm: Taomath, snapshot: unknown): Network {
+    const net = new Network(tm, parseSnapshot(snapshot));
+    const bad = net.alphaLedgerErrors();
+    if (bad.length > 0) throw new TaomathError("out_of_range", bad[0].field, bad[0].message);
+    return net;
+  }
+
+  /** The state as plain JSON (u64 as decimal strings, fixed point as bit strings). */
+  snapshot(): Record<string, unknown> {
+    const s = this.state;
+    return {
+      schema: "taomath-network/1",
+      block: s.block.toString(), total_issuance: s.total_issuance.toString(), tao_weight: s.tao_weight.toString(),
+      subnet_owner_cut: s.subnet_owner_cut, max_epochs_per_block: s.max_epochs_per_block,
+      subnet_moving_alpha: s.subnet_moving_alpha.toString(), root_tao: s.root_tao.toString(),
+      subnets: s.subnets.map((n) => {
+        const o: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(n)) {
+          if (k === "stakes") o[k] = Object.fromEntries([...n.stakes].map(([h, a]) => [h, a.toString()]));
+          else if (k === "neurons") o[k] = v === null ? null : JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
+          else o[k] = typeof v === "bigint" ? v.toString() : v;
+        }
+        return o;
+      }),
+    };
+  }
+
+  /** Runs `blocks` blocks of block_step. */
+  step(blocks: number, pool: CoinbasePool, options: { onBlock?: (block: bigint) => void } = {}): StepReport {
+    const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
+    const report: StepReport = {
+      assumptions: ASSUMPTIONS, blocks: count, first_block: this.state.block + 1n, last_block: this.state.block + BigInt(count),
+      tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
+    };
+    for (let i = 0; i < count; i++) {
+      this.stepBlock(pool, report);
+      options.onBlock?.(this.state.block);
+    }
+    return report;
+  }
+
+  private stepBlock(pool: CoinbasePool, report: StepReport): void {
+    const s = this.state;
+    const em = emissionOf(this.tm), cb = coinbaseOf(this.tm);
+    s.block += 1n;
+    const block = s.block;
+    const taoBefore = s.total_issuance;
+    const accountedBefore = this.taoAccounted();
+    const issuanceBefore = new Map(s.subnets.map((n) => [n.netuid, satAdd(n.alpha_reserve, n.alpha_out)]));
+
+    // mint_tao: the emission on TotalIssuance at the start of the block, capped at the supply
+    const emission = em.blockEmission(s.total_issuance);
+    const credit = emission < TOTAL_SUPPLY - s.total_issuance ? emission : TOTAL_SUPPLY - s.total_issuance;
+    s.total_issuance += credit;
+
+    const subnets = s.subnets.filter((n) => n.netuid !== 0);
+    const emitTo = subnets.filter((n) => n.first_emission_block_number !== null && n.subtoken_enabled && n.registration_allowed);
+    const shares = cb.subnetBlockEmissions(emitTo.map((n) => ({
+      netuid: n.netuid, mechanism: n.mechanism, moving_price: n.moving_price, miner_burned: n.miner_burned, emission_enabled: n.emission_enabled,
+    })), credit);
+    const terms = cb.subnetTerms(emitTo.map((n, i) => ({
+      netuid: n.netuid, tao_emission: shares.subnets[i].tao_emission, subnet_alpha_in: n.alpha_reserve, subnet_alpha_out: n.alpha_out,
+      spot_price: em.spotPrice(n.mechanism, n.tao_reserve, n.alpha_reserve, n.quote_weight),
+    })), s.root_tao, s.tao_weight);
+
+    // inject_and_maybe_swap
+    let remaining = credit;
+    let alphaMinted = 0n, alphaRecycled = 0n;
+    emitTo.forEach((n, i) => {
+      const t = terms[i];
+      const adj = pool.adjustProtocolLiquidity(poolOf(n), t.tao_in_rao, t.alpha_in_rao);
+      n.quote_weight = adj.quote_weight;
+      const excess = t.excess_tao_rao;
+      if (excess > 0n && remaining >= excess) {
+        remaining -= excess;
+        const r = pool.buyAlpha(poolOf(n), excess);
+        if (r.ok) {
+          // SubnetAlphaIn saturates at 0: alpha paid out beyond the reserve is minted from nothing
+          alphaMinted += r.paid_out > n.alpha_reserve ? r.paid_out - n.alpha_reserve : 0n;
+          n.alpha_reserve = satSub(n.alpha_reserve, r.paid_out);
+          n.alpha_out = satAdd(n.alpha_out, r.paid_out);
+          n.tao_reserve = satAdd(n.tao_reserve, r.paid_in);
+          n.protocol_alpha += r.paid_out;
+          n.untracked_tao += excess - r.paid_in;
+          n.quote_weight = r.quote_weight;
+          n.pal_swap_initialized = r.pal_swap_initialized;
+        } else {
+          n.untracked_tao += excess;
+        }
+      }
+      n.alpha_reserve = satAdd(n.alpha_reserve, adj.alpha);
+      alphaMinted += adj.alpha;
+      if (adj.tao > 0n && remaining >= adj.tao) {
+        remaining -= adj.tao;
+        n.tao_reserve = satAdd(n.tao_reserve, adj.tao);
+      }
+    });
+    // recycle_credit: the unspent credit leaves TotalIssuance
+    s.total_issuance -= remaining;
+    report.tao_minted += credit;
+    report.tao_recycled += remaining;
+
+    // alpha out, owner cut, root alpha and the pending counters
+    emitTo.forEach((n, i) => {
+      const a = terms[i].alpha_emission;
+      n.alpha_out = satAdd(n.alpha_out, a);
+      alphaMinted += a;
+      const split = cb.splitAlphaOut({
+        alpha_out: a, owner_cut_enabled: n.owner_cut_enabled, owner_cut: s.subnet_owner_cut, root_tao: s.root_tao,
+        tao_weight: s.tao_weight, alpha_issuance_after: satAdd(n.alpha_reserve, n.alpha_out),
+      });
+      n.pending_owner_cut += split.owner_cut;
+      n.pending_server += split.server;
+      n.pending_validator += split.validator;
+      if (shares.root_sell) n.pending_root += split.root_alpha;
+      else { n.alpha_out = satSub(n.alpha_out, split.root_alpha); alphaRecycled += split.root_alpha; }
+      n.unowned_alpha += a - (split.owner_cut + split.server + split.validator + split.root_alpha);
+    });
+
+    // drain_pending: the schedule over all non-root subnets in storage order, then the payouts
+    const sched = cb.scheduleBlock(subnets.map((n) => ({
+      netuid: n.netuid, tempo: n.tempo, last_epoch_block: n.last_epoch_block, pending_epoch_at: n.pending_epoch_at,
+      blocks_since_last_step: n.blocks_since_last_step, epoch_index: n.epoch_index,
+      consistent: n.neurons === null || new Set(n.neurons.hotkeys).size === n.neurons.hotkeys.length,
+    })), block, s.max_epochs_per_block);
+    const drained: Array<[SubnetState, bigint, bigint, bigint, bigint]> = [];
+    subnets.forEach((n, i) => {
+      const st = sched.states[i];
+      n.last_epoch_block = st.last_epoch_block; n.pending_epoch_at = st.pending_epoch_at;
+      n.blocks_since_last_step = st.blocks_since_last_step; n.epoch_index = st.epoch_index;
+      const outcome = sched.outcomes[i];
+      if (outcome === "not_due") return;
+      report.epochs.push({ block, netuid: n.netuid, outcome });
+      if (outcome === "ran") {
+        drained.push([n, n.pending_server, n.pending_validator, n.pending_root, n.pending_owner_cut]);
+        n.pending_server = 0n; n.pending_validator = 0n; n.pending_root = 0n; n.pending_owner_cut = 0n;
+      }
+    });
+    drained.sort((a, b) => a[0].netuid - b[0].netuid);
+    for (const [n, S, V, R, O] of drained) {
+      this.distribute(n, S, V, R, O);
+      n.last_mechanism_step_block = block;
+    }
+
+    // update_moving_prices for the subnets that emitted, on the pool after this block's coinbase
+    for (const n of emitTo) {
+      n.moving_price = em.updateMovingPrice({
+        netuid: n.netuid, mechanism: n.mechanism, first_emission_block_number: n.first_emission_block_number,
+        ema_price_halving_blocks: n.ema_price_halving_blocks, subnet_moving_alpha: s.subnet_moving_alpha, moving_price: n.moving_price,
+      }, { block, tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, quote_weight: n.quote_weight }).subnet_moving_price;
+    }
+
+    report.alpha_minted += alphaMinted;
+    report.alpha_recycled += alphaRecycled;
+    // conservation, to the rao
+    const dTao = s.total_issuance - taoBefore, dAccounted = this.taoAccounted() - accountedBefore;
+    if (dTao !== dAccounted || dTao !== credit - remaining) {
+      report.violations.push(`block ${block}: TotalIssuance moved by ${dTao} but subnet TAO (tracked + untracked) moved by ${dAccounted}`);
+    }
+    let dIssuance = 0n;
+    for (const n of s.subnets) dIssuance += satAdd(n.alpha_reserve, n.alpha_out) - (issuanceBefore.get(n.netuid) ?? 0n);
+    if (dIssuance !== alphaMinted - alphaRecycled) {
+      report.violations.push(`block ${block}: alpha issuance moved by ${dIssuance}, minted ${alphaMinted} minus recycled ${alphaRecycled}`);
+    }
+    for (const e of this.alphaLedgerErrors()) report.violations.push(`block ${block}: ${e.message}`);
+  }
+
+  /** distribute_emission for one drained subnet (see the scope note at the top). */
+  private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint): void {
+    const cb = coinbaseOf(this.tm);
+    n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + O);
+    const E = S + V + R;
+    if (n.neurons === null || n.neurons.hotkeys.length === 0) {
+      n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
+      return;
+    }
+    const nn = n.neurons;
+    const input: EpochInput = {
+      ...nn, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
+      alpha_stake: nn.hotkeys.map((h) => n.stakes.get(h) ?? 0n), rao_emission: E,
+    };
+    delete (input as Partial<NeuronsInput>).hotkeys;
+    const out = this.tm.runEpoch(input);
+    let paid = 0n, incentiveSum = 0n, withheld = 0n;
+    out.server_emission.forEach((inc, uid) => {
+      incentiveSum += inc;
+      const h = nn.hotkeys[uid];
+      if (h === n.owner_hotkey) { withheld += inc; n.unowned_alpha += inc; } // burned: stays in SubnetAlphaOut
+      else n.stakes.set(h, (n.stakes.get(h) ?? 0n) + inc);
+      paid += inc;
+    });
+    n.miner_burned = incentiveSum === 0n ? 0n : (withheld << 32n) / incentiveSum;
+    const pot = incentiveSum !== 0n ? V : V + S;
+    const divs = cb.splitPot(out.validator_emission, pot);
+    divs.forEach((d, uid) => {
+      const h = nn.hotkeys[uid];
+      n.stakes.set(h, (n.stakes.get(h) ?? 0n) + d);
+      paid += d;
+    });
+    n.root_unclaimed += R;
+    paid += R;
+    n.unowned_alpha += E - paid;
+    // the epoch's own storage writes the next epoch reads
+    nn.bonds = out.bonds;
+    nn.validator_permit = out.validator_permit;
+  }
+
+  private taoAccounted(): bigint {
+    let t = 0n;
+    for (const n of this.state.subnets) if (n.netuid !== 0) t += n.tao_reserve + n.untracked_tao;
+    return t;
+  }
+
+  /** SubnetAlphaOut must equal everything owned or pending on the subnet plus the unowned buckets. */
+  private alphaLedgerErrors(): Array<{ field: string; message: string }> {
+    const errs: Array<{ field: string; message: string }> = [];
+    for (const n of this.state.subnets) {
+      if (n.netuid === 0) continue;
+      let staked = 0n;
+      for (const v of n.stakes.values()) staked += v;
+      const owned = staked + n.pending_server + n.pending_validator + n.pending_root + n.pending_owner_cut + n.protocol_alpha + n.unowned_alpha + n.root_unclaimed;
+      if (owned !== n.alpha_out) {
+        errs.push({ field: `subnets[netuid ${n.netuid}].alpha_out`, message: `subnet ${n.netuid}: alpha_out ${n.alpha_out} but stakes + pending + protocol + unowned + root unclaimed = ${owned}` });
+      }
+    }
+    return errs;
+  }
+}
+
+function poolOf(n: SubnetState): PoolReserves {
+  return {
+    netuid: n.netuid, mechanism: n.mechanism, tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, alpha_out: n.alpha_out,
+    quote_weight: n.quote_weight, pal_swap_initialized: n.pal_swap_initialized, fee_rate: n.fee_rate,
+  };
+}
+
+function parseSnapshot(v: unknown): NetworkState {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new TaomathError("invalid_type", "snapshot", "expected a JSON object");
+  const o = v as Record<string, any>;
+  if (!Array.isArray(o.subnets)) throw new TaomathError("invalid_type", "subnets", "expected an array of subnets");
+  const issuance = toU64(o.total_issuance, "total_issuance");
+  if (issuance > TOTAL_SUPPLY) throw new TaomathError("out_of_range", "total_issuance", `${issuance} is above the total supply of 21e15 rao`);
+  const seen = new Set<number>();
+  const subnets = o.subnets.map((x: any, i: number) => {
+    const f = `subnets[${i}]`;
+    if (x === null || typeof x !== "object") throw new TaomathError("invalid_type", f, "expected an object");
+    const netuid = toInt(x.netuid, `${f}.netuid`, 0, 65535, "u16");
+    if (seen.has(netuid)) throw new TaomathError("out_of_range", `${f}.netuid`, `netuid ${netuid} appears twice`);
+    seen.add(netuid);
+    const g = `subnets[netuid ${netuid}]`;
+    const u = (k: string, d?: bigint) => (x[k] === undefined && d !== undefined ? d : toU64(x[k], `${g}.${k}`));
+    const b = (k: string, d: boolean) => (x[k] === undefined ? d : toBool(x[k], `${g}.${k}`));
+    const tempo = toInt(x.tempo ?? 360, `${g}.tempo`, 0, 65535, "u16");
+    if (tempo === 0 && netuid !== 0) throw new TaomathError("out_of_range", `${g}.tempo`, "tempo 0 never runs an epoch: pending emission would grow forever");
+    const quote = u("quote_weight", 500_000_000_000_000_000n);
+    if (quote > 1_000_000_000_000_000_000n) throw new TaomathError("out_of_range", `${g}.quote_weight`, `${quote} is past 10^18 (Perquintill parts)`);
+    const stakes = new Map<string, bigint>();
+    if (x.stakes !== undefined) {
+      if (x.stakes === null || typeof x.stakes !== "object") throw new TaomathError("invalid_type", `${g}.stakes`, "expected an object hotkey -> alpha");
+      for (const [h, a] of Object.entries(x.stakes)) stakes.set(h, toU64(a, `${g}.stakes[${h}]`));
+    }
+    const bits = (k: string, d: bigint) => (x[k] === undefined ? d : BigInt(String(x[k])));
+    const neurons = x.neurons ?? null;
+    if (neurons !== null) {
+      if (!Array.isArray(neurons.hotkeys)) throw new TaomathError("invalid_type", `${g}.neurons.hotkeys`, "expected the hotkey of each uid");
+    }
+    const state: SubnetState = {
+      netuid, mechanism: toInt(x.mechanism ?? 1, `${g}.mechanism`, 0, 65535, "u16"),
+      owner_hotkey: String(x.owner_hotkey ?? `owner-${netuid}`),
+      tempo, last_epoch_block: u("last_epoch_block", 0n), pending_epoch_at: u("pending_epoch_at", 0n),
+      blocks_since_last_step: u("blocks_since_last_step", 0n), epoch_index: u("epoch_index", 0n),
+      last_mechanism_step_block: u("last_mechanism_step_block", 0n),
+      first_emission_block_number: x.first_emission_block_number === null || x.first_emission_block_number === undefined ? null : u("first_emission_block_number"),
+      subtoken_enabled: b("subtoken_enabled", true), registration_allowed: b("registration_allowed", true),
+      emission_enabled: b("emission_enabled", true), owner_cut_enabled: b("owner_cut_enabled", true),
+      tao_reserve: u("tao_reserve", 0n), alpha_reserve: u("alpha_reserve", 0n), alpha_out: u("alpha_out", 0n),
+      quote_weight: quote, pal_swap_initialized: b("pal_swap_initialized", true),
+      fee_rate: toInt(x.fee_rate ?? 33, `${g}.fee_rate`, 0, 65535, "u16"),
+      moving_price: bits("moving_price", 0n), ema_price_halving_blocks: u("ema_price_halving_blocks", 201_600n),
+      miner_burned: bits("miner_burned", 0n),
+      pending_server: u("pending_server", 0n), pending_validator: u("pending_validator", 0n), pending_root: u("pending_root", 0n),
+      pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: u("unowned_alpha", 0n),
+      root_unclaimed: u("root_unclaimed", 0n), untracked_tao: u("untracked_tao", 0n),
+      stakes, neurons,
+    };
+    return state;
+  });
+  return {
+    block: toU64(o.block ?? 0n, "block"), total_issuance: issuance,
+    tao_weight: toU64(o.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight"),
+    subnet_owner_cut: toInt(o.subnet_owner_cut ?? DEFAULT_SUBNET_OWNER_CUT, "subnet_owner_cut", 0, 65535, "u16"),
+    max_epochs_per_block: toInt(o.max_epochs_per_block ?? DEFAULT_MAX_EPOCHS_PER_BLOCK, "max_epochs_per_block", 0, 255, "u8"),
+    subnet_moving_alpha: o.subnet_moving_alpha === undefined ? DEFAULT_SUBNET_MOVING_ALPHA : BigInt(String(o.subnet_moving_alpha)),
+    root_tao: toU64(o.root_tao ?? 0n, "root_tao"),
+    subnets,
+  };
+}

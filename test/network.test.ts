@@ -1,0 +1,101 @@
+// The network model: snapshot in and out, the coinbase every block and each due epoch with the
+// bit-exact epoch, checked for conservation of TAO and alpha to the rao on every block.
+
+import { describe, it, expect } from "vitest";
+import { taomath, exampleSubnet, Network, stableOnlyPool, TaomathError } from "../src/index.js";
+
+function neuronsFor(seed: number, n: number, validators: number) {
+  const input: any = exampleSubnet(taomath(), { n, validators, seed });
+  const hotkeys = Array.from({ length: n }, (_, uid) => `hk-${seed}-${uid}`);
+  const stakes: Record<string, string> = {};
+  input.alpha_stake.forEach((a: bigint, uid: number) => { stakes[hotkeys[uid]] = a.toString(); });
+  const { n: _n, alpha_stake, current_block, rao_emission, last_mechanism_step_block, ...rest } = input;
+  void _n; void alpha_stake; void current_block; void rao_emission; void last_mechanism_step_block;
+  let staked = 0n;
+  for (const v of Object.values(stakes)) staked += BigInt(v);
+  return { neurons: { ...rest, hotkeys }, stakes, staked };
+}
+
+function snapshot() {
+  const subnets: any[] = [];
+  [[1, 10, 16, 4], [2, 25, 24, 6], [3, 7, 12, 3]].forEach(([netuid, tempo, n, v]) => {
+    const { neurons, stakes, staked } = neuronsFor(netuid, n, v);
+    subnets.push({
+      netuid, mechanism: 0, owner_hotkey: `hk-${netuid}-0`, tempo, last_epoch_block: String(4_000_000 - netuid),
+      first_emission_block_number: "100", tao_reserve: "5000000000000", alpha_reserve: "900000000000000",
+      alpha_out: staked.toString(), moving_price: "0", stakes, neurons,
+    });
+  });
+  // a subnet without uids and one that has not started emitting
+  subnets.push({ netuid: 4, mechanism: 0, tempo: 5, first_emission_block_number: "100", tao_reserve: "1000000000", alpha_reserve: "1000000000000", alpha_out: "0" });
+  subnets.push({ netuid: 5, mechanism: 0, tempo: 5, first_emission_block_number: null, tao_reserve: "1000000000", alpha_reserve: "1000000000", alpha_out: "0" });
+  return { block: "4000000", total_issuance: "7000000000000000", root_tao: "0", subnets };
+}
+
+describe("network model", () => {
+  it("conserves TAO and alpha to the rao on every block over 2000 blocks of 5 subnets", () => {
+    const net = Network.fromSnapshot(taomath(), snapshot());
+    const before = net.state.total_issuance;
+    const r = net.step(2000, stableOnlyPool);
+    expect(r.violations).toEqual([]);
+    expect(r.tao_minted).toBe(2000n * 1_000_000_000n);
+    expect(net.state.total_issuance).toBe(before + r.tao_minted - r.tao_recycled);
+    // every emitting subnet ran its epochs on schedule, at most 2 per block
+    const perBlock = new Map<bigint, number>();
+    for (const e of r.epochs) if (e.outcome === "ran") perBlock.set(e.block, (perBlock.get(e.block) ?? 0) + 1);
+    expect(Math.max(...perBlock.values())).toBeLessThanOrEqual(2);
+    expect(r.epochs.filter((e) => e.netuid === 1 && e.outcome === "ran").length).toBeGreaterThanOrEqual(190);
+  });
+
+  it("splits the block's TAO evenly among the 4 started stable subnets and leaves the unstarted one alone", () => {
+    const net = Network.fromSnapshot(taomath(), snapshot());
+    const tao0 = net.state.subnets.map((s) => s.tao_reserve);
+    net.step(10, stableOnlyPool);
+    const gained = net.state.subnets.map((s, i) => s.tao_reserve - tao0[i]);
+    expect(gained.slice(0, 4)).toEqual([2_500_000_000n, 2_500_000_000n, 2_500_000_000n, 2_500_000_000n]);
+    expect(gained[4]).toBe(0n);
+  });
+
+  it("pays epochs to miners and validators: stakes grow by what the subnet's epochs distributed", () => {
+    const net = Network.fromSnapshot(taomath(), snapshot());
+    const sum = (m: Map<string, bigint>) => [...m.values()].reduce((a, b) => a + b, 0n);
+    const s0 = sum(net.state.subnets[0].stakes);
+    net.step(100, stableOnlyPool);
+    const grown = sum(net.state.subnets[0].stakes) - s0;
+    // 10 epochs of tempo 10, each distributing ~10 blocks of 1e9 alpha emission minus dust
+    expect(grown).toBeGreaterThan(9n * 10n * 1_000_000_000n);
+    expect(grown).toBeLessThanOrEqual(100n * 1_000_000_000n);
+  });
+
+  it("round-trips through a JSON snapshot and continues identically", () => {
+    const a = Network.fromSnapshot(taomath(), snapshot());
+    a.step(37, stableOnlyPool);
+    const json = JSON.parse(JSON.stringify(a.snapshot()));
+    const b = Network.fromSnapshot(taomath(), json);
+    a.step(50, stableOnlyPool);
+    b.step(50, stableOnlyPool);
+    expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
+  });
+
+  it("rejects a snapshot whose alpha_out does not match stakes and pending, naming the subnet", () => {
+    const s = snapshot();
+    s.subnets[1].alpha_out = "1";
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(TaomathError);
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/netuid 2/);
+  });
+
+  it("rejects tempo 0 and an issuance above the total supply", () => {
+    const s = snapshot();
+    s.subnets[0].tempo = 0;
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/tempo/);
+    expect(() => Network.fromSnapshot(taomath(), { ...snapshot(), total_issuance: "21000000000000001" })).toThrow(/total_issuance/);
+  });
+
+  it("stops with a typed error instead of inventing numbers when a dynamic subnet needs the pool math", () => {
+    const s = snapshot();
+    s.subnets[0].mechanism = 1;
+    s.subnets[0].moving_price = "4294967296";
+    const net = Network.fromSnapshot(taomath(), s);
+    expect(() => net.step(1, stableOnlyPool)).toThrow(/pool math/);
+  });
+});
