@@ -218,3 +218,50 @@ describe("epoch schedule (drain_pending, should_run_epoch)", () => {
     expect(cb().shouldRunEpoch(0, 0n, 5n, 50_401n, 100n)).toBe(false);
   });
 });
+
+describe("dividend distribution into alpha and root parts (calculate_dividend_distribution)", () => {
+  const TW18 = 773_094_113n; // U96F32::from_num(0.18)
+  const hotkeys = [
+    { dividend: 77_783_738n << 32n, alpha_stake: 4_859_302n, root_stake: 2_342_352n },
+    { dividend: 19_283_940n << 32n, alpha_stake: 23_423n, root_stake: 859_273n },
+  ];
+  const total = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n) >> 32n;
+
+  it("test_calculate_dividend_distribution_totals: each pot is shared out within 1000 rao", () => {
+    const r = cb().dividendDistribution(hotkeys, 183_123_567_452n, 837_120_949_872n, TW18);
+    near(total(r.map((x) => x.alpha_dividend)), 183_123_567_452n, 1000n);
+    near(total(r.map((x) => x.root_dividend)), 837_120_949_872n, 1000n);
+  });
+
+  it("spec §13 row 31: alpha 176_856_534_496.556 / 6_267_032_912.807, root 226_443_796_624.142 / 610_677_153_052.951", () => {
+    const r = cb().dividendDistribution(hotkeys, 183_123_567_452n, 837_120_949_872n, TW18);
+    const f = (b: bigint) => Number(b >> 32n) + Number(b & 0xffffffffn) / 2 ** 32;
+    expect(r.map((x) => x.alpha_dividend >> 32n)).toEqual([176_856_534_496n, 6_267_032_912n]);
+    expect(r.map((x) => x.root_dividend >> 32n)).toEqual([226_443_796_624n, 610_677_153_052n]);
+    expect(f(r[0].alpha_dividend) % 1).toBeCloseTo(0.556, 3);
+    expect(f(r[1].root_dividend) % 1).toBeCloseTo(0.951, 3);
+  });
+
+  it("test_calculate_dividend_distribution_total_only_tao: no pending alpha gives no alpha dividends", () => {
+    const r = cb().dividendDistribution(hotkeys, 0n, 837_120_949_872n, TW18);
+    expect(total(r.map((x) => x.alpha_dividend))).toBe(0n);
+    near(total(r.map((x) => x.root_dividend)), 837_120_949_872n, 1000n);
+  });
+
+  it("test_calculate_dividend_distribution_total_no_tao_weight: tao weight 0 sends everything to alpha dividends", () => {
+    const r = cb().dividendDistribution(hotkeys, 183_123_567_452n, 0n, 0n);
+    near(total(r.map((x) => x.alpha_dividend)), 183_123_567_452n, 1000n);
+    expect(total(r.map((x) => x.root_dividend))).toBe(0n);
+  });
+
+  it("test_calculate_dividend_distribution_total_only_alpha: no pending root gives no root dividends", () => {
+    const r = cb().dividendDistribution(hotkeys, 183_123_567_452n, 0n, TW18);
+    near(total(r.map((x) => x.alpha_dividend)), 183_123_567_452n, 1000n);
+    expect(total(r.map((x) => x.root_dividend))).toBe(0n);
+  });
+
+  it("get_tao_weight: the default TaoWeight 971_718_665_099_567_868 is U96F32 raw 226_245_882", () => {
+    expect(cb().taoWeight()).toBe(226_245_882n);
+    expect(cb().taoWeight(U64_MAX)).toBe(ONE96);
+  });
+});

@@ -9,6 +9,7 @@ import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../co
 import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch } from "../coinbase/schedule";
 import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
+import { dividendDistribution } from "../coinbase/dividends";
 
 /** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
 export function c_subnet_block_emissions(n: i32, price: usize, minerBurned: usize, enabled: usize, blockEmission: u64, shares: usize, taoEmission: usize): i32 {
@@ -50,3 +51,17 @@ export function c_next_epoch_start_block(tempo: i32, lastEpochBlock: u64, pendin
 
 /** Splits `pot` by the proportions of weights u64[n] into out u64[n]; returns the total paid. */
 export function c_split_pot(n: i32, weights: usize, pot: u64, out: usize): u64 { return splitPot(n, weights, pot, out); }
+
+/** calculate_dividend_distribution; tao weight as U96F32 (twHi, twLo); outputs U96F32[n] each. */
+export function c_dividend_distribution(
+  n: i32, dividend: usize, alphaStake: usize, rootStake: usize, twHi: u64, twLo: u64,
+  pendingAlpha: u64, pendingRoot: u64, alphaDiv: usize, rootDiv: usize,
+): void {
+  dividendDistribution(n, dividend, alphaStake, rootStake, twHi, twLo, pendingAlpha, pendingRoot, alphaDiv, rootDiv);
+}
+
+/** U96F32 tao weight from the stored TaoWeight u64, written as (lo, hi) to out. */
+export function c_tao_weight(taoWeight: u64, out: usize): void {
+  taoWeightU96(taoWeight);
+  store<u64>(out, rLo); store<u64>(out + 8, rHi);
+}

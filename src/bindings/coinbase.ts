@@ -191,6 +191,35 @@ export class CoinbaseCore {
     return this.core.readU64(out, w.length);
   }
 
+  /** get_tao_weight: U96F32(TaoWeight) / U96F32(u64::MAX), bits. */
+  taoWeight(taoWeight: bigint = DEFAULT_TAO_WEIGHT): bigint {
+    const tw = toU64(taoWeight, "tao_weight");
+    this.core.reset();
+    const out = this.core.alloc(16);
+    this.core.call("c_tao_weight", s64(tw), out);
+    return this.readU128(out, 1)[0];
+  }
+
+  /**
+   * calculate_dividend_distribution: each hotkey's dividend (U96F32 bits) split into an alpha and a
+   * root part by its own alpha and root stake, then the pending alpha and pending root pots shared
+   * by those parts. Hotkeys in the chain's order (ascending AccountId). Results are U96F32 bits.
+   */
+  dividendDistribution(hotkeys: Array<{ dividend: bigint; alpha_stake: bigint; root_stake: bigint }>, pendingAlpha: bigint, pendingRoot: bigint, taoWeightBits: bigint): Array<{ alpha_dividend: bigint; root_dividend: bigint }> {
+    const n = hotkeys.length;
+    const d = hotkeys.map((h, i) => toBits(h.dividend, `hotkeys[${i}].dividend`, false));
+    const a = hotkeys.map((h, i) => toU64(h.alpha_stake, `hotkeys[${i}].alpha_stake`));
+    const r = hotkeys.map((h, i) => toU64(h.root_stake, `hotkeys[${i}].root_stake`));
+    const pa = toU64(pendingAlpha, "pending_alpha"), pr = toU64(pendingRoot, "pending_root");
+    const tw = toBits(taoWeightBits, "tao_weight", false);
+    this.core.reset();
+    const pd = this.u128(d), paa = this.core.u64(a), prr = this.core.u64(r);
+    const oa = this.core.alloc(Math.max(1, n) * 16), or = this.core.alloc(Math.max(1, n) * 16);
+    this.core.call("c_dividend_distribution", n, pd, paa, prr, s64(tw >> 64n), s64(tw & MASK64), s64(pa), s64(pr), oa, or);
+    const A = this.readU128(oa, n), R = this.readU128(or, n);
+    return A.map((x, i) => ({ alpha_dividend: x, root_dividend: R[i] }));
+  }
+
   shouldRunEpoch(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint): boolean {
     this.core.reset();
     return this.core.call<number>("c_should_run_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")),

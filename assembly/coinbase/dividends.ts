@@ -1,0 +1,46 @@
+// Splitting an epoch's validator dividends into alpha and root parts: subtensor
+// `calculate_dividend_distribution` (run_coinbase.rs), all U96F32. For each hotkey x with
+// dividend d_x, own alpha a_x and root stake r_x:
+//   rp_x = (r_x * tw) / (a_x + r_x * tw), root_x = d_x * rp_x, alpha_x = d_x - root_x
+// then the pots are shared by proportion: alpha_div_x = pending_alpha * alpha_x / Σ alpha,
+// root_div_x = pending_root * root_x / Σ root (0 when a total is 0).
+
+import { rHi, rLo, rOverflow, udivFixed, umulFixedSat, uSatAdd128, uSatSub128 } from "../fixed/i128";
+import { ldHi, ldLo, st128, u96Hi, u96Lo } from "./u96";
+
+/**
+ * n hotkeys in the chain's (BTreeMap) order. dividend: U96F32[n]; alphaStake, rootStake: u64[n];
+ * tao weight U96F32 (twHi, twLo). Writes alphaDiv and rootDiv (U96F32[n]).
+ */
+export function dividendDistribution(
+  n: i32, dividend: usize, alphaStake: usize, rootStake: usize, twHi: u64, twLo: u64,
+  pendingAlpha: u64, pendingRoot: u64, alphaDiv: usize, rootDiv: usize,
+): void {
+  let taHi: u64 = 0, taLo: u64 = 0, trHi: u64 = 0, trLo: u64 = 0;
+  for (let i = 0; i < n; i++) {
+    const a = load<u64>(alphaStake + (<usize>i << 3)), r = load<u64>(rootStake + (<usize>i << 3));
+    umulFixedSat(u96Hi(r), u96Lo(r), twHi, twLo, 32);
+    const raHi = rHi, raLo = rLo;
+    uSatAdd128(u96Hi(a), u96Lo(a), raHi, raLo);
+    udivFixed(raHi, raLo, rHi, rLo, 32); // checked_div or 0
+    const pHi = rHi, pLo = rLo;
+    const dHi = ldHi(dividend, i), dLo = ldLo(dividend, i);
+    umulFixedSat(dHi, dLo, pHi, pLo, 32);
+    const rdHi = rHi, rdLo = rLo;
+    uSatSub128(dHi, dLo, rdHi, rdLo);
+    st128(alphaDiv, i, rHi, rLo); // the raw alpha part until the pots are shared below
+    st128(rootDiv, i, rdHi, rdLo);
+    uSatAdd128(taHi, taLo, rHi, rLo); taHi = rHi; taLo = rLo;
+    uSatAdd128(trHi, trLo, rdHi, rdLo); trHi = rHi; trLo = rLo;
+  }
+  for (let i = 0; i < n; i++) {
+    udivFixed(ldHi(rootDiv, i), ldLo(rootDiv, i), trHi, trLo, 32);
+    let sHi = rOverflow ? 0 : rHi, sLo = rOverflow ? 0 : rLo;
+    umulFixedSat(u96Hi(pendingRoot), u96Lo(pendingRoot), sHi, sLo, 32);
+    st128(rootDiv, i, rHi, rLo);
+    udivFixed(ldHi(alphaDiv, i), ldLo(alphaDiv, i), taHi, taLo, 32);
+    sHi = rOverflow ? 0 : rHi; sLo = rOverflow ? 0 : rLo;
+    umulFixedSat(u96Hi(pendingAlpha), u96Lo(pendingAlpha), sHi, sLo, 32);
+    st128(alphaDiv, i, rHi, rLo);
+  }
+}
