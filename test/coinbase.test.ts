@@ -265,3 +265,60 @@ describe("dividend distribution into alpha and root parts (calculate_dividend_di
     expect(cb().taoWeight(U64_MAX)).toBe(ONE96);
   });
 });
+
+describe("child keys (tests/children.rs)", () => {
+  const QUARTER = U64_MAX / 4n, HALF = U64_MAX / 2n;
+
+  it("test_children_stake_values: 1e14 alpha with 3 children at u64::MAX/4 each: 25_000_000_069_849 kept, 24_999_999_976_716 per child", () => {
+    const parent = cb().inheritedAlpha(100_000_000_000_000n, [QUARTER, QUARTER, QUARTER], []);
+    const child = cb().inheritedAlpha(0n, [], [{ proportion: QUARTER, alpha: 100_000_000_000_000n }]);
+    expect(parent).toBe(25_000_000_069_849n);
+    expect(child).toBe(24_999_999_976_716n);
+    expect(parent + 3n * child).toBe(99_999_999_999_997n);
+  });
+
+  // A (300k) -> B (100k) at 1/2, B -> C (50k) at 1/2, childkey take 1/9, tao weight 0, different coldkeys
+  const ALPHA_A = 300_000_000_000_000n, ALPHA_B = 100_000_000_000_000n, ALPHA_C = 50_000_000_000_000n;
+  const TAKE = Number(((((1n << 32n) + 4n) / 9n) * 65535n) >> 32n); // (I96F32(1/9) * 65535) as u16
+  const E = 1_000_000n;
+
+  it("test_parent_child_chain_emission: A has no parents and keeps its whole dividend", () => {
+    const r = cb().parentChildDividends({ dividend: E, alpha: ALPHA_A, root: 0n, child_proportions: [HALF], parents: [], childkey_take: TAKE, tao_weight: 0n });
+    expect(r.parents).toEqual([]);
+    expect(r.child).toBe(E);
+  });
+
+  it("test_parent_child_chain_emission: B keeps its own share plus the 1/9 take on A's share (±1/1000)", () => {
+    const r = cb().parentChildDividends({
+      dividend: E, alpha: ALPHA_B, root: 0n, child_proportions: [HALF],
+      parents: [{ proportion: HALF, alpha: ALPHA_A, root: 0n, same_owner: false }], childkey_take: TAKE, tao_weight: 0n,
+    });
+    // rel stakes 2/3 (A) and 2/9 (B): B's own half is 1/9, A gives 1/3
+    const total = 1 / 9 + 1 / 3;
+    const expectedB = BigInt(Math.floor((1 / 9 / total) * 1e6 + (1 / 3 / total) * 1e6 * (TAKE / 65535)));
+    near(r.child, expectedB, E / 1000n);
+    near(r.parents[0], E - expectedB, E / 1000n);
+    near(r.child + r.parents[0], E, E / 1000n);
+  });
+
+  it("test_parent_child_chain_emission: C keeps its own share plus the take on B's share (±1/1000)", () => {
+    const r = cb().parentChildDividends({
+      dividend: E, alpha: ALPHA_C, root: 0n, child_proportions: [],
+      parents: [{ proportion: HALF, alpha: ALPHA_B, root: 0n, same_owner: false }], childkey_take: TAKE, tao_weight: 0n,
+    });
+    const total = 1 / 9 + 1 / 9;
+    const expectedC = BigInt(Math.floor((1 / 9 / total) * 1e6 + (1 / 9 / total) * 1e6 * (TAKE / 65535)));
+    near(r.child, expectedC, E / 1000n);
+    near(r.parents[0], E - expectedC, E / 1000n);
+  });
+
+  it("takes no childkey take and burns nothing when parent and child share a coldkey; CKBurn recycles a share otherwise", () => {
+    const base = { dividend: E, alpha: 0n, root: 0n, child_proportions: [], childkey_take: 11_796, tao_weight: 0n };
+    const same = cb().parentChildDividends({ ...base, parents: [{ proportion: U64_MAX, alpha: ALPHA_A, root: 0n, same_owner: true }], ck_burn: HALF });
+    expect(same.ck_burned).toBe(0n);
+    near(same.parents[0], E, 1n);
+    const other = cb().parentChildDividends({ ...base, parents: [{ proportion: U64_MAX, alpha: ALPHA_A, root: 0n, same_owner: false }], ck_burn: HALF });
+    near(other.ck_burned, E / 2n, 1n);
+    expect(other.parents[0] + other.child + other.ck_burned).toBeLessThanOrEqual(E);
+  });
+});

@@ -10,6 +10,8 @@ import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRun
 import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
 import { dividendDistribution } from "../coinbase/dividends";
+import { inheritedAlpha, parentChildDividends, ckBurned } from "../coinbase/parent_child";
+import { alloc } from "../arena";
 
 /** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
 export function c_subnet_block_emissions(n: i32, price: usize, minerBurned: usize, enabled: usize, blockEmission: u64, shares: usize, taoEmission: usize): i32 {
@@ -64,4 +66,19 @@ export function c_dividend_distribution(
 export function c_tao_weight(taoWeight: u64, out: usize): void {
   taoWeightU96(taoWeight);
   store<u64>(out, rLo); store<u64>(out + 8, rHi);
+}
+
+export function c_inherited_alpha(alpha: u64, nc: i32, childProps: usize, np: i32, parentProps: usize, parentAlpha: usize): u64 {
+  return inheritedAlpha(alpha, nc, childProps, np, parentProps, parentAlpha);
+}
+
+/** Parent/child dividend split; writes parent amounts to parentOut, out[0] = child amount, out[1] = CKBurn recycled. */
+export function c_parent_child_dividends(
+  dividend: u64, alpha: u64, root: u64, nc: i32, childProps: usize,
+  np: i32, parentProps: usize, parentAlpha: usize, parentRoot: usize, sameOwner: usize,
+  childkeyTake: i32, ckBurn: u64, taoWeight: u64, parentOut: usize, out: usize,
+): void {
+  const scratch = alloc(<usize>(np > 0 ? np : 1) << 4);
+  const child = parentChildDividends(dividend, alpha, root, nc, childProps, np, parentProps, parentAlpha, parentRoot, sameOwner, <u32>childkeyTake, ckBurn, taoWeight, parentOut, scratch);
+  store<u64>(out, child); store<u64>(out + 8, ckBurned);
 }

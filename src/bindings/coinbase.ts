@@ -220,6 +220,42 @@ export class CoinbaseCore {
     return A.map((x, i) => ({ alpha_dividend: x, root_dividend: R[i] }));
   }
 
+  /** get_inherited_for_hotkey_on_subnet: own alpha minus what children take plus what parents give. */
+  inheritedAlpha(alpha: bigint, childProportions: bigint[], parents: Array<{ proportion: bigint; alpha: bigint }>): bigint {
+    const a = toU64(alpha, "alpha");
+    const cp = childProportions.map((p, i) => toU64(p, `children[${i}].proportion`));
+    const pp = parents.map((p, i) => toU64(p.proportion, `parents[${i}].proportion`));
+    const pa = parents.map((p, i) => toU64(p.alpha, `parents[${i}].alpha`));
+    this.core.reset();
+    return u64(this.core.call<bigint>("c_inherited_alpha", s64(a), cp.length, this.core.u64(cp), pp.length, this.core.u64(pp), this.core.u64(pa)));
+  }
+
+  /**
+   * get_parent_child_dividends_distribution for one child hotkey: what each parent receives (in
+   * the given order) and what the child keeps, plus the alpha CKBurn recycles.
+   */
+  parentChildDividends(args: {
+    dividend: bigint; alpha: bigint; root: bigint; child_proportions: bigint[];
+    parents: Array<{ proportion: bigint; alpha: bigint; root: bigint; same_owner: boolean }>;
+    childkey_take: number; ck_burn?: bigint; tao_weight?: bigint;
+  }): { parents: bigint[]; child: bigint; ck_burned: bigint } {
+    const d = toU64(args.dividend, "dividend"), a = toU64(args.alpha, "alpha"), r = toU64(args.root, "root");
+    const cp = args.child_proportions.map((p, i) => toU64(p, `child_proportions[${i}]`));
+    const ps = args.parents;
+    const pp = ps.map((p, i) => toU64(p.proportion, `parents[${i}].proportion`));
+    const pa = ps.map((p, i) => toU64(p.alpha, `parents[${i}].alpha`));
+    const pr = ps.map((p, i) => toU64(p.root, `parents[${i}].root`));
+    const so = ps.map((p, i) => (toBool(p.same_owner, `parents[${i}].same_owner`) ? 1 : 0));
+    const take = toInt(args.childkey_take, "childkey_take", 0, 65535, "u16");
+    const burn = toU64(args.ck_burn ?? 0n, "ck_burn"), tw = toU64(args.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight");
+    this.core.reset();
+    const pout = this.core.alloc(Math.max(1, ps.length) * 8), out = this.core.alloc(16);
+    this.core.call("c_parent_child_dividends", s64(d), s64(a), s64(r), cp.length, this.core.u64(cp), ps.length,
+      this.core.u64(pp), this.core.u64(pa), this.core.u64(pr), this.core.u8(so), take, s64(burn), s64(tw), pout, out);
+    const [child, ck_burned] = this.core.readU64(out, 2);
+    return { parents: this.core.readU64(pout, ps.length), child, ck_burned };
+  }
+
   shouldRunEpoch(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint): boolean {
     this.core.reset();
     return this.core.call<number>("c_should_run_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")),
