@@ -3,7 +3,7 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, TaomathError } from "../dist/index.js";
-import { projectEmission, emissionChartSvg, emissionOf } from "../dist/index.js";
+import { projectEmission, emissionChartSvg, emissionOf, Network, stableOnlyPool, exampleNetworkSnapshot } from "../dist/index.js";
 
 const USAGE = `taomath: Bittensor consensus and token math, bit-exact with the chain
 
@@ -18,6 +18,12 @@ usage:
                                         coming halvings (block offset, approximate date, and how far
                                         recycling moves them), the supply curve, and an SVG chart of
                                         supply and TAO minted per day (default emission.svg)
+  taomath network SNAPSHOT --blocks N [--out FILE] [--json]
+                                        advance a network snapshot N blocks (coinbase, epochs, payouts,
+                                        price EMA) with a progress bar, check conservation every block,
+                                        print a summary and write the new snapshot to --out
+  taomath network --example [--subnets K]
+                                        print an example snapshot (stable subnets with example neurons)
   taomath help                          this text`;
 
 const json = (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -166,7 +172,44 @@ function cmdEmission(args) {
   console.log("Assumptions: " + p.assumptions.join("; "));
 }
 
-const commands = { emission: cmdEmission, example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench };
+function cmdNetwork(args) {
+  const tm = taomath();
+  if (args.includes("--example")) {
+    const k = flag(args, "--subnets");
+    return console.log(json(exampleNetworkSnapshot(tm, { subnets: k === undefined ? 3 : Number(k) })));
+  }
+  const file = args.find((a, i) => !a.startsWith("--") && !["--blocks", "--out"].includes(args[i - 1]));
+  const blocks = Number(flag(args, "--blocks") ?? "0");
+  if (!Number.isInteger(blocks) || blocks < 0) throw new TaomathError("invalid_type", "--blocks", "expected a whole number of blocks");
+  const net = Network.fromSnapshot(tm, readJson(file));
+  const start = net.state.block;
+  const t0 = performance.now();
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  const report = net.step(blocks, stableOnlyPool, {
+    onBlock: (b) => {
+      const done = Number(b - start);
+      if (!tty || (done !== blocks && performance.now() - last < 100)) return;
+      last = performance.now();
+      const w = 30, f = Math.round((done / Math.max(1, blocks)) * w);
+      process.stderr.write(`\r[${"#".repeat(f)}${".".repeat(w - f)}] ${done}/${blocks} blocks`);
+    },
+  });
+  if (tty) process.stderr.write("\n");
+  const secs = (performance.now() - t0) / 1000;
+  const out = flag(args, "--out");
+  if (out) writeFileSync(out, json(net.snapshot()) + "\n");
+  if (args.includes("--json")) return console.log(json({ ...report, seconds: secs, out: out ?? null }));
+  const ran = report.epochs.filter((e) => e.outcome === "ran").length, deferred = report.epochs.filter((e) => e.outcome === "deferred").length;
+  console.log(`Blocks ${report.first_block}..${report.last_block} in ${secs.toFixed(2)} s (${(blocks / Math.max(secs, 1e-9)).toFixed(0)} blocks/s)`);
+  console.log(`TAO minted ${taoStr(report.tao_minted)}, recycled ${taoStr(report.tao_recycled)}; alpha minted ${taoStr(report.alpha_minted)}, recycled ${taoStr(report.alpha_recycled)}`);
+  console.log(`Epochs run ${ran}, deferred ${deferred}; conservation ${report.violations.length === 0 ? "held on every block" : "VIOLATED: " + report.violations.slice(0, 3).join("; ")}`);
+  if (out) console.log(`Snapshot written to ${out}`);
+  console.log("Assumptions: " + report.assumptions.join("; "));
+  if (report.violations.length > 0) process.exitCode = 1;
+}
+
+const commands = { network: cmdNetwork, emission: cmdEmission, example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench };
 
 const [cmd, ...rest] = process.argv.slice(2);
 if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {

@@ -119,6 +119,8 @@ export const stableOnlyPool: CoinbasePool = {
 };
 
 export class Network {
+  /** set when a block stopped half way (e.g. the pool refused): the state is then not a chain state */
+  private broken: string | null = null;
   private constructor(private readonly tm: Taomath, readonly state: NetworkState) {}
 
   static fromSnapshot(tm: Taomath, snapshot: unknown): Network {
@@ -130,6 +132,7 @@ export class Network {
 
   /** The state as plain JSON (u64 as decimal strings, fixed point as bit strings). */
   snapshot(): Record<string, unknown> {
+    if (this.broken !== null) throw new TaomathError("unsupported", "network", `the state stopped inside block ${this.broken} and is not a chain state`);
     const s = this.state;
     return {
       schema: "taomath-network/1",
@@ -155,8 +158,14 @@ export class Network {
       assumptions: ASSUMPTIONS, blocks: count, first_block: this.state.block + 1n, last_block: this.state.block + BigInt(count),
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
+    if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
     for (let i = 0; i < count; i++) {
-      this.stepBlock(pool, report);
+      try {
+        this.stepBlock(pool, report);
+      } catch (e) {
+        this.broken = this.state.block.toString();
+        throw e;
+      }
       options.onBlock?.(this.state.block);
     }
     return report;

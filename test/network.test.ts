@@ -97,5 +97,8 @@ describe("network model", () => {
     s.subnets[0].moving_price = "4294967296";
     const net = Network.fromSnapshot(taomath(), s);
     expect(() => net.step(1, stableOnlyPool)).toThrow(/pool math/);
+    // the half-done block is not a chain state: no snapshot, no further steps
+    expect(() => net.snapshot()).toThrow(/inside block/);
+    expect(() => net.step(1, stableOnlyPool)).toThrow(/reload/);
   });
 });
