@@ -35,3 +35,4 @@ export { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js"
 export { CoinbaseCore, movingAlphaPrice, DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK, type ShareInput, type ShareOutput, type TermsInput, type TermsOutput, type AlphaOutSplit, type ScheduleState, type EpochOutcome } from "./bindings/coinbase.js";
 export { Network, stableOnlyPool, type NetworkState, type SubnetState, type StepReport, type NeuronsInput } from "./network.js";
 export { exampleNetworkSnapshot } from "./network_example.js";
+export { estimateReturns, type ReturnsEstimate } from "./returns.js";

@@ -392,9 +392,14 @@ function parseSnapshot(v: unknown): NetworkState {
       for (const [h, a] of Object.entries(x.stakes)) stakes.set(h, toU64(a, `${g}.stakes[${h}]`));
     }
     const bits = (k: string, d: bigint) => (x[k] === undefined ? d : BigInt(String(x[k])));
-    const neurons = x.neurons ?? null;
+    const neurons = x.neurons === undefined || x.neurons === null ? null : structuredClone(x.neurons); // the model updates bonds and permits in place
     if (neurons !== null) {
       if (!Array.isArray(neurons.hotkeys)) throw new TaomathError("invalid_type", `${g}.neurons.hotkeys`, "expected the hotkey of each uid");
+      for (const k of ["tao_stake", "block_at_registration", "weights", "bonds"]) {
+        if (!Array.isArray(neurons[k]) || neurons[k].length !== neurons.hotkeys.length) {
+          throw new TaomathError("wrong_length", `${g}.neurons.${k}`, `expected one entry per uid (${neurons.hotkeys.length})`);
+        }
+      }
     }
     const state: SubnetState = {
       netuid, mechanism: toInt(x.mechanism ?? 1, `${g}.mechanism`, 0, 65535, "u16"),

@@ -102,3 +102,32 @@ describe("network model", () => {
     expect(() => net.step(1, stableOnlyPool)).toThrow(/reload/);
   });
 });
+
+describe("earnings estimates", () => {
+  it("estimateReturns: a validator's alpha grows by what the model pays it, and the assumptions are stated", async () => {
+    const { estimateReturns } = await import("../src/index.js");
+    const snap = snapshot();
+    const r = estimateReturns(taomath(), snap, "hk-1-1", 200, stableOnlyPool);
+    expect(r.subnets.length).toBe(1);
+    expect(r.subnets[0].alpha_earned).toBeGreaterThan(0n);
+    expect(r.subnets[0].tao_value_earned).toBe(r.subnets[0].alpha_earned); // stable subnet: price 1
+    expect(r.assumptions.join(" ")).toMatch(/nominators/);
+    // the same run through the model gives the same stake
+    const net = Network.fromSnapshot(taomath(), snap);
+    net.step(200, stableOnlyPool);
+    expect(net.state.subnets[0].stakes.get("hk-1-1")).toBe(r.subnets[0].alpha_after);
+  });
+
+  it("estimateReturns rejects an unknown hotkey, naming the field", async () => {
+    const { estimateReturns } = await import("../src/index.js");
+    expect(() => estimateReturns(taomath(), snapshot(), "nobody", 10, stableOnlyPool)).toThrow(/hotkey/);
+  });
+});
+
+describe("network snapshot validation", () => {
+  it("rejects neurons whose per-uid arrays do not match the hotkeys, naming the subnet and field", () => {
+    const s: any = snapshot();
+    s.subnets[2].neurons.tao_stake.pop();
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/netuid 3.*tao_stake/);
+  });
+});
