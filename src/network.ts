@@ -190,9 +190,9 @@ export class Network {
     const shares = cb.subnetBlockEmissions(emitTo.map((n) => ({
       netuid: n.netuid, mechanism: n.mechanism, moving_price: n.moving_price, miner_burned: n.miner_burned, emission_enabled: n.emission_enabled,
     })), credit);
-    const terms = cb.subnetTerms(emitTo.map((n, i) => ({
-      netuid: n.netuid, tao_emission: shares.subnets[i].tao_emission, subnet_alpha_in: n.alpha_reserve, subnet_alpha_out: n.alpha_out,
-      spot_price: em.spotPrice(n.mechanism, n.tao_reserve, n.alpha_reserve, n.quote_weight),
+    const terms = cb.subnetTermsFromPools(emitTo.map((n, i) => ({
+      tao_emission: shares.subnets[i].tao_emission, mechanism: n.mechanism, tao_reserve: n.tao_reserve,
+      alpha_reserve: n.alpha_reserve, alpha_out: n.alpha_out, quote_weight: n.quote_weight,
     })), s.root_tao, s.tao_weight);
 
     // inject_and_maybe_swap
@@ -233,14 +233,16 @@ export class Network {
     report.tao_recycled += remaining;
 
     // alpha out, owner cut, root alpha and the pending counters
-    emitTo.forEach((n, i) => {
-      const a = terms[i].alpha_emission;
+    for (let i = 0; i < emitTo.length; i++) {
+      const n = emitTo[i], a = terms[i].alpha_emission;
       n.alpha_out = satAdd(n.alpha_out, a);
       alphaMinted += a;
-      const split = cb.splitAlphaOut({
-        alpha_out: a, owner_cut_enabled: n.owner_cut_enabled, owner_cut: s.subnet_owner_cut, root_tao: s.root_tao,
-        tao_weight: s.tao_weight, alpha_issuance_after: satAdd(n.alpha_reserve, n.alpha_out),
-      });
+    }
+    const splits = cb.splitAlphaOutBatch(emitTo.map((n, i) => ({
+      alpha_out: terms[i].alpha_emission, owner_cut_enabled: n.owner_cut_enabled, alpha_issuance_after: satAdd(n.alpha_reserve, n.alpha_out),
+    })), s.subnet_owner_cut, s.root_tao, s.tao_weight);
+    emitTo.forEach((n, i) => {
+      const a = terms[i].alpha_emission, split = splits[i];
       n.pending_owner_cut += split.owner_cut;
       n.pending_server += split.server;
       n.pending_validator += split.validator;
@@ -275,12 +277,12 @@ export class Network {
     }
 
     // update_moving_prices for the subnets that emitted, on the pool after this block's coinbase
-    for (const n of emitTo) {
-      n.moving_price = em.updateMovingPrice({
-        netuid: n.netuid, mechanism: n.mechanism, first_emission_block_number: n.first_emission_block_number,
-        ema_price_halving_blocks: n.ema_price_halving_blocks, subnet_moving_alpha: s.subnet_moving_alpha, moving_price: n.moving_price,
-      }, { block, tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, quote_weight: n.quote_weight }).subnet_moving_price;
-    }
+    const prices = cb.updateMovingPrices(emitTo.map((n) => ({
+      netuid: n.netuid, mechanism: n.mechanism, halving_blocks: n.ema_price_halving_blocks, moving_price: n.moving_price,
+      start_call_block: n.first_emission_block_number !== null && n.first_emission_block_number > 0n ? n.first_emission_block_number - 1n : 0n,
+      tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, quote_weight: n.quote_weight,
+    })), block, s.subnet_moving_alpha);
+    emitTo.forEach((n, i) => { n.moving_price = prices[i]; });
 
     report.alpha_minted += alphaMinted;
     report.alpha_recycled += alphaRecycled;
