@@ -5,10 +5,10 @@
 // the price EMA. State in and out as plain JSON (a snapshot); every block is checked for
 // conservation of TAO and alpha to the rao.
 //
-// Scope of this skeleton (stated in every report it returns): the payout credits each hotkey's
-// own alpha position (no delegate take, nominator share pools, parents/children or root claims);
-// root dividends are kept as one unclaimed amount per subnet; owner-owned miners' incentive is
-// burned (RecycleOrBurn unset).
+// Scope of this skeleton (stated in every report it returns): the payout follows
+// distribute_emission for hotkey-level positions: no nominator share pools, parents/children or
+// root claims; root dividends are kept as one unclaimed amount per subnet; owner-owned miners'
+// incentive is burned (RecycleOrBurn unset).
 
 import type { Taomath } from "./taomath.js";
 import type { EpochInput } from "./bindings/epoch.js";
@@ -27,6 +27,8 @@ const satSub = (a: bigint, b: bigint) => (a > b ? a - b : 0n);
 export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {
   /** hotkey of each uid */
   hotkeys: string[];
+  /** delegate take of each uid's hotkey (u16 / 65535); default 11_796 */
+  takes?: number[];
 };
 
 export interface SubnetState {
@@ -100,7 +102,7 @@ export interface StepReport {
 const ASSUMPTIONS = [
   "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
   "pool weight updates and chain buys come from the CoinbasePool given to step()",
-  "epoch payout credits each hotkey's own alpha (no delegate take, nominators, parents/children); root dividends stay unclaimed; owner-owned miners' incentive is burned",
+  "epoch payout as distribute_emission without parents/children: dividends split into alpha and root parts by each hotkey's own alpha and root stake, delegate take credited to the hotkey, the rest to the hotkey's alpha (nominators are not modelled, so take and rest land on the same position); root dividends are kept as one unclaimed amount per subnet; owner-owned miners' incentive is burned",
   "registrations, staking, transfers and root claims do not happen during the run",
 ];
 
@@ -302,19 +304,24 @@ export class Network {
   /** distribute_emission for one drained subnet (see the scope note at the top). */
   private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint): void {
     const cb = coinbaseOf(this.tm);
-    n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + O);
     const E = S + V + R;
     if (n.neurons === null || n.neurons.hotkeys.length === 0) {
+      n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + O);
       n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
       return;
     }
     const nn = n.neurons;
+    // the epoch and the dividend split read the stakes before anything of this epoch is paid
+    const stakeBefore = nn.hotkeys.map((h) => n.stakes.get(h) ?? 0n);
+    const { hotkeys: _h, takes: _t, ...epochFields } = nn;
+    void _h; void _t;
     const input: EpochInput = {
-      ...nn, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
-      alpha_stake: nn.hotkeys.map((h) => n.stakes.get(h) ?? 0n), rao_emission: E,
+      ...epochFields, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
+      alpha_stake: stakeBefore, rao_emission: E, tao_weight: this.state.tao_weight,
     };
-    delete (input as Partial<NeuronsInput>).hotkeys;
     const out = this.tm.runEpoch(input);
+    // owner cut, then incentives (the owner's own miners' incentive is burned), then dividends
+    n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + O);
     let paid = 0n, incentiveSum = 0n, withheld = 0n;
     out.server_emission.forEach((inc, uid) => {
       incentiveSum += inc;
@@ -325,14 +332,16 @@ export class Network {
     });
     n.miner_burned = incentiveSum === 0n ? 0n : (withheld << 32n) / incentiveSum;
     const pot = incentiveSum !== 0n ? V : V + S;
-    const divs = cb.splitPot(out.validator_emission, pot);
-    divs.forEach((d, uid) => {
+    const pay = cb.validatorPayout(nn.hotkeys.map((_, uid) => ({
+      validator_emission: out.validator_emission[uid], alpha_stake: stakeBefore[uid],
+      root_stake: BigInt(nn.tao_stake[uid] as bigint), take: nn.takes?.[uid],
+    })), pot, R, this.state.tao_weight);
+    pay.forEach((p, uid) => {
       const h = nn.hotkeys[uid];
-      n.stakes.set(h, (n.stakes.get(h) ?? 0n) + d);
-      paid += d;
+      n.stakes.set(h, (n.stakes.get(h) ?? 0n) + p.alpha_credited);
+      n.root_unclaimed += p.root_claimable;
+      paid += p.alpha_credited + p.root_claimable;
     });
-    n.root_unclaimed += R;
-    paid += R;
     n.unowned_alpha += E - paid;
     // the epoch's own storage writes the next epoch reads
     nn.bonds = out.bonds;

@@ -322,3 +322,22 @@ describe("child keys (tests/children.rs)", () => {
     expect(other.parents[0] + other.child + other.ck_burned).toBeLessThanOrEqual(E);
   });
 });
+
+describe("validator payout with delegate take (distribute_dividends_and_incentives)", () => {
+  it("spec §13 row 29 (tests/claim_root.rs): root dividends of 1e6 with take 11_796 stake 179_995 and leave ~0.41 per root stake claimable", () => {
+    const [p] = cb().validatorPayout([{ validator_emission: 1_000_000n, alpha_stake: 10_000_000n, root_stake: 2_000_000n, take: 11_796 }], 0n, 1_000_000n, U64_MAX);
+    expect(p.alpha_credited).toBe(179_995n);
+    near(p.root_claimable, 820_005n, 1n);
+    expect(Math.abs(Number(p.root_claimable) / 2_000_000 - 0.41)).toBeLessThan(0.001);
+  });
+
+  it("without root stake everything is alpha dividend, and take plus rest lose at most 1 rao to flooring", () => {
+    const r = cb().validatorPayout([
+      { validator_emission: 3n, alpha_stake: 1_000n, root_stake: 0n },
+      { validator_emission: 7n, alpha_stake: 1_000n, root_stake: 0n },
+    ], 1_000_000_001n, 0n);
+    expect(r.map((x) => x.root_claimable)).toEqual([0n, 0n]);
+    near(r[0].alpha_credited, 300_000_000n, 2n);
+    near(r[1].alpha_credited, 700_000_000n, 2n);
+  });
+});

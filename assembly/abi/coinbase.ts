@@ -9,7 +9,7 @@ import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../co
 import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch } from "../coinbase/schedule";
 import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
-import { dividendDistribution } from "../coinbase/dividends";
+import { dividendDistribution, payDividends } from "../coinbase/dividends";
 import { inheritedAlpha, parentChildDividends, ckBurned } from "../coinbase/parent_child";
 import { alloc } from "../arena";
 import { alphaIssuance } from "../coinbase/block_emission";
@@ -132,4 +132,19 @@ export function c_update_moving_prices(
     updateMovingPrice(<u32>load<u16>(netuid + (<usize>i << 1)), m, now, load<u64>(start + o), load<u64>(halving + o), alphaHi, alphaLo, load<u64>(p + 8), load<u64>(p), sHi, sLo);
     store<u64>(p, emaLo); store<u64>(p + 8, emaHi);
   }
+}
+
+/**
+ * One epoch's validator payout per hotkey: dividend split (calculate_dividend_distribution) then
+ * the take split (distribute_dividends_and_incentives). Writes alphaCredited u64[n], rootClaimable u64[n].
+ */
+export function c_validator_payout(
+  n: i32, dividend: usize, alphaStake: usize, rootStake: usize, taoWeight: u64, pendingAlpha: u64, pendingRoot: u64,
+  take: usize, alphaCredited: usize, rootClaimable: usize,
+): void {
+  const m = <usize>(n > 0 ? n : 1) << 4;
+  const ad = alloc(m), rd = alloc(m);
+  taoWeightU96(taoWeight);
+  dividendDistribution(n, dividend, alphaStake, rootStake, rHi, rLo, pendingAlpha, pendingRoot, ad, rd);
+  payDividends(n, ad, rd, take, alphaCredited, rootClaimable);
 }

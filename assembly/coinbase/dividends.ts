@@ -44,3 +44,32 @@ export function dividendDistribution(
     st128(alphaDiv, i, rHi, rLo);
   }
 }
+
+/**
+ * The amounts `distribute_dividends_and_incentives` credits per hotkey from its alpha and root
+ * dividends (U96F32[n] each) with delegate take u16[n] (take = U96F32(take) / 65535):
+ * alpha stake += floor(τ·ad) + floor(ad − τ·ad) + floor(τ·rd), root claimable += floor(rd − τ·rd).
+ * Writes alphaCredited u64[n] and rootClaimable u64[n].
+ */
+export function payDividends(n: i32, alphaDiv: usize, rootDiv: usize, take: usize, alphaCredited: usize, rootClaimable: usize): void {
+  for (let i = 0; i < n; i++) {
+    const t = <u64>load<u16>(take + (<usize>i << 1));
+    udivFixed(0, t << 32, 0, <u64>65535 << 32, 32);
+    const tauHi = rHi, tauLo = rLo;
+    const aHi = ldHi(alphaDiv, i), aLo = ldLo(alphaDiv, i);
+    umulFixedSat(tauHi, tauLo, aHi, aLo, 32);
+    const atHi = rHi, atLo = rLo;
+    uSatSub128(aHi, aLo, atHi, atLo);
+    let credited = floor96(atHi, atLo) + floor96(rHi, rLo);
+    const dHi = ldHi(rootDiv, i), dLo = ldLo(rootDiv, i);
+    umulFixedSat(tauHi, tauLo, dHi, dLo, 32);
+    const rtHi = rHi, rtLo = rLo;
+    credited += floor96(rtHi, rtLo);
+    uSatSub128(dHi, dLo, rtHi, rtLo);
+    store<u64>(alphaCredited + (<usize>i << 3), credited);
+    store<u64>(rootClaimable + (<usize>i << 3), floor96(rHi, rLo));
+  }
+}
+
+// @ts-ignore: decorator
+@inline function floor96(hi: u64, lo: u64): u64 { return (hi >> 32) != 0 ? u64.MAX_VALUE : (hi << 32) | (lo >> 32); }

@@ -15,6 +15,8 @@ const u64 = (x: bigint) => BigInt.asUintN(64, x);
 export const DEFAULT_TAO_WEIGHT = 971_718_665_099_567_868n;
 export const DEFAULT_SUBNET_OWNER_CUT = 11_796;
 export const DEFAULT_MAX_EPOCHS_PER_BLOCK = 2;
+/** InitialDefaultDelegateTake: every hotkey's take unless changed (u16 / 65535). */
+export const DEFAULT_DELEGATE_TAKE = 11_796;
 
 export interface ShareInput {
   netuid: number;
@@ -297,6 +299,28 @@ export class CoinbaseCore {
     const ma = BigInt.asUintN(128, movingAlpha);
     this.core.call("c_update_moving_prices", n, s64(now), pn, pm, ps, ph, s64(ma >> 64n), s64(ma & MASK64), pst, pt, pa, pq);
     return this.core.readI128(pst, n);
+  }
+
+  /**
+   * What an epoch's validator side credits per hotkey (no parents/children): the dividend split into
+   * alpha and root parts by own alpha and root stake, the pending pots shared, then each hotkey's
+   * delegate take. alpha_credited goes to the hotkey's alpha on the subnet (take included, and the
+   * take on root dividends), root_claimable to its root stakers' claimable alpha.
+   */
+  validatorPayout(hotkeys: Array<{ validator_emission: bigint; alpha_stake: bigint; root_stake: bigint; take?: number }>, pendingAlpha: bigint, pendingRoot: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): Array<{ alpha_credited: bigint; root_claimable: bigint }> {
+    const n = hotkeys.length;
+    const d = hotkeys.map((h, i) => toU64(h.validator_emission, `hotkeys[${i}].validator_emission`) << 32n);
+    const a = hotkeys.map((h, i) => toU64(h.alpha_stake, `hotkeys[${i}].alpha_stake`));
+    const r = hotkeys.map((h, i) => toU64(h.root_stake, `hotkeys[${i}].root_stake`));
+    const t = hotkeys.map((h, i) => toInt(h.take ?? DEFAULT_DELEGATE_TAKE, `hotkeys[${i}].take`, 0, 65535, "u16"));
+    const pa = toU64(pendingAlpha, "pending_alpha"), pr = toU64(pendingRoot, "pending_root"), tw = toU64(taoWeight, "tao_weight");
+    this.core.reset();
+    const m = Math.max(1, n);
+    const pd = this.u128(d), paa = this.core.u64(a), prr = this.core.u64(r), pt = this.core.u16(t);
+    const oa = this.core.alloc(m * 8), orc = this.core.alloc(m * 8);
+    this.core.call("c_validator_payout", n, pd, paa, prr, s64(tw), s64(pa), s64(pr), pt, oa, orc);
+    const A = this.core.readU64(oa, n), R = this.core.readU64(orc, n);
+    return A.map((x, i) => ({ alpha_credited: x, root_claimable: R[i] }));
   }
 
   shouldRunEpoch(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint): boolean {
