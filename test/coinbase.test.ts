@@ -2,7 +2,7 @@
 // tests/coinbase.rs and the worked example and schedule vectors of the economics spec (§4.6, §5).
 
 import { describe, it, expect } from "vitest";
-import { taomath, coinbaseOf, TaomathError } from "../src/index.js";
+import { taomath, coinbaseOf, emissionOf, TaomathError } from "../src/index.js";
 
 const cb = () => coinbaseOf(taomath());
 const ONE96 = 1n << 32n;
@@ -339,5 +339,46 @@ describe("validator payout with delegate take (distribute_dividends_and_incentiv
     expect(r.map((x) => x.root_claimable)).toEqual([0n, 0n]);
     near(r[0].alpha_credited, 300_000_000n, 2n);
     near(r[1].alpha_credited, 700_000_000n, 2n);
+  });
+});
+
+describe("alpha issuance per block at the terms level (tests/coinbase.rs; the injection itself needs the pool's weight update)", () => {
+  const FULL_ROOT = 1_000_000_000_000_000_000n; // set_full_injection_root_stake: root 1e18 at tao weight 1
+  const W = 500_000_000_000_000_000n;
+  const terms = (pools: Array<{ mech: number; tao: bigint; alpha: bigint; ema: bigint }>, emission: bigint) => {
+    const sh = cb().subnetBlockEmissions(pools.map((p, i) => ({ netuid: i + 1, mechanism: p.mech, moving_price: p.ema })), emission);
+    return cb().subnetTerms(pools.map((p, i) => ({
+      netuid: i + 1, tao_emission: sh.subnets[i].tao_emission, subnet_alpha_in: p.alpha, subnet_alpha_out: 0n,
+      spot_price: emissionOf(taomath()).spotPrice(p.mech, p.tao, p.alpha, W),
+    })), FULL_ROOT, U64_MAX);
+  };
+
+  it("test_coinbase_alpha_issuance_base: two stable subnets inject emission/2 alpha each (500_000)", () => {
+    const t = terms([{ mech: 0, tao: 1_000_000n, alpha: 1_000_000n, ema: 0n }, { mech: 0, tao: 1_000_000n, alpha: 1_000_000n, ema: 0n }], 1_000_000n);
+    expect(t.map((x) => x.alpha_in_rao)).toEqual([500_000n, 500_000n]);
+    expect(t.map((x) => x.tao_in_rao)).toEqual([500_000n, 500_000n]);
+    expect(t.map((x) => x.excess_tao_rao)).toEqual([0n, 0n]);
+  });
+
+  it("test_coinbase_alpha_issuance_different (spec row 23): EMA 1 and 2, prices 1 and 2: both inject 333_333 alpha", () => {
+    const t = terms([{ mech: 1, tao: 1_000_000n, alpha: 1_000_000n, ema: ONE96 }, { mech: 1, tao: 2_000_000n, alpha: 1_000_000n, ema: 2n * ONE96 }], 1_000_000n);
+    expect(t.map((x) => x.alpha_in_rao)).toEqual([333_333n, 333_333n]);
+  });
+
+  it("test_coinbase_alpha_issuance_with_cap_trigger: at price 1e-6 the injection is capped below one block of alpha, alpha out stays 1e9", () => {
+    const t = terms([{ mech: 1, tao: 1_000n, alpha: 1_000_000_000n, ema: ONE96 }, { mech: 1, tao: 1_000n, alpha: 1_000_000_000n, ema: 2n * ONE96 }], 1_000_000n);
+    for (const x of t) {
+      expect(x.alpha_in_rao).toBeLessThan(1_000_000_000n);
+      expect(x.alpha_emission).toBe(1_000_000_000n);
+      expect(x.excess_tao_rao).toBeGreaterThan(0n);
+    }
+  });
+
+  it("test_coinbase_alpha_issuance_with_cap_trigger_and_block_emission: alpha issuance above 21M emits no alpha, so all TAO is excess for the chain buy", () => {
+    const sh = cb().subnetBlockEmissions([{ netuid: 1, mechanism: 1, moving_price: ONE96 }], 1_000_000n);
+    const [t] = cb().subnetTerms([{ netuid: 1, tao_emission: sh.subnets[0].tao_emission, subnet_alpha_in: 1_000_000_000n, subnet_alpha_out: 21_000_000_000_000_000n, spot_price: ONE64 / 100_000n }], FULL_ROOT, U64_MAX);
+    expect(t.alpha_emission).toBe(0n);
+    expect(t.alpha_in_rao).toBe(0n);
+    expect(t.excess_tao_rao).toBe(1_000_000n);
   });
 });
