@@ -11,7 +11,7 @@ import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
 import { dividendDistribution, payDividends } from "../coinbase/dividends";
 import { inheritedAlpha, parentChildDividends, ckBurned } from "../coinbase/parent_child";
-import { alloc } from "../arena";
+import { alloc, sz } from "../arena";
 import { alphaIssuance } from "../coinbase/block_emission";
 import { spotPrice } from "../coinbase/spot_price";
 import { updateMovingPrice, emaHi, emaLo } from "../coinbase/moving_price";
@@ -81,7 +81,7 @@ export function c_parent_child_dividends(
   np: i32, parentProps: usize, parentAlpha: usize, parentRoot: usize, sameOwner: usize,
   childkeyTake: i32, ckBurn: u64, taoWeight: u64, parentOut: usize, out: usize,
 ): void {
-  const scratch = alloc(<usize>(np > 0 ? np : 1) << 4);
+  const scratch = alloc(sz(np) << 4);
   const child = parentChildDividends(dividend, alpha, root, nc, childProps, np, parentProps, parentAlpha, parentRoot, sameOwner, <u32>childkeyTake, ckBurn, taoWeight, parentOut, scratch);
   store<u64>(out, child); store<u64>(out + 8, ckBurned);
 }
@@ -96,8 +96,8 @@ export function c_subnet_terms_pools(
   n: i32, taoEmission: usize, mech: usize, tao: usize, alphaIn: usize, alphaOut: usize, quote: usize,
   rootTao: u64, taoWeight: u64, alphaEmission: usize, taoIn: usize, alphaInOut: usize, excessTao: usize, rootProp: usize,
 ): void {
-  const issuance = alloc(<usize>(n > 0 ? n : 1) << 3);
-  const price = alloc(<usize>(n > 0 ? n : 1) << 4);
+  const issuance = alloc(sz(n) << 3);
+  const price = alloc(sz(n) << 4);
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 3;
     store<u64>(issuance + o, alphaIssuance(load<u64>(alphaIn + o), load<u64>(alphaOut + o)));
@@ -142,7 +142,7 @@ export function c_validator_payout(
   n: i32, dividend: usize, alphaStake: usize, rootStake: usize, taoWeight: u64, pendingAlpha: u64, pendingRoot: u64,
   take: usize, alphaCredited: usize, rootClaimable: usize,
 ): void {
-  const m = <usize>(n > 0 ? n : 1) << 4;
+  const m = sz(n) << 4;
   const ad = alloc(m), rd = alloc(m);
   taoWeightU96(taoWeight);
   dividendDistribution(n, dividend, alphaStake, rootStake, rHi, rLo, pendingAlpha, pendingRoot, ad, rd);

@@ -6,7 +6,7 @@
 // when the network sells root alpha, otherwise it is recycled (SubnetAlphaOut -= root_alpha).
 
 import { rHi, rLo, udivFixed, umulFixedSat, uSatSub128 } from "../fixed/i128";
-import { u96f32Floor, u96Hi, u96Lo } from "./u96";
+import { u96f32Floor, u96Hi, u96Lo } from "../fixed/u128";
 import { rootProportion, taoWeightU96 } from "./terms";
 
 const HALF_LO: u64 = 1 << 31; // U96F32 0.5

@@ -6,7 +6,7 @@
 // root_div_x = pending_root * root_x / Σ root (0 when a total is 0).
 
 import { rHi, rLo, rOverflow, udivFixed, umulFixedSat, uSatAdd128, uSatSub128 } from "../fixed/i128";
-import { ldHi, ldLo, st128, u96Hi, u96Lo } from "./u96";
+import { ldHi, ldLo, st128, u96Hi, u96Lo } from "../fixed/u128";
 
 /**
  * n hotkeys in the chain's (BTreeMap) order. dividend: U96F32[n]; alphaStake, rootStake: u64[n];

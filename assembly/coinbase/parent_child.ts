@@ -7,7 +7,7 @@
 //   has another owner.
 
 import { rHi, rLo, rOverflow, udivFixed, umulFixedSat, uSatAdd128, uSatSub128 } from "../fixed/i128";
-import { u96f32Floor, u96Hi, u96Lo } from "./u96";
+import { u96f32Floor, u96Hi, u96Lo } from "../fixed/u128";
 import { taoWeightU96 } from "./terms";
 
 /** proportion / u64::MAX as U96F32, into rHi/rLo. */

@@ -3,7 +3,7 @@
 // paid floor(U96F32(pot) * share_x). Only the ratios of the epoch's validator emissions matter.
 
 import { rHi, rLo, rOverflow, udivFixed, umulFixedSat, uSatAdd128 } from "../fixed/i128";
-import { u96f32Floor, u96Hi, u96Lo } from "./u96";
+import { u96f32Floor, u96Hi, u96Lo } from "../fixed/u128";
 
 /** weights u64[n] -> out u64[n]; returns the sum paid (<= pot). */
 export function splitPot(n: i32, weights: usize, pot: u64, out: usize): u64 {

@@ -6,7 +6,7 @@
 // U96F32(U64F64(block_emission) * share).
 
 import { rHi, rLo, rOverflow, udivFixed, umulFixedSat, uSatAdd128, uSatSub128, uLess128, add128 } from "../fixed/i128";
-import { ldHi, ldLo, st128, u64f64ToU96f32, u96f32ToU64f64 } from "./u96";
+import { ldHi, ldLo, st128, u64f64ToU96f32, u96f32ToU64f64 } from "../fixed/u128";
 
 /**
  * n subnets. price: U64F64[n] moving alpha prices; minerBurned: U96F32[n]; enabled: u8[n].

@@ -5,7 +5,7 @@
 
 import { rHi, rLo, rOverflow, udivFixed, umulFixedSat, uSatAdd128, uSatSub128, uLess128 } from "../fixed/i128";
 import { blockEmissionForIssuance } from "./block_emission";
-import { ldHi, ldLo, st128, u64f64ToU96f32, u96Hi, u96Lo } from "./u96";
+import { ldHi, ldLo, st128, u64f64ToU96f32, u96Hi, u96Lo } from "../fixed/u128";
 
 /** tao_weight = U96F32(TaoWeight) safe_div U96F32(u64::MAX), into rHi/rLo. */
 export function taoWeightU96(taoWeight: u64): void {

@@ -1,8 +1,8 @@
-// Small U96F32 / U64F64 helpers shared by the coinbase files: conversions between the two
+// Unsigned 128-bit fixed point (U96F32, U64F64) beside i128.ts: conversions between the two
 // unsigned 128-bit types (substrate-fixed from_num between them), loads and stores of 128-bit
 // values kept in linear memory as (lo at +0, hi at +8).
 
-import { rHi, rLo, setR128 } from "../fixed/i128";
+import { setR128 } from "./i128";
 
 // @ts-ignore: decorator
 @inline export function ldLo(p: usize, i: i32): u64 { return load<u64>(p + (<usize>i << 4)); }
@@ -37,4 +37,3 @@ export function u96f32ToU64f64(hi: u64, lo: u64): void {
 // @ts-ignore: decorator
 @inline export function u96Lo(n: u64): u64 { return n << 32; }
 
-export { rHi, rLo };
