@@ -63,7 +63,11 @@ export interface SubnetState {
   pending_owner_cut: bigint;
   /** SubnetProtocolAlpha: alpha the chain bought, owned by nobody */
   protocol_alpha: bigint;
-  /** alpha in SubnetAlphaOut owned by nobody: flooring dust, burned incentive, undistributed epoch emission */
+  /**
+   * SubnetAlphaOut minus everything owned or pending: flooring dust, burned incentive, undistributed
+   * epoch emission. It can be negative: CKBurn recycles (SubnetAlphaOut -= burn) alpha computed on the
+   * epoch's dividends while the validator pot is still paid out in full by proportion, as on chain.
+   */
   unowned_alpha: bigint;
   /** root dividends paid by epochs and not claimed (root claims are not modelled) */
   root_unclaimed: bigint;
@@ -71,6 +75,14 @@ export interface SubnetState {
   untracked_tao: bigint;
   /** alpha stake per hotkey on this subnet */
   stakes: Map<string, bigint>;
+  /** ChildKeys: parent hotkey -> [proportion (of u64::MAX), child hotkey] */
+  children: Map<string, Array<[bigint, string]>>;
+  /** ParentKeys, derived from children: child hotkey -> [proportion, parent hotkey] */
+  parents: Map<string, Array<[bigint, string]>>;
+  /** ChildkeyTake per child hotkey (u16 / 65535), already the effective take */
+  childkey_takes: Map<string, number>;
+  /** Owner: coldkey of each hotkey (for the childkey take, which only applies across coldkeys) */
+  owners: Map<string, string>;
   neurons: NeuronsInput | null;
 }
 
@@ -82,6 +94,10 @@ export interface NetworkState {
   max_epochs_per_block: number;
   subnet_moving_alpha: bigint;
   root_tao: bigint;
+  /** root stake per hotkey (TotalHotkeyAlpha on netuid 0); falls back to the epoch's tao_stake */
+  root_stakes: Map<string, bigint>;
+  /** CKBurn (u64 fraction of u64::MAX) */
+  ck_burn: bigint;
   subnets: SubnetState[];
 }
 
@@ -141,10 +157,14 @@ export class Network {
       block: s.block.toString(), total_issuance: s.total_issuance.toString(), tao_weight: s.tao_weight.toString(),
       subnet_owner_cut: s.subnet_owner_cut, max_epochs_per_block: s.max_epochs_per_block,
       subnet_moving_alpha: s.subnet_moving_alpha.toString(), root_tao: s.root_tao.toString(),
+      root_stakes: Object.fromEntries([...s.root_stakes].map(([h, a]) => [h, a.toString()])), ck_burn: s.ck_burn.toString(),
       subnets: s.subnets.map((n) => {
         const o: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(n)) {
+          if (k === "parents") continue; // derived from children
           if (k === "stakes") o[k] = Object.fromEntries([...n.stakes].map(([h, a]) => [h, a.toString()]));
+          else if (k === "children") o[k] = Object.fromEntries([...n.children].map(([h, cs]) => [h, cs.map(([p, c]) => [p.toString(), c])]));
+          else if (k === "childkey_takes" || k === "owners") o[k] = Object.fromEntries(v as Map<string, unknown>);
           else if (k === "neurons") o[k] = v === null ? null : JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
           else o[k] = typeof v === "bigint" ? v.toString() : v;
         }
@@ -274,7 +294,7 @@ export class Network {
     });
     drained.sort((a, b) => a[0].netuid - b[0].netuid);
     for (const [n, S, V, R, O] of drained) {
-      this.distribute(n, S, V, R, O);
+      alphaRecycled += this.distribute(n, S, V, R, O);
       n.last_mechanism_step_block = block;
     }
 
@@ -301,51 +321,80 @@ export class Network {
     for (const e of this.alphaLedgerErrors()) report.violations.push(`block ${block}: ${e.message}`);
   }
 
-  /** distribute_emission for one drained subnet (see the scope note at the top). */
-  private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint): void {
+  /** distribute_emission for one drained subnet; returns the alpha CKBurn recycled. */
+  private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint): bigint {
     const cb = coinbaseOf(this.tm);
     const E = S + V + R;
     if (n.neurons === null || n.neurons.hotkeys.length === 0) {
       n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + O);
       n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
-      return;
+      return 0n;
     }
     const nn = n.neurons;
-    // the epoch and the dividend split read the stakes before anything of this epoch is paid
-    const stakeBefore = nn.hotkeys.map((h) => n.stakes.get(h) ?? 0n);
+    const tw = this.state.tao_weight;
+    // everything below reads the stakes before anything of this epoch is paid
+    const alphaOf = (h: string) => n.stakes.get(h) ?? 0n;
+    const rootByUid = new Map(nn.hotkeys.map((h, uid) => [h, BigInt(nn.tao_stake[uid] as bigint)]));
+    const rootOf = (h: string) => this.state.root_stakes.get(h) ?? rootByUid.get(h) ?? 0n;
+    const childrenOf = (h: string) => n.children.get(h) ?? [];
+    const parentsOf = (h: string) => n.parents.get(h) ?? [];
+    const hasKeys = n.children.size > 0;
+    const inheritedAlpha = nn.hotkeys.map((h) => (hasKeys
+      ? cb.inheritedAlpha(alphaOf(h), childrenOf(h).map(([p]) => p), parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph) })))
+      : alphaOf(h)));
     const { hotkeys: _h, takes: _t, ...epochFields } = nn;
     void _h; void _t;
     const input: EpochInput = {
       ...epochFields, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
-      alpha_stake: stakeBefore, rao_emission: E, tao_weight: this.state.tao_weight,
+      alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw,
     };
     const out = this.tm.runEpoch(input);
+    // dividends of each uid shared with its parents (childkey take, CKBurn); recipients keyed by hotkey
+    const divs = new Map<string, bigint>();
+    let ckBurned = 0n;
+    out.validator_emission.forEach((d, uid) => {
+      const h = nn.hotkeys[uid];
+      if (!hasKeys || parentsOf(h).length === 0) { divs.set(h, (divs.get(h) ?? 0n) + d); return; }
+      const r = cb.parentChildDividends({
+        dividend: d, alpha: alphaOf(h), root: rootOf(h), child_proportions: childrenOf(h).map(([p]) => p),
+        parents: parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph), root: rootOf(ph), same_owner: n.owners.get(ph) === n.owners.get(h) && n.owners.has(h) })),
+        childkey_take: n.childkey_takes.get(h) ?? 0, ck_burn: this.state.ck_burn, tao_weight: tw,
+      });
+      parentsOf(h).forEach(([, ph], j) => divs.set(ph, (divs.get(ph) ?? 0n) + r.parents[j]));
+      divs.set(h, (divs.get(h) ?? 0n) + r.child);
+      ckBurned += r.ck_burned;
+    });
+    const recipients = [...divs.keys()].sort();
+    const stakeBefore = new Map(recipients.map((h) => [h, alphaOf(h)]));
     // owner cut, then incentives (the owner's own miners' incentive is burned), then dividends
-    n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + O);
+    n.stakes.set(n.owner_hotkey, alphaOf(n.owner_hotkey) + O);
     let paid = 0n, incentiveSum = 0n, withheld = 0n;
     out.server_emission.forEach((inc, uid) => {
       incentiveSum += inc;
       const h = nn.hotkeys[uid];
       if (h === n.owner_hotkey) { withheld += inc; n.unowned_alpha += inc; } // burned: stays in SubnetAlphaOut
-      else n.stakes.set(h, (n.stakes.get(h) ?? 0n) + inc);
+      else n.stakes.set(h, alphaOf(h) + inc);
       paid += inc;
     });
     n.miner_burned = incentiveSum === 0n ? 0n : (withheld << 32n) / incentiveSum;
     const pot = incentiveSum !== 0n ? V : V + S;
-    const pay = cb.validatorPayout(nn.hotkeys.map((_, uid) => ({
-      validator_emission: out.validator_emission[uid], alpha_stake: stakeBefore[uid],
-      root_stake: BigInt(nn.tao_stake[uid] as bigint), take: nn.takes?.[uid],
-    })), pot, R, this.state.tao_weight);
-    pay.forEach((p, uid) => {
-      const h = nn.hotkeys[uid];
-      n.stakes.set(h, (n.stakes.get(h) ?? 0n) + p.alpha_credited);
+    const takeByUid = new Map(nn.hotkeys.map((h, uid) => [h, nn.takes?.[uid]]));
+    const pay = cb.validatorPayout(recipients.map((h) => ({
+      validator_emission: divs.get(h)!, alpha_stake: stakeBefore.get(h)!, root_stake: rootOf(h), take: takeByUid.get(h),
+    })), pot, R, tw);
+    pay.forEach((p, i) => {
+      const h = recipients[i];
+      n.stakes.set(h, alphaOf(h) + p.alpha_credited);
       n.root_unclaimed += p.root_claimable;
       paid += p.alpha_credited + p.root_claimable;
     });
-    n.unowned_alpha += E - paid;
+    // CKBurn recycles alpha (SubnetAlphaOut falls); what nobody received stays unowned
+    n.alpha_out = satSub(n.alpha_out, ckBurned);
+    n.unowned_alpha += E - paid - ckBurned;
     // the epoch's own storage writes the next epoch reads
     nn.bonds = out.bonds;
     nn.validator_permit = out.validator_permit;
+    return ckBurned;
   }
 
   private taoAccounted(): bigint {
@@ -368,6 +417,14 @@ export class Network {
     }
     return errs;
   }
+}
+
+function signed(v: unknown, field: string): bigint {
+  if (v === undefined) return 0n;
+  if (typeof v === "bigint") return v;
+  if (typeof v === "string" && /^-?[0-9]+$/.test(v.trim())) return BigInt(v.trim());
+  if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
+  throw new TaomathError("invalid_type", field, "expected an integer (decimal string)");
 }
 
 function poolOf(n: SubnetState): PoolReserves {
@@ -403,6 +460,28 @@ function parseSnapshot(v: unknown): NetworkState {
       for (const [h, a] of Object.entries(x.stakes)) stakes.set(h, toU64(a, `${g}.stakes[${h}]`));
     }
     const bits = (k: string, d: bigint) => (x[k] === undefined ? d : BigInt(String(x[k])));
+    const children = new Map<string, Array<[bigint, string]>>();
+    const parents = new Map<string, Array<[bigint, string]>>();
+    if (x.children !== undefined) {
+      if (x.children === null || typeof x.children !== "object") throw new TaomathError("invalid_type", `${g}.children`, "expected an object parent hotkey -> [[proportion, child hotkey], ...]");
+      for (const [ph, list] of Object.entries(x.children)) {
+        if (!Array.isArray(list) || list.length > 5) throw new TaomathError("wrong_length", `${g}.children[${ph}]`, "expected at most 5 [proportion, child hotkey] pairs");
+        let total = 0n;
+        const cs = list.map((e: any, j: number) => {
+          if (!Array.isArray(e) || e.length !== 2 || typeof e[1] !== "string") throw new TaomathError("invalid_type", `${g}.children[${ph}][${j}]`, "expected [proportion, child hotkey]");
+          const prop = toU64(e[0], `${g}.children[${ph}][${j}][0]`);
+          total += prop;
+          return [prop, e[1]] as [bigint, string];
+        });
+        if (total > (1n << 64n) - 1n) throw new TaomathError("out_of_range", `${g}.children[${ph}]`, "the proportions add up past u64::MAX (more than the whole stake)");
+        children.set(ph, cs);
+        for (const [prop, c] of cs) parents.set(c, [...(parents.get(c) ?? []), [prop, ph]]);
+      }
+    }
+    const childkeyTakes = new Map<string, number>();
+    for (const [h, t] of Object.entries(x.childkey_takes ?? {})) childkeyTakes.set(h, toInt(t, `${g}.childkey_takes[${h}]`, 0, 65535, "u16"));
+    const owners = new Map<string, string>();
+    for (const [h, c] of Object.entries(x.owners ?? {})) owners.set(h, String(c));
     const neurons = x.neurons === undefined || x.neurons === null ? null : structuredClone(x.neurons); // the model updates bonds and permits in place
     if (neurons !== null) {
       if (!Array.isArray(neurons.hotkeys)) throw new TaomathError("invalid_type", `${g}.neurons.hotkeys`, "expected the hotkey of each uid");
@@ -427,9 +506,9 @@ function parseSnapshot(v: unknown): NetworkState {
       moving_price: bits("moving_price", 0n), ema_price_halving_blocks: u("ema_price_halving_blocks", 201_600n),
       miner_burned: bits("miner_burned", 0n),
       pending_server: u("pending_server", 0n), pending_validator: u("pending_validator", 0n), pending_root: u("pending_root", 0n),
-      pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: u("unowned_alpha", 0n),
+      pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: signed(x.unowned_alpha, `${g}.unowned_alpha`),
       root_unclaimed: u("root_unclaimed", 0n), untracked_tao: u("untracked_tao", 0n),
-      stakes, neurons,
+      stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons,
     };
     return state;
   });
@@ -440,6 +519,8 @@ function parseSnapshot(v: unknown): NetworkState {
     max_epochs_per_block: toInt(o.max_epochs_per_block ?? DEFAULT_MAX_EPOCHS_PER_BLOCK, "max_epochs_per_block", 0, 255, "u8"),
     subnet_moving_alpha: o.subnet_moving_alpha === undefined ? DEFAULT_SUBNET_MOVING_ALPHA : BigInt(String(o.subnet_moving_alpha)),
     root_tao: toU64(o.root_tao ?? 0n, "root_tao"),
+    root_stakes: new Map(Object.entries(o.root_stakes ?? {}).map(([h, a]) => [h, toU64(a, `root_stakes[${h}]`)])),
+    ck_burn: toU64(o.ck_burn ?? 0n, "ck_burn"),
     subnets,
   };
 }

@@ -131,3 +131,44 @@ describe("network snapshot validation", () => {
     expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/netuid 3.*tao_stake/);
   });
 });
+
+describe("network model with child keys", () => {
+  const withChildren = () => {
+    const s: any = snapshot();
+    s.ck_burn = ((1n << 64n) / 10n).toString();
+    s.subnets[0].children = { "hk-1-1": [[((1n << 64n) / 2n).toString(), "hk-1-2"]] };
+    s.subnets[0].childkey_takes = { "hk-1-2": 5_000 };
+    return s;
+  };
+
+  it("conserves TAO and alpha while parents share their children's dividends and CKBurn recycles alpha", () => {
+    const net = Network.fromSnapshot(taomath(), withChildren());
+    const r = net.step(300, stableOnlyPool);
+    expect(r.violations).toEqual([]);
+    expect(r.alpha_recycled).toBeGreaterThan(0n);
+  });
+
+  it("delegating half of a validator's stake to a child moves dividends from parent to child", () => {
+    const plain = Network.fromSnapshot(taomath(), snapshot());
+    const kids = Network.fromSnapshot(taomath(), withChildren());
+    plain.step(100, stableOnlyPool);
+    kids.step(100, stableOnlyPool);
+    const st = (n: Network, h: string) => n.state.subnets[0].stakes.get(h)!;
+    expect(st(kids, "hk-1-2")).toBeGreaterThan(st(plain, "hk-1-2"));
+  });
+
+  it("round-trips children, takes and CKBurn through the snapshot", () => {
+    const a = Network.fromSnapshot(taomath(), withChildren());
+    a.step(20, stableOnlyPool);
+    const b = Network.fromSnapshot(taomath(), JSON.parse(JSON.stringify(a.snapshot())));
+    a.step(30, stableOnlyPool);
+    b.step(30, stableOnlyPool);
+    expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
+  });
+
+  it("rejects children whose proportions add up past the whole stake, naming the subnet and parent", () => {
+    const s: any = snapshot();
+    s.subnets[0].children = { "hk-1-1": [[(1n << 63n).toString(), "a"], [(1n << 63n).toString(), "b"]] };
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/netuid 1.*children\[hk-1-1\]/);
+  });
+});
