@@ -5,10 +5,10 @@
 // the price EMA. State in and out as plain JSON (a snapshot); every block is checked for
 // conservation of TAO and alpha to the rao.
 //
-// Scope of this skeleton (stated in every report it returns): the payout follows
-// distribute_emission for hotkey-level positions: no nominator share pools, parents/children or
-// root claims; root dividends are kept as one unclaimed amount per subnet; owner-owned miners'
-// incentive is burned (RecycleOrBurn unset).
+// Scope (stated in every report it returns): the payout follows distribute_emission at the level of
+// hotkey totals, with child keys; nominator share pools and root claims are not modelled (root
+// dividends are kept as one unclaimed amount per subnet); owner-owned miners' incentive is burned
+// (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
 
 import type { Taomath } from "./taomath.js";
 import type { EpochInput } from "./bindings/epoch.js";
@@ -118,7 +118,7 @@ export interface StepReport {
 const ASSUMPTIONS = [
   "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
   "pool weight updates and chain buys come from the CoinbasePool given to step()",
-  "epoch payout as distribute_emission without parents/children: dividends split into alpha and root parts by each hotkey's own alpha and root stake, delegate take credited to the hotkey, the rest to the hotkey's alpha (nominators are not modelled, so take and rest land on the same position); root dividends are kept as one unclaimed amount per subnet; owner-owned miners' incentive is burned",
+  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take credited to the hotkey and the rest to the hotkey's alpha (nominator share pools are not modelled, so take and rest land on the same hotkey total); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
   "registrations, staking, transfers and root claims do not happen during the run",
 ];
 
