@@ -53,7 +53,7 @@ export function estimateReturns(tm: Taomath, snapshot: unknown, hotkey: string, 
   return {
     assumptions: [
       ...report.assumptions,
-      "the estimate is the hotkey's own alpha position (nominators and takes are not modelled)",
+      "the estimate is the hotkey's total alpha on each subnet; how it divides among the hotkey's nominators (share pools) is not modelled",
       "nothing else changes: no new stake, weights stay as in the snapshot, prices move only by the coinbase",
       "TAO values use the spot price at the end of the horizon, without slippage",
     ],
