@@ -63,6 +63,14 @@ describe("subnet emission shares (get_subnet_block_emissions)", () => {
     expect(r.subnets.map((s) => s.share)).toEqual([ONE64 / 2n, ONE64 / 2n]);
   });
 
+  it("subnet_emissions.rs get_shares_ignores_root_prop_storage_when_prices_and_burns_match: equal prices and burns give 0.5 / 0.5", () => {
+    const r = cb().subnetBlockEmissions([
+      { netuid: 1, mechanism: 1, moving_price: ONE96, miner_burned: 0n },
+      { netuid: 2, mechanism: 1, moving_price: ONE96, miner_burned: 0n },
+    ], 1_000_000_000n);
+    expect(r.subnets.map((x) => x.share)).toEqual([ONE64 / 2n, ONE64 / 2n]);
+  });
+
   it("test_pending_emission: root sell is on when the EMA prices sum above 1 (price 2)", () => {
     expect(cb().subnetBlockEmissions([{ netuid: 1, mechanism: 1, moving_price: 2n * ONE96 }], 0n).root_sell).toBe(true);
     expect(cb().subnetBlockEmissions([{ netuid: 1, mechanism: 1, moving_price: ONE96 }], 0n).root_sell).toBe(false);
