@@ -132,6 +132,7 @@ function raoArg(args, name, fallback) {
 }
 
 const taoStr = (r) => (Number(r) / 1e9).toLocaleString("en-US", { maximumFractionDigits: 3 });
+const rateStr = (r) => (Number(r) / 1e9).toLocaleString("en-US", { maximumFractionDigits: 9 });
 
 function cmdEmission(args) {
   const issuance = raoArg(args, "--issuance", undefined);
@@ -148,13 +149,13 @@ function cmdEmission(args) {
   writeFileSync(svgFile, emissionChartSvg(p, base));
   if (args.includes("--json")) return console.log(json({ ...p, baseline_without_recycling: base ? { halvings: base.halvings } : null, svg: svgFile }));
   const e = emissionOf(tm);
-  console.log(`Issuance ${taoStr(issuance)} TAO; emission now ${taoStr(e.blockEmission(issuance))} TAO/block (${e.halvings(issuance) ?? "past supply"} halvings so far)`);
+  console.log(`Issuance ${taoStr(issuance)} TAO; emission now ${rateStr(e.blockEmission(issuance))} TAO/block (${e.halvings(issuance) ?? "past supply"} halvings so far)`);
   console.log(`Recycled: ${taoStr(recycledPerDay)} TAO/day; horizon ${years} years from ${p.start_date.slice(0, 10)} at 12 s/block\n`);
   console.log("Coming halvings (issuance thresholds, not block counts)");
   console.log("   k   at issuance (TAO)    blocks from now  " + (startBlock !== undefined ? "   block       " : "") + "date         TAO/block after" + (base ? "   delay from recycling" : ""));
   for (const h of p.halvings) {
     const delay = h.delay_days === null ? (base ? "not reached without" : "") : `+${h.delay_days.toFixed(1)} days`;
-    console.log(`  ${String(h.halving).padStart(2)}   ${taoStr(h.first_issuance).padStart(18)}   ${h.block_offset.toString().padStart(15)}  ${startBlock !== undefined ? h.block.toString().padStart(12) + "  " : ""}${h.date}   ${taoStr(h.emission_after).padStart(14)}${base ? "   " + delay : ""}`);
+    console.log(`  ${String(h.halving).padStart(2)}   ${taoStr(h.first_issuance).padStart(18)}   ${h.block_offset.toString().padStart(15)}  ${startBlock !== undefined ? h.block.toString().padStart(12) + "  " : ""}${h.date}   ${rateStr(h.emission_after).padStart(14)}${base ? "   " + delay : ""}`);
   }
   if (p.halvings.length === 0) console.log("  (none within the horizon)");
   console.log("\nSupply curve (end of each year)");
