@@ -155,6 +155,16 @@ describe("supply projection", () => {
     expect(p.halvings[0].block_offset).toBe(1_000n);
   });
 
+  it("with recycling, each day equals stepping its 7200 blocks one by one and recycling at the end of the day", () => {
+    const start0 = 10_499_990_000_000_000n, recycled = 5_000_000_000_000n;
+    const p = projectEmission(taomath(), start0, { years: 5 / 365.25, recycledPerDay: recycled, startDate: start });
+    let s = start0;
+    for (let d = 0; d < 5; d++) {
+      s = e().run(s, 7200).issuance - recycled;
+      expect(p.daily[d].issuance).toBe(s);
+    }
+  });
+
   it("recycling delays each halving, and the delay is reported in days", () => {
     const p = projectEmission(taomath(), 10_000_000_000_000_000n, { years: 10, recycledPerDay: 720_000_000_000n, startDate: start });
     const base = projectEmission(taomath(), 10_000_000_000_000_000n, { years: 10, startDate: start });
