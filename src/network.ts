@@ -385,7 +385,9 @@ export class Network {
     pay.forEach((p, i) => {
       const h = recipients[i];
       n.stakes.set(h, alphaOf(h) + p.alpha_credited);
-      n.root_unclaimed += p.root_claimable;
+      // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
+      if (p.root_claimable > rootOf(h)) n.stakes.set(h, alphaOf(h) + p.root_claimable);
+      else n.root_unclaimed += p.root_claimable;
       paid += p.alpha_credited + p.root_claimable;
     });
     // CKBurn recycles alpha (SubnetAlphaOut falls); what nobody received stays unowned
