@@ -98,6 +98,7 @@ export interface NetworkState {
   root_stakes: Map<string, bigint>;
   /** CKBurn (u64 fraction of u64::MAX) */
   ck_burn: bigint;
+  /** in the chain's storage iteration order (see storageKey) */
   subnets: SubnetState[];
 }
 
@@ -421,6 +422,8 @@ export class Network {
   }
 }
 
+function storageKey(netuid: number): number { return ((netuid & 0xff) << 8) | (netuid >> 8); }
+
 function signed(v: unknown, field: string): bigint {
   if (v === undefined) return 0n;
   if (typeof v === "bigint") return v;
@@ -514,6 +517,9 @@ function parseSnapshot(v: unknown): NetworkState {
     };
     return state;
   });
+  // NetworksAdded iterates by the SCALE bytes of the u16 netuid (little-endian): low byte first.
+  // This order decides which due epochs the per-block cap defers.
+  subnets.sort((a: SubnetState, b: SubnetState) => storageKey(a.netuid) - storageKey(b.netuid));
   return {
     block: toU64(o.block ?? 0n, "block"), total_issuance: issuance,
     tao_weight: toU64(o.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight"),

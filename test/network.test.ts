@@ -195,3 +195,11 @@ describe("network model with root stake (injections and root dividends)", () => 
     expect(r.alpha_minted).toBeGreaterThan(400n * 4n * 1_000_000_000n);
   });
 });
+
+describe("network storage order", () => {
+  it("orders subnets as NetworksAdded iterates (little-endian netuid bytes): 256 comes right after 0, before 1", () => {
+    const sub = (netuid: number) => ({ netuid, mechanism: 0, tempo: 10, first_emission_block_number: null, alpha_out: "0" });
+    const net = Network.fromSnapshot(taomath(), { block: "0", total_issuance: "0", subnets: [sub(2), sub(1), sub(257), sub(256)] });
+    expect(net.state.subnets.map((s) => s.netuid)).toEqual([256, 1, 257, 2]);
+  });
+});
