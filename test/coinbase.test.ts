@@ -390,3 +390,19 @@ describe("alpha issuance per block at the terms level (tests/coinbase.rs; the in
     expect(t.excess_tao_rao).toBe(1_000_000n);
   });
 });
+
+describe("legacy schedule migration (dynamic_tempo_v1) and trigger window", () => {
+  it("spec §13 row 33: tempo 360, netuid 7, block 1234 -> LastEpochBlock 1075, next epoch 1435 as under the legacy rule", () => {
+    const r = cb().legacyAnchor(7, 360, 1234n);
+    expect(r.last_epoch_block).toBe(1075n);
+    expect(r.last_epoch_block + 360n).toBe(1435n);
+    // the legacy rule fired when blocks_until_next = tempo - (block + netuid + 1) mod (tempo + 1) reached 0
+    expect(360n - ((1435n + 7n + 1n) % 361n)).toBe(0n);
+    expect(r.epoch_index).toBe((1234n + 8n) / 361n);
+  });
+
+  it("spec §5.2: last 1, tempo 10, now 5 leaves 6 blocks, under an admin window of 8 (AutoEpochAlreadyImminent)", () => {
+    expect(cb().blocksUntilNextAutoEpoch(10, 1n, 5n)).toBe(6n);
+    expect(cb().blocksUntilNextAutoEpoch(10, 1n, 5n) < 8n).toBe(true);
+  });
+});

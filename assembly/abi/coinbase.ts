@@ -6,7 +6,7 @@
 import { subnetBlockEmissions } from "../coinbase/shares";
 import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
 import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../coinbase/alpha_out";
-import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch } from "../coinbase/schedule";
+import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, legacyLastEpochBlock, legacyEpochIndex } from "../coinbase/schedule";
 import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
 import { dividendDistribution, payDividends } from "../coinbase/dividends";
@@ -147,4 +147,11 @@ export function c_validator_payout(
   taoWeightU96(taoWeight);
   dividendDistribution(n, dividend, alphaStake, rootStake, rHi, rLo, pendingAlpha, pendingRoot, ad, rd);
   payDividends(n, ad, rd, take, alphaCredited, rootClaimable);
+}
+
+/** dynamic_tempo_v1 migration: LastEpochBlock (returned) and SubnetEpochIndex (out[0]) from the legacy schedule. */
+export function c_legacy_last_epoch_block(netuid: i32, tempo: i32, block: u64, out: usize): u64 {
+  const r = legacyLastEpochBlock(<u32>netuid, <u32>tempo, block);
+  store<u64>(out, legacyEpochIndex);
+  return r;
 }

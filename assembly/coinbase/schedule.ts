@@ -74,3 +74,23 @@ export function nextEpochStartBlock(tempo: u32, lastEpochBlock: u64, pendingEpoc
   if (next < lastEpochBlock) next = u64.MAX_VALUE;
   return pendingEpochAt > 0 && pendingEpochAt < next ? pendingEpochAt : next;
 }
+
+export let legacyEpochIndex: u64 = 0;
+
+/**
+ * The `dynamic_tempo_v1` migration's anchor for a subnet last scheduled by the legacy rule (an
+ * epoch when blocks_until_next = tempo - (block + netuid + 1) mod (tempo + 1) reached 0):
+ * LastEpochBlock such that the next epoch fires on the block the legacy rule would have chosen.
+ * Also sets legacyEpochIndex (SubnetEpochIndex).
+ * Tempo 0 subnets are skipped by the migration (returns the block unchanged, index 0).
+ */
+export function legacyLastEpochBlock(netuid: u32, tempo: u32, block: u64): u64 {
+  if (tempo == 0) { legacyEpochIndex = 0; return block; }
+  const t = <u64>tempo;
+  const adjusted = block + <u64>netuid + 1; // wrapping_add, as the migration
+  const remainder = adjusted % (t + 1);
+  const untilNext = t > remainder ? t - remainder : 0;
+  const offset = t > untilNext ? t - untilNext : 0;
+  legacyEpochIndex = adjusted / (t + 1);
+  return block > offset ? block - offset : 0;
+}

@@ -323,6 +323,18 @@ export class CoinbaseCore {
     return A.map((x, i) => ({ alpha_credited: x, root_claimable: R[i] }));
   }
 
+  /**
+   * The dynamic_tempo_v1 migration: the LastEpochBlock and SubnetEpochIndex that keep a subnet's
+   * next epoch on the block the legacy rule would pick (it fired when tempo - (block + netuid + 1) mod (tempo + 1) reached 0).
+   */
+  legacyAnchor(netuid: number, tempo: number, block: bigint): { last_epoch_block: bigint; epoch_index: bigint } {
+    const nu = toInt(netuid, "netuid", 0, 65535, "u16"), t = toInt(tempo, "tempo", 0, 65535, "u16"), b = toU64(block, "block");
+    this.core.reset();
+    const out = this.core.alloc(8);
+    const last = u64(this.core.call<bigint>("c_legacy_last_epoch_block", nu, t, s64(b), out));
+    return { last_epoch_block: last, epoch_index: this.core.readU64(out, 1)[0] };
+  }
+
   shouldRunEpoch(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint): boolean {
     this.core.reset();
     return this.core.call<number>("c_should_run_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")),
