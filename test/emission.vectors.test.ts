@@ -2,7 +2,7 @@
 // compared field by field in the vectors' encoding (bits compared, floats ignored).
 
 import { describe, it, expect } from "vitest";
-import { taomath, runVectorFile } from "../src/index.js";
+import { taomath, runVectorFile, emissionOf } from "../src/index.js";
 import { sharedPresent, readShared } from "./helpers/shared.js";
 
 const stripFloats = (v: any): any => {
@@ -40,5 +40,20 @@ describe.skipIf(!sharedPresent)("emission vectors", () => {
 describe.skipIf(!sharedPresent)("ema vectors", () => {
   it("moving_price.json: every step of all 161 cases exact", () => {
     expect(expectFileExact("ema", "moving_price.json", (c) => c.outputs)).toBe(161);
+  });
+});
+
+describe.skipIf(!sharedPresent)("spot price used by the EMA and the coinbase", () => {
+  // The pool module (issue 3) owns econ-swap-vector/1; this only checks that the price the coinbase
+  // reads is the chain's current_alpha_price on every case of swap/price.json.
+  it("swap/price.json: all 209 prices exact", () => {
+    const d = readShared("vectors", "swap", "price.json");
+    const e = emissionOf(taomath());
+    d.cases.forEach((c: any) => {
+      const i = c.inputs;
+      const p = e.spotPrice(i.mechanism, BigInt(i.tao_reserve), BigInt(i.alpha_reserve), BigInt(i.quote_weight));
+      expect(p.toString(), `price case ${c.id}`).toBe(c.outputs.price.bits);
+    });
+    expect(d.cases.length).toBe(209);
   });
 });
