@@ -490,6 +490,12 @@ function parseSnapshot(v: unknown): NetworkState {
     const neurons = x.neurons === undefined || x.neurons === null ? null : structuredClone(x.neurons); // the model updates bonds and permits in place
     if (neurons !== null) {
       if (!Array.isArray(neurons.hotkeys)) throw new TaomathError("invalid_type", `${g}.neurons.hotkeys`, "expected the hotkey of each uid");
+      if (neurons.takes !== undefined) {
+        if (!Array.isArray(neurons.takes) || neurons.takes.length !== neurons.hotkeys.length) {
+          throw new TaomathError("wrong_length", `${g}.neurons.takes`, `expected one delegate take per uid (${neurons.hotkeys.length})`);
+        }
+        neurons.takes.forEach((t: unknown, uid: number) => toInt(t, `${g}.neurons.takes[${uid}]`, 0, 65535, "u16"));
+      }
       for (const k of ["tao_stake", "block_at_registration", "weights", "bonds"]) {
         if (!Array.isArray(neurons[k]) || neurons[k].length !== neurons.hotkeys.length) {
           throw new TaomathError("wrong_length", `${g}.neurons.${k}`, `expected one entry per uid (${neurons.hotkeys.length})`);

@@ -203,3 +203,12 @@ describe("network storage order", () => {
     expect(net.state.subnets.map((s) => s.netuid)).toEqual([256, 1, 257, 2]);
   });
 });
+
+describe("network snapshot validation of takes", () => {
+  it("rejects a delegate take outside u16, naming the subnet and uid", () => {
+    const s: any = snapshot();
+    s.subnets[0].neurons.takes = s.subnets[0].neurons.hotkeys.map(() => 11_796);
+    s.subnets[0].neurons.takes[3] = 70_000;
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/netuid 1.*takes\[3\]/);
+  });
+});
