@@ -98,6 +98,11 @@ export interface NetworkState {
   root_stakes: Map<string, bigint>;
   /** CKBurn (u64 fraction of u64::MAX) */
   ck_burn: bigint;
+  /**
+   * true (default): validators with weights keep setting the same weights, so their LastUpdate
+   * follows the block; false: nothing is submitted and weights age past the activity cutoff.
+   */
+  weights_refreshed: boolean;
   /** in the chain's storage iteration order (see storageKey) */
   subnets: SubnetState[];
 }
@@ -121,6 +126,7 @@ const ASSUMPTIONS = [
   "pool weight updates and chain buys come from the CoinbasePool given to step()",
   "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take credited to the hotkey and the rest to the hotkey's alpha (nominator share pools are not modelled, so take and rest land on the same hotkey total); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
   "registrations, staking, transfers and root claims do not happen during the run",
+  "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
 ];
 
 /** The chain's pool math for stable (mechanism 0) subnets only: swaps are 1:1 with no fee. */
@@ -159,6 +165,7 @@ export class Network {
       subnet_owner_cut: s.subnet_owner_cut, max_epochs_per_block: s.max_epochs_per_block,
       subnet_moving_alpha: s.subnet_moving_alpha.toString(), root_tao: s.root_tao.toString(),
       root_stakes: Object.fromEntries([...s.root_stakes].map(([h, a]) => [h, a.toString()])), ck_burn: s.ck_burn.toString(),
+      weights_refreshed: s.weights_refreshed,
       subnets: s.subnets.map((n) => {
         const o: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(n)) {
@@ -343,6 +350,10 @@ export class Network {
     const inheritedAlpha = nn.hotkeys.map((h) => (hasKeys
       ? cb.inheritedAlpha(alphaOf(h), childrenOf(h).map(([p]) => p), parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph) })))
       : alphaOf(h)));
+    if (this.state.weights_refreshed) {
+      // validators that set weights keep setting the same ones (see weights_refreshed)
+      nn.last_update = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? this.state.block : (nn.last_update[uid] ?? 0n)));
+    }
     const { hotkeys: _h, takes: _t, ...epochFields } = nn;
     void _h; void _t;
     const input: EpochInput = {
@@ -535,6 +546,7 @@ function parseSnapshot(v: unknown): NetworkState {
     root_tao: toU64(o.root_tao ?? 0n, "root_tao"),
     root_stakes: new Map(Object.entries(o.root_stakes ?? {}).map(([h, a]) => [h, toU64(a, `root_stakes[${h}]`)])),
     ck_burn: toU64(o.ck_burn ?? 0n, "ck_burn"),
+    weights_refreshed: o.weights_refreshed === undefined ? true : toBool(o.weights_refreshed, "weights_refreshed"),
     subnets,
   };
 }

@@ -212,3 +212,14 @@ describe("network snapshot validation of takes", () => {
     expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/netuid 1.*takes\[3\]/);
   });
 });
+
+describe("weights over long horizons", () => {
+  it("by default validators keep LastUpdate at their last epoch; with weights_refreshed false it stays as in the snapshot", () => {
+    const kept = Network.fromSnapshot(taomath(), snapshot());
+    const aged = Network.fromSnapshot(taomath(), { ...snapshot(), weights_refreshed: false });
+    kept.step(6000, stableOnlyPool);
+    aged.step(6000, stableOnlyPool);
+    expect(kept.state.subnets[0].neurons!.last_update[1]).toBe(kept.state.subnets[0].last_epoch_block);
+    expect(BigInt(aged.state.subnets[0].neurons!.last_update[1] as bigint)).toBe(BigInt(snapshot().subnets[0].neurons.last_update[1]));
+  });
+});
