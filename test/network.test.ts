@@ -223,3 +223,12 @@ describe("weights over long horizons", () => {
     expect(BigInt(aged.state.subnets[0].neurons!.last_update[1] as bigint)).toBe(BigInt(snapshot().subnets[0].neurons.last_update[1]));
   });
 });
+
+describe("network snapshot validation of fixed-point fields", () => {
+  it("rejects a moving price that is not an integer bit string, naming the subnet", () => {
+    const s: any = snapshot();
+    s.subnets[1].moving_price = "0.5";
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(TaomathError);
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/netuid 2.*moving_price/);
+  });
+});
