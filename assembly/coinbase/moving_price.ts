@@ -4,22 +4,18 @@
 //   new = alpha * min(spot, 1) + (1 - alpha) * moving_alpha_price
 // with every product and sum saturating, and the store truncating to 32 fraction bits.
 
-import { rHi, rLo, udivFixed, umulFixedSat, uSatAdd128, uSatSub128, uLess128, isNeg } from "../fixed/i128";
+import { rHi, rLo, udivFixed, umulFixedSat, uSatAdd128, uSatSub128, uLess128 } from "../fixed/i128";
+import { i96f32ToU64f64 } from "../fixed/u128";
 
-/** U64F64 of an I96F32 (saturating_from_num): negative -> 0, >= 2^64 -> U64F64::MAX. */
+/** The last movingAlphaPrice result (U64F64). */
 export let cvHi: u64 = 0;
 export let cvLo: u64 = 0;
-export function i96f32ToU64F64(hi: u64, lo: u64): void {
-  if (isNeg(hi)) { cvHi = 0; cvLo = 0; return; }
-  if ((hi >> 32) != 0) { cvHi = u64.MAX_VALUE; cvLo = u64.MAX_VALUE; return; }
-  cvHi = (hi << 32) | (lo >> 32);
-  cvLo = lo << 32;
-}
 
 /** get_moving_alpha_price: 1.0 on root or a stable subnet, else the stored EMA as U64F64 (in cvHi/cvLo). */
 export function movingAlphaPrice(netuid: u32, mechanism: u32, storedHi: u64, storedLo: u64): void {
   if (netuid == 0 || mechanism == 0) { cvHi = 1; cvLo = 0; return; }
-  i96f32ToU64F64(storedHi, storedLo);
+  i96f32ToU64f64(storedHi, storedLo);
+  cvHi = rHi; cvLo = rLo;
 }
 
 /** The stored I96F32 after one update, in emaHi/emaLo. */
@@ -41,8 +37,8 @@ export function updateMovingPrice(
   if (bh < b) { denHi = u64.MAX_VALUE; denLo = u64.MAX_VALUE; }
   udivFixed(b, 0, denHi, denLo, 64); // safe_div: 0 when b + h == 0
   const ratioHi = rHi, ratioLo = rLo;
-  i96f32ToU64F64(movingAlphaHi, movingAlphaLo);
-  umulFixedSat(cvHi, cvLo, ratioHi, ratioLo, 64);
+  i96f32ToU64f64(movingAlphaHi, movingAlphaLo);
+  umulFixedSat(rHi, rLo, ratioHi, ratioLo, 64);
   const aHi = rHi, aLo = rLo;
   uSatSub128(1, 0, aHi, aLo);
   const omHi = rHi, omLo = rLo;

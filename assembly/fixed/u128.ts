@@ -25,6 +25,13 @@ export function u96f32ToU64f64(hi: u64, lo: u64): void {
   setR128((hi << 32) | (lo >> 32), lo << 32);
 }
 
+/** I96F32 -> U64F64 (saturating_from_num): negative -> 0, integer part >= 2^64 -> U64F64::MAX; into rHi/rLo. */
+export function i96f32ToU64f64(hi: u64, lo: u64): void {
+  if (<i64>hi < 0) { setR128(0, 0); return; }
+  if ((hi >> 32) != 0) { setR128(u64.MAX_VALUE, u64.MAX_VALUE); return; }
+  setR128((hi << 32) | (lo >> 32), lo << 32);
+}
+
 /** floor of a U96F32 as u64 (saturating_to_num::<u64>). */
 // @ts-ignore: decorator
 @inline export function u96f32Floor(hi: u64, lo: u64): u64 {
