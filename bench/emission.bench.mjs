@@ -2,7 +2,7 @@
 // substrate-fixed log2 halvings) stepping block by block, against the same algorithm in plain JS
 // BigInt and a float shortcut, all measured in this run. Also the cost of a 20-year projection.
 
-import { taomath, emissionOf, projectEmission, Network, stableOnlyPool, exampleNetworkSnapshot } from "../dist/index.js";
+import { taomath, emissionOf, projectEmission, Network, stableOnlyPool, exampleNetworkSnapshot, exampleSubnet } from "../dist/index.js";
 import { timeMs, table } from "./lib.mjs";
 
 const SUPPLY = 21_000_000_000_000_000n;
@@ -64,5 +64,12 @@ export async function run() {
   table(`network model, ${B} blocks (conservation checked every block)`, [
     { network: "128 stable subnets, no uids (coinbase + schedule)", "blocks/s": perSec(bigMsNet), "a year (2.63M blocks)": `${(2_628_000 / perSec(bigMsNet) / 60).toFixed(0)} min`, "vs issue target 5 s/year": `${((2_628_000 / perSec(bigMsNet)) / 5).toFixed(0)}x slower` },
     { network: "5 subnets, 3 with 16-24 uids and epochs every 12-26 blocks", "blocks/s": perSec(smallMs), "a year (2.63M blocks)": `${(2_628_000 / perSec(smallMs) / 60).toFixed(0)} min`, "vs issue target 5 s/year": "-" },
+  ]);
+  // what the epochs alone cost over a year: 128 subnets at tempo 360 run 934k epochs
+  const input = exampleSubnet(tm);
+  const epochMs = timeMs(() => tm.runEpoch(input), { runs: 9, warmup: 2 });
+  const epochsPerYear = Math.round((2_628_000 * 128) / 360);
+  table("lower bound from the epochs alone (a year of 128 subnets at tempo 360)", [
+    { what: `one epoch, ${input.n} uids (example subnet)`, "median ms": epochMs.toFixed(3), "epochs per year": epochsPerYear, "seconds per year": ((epochsPerYear * epochMs) / 1000).toFixed(0) },
   ]);
 }
