@@ -11,3 +11,5 @@ export { epoch_dense } from "./abi/epoch_dense";
 export * from "./abi/math";
 export * from "./abi/mechanisms";
 export * from "./abi/weights";
+export * from "./abi/emission";
+export * from "./abi/coinbase";

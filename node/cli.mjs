@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // taomath command line. Each command is a small function; errors print one line and exit 1.
 
-import { readFileSync } from "node:fs";
 import {
   taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, explainUid, TaomathError,
   scoresToRow, commitHash, mechanismStorageIndex, previewWeights,
 } from "../dist/index.js";
 import { connectNode, fetchSnapshot, predictEpoch, writeFileAtomic } from "../dist/index.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { projectEmission, emissionChartSvg, emissionOf, Network, stableOnlyPool, exampleNetworkSnapshot } from "../dist/index.js";
 
 const USAGE = `taomath: Bittensor consensus and token math, bit-exact with the chain
 
@@ -39,6 +40,16 @@ usage:
   taomath predict --snapshot FILE [...]
                                         run the subnet's next epoch on the state at the block and print
                                         expected incentive, dividends and emission per uid
+  taomath emission --issuance RAO [--recycled-per-day RAO] [--years N] [--start-block B] [--svg FILE] [--json]
+                                        coming halvings (block offset, approximate date, and how far
+                                        recycling moves them), the supply curve, and an SVG chart of
+                                        supply and TAO minted per day (default emission.svg)
+  taomath network SNAPSHOT --blocks N [--out FILE] [--json]
+                                        advance a network snapshot N blocks (coinbase, epochs, payouts,
+                                        price EMA) with a progress bar, check conservation every block,
+                                        print a summary and write the new snapshot to --out
+  taomath network --example [--subnets K]
+                                        print an example snapshot (stable subnets with example neurons)
   taomath help                          this text`;
 
 const json = (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -293,9 +304,104 @@ async function cmdPredict(args) {
   console.log(`  (uids with nothing are omitted; --all lists every uid, --json prints the vector encoding)`);
 }
 
+function flag(args, name) {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const v = args[at + 1];
+  if (v === undefined || v.startsWith("--")) throw new TaomathError("invalid_type", name, "missing value");
+  return v;
+}
+
+function raoArg(args, name, fallback) {
+  const v = flag(args, name);
+  if (v === undefined) return fallback;
+  if (!/^[0-9]+$/.test(v)) throw new TaomathError("invalid_type", name, `expected an integer amount in rao, got ${JSON.stringify(v)}`);
+  return BigInt(v);
+}
+
+const taoStr = (r) => (Number(r) / 1e9).toLocaleString("en-US", { maximumFractionDigits: 3 });
+const rateStr = (r) => (Number(r) / 1e9).toLocaleString("en-US", { maximumFractionDigits: 9 });
+
+function cmdEmission(args) {
+  const issuance = raoArg(args, "--issuance", undefined);
+  if (issuance === undefined) throw new TaomathError("invalid_type", "--issuance", "required: the current TotalIssuance in rao");
+  const recycledPerDay = raoArg(args, "--recycled-per-day", 0n);
+  const yearsArg = flag(args, "--years");
+  const years = yearsArg === undefined ? 20 : Number(yearsArg);
+  if (!Number.isFinite(years)) throw new TaomathError("invalid_type", "--years", `expected a number, got ${JSON.stringify(yearsArg)}`);
+  const startBlock = raoArg(args, "--start-block", undefined);
+  const svgFile = flag(args, "--svg") ?? "emission.svg";
+  const tm = taomath();
+  const p = projectEmission(tm, issuance, { recycledPerDay, years, startBlock });
+  const base = recycledPerDay > 0n ? projectEmission(tm, issuance, { years, startBlock, startDate: new Date(p.start_date) }) : undefined;
+  writeFileSync(svgFile, emissionChartSvg(p, base));
+  if (args.includes("--json")) return console.log(json({ ...p, baseline_without_recycling: base ? { halvings: base.halvings } : null, svg: svgFile }));
+  const e = emissionOf(tm);
+  console.log(`Issuance ${taoStr(issuance)} TAO; emission now ${rateStr(e.blockEmission(issuance))} TAO/block (${e.halvings(issuance) ?? "past supply"} halvings so far)`);
+  console.log(`Recycled: ${taoStr(recycledPerDay)} TAO/day; horizon ${years} years from ${p.start_date.slice(0, 10)} at 12 s/block\n`);
+  console.log("Coming halvings (issuance thresholds, not block counts)");
+  console.log("   k   at issuance (TAO)    blocks from now  " + (startBlock !== undefined ? "   block       " : "") + "date         TAO/block after" + (base ? "   delay from recycling" : ""));
+  for (const h of p.halvings) {
+    const delay = h.delay_days === null ? (base ? "not reached without" : "") : `+${h.delay_days.toFixed(1)} days`;
+    console.log(`  ${String(h.halving).padStart(2)}   ${taoStr(h.first_issuance).padStart(18)}   ${h.block_offset.toString().padStart(15)}  ${startBlock !== undefined ? h.block.toString().padStart(12) + "  " : ""}${h.date}   ${rateStr(h.emission_after).padStart(14)}${base ? "   " + delay : ""}`);
+  }
+  if (p.halvings.length === 0) console.log("  (none within the horizon)");
+  console.log("\nSupply curve (end of each year)");
+  console.log("  year   issuance (TAO)    minted that year   recycled that year");
+  let minted = 0n, recycled = 0n;
+  p.daily.forEach((d, i) => {
+    minted += d.minted; recycled += d.recycled;
+    const yearEnd = Math.floor(((i + 1) / 365.25)) !== Math.floor((i / 365.25)) || i === p.daily.length - 1;
+    if (yearEnd) {
+      console.log(`  ${((i + 1) / 365.25).toFixed(1).padStart(4)}   ${taoStr(d.issuance).padStart(14)}   ${taoStr(minted).padStart(16)}   ${taoStr(recycled).padStart(18)}`);
+      minted = 0n; recycled = 0n;
+    }
+  });
+  console.log(`\nChart written to ${svgFile}`);
+  console.log("Assumptions: " + p.assumptions.join("; "));
+}
+
+function cmdNetwork(args) {
+  const tm = taomath();
+  if (args.includes("--example")) {
+    const k = flag(args, "--subnets");
+    return console.log(json(exampleNetworkSnapshot(tm, { subnets: k === undefined ? 3 : Number(k) })));
+  }
+  const file = args.find((a, i) => !a.startsWith("--") && !["--blocks", "--out"].includes(args[i - 1]));
+  const blocks = Number(flag(args, "--blocks") ?? "0");
+  if (!Number.isInteger(blocks) || blocks < 0) throw new TaomathError("invalid_type", "--blocks", "expected a whole number of blocks");
+  const net = Network.fromSnapshot(tm, readJson(file));
+  const start = net.state.block;
+  const t0 = performance.now();
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  const report = net.step(blocks, stableOnlyPool, {
+    onBlock: (b) => {
+      const done = Number(b - start);
+      if (!tty || (done !== blocks && performance.now() - last < 100)) return;
+      last = performance.now();
+      const w = 30, f = Math.round((done / Math.max(1, blocks)) * w);
+      process.stderr.write(`\r[${"#".repeat(f)}${".".repeat(w - f)}] ${done}/${blocks} blocks`);
+    },
+  });
+  if (tty) process.stderr.write("\n");
+  const secs = (performance.now() - t0) / 1000;
+  const out = flag(args, "--out");
+  if (out) writeFileSync(out, json(net.snapshot()) + "\n");
+  if (args.includes("--json")) return console.log(json({ ...report, seconds: secs, out: out ?? null }));
+  const ran = report.epochs.filter((e) => e.outcome === "ran").length, deferred = report.epochs.filter((e) => e.outcome === "deferred").length;
+  console.log(`Blocks ${report.first_block}..${report.last_block} in ${secs.toFixed(2)} s (${(blocks / Math.max(secs, 1e-9)).toFixed(0)} blocks/s)`);
+  console.log(`TAO minted ${taoStr(report.tao_minted)}, recycled ${taoStr(report.tao_recycled)}; alpha minted ${taoStr(report.alpha_minted)}, recycled ${taoStr(report.alpha_recycled)}`);
+  console.log(`Epochs run ${ran}, deferred ${deferred}; conservation ${report.violations.length === 0 ? "held on every block" : "VIOLATED: " + report.violations.slice(0, 3).join("; ")}`);
+  if (out) console.log(`Snapshot written to ${out}`);
+  console.log("Assumptions: " + report.assumptions.join("; "));
+  if (report.violations.length > 0) process.exitCode = 1;
+}
+
 const commands = {
   example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench,
   weights: cmdWeights, "commit-hash": cmdCommitHash, fetch: cmdFetch, predict: cmdPredict,
+  emission: cmdEmission, network: cmdNetwork,
 };
 
 const [cmd, ...rest] = process.argv.slice(2);

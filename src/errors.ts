@@ -14,7 +14,8 @@ export type TaomathErrorCode =
   | "runtime_version"   // the node runs a runtime whose layouts taomath does not know
   | "malformed_scale"   // SCALE bytes that are truncated, have trailing bytes, or are not valid
   | "unknown_netuid"    // the subnet does not exist at that block
-  | "missing_storage";  // chain storage the computation needs was not available
+  | "missing_storage"   // chain storage the computation needs was not available
+  | "unsupported";      // a computation that needs a module not wired in (e.g. the pool math for a dynamic subnet)
 
 export class TaomathError extends Error {
   readonly code: TaomathErrorCode;

@@ -99,15 +99,12 @@ function storeWords(at: usize, w: u64): void {
 }
 
 /**
- * Signed fixed-point division with `frac` fraction bits: trunc(a * 2^frac / b).
- * rOverflow is set on a zero divisor or when the quotient leaves i128 (checked_div's None).
+ * Unsigned fixed-point division with `frac` fraction bits: floor(a * 2^frac / b) on u128 magnitudes
+ * (U64F64 with frac 64, U96F32 with frac 32). rOverflow is set on a zero divisor or when the
+ * quotient leaves u128; rHi/rLo are then 0 (what `safe_div` returns).
  */
-export function divFixed(ah: u64, al: u64, bh: u64, bl: u64, frac: u32): void {
-  if (bh == 0 && bl == 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
-  const neg = isNeg(ah) != isNeg(bh);
-  let xh = ah, xl = al, yh = bh, yl = bl;
-  if (isNeg(xh)) { neg128(xh, xl); xh = rHi; xl = rLo; }
-  if (isNeg(yh)) { neg128(yh, yl); yh = rHi; yl = rLo; }
+export function udivFixed(xh: u64, xl: u64, yh: u64, yl: u64, frac: u32): void {
+  if (yh == 0 && yl == 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
   // numerator = x << frac, as 6 (frac 64) or 5 (frac 32) limbs in an 8-limb buffer
   memory.fill(U, 0, 32);
   if (frac == 64) { storeWords(U + 8, xl); storeWords(U + 16, xh); }
@@ -124,6 +121,23 @@ export function divFixed(ah: u64, al: u64, bh: u64, bl: u64, frac: u32): void {
   const q2 = <u64>load<u32>(Q + 16) | (<u64>load<u32>(Q + 20) << 32);
   const q3 = <u64>load<u32>(Q + 24) | (<u64>load<u32>(Q + 28) << 32);
   if (q2 != 0 || q3 != 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
+  rOverflow = false;
+  rHi = q1; rLo = q0;
+}
+
+/**
+ * Signed fixed-point division with `frac` fraction bits: trunc(a * 2^frac / b).
+ * rOverflow is set on a zero divisor or when the quotient leaves i128 (checked_div's None).
+ */
+export function divFixed(ah: u64, al: u64, bh: u64, bl: u64, frac: u32): void {
+  if (bh == 0 && bl == 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
+  const neg = isNeg(ah) != isNeg(bh);
+  let xh = ah, xl = al, yh = bh, yl = bl;
+  if (isNeg(xh)) { neg128(xh, xl); xh = rHi; xl = rLo; }
+  if (isNeg(yh)) { neg128(yh, yl); yh = rHi; yl = rLo; }
+  udivFixed(xh, xl, yh, yl, frac);
+  if (rOverflow) return;
+  const q1 = rHi, q0 = rLo;
   if (neg) {
     rOverflow = q1 > 0x8000000000000000 || (q1 == 0x8000000000000000 && q0 != 0);
     neg128(q1, q0);
@@ -133,6 +147,39 @@ export function divFixed(ah: u64, al: u64, bh: u64, bl: u64, frac: u32): void {
   }
 }
 
+// ---- unsigned 128-bit fixed point (U64F64 with frac 64, U96F32 with frac 32) ----
+
+/** Unsigned saturating_mul: floor(a*b / 2^frac), u128::MAX when it overflows (rOverflow set). */
+export function umulFixedSat(ah: u64, al: u64, bh: u64, bl: u64, frac: u32): void {
+  umul256(ah, al, bh, bl);
+  let lo: u64, hi: u64, top: u64;
+  if (frac == 64) { lo = p1; hi = p2; top = p3; }
+  else { // frac == 32
+    lo = (p0 >> 32) | (p1 << 32);
+    hi = (p1 >> 32) | (p2 << 32);
+    top = (p2 >> 32) | p3;
+  }
+  rOverflow = top != 0;
+  if (rOverflow) { rHi = 0xffffffffffffffff; rLo = 0xffffffffffffffff; }
+  else { rHi = hi; rLo = lo; }
+}
+
+/** Unsigned saturating add. */
+export function uSatAdd128(ah: u64, al: u64, bh: u64, bl: u64): void {
+  add128(ah, al, bh, bl);
+  if (rHi < ah || (rHi == ah && rLo < al)) { rHi = 0xffffffffffffffff; rLo = 0xffffffffffffffff; }
+}
+
+/** Unsigned saturating sub (floors at 0). */
+export function uSatSub128(ah: u64, al: u64, bh: u64, bl: u64): void {
+  if (uLess128(ah, al, bh, bl)) { rHi = 0; rLo = 0; return; }
+  rLo = al - bl;
+  rHi = ah - bh - (al < bl ? 1 : 0);
+}
+
+// @ts-ignore: decorator
+@inline export function uLess128(ah: u64, al: u64, bh: u64, bl: u64): bool { return ah < bh || (ah == bh && al < bl); }
+
 /** I64F64 -> I32F32 saturating_from_num: floor to 32 fraction bits, clamped. */
 export function i64f64ToI32f32(hi: u64, lo: u64): i64 {
   const r = <i64>((hi << 32) | (lo >> 32));
@@ -140,3 +187,6 @@ export function i64f64ToI32f32(hi: u64, lo: u64): i64 {
   if (top != (r >> 63)) return <i64>hi < 0 ? i64.MIN_VALUE : i64.MAX_VALUE;
   return r;
 }
+
+/** Sets rHi/rLo (for helpers that return a constant through the shared result registers). */
+export function setR128(hi: u64, lo: u64): void { rHi = hi; rLo = lo; rOverflow = false; }

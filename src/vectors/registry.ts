@@ -7,12 +7,15 @@ import { TaomathError } from "../errors.js";
 import type { Taomath } from "../taomath.js";
 import { runEpochVector } from "./epoch.js";
 import { runMathVector } from "./math.js";
+import { runEmissionVector, runEmaVector } from "./emission.js";
 
 export type VectorRunner = (tm: Taomath, file: Record<string, unknown>) => unknown;
 
 export const vectorRunners: Record<string, VectorRunner> = {
   "yuma-epoch-vector/1": runEpochVector,
   "yuma-math-vector/1": runMathVector,
+  "econ-emission-vector/1": runEmissionVector,
+  "econ-ema-vector/1": runEmaVector,
 };
 
 export function runVectorFile(tm: Taomath, file: unknown): unknown {

@@ -1,0 +1,157 @@
+// Entry points for the per-block coinbase pieces that do not need the pool's swap: subnet
+// emission shares, subnet terms (injection cap and excess TAO), the alpha-out split into owner,
+// miner, validator and root pending amounts, and the epoch schedule. 128-bit values sit in
+// memory as (lo, hi) word pairs; arrays are allocated by the host.
+
+import { subnetBlockEmissions } from "../coinbase/shares";
+import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
+import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../coinbase/alpha_out";
+import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, legacyLastEpochBlock, legacyEpochIndex } from "../coinbase/schedule";
+import { rHi, rLo } from "../fixed/i128";
+import { splitPot } from "../coinbase/payout";
+import { dividendDistribution, payDividends } from "../coinbase/dividends";
+import { inheritedAlpha, parentChildDividends, ckBurned } from "../coinbase/parent_child";
+import { alloc, sz } from "../arena";
+import { alphaIssuance } from "../coinbase/block_emission";
+import { spotPrice } from "../coinbase/spot_price";
+import { updateMovingPrice, emaHi, emaLo } from "../coinbase/moving_price";
+
+/** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
+export function c_subnet_block_emissions(n: i32, price: usize, minerBurned: usize, enabled: usize, blockEmission: u64, shares: usize, taoEmission: usize): i32 {
+  return subnetBlockEmissions(n, price, minerBurned, enabled, blockEmission, shares, taoEmission) ? 1 : 0;
+}
+
+export function c_subnet_terms(
+  n: i32, taoEmission: usize, alphaIssuance: usize, price: usize, rootTao: u64, taoWeight: u64,
+  alphaEmission: usize, taoIn: usize, alphaIn: usize, excessTao: usize, rootProp: usize,
+): void {
+  subnetTerms(n, taoEmission, alphaIssuance, price, rootTao, taoWeight, alphaEmission, taoIn, alphaIn, excessTao, rootProp);
+}
+
+/** root_proportion (U96F32) written as (lo, hi) to out. */
+export function c_root_proportion(rootTao: u64, taoWeight: u64, alphaIssuance: u64, out: usize): void {
+  taoWeightU96(taoWeight);
+  rootProportion(rootTao, rHi, rLo, alphaIssuance);
+  store<u64>(out, rLo); store<u64>(out + 8, rHi);
+}
+
+/** Owner cut, pending server, pending validator and root alpha (u64 each) written to out[0..4]. */
+export function c_split_alpha_out(alphaOut: u64, ownerCutEnabled: i32, ownerCut: i32, rootTao: u64, taoWeight: u64, alphaIssuanceAfter: u64, out: usize): void {
+  splitAlphaOut(alphaOut, ownerCutEnabled != 0, <u32>ownerCut, rootTao, taoWeight, alphaIssuanceAfter);
+  store<u64>(out, outOwner); store<u64>(out + 8, outServer); store<u64>(out + 16, outValidator); store<u64>(out + 24, outRoot);
+}
+
+export function c_schedule_block(
+  n: i32, block: u64, maxEpochsPerBlock: i32, tempo: usize, lastEpochBlock: usize, pendingEpochAt: usize,
+  blocksSinceLastStep: usize, epochIndex: usize, consistent: usize, outcome: usize,
+): i32 {
+  return scheduleBlock(n, block, <u32>maxEpochsPerBlock, tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, epochIndex, consistent, outcome);
+}
+
+export function c_should_run_epoch(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): i32 {
+  return shouldRunEpoch(<u32>tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, block) ? 1 : 0;
+}
+export function c_blocks_until_next_auto_epoch(tempo: i32, lastEpochBlock: u64, block: u64): u64 { return blocksUntilNextAutoEpoch(<u32>tempo, lastEpochBlock, block); }
+export function c_next_epoch_start_block(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64): u64 { return nextEpochStartBlock(<u32>tempo, lastEpochBlock, pendingEpochAt); }
+
+/** Splits `pot` by the proportions of weights u64[n] into out u64[n]; returns the total paid. */
+export function c_split_pot(n: i32, weights: usize, pot: u64, out: usize): u64 { return splitPot(n, weights, pot, out); }
+
+/** calculate_dividend_distribution; tao weight as U96F32 (twHi, twLo); outputs U96F32[n] each. */
+export function c_dividend_distribution(
+  n: i32, dividend: usize, alphaStake: usize, rootStake: usize, twHi: u64, twLo: u64,
+  pendingAlpha: u64, pendingRoot: u64, alphaDiv: usize, rootDiv: usize,
+): void {
+  dividendDistribution(n, dividend, alphaStake, rootStake, twHi, twLo, pendingAlpha, pendingRoot, alphaDiv, rootDiv);
+}
+
+/** U96F32 tao weight from the stored TaoWeight u64, written as (lo, hi) to out. */
+export function c_tao_weight(taoWeight: u64, out: usize): void {
+  taoWeightU96(taoWeight);
+  store<u64>(out, rLo); store<u64>(out + 8, rHi);
+}
+
+export function c_inherited_alpha(alpha: u64, nc: i32, childProps: usize, np: i32, parentProps: usize, parentAlpha: usize): u64 {
+  return inheritedAlpha(alpha, nc, childProps, np, parentProps, parentAlpha);
+}
+
+/** Parent/child dividend split; writes parent amounts to parentOut, out[0] = child amount, out[1] = CKBurn recycled. */
+export function c_parent_child_dividends(
+  dividend: u64, alpha: u64, root: u64, nc: i32, childProps: usize,
+  np: i32, parentProps: usize, parentAlpha: usize, parentRoot: usize, sameOwner: usize,
+  childkeyTake: i32, ckBurn: u64, taoWeight: u64, parentOut: usize, out: usize,
+): void {
+  const scratch = alloc(sz(np) << 4);
+  const child = parentChildDividends(dividend, alpha, root, nc, childProps, np, parentProps, parentAlpha, parentRoot, sameOwner, <u32>childkeyTake, ckBurn, taoWeight, parentOut, scratch);
+  store<u64>(out, child); store<u64>(out + 8, ckBurned);
+}
+
+// ---- batched forms for the network model: one call per block instead of one per subnet ----
+
+/**
+ * get_subnet_terms computing each subnet's alpha issuance and spot price from its pool:
+ * mech u16[n], tao u64[n], alphaIn u64[n], alphaOut u64[n], quote u64[n] (Perquintill parts).
+ */
+export function c_subnet_terms_pools(
+  n: i32, taoEmission: usize, mech: usize, tao: usize, alphaIn: usize, alphaOut: usize, quote: usize,
+  rootTao: u64, taoWeight: u64, alphaEmission: usize, taoIn: usize, alphaInOut: usize, excessTao: usize, rootProp: usize,
+): void {
+  const issuance = alloc(sz(n) << 3);
+  const price = alloc(sz(n) << 4);
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    store<u64>(issuance + o, alphaIssuance(load<u64>(alphaIn + o), load<u64>(alphaOut + o)));
+    spotPrice(<u32>load<u16>(mech + (<usize>i << 1)), load<u64>(tao + o), load<u64>(alphaIn + o), load<u64>(quote + o));
+    store<u64>(price + (<usize>i << 4), rLo); store<u64>(price + (<usize>i << 4) + 8, rHi);
+  }
+  subnetTerms(n, taoEmission, issuance, price, rootTao, taoWeight, alphaEmission, taoIn, alphaInOut, excessTao, rootProp);
+}
+
+/** splitAlphaOut for n subnets: out u64[4n] = (owner, server, validator, root) per subnet. */
+export function c_split_alpha_out_batch(n: i32, alphaOut: usize, cutEnabled: usize, ownerCut: i32, rootTao: u64, taoWeight: u64, issuanceAfter: usize, out: usize): void {
+  for (let i = 0; i < n; i++) {
+    splitAlphaOut(load<u64>(alphaOut + (<usize>i << 3)), load<u8>(cutEnabled + <usize>i) != 0, <u32>ownerCut, rootTao, taoWeight, load<u64>(issuanceAfter + (<usize>i << 3)));
+    const o = out + (<usize>i << 5);
+    store<u64>(o, outOwner); store<u64>(o + 8, outServer); store<u64>(o + 16, outValidator); store<u64>(o + 24, outRoot);
+  }
+}
+
+/**
+ * update_moving_price for n subnets at block `now`; stored I96F32[n] (lo, hi) is updated in place.
+ * netuid u16[n], mech u16[n], start u64[n] (start-call blocks), halving u64[n], pools as above.
+ */
+export function c_update_moving_prices(
+  n: i32, now: u64, netuid: usize, mech: usize, start: usize, halving: usize, alphaHi: u64, alphaLo: u64,
+  stored: usize, tao: usize, alphaIn: usize, quote: usize,
+): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 3, m = <u32>load<u16>(mech + (<usize>i << 1));
+    spotPrice(m, load<u64>(tao + o), load<u64>(alphaIn + o), load<u64>(quote + o));
+    const sHi = rHi, sLo = rLo;
+    const p = stored + (<usize>i << 4);
+    updateMovingPrice(<u32>load<u16>(netuid + (<usize>i << 1)), m, now, load<u64>(start + o), load<u64>(halving + o), alphaHi, alphaLo, load<u64>(p + 8), load<u64>(p), sHi, sLo);
+    store<u64>(p, emaLo); store<u64>(p + 8, emaHi);
+  }
+}
+
+/**
+ * One epoch's validator payout per hotkey: dividend split (calculate_dividend_distribution) then
+ * the take split (distribute_dividends_and_incentives). Writes alphaCredited u64[n], rootClaimable u64[n].
+ */
+export function c_validator_payout(
+  n: i32, dividend: usize, alphaStake: usize, rootStake: usize, taoWeight: u64, pendingAlpha: u64, pendingRoot: u64,
+  take: usize, alphaCredited: usize, rootClaimable: usize,
+): void {
+  const m = sz(n) << 4;
+  const ad = alloc(m), rd = alloc(m);
+  taoWeightU96(taoWeight);
+  dividendDistribution(n, dividend, alphaStake, rootStake, rHi, rLo, pendingAlpha, pendingRoot, ad, rd);
+  payDividends(n, ad, rd, take, alphaCredited, rootClaimable);
+}
+
+/** dynamic_tempo_v1 migration: LastEpochBlock (returned) and SubnetEpochIndex (out[0]) from the legacy schedule. */
+export function c_legacy_last_epoch_block(netuid: i32, tempo: i32, block: u64, out: usize): u64 {
+  const r = legacyLastEpochBlock(<u32>netuid, <u32>tempo, block);
+  store<u64>(out, legacyEpochIndex);
+  return r;
+}

@@ -1,0 +1,96 @@
+// The epoch schedule: subtensor `should_run_epoch` and the scheduling part of `drain_pending`
+// (run_coinbase.rs). Per subnet, in storage order: BlocksSinceLastStep += 1; a due subnet
+// beyond MaxEpochsPerBlock is deferred to the next block (PendingEpochAt = block + 1); otherwise
+// it runs (or is skipped when its inputs are inconsistent) and its slot is consumed:
+// LastEpochBlock = block, PendingEpochAt = 0, SubnetEpochIndex += 1.
+
+export const MAX_TEMPO: u64 = 50_400;
+
+export const NOT_DUE: u8 = 0;
+export const RAN: u8 = 1;
+export const DEFERRED: u8 = 2;
+export const SKIPPED: u8 = 3;
+
+export function shouldRunEpoch(tempo: u32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): bool {
+  if (tempo == 0) return false;
+  if (pendingEpochAt > 0 && block >= pendingEpochAt) return true;
+  if (blocksSinceLastStep > MAX_TEMPO) return true;
+  const since = block > lastEpochBlock ? block - lastEpochBlock : 0;
+  return since >= <u64>tempo;
+}
+
+/**
+ * One block of scheduling for n subnets (arrays in storage order, updated in place):
+ * tempo u16[n], lastEpochBlock u64[n], pendingEpochAt u64[n], blocksSinceLastStep u64[n],
+ * epochIndex u64[n], consistent u8[n]. Writes the outcome per subnet to outcome u8[n] and
+ * returns the number of epochs run.
+ */
+export function scheduleBlock(
+  n: i32, block: u64, maxEpochsPerBlock: u32,
+  tempo: usize, lastEpochBlock: usize, pendingEpochAt: usize, blocksSinceLastStep: usize, epochIndex: usize,
+  consistent: usize, outcome: usize,
+): i32 {
+  let ran: u32 = 0;
+  for (let i = 0; i < n; i++) {
+    const o8 = <usize>i << 3;
+    const since = load<u64>(blocksSinceLastStep + o8) + 1;
+    store<u64>(blocksSinceLastStep + o8, since == 0 ? u64.MAX_VALUE : since);
+    const t = <u32>load<u16>(tempo + (<usize>i << 1));
+    if (!shouldRunEpoch(t, load<u64>(lastEpochBlock + o8), load<u64>(pendingEpochAt + o8), load<u64>(blocksSinceLastStep + o8), block)) {
+      store<u8>(outcome + <usize>i, NOT_DUE);
+      continue;
+    }
+    if (ran >= maxEpochsPerBlock) {
+      store<u64>(pendingEpochAt + o8, block + 1);
+      store<u8>(outcome + <usize>i, DEFERRED);
+      continue;
+    }
+    if (load<u8>(consistent + <usize>i) != 0) {
+      store<u64>(blocksSinceLastStep + o8, 0);
+      ran++;
+      store<u8>(outcome + <usize>i, RAN);
+    } else {
+      store<u8>(outcome + <usize>i, SKIPPED);
+    }
+    store<u64>(lastEpochBlock + o8, block);
+    store<u64>(pendingEpochAt + o8, 0);
+    store<u64>(epochIndex + o8, load<u64>(epochIndex + o8) + 1);
+  }
+  return <i32>ran;
+}
+
+/** blocks_until_next_auto_epoch: LastEpochBlock + tempo - block (saturating); u64::MAX for tempo 0. */
+export function blocksUntilNextAutoEpoch(tempo: u32, lastEpochBlock: u64, block: u64): u64 {
+  if (tempo == 0) return u64.MAX_VALUE;
+  let next = lastEpochBlock + <u64>tempo;
+  if (next < lastEpochBlock) next = u64.MAX_VALUE;
+  return next > block ? next - block : 0;
+}
+
+/** get_next_epoch_start_block: min(LastEpochBlock + tempo, PendingEpochAt if set); u64::MAX for tempo 0 (None). */
+export function nextEpochStartBlock(tempo: u32, lastEpochBlock: u64, pendingEpochAt: u64): u64 {
+  if (tempo == 0) return u64.MAX_VALUE;
+  let next = lastEpochBlock + <u64>tempo;
+  if (next < lastEpochBlock) next = u64.MAX_VALUE;
+  return pendingEpochAt > 0 && pendingEpochAt < next ? pendingEpochAt : next;
+}
+
+export let legacyEpochIndex: u64 = 0;
+
+/**
+ * The `dynamic_tempo_v1` migration's anchor for a subnet last scheduled by the legacy rule (an
+ * epoch when blocks_until_next = tempo - (block + netuid + 1) mod (tempo + 1) reached 0):
+ * LastEpochBlock such that the next epoch fires on the block the legacy rule would have chosen.
+ * Also sets legacyEpochIndex (SubnetEpochIndex).
+ * Tempo 0 subnets are skipped by the migration (returns the block unchanged, index 0).
+ */
+export function legacyLastEpochBlock(netuid: u32, tempo: u32, block: u64): u64 {
+  if (tempo == 0) { legacyEpochIndex = 0; return block; }
+  const t = <u64>tempo;
+  const adjusted = block + <u64>netuid + 1; // wrapping_add, as the migration
+  const remainder = adjusted % (t + 1);
+  const untilNext = t > remainder ? t - remainder : 0;
+  const offset = t > untilNext ? t - untilNext : 0;
+  legacyEpochIndex = adjusted / (t + 1);
+  return block > offset ? block - offset : 0;
+}

@@ -1,0 +1,368 @@
+// The per-block coinbase pieces on the wasm core (assembly/abi/coinbase.ts): subnet emission
+// shares, subnet terms, the alpha-out split and the epoch schedule. Fixed-point values are raw
+// bits as bigint (U64F64: /2^64, U96F32 and I96F32: /2^32).
+
+import { Core } from "./core.js";
+import { toU64, toInt, toBool } from "./values.js";
+import { TaomathError } from "../errors.js";
+
+const MASK64 = (1n << 64n) - 1n;
+const U128_MAX = (1n << 128n) - 1n;
+const s64 = (x: bigint) => BigInt.asIntN(64, x);
+const u64 = (x: bigint) => BigInt.asUintN(64, x);
+
+/** Defaults of the runtime (runtime/src/lib.rs). */
+export const DEFAULT_TAO_WEIGHT = 971_718_665_099_567_868n;
+export const DEFAULT_SUBNET_OWNER_CUT = 11_796;
+export const DEFAULT_MAX_EPOCHS_PER_BLOCK = 2;
+/** InitialDefaultDelegateTake: every hotkey's take unless changed (u16 / 65535). */
+export const DEFAULT_DELEGATE_TAKE = 11_796;
+
+export interface ShareInput {
+  netuid: number;
+  /** SubnetMechanism: 0 stable (moving price reads as 1.0), 1 dynamic */
+  mechanism: number;
+  /** SubnetMovingPrice, I96F32 bits */
+  moving_price: bigint;
+  /** MinerBurned, U96F32 bits (share of last epoch's miner emission withheld); default 0 */
+  miner_burned?: bigint;
+  /** SubnetEmissionEnabled; default true */
+  emission_enabled?: boolean;
+}
+
+export interface ShareOutput { netuid: number; share: bigint; tao_emission: bigint }
+
+export interface TermsInput {
+  netuid: number;
+  /** this block's TAO for the subnet, U96F32 bits (from subnetBlockEmissions) */
+  tao_emission: bigint;
+  subnet_alpha_in: bigint;
+  subnet_alpha_out: bigint;
+  /** current_alpha_price, U64F64 bits */
+  spot_price: bigint;
+}
+
+export interface TermsOutput {
+  netuid: number;
+  alpha_emission: bigint;
+  /** U96F32 bits */
+  tao_in: bigint; alpha_in: bigint; excess_tao: bigint; root_proportion: bigint;
+  /** the integer amounts inject_and_maybe_swap uses (floors of the above) */
+  tao_in_rao: bigint; alpha_in_rao: bigint; excess_tao_rao: bigint;
+}
+
+export interface AlphaOutSplit { owner_cut: bigint; server: bigint; validator: bigint; root_alpha: bigint }
+
+export interface ScheduleState {
+  netuid: number;
+  tempo: number;
+  last_epoch_block: bigint;
+  /** 0 = none */
+  pending_epoch_at: bigint;
+  blocks_since_last_step: bigint;
+  epoch_index: bigint;
+  /** is_epoch_input_state_consistent (no duplicate hotkeys); default true */
+  consistent?: boolean;
+}
+
+export type EpochOutcome = "not_due" | "ran" | "deferred" | "skipped";
+const OUTCOMES: EpochOutcome[] = ["not_due", "ran", "deferred", "skipped"];
+
+/** get_moving_alpha_price: 1.0 on root and stable subnets, else U64F64 of the stored I96F32 (saturating). */
+export function movingAlphaPrice(netuid: number, mechanism: number, movingPrice: bigint): bigint {
+  if (netuid === 0 || mechanism === 0) return 1n << 64n;
+  if (movingPrice <= 0n) return 0n;
+  const v = movingPrice << 32n;
+  return v > U128_MAX ? U128_MAX : v;
+}
+
+export class CoinbaseCore {
+  constructor(private readonly core: Core) {}
+
+  private u128(values: bigint[]): number {
+    const p = this.core.alloc(Math.max(1, values.length) * 16);
+    const v = new BigUint64Array(this.core.buffer, p, values.length * 2);
+    values.forEach((x, i) => { v[2 * i] = x & MASK64; v[2 * i + 1] = x >> 64n; });
+    return p;
+  }
+  private readU128(p: number, n: number): bigint[] {
+    return this.core.readI128(p, n).map((x) => BigInt.asUintN(128, x));
+  }
+
+  /**
+   * get_subnet_block_emissions over the subnets to emit to: each one's U64F64 share and U96F32 TAO,
+   * and the network's root sell flag (Σ moving price > 1).
+   */
+  subnetBlockEmissions(subnets: ShareInput[], blockEmission: bigint): { root_sell: boolean; subnets: ShareOutput[] } {
+    const be = toU64(blockEmission, "block_emission");
+    const n = subnets.length;
+    const prices = subnets.map((s, i) => {
+      const netuid = toInt(s.netuid, `subnets[${i}].netuid`, 0, 65535, "u16");
+      const mech = toInt(s.mechanism, `subnets[${i}].mechanism`, 0, 65535, "u16");
+      return movingAlphaPrice(netuid, mech, toBits(s.moving_price, `subnets[${i}].moving_price`, true));
+    });
+    const burned = subnets.map((s, i) => toBits(s.miner_burned ?? 0n, `subnets[${i}].miner_burned`, false));
+    const enabled = subnets.map((s, i) => (s.emission_enabled === undefined ? 1 : toBool(s.emission_enabled, `subnets[${i}].emission_enabled`) ? 1 : 0));
+    this.core.reset();
+    const pp = this.u128(prices), pb = this.u128(burned), pe = this.core.u8(enabled);
+    const ps = this.core.alloc(n * 16), pt = this.core.alloc(n * 16);
+    const flag = this.core.call<number>("c_subnet_block_emissions", n, pp, pb, pe, s64(be), ps, pt);
+    const shares = this.readU128(ps, n), tao = this.readU128(pt, n);
+    return { root_sell: flag === 1, subnets: subnets.map((s, i) => ({ netuid: s.netuid, share: shares[i], tao_emission: tao[i] })) };
+  }
+
+  /** get_subnet_terms for the subnets that emit this block. */
+  subnetTerms(subnets: TermsInput[], rootTao: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): TermsOutput[] {
+    const rt = toU64(rootTao, "root_tao"), tw = toU64(taoWeight, "tao_weight");
+    const n = subnets.length;
+    const te = subnets.map((s, i) => toBits(s.tao_emission, `subnets[${i}].tao_emission`, false));
+    const iss = subnets.map((s, i) => {
+      const a = toU64(s.subnet_alpha_in, `subnets[${i}].subnet_alpha_in`), b = toU64(s.subnet_alpha_out, `subnets[${i}].subnet_alpha_out`);
+      const sum = a + b;
+      return sum > MASK64 ? MASK64 : sum;
+    });
+    const pr = subnets.map((s, i) => toBits(s.spot_price, `subnets[${i}].spot_price`, false));
+    this.core.reset();
+    const pte = this.u128(te), pis = this.core.u64(iss), ppr = this.u128(pr);
+    const pae = this.core.alloc(n * 8), pti = this.core.alloc(n * 16), pai = this.core.alloc(n * 16), pex = this.core.alloc(n * 16), prp = this.core.alloc(n * 16);
+    this.core.call("c_subnet_terms", n, pte, pis, ppr, s64(rt), s64(tw), pae, pti, pai, pex, prp);
+    const ae = this.core.readU64(pae, n), ti = this.readU128(pti, n), ai = this.readU128(pai, n), ex = this.readU128(pex, n), rp = this.readU128(prp, n);
+    const floor = (x: bigint) => { const v = x >> 32n; return v > MASK64 ? MASK64 : v; };
+    return subnets.map((s, i) => ({
+      netuid: s.netuid, alpha_emission: ae[i], tao_in: ti[i], alpha_in: ai[i], excess_tao: ex[i], root_proportion: rp[i],
+      tao_in_rao: floor(ti[i]), alpha_in_rao: floor(ai[i]), excess_tao_rao: floor(ex[i]),
+    }));
+  }
+
+  /** root_proportion(netuid), U96F32 bits. */
+  rootProportion(rootTao: bigint, alphaIssuance: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): bigint {
+    const rt = toU64(rootTao, "root_tao"), ai = toU64(alphaIssuance, "alpha_issuance"), tw = toU64(taoWeight, "tao_weight");
+    this.core.reset();
+    const out = this.core.alloc(16);
+    this.core.call("c_root_proportion", s64(rt), s64(tw), s64(ai), out);
+    return this.readU128(out, 1)[0];
+  }
+
+  /**
+   * The pending amounts one block's alpha emission adds (loop 3 of emit_to_subnets).
+   * `alphaIssuanceAfter` is the subnet's alpha issuance after this block's injection and mint.
+   */
+  splitAlphaOut(args: { alpha_out: bigint; owner_cut_enabled?: boolean; owner_cut?: number; root_tao: bigint; tao_weight?: bigint; alpha_issuance_after: bigint }): AlphaOutSplit {
+    const a = toU64(args.alpha_out, "alpha_out");
+    const en = args.owner_cut_enabled === undefined ? true : toBool(args.owner_cut_enabled, "owner_cut_enabled");
+    const cut = toInt(args.owner_cut ?? DEFAULT_SUBNET_OWNER_CUT, "owner_cut", 0, 65535, "u16");
+    const rt = toU64(args.root_tao, "root_tao"), tw = toU64(args.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight");
+    const after = toU64(args.alpha_issuance_after, "alpha_issuance_after");
+    this.core.reset();
+    const out = this.core.alloc(32);
+    this.core.call("c_split_alpha_out", s64(a), en ? 1 : 0, cut, s64(rt), s64(tw), s64(after), out);
+    const [owner_cut, server, validator, root_alpha] = this.core.readU64(out, 4);
+    return { owner_cut, server, validator, root_alpha };
+  }
+
+  /**
+   * One block of drain_pending's schedule over subnets in storage order. Returns the updated
+   * states and what happened to each subnet's epoch this block.
+   */
+  scheduleBlock(subnets: ScheduleState[], block: bigint, maxEpochsPerBlock = DEFAULT_MAX_EPOCHS_PER_BLOCK): { states: ScheduleState[]; outcomes: EpochOutcome[] } {
+    const b = toU64(block, "block");
+    const cap = toInt(maxEpochsPerBlock, "max_epochs_per_block", 0, 255, "u8");
+    const n = subnets.length;
+    const tempo = subnets.map((s, i) => toInt(s.tempo, `subnets[${i}].tempo`, 0, 65535, "u16"));
+    const f = (k: keyof ScheduleState) => subnets.map((s, i) => toU64(s[k] as bigint, `subnets[${i}].${k}`));
+    const last = f("last_epoch_block"), pend = f("pending_epoch_at"), since = f("blocks_since_last_step"), idx = f("epoch_index");
+    const cons = subnets.map((s, i) => (s.consistent === undefined || toBool(s.consistent, `subnets[${i}].consistent`) ? 1 : 0));
+    this.core.reset();
+    const pt = this.core.u16(tempo), pl = this.core.u64(last), pp = this.core.u64(pend), ps = this.core.u64(since), pi = this.core.u64(idx);
+    const pc = this.core.u8(cons), po = this.core.alloc(Math.max(1, n));
+    this.core.call("c_schedule_block", n, s64(b), cap, pt, pl, pp, ps, pi, pc, po);
+    const L = this.core.readU64(pl, n), P = this.core.readU64(pp, n), S = this.core.readU64(ps, n), I = this.core.readU64(pi, n), O = this.core.readU8(po, n);
+    return {
+      states: subnets.map((s, i) => ({ ...s, last_epoch_block: L[i], pending_epoch_at: P[i], blocks_since_last_step: S[i], epoch_index: I[i] })),
+      outcomes: O.map((o) => OUTCOMES[o]),
+    };
+  }
+
+  /** Splits `pot` by the proportions of `weights` as the chain splits a validator pot (floors each share). */
+  splitPot(weights: bigint[], pot: bigint): bigint[] {
+    const w = weights.map((x, i) => toU64(x, `weights[${i}]`));
+    const p = toU64(pot, "pot");
+    this.core.reset();
+    const pw = this.core.u64(w), out = this.core.alloc(Math.max(1, w.length) * 8);
+    this.core.call("c_split_pot", w.length, pw, s64(p), out);
+    return this.core.readU64(out, w.length);
+  }
+
+  /** get_tao_weight: U96F32(TaoWeight) / U96F32(u64::MAX), bits. */
+  taoWeight(taoWeight: bigint = DEFAULT_TAO_WEIGHT): bigint {
+    const tw = toU64(taoWeight, "tao_weight");
+    this.core.reset();
+    const out = this.core.alloc(16);
+    this.core.call("c_tao_weight", s64(tw), out);
+    return this.readU128(out, 1)[0];
+  }
+
+  /**
+   * calculate_dividend_distribution: each hotkey's dividend (U96F32 bits) split into an alpha and a
+   * root part by its own alpha and root stake, then the pending alpha and pending root pots shared
+   * by those parts. Hotkeys in the chain's order (ascending AccountId). Results are U96F32 bits.
+   */
+  dividendDistribution(hotkeys: Array<{ dividend: bigint; alpha_stake: bigint; root_stake: bigint }>, pendingAlpha: bigint, pendingRoot: bigint, taoWeightBits: bigint): Array<{ alpha_dividend: bigint; root_dividend: bigint }> {
+    const n = hotkeys.length;
+    const d = hotkeys.map((h, i) => toBits(h.dividend, `hotkeys[${i}].dividend`, false));
+    const a = hotkeys.map((h, i) => toU64(h.alpha_stake, `hotkeys[${i}].alpha_stake`));
+    const r = hotkeys.map((h, i) => toU64(h.root_stake, `hotkeys[${i}].root_stake`));
+    const pa = toU64(pendingAlpha, "pending_alpha"), pr = toU64(pendingRoot, "pending_root");
+    const tw = toBits(taoWeightBits, "tao_weight", false);
+    this.core.reset();
+    const pd = this.u128(d), paa = this.core.u64(a), prr = this.core.u64(r);
+    const oa = this.core.alloc(Math.max(1, n) * 16), or = this.core.alloc(Math.max(1, n) * 16);
+    this.core.call("c_dividend_distribution", n, pd, paa, prr, s64(tw >> 64n), s64(tw & MASK64), s64(pa), s64(pr), oa, or);
+    const A = this.readU128(oa, n), R = this.readU128(or, n);
+    return A.map((x, i) => ({ alpha_dividend: x, root_dividend: R[i] }));
+  }
+
+  /** get_inherited_for_hotkey_on_subnet: own alpha minus what children take plus what parents give. */
+  inheritedAlpha(alpha: bigint, childProportions: bigint[], parents: Array<{ proportion: bigint; alpha: bigint }>): bigint {
+    const a = toU64(alpha, "alpha");
+    const cp = childProportions.map((p, i) => toU64(p, `children[${i}].proportion`));
+    const pp = parents.map((p, i) => toU64(p.proportion, `parents[${i}].proportion`));
+    const pa = parents.map((p, i) => toU64(p.alpha, `parents[${i}].alpha`));
+    this.core.reset();
+    return u64(this.core.call<bigint>("c_inherited_alpha", s64(a), cp.length, this.core.u64(cp), pp.length, this.core.u64(pp), this.core.u64(pa)));
+  }
+
+  /**
+   * get_parent_child_dividends_distribution for one child hotkey: what each parent receives (in
+   * the given order) and what the child keeps, plus the alpha CKBurn recycles.
+   */
+  parentChildDividends(args: {
+    dividend: bigint; alpha: bigint; root: bigint; child_proportions: bigint[];
+    parents: Array<{ proportion: bigint; alpha: bigint; root: bigint; same_owner: boolean }>;
+    childkey_take: number; ck_burn?: bigint; tao_weight?: bigint;
+  }): { parents: bigint[]; child: bigint; ck_burned: bigint } {
+    const d = toU64(args.dividend, "dividend"), a = toU64(args.alpha, "alpha"), r = toU64(args.root, "root");
+    const cp = args.child_proportions.map((p, i) => toU64(p, `child_proportions[${i}]`));
+    const ps = args.parents;
+    const pp = ps.map((p, i) => toU64(p.proportion, `parents[${i}].proportion`));
+    const pa = ps.map((p, i) => toU64(p.alpha, `parents[${i}].alpha`));
+    const pr = ps.map((p, i) => toU64(p.root, `parents[${i}].root`));
+    const so = ps.map((p, i) => (toBool(p.same_owner, `parents[${i}].same_owner`) ? 1 : 0));
+    const take = toInt(args.childkey_take, "childkey_take", 0, 65535, "u16");
+    const burn = toU64(args.ck_burn ?? 0n, "ck_burn"), tw = toU64(args.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight");
+    this.core.reset();
+    const pout = this.core.alloc(Math.max(1, ps.length) * 8), out = this.core.alloc(16);
+    this.core.call("c_parent_child_dividends", s64(d), s64(a), s64(r), cp.length, this.core.u64(cp), ps.length,
+      this.core.u64(pp), this.core.u64(pa), this.core.u64(pr), this.core.u8(so), take, s64(burn), s64(tw), pout, out);
+    const [child, ck_burned] = this.core.readU64(out, 2);
+    return { parents: this.core.readU64(pout, ps.length), child, ck_burned };
+  }
+
+  // ---- batched forms (one wasm call for all subnets of a block); inputs are trusted model state ----
+
+  /** subnetTerms with spot prices and alpha issuance computed in the core from each pool. */
+  subnetTermsFromPools(pools: Array<{ tao_emission: bigint; mechanism: number; tao_reserve: bigint; alpha_reserve: bigint; alpha_out: bigint; quote_weight: bigint }>, rootTao: bigint, taoWeight: bigint): Array<{ alpha_emission: bigint; tao_in_rao: bigint; alpha_in_rao: bigint; excess_tao_rao: bigint }> {
+    const n = pools.length;
+    this.core.reset();
+    const pte = this.u128(pools.map((p) => p.tao_emission));
+    const pm = this.core.u16(pools.map((p) => p.mechanism));
+    const pt = this.core.u64(pools.map((p) => p.tao_reserve)), pa = this.core.u64(pools.map((p) => p.alpha_reserve));
+    const po = this.core.u64(pools.map((p) => p.alpha_out)), pq = this.core.u64(pools.map((p) => p.quote_weight));
+    const m = Math.max(1, n);
+    const pae = this.core.alloc(m * 8), pti = this.core.alloc(m * 16), pai = this.core.alloc(m * 16), pex = this.core.alloc(m * 16), prp = this.core.alloc(m * 16);
+    this.core.call("c_subnet_terms_pools", n, pte, pm, pt, pa, po, pq, s64(rootTao), s64(taoWeight), pae, pti, pai, pex, prp);
+    const ae = this.core.readU64(pae, n);
+    const floorAt = (p: number) => { const w = this.core.readU64(p, 2 * n); return (i: number) => { const v = ((w[2 * i + 1] << 64n) | w[2 * i]) >> 32n; return v > MASK64 ? MASK64 : v; }; };
+    const ti = floorAt(pti), ai = floorAt(pai), ex = floorAt(pex);
+    return pools.map((_, i) => ({ alpha_emission: ae[i], tao_in_rao: ti(i), alpha_in_rao: ai(i), excess_tao_rao: ex(i) }));
+  }
+
+  /** splitAlphaOut for many subnets at once. */
+  splitAlphaOutBatch(items: Array<{ alpha_out: bigint; owner_cut_enabled: boolean; alpha_issuance_after: bigint }>, ownerCut: number, rootTao: bigint, taoWeight: bigint): AlphaOutSplit[] {
+    const n = items.length;
+    this.core.reset();
+    const pa = this.core.u64(items.map((x) => x.alpha_out)), pc = this.core.u8(items.map((x) => (x.owner_cut_enabled ? 1 : 0)));
+    const pi = this.core.u64(items.map((x) => x.alpha_issuance_after)), out = this.core.alloc(Math.max(1, n) * 32);
+    this.core.call("c_split_alpha_out_batch", n, pa, pc, ownerCut, s64(rootTao), s64(taoWeight), pi, out);
+    const w = this.core.readU64(out, 4 * n);
+    return items.map((_, i) => ({ owner_cut: w[4 * i], server: w[4 * i + 1], validator: w[4 * i + 2], root_alpha: w[4 * i + 3] }));
+  }
+
+  /** update_moving_price for many subnets at block `now`; returns the new SubnetMovingPrice bits. */
+  updateMovingPrices(items: Array<{ netuid: number; mechanism: number; start_call_block: bigint; halving_blocks: bigint; moving_price: bigint; tao_reserve: bigint; alpha_reserve: bigint; quote_weight: bigint }>, now: bigint, movingAlpha: bigint): bigint[] {
+    const n = items.length;
+    this.core.reset();
+    const pn = this.core.u16(items.map((x) => x.netuid)), pm = this.core.u16(items.map((x) => x.mechanism));
+    const ps = this.core.u64(items.map((x) => x.start_call_block)), ph = this.core.u64(items.map((x) => x.halving_blocks));
+    const pst = this.u128(items.map((x) => BigInt.asUintN(128, x.moving_price)));
+    const pt = this.core.u64(items.map((x) => x.tao_reserve)), pa = this.core.u64(items.map((x) => x.alpha_reserve)), pq = this.core.u64(items.map((x) => x.quote_weight));
+    const ma = BigInt.asUintN(128, movingAlpha);
+    this.core.call("c_update_moving_prices", n, s64(now), pn, pm, ps, ph, s64(ma >> 64n), s64(ma & MASK64), pst, pt, pa, pq);
+    return this.core.readI128(pst, n);
+  }
+
+  /**
+   * What an epoch's validator side credits per hotkey (no parents/children): the dividend split into
+   * alpha and root parts by own alpha and root stake, the pending pots shared, then each hotkey's
+   * delegate take. alpha_credited goes to the hotkey's alpha on the subnet (take included, and the
+   * take on root dividends), root_claimable to its root stakers' claimable alpha.
+   */
+  validatorPayout(hotkeys: Array<{ validator_emission: bigint; alpha_stake: bigint; root_stake: bigint; take?: number }>, pendingAlpha: bigint, pendingRoot: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): Array<{ alpha_credited: bigint; root_claimable: bigint }> {
+    const n = hotkeys.length;
+    const d = hotkeys.map((h, i) => toU64(h.validator_emission, `hotkeys[${i}].validator_emission`) << 32n);
+    const a = hotkeys.map((h, i) => toU64(h.alpha_stake, `hotkeys[${i}].alpha_stake`));
+    const r = hotkeys.map((h, i) => toU64(h.root_stake, `hotkeys[${i}].root_stake`));
+    const t = hotkeys.map((h, i) => toInt(h.take ?? DEFAULT_DELEGATE_TAKE, `hotkeys[${i}].take`, 0, 65535, "u16"));
+    const pa = toU64(pendingAlpha, "pending_alpha"), pr = toU64(pendingRoot, "pending_root"), tw = toU64(taoWeight, "tao_weight");
+    this.core.reset();
+    const m = Math.max(1, n);
+    const pd = this.u128(d), paa = this.core.u64(a), prr = this.core.u64(r), pt = this.core.u16(t);
+    const oa = this.core.alloc(m * 8), orc = this.core.alloc(m * 8);
+    this.core.call("c_validator_payout", n, pd, paa, prr, s64(tw), s64(pa), s64(pr), pt, oa, orc);
+    const A = this.core.readU64(oa, n), R = this.core.readU64(orc, n);
+    return A.map((x, i) => ({ alpha_credited: x, root_claimable: R[i] }));
+  }
+
+  /**
+   * The dynamic_tempo_v1 migration: the LastEpochBlock and SubnetEpochIndex that keep a subnet's
+   * next epoch on the block the legacy rule would pick (it fired when tempo - (block + netuid + 1) mod (tempo + 1) reached 0).
+   */
+  legacyAnchor(netuid: number, tempo: number, block: bigint): { last_epoch_block: bigint; epoch_index: bigint } {
+    const nu = toInt(netuid, "netuid", 0, 65535, "u16"), t = toInt(tempo, "tempo", 0, 65535, "u16"), b = toU64(block, "block");
+    this.core.reset();
+    const out = this.core.alloc(8);
+    const last = u64(this.core.call<bigint>("c_legacy_last_epoch_block", nu, t, s64(b), out));
+    return { last_epoch_block: last, epoch_index: this.core.readU64(out, 1)[0] };
+  }
+
+  shouldRunEpoch(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint): boolean {
+    this.core.reset();
+    return this.core.call<number>("c_should_run_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")),
+      s64(toU64(pendingEpochAt, "pending_epoch_at")), s64(toU64(blocksSinceLastStep, "blocks_since_last_step")), s64(toU64(block, "block"))) === 1;
+  }
+
+  /** blocks_until_next_auto_epoch (u64::MAX for tempo 0). */
+  blocksUntilNextAutoEpoch(tempo: number, lastEpochBlock: bigint, block: bigint): bigint {
+    this.core.reset();
+    return u64(this.core.call<bigint>("c_blocks_until_next_auto_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")), s64(toU64(block, "block"))));
+  }
+
+  /** get_next_epoch_start_block (null for tempo 0). */
+  nextEpochStartBlock(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint): bigint | null {
+    const t = toInt(tempo, "tempo", 0, 65535, "u16");
+    if (t === 0) return null;
+    this.core.reset();
+    return u64(this.core.call<bigint>("c_next_epoch_start_block", t, s64(toU64(lastEpochBlock, "last_epoch_block")), s64(toU64(pendingEpochAt, "pending_epoch_at"))));
+  }
+}
+
+function toBits(v: unknown, field: string, signed: boolean): bigint {
+  let b: bigint;
+  if (typeof v === "bigint") b = v;
+  else if (typeof v === "string" && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
+  else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
+  else throw new TaomathError("invalid_type", field, "expected fixed-point bits as an integer (bigint or decimal string)");
+  const lo = signed ? -(1n << 127n) : 0n, hi = signed ? (1n << 127n) - 1n : U128_MAX;
+  if (b < lo || b > hi) throw new TaomathError("out_of_range", field, `${b} does not fit in ${signed ? "i128" : "u128"} bits`);
+  return b;
+}

@@ -1,0 +1,339 @@
+// A network state model that runs subtensor's block_step coinbase block by block: mint
+// (get_block_emission), subnet shares, subnet terms, injection and chain buy (through the
+// CoinbasePool interface: the pool math is a separate module), the alpha-out split into pending
+// counters, the epoch schedule, each due epoch with the bit-exact Yuma epoch and its payout, and
+// the price EMA. State in and out as plain JSON (a snapshot); every block is checked for
+// conservation of TAO and alpha to the rao.
+//
+// Scope (stated in every report it returns): the payout follows distribute_emission at the level of
+// hotkey totals, with child keys; nominator share pools and root claims are not modelled (root
+// dividends are kept as one unclaimed amount per subnet); owner-owned miners' incentive is burned
+// (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
+
+import type { Taomath } from "./taomath.js";
+import type { EpochInput } from "./bindings/epoch.js";
+import { emissionOf } from "./emission.js";
+import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
+import { TOTAL_SUPPLY } from "./bindings/emission.js";
+import { toInt } from "./bindings/values.js";
+import { TaomathError } from "./errors.js";
+import { parseSnapshot, serializeState, type NetworkState, type SubnetState, type NeuronsInput } from "./network_state.js";
+
+export type { NetworkState, SubnetState, NeuronsInput };
+
+const U64_MAX = (1n << 64n) - 1n;
+const satAdd = (a: bigint, b: bigint) => (a + b > U64_MAX ? U64_MAX : a + b);
+const satSub = (a: bigint, b: bigint) => (a > b ? a - b : 0n);
+
+export interface StepReport {
+  assumptions: string[];
+  blocks: number;
+  first_block: bigint;
+  last_block: bigint;
+  tao_minted: bigint;
+  tao_recycled: bigint;
+  alpha_minted: bigint;
+  alpha_recycled: bigint;
+  epochs: Array<{ block: bigint; netuid: number; outcome: "ran" | "skipped" | "deferred" }>;
+  /** blocks where TAO or alpha were not conserved (empty when all is well) */
+  violations: string[];
+}
+
+const ASSUMPTIONS = [
+  "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
+  "pool weight updates and chain buys come from the CoinbasePool given to step()",
+  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take credited to the hotkey and the rest to the hotkey's alpha (nominator share pools are not modelled, so take and rest land on the same hotkey total); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
+  "registrations, staking, transfers and root claims do not happen during the run",
+  "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
+];
+
+/** The chain's pool math for stable (mechanism 0) subnets only: swaps are 1:1 with no fee. */
+export const stableOnlyPool: CoinbasePool = {
+  adjustProtocolLiquidity(pool, tao, alpha) {
+    if (tao === 0n && alpha === 0n) return { tao: 0n, alpha: 0n, quote_weight: pool.quote_weight };
+    throw new TaomathError("unsupported", `subnets[${pool.netuid}]`, "a nonzero injection needs the Balancer weight update (pool math module); pass a CoinbasePool that implements it");
+  },
+  buyAlpha(pool, tao) {
+    if (pool.mechanism !== 0) {
+      throw new TaomathError("unsupported", `subnets[${pool.netuid}]`, "a chain buy on a dynamic subnet needs the Balancer swap (pool math module); pass a CoinbasePool that implements it");
+    }
+    return { ok: true, paid_in: tao, paid_out: tao, quote_weight: pool.quote_weight, pal_swap_initialized: pool.pal_swap_initialized };
+  },
+};
+
+export class Network {
+  /** set when a block stopped half way (e.g. the pool refused): the state is then not a chain state */
+  private broken: string | null = null;
+  private constructor(private readonly tm: Taomath, readonly state: NetworkState) {}
+
+  static fromSnapshot(tm: Taomath, snapshot: unknown): Network {
+    const net = new Network(tm, parseSnapshot(snapshot));
+    const bad = net.alphaLedgerErrors();
+    if (bad.length > 0) throw new TaomathError("out_of_range", bad[0].field, bad[0].message);
+    return net;
+  }
+
+  /** The state as plain JSON (u64 as decimal strings, fixed point as bit strings). */
+  snapshot(): Record<string, unknown> {
+    if (this.broken !== null) throw new TaomathError("unsupported", "network", `the state stopped inside block ${this.broken} and is not a chain state`);
+    return serializeState(this.state);
+  }
+
+  /** Runs `blocks` blocks of block_step. */
+  step(blocks: number, pool: CoinbasePool, options: { onBlock?: (block: bigint) => void } = {}): StepReport {
+    const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
+    const report: StepReport = {
+      assumptions: ASSUMPTIONS, blocks: count, first_block: this.state.block + 1n, last_block: this.state.block + BigInt(count),
+      tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
+    };
+    if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
+    for (let i = 0; i < count; i++) {
+      try {
+        this.stepBlock(pool, report);
+      } catch (e) {
+        this.broken = this.state.block.toString();
+        throw e;
+      }
+      options.onBlock?.(this.state.block);
+    }
+    return report;
+  }
+
+  private stepBlock(pool: CoinbasePool, report: StepReport): void {
+    const s = this.state;
+    const em = emissionOf(this.tm), cb = coinbaseOf(this.tm);
+    s.block += 1n;
+    const block = s.block;
+    const taoBefore = s.total_issuance;
+    const accountedBefore = this.taoAccounted();
+    const issuanceBefore = new Map(s.subnets.map((n) => [n.netuid, satAdd(n.alpha_reserve, n.alpha_out)]));
+
+    // mint_tao: the emission on TotalIssuance at the start of the block, capped at the supply
+    const emission = em.blockEmission(s.total_issuance);
+    const credit = emission < TOTAL_SUPPLY - s.total_issuance ? emission : TOTAL_SUPPLY - s.total_issuance;
+    s.total_issuance += credit;
+
+    const subnets = s.subnets.filter((n) => n.netuid !== 0);
+    const emitTo = subnets.filter((n) => n.first_emission_block_number !== null && n.subtoken_enabled && n.registration_allowed);
+    const shares = cb.subnetBlockEmissions(emitTo.map((n) => ({
+      netuid: n.netuid, mechanism: n.mechanism, moving_price: n.moving_price, miner_burned: n.miner_burned, emission_enabled: n.emission_enabled,
+    })), credit);
+    const terms = cb.subnetTermsFromPools(emitTo.map((n, i) => ({
+      tao_emission: shares.subnets[i].tao_emission, mechanism: n.mechanism, tao_reserve: n.tao_reserve,
+      alpha_reserve: n.alpha_reserve, alpha_out: n.alpha_out, quote_weight: n.quote_weight,
+    })), s.root_tao, s.tao_weight);
+
+    // inject_and_maybe_swap
+    let remaining = credit;
+    let alphaMinted = 0n, alphaRecycled = 0n;
+    emitTo.forEach((n, i) => {
+      const t = terms[i];
+      const adj = pool.adjustProtocolLiquidity(poolOf(n), t.tao_in_rao, t.alpha_in_rao);
+      n.quote_weight = adj.quote_weight;
+      const excess = t.excess_tao_rao;
+      if (excess > 0n && remaining >= excess) {
+        remaining -= excess;
+        const r = pool.buyAlpha(poolOf(n), excess);
+        if (r.ok) {
+          // SubnetAlphaIn saturates at 0: alpha paid out beyond the reserve is minted from nothing
+          alphaMinted += r.paid_out > n.alpha_reserve ? r.paid_out - n.alpha_reserve : 0n;
+          n.alpha_reserve = satSub(n.alpha_reserve, r.paid_out);
+          n.alpha_out = satAdd(n.alpha_out, r.paid_out);
+          n.tao_reserve = satAdd(n.tao_reserve, r.paid_in);
+          n.protocol_alpha += r.paid_out;
+          n.untracked_tao += excess - r.paid_in;
+          n.quote_weight = r.quote_weight;
+          n.pal_swap_initialized = r.pal_swap_initialized;
+        } else {
+          n.untracked_tao += excess;
+        }
+      }
+      n.alpha_reserve = satAdd(n.alpha_reserve, adj.alpha);
+      alphaMinted += adj.alpha;
+      if (adj.tao > 0n && remaining >= adj.tao) {
+        remaining -= adj.tao;
+        n.tao_reserve = satAdd(n.tao_reserve, adj.tao);
+      }
+    });
+    // recycle_credit: the unspent credit leaves TotalIssuance
+    s.total_issuance -= remaining;
+    report.tao_minted += credit;
+    report.tao_recycled += remaining;
+
+    // alpha out, owner cut, root alpha and the pending counters
+    for (let i = 0; i < emitTo.length; i++) {
+      const n = emitTo[i], a = terms[i].alpha_emission;
+      n.alpha_out = satAdd(n.alpha_out, a);
+      alphaMinted += a;
+    }
+    const splits = cb.splitAlphaOutBatch(emitTo.map((n, i) => ({
+      alpha_out: terms[i].alpha_emission, owner_cut_enabled: n.owner_cut_enabled, alpha_issuance_after: satAdd(n.alpha_reserve, n.alpha_out),
+    })), s.subnet_owner_cut, s.root_tao, s.tao_weight);
+    emitTo.forEach((n, i) => {
+      const a = terms[i].alpha_emission, split = splits[i];
+      n.pending_owner_cut += split.owner_cut;
+      n.pending_server += split.server;
+      n.pending_validator += split.validator;
+      if (shares.root_sell) n.pending_root += split.root_alpha;
+      else { n.alpha_out = satSub(n.alpha_out, split.root_alpha); alphaRecycled += split.root_alpha; }
+      n.unowned_alpha += a - (split.owner_cut + split.server + split.validator + split.root_alpha);
+    });
+
+    // drain_pending: the schedule over all non-root subnets in storage order, then the payouts
+    const sched = cb.scheduleBlock(subnets.map((n) => ({
+      netuid: n.netuid, tempo: n.tempo, last_epoch_block: n.last_epoch_block, pending_epoch_at: n.pending_epoch_at,
+      blocks_since_last_step: n.blocks_since_last_step, epoch_index: n.epoch_index,
+      consistent: n.neurons === null || new Set(n.neurons.hotkeys).size === n.neurons.hotkeys.length,
+    })), block, s.max_epochs_per_block);
+    const drained: Array<[SubnetState, bigint, bigint, bigint, bigint]> = [];
+    subnets.forEach((n, i) => {
+      const st = sched.states[i];
+      n.last_epoch_block = st.last_epoch_block; n.pending_epoch_at = st.pending_epoch_at;
+      n.blocks_since_last_step = st.blocks_since_last_step; n.epoch_index = st.epoch_index;
+      const outcome = sched.outcomes[i];
+      if (outcome === "not_due") return;
+      report.epochs.push({ block, netuid: n.netuid, outcome });
+      if (outcome === "ran") {
+        drained.push([n, n.pending_server, n.pending_validator, n.pending_root, n.pending_owner_cut]);
+        n.pending_server = 0n; n.pending_validator = 0n; n.pending_root = 0n; n.pending_owner_cut = 0n;
+      }
+    });
+    drained.sort((a, b) => a[0].netuid - b[0].netuid);
+    for (const [n, S, V, R, O] of drained) {
+      alphaRecycled += this.distribute(n, S, V, R, O);
+      n.last_mechanism_step_block = block;
+    }
+
+    // update_moving_prices for the subnets that emitted, on the pool after this block's coinbase
+    const prices = cb.updateMovingPrices(emitTo.map((n) => ({
+      netuid: n.netuid, mechanism: n.mechanism, halving_blocks: n.ema_price_halving_blocks, moving_price: n.moving_price,
+      start_call_block: n.first_emission_block_number !== null && n.first_emission_block_number > 0n ? n.first_emission_block_number - 1n : 0n,
+      tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, quote_weight: n.quote_weight,
+    })), block, s.subnet_moving_alpha);
+    emitTo.forEach((n, i) => { n.moving_price = prices[i]; });
+
+    report.alpha_minted += alphaMinted;
+    report.alpha_recycled += alphaRecycled;
+    // conservation, to the rao
+    const dTao = s.total_issuance - taoBefore, dAccounted = this.taoAccounted() - accountedBefore;
+    if (dTao !== dAccounted || dTao !== credit - remaining) {
+      report.violations.push(`block ${block}: TotalIssuance moved by ${dTao} but subnet TAO (tracked + untracked) moved by ${dAccounted}`);
+    }
+    let dIssuance = 0n;
+    for (const n of s.subnets) dIssuance += satAdd(n.alpha_reserve, n.alpha_out) - (issuanceBefore.get(n.netuid) ?? 0n);
+    if (dIssuance !== alphaMinted - alphaRecycled) {
+      report.violations.push(`block ${block}: alpha issuance moved by ${dIssuance}, minted ${alphaMinted} minus recycled ${alphaRecycled}`);
+    }
+    for (const e of this.alphaLedgerErrors()) report.violations.push(`block ${block}: ${e.message}`);
+  }
+
+  /** distribute_emission for one drained subnet; returns the alpha CKBurn recycled. */
+  private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint): bigint {
+    const cb = coinbaseOf(this.tm);
+    const E = S + V + R;
+    if (n.neurons === null || n.neurons.hotkeys.length === 0) {
+      n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + O);
+      n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
+      return 0n;
+    }
+    const nn = n.neurons;
+    const tw = this.state.tao_weight;
+    // everything below reads the stakes before anything of this epoch is paid
+    const alphaOf = (h: string) => n.stakes.get(h) ?? 0n;
+    const rootByUid = new Map(nn.hotkeys.map((h, uid) => [h, BigInt(nn.tao_stake[uid] as bigint)]));
+    const rootOf = (h: string) => this.state.root_stakes.get(h) ?? rootByUid.get(h) ?? 0n;
+    const childrenOf = (h: string) => n.children.get(h) ?? [];
+    const parentsOf = (h: string) => n.parents.get(h) ?? [];
+    const hasKeys = n.children.size > 0;
+    const inheritedAlpha = nn.hotkeys.map((h) => (hasKeys
+      ? cb.inheritedAlpha(alphaOf(h), childrenOf(h).map(([p]) => p), parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph) })))
+      : alphaOf(h)));
+    if (this.state.weights_refreshed) {
+      // validators that set weights keep setting the same ones (see weights_refreshed)
+      nn.last_update = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? this.state.block : (nn.last_update[uid] ?? 0n)));
+    }
+    const { hotkeys: _h, takes: _t, ...epochFields } = nn;
+    void _h; void _t;
+    const input: EpochInput = {
+      ...epochFields, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
+      alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw,
+    };
+    const out = this.tm.runEpoch(input);
+    // dividends of each uid shared with its parents (childkey take, CKBurn); recipients keyed by hotkey
+    const divs = new Map<string, bigint>();
+    let ckBurned = 0n;
+    out.validator_emission.forEach((d, uid) => {
+      const h = nn.hotkeys[uid];
+      if (!hasKeys || parentsOf(h).length === 0) { divs.set(h, (divs.get(h) ?? 0n) + d); return; }
+      const r = cb.parentChildDividends({
+        dividend: d, alpha: alphaOf(h), root: rootOf(h), child_proportions: childrenOf(h).map(([p]) => p),
+        parents: parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph), root: rootOf(ph), same_owner: n.owners.get(ph) === n.owners.get(h) && n.owners.has(h) })),
+        childkey_take: n.childkey_takes.get(h) ?? 0, ck_burn: this.state.ck_burn, tao_weight: tw,
+      });
+      parentsOf(h).forEach(([, ph], j) => divs.set(ph, (divs.get(ph) ?? 0n) + r.parents[j]));
+      divs.set(h, (divs.get(h) ?? 0n) + r.child);
+      ckBurned += r.ck_burned;
+    });
+    const recipients = [...divs.keys()].sort();
+    const stakeBefore = new Map(recipients.map((h) => [h, alphaOf(h)]));
+    // owner cut, then incentives (the owner's own miners' incentive is burned), then dividends
+    n.stakes.set(n.owner_hotkey, alphaOf(n.owner_hotkey) + O);
+    let paid = 0n, incentiveSum = 0n, withheld = 0n;
+    out.server_emission.forEach((inc, uid) => {
+      incentiveSum += inc;
+      const h = nn.hotkeys[uid];
+      if (h === n.owner_hotkey) { withheld += inc; n.unowned_alpha += inc; } // burned: stays in SubnetAlphaOut
+      else n.stakes.set(h, alphaOf(h) + inc);
+      paid += inc;
+    });
+    n.miner_burned = incentiveSum === 0n ? 0n : (withheld << 32n) / incentiveSum;
+    const pot = incentiveSum !== 0n ? V : V + S;
+    const takeByUid = new Map(nn.hotkeys.map((h, uid) => [h, nn.takes?.[uid]]));
+    const pay = cb.validatorPayout(recipients.map((h) => ({
+      validator_emission: divs.get(h)!, alpha_stake: stakeBefore.get(h)!, root_stake: rootOf(h), take: takeByUid.get(h),
+    })), pot, R, tw);
+    pay.forEach((p, i) => {
+      const h = recipients[i];
+      n.stakes.set(h, alphaOf(h) + p.alpha_credited);
+      // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
+      if (p.root_claimable > rootOf(h)) n.stakes.set(h, alphaOf(h) + p.root_claimable);
+      else n.root_unclaimed += p.root_claimable;
+      paid += p.alpha_credited + p.root_claimable;
+    });
+    // CKBurn recycles alpha (SubnetAlphaOut falls); what nobody received stays unowned
+    n.alpha_out = satSub(n.alpha_out, ckBurned);
+    n.unowned_alpha += E - paid - ckBurned;
+    // the epoch's own storage writes the next epoch reads
+    nn.bonds = out.bonds;
+    nn.validator_permit = out.validator_permit;
+    return ckBurned;
+  }
+
+  private taoAccounted(): bigint {
+    let t = 0n;
+    for (const n of this.state.subnets) if (n.netuid !== 0) t += n.tao_reserve + n.untracked_tao;
+    return t;
+  }
+
+  /** SubnetAlphaOut must equal everything owned or pending on the subnet plus the unowned buckets. */
+  private alphaLedgerErrors(): Array<{ field: string; message: string }> {
+    const errs: Array<{ field: string; message: string }> = [];
+    for (const n of this.state.subnets) {
+      if (n.netuid === 0) continue;
+      let staked = 0n;
+      for (const v of n.stakes.values()) staked += v;
+      const owned = staked + n.pending_server + n.pending_validator + n.pending_root + n.pending_owner_cut + n.protocol_alpha + n.unowned_alpha + n.root_unclaimed;
+      if (owned !== n.alpha_out) {
+        errs.push({ field: `subnets[netuid ${n.netuid}].alpha_out`, message: `subnet ${n.netuid}: alpha_out ${n.alpha_out} but stakes + pending + protocol + unowned + root unclaimed = ${owned}` });
+      }
+    }
+    return errs;
+  }
+}
+
+function poolOf(n: SubnetState): PoolReserves {
+  return {
+    netuid: n.netuid, mechanism: n.mechanism, tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, alpha_out: n.alpha_out,
+    quote_weight: n.quote_weight, pal_swap_initialized: n.pal_swap_initialized, fee_rate: n.fee_rate,
+  };
+}

@@ -1,0 +1,233 @@
+// The network model's state and its plain-JSON snapshot: types, parsing with validation (a typed
+// error naming the subnet and field for anything inconsistent), and serialisation. The snapshot
+// schema is "taomath-network/1"; u64 values are decimal strings, fixed point values raw bit strings.
+
+import type { EpochInput } from "./bindings/epoch.js";
+import { DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK } from "./bindings/coinbase.js";
+import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "./bindings/emission.js";
+import { toU64, toInt, toBool } from "./bindings/values.js";
+import { TaomathError } from "./errors.js";
+
+/** The epoch inputs of a subnet other than what the model owns (stakes, block, emission). */
+export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {
+  /** hotkey of each uid */
+  hotkeys: string[];
+  /** delegate take of each uid's hotkey (u16 / 65535); default 11_796 */
+  takes?: number[];
+};
+
+export interface SubnetState {
+  netuid: number;
+  mechanism: number;
+  owner_hotkey: string;
+  tempo: number;
+  last_epoch_block: bigint;
+  pending_epoch_at: bigint;
+  blocks_since_last_step: bigint;
+  epoch_index: bigint;
+  last_mechanism_step_block: bigint;
+  first_emission_block_number: bigint | null;
+  subtoken_enabled: boolean;
+  registration_allowed: boolean;
+  emission_enabled: boolean;
+  owner_cut_enabled: boolean;
+  tao_reserve: bigint;
+  alpha_reserve: bigint;
+  alpha_out: bigint;
+  quote_weight: bigint;
+  pal_swap_initialized: boolean;
+  fee_rate: number;
+  /** SubnetMovingPrice, I96F32 bits */
+  moving_price: bigint;
+  ema_price_halving_blocks: bigint;
+  /** MinerBurned, U96F32 bits */
+  miner_burned: bigint;
+  pending_server: bigint;
+  pending_validator: bigint;
+  pending_root: bigint;
+  pending_owner_cut: bigint;
+  /** SubnetProtocolAlpha: alpha the chain bought, owned by nobody */
+  protocol_alpha: bigint;
+  /**
+   * SubnetAlphaOut minus everything owned or pending: flooring dust, burned incentive, undistributed
+   * epoch emission. It can be negative: CKBurn recycles (SubnetAlphaOut -= burn) alpha computed on the
+   * epoch's dividends while the validator pot is still paid out in full by proportion, as on chain.
+   */
+  unowned_alpha: bigint;
+  /** root dividends paid by epochs and not claimed (root claims are not modelled) */
+  root_unclaimed: bigint;
+  /** TAO spent into the subnet account but not in SubnetTAO (failed or partial chain buys) */
+  untracked_tao: bigint;
+  /** alpha stake per hotkey on this subnet */
+  stakes: Map<string, bigint>;
+  /** ChildKeys: parent hotkey -> [proportion (of u64::MAX), child hotkey] */
+  children: Map<string, Array<[bigint, string]>>;
+  /** ParentKeys, derived from children: child hotkey -> [proportion, parent hotkey] */
+  parents: Map<string, Array<[bigint, string]>>;
+  /** ChildkeyTake per child hotkey (u16 / 65535), already the effective take */
+  childkey_takes: Map<string, number>;
+  /** Owner: coldkey of each hotkey (for the childkey take, which only applies across coldkeys) */
+  owners: Map<string, string>;
+  neurons: NeuronsInput | null;
+}
+
+export interface NetworkState {
+  block: bigint;
+  total_issuance: bigint;
+  tao_weight: bigint;
+  subnet_owner_cut: number;
+  max_epochs_per_block: number;
+  subnet_moving_alpha: bigint;
+  root_tao: bigint;
+  /** root stake per hotkey (TotalHotkeyAlpha on netuid 0); falls back to the epoch's tao_stake */
+  root_stakes: Map<string, bigint>;
+  /** CKBurn (u64 fraction of u64::MAX) */
+  ck_burn: bigint;
+  /**
+   * true (default): validators with weights keep setting the same weights, so their LastUpdate
+   * follows the block; false: nothing is submitted and weights age past the activity cutoff.
+   */
+  weights_refreshed: boolean;
+  /** in the chain's storage iteration order (see storageKey) */
+  subnets: SubnetState[];
+}
+
+/** The state as plain JSON (u64 as decimal strings, fixed point as bit strings). */
+export function serializeState(s: NetworkState): Record<string, unknown> {
+  return {
+    schema: "taomath-network/1",
+    block: s.block.toString(), total_issuance: s.total_issuance.toString(), tao_weight: s.tao_weight.toString(),
+    subnet_owner_cut: s.subnet_owner_cut, max_epochs_per_block: s.max_epochs_per_block,
+    subnet_moving_alpha: s.subnet_moving_alpha.toString(), root_tao: s.root_tao.toString(),
+    root_stakes: Object.fromEntries([...s.root_stakes].map(([h, a]) => [h, a.toString()])), ck_burn: s.ck_burn.toString(),
+    weights_refreshed: s.weights_refreshed,
+    subnets: s.subnets.map((n) => {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(n)) {
+        if (k === "parents") continue; // derived from children
+        if (k === "stakes") o[k] = Object.fromEntries([...n.stakes].map(([h, a]) => [h, a.toString()]));
+        else if (k === "children") o[k] = Object.fromEntries([...n.children].map(([h, cs]) => [h, cs.map(([p, c]) => [p.toString(), c])]));
+        else if (k === "childkey_takes" || k === "owners") o[k] = Object.fromEntries(v as Map<string, unknown>);
+        else if (k === "neurons") o[k] = v === null ? null : JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
+        else o[k] = typeof v === "bigint" ? v.toString() : v;
+      }
+      return o;
+    }),
+  };
+}
+
+function storageKey(netuid: number): number { return ((netuid & 0xff) << 8) | (netuid >> 8); }
+
+function signed(v: unknown, field: string): bigint {
+  if (v === undefined) return 0n;
+  if (typeof v === "bigint") return v;
+  if (typeof v === "string" && /^-?[0-9]+$/.test(v.trim())) return BigInt(v.trim());
+  if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
+  throw new TaomathError("invalid_type", field, "expected an integer (decimal string)");
+}
+
+export function parseSnapshot(v: unknown): NetworkState {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new TaomathError("invalid_type", "snapshot", "expected a JSON object");
+  const o = v as Record<string, any>;
+  if (!Array.isArray(o.subnets)) throw new TaomathError("invalid_type", "subnets", "expected an array of subnets");
+  const issuance = toU64(o.total_issuance, "total_issuance");
+  if (issuance > TOTAL_SUPPLY) throw new TaomathError("out_of_range", "total_issuance", `${issuance} is above the total supply of 21e15 rao`);
+  const seen = new Set<number>();
+  const subnets = o.subnets.map((x: any, i: number) => {
+    const f = `subnets[${i}]`;
+    if (x === null || typeof x !== "object") throw new TaomathError("invalid_type", f, "expected an object");
+    const netuid = toInt(x.netuid, `${f}.netuid`, 0, 65535, "u16");
+    if (seen.has(netuid)) throw new TaomathError("out_of_range", `${f}.netuid`, `netuid ${netuid} appears twice`);
+    seen.add(netuid);
+    const g = `subnets[netuid ${netuid}]`;
+    const u = (k: string, d?: bigint) => (x[k] === undefined && d !== undefined ? d : toU64(x[k], `${g}.${k}`));
+    const b = (k: string, d: boolean) => (x[k] === undefined ? d : toBool(x[k], `${g}.${k}`));
+    const tempo = toInt(x.tempo ?? 360, `${g}.tempo`, 0, 65535, "u16");
+    if (tempo === 0 && netuid !== 0) throw new TaomathError("out_of_range", `${g}.tempo`, "tempo 0 never runs an epoch: pending emission would grow forever");
+    const quote = u("quote_weight", 500_000_000_000_000_000n);
+    if (quote > 1_000_000_000_000_000_000n) throw new TaomathError("out_of_range", `${g}.quote_weight`, `${quote} is past 10^18 (Perquintill parts)`);
+    const stakes = new Map<string, bigint>();
+    if (x.stakes !== undefined) {
+      if (x.stakes === null || typeof x.stakes !== "object") throw new TaomathError("invalid_type", `${g}.stakes`, "expected an object hotkey -> alpha");
+      for (const [h, a] of Object.entries(x.stakes)) stakes.set(h, toU64(a, `${g}.stakes[${h}]`));
+    }
+    // fixed-point bit strings: SubnetMovingPrice is I96F32 (i128), MinerBurned U96F32 (u128)
+    const bits = (k: string, lo: bigint, hi: bigint) => {
+      const b = signed(x[k], `${g}.${k}`);
+      if (b < lo || b > hi) throw new TaomathError("out_of_range", `${g}.${k}`, `${b} does not fit the fixed-point type`);
+      return b;
+    };
+    const children = new Map<string, Array<[bigint, string]>>();
+    const parents = new Map<string, Array<[bigint, string]>>();
+    if (x.children !== undefined) {
+      if (x.children === null || typeof x.children !== "object") throw new TaomathError("invalid_type", `${g}.children`, "expected an object parent hotkey -> [[proportion, child hotkey], ...]");
+      for (const [ph, list] of Object.entries(x.children)) {
+        if (!Array.isArray(list) || list.length > 5) throw new TaomathError("wrong_length", `${g}.children[${ph}]`, "expected at most 5 [proportion, child hotkey] pairs");
+        let total = 0n;
+        const cs = list.map((e: any, j: number) => {
+          if (!Array.isArray(e) || e.length !== 2 || typeof e[1] !== "string") throw new TaomathError("invalid_type", `${g}.children[${ph}][${j}]`, "expected [proportion, child hotkey]");
+          const prop = toU64(e[0], `${g}.children[${ph}][${j}][0]`);
+          total += prop;
+          return [prop, e[1]] as [bigint, string];
+        });
+        if (total > (1n << 64n) - 1n) throw new TaomathError("out_of_range", `${g}.children[${ph}]`, "the proportions add up past u64::MAX (more than the whole stake)");
+        children.set(ph, cs);
+        for (const [prop, c] of cs) parents.set(c, [...(parents.get(c) ?? []), [prop, ph]]);
+      }
+    }
+    const childkeyTakes = new Map<string, number>();
+    for (const [h, t] of Object.entries(x.childkey_takes ?? {})) childkeyTakes.set(h, toInt(t, `${g}.childkey_takes[${h}]`, 0, 65535, "u16"));
+    const owners = new Map<string, string>();
+    for (const [h, c] of Object.entries(x.owners ?? {})) owners.set(h, String(c));
+    const neurons = x.neurons === undefined || x.neurons === null ? null : structuredClone(x.neurons); // the model updates bonds and permits in place
+    if (neurons !== null) {
+      if (!Array.isArray(neurons.hotkeys)) throw new TaomathError("invalid_type", `${g}.neurons.hotkeys`, "expected the hotkey of each uid");
+      if (neurons.takes !== undefined) {
+        if (!Array.isArray(neurons.takes) || neurons.takes.length !== neurons.hotkeys.length) {
+          throw new TaomathError("wrong_length", `${g}.neurons.takes`, `expected one delegate take per uid (${neurons.hotkeys.length})`);
+        }
+        neurons.takes.forEach((t: unknown, uid: number) => toInt(t, `${g}.neurons.takes[${uid}]`, 0, 65535, "u16"));
+      }
+      for (const k of ["tao_stake", "block_at_registration", "weights", "bonds"]) {
+        if (!Array.isArray(neurons[k]) || neurons[k].length !== neurons.hotkeys.length) {
+          throw new TaomathError("wrong_length", `${g}.neurons.${k}`, `expected one entry per uid (${neurons.hotkeys.length})`);
+        }
+      }
+    }
+    const state: SubnetState = {
+      netuid, mechanism: toInt(x.mechanism ?? 1, `${g}.mechanism`, 0, 65535, "u16"),
+      owner_hotkey: String(x.owner_hotkey ?? `owner-${netuid}`),
+      tempo, last_epoch_block: u("last_epoch_block", 0n), pending_epoch_at: u("pending_epoch_at", 0n),
+      blocks_since_last_step: u("blocks_since_last_step", 0n), epoch_index: u("epoch_index", 0n),
+      last_mechanism_step_block: u("last_mechanism_step_block", 0n),
+      first_emission_block_number: x.first_emission_block_number === null || x.first_emission_block_number === undefined ? null : u("first_emission_block_number"),
+      subtoken_enabled: b("subtoken_enabled", true), registration_allowed: b("registration_allowed", true),
+      emission_enabled: b("emission_enabled", true), owner_cut_enabled: b("owner_cut_enabled", true),
+      tao_reserve: u("tao_reserve", 0n), alpha_reserve: u("alpha_reserve", 0n), alpha_out: u("alpha_out", 0n),
+      quote_weight: quote, pal_swap_initialized: b("pal_swap_initialized", true),
+      fee_rate: toInt(x.fee_rate ?? 33, `${g}.fee_rate`, 0, 65535, "u16"),
+      moving_price: bits("moving_price", -(1n << 127n), (1n << 127n) - 1n), ema_price_halving_blocks: u("ema_price_halving_blocks", 201_600n),
+      miner_burned: bits("miner_burned", 0n, (1n << 128n) - 1n),
+      pending_server: u("pending_server", 0n), pending_validator: u("pending_validator", 0n), pending_root: u("pending_root", 0n),
+      pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: signed(x.unowned_alpha, `${g}.unowned_alpha`),
+      root_unclaimed: u("root_unclaimed", 0n), untracked_tao: u("untracked_tao", 0n),
+      stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons,
+    };
+    return state;
+  });
+  // NetworksAdded iterates by the SCALE bytes of the u16 netuid (little-endian): low byte first.
+  // This order decides which due epochs the per-block cap defers.
+  subnets.sort((a: SubnetState, b: SubnetState) => storageKey(a.netuid) - storageKey(b.netuid));
+  return {
+    block: toU64(o.block ?? 0n, "block"), total_issuance: issuance,
+    tao_weight: toU64(o.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight"),
+    subnet_owner_cut: toInt(o.subnet_owner_cut ?? DEFAULT_SUBNET_OWNER_CUT, "subnet_owner_cut", 0, 65535, "u16"),
+    max_epochs_per_block: toInt(o.max_epochs_per_block ?? DEFAULT_MAX_EPOCHS_PER_BLOCK, "max_epochs_per_block", 0, 255, "u8"),
+    subnet_moving_alpha: o.subnet_moving_alpha === undefined ? DEFAULT_SUBNET_MOVING_ALPHA : signed(o.subnet_moving_alpha, "subnet_moving_alpha"),
+    root_tao: toU64(o.root_tao ?? 0n, "root_tao"),
+    root_stakes: new Map(Object.entries(o.root_stakes ?? {}).map(([h, a]) => [h, toU64(a, `root_stakes[${h}]`)])),
+    ck_burn: toU64(o.ck_burn ?? 0n, "ck_burn"),
+    weights_refreshed: o.weights_refreshed === undefined ? true : toBool(o.weights_refreshed, "weights_refreshed"),
+    subnets,
+  };
+}
