@@ -8,3 +8,4 @@ export function alloc(bytes: usize): usize { return arenaAlloc(bytes); }
 
 export { epoch } from "./abi/epoch";
 export * from "./abi/math";
+export * from "./abi/swap";

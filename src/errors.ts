@@ -7,6 +7,7 @@ export type TaomathErrorCode =
   | "wrong_length"      // an array whose length the chain does not tolerate
   | "uid_out_of_range"  // a uid >= n where the chain would not ignore it
   | "unknown_schema"    // a vector file whose schema taomath does not know
+  | "chain_rejected"    // valid input that the chain itself refuses (e.g. PriceLimitExceeded)
   | "internal";         // the wasm core trapped (a bug: please report the input)
 
 export class TaomathError extends Error {

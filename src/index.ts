@@ -3,8 +3,10 @@
 import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
 import { loadModuleSync, loadModule } from "./host/node.js";
 import type { EpochInput, EpochResult } from "./bindings/epoch.js";
+import { setDefaultTaomath } from "./pool.js";
 
 let shared: Taomath | null = null;
+setDefaultTaomath(() => taomath());
 
 /** The default instance (compiled synchronously from build/taomath.wasm on first use). */
 export function taomath(): Taomath {
@@ -28,3 +30,5 @@ export type { EpochInput, EpochOutput, EpochResult, EpochTrace, FixedVector, Fix
 export { epochToVectorEncoding, epochInputFromJson } from "./encoding.js";
 export { exampleSubnet, rng, type ExampleOptions } from "./example.js";
 export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/registry.js";
+export { quoteStake, quoteUnstake, maxAmountForLimit, quoteStakeBatch, quoteUnstakeBatch, spotPrice, validatePool, swapCoreOf, MAX_PRICE_RAO, MIN_PRICE_RAO, type Pool, type Quote, type QuoteOptions, type BatchQuotes } from "./pool.js";
+export { SwapCore, type PoolInput, type PoolState, type SwapOutcome, type SwapError } from "./bindings/swap.js";

@@ -7,12 +7,14 @@ import { TaomathError } from "../errors.js";
 import type { Taomath } from "../taomath.js";
 import { runEpochVector } from "./epoch.js";
 import { runMathVector } from "./math.js";
+import { runSwapVector } from "./swap.js";
 
 export type VectorRunner = (tm: Taomath, file: Record<string, unknown>) => unknown;
 
 export const vectorRunners: Record<string, VectorRunner> = {
   "yuma-epoch-vector/1": runEpochVector,
   "yuma-math-vector/1": runMathVector,
+  "econ-swap-vector/1": runSwapVector,
 };
 
 export function runVectorFile(tm: Taomath, file: unknown): unknown {
