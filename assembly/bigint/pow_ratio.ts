@@ -84,7 +84,11 @@ let tTerm: usize = 0, tTmp: usize = 0, tNext: usize = 0, tRes: usize = 0, tRound
 function setup(ip: i32, extraBits: i32): void {
   IP = ip;
   ITERS = ip + 128 < 4096 ? ip + 128 : 4096;
-  CAP = limbsFor(2 * ip + extraBits + 160) + 2;
+  temps(limbsFor(2 * ip + extraBits + 160) + 2);
+}
+
+function temps(cap: i32): void {
+  CAP = cap;
   tTerm = bigNew(CAP); tTmp = bigNew(CAP); tNext = bigNew(CAP);
   tRes = bigNew(CAP); tRound = bigNew(CAP); tPrev = bigNew(CAP);
 }
@@ -196,6 +200,9 @@ function fallback(bn: usize, bd: usize, en: u64, ed: u64, precision: i32, scale:
   const L = bigNew(CAP), rem = bigNew(CAP);
   if (blen(edB) == 1) { floorDivSmall(L, prod, limb(edB, 0)); }
   else floorDivBig(L, rem, prod, edB, scratchLimbs(blen(prod) + 1), scratchLimbs(blen(edB)));
+  // exp's terms reach S·|x|^n/n!, so they can grow by log2|x| bits per step when |x| > 1
+  const grow = bigBitlen(L) - IP;
+  if (grow > 0) temps(limbsFor(2 * (IP + ITERS * (grow + 1)) + 512) + 2);
   const e = bigNew(CAP);
   expf(e, L);
   roundShr(e, e, GUARD);
