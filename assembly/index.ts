@@ -9,3 +9,4 @@ export function alloc(bytes: usize): usize { return arenaAlloc(bytes); }
 export { epoch } from "./abi/epoch";
 export * from "./abi/math";
 export * from "./abi/swap";
+export * from "./abi/sharepool";

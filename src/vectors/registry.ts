@@ -8,6 +8,7 @@ import type { Taomath } from "../taomath.js";
 import { runEpochVector } from "./epoch.js";
 import { runMathVector } from "./math.js";
 import { runSwapVector } from "./swap.js";
+import { runSharePoolVector } from "./sharepool.js";
 
 export type VectorRunner = (tm: Taomath, file: Record<string, unknown>) => unknown;
 
@@ -15,6 +16,7 @@ export const vectorRunners: Record<string, VectorRunner> = {
   "yuma-epoch-vector/1": runEpochVector,
   "yuma-math-vector/1": runMathVector,
   "econ-swap-vector/1": runSwapVector,
+  "econ-sharepool-vector/1": runSharePoolVector,
 };
 
 export function runVectorFile(tm: Taomath, file: unknown): unknown {
