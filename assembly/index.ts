@@ -10,3 +10,4 @@ export { epoch } from "./abi/epoch";
 export * from "./abi/math";
 export * from "./abi/swap";
 export * from "./abi/sharepool";
+export * from "./abi/burn";

@@ -9,6 +9,7 @@ import { runEpochVector } from "./epoch.js";
 import { runMathVector } from "./math.js";
 import { runSwapVector } from "./swap.js";
 import { runSharePoolVector } from "./sharepool.js";
+import { runBurnVector } from "./burn.js";
 
 export type VectorRunner = (tm: Taomath, file: Record<string, unknown>) => unknown;
 
@@ -17,6 +18,7 @@ export const vectorRunners: Record<string, VectorRunner> = {
   "yuma-math-vector/1": runMathVector,
   "econ-swap-vector/1": runSwapVector,
   "econ-sharepool-vector/1": runSharePoolVector,
+  "econ-burn-vector/1": runBurnVector,
 };
 
 export function runVectorFile(tm: Taomath, file: unknown): unknown {
