@@ -2,7 +2,7 @@
 // taomath command line. Each command is a small function; errors print one line and exit 1.
 
 import { readFileSync } from "node:fs";
-import { taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, TaomathError } from "../dist/index.js";
+import { taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, TaomathError, quoteStake, quoteUnstake, maxAmountForLimit, taoToRao, weightToParts, raoToTao } from "../dist/index.js";
 
 const USAGE = `taomath: Bittensor consensus and token math, bit-exact with the chain
 
@@ -11,6 +11,10 @@ usage:
   taomath epoch FILE [--trace]          run the epoch on FILE (a vector file or bare inputs) and print
                                         {"outputs": ...} in the vector encoding (--trace adds "debug")
   taomath vector FILE                   run any vector file, dispatching on its "schema" field
+  taomath quote stake --tao-in T --tao-reserve R --alpha-reserve A [--weight W] [--fee-rate F] [--limit-price P] [--json]
+  taomath quote unstake --alpha-in X --tao-reserve R --alpha-reserve A [--weight W] [--fee-rate F] [--limit-price P] [--json]
+                                        exact stake/unstake quote on a Balancer pool; amounts, reserves and the
+                                        limit price (TAO per alpha) in TAO units, W = TAO weight (default 0.5)
   taomath bench epoch FILE [--json] [--runs N]
                                         median in-process epoch time on FILE after warm-up
   taomath help                          this text`;
@@ -105,7 +109,44 @@ function cmdBench(args) {
   else console.log(`epoch on ${file}: median ${median.toFixed(3)} ms over ${runs} runs (after 3 warm-up runs)`);
 }
 
-const commands = { example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench };
+function flag(args, name) {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  if (v === undefined || v.startsWith("--")) throw new TaomathError("invalid_type", name, "missing value");
+  return v;
+}
+
+function cmdQuote(args) {
+  const [side, ...rest] = args;
+  if (side !== "stake" && side !== "unstake") throw new TaomathError("invalid_type", "quote", `expected "stake" or "unstake", got ${JSON.stringify(side)}`);
+  const need = (name) => { const v = flag(rest, name); if (v === undefined) throw new TaomathError("invalid_type", name, "required"); return v; };
+  const pool = {
+    taoReserve: taoToRao(need("--tao-reserve"), "--tao-reserve"),
+    alphaReserve: taoToRao(need("--alpha-reserve"), "--alpha-reserve"),
+    quoteWeight: flag(rest, "--weight") === undefined ? undefined : weightToParts(flag(rest, "--weight"), "--weight"),
+    feeRate: flag(rest, "--fee-rate") === undefined ? undefined : Number(flag(rest, "--fee-rate")),
+  };
+  const lp = flag(rest, "--limit-price");
+  const opts = lp === undefined ? {} : { limitPriceRao: taoToRao(lp, "--limit-price") };
+  const stake = side === "stake";
+  const amount = stake ? taoToRao(need("--tao-in"), "--tao-in") : taoToRao(need("--alpha-in"), "--alpha-in");
+  const q = stake ? quoteStake(pool, amount, opts) : quoteUnstake(pool, amount, opts);
+  const inTok = stake ? "TAO" : "alpha", outTok = stake ? "alpha" : "TAO";
+  const spot = Number(q.priceBefore) / 2 ** 64, after = Number(q.priceAfter) / 2 ** 64;
+  if (rest.includes("--json")) {
+    return console.log(json({ side, amount_in: q.amountIn, paid_in: q.paidIn, amount_out: q.amountOut, fee: q.fee, price_before_bits: q.priceBefore, price_after_bits: q.priceAfter, effective_price: q.effectivePrice, slippage: q.slippage }));
+  }
+  console.log(`${stake ? "Stake" : "Unstake"} ${raoToTao(q.amountIn)} ${inTok}`);
+  console.log(`  amount out       ${raoToTao(q.amountOut)} ${outTok}`);
+  console.log(`  fee              ${raoToTao(q.fee)} ${inTok}`);
+  if (q.paidIn + q.fee < q.amountIn) console.log(`  filled           ${raoToTao(q.paidIn + q.fee)} ${inTok} (the limit price binds)`);
+  console.log(`  spot price       ${spot.toPrecision(10)} TAO/alpha -> ${after.toPrecision(10)} after`);
+  console.log(`  effective price  ${q.effectivePrice.toPrecision(10)} TAO/alpha (fee included)`);
+  console.log(`  slippage         ${(q.slippage * 100).toFixed(4)}% vs spot`);
+}
+
+const commands = { example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench, quote: cmdQuote };
 
 const [cmd, ...rest] = process.argv.slice(2);
 if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {

@@ -110,9 +110,16 @@ function quote(pool: Pool, buy: boolean, amount: U64Like, opts: QuoteOptions, fi
   const p = validatePool(pool);
   const amt = toU64(amount, field);
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
-  const r = core(opts.taomath).swap(p, buy, amt, limit, false, true);
+  const sc = core(opts.taomath);
+  const r = sc.swap(p, buy, amt, limit, false, true);
   if (!r.ok) chainError(r.error, field);
-  return toQuote(amt, r.paidIn, r.paidOut, r.fee, r.priceBefore, r.priceAfter, buy);
+  // a simulated swap writes nothing: price the reserves the real swap would leave
+  const M = (1n << 64n) - 1n;
+  const sat = (v: bigint) => (v < 0n ? 0n : v > M ? M : v);
+  const tao = sat(buy ? p.taoReserve + r.paidIn : p.taoReserve - r.paidOut);
+  const alpha = sat(buy ? p.alphaReserve - r.paidOut : p.alphaReserve + r.paidIn);
+  const w = p.palSwapInitialized ? p.quoteWeight! : ACC / 2n;
+  return toQuote(amt, r.paidIn, r.paidOut, r.fee, r.priceBefore, sc.price(w, alpha, tao), buy);
 }
 
 function toQuote(amountIn: bigint, paidIn: bigint, out: bigint, fee: bigint, pb: bigint, pa: bigint, buy: boolean): Quote {
