@@ -94,13 +94,19 @@ function temps(cap: i32): void {
 }
 
 /** out = ln(1 + x/2^IP)·2^IP by the crate's series (x signed, |x| < 2^IP). */
-function ln1p(out: usize, x: usize): void {
+function ln1p(out: usize, x: usize): void { ln1pScaled(out, x, x, IP); }
+
+/**
+ * The same series when x = xs·2^(IP − shift) exactly: then floor(term·x / 2^IP) equals
+ * floor(term·xs / 2^shift), so each step multiplies by the short xs instead of the full x.
+ */
+function ln1pScaled(out: usize, x: usize, xs: usize, shift: i32): void {
   bigCopy(tTerm, x);
   bigCopy(out, x);
   roundShr(tPrev, out, GUARD);
   for (let n = 2; n <= ITERS; n++) {
-    sMul(tTmp, tTerm, x);
-    floorShr(tTerm, tTmp, IP);
+    sMul(tTmp, tTerm, xs);
+    floorShr(tTerm, tTmp, shift);
     if (bigIsZero(tTerm)) break;
     bigCopy(tNext, tTerm);
     floorDivSmall(tNext, tNext, <u32>n);
@@ -163,7 +169,51 @@ function ln2For(): usize {
 }
 
 /** out = ln(v)·2^IP for v > 0 (mantissa normalised to [0.75, 1.5) as the crate does). */
+// ln(v) at a given IP is a pure function of (v, IP): a few results are kept across calls (a batch
+// of quotes on one pool asks for ln of the same reserve every time).
+const MEMO_N: i32 = 4;
+const MEMO_CAP: i32 = 72;
+const MEMO_STRIDE: usize = 16 + 16 + (<usize>MEMO_CAP << 2);
+const MEMO = memory.data(<i32>(MEMO_STRIDE * <usize>MEMO_N), 16);
+let memoNext: i32 = 0;
+
+function memoFind(v: usize): usize {
+  if (blen(v) > 4) return 0;
+  for (let i = 0; i < MEMO_N; i++) {
+    const e = MEMO + <usize>i * MEMO_STRIDE;
+    if (load<i32>(e) != IP || load<u32>(e, 4) == 0) continue;
+    const n = blen(v);
+    let same = true;
+    const kv = e + 16; // key words (4 limbs)
+    for (let j = 0; j < 4; j++) {
+      const a: u32 = j < n ? limb(v, j) : 0;
+      if (load<u32>(kv + (<usize>j << 2)) != a) { same = false; break; }
+    }
+    if (same) return e + 32;
+  }
+  return 0;
+}
+
+function memoPut(v: usize, val: usize): void {
+  if (blen(v) > 4 || blen(val) > MEMO_CAP) return;
+  const e = MEMO + <usize>memoNext * MEMO_STRIDE;
+  memoNext = (memoNext + 1) % MEMO_N;
+  store<i32>(e, IP); store<u32>(e, 1, 4);
+  const n = blen(v);
+  for (let j = 0; j < 4; j++) store<u32>(e + 16 + (<usize>j << 2), j < n ? limb(v, j) : 0);
+  const b = e + 32;
+  store<u32>(b, 0); store<u32>(b, 0, 4); store<u32>(b, <u32>MEMO_CAP, 8);
+  bigCopy(b, val);
+}
+
 function lnBig(out: usize, v: usize, ln2: usize): void {
+  const hit = memoFind(v);
+  if (hit != 0) { bigCopy(out, hit); return; }
+  lnCompute(out, v, ln2);
+  memoPut(v, out);
+}
+
+function lnCompute(out: usize, v: usize, ln2: usize): void {
   let sh = bigBitlen(v) - 1;
   const m = bigNew(CAP);
   shlMag(m, v, IP);
@@ -175,7 +225,14 @@ function lnBig(out: usize, v: usize, ln2: usize): void {
   }
   const one = bigNew(CAP); bigSetU64(one, 1); shlMag(one, one, IP);
   sSub(m, m, one);
-  ln1p(out, m);
+  // m was v·2^(IP − sh) exactly when no bit of v was shifted out: then x = (v − 2^sh)·2^(IP − sh)
+  const e = IP - sh;
+  if (e >= 0) {
+    const xs = bigNew(blen(v) + 2);
+    const p2 = bigNew(blen(v) + 2); bigSetU64(p2, 1); shlMag(p2, p2, sh);
+    sSub(xs, v, p2);
+    ln1pScaled(out, m, xs, sh);
+  } else ln1p(out, m);
   const k = bigFromU64(<u64>sh);
   const prod = bigNew(CAP);
   sMul(prod, ln2, k);
