@@ -11,3 +11,4 @@ export * from "./abi/math";
 export * from "./abi/swap";
 export * from "./abi/sharepool";
 export * from "./abi/burn";
+export * from "./abi/staking";

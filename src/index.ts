@@ -33,3 +33,4 @@ export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/regis
 export { quoteStake, quoteUnstake, maxAmountForLimit, quoteStakeBatch, quoteUnstakeBatch, spotPrice, validatePool, swapCoreOf, MAX_PRICE_RAO, MIN_PRICE_RAO, type Pool, type Quote, type QuoteOptions, type BatchQuotes } from "./pool.js";
 export { SwapCore, type PoolInput, type PoolState, type SwapOutcome, type SwapError } from "./bindings/swap.js";
 export { parseDecimal, taoToRao, weightToParts, raoToTao } from "./units.js";
+export { StakingState, StakingRejected, splitTake, DEFAULT_MIN_STAKE, DEFAULT_DELEGATE_TAKE, type StakingError } from "./staking.js";

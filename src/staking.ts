@@ -1,0 +1,239 @@
+// Staking as state transitions on subnets' pools and hotkeys' share pools, following
+// pallets/subtensor/src/staking/{add_stake.rs, remove_stake.rs, stake_utils.rs, move_stake.rs}:
+// add/remove stake and their limit variants, moves within and across subnets, the minimum stake
+// and its fee-inclusive minimum, delegate/childkey take. Swaps and share arithmetic run in the wasm
+// core (one call per step); this file is the chain's sequence of checks and bookkeeping.
+
+import { TaomathError } from "./errors.js";
+import type { Taomath } from "./taomath.js";
+import { swapCoreOf } from "./pool.js";
+import { sharePoolCoreOf } from "./vectors/sharepool.js";
+import type { PoolState, SwapError } from "./bindings/swap.js";
+import type { ShareEntry, SharePoolOp } from "./bindings/sharepool.js";
+
+export const DEFAULT_MIN_STAKE = 2_000_000n;
+export const DEFAULT_DELEGATE_TAKE = 11_796;
+const MAX_PRICE_RAO = 1_000_000_000_000_000n;
+const MIN_PRICE_RAO = 1_000n;
+const U64_MAX = (1n << 64n) - 1n;
+
+export type StakingError = SwapError | "AmountTooLow" | "SlippageTooHigh" | "NotEnoughBalanceToStake" | "HotKeyAccountNotExists"
+  | "SubnetNotExists" | "NotEnoughStakeToWithdraw";
+
+export class StakingRejected extends TaomathError {
+  constructor(readonly reason: StakingError, field: string) {
+    super("chain_rejected", field, reason);
+  }
+}
+
+interface HotkeyPool { sharedValue: bigint; denominator: ShareEntry; shares: Map<string, ShareEntry> }
+
+export interface SubnetStakingInit {
+  pool: PoolState;
+}
+
+/** One chain's staking state: subnets (pool + per-hotkey share pools), balances, hotkey owners, takes. */
+export class StakingState {
+  readonly subnets = new Map<number, { pool: PoolState; hotkeys: Map<string, HotkeyPool> }>();
+  readonly balances = new Map<string, bigint>();
+  readonly owners = new Map<string, string>();
+  readonly delegateTakes = new Map<string, number>();
+  /** TAO paid to the block author (when blockAuthor is set) or burned */
+  authorTao = 0n;
+  blockAuthor = true;
+  totalStake = 0n;
+
+  constructor(private readonly tm: Taomath) {}
+
+  addSubnet(netuid: number, pool: PoolState): void { this.subnets.set(netuid, { pool: { ...pool }, hotkeys: new Map() }); }
+  setBalance(coldkey: string, rao: bigint): void { this.balances.set(coldkey, rao); }
+  createHotkey(hotkey: string, owner: string): void { this.owners.set(hotkey, owner); }
+  balance(coldkey: string): bigint { return this.balances.get(coldkey) ?? 0n; }
+  delegateTake(hotkey: string): number { return this.delegateTakes.get(hotkey) ?? DEFAULT_DELEGATE_TAKE; }
+
+  private subnet(netuid: number) {
+    const s = this.subnets.get(netuid);
+    if (!s) throw new StakingRejected("SubnetNotExists", "netuid");
+    return s;
+  }
+  private hk(netuid: number, hotkey: string): HotkeyPool {
+    const s = this.subnet(netuid);
+    let h = s.hotkeys.get(hotkey);
+    if (!h) { h = { sharedValue: 0n, denominator: { kind: "absent" }, shares: new Map() }; s.hotkeys.set(hotkey, h); }
+    return h;
+  }
+
+  /** Applies share-pool ops to one hotkey's pool in the wasm core; returns the last snapshot. */
+  private shareOps(netuid: number, hotkey: string, ops: Array<[SharePoolOp, string, bigint]>) {
+    const h = this.hk(netuid, hotkey);
+    const keys = [...new Set([...h.shares.keys(), ...ops.map((o) => o[1])])];
+    const snaps = sharePoolCoreOf(this.tm).run(
+      { sharedValue: h.sharedValue, denominator: h.denominator, shares: keys.map((k) => h.shares.get(k) ?? { kind: "absent" }) },
+      ops.map(([op, k, amount]) => ({ op, key: keys.indexOf(k), amount })),
+    );
+    const last = snaps[snaps.length - 1];
+    h.sharedValue = last.sharedValue; h.denominator = last.denominator;
+    keys.forEach((k, i) => { if (last.shares[i].kind === "absent") h.shares.delete(k); else h.shares.set(k, last.shares[i]); });
+    return { last, keys };
+  }
+
+  /** get_stake_for_hotkey_and_coldkey_on_subnet */
+  stake(hotkey: string, coldkey: string, netuid: number): bigint {
+    const h = this.subnet(netuid).hotkeys.get(hotkey);
+    if (!h || !h.shares.has(coldkey)) return 0n;
+    const { last, keys } = this.shareOps(netuid, hotkey, [["emit", coldkey, 0n]]);
+    return last.values[keys.indexOf(coldkey)];
+  }
+  /** TotalHotkeyAlpha */
+  hotkeyAlpha(hotkey: string, netuid: number): bigint { return this.subnet(netuid).hotkeys.get(hotkey)?.sharedValue ?? 0n; }
+
+  private sim(netuid: number, buy: boolean, amount: bigint, limitRao?: bigint) {
+    const p = this.subnet(netuid).pool;
+    return swapCoreOf(this.tm).swap(p, buy, amount, limitRao ?? (buy ? MAX_PRICE_RAO : MIN_PRICE_RAO), false, true);
+  }
+
+  /** validate_add_stake's min amount: DefaultMinStake plus the fee a stake of that size would pay. */
+  minStakeAmount(netuid: number): bigint {
+    const r = this.sim(netuid, true, DEFAULT_MIN_STAKE);
+    // on a failed simulation the chain approximates the fee; the pool here always quotes
+    return DEFAULT_MIN_STAKE + (r.ok ? r.fee : 0n);
+  }
+
+  /** get_max_amount_add / get_max_amount_remove */
+  maxAmount(netuid: number, add: boolean, limitRao: bigint): bigint {
+    const r = swapCoreOf(this.tm).maxAmount(this.subnet(netuid).pool, add, limitRao, netuid === 0);
+    if (!r.ok) throw new StakingRejected(r.error, "limitPriceRao");
+    return r.maxAmount;
+  }
+
+  private swapCommit(netuid: number, buy: boolean, amount: bigint, limitRao: bigint, dropFees: boolean) {
+    const s = this.subnet(netuid);
+    const r = swapCoreOf(this.tm).swap(s.pool, buy, amount, limitRao, dropFees, false);
+    if (!r.ok) throw new StakingRejected(r.error!, buy ? "tao" : "alpha");
+    s.pool = r.stateAfter;
+    return r;
+  }
+
+  /** add_stake (limit variant when limitPriceRao is given): returns the alpha received. */
+  addStake(coldkey: string, hotkey: string, netuid: number, amount: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean } = {}): bigint {
+    const pool = this.subnet(netuid).pool;
+    if (netuid !== 0 && pool.mechanism === 1 && amount > sat(pool.taoReserve * 1000n)) throw new StakingRejected("InsufficientLiquidity", "amount");
+    const limit = opts.limitPriceRao;
+    const maxAmount = limit === undefined ? amount : this.maxAmount(netuid, true, limit);
+    let toStake = amount;
+    // validate_add_stake
+    if (amount < this.minStakeAmount(netuid)) throw new StakingRejected("AmountTooLow", "amount");
+    if (limit !== undefined && !opts.allowPartial) { if (amount > maxAmount) throw new StakingRejected("SlippageTooHigh", "amount"); }
+    else toStake = amount < maxAmount ? amount : maxAmount;
+    if (this.balance(coldkey) < toStake) throw new StakingRejected("NotEnoughBalanceToStake", "amount");
+    if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+    const sim = this.sim(netuid, true, toStake);
+    if (!sim.ok) throw new StakingRejected("InsufficientLiquidity", "amount");
+    if (sim.paidIn < DEFAULT_MIN_STAKE) throw new StakingRejected("AmountTooLow", "amount");
+    if (sim.paidOut === 0n) throw new StakingRejected("InsufficientLiquidity", "amount");
+    // stake_into_subnet
+    const staked = limit === undefined ? amount : (amount < maxAmount ? amount : maxAmount);
+    this.balances.set(coldkey, this.balance(coldkey) - staked);
+    const r = this.swapCommit(netuid, true, staked, limit ?? MAX_PRICE_RAO, false);
+    if (r.paidOut === 0n) throw new StakingRejected("AmountTooLow", "amount");
+    this.shareOps(netuid, hotkey, [["stake", coldkey, r.paidOut]]);
+    this.totalStake = sat(this.totalStake + staked);
+    this.authorTao += r.feeToBlockAuthor;
+    return r.paidOut;
+  }
+
+  /** remove_stake (limit variant when limitPriceRao is given): returns the TAO received. */
+  removeStake(coldkey: string, hotkey: string, netuid: number, alphaRequested: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean } = {}): bigint {
+    const available = this.stake(hotkey, coldkey, netuid);
+    let alpha = alphaRequested < available ? alphaRequested : available;
+    const pool = this.subnet(netuid).pool;
+    if (netuid !== 0 && pool.mechanism === 1 && alpha > sat(pool.alphaReserve * 1000n)) throw new StakingRejected("InsufficientLiquidity", "alpha");
+    const limit = opts.limitPriceRao;
+    let maxAmount = alpha;
+    if (limit !== undefined) {
+      maxAmount = this.maxAmount(netuid, false, limit);
+      if (opts.allowPartial && alpha > maxAmount) alpha = maxAmount;
+    }
+    // validate_remove_stake
+    if (alpha === 0n) throw new StakingRejected("AmountTooLow", "alpha");
+    if (available < alpha) throw new StakingRejected("NotEnoughStakeToWithdraw", "alpha");
+    const remaining = available - alpha;
+    const sim = this.sim(netuid, false, alpha);
+    if (!sim.ok) throw new StakingRejected("InsufficientLiquidity", "alpha");
+    if (remaining !== 0n && sim.paidOut < DEFAULT_MIN_STAKE) throw new StakingRejected("AmountTooLow", "alpha");
+    if (limit !== undefined && !opts.allowPartial && alpha > maxAmount) throw new StakingRejected("SlippageTooHigh", "alpha");
+    if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+    return this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, limit ?? MIN_PRICE_RAO, false, coldkey);
+  }
+
+  private unstakeFromSubnet(coldkey: string, hotkey: string, netuid: number, alpha: bigint, limitRao: bigint, dropFees: boolean, beneficiary: string): bigint {
+    this.shareOps(netuid, hotkey, [["unstake", coldkey, alpha]]);
+    const r = this.swapCommit(netuid, false, alpha, limitRao, dropFees);
+    const refund = alpha - (r.paidIn + r.fee);
+    if (refund > 0n) this.shareOps(netuid, hotkey, [["stake", coldkey, refund]]);
+    this.balances.set(beneficiary, this.balance(beneficiary) + r.paidOut);
+    this.totalStake = this.totalStake > r.paidOut ? this.totalStake - r.paidOut : 0n;
+    if (r.feeToBlockAuthor > 0n) {
+      if (this.blockAuthor) {
+        const f = this.swapCommit(netuid, false, r.feeToBlockAuthor, MIN_PRICE_RAO, true);
+        this.authorTao += f.paidOut;
+        this.totalStake = this.totalStake > f.paidOut ? this.totalStake - f.paidOut : 0n;
+      }
+      // without an author the alpha fee is burned: it stays counted in SubnetAlphaOut
+    }
+    return r.paidOut;
+  }
+
+  /** transfer_stake_within_subnet: moves alpha between (hotkey, coldkey) positions on one subnet, no swap, no fee. */
+  transferWithinSubnet(fromColdkey: string, fromHotkey: string, toColdkey: string, toHotkey: string, netuid: number, alpha: bigint): void {
+    const available = this.stake(fromHotkey, fromColdkey, netuid);
+    if (alpha === 0n || available < alpha) throw new StakingRejected("NotEnoughStakeToWithdraw", "alpha");
+    const price = swapCoreOf(this.tm).price(this.subnet(netuid).pool.quoteWeight, this.subnet(netuid).pool.alphaReserve, this.subnet(netuid).pool.taoReserve, this.subnet(netuid).pool.mechanism);
+    const taoEquivalent = (price * alpha) >> 64n;
+    if (taoEquivalent < DEFAULT_MIN_STAKE) throw new StakingRejected("AmountTooLow", "alpha");
+    this.shareOps(netuid, fromHotkey, [["unstake", fromColdkey, alpha]]);
+    this.shareOps(netuid, toHotkey, [["stake", toColdkey, alpha]]);
+  }
+
+  /** move_stake / swap_stake / transfer_stake across subnets: unstake (origin pays the fee unless root), optionally re-key, restake fee-free. */
+  moveAcrossSubnets(fromColdkey: string, fromHotkey: string, fromNetuid: number, toColdkey: string, toHotkey: string, toNetuid: number, alpha: bigint): bigint {
+    const available = this.stake(fromHotkey, fromColdkey, fromNetuid);
+    if (alpha === 0n || available < alpha) throw new StakingRejected("NotEnoughStakeToWithdraw", "alpha");
+    const sim = this.sim(fromNetuid, false, alpha);
+    if (!sim.ok) throw new StakingRejected("InsufficientLiquidity", "alpha");
+    if (!(sim.paidOut > DEFAULT_MIN_STAKE)) throw new StakingRejected("AmountTooLow", "alpha");
+    const fromRoot = fromNetuid === 0;
+    const tao = this.unstakeFromSubnet(fromColdkey, fromHotkey, fromNetuid, alpha, MIN_PRICE_RAO, fromRoot, toColdkey);
+    if (tao < DEFAULT_MIN_STAKE) return 0n; // not restaked: stays as free balance of the destination coldkey
+    this.balances.set(toColdkey, this.balance(toColdkey) - tao);
+    const r = this.swapCommit(toNetuid, true, tao, MAX_PRICE_RAO, !fromRoot);
+    this.shareOps(toNetuid, toHotkey, [["stake", toColdkey, r.paidOut]]);
+    this.totalStake = sat(this.totalStake + tao);
+    return r.paidOut;
+  }
+
+  /**
+   * Pays an alpha dividend to a validator hotkey the way distribute_dividends_and_incentives does:
+   * the delegate take (default 18 %) is staked for the hotkey's owner, then the rest raises the
+   * hotkey's pool for all its nominators (the owner's new shares included).
+   */
+  payAlphaDividend(hotkey: string, netuid: number, amount: bigint): { take: bigint; rest: bigint } {
+    const { take, rest } = splitTake(this.tm, this.delegateTake(hotkey), amount);
+    const owner = this.owners.get(hotkey);
+    if (owner === undefined) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+    this.shareOps(netuid, hotkey, [["stake", owner, take], ["emit", owner, rest]]);
+    return { take, rest };
+  }
+}
+
+/** take·amount/65535 in U96F32 (floored) and amount minus it: delegate take and childkey take. */
+export function splitTake(tm: Taomath, take: number, amount: bigint): { take: bigint; rest: bigint } {
+  if (!Number.isInteger(take) || take < 0 || take > 65535) throw new TaomathError("out_of_range", "take", `${take} is not a u16`);
+  if (amount < 0n || amount > U64_MAX) throw new TaomathError("out_of_range", "amount", `${amount} is not a u64`);
+  tm.core.reset();
+  const h = tm.core.call<number>("st_split_take", take, BigInt.asIntN(64, amount));
+  const [t, r] = tm.core.readU64(h >>> 0, 2);
+  return { take: t, rest: r };
+}
+
+const sat = (v: bigint) => (v > U64_MAX ? U64_MAX : v);
