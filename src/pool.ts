@@ -4,14 +4,13 @@
 // runs in the wasm core (assembly/swap, assembly/bigint).
 
 import { TaomathError } from "./errors.js";
-import { toU64, toU16, U64_MAX, type U64Like } from "./bindings/values.js";
+import { toU64, toU16, type U64Like } from "./bindings/values.js";
 import { SwapCore, type PoolInput, type SwapError } from "./bindings/swap.js";
 import type { Taomath } from "./taomath.js";
 import { Core } from "./bindings/core.js";
 
 const ACC = 10n ** 18n;
 const MIN_WEIGHT = ACC / 100n;
-const RAO = 1_000_000_000n;
 /** The chain's default limits: max price 1e15 rao/alpha for buys, min 1e3 for sells. */
 export const MAX_PRICE_RAO = 1_000_000_000_000_000n;
 export const MIN_PRICE_RAO = 1_000n;
@@ -110,16 +109,9 @@ function quote(pool: Pool, buy: boolean, amount: U64Like, opts: QuoteOptions, fi
   const p = validatePool(pool);
   const amt = toU64(amount, field);
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
-  const sc = core(opts.taomath);
-  const r = sc.swap(p, buy, amt, limit, false, true);
-  if (!r.ok) chainError(r.error, field);
-  // a simulated swap writes nothing: price the reserves the real swap would leave
-  const M = (1n << 64n) - 1n;
-  const sat = (v: bigint) => (v < 0n ? 0n : v > M ? M : v);
-  const tao = sat(buy ? p.taoReserve + r.paidIn : p.taoReserve - r.paidOut);
-  const alpha = sat(buy ? p.alphaReserve - r.paidOut : p.alphaReserve + r.paidIn);
-  const w = p.palSwapInitialized ? p.quoteWeight! : ACC / 2n;
-  return toQuote(amt, r.paidIn, r.paidOut, r.fee, r.priceBefore, sc.price(w, alpha, tao), buy);
+  const r = core(opts.taomath).quote(p, buy, amt, limit);
+  if (r.error !== null) chainError(r.error, field);
+  return toQuote(amt, r.paidIn, r.paidOut, r.fee, r.priceBefore, r.priceAfter, buy);
 }
 
 function toQuote(amountIn: bigint, paidIn: bigint, out: bigint, fee: bigint, pb: bigint, pa: bigint, buy: boolean): Quote {
@@ -192,4 +184,3 @@ export function spotPrice(pool: Pool, opts: { taomath?: Taomath } = {}): bigint 
   return core(opts.taomath).price(p.quoteWeight!, p.alphaReserve, p.taoReserve);
 }
 
-void U64_MAX; void RAO;

@@ -121,3 +121,27 @@ export function sw_quote_batch(poolH: usize, buy: i32, amounts: usize, n: i32, l
     srelease(mark);
   }
 }
+
+/**
+ * A quote: the simulated swap plus the price the pool would show after it (the reserves a
+ * committed swap would leave): header [error, paid_in, paid_out, fee, price_before lo/hi, price_after lo/hi].
+ */
+export function sw_quote(poolH: usize, buy: i32, amount: u64, limitRao: u64): usize {
+  scratchBegin();
+  const p = readPool(poolH);
+  const r = new SwapResult();
+  swapInner(p, buy != 0, amount, limitRao, false, true, r);
+  const h = newHeader(8);
+  setSlot(h, 0, <u64>r.error); setSlot(h, 1, r.paidIn); setSlot(h, 2, r.paidOut); setSlot(h, 3, r.fee);
+  poolPrice(p); setSlot(h, 4, bLo); setSlot(h, 5, bHi);
+  if (r.error == 0) {
+    if (!p.initialized) { p.quote = 500_000_000_000_000_000; p.initialized = true; }
+    if (buy != 0) { p.tao = satAddU(p.tao, r.paidIn); p.alpha = p.alpha > r.paidOut ? p.alpha - r.paidOut : 0; }
+    else { p.alpha = satAddU(p.alpha, r.paidIn); p.tao = p.tao > r.paidOut ? p.tao - r.paidOut : 0; }
+    poolPrice(p);
+  }
+  setSlot(h, 6, bLo); setSlot(h, 7, bHi);
+  return h;
+}
+
+function satAddU(a: u64, b: u64): u64 { const s = a + b; return s < a ? u64.MAX_VALUE : s; }

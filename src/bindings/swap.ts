@@ -114,8 +114,13 @@ export class SwapCore {
   }
 
   private writePool(p: PoolInput): number {
-    const q = { ...DEFAULT_POOL, ...stripUndefined(p) } as Required<PoolInput>;
-    return this.core.u64([q.taoReserve, q.alphaReserve, q.alphaOut, q.quoteWeight, q.palSwapInitialized ? 1n : 0n, BigInt(q.feeRate), q.minimumReserve, BigInt(q.mechanism)]);
+    const d = DEFAULT_POOL;
+    const at = this.core.alloc(64);
+    const v = new BigUint64Array(this.core.buffer, at, 8);
+    v[0] = p.taoReserve; v[1] = p.alphaReserve; v[2] = p.alphaOut ?? d.alphaOut; v[3] = p.quoteWeight ?? d.quoteWeight;
+    v[4] = (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n; v[5] = BigInt(p.feeRate ?? d.feeRate);
+    v[6] = p.minimumReserve ?? d.minimumReserve; v[7] = BigInt(p.mechanism ?? d.mechanism);
+    return at;
   }
 
   swap(pool: PoolInput, buy: boolean, amount: bigint, limitPriceRao: bigint, dropFees: boolean, simulate: boolean): SwapOutcome {
@@ -132,6 +137,14 @@ export class SwapCore {
         feeRate: Number(v[14]), minimumReserve: v[15], mechanism: Number(v[16]),
       },
     };
+  }
+
+  /** A simulated swap with the spot price before and the price the pool would show after it. */
+  quote(pool: PoolInput, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: SwapError | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
+    this.core.reset();
+    const h = this.fn<number>("sw_quote", this.writePool(pool), buy ? 1 : 0, s(amount), s(limitPriceRao));
+    const v = new BigUint64Array(this.core.buffer, h >>> 0, 8);
+    return { error: SWAP_ERRORS[Number(v[0])], paidIn: v[1], paidOut: v[2], fee: v[3], priceBefore: (v[5] << 64n) | v[4], priceAfter: (v[7] << 64n) | v[6] };
   }
 
   maxAmount(pool: PoolInput, addStake: boolean, limitPriceRao: bigint, isRoot = false): { ok: true; maxAmount: bigint } | { ok: false; error: SwapError } {
@@ -162,6 +175,3 @@ export class SwapCore {
 
 const s = (x: bigint) => BigInt.asIntN(64, x);
 const u = (x: bigint) => BigInt.asUintN(64, x);
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

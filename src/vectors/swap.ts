@@ -10,7 +10,6 @@ import type { PoolInput, SwapCore } from "../bindings/swap.js";
 type Json = Record<string, any>;
 const B = (s: string) => BigInt(s);
 const u64f64 = (b: bigint) => ({ bits: b.toString(), float: Number(b) / 2 ** 64 });
-const ACC = 10n ** 18n;
 
 export function poolFromJson(p: Json): PoolInput {
   return {
@@ -81,4 +80,3 @@ export function runSwapVector(tm: Taomath, file: Json): unknown {
   if (!Array.isArray(file.cases)) throw new TaomathError("invalid_type", "cases", "expected an array of cases");
   return { cases: file.cases.map((c: Json) => ({ id: c.id, outputs: swapCase(sw, c) })) };
 }
-void ACC;
