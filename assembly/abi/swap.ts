@@ -6,10 +6,10 @@
 
 import { newHeader, setSlot, slot } from "./memory";
 import { scratchBegin, smark, srelease } from "../bigint/scratch";
-import { bigNew, blen, bneg, cmpMag, bigCmp, mulMag, divRemMag, scratchLimbs, shlMag, bigCopy } from "../bigint/big";
+import { bigNew, blen, cmpMag, bigCmp, divRemMag, scratchLimbs, shlMag } from "../bigint/big";
 import { sAdd, sSub, sMul, floorShr, floorDivSmall, roundShr } from "../bigint/signed";
 import { powRatioScaled } from "../bigint/pow_ratio";
-import { price, expScaled, limitDeltaIn, baseNeededForQuote, bHi, bLo, ACCURACY } from "../swap/balancer";
+import { expScaled, limitDeltaIn, baseNeededForQuote, bHi, bLo, ACCURACY } from "../swap/balancer";
 import { PoolState, SwapResult, swapOnPool, swapInner, maxAmount, poolPrice } from "../swap/swap";
 import { updateWeights, newQuote } from "../swap/weights";
 

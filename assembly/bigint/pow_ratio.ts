@@ -79,7 +79,7 @@ function exactPath(bn: usize, bd: usize, en: u32, ed: u32, scale: usize): usize 
 let IP: i32 = 0;       // internal precision: fraction bits of every fixed-point value below
 let ITERS: i32 = 0;
 let CAP: i32 = 0;
-let tTerm: usize = 0, tTmp: usize = 0, tNext: usize = 0, tRes: usize = 0, tRound: usize = 0, tPrev: usize = 0;
+let tTerm: usize = 0, tTmp: usize = 0, tNext: usize = 0, tRound: usize = 0, tPrev: usize = 0;
 
 function setup(ip: i32, extraBits: i32): void {
   IP = ip;
@@ -90,7 +90,7 @@ function setup(ip: i32, extraBits: i32): void {
 function temps(cap: i32): void {
   CAP = cap;
   tTerm = bigNew(CAP); tTmp = bigNew(CAP); tNext = bigNew(CAP);
-  tRes = bigNew(CAP); tRound = bigNew(CAP); tPrev = bigNew(CAP);
+  tRound = bigNew(CAP); tPrev = bigNew(CAP);
 }
 
 /** out = ln(1 + x/2^IP)·2^IP by the crate's series (x signed, |x| < 2^IP). */

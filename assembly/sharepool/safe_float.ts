@@ -105,18 +105,16 @@ export function mulDiv(ah: u64, al: u64, ae: i64, bh: u64, bl: u64, be: i64, ch:
   normalize(q, e);
 }
 
-/** a / b = normalize(a.m·1e21 / b.m, a.e − b.e − 21). */
+/** a / b = normalize(a.m·1e21 / b.m, a.e − b.e − 21); None when that exponent (exact, i128) leaves i64. */
 export function div(ah: u64, al: u64, ae: i64, bh: u64, bl: u64, be: i64): void {
-  const e128 = <f64>0; void e128;
-  // exponent in i128: ae − be − 21 must fit i64
-  const d = ae - be;
-  let over = ((ae ^ be) & (ae ^ d)) < 0;
-  let e: i64 = d - 21;
-  if (!over && d < i64.MIN_VALUE + 21) over = true;
-  if (over) {
-    // the true value is outside i64 unless the two overflows cancel; the chain returns None
-    sfOk = false; return;
-  }
+  // (ae − be − 21) in 128-bit two's complement on (hi, lo)
+  const aHi: u64 = ae < 0 ? u64.MAX_VALUE : 0, bHi: u64 = be < 0 ? u64.MAX_VALUE : 0;
+  const lo1 = <u64>ae - <u64>be;
+  const hi1 = aHi - bHi - (<u64>ae < <u64>be ? 1 : 0);
+  const lo = lo1 - 21;
+  const hi = hi1 - (lo1 < 21 ? 1 : 0);
+  if (hi != ((<i64>lo) < 0 ? u64.MAX_VALUE : 0)) { sfOk = false; return; }
+  const e = <i64>lo;
   if (bh == 0 && bl == 0) { sfOk = false; return; }
   const p = bigNew(10);
   mulMag(p, bigFromU128(ah, al), bigFromU128(MAX_HI, MAX_LO));
