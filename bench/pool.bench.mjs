@@ -2,8 +2,8 @@
 // many amounts), beside a plain JavaScript BigInt port of the same chain formulas measured in the
 // same run. Pools at weight 0.5 (the exact 1/1 path) and with drifted weights (the ln/exp path).
 
-import { quoteStake, quoteStakeBatch, quoteUnstakeBatch } from "../dist/index.js";
-import { swap, Pool } from "../test/helpers/balancer_bigint.mjs";
+import { quoteStake, quoteStakeBatch, quoteUnstakeBatch, maxAmountForLimit } from "../dist/index.js";
+import { swap, maxAmount, Pool } from "../test/helpers/balancer_bigint.mjs";
 import { timeMs, table } from "./lib.mjs";
 
 const MAX_PRICE = 1_000_000_000_000_000n;
@@ -40,12 +40,33 @@ function bench(label, quoteWeight, nBatch, nSingle, nJs) {
   ];
 }
 
+/** get_max_amount_add with a binding limit: the 1024-bit limit-price power, then a swap. */
+function benchLimit(label, quoteWeight) {
+  const pool = { taoReserve: 50_000_000_000_000n, alphaReserve: 2_000_000_000_000_000n, quoteWeight };
+  const ref = new Pool({ tao: pool.taoReserve, alpha: pool.alphaReserve, quote: quoteWeight, minimumReserve: 1_000_000n });
+  const limits = Array.from({ length: 20 }, (_, i) => 25_500_000n + BigInt(i) * 1_000n); // 0.0255.. TAO/alpha, spot 0.025
+  for (const l of limits.slice(0, 3)) {
+    if (maxAmountForLimit(pool, l, "stake") !== maxAmount(ref, true, l, false).max) throw new Error(`${label}: limit maximum disagrees at ${l}`);
+  }
+  const tW = timeMs(() => { for (const l of limits) maxAmountForLimit(pool, l, "stake"); }, { runs: 5, warmup: 1 }) / limits.length;
+  const few = limits.slice(0, 3);
+  const tJ = timeMs(() => { for (const l of few) maxAmount(ref, true, l, false); }, { runs: 3, warmup: 1 }) / few.length;
+  return [
+    { pool: label, method: "wasm maxAmountForLimit (limit binds)", "µs/quote": (tW * 1000).toFixed(1), "quotes/s": Math.round(1000 / tW).toLocaleString("en-US"), "vs JS BigInt": (tJ / tW).toFixed(1) + "x" },
+    { pool: label, method: "plain JS BigInt (baseline)", "µs/quote": (tJ * 1000).toFixed(1), "quotes/s": Math.round(1000 / tJ).toLocaleString("en-US"), "vs JS BigInt": "1.0x" },
+  ];
+}
+
 export async function run() {
   const rows = [
     ...bench("w = 0.5", 500_000_000_000_000_000n, 20_000, 2_000, 2_000),
     ...bench("drifted w = 0.4999999998765", 499_999_999_876_543_210n, 2_000, 300, 100),
   ];
   table("Balancer pool quotes (TAO -> alpha, 0.01..10 TAO on a 50k TAO / 2M alpha pool; chain native: ~10-18 µs at 0.5, ~330-375 µs drifted)", rows);
+  table("Largest stake under a binding limit price (chain native: up to ~6 ms)", [
+    ...benchLimit("w = 0.5", 500_000_000_000_000_000n),
+    ...benchLimit("drifted w = 0.4999999998765", 499_999_999_876_543_210n),
+  ]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

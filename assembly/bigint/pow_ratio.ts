@@ -79,7 +79,7 @@ function exactPath(bn: usize, bd: usize, en: u32, ed: u32, scale: usize): usize 
 let IP: i32 = 0;       // internal precision: fraction bits of every fixed-point value below
 let ITERS: i32 = 0;
 let CAP: i32 = 0;
-let tTerm: usize = 0, tTmp: usize = 0, tNext: usize = 0, tRound: usize = 0, tPrev: usize = 0;
+let tTerm: usize = 0, tTmp: usize = 0, tNext: usize = 0;
 
 function setup(ip: i32, extraBits: i32): void {
   IP = ip;
@@ -90,7 +90,6 @@ function setup(ip: i32, extraBits: i32): void {
 function temps(cap: i32): void {
   CAP = cap;
   tTerm = bigNew(CAP); tTmp = bigNew(CAP); tNext = bigNew(CAP);
-  tRound = bigNew(CAP); tPrev = bigNew(CAP);
 }
 
 /** out = ln(1 + x/2^IP)·2^IP by the crate's series (x signed, |x| < 2^IP). */
@@ -103,28 +102,24 @@ function ln1p(out: usize, x: usize): void { ln1pScaled(out, x, x, IP); }
 function ln1pScaled(out: usize, x: usize, xs: usize, shift: i32): void {
   bigCopy(tTerm, x);
   bigCopy(out, x);
-  roundShr(tPrev, out, GUARD);
   for (let n = 2; n <= ITERS; n++) {
     sMul(tTmp, tTerm, xs);
     floorShr(tTerm, tTmp, shift);
     if (bigIsZero(tTerm)) break;
-    bigCopy(tNext, tTerm);
-    floorDivSmall(tNext, tNext, <u32>n);
+    floorDivSmall(tNext, tTerm, <u32>n);
     if (bigIsZero(tNext)) break;
     if ((n & 1) == 0) sSub(out, out, tNext); else sAdd(out, out, tNext);
-    roundShr(tRound, out, GUARD);
-    if (magBelowPow2(tNext, GUARD) || sameValue(tRound, tPrev)) break;
-    bigCopy(tPrev, tRound);
+    // The crate also stops when round(res, 2^24) did not change. Rounding half away from zero
+    // moves by at least one whenever its argument moves by 2^24 or more, so that can only happen
+    // when |next| < 2^24, which already stops the loop: the test below is the whole rule.
+    if (magBelowPow2(tNext, GUARD)) break;
   }
 }
-
-function sameValue(a: usize, b: usize): bool { return bneg(a) == bneg(b) && cmpMag(a, b) == 0; }
 
 /** out = exp(x/2^IP)·2^IP by the crate's series. */
 function expf(out: usize, x: usize): void {
   bigSetU64(tTerm, 1); shlMag(tTerm, tTerm, IP);
   bigCopy(out, tTerm);
-  roundShr(tPrev, out, GUARD);
   for (let n = 1; n <= ITERS; n++) {
     sMul(tTmp, tTerm, x);
     // floor(t·x / (S·n)) == floor(floor(t·x / S) / n) for positive S, n
@@ -132,9 +127,8 @@ function expf(out: usize, x: usize): void {
     floorDivSmall(tTerm, tTmp, <u32>n);
     if (bigIsZero(tTerm)) break;
     sAdd(out, out, tTerm);
-    roundShr(tRound, out, GUARD);
-    if (magBelowPow2(tTerm, GUARD) || sameValue(tRound, tPrev)) break;
-    bigCopy(tPrev, tRound);
+    // as in ln1p: an unchanged rounded sum implies |term| < 2^24
+    if (magBelowPow2(tTerm, GUARD)) break;
   }
 }
 
