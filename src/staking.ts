@@ -10,6 +10,7 @@ import { swapCoreOf } from "./pool.js";
 import { sharePoolCoreOf } from "./vectors/sharepool.js";
 import type { PoolState, SwapError } from "./bindings/swap.js";
 import type { ShareEntry, SharePoolOp } from "./bindings/sharepool.js";
+import { burnCoreOf } from "./vectors/burn.js";
 
 export const DEFAULT_MIN_STAKE = 2_000_000n;
 export const DEFAULT_DELEGATE_TAKE = 11_796;
@@ -26,6 +27,12 @@ export class StakingRejected extends TaomathError {
   }
 }
 
+/** A subnet's registration price and its parameters (defaults: 1 TAO, [0.0005, 100] TAO, half-life 360, ×1.26). */
+export interface BurnState { burn: bigint; minBurn: bigint; maxBurn: bigint; halfLife: number; burnIncreaseMult: bigint }
+export const DEFAULT_BURN: BurnState = {
+  burn: 1_000_000_000n, minBurn: 500_000n, maxBurn: 100_000_000_000n, halfLife: 360, burnIncreaseMult: 23_242_897_532_874_035_200n,
+};
+
 interface HotkeyPool { sharedValue: bigint; denominator: ShareEntry; shares: Map<string, ShareEntry> }
 
 export interface SubnetStakingInit {
@@ -34,7 +41,7 @@ export interface SubnetStakingInit {
 
 /** One chain's staking state: subnets (pool + per-hotkey share pools), balances, hotkey owners, takes. */
 export class StakingState {
-  readonly subnets = new Map<number, { pool: PoolState; hotkeys: Map<string, HotkeyPool> }>();
+  readonly subnets = new Map<number, { pool: PoolState; hotkeys: Map<string, HotkeyPool>; burn: BurnState }>();
   readonly balances = new Map<string, bigint>();
   readonly owners = new Map<string, string>();
   readonly delegateTakes = new Map<string, number>();
@@ -45,7 +52,38 @@ export class StakingState {
 
   constructor(private readonly tm: Taomath) {}
 
-  addSubnet(netuid: number, pool: PoolState): void { this.subnets.set(netuid, { pool: { ...pool }, hotkeys: new Map() }); }
+  addSubnet(netuid: number, pool: PoolState, burn: Partial<BurnState> = {}): void {
+    this.subnets.set(netuid, { pool: { ...pool }, hotkeys: new Map(), burn: { ...DEFAULT_BURN, ...burn } });
+  }
+
+  /** Start of block `block`: update_registration_prices_for_networks (decay, clamp) on every subnet. */
+  startBlock(block: bigint): void {
+    const bc = burnCoreOf(this.tm);
+    for (const s of this.subnets.values()) {
+      const b = s.burn;
+      b.burn = bc.decay(b.burn, b.halfLife, block, b.minBurn, b.maxBurn);
+    }
+  }
+
+  /**
+   * burned_register's economics: the coldkey pays Burn, the TAO buys alpha through the pool (the
+   * fee is charged but stays in the subnet account), the alpha bought leaves issuance
+   * (SubnetAlphaOut −= bought), then the burn is bumped. Returns the price paid.
+   */
+  register(coldkey: string, netuid: number): bigint {
+    if (netuid === 0) throw new TaomathError("out_of_range", "netuid", "root registration has no burn");
+    const s = this.subnet(netuid);
+    const cost = s.burn.burn;
+    if (this.balance(coldkey) < cost) throw new StakingRejected("NotEnoughBalanceToStake", "coldkey");
+    this.balances.set(coldkey, this.balance(coldkey) - cost);
+    const r = this.swapCommit(netuid, true, cost, MAX_PRICE_RAO, false);
+    const pool = this.subnet(netuid).pool;
+    pool.alphaOut = pool.alphaOut > r.paidOut ? pool.alphaOut - r.paidOut : 0n;
+    this.totalStake = sat(this.totalStake + cost);
+    const b = s.burn;
+    b.burn = burnCoreOf(this.tm).bump(b.burn, b.burnIncreaseMult, b.minBurn, b.maxBurn, false);
+    return cost;
+  }
   setBalance(coldkey: string, rao: bigint): void { this.balances.set(coldkey, rao); }
   createHotkey(hotkey: string, owner: string): void { this.owners.set(hotkey, owner); }
   balance(coldkey: string): bigint { return this.balances.get(coldkey) ?? 0n; }

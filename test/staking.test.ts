@@ -132,3 +132,44 @@ describe("moving stake", () => {
     expect(s.authorTao > authorBefore).toBe(true); // the origin leg's alpha fee, sold for the author
   });
 });
+
+describe("registration burn", () => {
+  it("a registration pays Burn, buys alpha that leaves issuance, then bumps Burn ×1.26", () => {
+    const s = new StakingState(taomath());
+    s.addSubnet(3, { ...pool(1_000n * TAO, 100_000n * TAO), alphaOut: 50_000n * TAO });
+    s.setBalance("carol", 10n * TAO);
+    const paid = s.register("carol", 3);
+    const q = s.subnets.get(3)!.pool;
+    expect(paid).toBe(1_000_000_000n);
+    expect(s.balance("carol")).toBe(9n * TAO);
+    expect(q.taoReserve).toBe(1_000n * TAO + 999_496_453n); // net of the 503_547 rao fee, which stays untracked
+    const bought = 100_000n * TAO - q.alphaReserve;
+    expect(bought > 0n).toBe(true);
+    // the swap adds `bought` to SubnetAlphaOut and do_register takes it out again: issuance falls by `bought`
+    expect(q.alphaOut).toBe(50_000n * TAO);
+    expect(q.alphaReserve + q.alphaOut).toBe(150_000n * TAO - bought);
+    expect(s.subnets.get(3)!.burn.burn).toBe(1_260_000_000n);
+  });
+  it("repeated bumps from 1 TAO: 1_260_000_000, 1_587_600_000, 2_000_376_000, 2_520_473_760, 3_175_796_937", () => {
+    const s = new StakingState(taomath());
+    s.addSubnet(3, { ...pool(1_000n * TAO, 100_000n * TAO), alphaOut: 50_000n * TAO });
+    s.setBalance("carol", 100n * TAO);
+    const burns: bigint[] = [];
+    for (let i = 0; i < 5; i++) { s.register("carol", 3); burns.push(s.subnets.get(3)!.burn.burn); }
+    expect(burns).toEqual([1_260_000_000n, 1_587_600_000n, 2_000_376_000n, 2_520_473_760n, 3_175_796_937n]);
+  });
+  it("decay under the default half-life: 1 TAO → 998_076_443 after one block, 499_999_865 after 360", () => {
+    const s = new StakingState(taomath());
+    s.addSubnet(3, pool(1_000n * TAO, 100_000n * TAO));
+    s.startBlock(2n);
+    expect(s.subnets.get(3)!.burn.burn).toBe(998_076_443n);
+    for (let b = 3n; b <= 361n; b++) s.startBlock(b);
+    expect(s.subnets.get(3)!.burn.burn).toBe(499_999_865n);
+  });
+  it("no decay at block 1 (the chain skips it)", () => {
+    const s = new StakingState(taomath());
+    s.addSubnet(3, pool(1_000n * TAO, 100_000n * TAO));
+    s.startBlock(1n);
+    expect(s.subnets.get(3)!.burn.burn).toBe(1_000_000_000n);
+  });
+});

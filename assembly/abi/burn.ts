@@ -30,3 +30,13 @@ export function rb_run(params: usize, regs: usize, n: i32, out: usize, prices: u
     store<u64>(out + (<usize>i << 4) + 8, burn);
   }
 }
+
+/** One block's decay and clamp of a subnet's burn. */
+export function rb_decay(burn: u64, halfLife: i32, block: u64, min: u64, max: u64): u64 {
+  return decayBurn(burn, decayFactorQ32(<u32>halfLife), <u32>halfLife, block, min, max);
+}
+
+/** The bump after one registration (mult as U64F64 hi/lo); no-op on root. */
+export function rb_bump(burn: u64, multHi: u64, multLo: u64, min: u64, max: u64, isRoot: i32): u64 {
+  return bumpBurn(burn, multHi, multLo, min, max, isRoot != 0);
+}

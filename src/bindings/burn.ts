@@ -20,6 +20,16 @@ export class BurnCore {
   decayFactorQ32(halfLife: number): bigint { this.core.reset(); return BigInt.asUintN(64, this.core.call<bigint>("rb_decay_factor", halfLife)); }
   powQ32(base: bigint, exp: number): bigint { this.core.reset(); return BigInt.asUintN(64, this.core.call<bigint>("rb_pow_q32", BigInt.asIntN(64, base), exp)); }
 
+  decay(burn: bigint, halfLife: number, block: bigint, min: bigint, max: bigint): bigint {
+    this.core.reset();
+    return BigInt.asUintN(64, this.core.call<bigint>("rb_decay", BigInt.asIntN(64, burn), halfLife, BigInt.asIntN(64, block), BigInt.asIntN(64, min), BigInt.asIntN(64, max)));
+  }
+  bump(burn: bigint, mult: bigint, min: bigint, max: bigint, isRoot: boolean): bigint {
+    this.core.reset();
+    const s = (x: bigint) => BigInt.asIntN(64, x);
+    return BigInt.asUintN(64, this.core.call<bigint>("rb_bump", s(burn), s(mult >> 64n), s(mult & M64), s(min), s(max), isRoot ? 1 : 0));
+  }
+
   /** Blocks start_block+1 .. start_block+n, with registrationsPerBlock[i] registrations in block i. */
   run(p: BurnParams, registrationsPerBlock: number[]): BurnBlock[] {
     this.core.reset();
