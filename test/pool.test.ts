@@ -103,6 +103,36 @@ describe("swap pallet tests (pallets/swap/src/pallet/tests.rs)", () => {
   });
 });
 
+describe("test_adjust_protocol_liquidity_happy (pool 1e12 TAO / 4e12 alpha at 0.5)", () => {
+  const deltas: Array<[bigint, bigint]> = [
+    [0n, 0n], [0n, 1n], [1n, 0n], [1n, 1n], [0n, 10n], [10n, 0n], [10n, 10n], [0n, 100n], [100n, 0n], [100n, 100n],
+    [0n, 1_000n], [1_000n, 0n], [1_000n, 1_000n], [1_000_000n, 0n], [0n, 1_000_000n], [1_000_000n, 1_000_000n],
+    [1_000_000_000n, 0n], [0n, 1_000_000_000n], [1_000_000_000n, 1_000_000_000n], [1_000_000_000_000n, 0n],
+    [0n, 1_000_000_000_000n], [1_000_000_000_000n, 1_000_000_000_000n], [1n, 2n], [2n, 1n], [10n, 20n], [20n, 10n],
+    [100n, 200n], [200n, 100n], [1_000n, 2_000n], [2_000n, 1_000n], [1_000_000n, 2_000_000n], [2_000_000n, 1_000_000n],
+    [1_000_000_000n, 2_000_000_000n], [2_000_000_000n, 1_000_000_000n], [1_000_000_000_000n, 2_000_000_000_000n],
+    [2_000_000_000_000n, 1_000_000_000_000n], [1_234_567n, 2_432_765n], [1_234_567n, 2_432_765_890n],
+  ];
+  it("keeps the price within 1e-12 and moves the quote weight to new_tao / (new_alpha·p + new_tao) within 1e-12, for all 38 deltas", () => {
+    const tao = 1_000_000_000_000n, alpha = 4_000_000_000_000n, half = ACC / 2n;
+    const f = (bits: bigint) => Number(bits) / 2 ** 64;
+    for (const [dt, da] of deltas) {
+      const before = sw().price(half, alpha, tao);
+      const r = sw().weightUpdate(tao, alpha, half, dt, da);
+      expect(r.accepted).toBe(true);
+      const after = sw().price(r.quoteWeight, alpha + da, tao + dt);
+      expect(Math.abs(f(before) - f(after)), `price ${dt}/${da}`).toBeLessThanOrEqual(f(before) / 1e12);
+      const nt = Number(tao + dt), na = Number(alpha + da);
+      const expected = nt / (na * f(before) + nt);
+      expect(Math.abs((expected - 0.5) - (Number(r.quoteWeight) / 1e18 - 0.5)), `weight ${dt}/${da}`).toBeLessThanOrEqual(expected / 1e12);
+    }
+  });
+  it("refuses an injection that would push a weight below 0.01 and leaves the weight unchanged", () => {
+    const r = sw().weightUpdate(1_000n, 1_000n, ACC / 2n, 1_000_000n, 0n);
+    expect(r).toEqual({ accepted: false, quoteWeight: ACC / 2n });
+  });
+});
+
 describe("balancer tests (pallets/swap/src/pallet/balancer.rs)", () => {
   const q25 = 250_000_000_000_000_000n;
   it("calculate_quote_delta_in(0.1 → 0.2, y = 1e9, w_quote 0.25) = 681_792_830", () => {
