@@ -5,9 +5,9 @@
 
 import { TaomathError } from "./errors.js";
 import { toU64, toU16, type U64Like } from "./bindings/values.js";
-import { SwapCore, type PoolInput, type SwapError } from "./bindings/swap.js";
+import type { PoolInput, SwapError, SwapCore } from "./bindings/swap.js";
+import { swapCoreOf } from "./cores.js";
 import type { Taomath } from "./taomath.js";
-import { Core } from "./bindings/core.js";
 
 const ACC = 10n ** 18n;
 const MIN_WEIGHT = ACC / 100n;
@@ -42,12 +42,6 @@ export interface Quote {
   slippage: number;
 }
 
-const cores = new WeakMap<Core, SwapCore>();
-export function swapCoreOf(tm: Taomath): SwapCore {
-  let s = cores.get(tm.core);
-  if (!s) { s = new SwapCore(tm.core); cores.set(tm.core, s); }
-  return s;
-}
 
 let defaultTm: (() => Taomath) | null = null;
 /** Set by src/index.ts so that the functions below work without an explicit instance. */

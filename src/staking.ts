@@ -6,11 +6,9 @@
 
 import { TaomathError } from "./errors.js";
 import type { Taomath } from "./taomath.js";
-import { swapCoreOf } from "./pool.js";
-import { sharePoolCoreOf } from "./vectors/sharepool.js";
+import { swapCoreOf, sharePoolCoreOf, burnCoreOf } from "./cores.js";
 import type { PoolState, SwapError } from "./bindings/swap.js";
 import type { ShareEntry, SharePoolOp } from "./bindings/sharepool.js";
-import { burnCoreOf } from "./vectors/burn.js";
 
 export const DEFAULT_MIN_STAKE = 2_000_000n;
 export const DEFAULT_DELEGATE_TAKE = 11_796;

@@ -2,8 +2,8 @@
 // (decay, bump, clamps) and the decay factors of the spec.
 
 import { describe, it, expect } from "vitest";
-import { taomath } from "../src/index.js";
-import { burnCoreOf } from "../src/vectors/burn.js";
+import { taomath, sharePoolCoreOf, burnCoreOf } from "../src/index.js";
+
 
 const bc = () => burnCoreOf(taomath());
 const ONE = 1n << 64n;

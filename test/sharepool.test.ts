@@ -4,8 +4,8 @@
 
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { taomath } from "../src/index.js";
-import { sharePoolCoreOf } from "../src/vectors/sharepool.js";
+import { taomath, sharePoolCoreOf, burnCoreOf } from "../src/index.js";
+
 import type { SharePoolOp } from "../src/bindings/sharepool.js";
 
 const sp = () => sharePoolCoreOf(taomath());

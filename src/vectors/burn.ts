@@ -3,16 +3,10 @@
 
 import type { Taomath } from "../taomath.js";
 import { TaomathError } from "../errors.js";
-import { BurnCore } from "../bindings/burn.js";
-import { Core } from "../bindings/core.js";
+import type { BurnCore } from "../bindings/burn.js";
+import { burnCoreOf } from "../cores.js";
 
 type Json = Record<string, any>;
-const cores = new WeakMap<Core, BurnCore>();
-export function burnCoreOf(tm: Taomath): BurnCore {
-  let c = cores.get(tm.core);
-  if (!c) { c = new BurnCore(tm.core); cores.set(tm.core, c); }
-  return c;
-}
 
 export function burnCase(bc: BurnCore, i: Json): Json {
   if ("registrations_per_block" in i) {

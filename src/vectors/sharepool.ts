@@ -3,16 +3,10 @@
 
 import type { Taomath } from "../taomath.js";
 import { TaomathError } from "../errors.js";
-import { SharePoolCore, type SafeFloat, type ShareEntry, type SharePoolOp } from "../bindings/sharepool.js";
-import { Core } from "../bindings/core.js";
+import type { SharePoolCore, SafeFloat, ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
+import { sharePoolCoreOf } from "../cores.js";
 
 type Json = Record<string, any>;
-const cores = new WeakMap<Core, SharePoolCore>();
-export function sharePoolCoreOf(tm: Taomath): SharePoolCore {
-  let c = cores.get(tm.core);
-  if (!c) { c = new SharePoolCore(tm.core); cores.set(tm.core, c); }
-  return c;
-}
 
 const sfIn = (v: Json): SafeFloat => ({ mantissa: BigInt(v.mantissa), exponent: BigInt(v.exponent) });
 export const sfOut = (v: SafeFloat | null) => v === null ? null : { exponent: Number(v.exponent), float: Number(v.mantissa) * 10 ** Number(v.exponent), mantissa: v.mantissa.toString() };

@@ -4,7 +4,7 @@
 
 import type { Taomath } from "../taomath.js";
 import { TaomathError } from "../errors.js";
-import { swapCoreOf } from "../pool.js";
+import { swapCoreOf } from "../cores.js";
 import type { PoolInput, SwapCore } from "../bindings/swap.js";
 
 type Json = Record<string, any>;
