@@ -263,6 +263,15 @@ describe("batch quotes", () => {
     });
     expect(u.error.filter((e) => e === null).length).toBeGreaterThan(3);
   });
+  it("reuse their big-integer scratch: thousands of drifted-weight quotes do not grow the module's memory", () => {
+    const pool = { taoReserve: 5_000_000_000_000n, alphaReserve: 300_000_000_000_000n, quoteWeight: 499_999_999_999_845_000n };
+    const amounts = Array.from({ length: 3000 }, (_, i) => BigInt(i + 1) * 1_000_000_000n);
+    quoteStakeBatch(pool, amounts.slice(0, 10));
+    const before = taomath().core.exports.memory.buffer.byteLength;
+    quoteStakeBatch(pool, amounts);
+    quoteUnstakeBatch(pool, amounts);
+    expect(taomath().core.exports.memory.buffer.byteLength - before).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
   it("report the chain's refusal per amount", () => {
     const b = quoteStakeBatch({ taoReserve: 1_000_000_000n, alphaReserve: 1_000_000_000n }, [1n, 10n ** 13n]);
     expect(b.error).toEqual([null, "SwapInputTooLarge"]);

@@ -25,7 +25,10 @@ export function salloc(bytes: usize): usize {
   return p;
 }
 
-export function smark(): usize { return top; }
+export function smark(): usize {
+  if (base == 0) { base = alloc(REGION); top = base; end = base + REGION; }
+  return top;
+}
 
 /** Rolls back to a mark taken in the current region (a mark from an older region is ignored). */
 export function srelease(m: usize): void { if (m >= base && m <= end) top = m; }

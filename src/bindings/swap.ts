@@ -3,6 +3,7 @@
 // validated (see src/pool.ts for the public, validating API).
 
 import { Core } from "./core.js";
+import { TaomathError } from "../errors.js";
 
 const M64 = (1n << 64n) - 1n;
 
@@ -87,6 +88,14 @@ export class SwapCore {
 
   /** safe-bigmath pow_ratio_scaled; null for None. Exponent parts must fit u64. */
   powRatioScaled(bn: bigint, bd: bigint, en: bigint, ed: bigint, precision: number, scale: bigint): bigint | null {
+    const U64 = (1n << 64n) - 1n;
+    for (const [v, f] of [[bn, "base_numerator"], [bd, "base_denominator"], [scale, "scale"]] as const) {
+      if (v < 0n) throw new TaomathError("out_of_range", f, "must be >= 0");
+    }
+    for (const [v, f] of [[en, "exponent_numerator"], [ed, "exponent_denominator"]] as const) {
+      if (v < 0n || v > U64) throw new TaomathError("out_of_range", f, "must fit in u64");
+    }
+    if (!Number.isInteger(precision) || precision < 0 || precision > 65536) throw new TaomathError("out_of_range", "precision", "expected an integer in [0, 65536]");
     this.core.reset();
     const p = this.fn<number>("bi_pow_ratio", this.writeBig(bn), this.writeBig(bd), BigInt.asIntN(64, en), BigInt.asIntN(64, ed), precision, this.writeBig(scale));
     return p === 0 ? null : this.readBig(p);
