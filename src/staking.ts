@@ -142,6 +142,13 @@ export class StakingState {
     return r.maxAmount;
   }
 
+  /** get_max_amount_move (swap_stake_limit): alpha movable from origin to destination before the relative price hits the limit. */
+  maxAmountMove(originNetuid: number, destinationNetuid: number, limitRao: bigint): bigint {
+    const r = swapCoreOf(this.tm).maxAmountMove(this.subnet(originNetuid).pool, this.subnet(destinationNetuid).pool, limitRao, originNetuid === 0, destinationNetuid === 0);
+    if (!r.ok) throw new StakingRejected(r.error, "limitPriceRao");
+    return r.maxAmount;
+  }
+
   private swapCommit(netuid: number, buy: boolean, amount: bigint, limitRao: bigint, dropFees: boolean) {
     const s = this.subnet(netuid);
     const r = swapCoreOf(this.tm).swap(s.pool, buy, amount, limitRao, dropFees, false);

@@ -173,3 +173,46 @@ describe("registration burn", () => {
     expect(s.subnets.get(3)!.burn.burn).toBe(1_000_000_000n);
   });
 });
+
+describe("get_max_amount_move (swap_stake_limit)", () => {
+  const ONE = 1n << 64n, M128 = (1n << 128n) - 1n;
+  const fdiv = (a: bigint, b: bigint) => (b === 0n ? 0n : ((a << 64n) / b > M128 ? 0n : (a << 64n) / b));
+  const fmul = (a: bigint, b: bigint) => { const p = (a * b) >> 64n; return p > M128 ? M128 : p; };
+  /** The chain's constant-product estimate, written out in U64F64 with BigInt. */
+  function expected(t1: bigint, a1: bigint, t2: bigint, a2: bigint, limit: bigint): bigint {
+    const lim = fdiv(limit * ONE, 1_000_000_000n * ONE);
+    const sum = (t1 + t2) * ONE;
+    const x = fdiv(fmul(a2 * ONE, fdiv(t1 * ONE, sum)), lim);
+    const y = fmul(a1 * ONE, fdiv(t2 * ONE, sum));
+    return x > y ? (x - y) >> 64n : 0n;
+  }
+  const s = () => {
+    const st = new StakingState(taomath());
+    st.addSubnet(1, pool(1_000n * TAO, 100_000n * TAO));      // price 0.01
+    st.addSubnet(2, pool(5_000n * TAO, 1_000_000n * TAO));    // price 0.005 → relative 2.0
+    st.addSubnet(0, { ...pool(1n, 1n), mechanism: 0 });
+    return st;
+  };
+  it("dynamic → dynamic: the constant-product formula in U64F64", () => {
+    for (const limit of [1_000_000_000n, 1_500_000_000n, 1_999_999_999n, 2_000_000_000n]) {
+      expect(s().maxAmountMove(1, 2, limit)).toBe(expected(1_000n * TAO, 100_000n * TAO, 5_000n * TAO, 1_000_000n * TAO, limit));
+    }
+  });
+  it("a limit above the current relative price gives 0; a limit of 0 gives u64::MAX", () => {
+    expect(s().maxAmountMove(1, 2, 2_000_000_001n)).toBe(0n);
+    expect(s().maxAmountMove(1, 2, 0n)).toBe((1n << 64n) - 1n);
+  });
+  it("with a stable side it is the add or remove maximum", () => {
+    const st = s();
+    expect(st.maxAmountMove(1, 0, 9_000_000n)).toBe(st.maxAmount(1, false, 9_000_000n));
+    expect(st.maxAmountMove(0, 0, 1_000_000_000n)).toBe((1n << 64n) - 1n);
+    expect(st.maxAmountMove(0, 0, 1_000_000_001n)).toBe(0n);
+  });
+  it("stable → dynamic: the destination limit is (1e9 / limit)·1e9 in U64F64, floored (0.02 TAO → 19_999_999 rao)", () => {
+    const st = s();
+    const limit = 50_000_000_000n;
+    const dest = (((1_000_000_000n << 64n) / limit) * 1_000_000_000n) >> 64n;
+    expect(dest).toBe(19_999_999n);
+    expect(st.maxAmountMove(0, 1, limit)).toBe(st.maxAmount(1, true, dest));
+  });
+});

@@ -12,6 +12,7 @@ import { powRatioScaled } from "../bigint/pow_ratio";
 import { expScaled, limitDeltaIn, baseNeededForQuote, bHi, bLo, ACCURACY } from "../swap/balancer";
 import { PoolState, SwapResult, swapOnPool, swapInner, maxAmount, poolPrice } from "../swap/swap";
 import { updateWeights, newQuote } from "../swap/weights";
+import { maxAmountMove } from "../staking/max_move";
 
 // ---- big integers ----
 function cap2(a: usize, b: usize): i32 { return (blen(a) > blen(b) ? blen(a) : blen(b)) + 2; }
@@ -145,3 +146,12 @@ export function sw_quote(poolH: usize, buy: i32, amount: u64, limitRao: u64): us
 }
 
 function satAddU(a: u64, b: u64): u64 { const s = a + b; return s < a ? u64.MAX_VALUE : s; }
+
+/** get_max_amount_move(origin, destination, limit): header [error, max_amount]. */
+export function sw_max_amount_move(originH: usize, originRoot: i32, destH: usize, destRoot: i32, limitRao: u64): usize {
+  scratchBegin();
+  const r = new SwapResult();
+  const m = maxAmountMove(readPool(originH), originRoot != 0, readPool(destH), destRoot != 0, limitRao, r);
+  const h = newHeader(2); setSlot(h, 0, <u64>r.error); setSlot(h, 1, m);
+  return h;
+}

@@ -164,6 +164,15 @@ export class SwapCore {
     return err === null ? { ok: true, maxAmount: m } : { ok: false, error: err! };
   }
 
+  /** get_max_amount_move: the largest alpha swap_stake_limit moves before origin/destination price hits the limit. */
+  maxAmountMove(origin: PoolInput, destination: PoolInput, limitPriceRao: bigint, originIsRoot = false, destinationIsRoot = false): { ok: true; maxAmount: bigint } | { ok: false; error: SwapError } {
+    this.core.reset();
+    const h = this.fn<number>("sw_max_amount_move", this.writePool(origin), originIsRoot ? 1 : 0, this.writePool(destination), destinationIsRoot ? 1 : 0, s(limitPriceRao));
+    const [e, m] = this.core.readU64(h >>> 0, 2);
+    const err = SWAP_ERRORS[Number(e)];
+    return err === null ? { ok: true, maxAmount: m } : { ok: false, error: err! };
+  }
+
   weightUpdate(tao: bigint, alpha: bigint, quote: bigint, taoDelta: bigint, alphaDelta: bigint): { accepted: boolean; quoteWeight: bigint } {
     this.core.reset();
     const h = this.fn<number>("sw_weight_update", s(tao), s(alpha), s(quote), s(taoDelta), s(alphaDelta));
