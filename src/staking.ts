@@ -256,6 +256,22 @@ export class StakingState {
   }
 
   /**
+   * recycle_alpha (recycle = true: SubnetAlphaOut falls, so alpha issuance falls) or burn_alpha
+   * (the alpha stays counted in SubnetAlphaOut): removes min(amount, stake) from the position.
+   */
+  retireAlpha(coldkey: string, hotkey: string, netuid: number, amount: bigint, recycle: boolean): bigint {
+    if (netuid === 0) throw new TaomathError("out_of_range", "netuid", "CannotBurnOrRecycleOnRootSubnet");
+    const s = this.subnet(netuid);
+    if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+    const available = this.stake(hotkey, coldkey, netuid);
+    const a = amount < available ? amount : available;
+    if (s.pool.alphaOut < a) throw new StakingRejected("InsufficientLiquidity", "amount");
+    this.shareOps(netuid, hotkey, [["unstake", coldkey, a]]);
+    if (recycle) s.pool.alphaOut -= a;
+    return a;
+  }
+
+  /**
    * Pays an alpha dividend to a validator hotkey the way distribute_dividends_and_incentives does:
    * the delegate take (default 18 %) is staked for the hotkey's owner, then the rest raises the
    * hotkey's pool for all its nominators (the owner's new shares included).

@@ -216,3 +216,21 @@ describe("get_max_amount_move (swap_stake_limit)", () => {
     expect(st.maxAmountMove(0, 1, limit)).toBe(st.maxAmount(1, true, dest));
   });
 });
+
+describe("recycle_alpha / burn_alpha", () => {
+  it("recycling lowers SubnetAlphaOut (issuance); burning leaves it counted", () => {
+    for (const recycle of [true, false]) {
+      const s = world();
+      const alpha = s.addStake("alice", "validator", 1, 10n * TAO);
+      const outBefore = s.subnets.get(1)!.pool.alphaOut;
+      expect(s.retireAlpha("alice", "validator", 1, alpha / 4n, recycle)).toBe(alpha / 4n);
+      expect(s.subnets.get(1)!.pool.alphaOut).toBe(recycle ? outBefore - alpha / 4n : outBefore);
+      expect(s.stake("validator", "alice", 1)).toBe(alpha - alpha / 4n);
+    }
+  });
+  it("the amount is clamped to the stake", () => {
+    const s = world();
+    const alpha = s.addStake("alice", "validator", 1, 10n * TAO);
+    expect(s.retireAlpha("alice", "validator", 1, alpha * 3n, true)).toBe(alpha);
+  });
+});
