@@ -8,7 +8,4 @@ export function alloc(bytes: usize): usize { return arenaAlloc(bytes); }
 
 export { epoch } from "./abi/epoch";
 export * from "./abi/math";
-export * from "./abi/swap";
-export * from "./abi/sharepool";
-export * from "./abi/burn";
-export * from "./abi/staking";
+export * from "./abi/economics";

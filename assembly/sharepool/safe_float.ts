@@ -2,7 +2,7 @@
 // i64 exponent, used for share-pool shares and denominators. Intermediates are U256 in the chain;
 // here they are Bigs. Results come back in sfHi/sfLo/sfExp with sfOk = false for None.
 
-import { bigNew, bigFromU128, bigFromU64, bigCopy, blen, limb, cmpMag, mulMag, mulSmall, divSmall, divRemMag, scratchLimbs, addMag, subMag, bigIsZero, bigSetU64 } from "../bigint/big";
+import { bigNew, bigFromU128, bigCopy, blen, limb, cmpMag, mulMag, mulSmall, divSmall, divRemMag, scratchLimbs, addMag, subMag, bigIsZero, bigSetU64 } from "../bigint/big";
 
 export let sfHi: u64 = 0;
 export let sfLo: u64 = 0;
@@ -171,4 +171,3 @@ export function fromU64F64(hi: u64, lo: u64): void {
   if (!sfOk) { sfOk = true; sfHi = 0; sfLo = 0; sfExp = 0; }
 }
 
-export { bigFromU64, addMag, bigIsZero };

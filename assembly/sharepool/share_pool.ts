@@ -107,4 +107,3 @@ export function applyOp(s: usize, op: i32, k: i32, amount: u64): i32 {
   return gH == 0 && gL == 0 ? 0 : 1;
 }
 
-export { sfOk, toU64 };

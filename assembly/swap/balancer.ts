@@ -6,7 +6,7 @@
 import { umul128, wideHi, udiv128by64 } from "../fixed/wide";
 import { umul256, p1, p2 } from "../fixed/i128";
 import { satMulU, safeDivU, uHi, uLo } from "../fixed/u64f64";
-import { bigFromU64, bigFromU128, bigFitsU64, bigLow64, bneg, bigIsZero, blen } from "../bigint/big";
+import { bigFromU64, bigFromU128, bigFitsU64, bigLow64, bneg, bigIsZero } from "../bigint/big";
 import { powRatioScaled } from "../bigint/pow_ratio";
 
 export const ACCURACY: u64 = 1_000_000_000_000_000_000;
@@ -95,4 +95,3 @@ export function baseNeededForQuote(quote: u64, y: u64, x: u64, dy: u64): u64 {
   return uHi;
 }
 
-export { blen };
