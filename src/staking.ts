@@ -50,6 +50,19 @@ export class StakingState {
 
   constructor(private readonly tm: Taomath) {}
 
+  /** Extrinsics are transactional on chain: a refused call leaves no trace. */
+  private tx<T>(f: () => T): T {
+    const saved = structuredClone({ subnets: this.subnets, balances: this.balances, authorTao: this.authorTao, totalStake: this.totalStake });
+    try {
+      return f();
+    } catch (e) {
+      this.subnets.clear(); for (const [k, v] of saved.subnets) this.subnets.set(k, v);
+      this.balances.clear(); for (const [k, v] of saved.balances) this.balances.set(k, v);
+      this.authorTao = saved.authorTao; this.totalStake = saved.totalStake;
+      throw e;
+    }
+  }
+
   addSubnet(netuid: number, pool: PoolState, burn: Partial<BurnState> = {}): void {
     this.subnets.set(netuid, { pool: { ...pool }, hotkeys: new Map(), burn: { ...DEFAULT_BURN, ...burn } });
   }
@@ -69,6 +82,10 @@ export class StakingState {
    * (SubnetAlphaOut −= bought), then the burn is bumped. Returns the price paid.
    */
   register(coldkey: string, netuid: number): bigint {
+    return this.tx(() => this.registerImpl(coldkey, netuid));
+  }
+
+  private registerImpl(coldkey: string, netuid: number): bigint {
     if (netuid === 0) throw new TaomathError("out_of_range", "netuid", "root registration has no burn");
     const s = this.subnet(netuid);
     const cost = s.burn.burn;
@@ -159,6 +176,10 @@ export class StakingState {
 
   /** add_stake (limit variant when limitPriceRao is given): returns the alpha received. */
   addStake(coldkey: string, hotkey: string, netuid: number, amount: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean } = {}): bigint {
+    return this.tx(() => this.addStakeImpl(coldkey, hotkey, netuid, amount, opts));
+  }
+
+  private addStakeImpl(coldkey: string, hotkey: string, netuid: number, amount: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean }): bigint {
     const pool = this.subnet(netuid).pool;
     if (netuid !== 0 && pool.mechanism === 1 && amount > sat(pool.taoReserve * 1000n)) throw new StakingRejected("InsufficientLiquidity", "amount");
     const limit = opts.limitPriceRao;
@@ -187,6 +208,10 @@ export class StakingState {
 
   /** remove_stake (limit variant when limitPriceRao is given): returns the TAO received. */
   removeStake(coldkey: string, hotkey: string, netuid: number, alphaRequested: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean } = {}): bigint {
+    return this.tx(() => this.removeStakeImpl(coldkey, hotkey, netuid, alphaRequested, opts));
+  }
+
+  private removeStakeImpl(coldkey: string, hotkey: string, netuid: number, alphaRequested: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean }): bigint {
     const available = this.stake(hotkey, coldkey, netuid);
     let alpha = alphaRequested < available ? alphaRequested : available;
     const pool = this.subnet(netuid).pool;
@@ -216,19 +241,22 @@ export class StakingState {
     if (refund > 0n) this.shareOps(netuid, hotkey, [["stake", coldkey, refund]]);
     this.balances.set(beneficiary, this.balance(beneficiary) + r.paidOut);
     this.totalStake = this.totalStake > r.paidOut ? this.totalStake - r.paidOut : 0n;
-    if (r.feeToBlockAuthor > 0n) {
-      if (this.blockAuthor) {
-        const f = this.swapCommit(netuid, false, r.feeToBlockAuthor, MIN_PRICE_RAO, true);
-        this.authorTao += f.paidOut;
-        this.totalStake = this.totalStake > f.paidOut ? this.totalStake - f.paidOut : 0n;
-      }
-      // without an author the alpha fee is burned: it stays counted in SubnetAlphaOut
+    if (this.blockAuthor) {
+      // the chain sells the author's alpha fee fee-free even when it is 0 (and fails with that swap)
+      const f = this.swapCommit(netuid, false, r.feeToBlockAuthor, MIN_PRICE_RAO, true);
+      this.authorTao += f.paidOut;
+      this.totalStake = this.totalStake > f.paidOut ? this.totalStake - f.paidOut : 0n;
     }
+    // without an author the alpha fee is burned: it stays counted in SubnetAlphaOut
     return r.paidOut;
   }
 
   /** transfer_stake_within_subnet: moves alpha between (hotkey, coldkey) positions on one subnet, no swap, no fee. */
   transferWithinSubnet(fromColdkey: string, fromHotkey: string, toColdkey: string, toHotkey: string, netuid: number, alpha: bigint): void {
+    return this.tx(() => this.transferWithinSubnetImpl(fromColdkey, fromHotkey, toColdkey, toHotkey, netuid, alpha));
+  }
+
+  private transferWithinSubnetImpl(fromColdkey: string, fromHotkey: string, toColdkey: string, toHotkey: string, netuid: number, alpha: bigint): void {
     const available = this.stake(fromHotkey, fromColdkey, netuid);
     if (alpha === 0n || available < alpha) throw new StakingRejected("NotEnoughStakeToWithdraw", "alpha");
     const price = swapCoreOf(this.tm).price(this.subnet(netuid).pool.quoteWeight, this.subnet(netuid).pool.alphaReserve, this.subnet(netuid).pool.taoReserve, this.subnet(netuid).pool.mechanism);
@@ -240,6 +268,10 @@ export class StakingState {
 
   /** move_stake / swap_stake / transfer_stake across subnets: unstake (origin pays the fee unless root), optionally re-key, restake fee-free. */
   moveAcrossSubnets(fromColdkey: string, fromHotkey: string, fromNetuid: number, toColdkey: string, toHotkey: string, toNetuid: number, alpha: bigint): bigint {
+    return this.tx(() => this.moveAcrossSubnetsImpl(fromColdkey, fromHotkey, fromNetuid, toColdkey, toHotkey, toNetuid, alpha));
+  }
+
+  private moveAcrossSubnetsImpl(fromColdkey: string, fromHotkey: string, fromNetuid: number, toColdkey: string, toHotkey: string, toNetuid: number, alpha: bigint): bigint {
     const available = this.stake(fromHotkey, fromColdkey, fromNetuid);
     if (alpha === 0n || available < alpha) throw new StakingRejected("NotEnoughStakeToWithdraw", "alpha");
     const sim = this.sim(fromNetuid, false, alpha);
@@ -260,6 +292,10 @@ export class StakingState {
    * (the alpha stays counted in SubnetAlphaOut): removes min(amount, stake) from the position.
    */
   retireAlpha(coldkey: string, hotkey: string, netuid: number, amount: bigint, recycle: boolean): bigint {
+    return this.tx(() => this.retireAlphaImpl(coldkey, hotkey, netuid, amount, recycle));
+  }
+
+  private retireAlphaImpl(coldkey: string, hotkey: string, netuid: number, amount: bigint, recycle: boolean): bigint {
     if (netuid === 0) throw new TaomathError("out_of_range", "netuid", "CannotBurnOrRecycleOnRootSubnet");
     const s = this.subnet(netuid);
     if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
@@ -277,6 +313,10 @@ export class StakingState {
    * hotkey's pool for all its nominators (the owner's new shares included).
    */
   payAlphaDividend(hotkey: string, netuid: number, amount: bigint): { take: bigint; rest: bigint } {
+    return this.tx(() => this.payAlphaDividendImpl(hotkey, netuid, amount));
+  }
+
+  private payAlphaDividendImpl(hotkey: string, netuid: number, amount: bigint): { take: bigint; rest: bigint } {
     const { take, rest } = splitTake(this.tm, this.delegateTake(hotkey), amount);
     const owner = this.owners.get(hotkey);
     if (owner === undefined) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");

@@ -234,3 +234,13 @@ describe("recycle_alpha / burn_alpha", () => {
     expect(s.retireAlpha("alice", "validator", 1, alpha * 3n, true)).toBe(alpha);
   });
 });
+
+describe("transactional extrinsics", () => {
+  it("a move refused half-way (unknown destination subnet) leaves every balance, pool and share as it was", () => {
+    const s = world();
+    const alpha = s.addStake("alice", "validator", 1, 10n * TAO);
+    const before = structuredClone({ subnets: s.subnets, balances: s.balances, author: s.authorTao });
+    expect(reason(() => s.moveAcrossSubnets("alice", "validator", 1, "alice", "other", 9, alpha))).toBe("SubnetNotExists");
+    expect({ subnets: s.subnets, balances: s.balances, author: s.authorTao }).toEqual(before);
+  });
+});
