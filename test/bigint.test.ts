@@ -51,6 +51,11 @@ describe("big integers", () => {
       expect(sw().bigRoundShr(a, 24)).toBe(q);
     }), RUNS);
   });
+  it("refuses a zero divisor with a TaomathError instead of a wasm trap", () => {
+    expect(() => sw().bigDivRem(5n, 0n)).toThrow(/division by zero/);
+    expect(() => sw().bigFloorDivSmall(5n, 0)).toThrow(/divisor/);
+    expect(() => sw().swap({ taoReserve: -1n, alphaReserve: 1n }, true, 1n, 1n, false, true)).toThrow(/pool.taoReserve/);
+  });
   it("handles exact halves and zero in rounding", () => {
     const g = 1n << 24n;
     expect(sw().bigRoundShr(g / 2n, 24)).toBe(1n);

@@ -76,15 +76,24 @@ export class SwapCore {
   }
   bigCmp(a: bigint, b: bigint): number { this.core.reset(); return this.fn<number>("bi_cmp", this.writeBig(a), this.writeBig(b)); }
   bigDivRem(a: bigint, b: bigint): [bigint, bigint] {
+    if (b === 0n) throw new TaomathError("out_of_range", "b", "division by zero");
     this.core.reset();
     const h = this.fn<number>("bi_divrem", this.writeBig(a), this.writeBig(b));
     const [q, r] = this.core.slots(h >>> 0, 2);
     return [this.readBig(q), this.readBig(r)];
   }
-  bigShl(a: bigint, k: number): bigint { this.core.reset(); return this.readBig(this.fn<number>("bi_shl", this.writeBig(a), k)); }
-  bigFloorShr(a: bigint, k: number): bigint { this.core.reset(); return this.readBig(this.fn<number>("bi_floor_shr", this.writeBig(a), k)); }
-  bigFloorDivSmall(a: bigint, m: number): bigint { this.core.reset(); return this.readBig(this.fn<number>("bi_floor_div_small", this.writeBig(a), m)); }
-  bigRoundShr(a: bigint, g: number): bigint { this.core.reset(); return this.readBig(this.fn<number>("bi_round_shr", this.writeBig(a), g)); }
+  bigShl(a: bigint, k: number): bigint {
+    shift(k);
+    this.core.reset(); return this.readBig(this.fn<number>("bi_shl", this.writeBig(a), k)); }
+  bigFloorShr(a: bigint, k: number): bigint {
+    shift(k);
+    this.core.reset(); return this.readBig(this.fn<number>("bi_floor_shr", this.writeBig(a), k)); }
+  bigFloorDivSmall(a: bigint, m: number): bigint {
+    if (!Number.isInteger(m) || m < 1 || m > 0xffffffff) throw new TaomathError("out_of_range", "m", "expected a divisor in [1, 2^32)");
+    this.core.reset(); return this.readBig(this.fn<number>("bi_floor_div_small", this.writeBig(a), m)); }
+  bigRoundShr(a: bigint, g: number): bigint {
+    shift(g);
+    this.core.reset(); return this.readBig(this.fn<number>("bi_round_shr", this.writeBig(a), g)); }
 
   /** safe-bigmath pow_ratio_scaled; null for None. Exponent parts must fit u64. */
   powRatioScaled(bn: bigint, bd: bigint, en: bigint, ed: bigint, precision: number, scale: bigint): bigint | null {
@@ -124,6 +133,11 @@ export class SwapCore {
 
   private writePool(p: PoolInput): number {
     const d = DEFAULT_POOL;
+    chk(p.taoReserve, "pool.taoReserve"); chk(p.alphaReserve, "pool.alphaReserve");
+    if (p.alphaOut !== undefined) chk(p.alphaOut, "pool.alphaOut");
+    if (p.minimumReserve !== undefined) chk(p.minimumReserve, "pool.minimumReserve");
+    if (p.quoteWeight !== undefined && (p.quoteWeight < 0n || p.quoteWeight > 10n ** 18n)) throw new TaomathError("out_of_range", "pool.quoteWeight", "a Perquintill is at most 1e18 parts");
+    if (p.feeRate !== undefined && !(Number.isInteger(p.feeRate) && p.feeRate >= 0 && p.feeRate <= 65535)) throw new TaomathError("out_of_range", "pool.feeRate", "expected a u16");
     const at = this.core.alloc(64);
     const v = new BigUint64Array(this.core.buffer, at, 8);
     v[0] = p.taoReserve; v[1] = p.alphaReserve; v[2] = p.alphaOut ?? d.alphaOut; v[3] = p.quoteWeight ?? d.quoteWeight;
@@ -191,5 +205,12 @@ export class SwapCore {
   }
 }
 
-const s = (x: bigint) => BigInt.asIntN(64, x);
+/** u64 range check: the low-level bindings take bigints that the wasm side reads as u64. */
+function chk(v: bigint, field: string): void {
+  if (typeof v !== "bigint" || v < 0n || v > M64) throw new TaomathError("out_of_range", field, `expected a u64 bigint, got ${String(v)}`);
+}
+function shift(k: number): void {
+  if (!Number.isInteger(k) || k < 0 || k > 1 << 20) throw new TaomathError("out_of_range", "shift", "expected a shift in [0, 2^20]");
+}
+const s = (x: bigint) => { if (x < 0n || x > M64) throw new TaomathError("out_of_range", "value", `${x} is not a u64`); return BigInt.asIntN(64, x); };
 const u = (x: bigint) => BigInt.asUintN(64, x);
