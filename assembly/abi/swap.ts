@@ -10,7 +10,7 @@ import { bigNew, blen, cmpMag, bigCmp, divRemMag, scratchLimbs, shlMag } from ".
 import { sAdd, sSub, sMul, floorShr, floorDivSmall, roundShr } from "../bigint/signed";
 import { powRatioScaled } from "../bigint/pow_ratio";
 import { expScaled, limitDeltaIn, baseNeededForQuote, bHi, bLo, ACCURACY } from "../swap/balancer";
-import { PoolState, SwapResult, swapOnPool, swapInner, maxAmount, poolPrice } from "../swap/swap";
+import { PoolState, SwapResult, swapOnPool, swapInner, maxAmount, poolPrice, satAdd } from "../swap/swap";
 import { updateWeights, newQuote } from "../swap/weights";
 import { maxAmountMove } from "../staking/max_move";
 
@@ -137,15 +137,13 @@ export function sw_quote(poolH: usize, buy: i32, amount: u64, limitRao: u64): us
   poolPrice(p); setSlot(h, 4, bLo); setSlot(h, 5, bHi);
   if (r.error == 0) {
     if (!p.initialized) { p.quote = 500_000_000_000_000_000; p.initialized = true; }
-    if (buy != 0) { p.tao = satAddU(p.tao, r.paidIn); p.alpha = p.alpha > r.paidOut ? p.alpha - r.paidOut : 0; }
-    else { p.alpha = satAddU(p.alpha, r.paidIn); p.tao = p.tao > r.paidOut ? p.tao - r.paidOut : 0; }
+    if (buy != 0) { p.tao = satAdd(p.tao, r.paidIn); p.alpha = p.alpha > r.paidOut ? p.alpha - r.paidOut : 0; }
+    else { p.alpha = satAdd(p.alpha, r.paidIn); p.tao = p.tao > r.paidOut ? p.tao - r.paidOut : 0; }
     poolPrice(p);
   }
   setSlot(h, 6, bLo); setSlot(h, 7, bHi);
   return h;
 }
-
-function satAddU(a: u64, b: u64): u64 { const s = a + b; return s < a ? u64.MAX_VALUE : s; }
 
 /** get_max_amount_move(origin, destination, limit): header [error, max_amount]. */
 export function sw_max_amount_move(originH: usize, originRoot: i32, destH: usize, destRoot: i32, limitRao: u64): usize {

@@ -73,6 +73,14 @@ export function bigLow64(p: usize): u64 {
   const lo = <u64>limb(p, 0);
   return n == 1 ? lo : lo | (<u64>limb(p, 1) << 32);
 }
+/** The i-th 64-bit word of the magnitude (0 past its end). */
+export function bigWord(p: usize, i: i32): u64 {
+  const n = blen(p);
+  const lo: u64 = 2 * i < n ? <u64>limb(p, 2 * i) : 0;
+  const hi: u64 = 2 * i + 1 < n ? <u64>limb(p, 2 * i + 1) : 0;
+  return lo | (hi << 32);
+}
+
 /** Whether the magnitude fits in 64 bits. */
 export function bigFitsU64(p: usize): bool { return blen(p) <= 2; }
 

@@ -2,7 +2,7 @@
 // i64 exponent, used for share-pool shares and denominators. Intermediates are U256 in the chain;
 // here they are Bigs. Results come back in sfHi/sfLo/sfExp with sfOk = false for None.
 
-import { bigNew, bigFromU128, bigCopy, blen, limb, cmpMag, mulMag, mulSmall, divSmall, divRemMag, scratchLimbs, addMag, subMag, bigIsZero, bigSetU64 } from "../bigint/big";
+import { bigNew, bigFromU128, bigCopy, blen, cmpMag, mulMag, mulSmall, divSmall, divRemMag, scratchLimbs, addMag, subMag, bigIsZero, bigSetU64, bigWord } from "../bigint/big";
 
 export let sfHi: u64 = 0;
 export let sfLo: u64 = 0;
@@ -16,12 +16,6 @@ const MAX_LO: u64 = 0x35C9ADC5DEA00000;
 const MIN_HI: u64 = 0x5;
 const MIN_LO: u64 = 0x6BC75E2D63100000;
 
-function word(p: usize, i: i32): u64 {
-  const n = blen(p);
-  const lo: u64 = 2 * i < n ? <u64>limb(p, 2 * i) : 0;
-  const hi: u64 = 2 * i + 1 < n ? <u64>limb(p, 2 * i + 1) : 0;
-  return lo | (hi << 32);
-}
 
 /** cappow10(e): 10^e, or 1e22 for e > 22 (the chain's cap). */
 function pow10(e: u64): usize {
@@ -45,7 +39,7 @@ export function normalize(m: usize, e: i64): void {
     if (e == i64.MIN_VALUE) { sfOk = false; return; }
     mulSmall(m, m, 10); e -= 1;
   }
-  sfHi = word(m, 1); sfLo = word(m, 0); sfExp = e;
+  sfHi = bigWord(m, 1); sfLo = bigWord(m, 0); sfExp = e;
 }
 
 function big(hi: u64, lo: u64): usize { const p = bigNew(10); bigCopy(p, bigFromU128(hi, lo)); return p; }
@@ -147,7 +141,7 @@ export function toU64(h: u64, l: u64, e: i64): u64 {
   if (e > 0) { q = bigNew(12); mulMag(q, m, scale); }
   else { q = bigNew(10); const r = bigNew(10); divRemMag(q, r, m, scale, scratchLimbs(blen(m) + 1), scratchLimbs(blen(scale))); }
   if (bigIsZero(q)) return 0;
-  return blen(q) > 2 ? u64.MAX_VALUE : word(q, 0);
+  return blen(q) > 2 ? u64.MAX_VALUE : bigWord(q, 0);
 }
 
 /** SafeFloat::new(v, 0) for v <= 1e21 (else zero, as unwrap_or_default). */

@@ -41,7 +41,7 @@ export function poolPrice(p: PoolState): void {
   price(p.quote, p.alpha, p.tao);
 }
 
-function satAdd(a: u64, b: u64): u64 { const s = a + b; return s < a ? u64.MAX_VALUE : s; }
+export function satAdd(a: u64, b: u64): u64 { const s = a + b; return s < a ? u64.MAX_VALUE : s; }
 function satSub(a: u64, b: u64): u64 { return a > b ? a - b : 0; }
 
 /** The output of putting `d` into the pool (convert_deltas), buy = TAO in. */

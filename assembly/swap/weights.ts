@@ -4,7 +4,7 @@
 // floor Perquintill::from_rational. Refused (returns false) when a weight would fall below 0.01.
 
 import { umul128, wideHi } from "../fixed/wide";
-import { bigNew, bigFromU64, bigFromU128, addMag, mulMag, divRemMag, scratchLimbs, blen, limb } from "../bigint/big";
+import { bigNew, bigFromU64, bigFromU128, addMag, mulMag, divRemMag, scratchLimbs, blen, bigWord } from "../bigint/big";
 import { ACCURACY, MIN_WEIGHT } from "./balancer";
 
 export let newQuote: u64 = 0;
@@ -23,12 +23,6 @@ function satMul128(a: u64, bh: u64, bl: u64): void {
   qHi = hi; qLo = lo;
 }
 
-function word(p: usize, i: i32): u64 {
-  const n = blen(p);
-  const lo: u64 = 2 * i < n ? <u64>limb(p, 2 * i) : 0;
-  const hi: u64 = 2 * i + 1 < n ? <u64>limb(p, 2 * i + 1) : 0;
-  return lo | (hi << 32);
-}
 
 /** mul_perquintill_round(parts, v) = min((v·parts + 5e17) div 1e18, u128::MAX) into qHi/qLo. */
 function mulPerquintillRound(parts: u64, vh: u64, vl: u64): void {
@@ -39,7 +33,7 @@ function mulPerquintillRound(parts: u64, vh: u64, vl: u64): void {
   const den = bigFromU64(ACCURACY);
   divRemMag(q, r, prod, den, scratchLimbs(blen(prod) + 1), scratchLimbs(blen(den)));
   if (blen(q) > 4) { qHi = u64.MAX_VALUE; qLo = u64.MAX_VALUE; return; }
-  qHi = word(q, 1); qLo = word(q, 0);
+  qHi = bigWord(q, 1); qLo = bigWord(q, 0);
 }
 
 export function updateWeights(quote: u64, y: u64, x: u64, dy: u64, dx: u64): bool {
@@ -63,7 +57,7 @@ export function updateWeights(quote: u64, y: u64, x: u64, dy: u64, dx: u64): boo
     const den = bigFromU128(sh, sl);
     const q = bigNew(8), r = bigNew(5);
     divRemMag(q, r, num, den, scratchLimbs(blen(num) + 1), scratchLimbs(blen(den)));
-    w = word(q, 0);
+    w = bigWord(q, 0);
     if (w > ACCURACY) w = ACCURACY;
   }
   newQuote = w;
