@@ -212,26 +212,70 @@ export class StakingState {
   }
 
   private removeStakeImpl(coldkey: string, hotkey: string, netuid: number, alphaRequested: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean }): bigint {
-    const available = this.stake(hotkey, coldkey, netuid);
-    let alpha = alphaRequested < available ? alphaRequested : available;
     const pool = this.subnet(netuid).pool;
-    if (netuid !== 0 && pool.mechanism === 1 && alpha > sat(pool.alphaReserve * 1000n)) throw new StakingRejected("InsufficientLiquidity", "alpha");
     const limit = opts.limitPriceRao;
-    let maxAmount = alpha;
-    if (limit !== undefined) {
-      maxAmount = this.maxAmount(netuid, false, limit);
-      if (opts.allowPartial && alpha > maxAmount) alpha = maxAmount;
+    // remove_stake clamps the request to the stake; remove_stake_limit does not (validation refuses it)
+    const alpha = limit === undefined ? min(alphaRequested, this.stake(hotkey, coldkey, netuid)) : alphaRequested;
+    if (netuid !== 0 && pool.mechanism === 1 && alpha > sat(pool.alphaReserve * 1000n)) throw new StakingRejected("InsufficientLiquidity", "alpha");
+    if (limit === undefined) {
+      this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false);
+      return this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, MIN_PRICE_RAO, false, coldkey);
     }
-    // validate_remove_stake
+    const maxAmount = this.maxAmount(netuid, false, limit);
+    this.validateRemoveStake(coldkey, hotkey, netuid, alpha, maxAmount, opts.allowPartial === true);
+    return this.unstakeFromSubnet(coldkey, hotkey, netuid, min(alpha, maxAmount), limit, false, coldkey);
+  }
+
+  /** validate_remove_stake, check for check. */
+  private validateRemoveStake(coldkey: string, hotkey: string, netuid: number, alpha: bigint, maxAmount: bigint, allowPartial: boolean): void {
     if (alpha === 0n) throw new StakingRejected("AmountTooLow", "alpha");
+    const available = this.stake(hotkey, coldkey, netuid);
     if (available < alpha) throw new StakingRejected("NotEnoughStakeToWithdraw", "alpha");
-    const remaining = available - alpha;
     const sim = this.sim(netuid, false, alpha);
     if (!sim.ok) throw new StakingRejected("InsufficientLiquidity", "alpha");
-    if (remaining !== 0n && sim.paidOut < DEFAULT_MIN_STAKE) throw new StakingRejected("AmountTooLow", "alpha");
-    if (limit !== undefined && !opts.allowPartial && alpha > maxAmount) throw new StakingRejected("SlippageTooHigh", "alpha");
+    if (available - alpha !== 0n && sim.paidOut < DEFAULT_MIN_STAKE) throw new StakingRejected("AmountTooLow", "alpha");
+    if (!allowPartial && alpha > maxAmount) throw new StakingRejected("SlippageTooHigh", "alpha");
     if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
-    return this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, limit ?? MIN_PRICE_RAO, false, coldkey);
+  }
+
+  /** Netuids in the chain's storage order (NetworksAdded keys: little-endian u16 bytes). */
+  private netuidsInStorageOrder(): number[] {
+    return [...this.subnets.keys()].sort((a, b) => (((a & 0xff) << 8) | (a >> 8)) - (((b & 0xff) << 8) | (b >> 8)));
+  }
+
+  /** unstake_all: every position of (hotkey, coldkey) that passes validation, in full, at the minimum price. */
+  unstakeAll(coldkey: string, hotkey: string): bigint {
+    return this.tx(() => {
+      if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+      let total = 0n;
+      for (const netuid of this.netuidsInStorageOrder()) {
+        const alpha = this.stake(hotkey, coldkey, netuid);
+        try { this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false); } catch (e) { if (e instanceof StakingRejected) continue; throw e; }
+        total += this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, MIN_PRICE_RAO, false, coldkey);
+      }
+      return total;
+    });
+  }
+
+  /** unstake_all_alpha: unstake every non-root position, then stake the TAO on root (1:1, no fee). Returns the root alpha. */
+  unstakeAllAlpha(coldkey: string, hotkey: string): bigint {
+    return this.tx(() => {
+      if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+      let total = 0n;
+      for (const netuid of this.netuidsInStorageOrder()) {
+        if (netuid === 0) continue;
+        const alpha = this.stake(hotkey, coldkey, netuid);
+        try { this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false); } catch (e) { if (e instanceof StakingRejected) continue; throw e; }
+        total = sat(total + this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, MIN_PRICE_RAO, false, coldkey));
+      }
+      // stake_into_subnet(ROOT, total): 1:1 on the stable root pool; nothing bought is AmountTooLow
+      this.balances.set(coldkey, this.balance(coldkey) - total);
+      const r = this.swapCommit(0, true, total, MAX_PRICE_RAO, false);
+      if (r.paidOut === 0n) throw new StakingRejected("AmountTooLow", "alpha");
+      this.shareOps(0, hotkey, [["stake", coldkey, r.paidOut]]);
+      this.totalStake = sat(this.totalStake + total);
+      return r.paidOut;
+    });
   }
 
   private unstakeFromSubnet(coldkey: string, hotkey: string, netuid: number, alpha: bigint, limitRao: bigint, dropFees: boolean, beneficiary: string): bigint {
@@ -336,3 +380,4 @@ export function splitTake(tm: Taomath, take: number, amount: bigint): { take: bi
 }
 
 const sat = (v: bigint) => (v > U64_MAX ? U64_MAX : v);
+const min = (a: bigint, b: bigint) => (a < b ? a : b);

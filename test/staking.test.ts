@@ -244,3 +244,36 @@ describe("transactional extrinsics", () => {
     expect({ subnets: s.subnets, balances: s.balances, author: s.authorTao }).toEqual(before);
   });
 });
+
+describe("unstake_all / unstake_all_alpha", () => {
+  function rooted() {
+    const s = world();
+    s.addSubnet(0, { ...pool(1_000n * TAO, 1_000n * TAO), mechanism: 0 });
+    return s;
+  }
+  it("unstake_all empties every position of the pair and pays the TAO out", () => {
+    const s = rooted();
+    s.addStake("alice", "validator", 1, 10n * TAO);
+    s.addStake("alice", "validator", 2, 10n * TAO);
+    const before = s.balance("alice");
+    const tao = s.unstakeAll("alice", "validator");
+    expect(s.stake("validator", "alice", 1)).toBe(0n);
+    expect(s.stake("validator", "alice", 2)).toBe(0n);
+    expect(s.balance("alice")).toBe(before + tao);
+  });
+  it("unstake_all_alpha moves everything onto root 1:1", () => {
+    const s = rooted();
+    s.addStake("alice", "validator", 1, 10n * TAO);
+    s.addStake("alice", "validator", 2, 10n * TAO);
+    const before = s.balance("alice");
+    const rootAlpha = s.unstakeAllAlpha("alice", "validator");
+    expect(s.stake("validator", "alice", 0)).toBe(rootAlpha);
+    expect(s.balance("alice")).toBe(before);
+    expect(s.stake("validator", "alice", 1) + s.stake("validator", "alice", 2)).toBe(0n);
+  });
+  it("remove_stake_limit does not clamp the request to the stake", () => {
+    const s = world();
+    const alpha = s.addStake("alice", "validator", 1, 10n * TAO);
+    expect(reason(() => s.removeStake("alice", "validator", 1, alpha + 1n, { limitPriceRao: 1_000n, allowPartial: true }))).toBe("NotEnoughStakeToWithdraw");
+  });
+});

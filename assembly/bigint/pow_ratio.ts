@@ -18,7 +18,7 @@ function gcd64(a: u64, b: u64): u64 {
   return a;
 }
 
-/** d = a^e (square and multiply); d must not alias a. t1/t2 are scratch of the same capacity. */
+/** d = a^e (square and multiply); d must not alias a; t1 is scratch of the same capacity. */
 function powInto(d: usize, a: usize, e: u32, t1: usize): void {
   bigSetU64(d, 1);
   let bit: i32 = 31 - <i32>clz<u32>(e);
