@@ -13,3 +13,4 @@ export * from "./abi/mechanisms";
 export * from "./abi/weights";
 export * from "./abi/emission";
 export * from "./abi/coinbase";
+export * from "./abi/economics";

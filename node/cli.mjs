@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// taomath command line. Each command is a small function; errors print one line and exit 1.
+// taomath command line: one module per command under node/commands/; errors print one line and exit 1.
 
-import {
-  taomath, exampleSubnet, epochToVectorEncoding, epochInputFromJson, runVectorFile, explainUid, TaomathError,
-  scoresToRow, commitHash, mechanismStorageIndex, previewWeights,
-} from "../dist/index.js";
-import { connectNode, fetchSnapshot, predictEpoch, writeFileAtomic } from "../dist/index.js";
-import { readFileSync, writeFileSync } from "node:fs";
-import { projectEmission, emissionChartSvg, emissionOf, Network, stableOnlyPool, exampleNetworkSnapshot } from "../dist/index.js";
+import { TaomathError } from "../dist/index.js";
+import { cmdExample } from "./commands/example.mjs";
+import { cmdEpoch } from "./commands/epoch.mjs";
+import { cmdVector } from "./commands/vector.mjs";
+import { cmdBench } from "./commands/bench.mjs";
+import { cmdWeights, cmdCommitHash } from "./commands/weights.mjs";
+import { cmdFetch, cmdPredict } from "./commands/node.mjs";
+import { cmdEmission } from "./commands/emission.mjs";
+import { cmdNetwork } from "./commands/network.mjs";
+import { cmdQuote } from "./commands/quote.mjs";
 
 const USAGE = `taomath: Bittensor consensus and token math, bit-exact with the chain
 
@@ -19,6 +22,10 @@ usage:
   taomath epoch FILE --dense            the same through the chain's test-only dense epoch
                                         (epoch_dense_mechanism; no --trace)
   taomath vector FILE                   run any vector file, dispatching on its "schema" field
+  taomath quote stake --tao-in T --tao-reserve R --alpha-reserve A [--weight W] [--fee-rate F] [--limit-price P] [--json]
+  taomath quote unstake --alpha-in X --tao-reserve R --alpha-reserve A [--weight W] [--fee-rate F] [--limit-price P] [--json]
+                                        exact stake/unstake quote on a Balancer pool; amounts, reserves and the
+                                        limit price (TAO per alpha) in TAO units, W = TAO weight (default 0.5)
   taomath bench epoch FILE [--json] [--runs N]
                                         median in-process epoch time on FILE after warm-up
   taomath weights --scores FILE --netuid-state FILE [--hotkey HK | --uid N] [--version-key K]
@@ -52,356 +59,18 @@ usage:
                                         print an example snapshot (stable subnets with example neurons)
   taomath help                          this text`;
 
-const json = (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
-
-function readJson(file) {
-  if (!file) throw new TaomathError("invalid_type", "FILE", "missing file argument");
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new TaomathError("invalid_type", file, `cannot read file (${e.code ?? e.message})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new TaomathError("invalid_type", file, `not valid JSON (${e.message})`);
-  }
-}
-
-const rao = (x) => (Number(x) / 1e9).toFixed(4);
-const pct = (u16) => ((u16 / 65535) * 100).toFixed(2) + "%";
-
-function cmdExample(args) {
-  const tm = taomath();
-  const t0 = performance.now();
-  const input = exampleSubnet(tm);
-  const out = tm.runEpoch(input, { trace: true });
-  const ms = performance.now() - t0;
-  if (args.includes("--json")) return console.log(json(epochToVectorEncoding(out)));
-  const n = input.n;
-  const uids = [...Array(n).keys()];
-  const miners = uids.filter((i) => out.incentive[i] > 0).sort((a, b) => out.incentive[b] - out.incentive[a]);
-  const vals = uids.filter((i) => out.dividends[i] > 0).sort((a, b) => out.dividends[b] - out.dividends[a]);
-  const sum = (a) => a.reduce((s, x) => s + x, 0n);
-  const se = sum(out.server_emission), ve = sum(out.validator_emission);
-  console.log(`Example subnet: ${n} uids, ${input.max_allowed_validators} validator permits, Yuma3 ${input.yuma3_enabled ? "on" : "off"}, block ${input.current_block}`);
-  console.log(`Epoch emission: ${rao(input.rao_emission)} alpha  (3 warm-up epochs + this one in ${ms.toFixed(1)} ms)\n`);
-  console.log("Top miners by incentive");
-  console.log("  uid   incentive  consensus  emission (alpha)");
-  for (const i of miners.slice(0, 10)) {
-    console.log(`  ${String(i).padStart(3)}   ${pct(out.incentive[i]).padStart(8)}   ${pct(out.consensus[i]).padStart(8)}   ${rao(out.server_emission[i]).padStart(12)}`);
-  }
-  console.log(`  ... ${miners.length} miners earn incentive\n`);
-  console.log("Validators by dividends");
-  console.log("  uid   dividends  v-trust   stake (alpha)   emission (alpha)");
-  for (const i of vals.slice(0, 10)) {
-    console.log(`  ${String(i).padStart(3)}   ${pct(out.dividends[i]).padStart(8)}   ${pct(out.validator_trust[i]).padStart(7)}   ${rao(out.stake[i]).padStart(13)}   ${rao(out.validator_emission[i]).padStart(12)}`);
-  }
-  console.log(`  ... ${vals.length} validators earn dividends\n`);
-  const inactive = out.active.filter((a, i) => !a && i < input.max_allowed_validators).length;
-  const masked = out.debug.masked_weights;
-  const reasons = {};
-  for (const m of masked) reasons[m.reason] = (reasons[m.reason] ?? 0) + 1;
-  console.log("Emission split");
-  console.log(`  miners      ${rao(se).padStart(12)} alpha  (${((Number(se) / Number(input.rao_emission)) * 100).toFixed(2)}%)`);
-  console.log(`  validators  ${rao(ve).padStart(12)} alpha  (${((Number(ve) / Number(input.rao_emission)) * 100).toFixed(2)}%)`);
-  console.log(`  dust        ${(BigInt(input.rao_emission) - se - ve).toString().padStart(12)} rao (per-uid flooring)`);
-  console.log(`\nWhy weights did not count: ${inactive} validators inactive; masked entries ${JSON.stringify(reasons)}`);
-}
-
-function cmdEpoch(args) {
-  const at = args.indexOf("--explain");
-  const file = args.find((a, i) => !a.startsWith("--") && (at < 0 || i !== at + 1));
-  const input = epochInputFromJson(readJson(file));
-  if (at >= 0) {
-    const uid = Number(args[at + 1]);
-    const out = taomath().runEpoch(input, { trace: true });
-    if (!Number.isInteger(uid) || uid < 0 || uid >= out.incentive.length) {
-      throw new TaomathError("uid_out_of_range", "--explain", `expected a uid in [0, ${out.incentive.length - 1}], got ${args[at + 1]}`);
-    }
-    const e = explainUid(input, out, uid);
-    console.log(`uid ${uid}: incentive ${e.incentive}, dividends ${e.dividends} (u16)`);
-    for (const r of e.reasons) console.log(`  - ${r}`);
-    return;
-  }
-  if (args.includes("--dense") && args.includes("--trace")) throw new TaomathError("invalid_type", "--trace", "the dense epoch has no trace");
-  const out = args.includes("--dense") ? taomath().runEpochDense(input) : taomath().runEpoch(input, { trace: args.includes("--trace") });
-  console.log(json(epochToVectorEncoding(out)));
-}
-
-function cmdVector(args) {
-  const file = args.find((a) => !a.startsWith("--"));
-  console.log(json(runVectorFile(taomath(), readJson(file))));
-}
-
-function cmdBench(args) {
-  const [what, ...rest] = args;
-  if (what !== "epoch") throw new TaomathError("invalid_type", "bench", `unknown benchmark ${JSON.stringify(what)} (try: bench epoch FILE)`);
-  const file = rest.find((a) => !a.startsWith("--") && !/^\d+$/.test(a));
-  const runsAt = rest.indexOf("--runs");
-  const runs = runsAt >= 0 ? Number(rest[runsAt + 1]) : 25;
-  const tm = taomath();
-  const input = epochInputFromJson(readJson(file));
-  for (let i = 0; i < 3; i++) tm.runEpoch(input);
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    tm.runEpoch(input);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  if (rest.includes("--json")) console.log(JSON.stringify({ median_ms: Number(median.toFixed(4)), runs }));
-  else console.log(`epoch on ${file}: median ${median.toFixed(3)} ms over ${runs} runs (after 3 warm-up runs)`);
-}
-
-/** --name value pairs and bare --flags. */
-function flags(args) {
-  const out = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith("--")) throw new TaomathError("invalid_type", a, "unexpected argument (options are --name value)");
-    const next = args[i + 1];
-    if (next === undefined || next.startsWith("--")) out[a.slice(2)] = true;
-    else { out[a.slice(2)] = next; i++; }
-  }
-  return out;
-}
-
-function need(f, name) {
-  if (f[name] === undefined || f[name] === true) throw new TaomathError("invalid_type", `--${name}`, "missing value");
-  return f[name];
-}
-
-/** "1,2,3" -> [1, 2, 3]; "" -> []. */
-function intList(text, name) {
-  if (text === true) return [];
-  const s = String(text).trim();
-  if (s === "") return [];
-  return s.split(",").map((x, i) => {
-    if (!/^\s*\d+\s*$/.test(x)) throw new TaomathError("not_integer", `--${name}[${i}]`, `expected a non-negative integer, got ${JSON.stringify(x)}`);
-    return Number(x);
-  });
-}
-
-function cmdWeights(args) {
-  const f = flags(args);
-  const scoresJson = readJson(need(f, "scores"));
-  const state = readJson(need(f, "netuid-state"));
-  const scores = Array.isArray(scoresJson) ? scoresJson : scoresJson.scores;
-  if (!Array.isArray(scores)) throw new TaomathError("invalid_type", "scores", "expected an array of numbers or {\"uids\": [...], \"scores\": [...]}");
-  const uids = Array.isArray(scoresJson) ? undefined : scoresJson.uids;
-  const hotkey = f.uid !== undefined ? Number(need(f, "uid")) : f.hotkey !== undefined ? String(need(f, "hotkey"))
-    : scoresJson.uid ?? scoresJson.hotkey ?? state.caller;
-  if (hotkey === undefined) throw new TaomathError("invalid_type", "--hotkey", "say who sets the weights: --hotkey HK or --uid N");
-  const tm = taomath();
-  const r = scoresToRow(tm, state, scores, {
-    hotkey,
-    versionKey: f["version-key"] !== undefined ? need(f, "version-key") : 0n,
-    block: f.block !== undefined ? need(f, "block") : state.current_block ?? 0n,
-    excludeQuantile: f["exclude-quantile"] !== undefined ? Number(need(f, "exclude-quantile")) : 0,
-    sdkCompatible: f["keep-tiny"] !== true,
-  }, uids);
-  const preview = f.preview === true ? previewWeights(tm, epochInputFromJson(state), r.check.uid ?? Number(hotkey), r.submit.uids, r.submit.values) : null;
-  if (f.json === true) {
-    const out = { submit: r.submit, stored: r.stored, verdict: r.check.verdict, uid: r.check.uid };
-    if (preview) Object.assign(out, { preview: { dividends: preview.dividends, validator_emission: preview.validator_emission, miners: preview.miners } });
-    return console.log(json(out));
-  }
-  console.log(`row to submit (uids):   ${JSON.stringify(r.submit.uids)}`);
-  console.log(`row to submit (values): ${JSON.stringify(r.submit.values)}`);
-  console.log(`stored row:             ${JSON.stringify(r.stored)}`);
-  const lost = r.processed.uids.length - r.submit.uids.length;
-  if (lost > 0) console.log(`note: ${lost} uid(s) with weights that round to 0 were dropped, as the Python SDK does (--keep-tiny sends them as 1)`);
-  if (preview) {
-    const d = preview.dividends;
-    console.log(`effect on the next epoch: dividends of uid ${preview.validator_uid} ${d.before} -> ${d.after} (${d.change >= 0 ? "+" : ""}${d.change}/65535), validator emission ${preview.validator_emission.change >= 0n ? "+" : ""}${preview.validator_emission.change} rao`);
-    for (const m of preview.miners) console.log(`  miner ${m.uid}: incentive ${m.incentive_before} -> ${m.incentive_after}, emission ${m.emission_change >= 0n ? "+" : ""}${m.emission_change} rao`);
-  }
-  console.log(`pre-flight verdict:     ${r.check.verdict}`);
-}
-
-function cmdCommitHash(args) {
-  const f = flags(args);
-  const netuid = Number(need(f, "netuid"));
-  const mechanism = f.mechanism !== undefined ? Number(need(f, "mechanism")) : 0;
-  const c = {
-    account: String(need(f, "account")),
-    netuid,
-    mechanism,
-    uids: intList(f.uids ?? "", "uids"),
-    values: intList(f.values ?? "", "values"),
-    salt: intList(f.salt ?? "", "salt"),
-    versionKey: f["version-key"] !== undefined ? String(need(f, "version-key")) : "0",
-  };
-  const hash = commitHash(c);
-  console.log(`netuid index ${mechanismStorageIndex(netuid, mechanism)}`);
-  console.log(hash);
-}
-
-function option(args, name, parse = (v) => v) {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const v = args[at + 1];
-  if (v === undefined || v.startsWith("--")) throw new TaomathError("invalid_type", name, "needs a value");
-  return parse(v, name);
-}
-const integer = (v, name) => {
-  if (!/^\d+$/.test(v)) throw new TaomathError("not_integer", name, `expected a non-negative integer, got ${JSON.stringify(v)}`);
-  return Number(v);
-};
-
-async function snapshotFromArgs(args) {
-  const file = option(args, "--snapshot");
-  if (file) return readJson(file);
-  const url = option(args, "--url");
-  if (!url) throw new TaomathError("invalid_type", "--url", "missing (the node's ws://, wss://, http:// or https:// endpoint)");
-  const netuid = option(args, "--netuid", integer);
-  if (netuid === undefined) throw new TaomathError("invalid_type", "--netuid", "missing");
-  const client = connectNode(url, {
-    timeoutMs: option(args, "--timeout", integer) ?? 30000,
-    retries: option(args, "--retries", integer) ?? 2,
-  });
-  try {
-    return await fetchSnapshot(client, netuid, {
-      block: option(args, "--block", integer),
-      assumeSpecVersion: option(args, "--assume-runtime", integer),
-      onProgress: (p) => process.stderr.write(`\r${p.phase}: ${p.done}${p.total ? `/${p.total}` : ""}        `),
-    });
-  } finally {
-    process.stderr.write("\n");
-    client.close();
-  }
-}
-
-async function cmdFetch(args) {
-  const snapshot = await snapshotFromArgs(args);
-  const text = JSON.stringify(snapshot) + "\n";
-  const out = option(args, "--out");
-  if (out) writeFileAtomic(out, text);
-  else process.stdout.write(text);
-  if (snapshot.missing.length) process.stderr.write(`inputs not built; missing:\n  ${snapshot.missing.join("\n  ")}\n`);
-}
-
-async function cmdPredict(args) {
-  const snapshot = await snapshotFromArgs(args);
-  const emission = option(args, "--emission");
-  const p = predictEpoch(taomath(), snapshot, {
-    raoEmission: emission === undefined ? undefined : (integer(emission, "--emission"), BigInt(emission)),
-    ignoreCommitReveal: args.includes("--ignore-commit-reveal"),
-  });
-  if (args.includes("--json")) {
-    return console.log(json({ netuid: p.netuid, snapshot_block: p.snapshot_block, epoch_block: p.epoch_block, ...epochToVectorEncoding(p.result) }));
-  }
-  const r = p.result;
-  console.log(`Subnet ${p.netuid}: next epoch at block ${p.epoch_block} (state read at block ${p.snapshot_block}), ${rao(p.inputs.rao_emission)} alpha to distribute`);
-  console.log("  uid   incentive   dividends   emission (alpha)");
-  for (let i = 0; i < r.incentive.length; i++) {
-    if (r.incentive[i] === 0 && r.dividends[i] === 0 && r.emission[i] === 0n && !args.includes("--all")) continue;
-    console.log(`  ${String(i).padStart(4)}  ${pct(r.incentive[i]).padStart(9)}   ${pct(r.dividends[i]).padStart(9)}   ${rao(r.emission[i]).padStart(14)}`);
-  }
-  console.log(`  (uids with nothing are omitted; --all lists every uid, --json prints the vector encoding)`);
-}
-
-function flag(args, name) {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const v = args[at + 1];
-  if (v === undefined || v.startsWith("--")) throw new TaomathError("invalid_type", name, "missing value");
-  return v;
-}
-
-function raoArg(args, name, fallback) {
-  const v = flag(args, name);
-  if (v === undefined) return fallback;
-  if (!/^[0-9]+$/.test(v)) throw new TaomathError("invalid_type", name, `expected an integer amount in rao, got ${JSON.stringify(v)}`);
-  return BigInt(v);
-}
-
-const taoStr = (r) => (Number(r) / 1e9).toLocaleString("en-US", { maximumFractionDigits: 3 });
-const rateStr = (r) => (Number(r) / 1e9).toLocaleString("en-US", { maximumFractionDigits: 9 });
-
-function cmdEmission(args) {
-  const issuance = raoArg(args, "--issuance", undefined);
-  if (issuance === undefined) throw new TaomathError("invalid_type", "--issuance", "required: the current TotalIssuance in rao");
-  const recycledPerDay = raoArg(args, "--recycled-per-day", 0n);
-  const yearsArg = flag(args, "--years");
-  const years = yearsArg === undefined ? 20 : Number(yearsArg);
-  if (!Number.isFinite(years)) throw new TaomathError("invalid_type", "--years", `expected a number, got ${JSON.stringify(yearsArg)}`);
-  const startBlock = raoArg(args, "--start-block", undefined);
-  const svgFile = flag(args, "--svg") ?? "emission.svg";
-  const tm = taomath();
-  const p = projectEmission(tm, issuance, { recycledPerDay, years, startBlock });
-  const base = recycledPerDay > 0n ? projectEmission(tm, issuance, { years, startBlock, startDate: new Date(p.start_date) }) : undefined;
-  writeFileSync(svgFile, emissionChartSvg(p, base));
-  if (args.includes("--json")) return console.log(json({ ...p, baseline_without_recycling: base ? { halvings: base.halvings } : null, svg: svgFile }));
-  const e = emissionOf(tm);
-  console.log(`Issuance ${taoStr(issuance)} TAO; emission now ${rateStr(e.blockEmission(issuance))} TAO/block (${e.halvings(issuance) ?? "past supply"} halvings so far)`);
-  console.log(`Recycled: ${taoStr(recycledPerDay)} TAO/day; horizon ${years} years from ${p.start_date.slice(0, 10)} at 12 s/block\n`);
-  console.log("Coming halvings (issuance thresholds, not block counts)");
-  console.log("   k   at issuance (TAO)    blocks from now  " + (startBlock !== undefined ? "   block       " : "") + "date         TAO/block after" + (base ? "   delay from recycling" : ""));
-  for (const h of p.halvings) {
-    const delay = h.delay_days === null ? (base ? "not reached without" : "") : `+${h.delay_days.toFixed(1)} days`;
-    console.log(`  ${String(h.halving).padStart(2)}   ${taoStr(h.first_issuance).padStart(18)}   ${h.block_offset.toString().padStart(15)}  ${startBlock !== undefined ? h.block.toString().padStart(12) + "  " : ""}${h.date}   ${rateStr(h.emission_after).padStart(14)}${base ? "   " + delay : ""}`);
-  }
-  if (p.halvings.length === 0) console.log("  (none within the horizon)");
-  console.log("\nSupply curve (end of each year)");
-  console.log("  year   issuance (TAO)    minted that year   recycled that year");
-  let minted = 0n, recycled = 0n;
-  p.daily.forEach((d, i) => {
-    minted += d.minted; recycled += d.recycled;
-    const yearEnd = Math.floor(((i + 1) / 365.25)) !== Math.floor((i / 365.25)) || i === p.daily.length - 1;
-    if (yearEnd) {
-      console.log(`  ${((i + 1) / 365.25).toFixed(1).padStart(4)}   ${taoStr(d.issuance).padStart(14)}   ${taoStr(minted).padStart(16)}   ${taoStr(recycled).padStart(18)}`);
-      minted = 0n; recycled = 0n;
-    }
-  });
-  console.log(`\nChart written to ${svgFile}`);
-  console.log("Assumptions: " + p.assumptions.join("; "));
-}
-
-function cmdNetwork(args) {
-  const tm = taomath();
-  if (args.includes("--example")) {
-    const k = flag(args, "--subnets");
-    return console.log(json(exampleNetworkSnapshot(tm, { subnets: k === undefined ? 3 : Number(k) })));
-  }
-  const file = args.find((a, i) => !a.startsWith("--") && !["--blocks", "--out"].includes(args[i - 1]));
-  const blocks = Number(flag(args, "--blocks") ?? "0");
-  if (!Number.isInteger(blocks) || blocks < 0) throw new TaomathError("invalid_type", "--blocks", "expected a whole number of blocks");
-  const net = Network.fromSnapshot(tm, readJson(file));
-  const start = net.state.block;
-  const t0 = performance.now();
-  const tty = process.stderr.isTTY;
-  let last = 0;
-  const report = net.step(blocks, stableOnlyPool, {
-    onBlock: (b) => {
-      const done = Number(b - start);
-      if (!tty || (done !== blocks && performance.now() - last < 100)) return;
-      last = performance.now();
-      const w = 30, f = Math.round((done / Math.max(1, blocks)) * w);
-      process.stderr.write(`\r[${"#".repeat(f)}${".".repeat(w - f)}] ${done}/${blocks} blocks`);
-    },
-  });
-  if (tty) process.stderr.write("\n");
-  const secs = (performance.now() - t0) / 1000;
-  const out = flag(args, "--out");
-  if (out) writeFileSync(out, json(net.snapshot()) + "\n");
-  if (args.includes("--json")) return console.log(json({ ...report, seconds: secs, out: out ?? null }));
-  const ran = report.epochs.filter((e) => e.outcome === "ran").length, deferred = report.epochs.filter((e) => e.outcome === "deferred").length;
-  console.log(`Blocks ${report.first_block}..${report.last_block} in ${secs.toFixed(2)} s (${(blocks / Math.max(secs, 1e-9)).toFixed(0)} blocks/s)`);
-  console.log(`TAO minted ${taoStr(report.tao_minted)}, recycled ${taoStr(report.tao_recycled)}; alpha minted ${taoStr(report.alpha_minted)}, recycled ${taoStr(report.alpha_recycled)}`);
-  console.log(`Epochs run ${ran}, deferred ${deferred}; conservation ${report.violations.length === 0 ? "held on every block" : "VIOLATED: " + report.violations.slice(0, 3).join("; ")}`);
-  if (out) console.log(`Snapshot written to ${out}`);
-  console.log("Assumptions: " + report.assumptions.join("; "));
-  if (report.violations.length > 0) process.exitCode = 1;
-}
-
 const commands = {
-  example: cmdExample, epoch: cmdEpoch, vector: cmdVector, bench: cmdBench,
-  weights: cmdWeights, "commit-hash": cmdCommitHash, fetch: cmdFetch, predict: cmdPredict,
-  emission: cmdEmission, network: cmdNetwork,
+  example: cmdExample,
+  epoch: cmdEpoch,
+  vector: cmdVector,
+  bench: cmdBench,
+  weights: cmdWeights,
+  "commit-hash": cmdCommitHash,
+  fetch: cmdFetch,
+  predict: cmdPredict,
+  emission: cmdEmission,
+  network: cmdNetwork,
+  quote: cmdQuote,
 };
 
 const [cmd, ...rest] = process.argv.slice(2);

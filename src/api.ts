@@ -26,3 +26,10 @@ export { CoinbaseCore, movingAlphaPrice, DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNE
 export { Network, stableOnlyPool, type NetworkState, type SubnetState as NetworkSubnetState, type StepReport, type NeuronsInput } from "./network.js";
 export { exampleNetworkSnapshot } from "./network_example.js";
 export { estimateReturns, type ReturnsEstimate } from "./returns.js";
+export { swapCoreOf, sharePoolCoreOf, burnCoreOf } from "./cores.js";
+export { SharePoolCore, type SafeFloat, type ShareEntry, type SharePoolOp, type SharePoolState, type SharePoolSnapshot } from "./bindings/sharepool.js";
+export { BurnCore, type BurnParams, type BurnBlock } from "./bindings/burn.js";
+export { quoteStake, quoteUnstake, maxAmountForLimit, quoteStakeBatch, quoteUnstakeBatch, spotPrice, validatePool, MAX_PRICE_RAO, MIN_PRICE_RAO, type Pool, type Quote, type QuoteOptions, type BatchQuotes } from "./pool.js";
+export { SwapCore, type PoolInput, type PoolState, type SwapOutcome, type SwapError } from "./bindings/swap.js";
+export { parseDecimal, taoToRao, weightToParts, raoToTao } from "./units.js";
+export { StakingState, StakingRejected, splitTake, DEFAULT_MIN_STAKE, DEFAULT_DELEGATE_TAKE, type StakingError } from "./staking.js";

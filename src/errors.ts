@@ -15,6 +15,7 @@ export type TaomathErrorCode =
   | "malformed_scale"   // SCALE bytes that are truncated, have trailing bytes, or are not valid
   | "unknown_netuid"    // the subnet does not exist at that block
   | "missing_storage"   // chain storage the computation needs was not available
+  | "chain_rejected"    // valid input that the chain itself refuses (e.g. PriceLimitExceeded)
   | "unsupported";      // a computation that needs a module not wired in (e.g. the pool math for a dynamic subnet)
 
 export class TaomathError extends Error {

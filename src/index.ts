@@ -3,8 +3,10 @@
 import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
 import { loadModuleSync, loadModule } from "./host/node.js";
 import type { EpochInput, EpochResult } from "./bindings/epoch.js";
+import { setDefaultTaomath } from "./pool.js";
 
 let shared: Taomath | null = null;
+setDefaultTaomath(() => taomath());
 
 /** The default instance (compiled synchronously from build/taomath.wasm on first use). */
 export function taomath(): Taomath {

@@ -8,11 +8,17 @@
 
 import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
 import { loadModule, defaultWasmUrl, type WasmSource } from "./host/browser.js";
+import { setDefaultTaomath } from "./pool.js";
 
 /** A new instance (its own memory) from a URL, Response, bytes or compiled module. */
 export async function createTaomath(source?: WasmSource): Promise<Taomath> {
-  return instantiate(await loadModule(source));
+  const tm = await instantiate(await loadModule(source));
+  // the quote functions called without an instance use the first one created
+  if (first === null) { first = tm; setDefaultTaomath(() => first as Taomath); }
+  return tm;
 }
+
+let first: Taomath | null = null;
 export { loadModule, defaultWasmUrl };
 export type { WasmSource };
 export * from "./api.js";

@@ -3,9 +3,11 @@
 
 import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
 import { loadModule } from "./host/workers.js";
+import { setDefaultTaomath } from "./pool.js";
 import type { EpochInput, EpochResult } from "./bindings/epoch.js";
 
 let shared: Taomath | null = null;
+setDefaultTaomath(() => taomath());
 
 /** The default instance of this isolate, created on first use. */
 export function taomath(): Taomath {

@@ -8,6 +8,9 @@ import type { Taomath } from "../taomath.js";
 import { runEpochVector } from "./epoch.js";
 import { runMathVector } from "./math.js";
 import { runEmissionVector, runEmaVector } from "./emission.js";
+import { runSwapVector } from "./swap.js";
+import { runSharePoolVector } from "./sharepool.js";
+import { runBurnVector } from "./burn.js";
 
 export type VectorRunner = (tm: Taomath, file: Record<string, unknown>) => unknown;
 
@@ -16,6 +19,9 @@ export const vectorRunners: Record<string, VectorRunner> = {
   "yuma-math-vector/1": runMathVector,
   "econ-emission-vector/1": runEmissionVector,
   "econ-ema-vector/1": runEmaVector,
+  "econ-swap-vector/1": runSwapVector,
+  "econ-sharepool-vector/1": runSharePoolVector,
+  "econ-burn-vector/1": runBurnVector,
 };
 
 export function runVectorFile(tm: Taomath, file: unknown): unknown {

@@ -1,0 +1,180 @@
+// Quotes on a subnet's Balancer pool, exactly as the chain would execute them: what a stake of
+// TAO buys, what an unstake of alpha returns, the fee, the price impact, and the largest amount a
+// limit price allows. Inputs are validated here (TaomathError naming the field); the arithmetic
+// runs in the wasm core (assembly/swap, assembly/bigint).
+
+import { TaomathError } from "./errors.js";
+import { toU64, toU16, type U64Like } from "./bindings/values.js";
+import type { PoolInput, SwapError, SwapCore } from "./bindings/swap.js";
+import { swapCoreOf } from "./cores.js";
+import type { Taomath } from "./taomath.js";
+
+const ACC = 10n ** 18n;
+const MIN_WEIGHT = ACC / 100n;
+/** The chain's default limits: max price 1e15 rao/alpha for buys, min 1e3 for sells. */
+export const MAX_PRICE_RAO = 1_000_000_000_000_000n;
+export const MIN_PRICE_RAO = 1_000n;
+
+/** A dynamic subnet's pool. Weights are Perquintill parts of 1e18 (TAO weight; 0.5 = 5e17). */
+export interface Pool {
+  taoReserve: U64Like;
+  alphaReserve: U64Like;
+  quoteWeight?: U64Like;
+  feeRate?: number;
+  palSwapInitialized?: boolean;
+  minimumReserve?: U64Like;
+}
+
+export interface Quote {
+  /** gross input (TAO for a stake, alpha for an unstake), fee included */
+  amountIn: bigint;
+  /** the part of the input that enters the pool (amountIn − fee, or less when a limit binds) */
+  paidIn: bigint;
+  amountOut: bigint;
+  /** swap fee in the input token (goes to the block author) */
+  fee: bigint;
+  /** U64F64 bits of the spot price (TAO per alpha) before and after */
+  priceBefore: bigint;
+  priceAfter: bigint;
+  /** TAO per alpha actually paid (stake) or received (unstake), fee included */
+  effectivePrice: number;
+  /** 1 − (value received at the effective price / value at the spot price), fee included */
+  slippage: number;
+}
+
+
+let defaultTm: (() => Taomath) | null = null;
+/** Set by src/index.ts so that the functions below work without an explicit instance. */
+export function setDefaultTaomath(f: () => Taomath): void { defaultTm = f; }
+function core(tm?: Taomath): SwapCore {
+  if (tm) return swapCoreOf(tm);
+  if (!defaultTm) throw new TaomathError("internal", "taomath", "no default instance");
+  return swapCoreOf(defaultTm());
+}
+
+/** Validates a pool the way the chain would accept it. */
+export function validatePool(pool: Pool, field = "pool"): PoolInput {
+  if (pool === null || typeof pool !== "object") throw new TaomathError("invalid_type", field, "expected a pool object");
+  const tao = toU64(pool.taoReserve, `${field}.taoReserve`);
+  const alpha = toU64(pool.alphaReserve, `${field}.alphaReserve`);
+  if (tao === 0n) throw new TaomathError("out_of_range", `${field}.taoReserve`, "a dynamic pool needs a positive TAO reserve");
+  if (alpha === 0n) throw new TaomathError("out_of_range", `${field}.alphaReserve`, "a dynamic pool needs a positive alpha reserve");
+  const quote = pool.quoteWeight === undefined ? ACC / 2n : toU64(pool.quoteWeight, `${field}.quoteWeight`);
+  if (quote < MIN_WEIGHT || ACC - quote < MIN_WEIGHT || quote > ACC) {
+    throw new TaomathError("out_of_range", `${field}.quoteWeight`, `${quote} is outside the chain's weight range [1e16, 1e18 − 1e16] (Perquintill parts)`);
+  }
+  const feeRate = pool.feeRate === undefined ? 33 : toU16(pool.feeRate, `${field}.feeRate`);
+  if (feeRate > 10_000) throw new TaomathError("out_of_range", `${field}.feeRate`, `${feeRate} is above the chain's MaxFeeRate 10000`);
+  const minimumReserve = pool.minimumReserve === undefined ? 1_000_000n : toU64(pool.minimumReserve, `${field}.minimumReserve`);
+  if (pool.palSwapInitialized !== undefined && typeof pool.palSwapInitialized !== "boolean") {
+    throw new TaomathError("invalid_type", `${field}.palSwapInitialized`, "expected a boolean");
+  }
+  return {
+    taoReserve: tao, alphaReserve: alpha, quoteWeight: quote, feeRate, minimumReserve,
+    palSwapInitialized: pool.palSwapInitialized ?? true, mechanism: 1, alphaOut: 0n,
+  };
+}
+
+function limitOf(v: U64Like | undefined, dflt: bigint, field: string): bigint {
+  if (v === undefined) return dflt;
+  const l = toU64(v, field);
+  if (l === 0n) throw new TaomathError("out_of_range", field, "a limit price of 0 is not a price the chain accepts");
+  return l;
+}
+
+function chainError(e: SwapError | undefined, field: string): never {
+  const why: Record<string, string> = {
+    PriceLimitExceeded: "the pool price is already past the limit price",
+    ReservesTooLow: "the pool's output reserve is below the minimum or the amount buys nothing",
+    SwapInputTooLarge: "the net input is above 1000x the input reserve",
+    InsufficientLiquidity: "the output would exceed the reserve",
+  };
+  throw new TaomathError("chain_rejected", field, `${e}: ${why[e ?? ""] ?? "rejected by the chain"}`);
+}
+
+export interface QuoteOptions {
+  /** limit price in rao of TAO per whole alpha (default: the chain's max for stakes, min for unstakes) */
+  limitPriceRao?: U64Like;
+  /** an explicit instance (default: the shared one) */
+  taomath?: Taomath;
+}
+
+function quote(pool: Pool, buy: boolean, amount: U64Like, opts: QuoteOptions, field: string): Quote {
+  const p = validatePool(pool);
+  const amt = toU64(amount, field);
+  const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
+  const r = core(opts.taomath).quote(p, buy, amt, limit);
+  if (r.error !== null) chainError(r.error, field);
+  return toQuote(amt, r.paidIn, r.paidOut, r.fee, r.priceBefore, r.priceAfter, buy);
+}
+
+function toQuote(amountIn: bigint, paidIn: bigint, out: bigint, fee: bigint, pb: bigint, pa: bigint, buy: boolean): Quote {
+  const spot = Number(pb) / 2 ** 64;
+  const spent = Number(paidIn + fee);
+  const effectivePrice = buy ? (out === 0n ? Infinity : spent / Number(out)) : (spent === 0 ? 0 : Number(out) / spent);
+  const slippage = spot === 0 ? 0 : buy ? 1 - spot / effectivePrice : 1 - effectivePrice / spot;
+  return { amountIn, paidIn, amountOut: out, fee, priceBefore: pb, priceAfter: pa, effectivePrice, slippage };
+}
+
+/** What staking `taoIn` rao buys (a simulated add_stake swap: TAO in, alpha out). */
+export function quoteStake(pool: Pool, taoIn: U64Like, opts: QuoteOptions = {}): Quote {
+  return quote(pool, true, taoIn, opts, "taoIn");
+}
+
+/** What unstaking `alphaIn` alpha rao returns (a simulated remove_stake swap: alpha in, TAO out). */
+export function quoteUnstake(pool: Pool, alphaIn: U64Like, opts: QuoteOptions = {}): Quote {
+  return quote(pool, false, alphaIn, opts, "alphaIn");
+}
+
+/**
+ * get_max_amount_add ("stake": TAO, fee included) / get_max_amount_remove ("unstake": alpha):
+ * the largest amount that executes before the price reaches `limitPriceRao` (rao per alpha).
+ */
+export function maxAmountForLimit(pool: Pool, limitPriceRao: U64Like, direction: "stake" | "unstake", opts: { taomath?: Taomath } = {}): bigint {
+  const p = validatePool(pool);
+  const limit = limitOf(limitPriceRao, 0n, "limitPriceRao");
+  if (direction !== "stake" && direction !== "unstake") throw new TaomathError("invalid_type", "direction", `expected "stake" or "unstake", got ${JSON.stringify(direction)}`);
+  const r = core(opts.taomath).maxAmount(p, direction === "stake", limit, false);
+  if (!r.ok) chainError(r.error, "limitPriceRao");
+  return r.maxAmount;
+}
+
+export interface BatchQuotes {
+  /** per amount: the chain's error for that amount, or null */
+  error: Array<SwapError | null>;
+  paidIn: BigUint64Array;
+  amountOut: BigUint64Array;
+  fee: BigUint64Array;
+}
+
+function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, opts: QuoteOptions, field: string): BatchQuotes {
+  const p = validatePool(pool);
+  const n = amounts.length;
+  const a = new BigUint64Array(n);
+  for (let i = 0; i < n; i++) a[i] = toU64(amounts[i], `${field}[${i}]`);
+  const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
+  const rows = core(opts.taomath).quoteBatch(p, buy, a, limit, false);
+  const out: BatchQuotes = { error: new Array(n), paidIn: new BigUint64Array(n), amountOut: new BigUint64Array(n), fee: new BigUint64Array(n) };
+  const names: Array<SwapError | null> = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity"];
+  for (let i = 0; i < n; i++) {
+    out.error[i] = names[Number(rows[4 * i])];
+    out.paidIn[i] = rows[4 * i + 1]; out.amountOut[i] = rows[4 * i + 2]; out.fee[i] = rows[4 * i + 3];
+  }
+  return out;
+}
+
+/** quoteStake for many TAO amounts in one wasm call (slippage curves). */
+export function quoteStakeBatch(pool: Pool, taoIn: ArrayLike<U64Like>, opts: QuoteOptions = {}): BatchQuotes {
+  return batch(pool, true, taoIn, opts, "taoIn");
+}
+/** quoteUnstake for many alpha amounts in one wasm call. */
+export function quoteUnstakeBatch(pool: Pool, alphaIn: ArrayLike<U64Like>, opts: QuoteOptions = {}): BatchQuotes {
+  return batch(pool, false, alphaIn, opts, "alphaIn");
+}
+
+/** Spot price of a pool as U64F64 bits (TAO per alpha). */
+export function spotPrice(pool: Pool, opts: { taomath?: Taomath } = {}): bigint {
+  const p = validatePool(pool);
+  return core(opts.taomath).price(p.quoteWeight!, p.alphaReserve, p.taoReserve);
+}
+
