@@ -38,7 +38,9 @@ usage:
   taomath predict --url URL --netuid N [--block B] [--emission RAO] [--ignore-commit-reveal] [--json]
   taomath predict --snapshot FILE [...]
                                         run the subnet's next epoch on the state at the block and print
-                                        expected incentive, dividends and emission per uid
+                                        expected incentive, dividends and emission per uid; with
+                                        commit-reveal on, the live weight commits are read and masked as
+                                        the chain does (--ignore-commit-reveal skips the mask)
   taomath help                          this text`;
 
 const json = (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -281,10 +283,16 @@ async function cmdPredict(args) {
     ignoreCommitReveal: args.includes("--ignore-commit-reveal"),
   });
   if (args.includes("--json")) {
-    return console.log(json({ netuid: p.netuid, snapshot_block: p.snapshot_block, epoch_block: p.epoch_block, ...epochToVectorEncoding(p.result) }));
+    return console.log(json({ netuid: p.netuid, snapshot_block: p.snapshot_block, epoch_block: p.epoch_block, commit_blocks: p.inputs.commit_blocks, ...epochToVectorEncoding(p.result) }));
   }
   const r = p.result;
   console.log(`Subnet ${p.netuid}: next epoch at block ${p.epoch_block} (state read at block ${p.snapshot_block}), ${rao(p.inputs.rao_emission)} alpha to distribute`);
+  if (p.inputs.commit_reveal_enabled) {
+    const live = (p.inputs.commit_blocks ?? []).filter((b) => b !== null).length;
+    console.log(p.inputs.commit_blocks === null
+      ? "  commit-reveal on, mask ignored (--ignore-commit-reveal): not what the chain computes"
+      : `  commit-reveal on: ${live} uid(s) with a live weight commit (their weights to uids registered after it are masked)`);
+  }
   console.log("  uid   incentive   dividends   emission (alpha)");
   for (let i = 0; i < r.incentive.length; i++) {
     if (r.incentive[i] === 0 && r.dividends[i] === 0 && r.emission[i] === 0n && !args.includes("--all")) continue;
