@@ -195,6 +195,8 @@ describe.skipIf(!sharedPresent)("predict on a replayed commit-reveal subnet (vec
     expect(out.epoch_block).toBe(vector.inputs.current_block);
     expect(out.commit_blocks).toEqual(vector.inputs.commit_blocks);
     expect(out.outputs).toEqual(vector.outputs);
+    const table = (await cli(["predict", "--url", server.wsUrl, "--netuid", String(chain.netuid), "--retries", "0"])).stdout;
+    expect(table).toMatch(/commit-reveal on: 4 uid\(s\) with a live weight commit/);
   });
 });
 
