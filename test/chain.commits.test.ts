@@ -214,3 +214,14 @@ describe("commit storage the node could not serve", () => {
     expect(epochInputsFromSnapshot(s, { ignoreCommitReveal: true }).missing.some((m) => /Commit/.test(m))).toBe(false);
   });
 });
+
+describe("commitBlocks input checks", () => {
+  it("counter semantics without SubnetEpochIndex is missing_storage naming it", () => {
+    expect(() => commitBlocks(base({ semantics: "counter" }))).toThrow(expect.objectContaining({ code: "missing_storage", field: "SubnetEpochIndex" }));
+  });
+
+  it("a commit block that is not a u64 names the queue entry", () => {
+    const s = base({ weightCommits: [{ hotkey: hk(0), queue: [[h, "12x", 0n, 0n]] }] });
+    expect(() => commitBlocks(s)).toThrow(expect.objectContaining({ code: "invalid_type", field: "WeightCommits[0].queue[0][1]" }));
+  });
+});

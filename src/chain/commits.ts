@@ -17,6 +17,9 @@
 // non-expired timelocked entry contributes, each cell keeps the minimum, and a hotkey that holds no
 // uid on the subnet is skipped.
 
+import { TaomathError } from "../errors.js";
+import { toArray, toU64 } from "../bindings/values.js";
+
 const U64_MAX = (1n << 64n) - 1n;
 const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
 
@@ -39,7 +42,7 @@ export interface CommitState {
   semantics: CommitSemantics;
   netuid: number;
   tempo: number;
-  /** the block the epoch runs at */
+  /** the block the epoch runs at (block semantics only) */
   epochBlock: bigint;
   /** hotkey of each uid (index = uid) */
   hotkeys: readonly string[];
@@ -62,28 +65,37 @@ export function commitBlocks(s: CommitState): Array<string | null> {
   };
 
   const counter = s.semantics === "counter";
-  if (counter && s.subnetEpochIndex === undefined) throw new Error("counter semantics need SubnetEpochIndex");
+  if (!counter && s.semantics !== "block") throw new TaomathError("invalid_type", "semantics", `expected "block" or "counter", got ${JSON.stringify(s.semantics)}`);
+  if (counter && s.subnetEpochIndex === undefined) {
+    throw new TaomathError("missing_storage", "SubnetEpochIndex", "runtime 425 counts commit epochs with SubnetEpochIndex: it is needed");
+  }
+  const period = toU64(s.revealPeriodEpochs, "RevealPeriodEpochs");
   const currentEpoch = counter
-    ? satAdd(s.subnetEpochIndex as bigint, 1n)
-    : epochIndexOfBlock(s.netuid, s.tempo, s.epochBlock);
-  const expired = (commitEpoch: bigint) => currentEpoch > satAdd(commitEpoch, s.revealPeriodEpochs);
+    ? satAdd(toU64(s.subnetEpochIndex, "SubnetEpochIndex"), 1n)
+    : epochIndexOfBlock(s.netuid, s.tempo, toU64(s.epochBlock, "epochBlock"));
+  const expired = (commitEpoch: bigint) => currentEpoch > satAdd(commitEpoch, period);
   const epochOfBlock = (b: bigint) => epochIndexOfBlock(s.netuid, s.tempo, b);
 
-  for (const { hotkey, queue } of s.weightCommits) {
-    for (const [, a, b] of queue) {
-      const commitEpoch = counter ? BigInt(a) : epochOfBlock(BigInt(a));
-      const commitBlock = counter ? BigInt(b) : BigInt(a);
+  const v2 = toArray(s.weightCommits, "WeightCommits") as WeightCommitEntry[];
+  v2.forEach(({ hotkey, queue }, k) => {
+    const q = toArray(queue, `WeightCommits[${k}].queue`) as WeightCommitEntry["queue"];
+    for (let i = 0; i < q.length; i++) {
+      const first = toU64(q[i][1], `WeightCommits[${k}].queue[${i}][1]`), second = toU64(q[i][2], `WeightCommits[${k}].queue[${i}][2]`);
+      const commitEpoch = counter ? first : epochOfBlock(first);
       if (expired(commitEpoch)) continue;
-      lower(hotkey, commitBlock);
+      lower(hotkey, counter ? second : first);
       break; // the earliest live commit of this hotkey
     }
-  }
-  for (const { epoch, queue } of s.timelockedCommits) {
-    if (counter && expired(BigInt(epoch))) continue;
-    for (const [hotkey, block] of queue) {
-      if (!counter && expired(epochOfBlock(BigInt(block)))) continue;
-      lower(hotkey, BigInt(block));
-    }
-  }
+  });
+  const v4 = toArray(s.timelockedCommits, "TimelockedWeightCommits") as TimelockedCommitEntry[];
+  v4.forEach(({ epoch, queue }, k) => {
+    if (counter && expired(toU64(epoch, `TimelockedWeightCommits[${k}].epoch`))) return;
+    const q = toArray(queue, `TimelockedWeightCommits[${k}].queue`) as TimelockedCommitEntry["queue"];
+    q.forEach(([hotkey, b], i) => {
+      const block = toU64(b, `TimelockedWeightCommits[${k}].queue[${i}][1]`);
+      if (!counter && expired(epochOfBlock(block))) return;
+      lower(hotkey, block);
+    });
+  });
   return cells.map((c) => (c === U64_MAX ? null : c.toString()));
 }
