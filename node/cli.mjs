@@ -46,7 +46,9 @@ usage:
   taomath predict --url URL --netuid N [--block B] [--emission RAO] [--ignore-commit-reveal] [--json]
   taomath predict --snapshot FILE [...]
                                         run the subnet's next epoch on the state at the block and print
-                                        expected incentive, dividends and emission per uid
+                                        expected incentive, dividends and emission per uid; with
+                                        commit-reveal on, the live weight commits are read and masked as
+                                        the chain does (--ignore-commit-reveal skips the mask)
   taomath emission --issuance RAO [--recycled-per-day RAO] [--years N] [--start-block B] [--svg FILE] [--json]
                                         coming halvings (block offset, approximate date, and how far
                                         recycling moves them), the supply curve, and an SVG chart of

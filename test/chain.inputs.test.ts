@@ -81,11 +81,22 @@ describe("epoch inputs from a snapshot", () => {
     expect(epochInputsFromSnapshot({ ...snap, metagraph: rest }).missing).toEqual(["metagraph.kappa: not returned by the node"]);
   });
 
-  it("commit-reveal on: the commits are reported missing unless ignoreCommitReveal is set", () => {
+  it("commit-reveal on: commit storage that was not read is reported missing unless ignoreCommitReveal is set", () => {
     const cr = { ...snap, metagraph: { ...metagraph, commit_reveal_weights_enabled: true } };
-    expect(epochInputsFromSnapshot(cr).missing[0]).toMatch(/^commit_blocks: commit-reveal is enabled/);
+    expect(epochInputsFromSnapshot(cr).missing).toEqual(["WeightCommits: not read", "TimelockedWeightCommits: not read", "RevealPeriodEpochs: not read"]);
     const b = epochInputsFromSnapshot(cr, { ignoreCommitReveal: true });
     expect(b.inputs).toMatchObject({ commit_reveal_enabled: true, commit_blocks: null });
+  });
+
+  it("commit-reveal on with no commits stored: commit_blocks is all null (the mask removes nothing)", () => {
+    const cr = {
+      ...snap, metagraph: { ...metagraph, commit_reveal_weights_enabled: true },
+      storage: { ...snap.storage, WeightCommits: { status: "present", value: [] }, TimelockedWeightCommits: { status: "present", value: [] },
+        RevealPeriodEpochs: { status: "default", value: "1" } },
+    };
+    const b = epochInputsFromSnapshot(cr);
+    expect(b.missing).toEqual([]);
+    expect(b.inputs!.commit_blocks).toEqual(Array(metagraph.num_uids).fill(null));
   });
 
   it("tempo 0 is reported: the subnet never runs an epoch", () => {

@@ -41,10 +41,16 @@ export async function cmdPredict(args) {
     ignoreCommitReveal: args.includes("--ignore-commit-reveal"),
   });
   if (args.includes("--json")) {
-    return console.log(json({ netuid: p.netuid, snapshot_block: p.snapshot_block, epoch_block: p.epoch_block, ...epochToVectorEncoding(p.result) }));
+    return console.log(json({ netuid: p.netuid, snapshot_block: p.snapshot_block, epoch_block: p.epoch_block, commit_blocks: p.inputs.commit_blocks, ...epochToVectorEncoding(p.result) }));
   }
   const r = p.result;
   console.log(`Subnet ${p.netuid}: next epoch at block ${p.epoch_block} (state read at block ${p.snapshot_block}), ${rao(p.inputs.rao_emission)} alpha to distribute`);
+  if (p.inputs.commit_reveal_enabled) {
+    const live = (p.inputs.commit_blocks ?? []).filter((b) => b !== null).length;
+    console.log(p.inputs.commit_blocks === null
+      ? "  commit-reveal on, mask ignored (--ignore-commit-reveal): not what the chain computes"
+      : `  commit-reveal on: ${live} uid(s) with a live weight commit (their weights to uids registered after it are masked)`);
+  }
   console.log("  uid   incentive   dividends   emission (alpha)");
   for (let i = 0; i < r.incentive.length; i++) {
     if (r.incentive[i] === 0 && r.dividends[i] === 0 && r.emission[i] === 0n && !args.includes("--all")) continue;

@@ -13,3 +13,7 @@ export {
 export { storage as chainStorage, twox128Hex, type StorageItem, type StorageName } from "./storage.js";
 export { layoutFor, KNOWN_SPEC_VERSIONS, RUNTIME_LAYOUTS, type RuntimeLayout } from "./layouts.js";
 export { decodeExact, fixed, type FixedValue } from "./scale.js";
+export {
+  commitBlocks, commitSemanticsFor, epochIndexOfBlock,
+  type CommitState, type CommitSemantics, type WeightCommitEntry, type TimelockedCommitEntry,
+} from "./commits.js";

@@ -3,6 +3,8 @@
 // selective metagraph (which the runtime reads from the same storage) and from the storage reads;
 // anything unavailable is listed in `missing` and the inputs are null, never guessed.
 
+import { commitBlocks, commitSemanticsFor } from "./commits.js";
+
 /** Blocks until the epoch can run, as subtensor's blocks_until_next_epoch (run_coinbase.rs). */
 export function blocksUntilNextEpoch(netuid: number, tempo: number, block: bigint): bigint {
   if (tempo === 0) return (1n << 64n) - 1n;
@@ -19,7 +21,7 @@ export function nextEpochBlock(netuid: number, tempo: number, block: bigint): bi
 }
 
 interface SnapshotLike {
-  source: { netuid: number; block: number };
+  source: { netuid: number; block: number; spec_version?: number; layout_version?: number };
   metagraph: Record<string, any>;
   storage: Record<string, { status: string; value?: unknown; reason?: string }>;
 }
@@ -27,7 +29,7 @@ interface SnapshotLike {
 export interface BuiltInputs { inputs: Record<string, unknown> | null; missing: string[]; current_block: string | null }
 
 export interface InputOptions {
-  /** run without the commit-reveal mask when commit-reveal is on (the commits are not read) */
+  /** run without the commit-reveal mask even when commit-reveal is on (commit_blocks null: not what the chain does) */
   ignoreCommitReveal?: boolean;
 }
 
@@ -52,8 +54,20 @@ export function epochInputsFromSnapshot(s: SnapshotLike, options: InputOptions =
   const commitReveal = need("commit_reveal_weights_enabled");
   const next = typeof tempo === "number" ? nextEpochBlock(s.source.netuid, tempo, BigInt(s.source.block)) : null;
   if (tempo === 0) missing.push("tempo is 0: this subnet never runs an epoch");
+  let commits: Array<string | null> | null = null;
   if (commitReveal === true && options.ignoreCommitReveal !== true) {
-    missing.push("commit_blocks: commit-reveal is enabled and the weight commits (WeightCommits, CRV3 timelocked commits) are not read");
+    const spec = s.source.layout_version ?? s.source.spec_version ?? 343;
+    const semantics = commitSemanticsFor(spec);
+    const v2 = stored("WeightCommits"), v4 = stored("TimelockedWeightCommits"), period = stored("RevealPeriodEpochs");
+    const index = semantics === "counter" ? stored("SubnetEpochIndex") : undefined;
+    if (v2 !== undefined && v4 !== undefined && period !== undefined && (semantics === "block" || index !== undefined)
+      && hotkeys !== undefined && next !== null && next !== undefined) {
+      commits = commitBlocks({
+        semantics, netuid: s.source.netuid, tempo, epochBlock: next, hotkeys,
+        weightCommits: v2, timelockedCommits: v4, revealPeriodEpochs: BigInt(period),
+        subnetEpochIndex: index === undefined ? undefined : BigInt(index),
+      });
+    }
   }
   const ownerUid = hotkeys && owner !== undefined ? hotkeys.indexOf(owner) : -1;
   const alphaValues = [need("alpha_low"), need("alpha_high")];
@@ -84,7 +98,7 @@ export function epochInputsFromSnapshot(s: SnapshotLike, options: InputOptions =
     alpha_sigmoid_steepness: stored("AlphaSigmoidSteepness"),
     yuma3_enabled: stored("Yuma3On"),
     commit_reveal_enabled: commitReveal,
-    commit_blocks: null,
+    commit_blocks: commits,
     // PendingEmission at the snapshot block: what has accrued towards the next epoch so far.
     rao_emission: need("pending_alpha_emission"),
   };

@@ -11,6 +11,7 @@ import { layoutFor } from "./layouts.js";
 import { decodeExact, toHex } from "./scale.js";
 import { storage, type StorageItem } from "./storage.js";
 import { epochInputsFromSnapshot } from "./inputs.js";
+import { commitSemanticsFor } from "./commits.js";
 
 export const SNAPSHOT_SCHEMA = "taomath-snapshot/1";
 
@@ -109,6 +110,33 @@ async function readMap(
   return { entries };
 }
 
+/**
+ * The commit-reveal storage the epoch's W5 mask reads: WeightCommits and TimelockedWeightCommits
+ * under the subnet's storage index, RevealPeriodEpochs, and (from spec 425, where expiry counts
+ * epochs with it) SubnetEpochIndex. Timelocked ciphertexts are not kept: the epoch needs only who
+ * committed at which block.
+ */
+async function readCommits(
+  client: ChainClient, netuid: number, spec: number, hash: string, pageSize: number,
+  st: Record<string, StorageEntry>, progress: (p: Progress) => void,
+): Promise<void> {
+  st.RevealPeriodEpochs = await readValue(client, storage.RevealPeriodEpochs, [netuid], hash);
+  if (commitSemanticsFor(spec) === "counter") st.SubnetEpochIndex = await readValue(client, storage.SubnetEpochIndex, [netuid], hash);
+  const v2 = await readMap(client, storage.WeightCommits, [netuid], hash, pageSize, progress);
+  st.WeightCommits = "missing" in v2
+    ? { status: "missing", reason: v2.missing }
+    : { status: "present", value: toJsonValue(v2.entries.map(([[, hotkey], queue]) => ({ hotkey, queue }))) };
+  const v4 = await readMap(client, storage.TimelockedWeightCommits, [netuid], hash, pageSize, progress);
+  st.TimelockedWeightCommits = "missing" in v4
+    ? { status: "missing", reason: v4.missing }
+    : {
+      status: "present",
+      value: toJsonValue(v4.entries.map(([[, epoch], queue]) => ({
+        epoch, queue: (queue as Array<[string, bigint, Uint8Array, bigint]>).map(([who, block, , round]) => [who, block, round]),
+      }))),
+    };
+}
+
 /** Reads subnet `netuid` at `options.block` (default: the node's best block) into a snapshot. */
 export async function fetchSnapshot(client: ChainClient, netuid: number, options: FetchOptions = {}): Promise<Snapshot> {
   if (!Number.isInteger(netuid) || netuid < 0 || netuid > 65535) throw new TaomathError("out_of_range", "netuid", "must be a u16");
@@ -156,6 +184,10 @@ export async function fetchSnapshot(client: ChainClient, netuid: number, options
       if ((uid as number) < n) rows[uid as number] = row as Array<[number, number]>;
     }
     st[name] = { status: "present", value: rows };
+  }
+
+  if (metagraph.commit_reveal_weights_enabled === true) {
+    await readCommits(client, netuid, spec, hash, pageSize, st, progress);
   }
 
   const snapshot: Snapshot = {

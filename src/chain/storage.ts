@@ -4,7 +4,7 @@
 // pallets/swap/src/pallet/mod.rs). Built on polkadot-api's Storage helper and hashers.
 
 import {
-  AccountId, Blake2128Concat, Identity, Storage, Tuple, Twox128, Twox64Concat, Vector, bool, i16, u128, u16, u64,
+  AccountId, Blake2128Concat, Bytes, Identity, Storage, Tuple, Twox128, Twox64Concat, Vector, bool, i16, u128, u16, u64,
   type Codec,
 } from "@polkadot-api/substrate-bindings";
 import { toHex } from "./scale.js";
@@ -48,6 +48,15 @@ const netuid: [Codec<number>, typeof Identity] = [u16, Identity];
 const uid: [Codec<number>, typeof Identity] = [u16, Identity];
 const row = Vector(Tuple(u16, u16));
 
+/**
+ * WeightCommits value: VecDeque<(H256, u64, u64, u64)>, the same bytes at every runtime taomath
+ * knows; what the three u64 mean changed (spec <= 343: commit_block, first_reveal_block,
+ * last_reveal_block; spec 425: commit_epoch, commit_block, unused). commits.ts reads them per runtime.
+ */
+export const weightCommitQueue = Vector(Tuple(Bytes(32), u64, u64, u64));
+/** TimelockedWeightCommits value: VecDeque<(AccountId, commit_block u64, ciphertext Vec<u8>, reveal_round u64)>. */
+export const timelockedCommitQueue = Vector(Tuple(account, u64, Bytes(), u64));
+
 /** The storage items taomath reads (runtime 315..343 layouts; NetUidStorageIndex = netuid for mechanism 0). */
 export const storage = {
   Weights: item<[number, number], Array<[number, number]>>("SubtensorModule", subtensor, "Weights", [netuid, uid], row, []),
@@ -67,6 +76,14 @@ export const storage = {
   Yuma3On: item<[number], boolean>("SubtensorModule", subtensor, "Yuma3On", [[u16, Blake2128Concat]], bool, false),
   LiquidAlphaOn: item<[number], boolean>("SubtensorModule", subtensor, "LiquidAlphaOn", [[u16, Blake2128Concat]], bool, false),
   MechanismCountCurrent: item<[number], number>("SubtensorModule", subtensor, "MechanismCountCurrent", [[u16, Twox64Concat]], u16),
+  // Commit-reveal (the epoch's W5 column mask). Keyed by NetUidStorageIndex (= netuid for mechanism 0).
+  WeightCommits: item<[number, string], Array<[Uint8Array, bigint, bigint, bigint]>>(
+    "SubtensorModule", subtensor, "WeightCommits", [[u16, Twox64Concat], [account, Twox64Concat]], weightCommitQueue),
+  TimelockedWeightCommits: item<[number, bigint], Array<[string, bigint, Uint8Array, bigint]>>(
+    "SubtensorModule", subtensor, "TimelockedWeightCommits", [[u16, Twox64Concat], [u64, Twox64Concat]], timelockedCommitQueue, []),
+  // DefaultRevealPeriodEpochs = 1; SubnetEpochIndex exists from spec 425 on (DefaultZeroU64).
+  RevealPeriodEpochs: item<[number], bigint>("SubtensorModule", subtensor, "RevealPeriodEpochs", [[u16, Twox64Concat]], u64, 1n),
+  SubnetEpochIndex: item<[number], bigint>("SubtensorModule", subtensor, "SubnetEpochIndex", [netuid], u64, 0n),
   AlphaSqrtPrice: item<[number], bigint>("Swap", swap, "AlphaSqrtPrice", [[u16, Twox64Concat]], u128),
 } as const;
 

@@ -5,7 +5,7 @@
 // The netuid is chosen so that the vector's current_block is the subnet's next epoch block.
 
 import { AccountId, Tuple, Vector, u16, u8 } from "@polkadot-api/substrate-bindings";
-import { NeuronInfoLite, SelectiveMetagraph, SubnetState } from "../../src/chain/codecs.js";
+import { NeuronInfoLite, SelectiveMetagraph, SelectiveMetagraph425, SubnetState } from "../../src/chain/codecs.js";
 import { layoutFor } from "../../src/chain/layouts.js";
 import { storage } from "../../src/chain/storage.js";
 import { toHex } from "../../src/chain/scale.js";
@@ -13,11 +13,12 @@ import type { RecordedCall } from "./replay-server.js";
 
 const account = AccountId(42);
 /** a deterministic account for uid i (and one nobody holds, for a subnet whose owner is not registered) */
-const accountFor = (i: number) => account.dec(Uint8Array.from({ length: 32 }, (_, k) => (k < 4 ? (i >> (8 * k)) & 255 : 7)));
+export const accountFor = (i: number) => account.dec(Uint8Array.from({ length: 32 }, (_, k) => (k < 4 ? (i >> (8 * k)) & 255 : 7)));
 
 export interface VectorChain { netuid: number; snapshotBlock: bigint; hash: string; calls: RecordedCall[]; storage: Map<string, string> }
 
-export function chainFromVector(inputs: any): VectorChain {
+/** `specVersion` picks the runtime the chain reports and the metagraph layout it answers with (343 or 425). */
+export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343): VectorChain {
   const n: number = inputs.n;
   const tempo: number = inputs.tempo;
   const epochBlock = BigInt(inputs.current_block);
@@ -61,14 +62,15 @@ export function chainFromVector(inputs: any): VectorChain {
     alpha_stake: metagraph.alpha_stake, tao_stake: metagraph.tao_stake, total_stake: metagraph.total_stake, emission_history: [],
   };
 
-  const allIndexes = layoutFor(343).metagraphFields.map((_, i) => i);
+  const allIndexes = layoutFor(specVersion).metagraphFields.map((_, i) => i);
   const some = (b: Uint8Array) => toHex(Uint8Array.from([1, ...b]));
   const calls: RecordedCall[] = [
     { method: "chain_getHead", params: [], result: hash },
     { method: "chain_getHeader", params: [hash], result: { parentHash: "0x" + "cd".repeat(32), number: "0x" + snapshotBlock.toString(16), stateRoot: "0x" + "00".repeat(32) } },
-    { method: "state_getRuntimeVersion", params: [hash], result: { specName: "node-subtensor", specVersion: 343 } },
+    { method: "state_getRuntimeVersion", params: [hash], result: { specName: "node-subtensor", specVersion } },
     { method: "state_call", params: ["SubnetInfoRuntimeApi_get_selective_mechagraph", toHex(Tuple(u16, u8, Vector(u16)).enc([netuid, 0, allIndexes])), hash],
-      result: some(SelectiveMetagraph.enc(metagraph as never)) },
+      result: some((specVersion === 425 ? SelectiveMetagraph425 : SelectiveMetagraph).enc(
+        (specVersion === 425 ? { ...metagraph, activity_cutoff: BigInt(inputs.activity_cutoff) } : metagraph) as never)) },
     { method: "state_call", params: ["NeuronInfoRuntimeApi_get_neurons_lite", toHex(u16.enc(netuid)), hash], result: toHex(Vector(NeuronInfoLite).enc(neurons as never)) },
     { method: "state_call", params: ["SubnetInfoRuntimeApi_get_subnet_state", toHex(u16.enc(netuid)), hash], result: some(SubnetState.enc(state as never)) },
   ];

@@ -1,15 +1,20 @@
 // The Web Worker that owns the taomath instance: parses the subnet, runs the epoch and encodes
-// the outputs off the main thread, so the page stays responsive on large subnets.
+// the outputs off the main thread, so the page stays responsive on large subnets. It is also the
+// light client: a "node" job reads a live subnet over the node's WebSocket (or HTTP) JSON-RPC with
+// the same ChainClient and fetchSnapshot as Node, and runs the next epoch on that state.
 
 import wasmUrl from "taomath/taomath.wasm?url";
-import { createTaomath, exampleSubnet, epochInputFromJson, epochToVectorEncoding, outputsBytes, sha256Hex, canonicalJson, TaomathError, type EpochInput, type Taomath } from "taomath";
-import type { EpochJob, EpochReply, EpochRun } from "./protocol";
+import {
+  createTaomath, exampleSubnet, epochInputFromJson, epochToVectorEncoding, outputsBytes, sha256Hex, canonicalJson, TaomathError,
+  ChainClient, fetchSnapshot, predictEpoch, type EpochInput, type EpochResult, type Taomath,
+} from "taomath";
+import type { EpochJob, EpochReply, EpochRun, JobProgress } from "./protocol";
 
 const ready: Promise<Taomath> = createTaomath(wasmUrl);
 
-async function run(tm: Taomath, name: string, input: EpochInput): Promise<EpochRun> {
+async function run(tm: Taomath, name: string, input: EpochInput, computed?: EpochResult): Promise<EpochRun> {
   const t0 = performance.now();
-  const outputs = epochToVectorEncoding(tm.runEpoch(input)).outputs;
+  const outputs = epochToVectorEncoding(computed ?? tm.runEpoch(input)).outputs;
   const bytes = outputsBytes(outputs);
   const ms = performance.now() - t0;
   const plain = JSON.parse(canonicalJson({ n: input.n, rao_emission: input.rao_emission, current_block: input.current_block, yuma3_enabled: input.yuma3_enabled }));
@@ -26,12 +31,40 @@ function parseFile(text: string): EpochInput {
   return epochInputFromJson(json);
 }
 
+async function fromNode(tm: Taomath, job: Extract<EpochJob, { kind: "node" }>): Promise<EpochRun> {
+  const client = new ChainClient(job.url, { timeoutMs: job.timeoutMs ?? 30_000, retries: job.retries ?? 1 });
+  try {
+    const t0 = performance.now();
+    const snapshot = await fetchSnapshot(client, job.netuid, {
+      block: job.block,
+      onProgress: (progress) => (self as unknown as Worker).postMessage({ id: job.id, progress } satisfies JobProgress),
+    });
+    const fetchMs = performance.now() - t0;
+    const t1 = performance.now();
+    const p = predictEpoch(tm, snapshot);
+    const epochMs = performance.now() - t1;
+    const r = await run(tm, `subnet ${job.netuid} @ ${snapshot.source.block}`, p.inputs, p.result);
+    const commits = p.inputs.commit_blocks;
+    r.source = {
+      url: job.url, netuid: job.netuid, spec_version: snapshot.source.spec_version,
+      snapshot_block: snapshot.source.block, epoch_block: p.epoch_block,
+      commit_reveal: p.inputs.commit_reveal_enabled, live_commits: commits === null ? 0 : commits.filter((b) => b !== null).length,
+      fetch_ms: fetchMs,
+    };
+    r.ms += epochMs;
+    return r;
+  } finally {
+    client.close();
+  }
+}
+
 self.onmessage = async (ev: MessageEvent<EpochJob>) => {
   const job = ev.data;
   let reply: EpochReply;
   try {
     const tm = await ready;
     if (job.kind === "example") reply = { id: job.id, ok: true, run: await run(tm, "example subnet (256 uids, seed 42)", exampleSubnet(tm)) };
+    else if (job.kind === "node") reply = { id: job.id, ok: true, run: await fromNode(tm, job) };
     else if (job.kind === "file") reply = { id: job.id, ok: true, run: await run(tm, job.name, parseFile(job.text)) };
     else {
       const outputs = epochToVectorEncoding(tm.runEpoch(parseFile(job.text))).outputs;

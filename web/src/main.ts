@@ -1,23 +1,27 @@
 // The dashboard page: sends subnets to the epoch Web Worker, shows the summary and the charts.
+// "Connect to node" hands a node URL and netuid to the worker, which reads the live subnet with
+// the light client and runs its next epoch; a failure shows the TaomathError and the page stays usable.
 // window.taomath exposes the same calls to scripts (the browser tests drive the page through it).
 
 import { drawAll } from "./charts";
-import type { EpochJob, EpochReply, EpochRun } from "./protocol";
+import type { EpochJob, EpochReply, EpochRun, JobProgress } from "./protocol";
 
 type JobBody = EpochJob extends infer J ? (J extends EpochJob ? Omit<J, "id"> : never) : never;
 
 const worker = new Worker(new URL("./epoch.worker.ts", import.meta.url), { type: "module" });
-const pending = new Map<number, (r: EpochReply) => void>();
+const pending = new Map<number, { resolve: (r: EpochReply) => void; progress?: (p: JobProgress["progress"]) => void }>();
 let nextId = 1;
-worker.onmessage = (ev: MessageEvent<EpochReply>) => {
-  pending.get(ev.data.id)?.(ev.data);
+worker.onmessage = (ev: MessageEvent<EpochReply | JobProgress>) => {
+  const job = pending.get(ev.data.id);
+  if ("progress" in ev.data) { job?.progress?.(ev.data.progress); return; }
+  job?.resolve(ev.data);
   pending.delete(ev.data.id);
 };
 
-function ask(body: JobBody): Promise<EpochReply> {
+function ask(body: JobBody, progress?: (p: JobProgress["progress"]) => void): Promise<EpochReply> {
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, resolve);
+    pending.set(id, { resolve, progress });
     worker.postMessage({ id, ...body });
   });
 }
@@ -31,12 +35,12 @@ function setState(state: "loading" | "running" | "done" | "error", status: strin
   $("status").textContent = status;
 }
 
-function showError(e: { code: string; field: string; message: string } | null): void {
+function showError(e: { code: string; field: string; message: string } | null, what = "Rejected input"): void {
   const el = $("error");
   el.hidden = e === null;
-  el.textContent = e === null ? "" : `Rejected input: ${e.message} (field ${e.field}, ${e.code})`;
-  if (e) el.dataset.field = e.field;
-  else delete el.dataset.field;
+  el.textContent = e === null ? "" : `${what}: ${e.message} (field ${e.field}, ${e.code})`;
+  if (e) { el.dataset.field = e.field; el.dataset.code = e.code; }
+  else { delete el.dataset.field; delete el.dataset.code; }
 }
 
 function showSummary(r: EpochRun): void {
@@ -58,6 +62,15 @@ function showSummary(r: EpochRun): void {
     ["epoch time (worker)", `${r.ms.toFixed(1)} ms`, "ms"],
     ["outputs sha256", r.sha256, "sha256"],
   ];
+  if (r.source) {
+    const src = r.source;
+    items.splice(1, 0,
+      ["node", `${src.url} (runtime ${src.spec_version})`, "node"],
+      ["state at block", String(src.snapshot_block), "snapshot-block"],
+      ["next epoch at block", src.epoch_block, "epoch-block"],
+      ["commit-reveal", src.commit_reveal ? `on: ${src.live_commits} uid(s) with a live commit` : "off", "commit-reveal"],
+      ["read from node", `${(src.fetch_ms / 1000).toFixed(2)} s`, "fetch-ms"]);
+  }
   $("summary").innerHTML = "";
   for (const [label, value, key] of items) {
     const div = document.createElement("div");
@@ -75,10 +88,11 @@ let last: EpochRun | null = null;
 
 async function show(body: JobBody, label: string): Promise<EpochRun | null> {
   setState("running", `running ${label}…`);
-  const reply = await ask(body);
+  const fromNode = body.kind === "node";
+  const reply = await ask(body, (p) => setState("running", `${label}: ${p.phase} ${p.done}${p.total ? `/${p.total}` : ""}…`));
   if (!reply.ok) {
-    showError(reply.error);
-    setState("error", `${label}: rejected`);
+    showError(reply.error, fromNode ? "Could not load the subnet from the node" : "Rejected input");
+    setState("error", `${label}: ${fromNode ? "failed" : "rejected"}`);
     return null;
   }
   showError(null);
@@ -98,6 +112,9 @@ const api = {
     if (!reply.ok) throw new Error(reply.error.message);
     return reply.sha256!;
   },
+  /** read subnet `netuid` from the node at `url` (at `block`, default its best block) and run its next epoch */
+  runNode: (url: string, netuid: number, block?: number) =>
+    show({ kind: "node", url, netuid, ...(block === undefined ? {} : { block }) }, `subnet ${netuid} from ${url}`),
   last: () => last,
 };
 (window as unknown as { taomath: typeof api }).taomath = api;
@@ -106,6 +123,30 @@ $("run-example").addEventListener("click", () => void api.runExample());
 $("file").addEventListener("change", async (ev) => {
   const file = (ev.target as HTMLInputElement).files?.[0];
   if (file) await api.runFile(file.name, await file.text());
+});
+
+// Connect to node: the fields are checked here only for being numbers; the URL, the netuid's range
+// and everything the node answers are checked by the light client, whose errors name the field.
+$("connect").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const url = ($("node-url") as HTMLInputElement).value.trim();
+  const netuidText = ($("node-netuid") as HTMLInputElement).value.trim();
+  const blockText = ($("node-block") as HTMLInputElement).value.trim();
+  const netuid = Number(netuidText);
+  const block = blockText === "" ? undefined : Number(blockText);
+  if (netuidText === "" || !Number.isInteger(netuid)) {
+    showError({ code: "invalid_type", field: "netuid", message: "netuid: expected an integer" }, "Could not load the subnet from the node");
+    setState("error", "connect: no netuid");
+    return;
+  }
+  if (block !== undefined && !Number.isInteger(block)) {
+    showError({ code: "invalid_type", field: "block", message: "block: expected an integer or empty for the best block" }, "Could not load the subnet from the node");
+    setState("error", "connect: bad block");
+    return;
+  }
+  const button = $("connect-button") as HTMLButtonElement;
+  button.disabled = true;
+  try { await api.runNode(url, netuid, block); } finally { button.disabled = false; }
 });
 
 void api.runExample();

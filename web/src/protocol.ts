@@ -4,7 +4,9 @@
 export type EpochJob =
   | { id: number; kind: "example" }
   | { id: number; kind: "file"; name: string; text: string }
-  | { id: number; kind: "hash"; text: string };
+  | { id: number; kind: "hash"; text: string }
+  /** read a live subnet from a node (the light client in this worker) and run its next epoch */
+  | { id: number; kind: "node"; url: string; netuid: number; block?: number; timeoutMs?: number; retries?: number };
 
 export interface EpochOutputsJson {
   active: boolean[];
@@ -21,6 +23,22 @@ export interface EpochOutputsJson {
   validator_trust: number[];
 }
 
+/** Where a subnet read from a node came from. */
+export interface NodeSource {
+  url: string;
+  netuid: number;
+  spec_version: number;
+  /** the block whose state was read */
+  snapshot_block: number;
+  /** the block the predicted epoch runs at */
+  epoch_block: string;
+  commit_reveal: boolean;
+  /** uids with a live weight commit (the commit-reveal mask applies to their weights) */
+  live_commits: number;
+  /** time spent reading the chain */
+  fetch_ms: number;
+}
+
 export interface EpochRun {
   name: string;
   n: number;
@@ -32,7 +50,12 @@ export interface EpochRun {
   sha256: string;
   /** time spent in the worker on this epoch (parse, validate, run, encode) */
   ms: number;
+  /** set when the subnet was read from a node */
+  source?: NodeSource;
 }
+
+/** Sent while a node job pages through the chain, before its reply. */
+export interface JobProgress { id: number; progress: { phase: string; done: number; total?: number } }
 
 export type EpochReply =
   | { id: number; ok: true; run?: EpochRun; sha256?: string }

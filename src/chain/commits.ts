@@ -1,0 +1,101 @@
+// Commit-reveal inputs of the epoch: per uid, the block of its earliest weight commit that has not
+// expired when the epoch runs (the `commit_blocks` the W5 column mask compares against
+// block_at_registration). Mirrors the commit_blocks loop of epoch_mechanism (run_epoch.rs) and
+// is_commit_expired (subnets/weights.rs), which changed meaning between runtimes:
+//
+// - spec <= 343 ("block" semantics): a WeightCommits entry is (hash, commit_block, first_reveal,
+//   last_reveal); a commit's epoch is the epoch index of its block, (block + netuid + 1) / (tempo + 1),
+//   and the current epoch is the index of the epoch block. Timelocked entries are expired per entry,
+//   from their commit_block; the epoch key of the map is not used.
+// - spec >= 425 ("counter" semantics): a WeightCommits entry is (hash, commit_epoch, commit_block, _);
+//   the current epoch is the SubnetEpochIndex counter, which drain_pending has already advanced for
+//   the epoch being run (so: the snapshot's counter + 1 at the next epoch, and the look-ahead of
+//   current_epoch_with_lookahead is then false). Timelocked queues are expired by their epoch key.
+//
+// In both, expired(commit_epoch) := current_epoch > commit_epoch + RevealPeriodEpochs (saturating),
+// a WeightCommits queue contributes only its FIRST non-expired entry (queue order), every
+// non-expired timelocked entry contributes, each cell keeps the minimum, and a hotkey that holds no
+// uid on the subnet is skipped.
+
+import { TaomathError } from "../errors.js";
+import { toArray, toU64 } from "../bindings/values.js";
+
+const U64_MAX = (1n << 64n) - 1n;
+const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
+
+export type CommitSemantics = "block" | "counter";
+
+/** Which reading of the commit storage the runtime with this spec version uses. */
+export const commitSemanticsFor = (specVersion: number): CommitSemantics => (specVersion >= 425 ? "counter" : "block");
+
+/** subtensor's get_epoch_index before the stateful epoch counter: (block + netuid + 1) / (tempo + 1), saturating. */
+export function epochIndexOfBlock(netuid: number, tempo: number, block: bigint): bigint {
+  return satAdd(block, BigInt(netuid) + 1n) / (BigInt(tempo) + 1n);
+}
+
+/** One WeightCommits map entry (CR v2): the hotkey and its queue of (hash, u64, u64, u64) in queue order. */
+export interface WeightCommitEntry { hotkey: string; queue: Array<[string, bigint | string, bigint | string, bigint | string]> }
+/** One TimelockedWeightCommits map entry: the epoch key and its queue of (hotkey, commit_block, reveal_round). */
+export interface TimelockedCommitEntry { epoch: bigint | string; queue: Array<[string, bigint | string, bigint | string]> }
+
+export interface CommitState {
+  semantics: CommitSemantics;
+  netuid: number;
+  tempo: number;
+  /** the block the epoch runs at (block semantics only) */
+  epochBlock: bigint;
+  /** hotkey of each uid (index = uid) */
+  hotkeys: readonly string[];
+  weightCommits: readonly WeightCommitEntry[];
+  timelockedCommits: readonly TimelockedCommitEntry[];
+  revealPeriodEpochs: bigint;
+  /** SubnetEpochIndex at the snapshot block (counter semantics only) */
+  subnetEpochIndex?: bigint;
+}
+
+/** commit_blocks for the epoch: per uid the earliest live commit block as a decimal string, or null for none. */
+export function commitBlocks(s: CommitState): Array<string | null> {
+  const n = s.hotkeys.length;
+  const cells: bigint[] = Array(n).fill(U64_MAX);
+  const uidOf = new Map<string, number>();
+  s.hotkeys.forEach((h, uid) => { if (!uidOf.has(h)) uidOf.set(h, uid); });
+  const lower = (hotkey: string, block: bigint) => {
+    const uid = uidOf.get(hotkey);
+    if (uid !== undefined && block < cells[uid]) cells[uid] = block;
+  };
+
+  const counter = s.semantics === "counter";
+  if (!counter && s.semantics !== "block") throw new TaomathError("invalid_type", "semantics", `expected "block" or "counter", got ${JSON.stringify(s.semantics)}`);
+  if (counter && s.subnetEpochIndex === undefined) {
+    throw new TaomathError("missing_storage", "SubnetEpochIndex", "runtime 425 counts commit epochs with SubnetEpochIndex: it is needed");
+  }
+  const period = toU64(s.revealPeriodEpochs, "RevealPeriodEpochs");
+  const currentEpoch = counter
+    ? satAdd(toU64(s.subnetEpochIndex, "SubnetEpochIndex"), 1n)
+    : epochIndexOfBlock(s.netuid, s.tempo, toU64(s.epochBlock, "epochBlock"));
+  const expired = (commitEpoch: bigint) => currentEpoch > satAdd(commitEpoch, period);
+  const epochOfBlock = (b: bigint) => epochIndexOfBlock(s.netuid, s.tempo, b);
+
+  const v2 = toArray(s.weightCommits, "WeightCommits") as WeightCommitEntry[];
+  v2.forEach(({ hotkey, queue }, k) => {
+    const q = toArray(queue, `WeightCommits[${k}].queue`) as WeightCommitEntry["queue"];
+    for (let i = 0; i < q.length; i++) {
+      const first = toU64(q[i][1], `WeightCommits[${k}].queue[${i}][1]`), second = toU64(q[i][2], `WeightCommits[${k}].queue[${i}][2]`);
+      const commitEpoch = counter ? first : epochOfBlock(first);
+      if (expired(commitEpoch)) continue;
+      lower(hotkey, counter ? second : first);
+      break; // the earliest live commit of this hotkey
+    }
+  });
+  const v4 = toArray(s.timelockedCommits, "TimelockedWeightCommits") as TimelockedCommitEntry[];
+  v4.forEach(({ epoch, queue }, k) => {
+    if (counter && expired(toU64(epoch, `TimelockedWeightCommits[${k}].epoch`))) return;
+    const q = toArray(queue, `TimelockedWeightCommits[${k}].queue`) as TimelockedCommitEntry["queue"];
+    q.forEach(([hotkey, b], i) => {
+      const block = toU64(b, `TimelockedWeightCommits[${k}].queue[${i}][1]`);
+      if (!counter && expired(epochOfBlock(block))) return;
+      lower(hotkey, block);
+    });
+  });
+  return cells.map((c) => (c === U64_MAX ? null : c.toString()));
+}

@@ -1,0 +1,124 @@
+// The dashboard's "connect to node" form in Chromium (playwright-core, /usr/bin/chromium, the built
+// page served by vite preview): the page's Web Worker reads a subnet over WebSocket from the
+// loopback replay server with the same light client as Node, runs its next epoch and shows it;
+// a node that fails shows the TaomathError and the page stays usable.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { exampleSubnet, epochToVectorEncoding, taomath } from "../src/index.js";
+import { readShared, sharedPresent } from "./helpers/shared.js";
+import { freePort, startDashboard, type BrowserHost } from "./helpers/chromium.js";
+import { startReplayServer, type RecordedCall, type ReplayServer } from "./helpers/replay-server.js";
+import { chainFromVector } from "./helpers/vector-chain.js";
+import { commitStorage } from "./helpers/commit-storage.js";
+
+const SN1_HASH = "0xdb13c066e2c63969f140164fb3bfe7a0aaa7b71407fc0fe525d68e57329ef9d0";
+
+let host: BrowserHost;
+let page: Page;
+const pageErrors: string[] = [];
+const servers: ReplayServer[] = [];
+
+beforeAll(async () => {
+  host = await startDashboard();
+  page = await host.browser.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.goto(host.url);
+  await settled();
+}, 60000);
+afterAll(async () => {
+  await host?.close();
+  for (const s of servers) await s.close();
+});
+
+async function settled(): Promise<string> {
+  await page.waitForFunction(() => ["done", "error"].includes(document.body.dataset.state ?? ""), null, { timeout: 30000 });
+  return page.evaluate(() => document.body.dataset.state!);
+}
+
+/** Fills the form and submits it the way a user does; resolves with the final page state. */
+async function connect(url: string, netuid: string, block = ""): Promise<string> {
+  await page.fill("#node-url", url);
+  await page.fill("#node-netuid", netuid);
+  await page.fill("#node-block", block);
+  await page.evaluate(() => { document.body.dataset.state = "submitted"; });
+  await page.click("#connect-button");
+  return settled();
+}
+
+const text = (key: string) => page.textContent(`#summary dd[data-key="${key}"]`);
+const lastOutputs = () => page.evaluate(() => (window as any).taomath.last().outputs);
+const exampleOutputs = () => { const tm = taomath(); return epochToVectorEncoding(tm.runEpoch(exampleSubnet(tm))).outputs; };
+
+describe.skipIf(!sharedPresent)("dashboard: connect to node", () => {
+  it("reads vector 033's commit-reveal subnet from the replay server and shows the chain's epoch outputs", async () => {
+    const vector = readShared("vectors", "epoch", "033_commit_reveal_mask.json");
+    const chain = chainFromVector(vector.inputs);
+    commitStorage(chain, vector, 343);
+    const server = await startReplayServer({ calls: chain.calls, storage: chain.storage });
+    servers.push(server);
+
+    expect(await connect(server.wsUrl, String(chain.netuid))).toBe("done");
+    expect(await lastOutputs()).toEqual(vector.outputs);
+    expect(await text("name")).toBe(`subnet ${chain.netuid} @ ${chain.snapshotBlock}`);
+    expect(await text("epoch-block")).toBe(vector.inputs.current_block);
+    expect(await text("snapshot-block")).toBe(String(chain.snapshotBlock));
+    expect(await text("commit-reveal")).toBe("on: 4 uid(s) with a live commit");
+    expect(await text("node")).toBe(`${server.wsUrl} (runtime 343)`);
+    expect(await page.isHidden("#error")).toBe(true);
+    // the WebSocket requests came from the page's worker: runtime API calls and storage paging
+    expect(server.log.some((r) => r.method === "state_call")).toBe(true);
+    expect(server.log.some((r) => r.method === "state_getKeysPaged")).toBe(true);
+    expect(pageErrors).toEqual([]);
+    mkdirSync(join(process.cwd(), "build"), { recursive: true });
+    await page.screenshot({ path: join(process.cwd(), "build", "dashboard-node.png"), fullPage: true });
+  });
+
+  it("a vector without commit-reveal: same outputs as Node's predict, commit-reveal shown off", async () => {
+    const vector = readShared("vectors", "epoch", "031_subnet_owner.json");
+    const chain = chainFromVector(vector.inputs);
+    const server = await startReplayServer({ calls: chain.calls, storage: chain.storage });
+    servers.push(server);
+    expect(await connect(server.wsUrl, String(chain.netuid))).toBe("done");
+    expect(await lastOutputs()).toEqual(vector.outputs);
+    expect(await text("commit-reveal")).toBe("off");
+  });
+
+  it("recorded subnet 1 at block 6,852,690 lacks Weights storage: the page shows missing_storage naming it", async () => {
+    const rec = readShared<{ calls: RecordedCall[] }>("data", "finney", "sn1-block6852690.rpc.json");
+    const version = rec.calls.find((c) => c.method === "state_getRuntimeVersion")!;
+    const server = await startReplayServer({ calls: [...rec.calls, { method: "state_getRuntimeVersion", params: [SN1_HASH], result: version.result }] });
+    servers.push(server);
+    expect(await connect(server.wsUrl, "1", "6852690")).toBe("error");
+    expect(await page.getAttribute("#error", "data-code")).toBe("missing_storage");
+    expect(await page.textContent("#error")).toMatch(/^Could not load the subnet from the node: .*SubtensorModule\.Weights/);
+  });
+
+  it("a node that is not there is unreachable; the page then still runs the example", async () => {
+    const port = await freePort();
+    expect(await connect(`ws://127.0.0.1:${port}`, "1")).toBe("error");
+    expect(await page.getAttribute("#error", "data-code")).toBe("unreachable");
+    expect(await page.isEnabled("#connect-button")).toBe(true);
+    await page.click("#run-example");
+    expect(await settled()).toBe("done");
+    expect(await page.isHidden("#error")).toBe(true);
+    expect(await lastOutputs()).toEqual(exampleOutputs());
+  });
+
+  it("a URL that is not ws(s)/http(s) is invalid_type naming url; a netuid that is not an integer names netuid", async () => {
+    expect(await connect("ftp://127.0.0.1/", "1")).toBe("error");
+    expect(await page.getAttribute("#error", "data-code")).toBe("invalid_type");
+    expect(await page.getAttribute("#error", "data-field")).toBe("url");
+    expect(await connect("ws://127.0.0.1:1", "one")).toBe("error");
+    expect(await page.getAttribute("#error", "data-field")).toBe("netuid");
+  });
+
+  it("a netuid out of the u16 range is out_of_range from the client, before any request", async () => {
+    expect(await connect("ws://127.0.0.1:1", "70000")).toBe("error");
+    expect(await page.getAttribute("#error", "data-code")).toBe("out_of_range");
+    expect(await page.getAttribute("#error", "data-field")).toBe("netuid");
+    expect(pageErrors).toEqual([]);
+  });
+});
