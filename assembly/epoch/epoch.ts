@@ -5,7 +5,7 @@
 
 import { Csr, newCsr, getI64, setI64, vecI64 } from "../math/csr";
 import { sz, alloc } from "../arena";
-import { ONE, satAdd, satSub, proportionToU16, u16Proportion, mulOrZero } from "../fixed/i32f32";
+import { ONE, satSub, proportionToU16, u16Proportion, mulOrZero } from "../fixed/i32f32";
 import { rHi, rLo, rOverflow, divFixed, i64f64ToI32f32 } from "../fixed/i128";
 import {
   maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse, rowSumSparse,
@@ -14,11 +14,11 @@ import {
 } from "../math/sparse";
 import { cloneCsr } from "../math/csr";
 import { weightedMedianColSparse } from "../math/median";
-import { sumI64, normalize, normalizeUsingSum, maskVector, isTopkNonzero } from "../math/vector";
+import { normalize, maskVector, isTopkNonzero } from "../math/vector";
 import { steepnessFactor } from "../math/sigmoid";
 import { emaLiquidAlpha } from "./liquid_alpha";
 import { computeStake } from "./stake";
-import { umul128, wideHi } from "../fixed/wide";
+import { splitEmission } from "./emission_split";
 
 /** Everything the epoch reads (chain storage), already laid out in memory. */
 export class EpochInput {
@@ -86,21 +86,7 @@ export class EpochOutput {
   emaBonds: Csr = changetype<Csr>(0);
 }
 
-function u16Vec(src: usize, n: i32): usize {
-  const out = alloc(sz(n) << 1);
-  for (let i = 0; i < n; i++) store<u16>(out + (<usize>i << 1), <u16>proportionToU16(getI64(src, i)));
-  return out;
-}
 
-/** I96F32(x) saturating_mul I96F32(rao), saturating_to_num::<u64>: floor(x * rao), clamped. */
-// @ts-ignore: decorator
-@inline function emissionOf(x: i64, rao: u64): u64 {
-  if (x <= 0) return 0;
-  const lo = umul128(<u64>x, rao);
-  const hi = wideHi;
-  if ((hi >> 32) != 0) return u64.MAX_VALUE;
-  return (hi << 32) | (lo >> 32);
-}
 
 /**
  * EMA coefficient of the classic path: 1 sat- saturating_from_num(I64F64(bma) safe_div 1e6).
@@ -224,38 +210,9 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
     colMaxUpscaleSparse(ema, n);
   }
 
-  // E: emission split
-  const combined = vecI64(n);
-  for (let i = 0; i < n; i++) setI64(combined, i, satAdd(getI64(incentive, i), getI64(dividends, i)));
-  const esum = sumI64(combined, n);
-  const nse = vecI64(n), nve = vecI64(n), nce = vecI64(n);
-  memory.copy(nse, incentive, <usize>n << 3);
-  memory.copy(nve, dividends, <usize>n << 3);
-  memory.copy(nce, combined, <usize>n << 3);
-  normalizeUsingSum(nse, n, esum);
-  normalizeUsingSum(nve, n, esum);
-  normalize(nce, n);
-  if (esum == 0) {
-    const src = sumI64(activeStake, n) == 0 ? stake : activeStake;
-    memory.copy(nve, src, <usize>n << 3);
-    memory.copy(nce, src, <usize>n << 3);
-  }
-  const rao = inp.raoEmission;
-  out.serverEmission = alloc(n8);
-  out.validatorEmission = alloc(n8);
-  out.emission = alloc(n8);
-  for (let i = 0; i < n; i++) {
-    store<u64>(out.serverEmission + (<usize>i << 3), emissionOf(getI64(nse, i), rao));
-    store<u64>(out.validatorEmission + (<usize>i << 3), emissionOf(getI64(nve, i), rao));
-    store<u64>(out.emission + (<usize>i << 3), emissionOf(getI64(nce, i), rao));
-  }
+  // E: emission split and the u16 outputs
+  splitEmission(n, inp.raoEmission, stake, activeStake, consensus, validatorTrust, incentive, dividends, out, inp.trace);
 
-  // O: outputs
-  out.stakeWeight = u16Vec(stake, n);
-  out.consensus = u16Vec(consensus, n);
-  out.incentive = u16Vec(incentive, n);
-  out.dividends = u16Vec(dividends, n);
-  out.validatorTrust = u16Vec(validatorTrust, n);
   // bond rows: the EMA row for uids with a new permit, empty otherwise
   const bo = newCsr(n, ema.nnz());
   const bondU16 = alloc(sz(ema.nnz()) << 1);
@@ -281,7 +238,6 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
     out.validatorTrustFixed = validatorTrust;
     out.incentiveFixed = incentive;
     out.dividendsFixed = dividends;
-    out.nse = nse; out.nve = nve; out.nce = nce;
     out.weightsNormalized = w;
     out.weightsClipped = clipped;
     out.weightsForBonds = weightsForBonds;

@@ -7,8 +7,8 @@
 
 import { Csr, newCsr, getI64, setI64, vecI64 } from "../math/csr";
 import { sz, alloc } from "../arena";
-import { satAdd, proportionToU16, u16Proportion, mulOrZero } from "../fixed/i32f32";
-import { sumI64, normalize, normalizeUsingSum, maskVector, isTopkNonzero } from "../math/vector";
+import { proportionToU16, u16Proportion, mulOrZero } from "../fixed/i32f32";
+import { normalize, maskVector, isTopkNonzero } from "../math/vector";
 import {
   Dense, newDense, cloneDense, rowNormalize, colNormalize, colMaxUpscale, maskMatrix, maskRows, maskCols,
   maskDiag, maskDiagExceptIndex, rowHadamard, rowSum, matmul, matmulTranspose, matVecMul, colClip,
@@ -16,8 +16,8 @@ import {
 } from "../math/dense";
 import { alphaSigmoid, steepnessFactor } from "../math/sigmoid";
 import { computeStake } from "./stake";
+import { splitEmission } from "./emission_split";
 import { EpochInput, EpochOutput, emaAlpha } from "./epoch";
-import { umul128, wideHi } from "../fixed/wide";
 
 /** A stored sparse matrix laid out dense: later duplicates overwrite, columns >= n are dropped. */
 function densify(m: Csr, n: i32, proportion: bool): Dense {
@@ -34,20 +34,6 @@ function densify(m: Csr, n: i32, proportion: bool): Dense {
   return d;
 }
 
-// @ts-ignore: decorator
-@inline function emissionOf(x: i64, rao: u64): u64 {
-  if (x <= 0) return 0;
-  const lo = umul128(<u64>x, rao);
-  const hi = wideHi;
-  if ((hi >> 32) != 0) return u64.MAX_VALUE;
-  return (hi << 32) | (lo >> 32);
-}
-
-function u16Vec(src: usize, n: i32): usize {
-  const out = alloc(sz(n) << 1);
-  for (let i = 0; i < n; i++) store<u16>(out + (<usize>i << 1), <u16>proportionToU16(getI64(src, i)));
-  return out;
-}
 
 export function runEpochDense(inp: EpochInput, out: EpochOutput): void {
   const n = inp.n;
@@ -160,37 +146,8 @@ export function runEpochDense(inp: EpochInput, out: EpochOutput): void {
     colMaxUpscale(ema);
   }
 
-  // E: emission split (as in the sparse path)
-  const combined = vecI64(n);
-  for (let i = 0; i < n; i++) setI64(combined, i, satAdd(getI64(incentive, i), getI64(dividends, i)));
-  const esum = sumI64(combined, n);
-  const nse = vecI64(n), nve = vecI64(n), nce = vecI64(n);
-  memory.copy(nse, incentive, <usize>n << 3);
-  memory.copy(nve, dividends, <usize>n << 3);
-  memory.copy(nce, combined, <usize>n << 3);
-  normalizeUsingSum(nse, n, esum);
-  normalizeUsingSum(nve, n, esum);
-  normalize(nce, n);
-  if (esum == 0) {
-    const src = sumI64(activeStake, n) == 0 ? stake : activeStake;
-    memory.copy(nve, src, <usize>n << 3);
-    memory.copy(nce, src, <usize>n << 3);
-  }
-  const rao = inp.raoEmission;
-  out.serverEmission = alloc(n8);
-  out.validatorEmission = alloc(n8);
-  out.emission = alloc(n8);
-  for (let i = 0; i < n; i++) {
-    store<u64>(out.serverEmission + (<usize>i << 3), emissionOf(getI64(nse, i), rao));
-    store<u64>(out.validatorEmission + (<usize>i << 3), emissionOf(getI64(nve, i), rao));
-    store<u64>(out.emission + (<usize>i << 3), emissionOf(getI64(nce, i), rao));
-  }
-
-  out.stakeWeight = u16Vec(stake, n);
-  out.consensus = u16Vec(consensus, n);
-  out.incentive = u16Vec(incentive, n);
-  out.dividends = u16Vec(dividends, n);
-  out.validatorTrust = u16Vec(validatorTrust, n);
+  // E: emission split and the u16 outputs
+  splitEmission(n, inp.raoEmission, stake, activeStake, consensus, validatorTrust, incentive, dividends, out, inp.trace);
 
   // O: bond rows, walked as the chain zips new permits, old permits and EMA rows: a new permit
   // writes the whole EMA row (zeros included), a lost permit writes [], anything else (and every

@@ -48,23 +48,7 @@ export function maskDiagSparse(m: Csr, except: i32): void {
  * commit-reveal). first[i] is 0 past firstLen, second[j] is 0 past secondLen.
  */
 export function vecMaskSparse(m: Csr, first: usize, firstLen: i32, second: usize, secondLen: i32, strict: bool): void {
-  let w = 0;
-  for (let i = 0; i < m.rows; i++) {
-    const s = m.rowStart(i), e = m.rowEnd(i);
-    store<u32>(m.start + (<usize>i << 2), w);
-    const fv: u64 = i < firstLen ? load<u64>(first + (<usize>i << 3)) : 0;
-    for (let k = s; k < e; k++) {
-      const j = m.colAt(k);
-      const sv: u64 = j < secondLen ? load<u64>(second + (<usize>j << 3)) : 0;
-      const drop = strict ? fv < sv : fv <= sv;
-      if (!drop) {
-        store<u32>(m.col + (<usize>w << 2), j);
-        m.setVal(w, m.valAt(k));
-        w++;
-      }
-    }
-  }
-  store<u32>(m.start + (<usize>m.rows << 2), w);
+  vecMaskSparseOp(m, first, firstLen, second, secondLen, strict ? 1 : 0);
 }
 
 /** scalar_vec_mask_sparse_matrix with `scalar <= vector[j]` (recently registered bond columns). */
