@@ -86,5 +86,14 @@ export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343): Vect
   put(storage.BondsPenalty.key(netuid), storage.BondsPenalty.value.enc(inputs.bonds_penalty));
   put(storage.AlphaSigmoidSteepness.key(netuid), storage.AlphaSigmoidSteepness.value.enc(inputs.alpha_sigmoid_steepness));
   put(storage.Yuma3On.key(netuid), storage.Yuma3On.value.enc(inputs.yuma3_enabled));
+  if (specVersion === 425) {
+    // runtime 425 schedules from stored state: anchor LastEpochBlock one tempo before the vector's block,
+    // so the stateful rule fires at the same block the legacy rule (the netuid above) does
+    put(storage.LastEpochBlock.key(netuid), storage.LastEpochBlock.value.enc(epochBlock - BigInt(tempo)));
+    put(storage.BlocksSinceLastStep.key(netuid), storage.BlocksSinceLastStep.value.enc(BigInt(tempo - 1)));
+    put(storage.LastMechansimStepBlock.key(netuid), storage.LastMechansimStepBlock.value.enc(BigInt(inputs.last_mechanism_step_block)));
+    put(storage.NetworksAdded.key(netuid), storage.NetworksAdded.value.enc(true));
+    put(storage.Tempo.key(netuid), storage.Tempo.value.enc(tempo));
+  }
   return { netuid, snapshotBlock, hash, calls, storage: st };
 }
