@@ -18,7 +18,8 @@ export const accountFor = (i: number) => account.dec(Uint8Array.from({ length: 3
 export interface VectorChain { netuid: number; snapshotBlock: bigint; hash: string; calls: RecordedCall[]; storage: Map<string, string> }
 
 /** `specVersion` picks the runtime the chain reports and the metagraph layout it answers with (343 or 425). */
-export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343): VectorChain {
+/** `metagraphTempo` makes the node report another Tempo than the vector's (e.g. 0) without moving the netuid. */
+export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343, options: { metagraphTempo?: number } = {}): VectorChain {
   const n: number = inputs.n;
   const tempo: number = inputs.tempo;
   const epochBlock = BigInt(inputs.current_block);
@@ -33,7 +34,7 @@ export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343): Vect
 
   const metagraph: Record<string, unknown> = {
     netuid, owner_hotkey: owner, owner_coldkey: owner,
-    block: snapshotBlock, tempo, last_step: BigInt(inputs.last_mechanism_step_block),
+    block: snapshotBlock, tempo: options.metagraphTempo ?? tempo, last_step: BigInt(inputs.last_mechanism_step_block),
     pending_alpha_emission: BigInt(inputs.rao_emission),
     kappa: inputs.kappa, activity_cutoff: Number(inputs.activity_cutoff), max_validators: inputs.max_allowed_validators,
     num_uids: n, commit_reveal_weights_enabled: inputs.commit_reveal_enabled,
@@ -93,7 +94,7 @@ export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343): Vect
     put(storage.BlocksSinceLastStep.key(netuid), storage.BlocksSinceLastStep.value.enc(BigInt(tempo - 1)));
     put(storage.LastMechansimStepBlock.key(netuid), storage.LastMechansimStepBlock.value.enc(BigInt(inputs.last_mechanism_step_block)));
     put(storage.NetworksAdded.key(netuid), storage.NetworksAdded.value.enc(true));
-    put(storage.Tempo.key(netuid), storage.Tempo.value.enc(tempo));
+    put(storage.Tempo.key(netuid), storage.Tempo.value.enc(options.metagraphTempo ?? tempo));
   }
   return { netuid, snapshotBlock, hash, calls, storage: st };
 }
