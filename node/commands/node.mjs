@@ -41,10 +41,11 @@ export async function cmdPredict(args) {
     ignoreCommitReveal: args.includes("--ignore-commit-reveal"),
   });
   if (args.includes("--json")) {
-    return console.log(json({ netuid: p.netuid, snapshot_block: p.snapshot_block, epoch_block: p.epoch_block, commit_blocks: p.inputs.commit_blocks, ...epochToVectorEncoding(p.result) }));
+    return console.log(json({ netuid: p.netuid, snapshot_block: p.snapshot_block, epoch_block: p.epoch_block, schedule: p.schedule, commit_blocks: p.inputs.commit_blocks, ...epochToVectorEncoding(p.result) }));
   }
   const r = p.result;
   console.log(`Subnet ${p.netuid}: next epoch at block ${p.epoch_block} (state read at block ${p.snapshot_block}), ${rao(p.inputs.rao_emission)} alpha to distribute`);
+  if (p.schedule.rule === "stateful") console.log(`  schedule (runtime 425): fired by ${p.schedule.trigger}; ${p.schedule.note}`);
   if (p.inputs.commit_reveal_enabled) {
     const live = (p.inputs.commit_blocks ?? []).filter((b) => b !== null).length;
     console.log(p.inputs.commit_blocks === null

@@ -4,7 +4,14 @@
 export { ChainClient, type ClientOptions, type RuntimeVersion, type Header } from "./client.js";
 export { webSocketTransport, httpTransport, type Transport, type WebSocketConstructor, type WebSocketLike } from "./transport.js";
 export { fetchSnapshot, toJsonValue, SNAPSHOT_SCHEMA, type Snapshot, type StorageEntry, type FetchOptions, type Progress } from "./snapshot.js";
-export { epochInputsFromSnapshot, nextEpochBlock, blocksUntilNextEpoch, type InputOptions, type BuiltInputs } from "./inputs.js";
+export {
+  epochInputsFromSnapshot, nextEpochBlock, blocksUntilNextEpoch, scheduleIsStateful,
+  type InputOptions, type BuiltInputs, type EpochScheduleInfo,
+} from "./inputs.js";
+export {
+  nextScheduledEpoch, cappedNextEpoch, epochTrigger, MAX_TEMPO, DEFAULT_MAX_EPOCHS_PER_BLOCK,
+  type SubnetSchedule, type EpochTrigger, type ScheduledEpoch, type CappedEpoch,
+} from "./schedule.js";
 export { predictEpoch, type Prediction, type PredictOptions } from "./predict.js";
 export {
   decodeNeuronsLite, decodeSubnetState, decodeSelectiveMetagraph, decodeDynamicInfo, decodeSubnetsInfoV2, decodeU64F64,

@@ -6,7 +6,7 @@
 import { TaomathError } from "../errors.js";
 import type { Taomath } from "../taomath.js";
 import type { EpochInput, EpochResult } from "../bindings/epoch.js";
-import { epochInputsFromSnapshot, type InputOptions } from "./inputs.js";
+import { epochInputsFromSnapshot, type EpochScheduleInfo, type InputOptions } from "./inputs.js";
 import type { Snapshot } from "./snapshot.js";
 
 export interface PredictOptions extends InputOptions {
@@ -14,7 +14,11 @@ export interface PredictOptions extends InputOptions {
   raoEmission?: bigint;
 }
 
-export interface Prediction { netuid: number; snapshot_block: number; epoch_block: string; inputs: EpochInput; result: EpochResult }
+export interface Prediction {
+  netuid: number; snapshot_block: number; epoch_block: string; inputs: EpochInput; result: EpochResult;
+  /** how epoch_block was found; at runtime 425 whether the per-block epoch cap could move it */
+  schedule: EpochScheduleInfo;
+}
 
 export function predictEpoch(tm: Taomath, snapshot: Snapshot, options: PredictOptions = {}): Prediction {
   const built = epochInputsFromSnapshot(snapshot, options);
@@ -29,5 +33,6 @@ export function predictEpoch(tm: Taomath, snapshot: Snapshot, options: PredictOp
     epoch_block: String(inputs.current_block),
     inputs,
     result: tm.runEpoch(inputs),
+    schedule: built.schedule,
   };
 }

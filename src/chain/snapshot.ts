@@ -12,6 +12,7 @@ import { decodeExact, toHex } from "./scale.js";
 import { storage, type StorageItem } from "./storage.js";
 import { epochInputsFromSnapshot } from "./inputs.js";
 import { commitSemanticsFor } from "./commits.js";
+import { scheduleIsStateful } from "./inputs.js";
 
 export const SNAPSHOT_SCHEMA = "taomath-snapshot/1";
 
@@ -137,6 +138,39 @@ async function readCommits(
     };
 }
 
+/**
+ * Runtime 425's epoch scheduler storage (schedule.ts): the subnet's LastEpochBlock, PendingEpochAt,
+ * BlocksSinceLastStep and LastMechansimStepBlock, MaxEpochsPerBlock, and, for the per-block cap, the
+ * scheduler state of every subnet in NetworksAdded order (SubnetSchedules). A subnet without a key
+ * reads the map's ValueQuery default, as the chain does.
+ */
+async function readSchedule(
+  client: ChainClient, netuid: number, hash: string, pageSize: number,
+  st: Record<string, StorageEntry>, progress: (p: Progress) => void,
+): Promise<void> {
+  for (const name of ["LastEpochBlock", "PendingEpochAt", "BlocksSinceLastStep", "LastMechansimStepBlock"] as const) {
+    st[name] = await readValue(client, storage[name], [netuid], hash);
+  }
+  st.MaxEpochsPerBlock = await readValue(client, storage.MaxEpochsPerBlock, [], hash);
+  const maps = {} as Record<"NetworksAdded" | "Tempo" | "LastEpochBlock" | "PendingEpochAt" | "BlocksSinceLastStep", Map<number, unknown>>;
+  for (const name of ["NetworksAdded", "Tempo", "LastEpochBlock", "PendingEpochAt", "BlocksSinceLastStep"] as const) {
+    const r = await readMap(client, storage[name], [], hash, pageSize, progress);
+    if ("missing" in r) { st.SubnetSchedules = { status: "missing", reason: r.missing }; return; }
+    maps[name] = new Map(r.entries.map(([[key], v]) => [key as number, v]));
+  }
+  const get = <T>(name: keyof typeof maps, key: number, dflt: T): T => (maps[name].has(key) ? maps[name].get(key) as T : dflt);
+  st.SubnetSchedules = {
+    status: "present",
+    value: toJsonValue([...maps.NetworksAdded.keys()].map((n) => ({
+      netuid: n,
+      tempo: get("Tempo", n, storage.Tempo.default!),
+      last_epoch_block: get("LastEpochBlock", n, 0n),
+      pending_epoch_at: get("PendingEpochAt", n, 0n),
+      blocks_since_last_step: get("BlocksSinceLastStep", n, 0n),
+    }))),
+  };
+}
+
 /** Reads subnet `netuid` at `options.block` (default: the node's best block) into a snapshot. */
 export async function fetchSnapshot(client: ChainClient, netuid: number, options: FetchOptions = {}): Promise<Snapshot> {
   if (!Number.isInteger(netuid) || netuid < 0 || netuid > 65535) throw new TaomathError("out_of_range", "netuid", "must be a u16");
@@ -185,6 +219,8 @@ export async function fetchSnapshot(client: ChainClient, netuid: number, options
     }
     st[name] = { status: "present", value: rows };
   }
+
+  if (scheduleIsStateful(spec)) await readSchedule(client, netuid, hash, pageSize, st, progress);
 
   if (metagraph.commit_reveal_weights_enabled === true) {
     await readCommits(client, netuid, spec, hash, pageSize, st, progress);

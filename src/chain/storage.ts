@@ -4,7 +4,7 @@
 // pallets/swap/src/pallet/mod.rs). Built on polkadot-api's Storage helper and hashers.
 
 import {
-  AccountId, Blake2128Concat, Bytes, Identity, Storage, Tuple, Twox128, Twox64Concat, Vector, bool, i16, u128, u16, u64,
+  AccountId, Blake2128Concat, Bytes, Identity, Storage, Tuple, Twox128, Twox64Concat, Vector, bool, i16, u128, u16, u64, u8,
   type Codec,
 } from "@polkadot-api/substrate-bindings";
 import { toHex } from "./scale.js";
@@ -84,6 +84,16 @@ export const storage = {
   // DefaultRevealPeriodEpochs = 1; SubnetEpochIndex exists from spec 425 on (DefaultZeroU64).
   RevealPeriodEpochs: item<[number], bigint>("SubtensorModule", subtensor, "RevealPeriodEpochs", [[u16, Twox64Concat]], u64, 1n),
   SubnetEpochIndex: item<[number], bigint>("SubtensorModule", subtensor, "SubnetEpochIndex", [netuid], u64, 0n),
+  // Runtime 425's epoch scheduler (schedule.ts), all Identity-keyed by netuid with ValueQuery defaults:
+  // DefaultZeroU64 for LastEpochBlock and PendingEpochAt, 0 for BlocksSinceLastStep and
+  // LastMechansimStepBlock (sic: the chain's spelling), DefaultTempo = 360 and MaxEpochsPerBlock = 2
+  // on the production runtime (prod_or_fast!).
+  Tempo: item<[number], number>("SubtensorModule", subtensor, "Tempo", [netuid], u16, 360),
+  LastEpochBlock: item<[number], bigint>("SubtensorModule", subtensor, "LastEpochBlock", [netuid], u64, 0n),
+  PendingEpochAt: item<[number], bigint>("SubtensorModule", subtensor, "PendingEpochAt", [netuid], u64, 0n),
+  BlocksSinceLastStep: item<[number], bigint>("SubtensorModule", subtensor, "BlocksSinceLastStep", [netuid], u64, 0n),
+  LastMechansimStepBlock: item<[number], bigint>("SubtensorModule", subtensor, "LastMechansimStepBlock", [netuid], u64, 0n),
+  MaxEpochsPerBlock: item<[], number>("SubtensorModule", subtensor, "MaxEpochsPerBlock", [], u8, 2),
   AlphaSqrtPrice: item<[number], bigint>("Swap", swap, "AlphaSqrtPrice", [[u16, Twox64Concat]], u128),
 } as const;
 

@@ -18,7 +18,8 @@ export const accountFor = (i: number) => account.dec(Uint8Array.from({ length: 3
 export interface VectorChain { netuid: number; snapshotBlock: bigint; hash: string; calls: RecordedCall[]; storage: Map<string, string> }
 
 /** `specVersion` picks the runtime the chain reports and the metagraph layout it answers with (343 or 425). */
-export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343): VectorChain {
+/** `metagraphTempo` makes the node report another Tempo than the vector's (e.g. 0) without moving the netuid. */
+export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343, options: { metagraphTempo?: number } = {}): VectorChain {
   const n: number = inputs.n;
   const tempo: number = inputs.tempo;
   const epochBlock = BigInt(inputs.current_block);
@@ -33,7 +34,7 @@ export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343): Vect
 
   const metagraph: Record<string, unknown> = {
     netuid, owner_hotkey: owner, owner_coldkey: owner,
-    block: snapshotBlock, tempo, last_step: BigInt(inputs.last_mechanism_step_block),
+    block: snapshotBlock, tempo: options.metagraphTempo ?? tempo, last_step: BigInt(inputs.last_mechanism_step_block),
     pending_alpha_emission: BigInt(inputs.rao_emission),
     kappa: inputs.kappa, activity_cutoff: Number(inputs.activity_cutoff), max_validators: inputs.max_allowed_validators,
     num_uids: n, commit_reveal_weights_enabled: inputs.commit_reveal_enabled,
@@ -86,5 +87,14 @@ export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343): Vect
   put(storage.BondsPenalty.key(netuid), storage.BondsPenalty.value.enc(inputs.bonds_penalty));
   put(storage.AlphaSigmoidSteepness.key(netuid), storage.AlphaSigmoidSteepness.value.enc(inputs.alpha_sigmoid_steepness));
   put(storage.Yuma3On.key(netuid), storage.Yuma3On.value.enc(inputs.yuma3_enabled));
+  if (specVersion === 425) {
+    // runtime 425 schedules from stored state: anchor LastEpochBlock one tempo before the vector's block,
+    // so the stateful rule fires at the same block the legacy rule (the netuid above) does
+    put(storage.LastEpochBlock.key(netuid), storage.LastEpochBlock.value.enc(epochBlock - BigInt(tempo)));
+    put(storage.BlocksSinceLastStep.key(netuid), storage.BlocksSinceLastStep.value.enc(BigInt(tempo - 1)));
+    put(storage.LastMechansimStepBlock.key(netuid), storage.LastMechansimStepBlock.value.enc(BigInt(inputs.last_mechanism_step_block)));
+    put(storage.NetworksAdded.key(netuid), storage.NetworksAdded.value.enc(true));
+    put(storage.Tempo.key(netuid), storage.Tempo.value.enc(options.metagraphTempo ?? tempo));
+  }
   return { netuid, snapshotBlock, hash, calls, storage: st };
 }

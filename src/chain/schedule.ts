@@ -1,0 +1,124 @@
+// When a subnet runs its next epoch under runtime 425's stateful scheduler: should_run_epoch and
+// the MaxEpochsPerBlock cap of drain_pending (pallets/subtensor/src/coinbase/run_coinbase.rs).
+//
+// Each block, drain_pending walks the non-root subnets in NetworksAdded storage order. For each it
+// first adds 1 to BlocksSinceLastStep, then asks should_run_epoch: tempo != 0 and (PendingEpochAt > 0
+// and block >= PendingEpochAt, or BlocksSinceLastStep > MAX_TEMPO, or block - LastEpochBlock >= tempo).
+// A due subnet beyond the per-block cap gets PendingEpochAt = block + 1 (so it is due again next block);
+// a due subnet within the cap consumes its slot: LastEpochBlock = block, PendingEpochAt = 0, and, when
+// its Keys are consistent (it then counts toward the cap), BlocksSinceLastStep = 0.
+// Runtimes up to 343 used the legacy rule instead (blocksUntilNextEpoch in inputs.ts).
+
+const U64_MAX = (1n << 64n) - 1n;
+const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
+
+/** MAX_TEMPO (lib.rs): BlocksSinceLastStep above it fires the epoch whatever the schedule says. */
+export const MAX_TEMPO = 50_400n;
+/** MaxEpochsPerBlock's ValueQuery default on the production runtime (prod_or_fast!(2, 32)). */
+export const DEFAULT_MAX_EPOCHS_PER_BLOCK = 2;
+
+/** A subnet's scheduler storage at the snapshot block. */
+export interface SubnetSchedule {
+  netuid: number;
+  tempo: number;
+  lastEpochBlock: bigint;
+  /** 0 = none pending */
+  pendingEpochAt: bigint;
+  blocksSinceLastStep: bigint;
+}
+
+/** Which clause of should_run_epoch makes the epoch due (the first true one, in the chain's order). */
+export type EpochTrigger = "pending" | "safety_net" | "tempo";
+
+export interface ScheduledEpoch { block: bigint; trigger: EpochTrigger }
+
+/**
+ * should_run_epoch at `block`; `blocksSinceLastStep` is the value it reads there, i.e. already
+ * incremented by drain_pending for that block. null when not due.
+ */
+export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastStep: bigint): EpochTrigger | null {
+  if (s.tempo === 0) return null;
+  if (s.pendingEpochAt > 0n && block >= s.pendingEpochAt) return "pending";
+  if (blocksSinceLastStep > MAX_TEMPO) return "safety_net";
+  const since = block > s.lastEpochBlock ? block - s.lastEpochBlock : 0n;
+  return since >= BigInt(s.tempo) ? "tempo" : null;
+}
+
+/**
+ * The first block after `snapshotBlock` at which should_run_epoch holds for this subnet, taken alone
+ * (no per-block cap). null when it never does: tempo 0, or the root subnet (netuid 0), which
+ * drain_pending does not visit.
+ */
+export function nextScheduledEpoch(s: SubnetSchedule, snapshotBlock: bigint): ScheduledEpoch | null {
+  if (s.tempo === 0 || s.netuid === 0) return null;
+  const after = snapshotBlock + 1n;
+  const candidates: bigint[] = [];
+  if (s.pendingEpochAt > 0n) candidates.push(s.pendingEpochAt > after ? s.pendingEpochAt : after);
+  // BlocksSinceLastStep at block b is blocksSinceLastStep + (b - snapshotBlock): due once it passes MAX_TEMPO
+  const toSafetyNet = s.blocksSinceLastStep >= MAX_TEMPO ? 1n : MAX_TEMPO + 1n - s.blocksSinceLastStep;
+  candidates.push(snapshotBlock + toSafetyNet);
+  const auto = s.lastEpochBlock + BigInt(s.tempo);
+  if (auto <= U64_MAX) candidates.push(auto > after ? auto : after);
+  const block = candidates.reduce((a, b) => (b < a ? b : a));
+  const trigger = epochTrigger(s, block, satAdd(s.blocksSinceLastStep, block - snapshotBlock));
+  return trigger === null ? null : { block, trigger };
+}
+
+/** The epoch block once the cap is applied across subnets, as far as the simulation can tell. */
+export interface CappedEpoch {
+  /** the block the epoch runs at with the cap applied; null if not settled within the horizon */
+  block: bigint | null;
+  /** blocks it is pushed back by the cap (block - the subnet's own next epoch block) */
+  deferredBlocks: bigint | null;
+  /** subnets that ran before it at the block where it was first deferred (storage order) */
+  deferredBehind: number[];
+}
+
+/**
+ * Runs drain_pending's schedule for all subnets from the snapshot block on (state transitions only,
+ * no emission), until subnet `netuid` runs. `subnets` must be in NetworksAdded storage order (the
+ * order the node lists their keys: little-endian netuid bytes); the root subnet is skipped as the chain
+ * does. Assumes every subnet's Keys are consistent (an inconsistent one consumes its slot without
+ * counting toward the cap) and that no extrinsic changes tempo, triggers an epoch or the cap meanwhile.
+ * Stops after `horizon` blocks that had a due subnet (null block then).
+ */
+export function cappedNextEpoch(
+  subnets: readonly SubnetSchedule[], netuid: number, snapshotBlock: bigint, maxEpochsPerBlock: number, horizon = 100_000,
+): CappedEpoch {
+  const live = subnets.filter((s) => s.netuid !== 0).map((s) => ({ ...s }));
+  const own = live.find((s) => s.netuid === netuid);
+  const solo = own ? nextScheduledEpoch(own, snapshotBlock) : null;
+  if (!own || !solo || maxEpochsPerBlock <= 0) return { block: null, deferredBlocks: null, deferredBehind: [] };
+  let at = snapshotBlock; // every state below is as of the end of block `at`
+  let behind: number[] | null = null;
+  for (let step = 0; step < horizon; step++) {
+    // next block at which any subnet is due (all BlocksSinceLastStep advance together)
+    let b: bigint | null = null;
+    for (const s of live) {
+      const n = nextScheduledEpoch(s, at);
+      if (n && (b === null || n.block < b)) b = n.block;
+    }
+    if (b === null) break;
+    const elapsed = b - at;
+    let ran = 0;
+    const ranHere: number[] = [];
+    for (const s of live) {
+      const since = satAdd(s.blocksSinceLastStep, elapsed);
+      s.blocksSinceLastStep = since;
+      if (epochTrigger(s, b, since) === null) continue;
+      if (ran >= maxEpochsPerBlock) {
+        if (s.netuid === netuid && behind === null) behind = [...ranHere];
+        s.pendingEpochAt = b + 1n;
+        continue;
+      }
+      if (s.netuid === netuid) return { block: b, deferredBlocks: b - solo.block, deferredBehind: behind ?? [] };
+      ran++;
+      ranHere.push(s.netuid);
+      s.blocksSinceLastStep = 0n;
+      s.lastEpochBlock = b;
+      s.pendingEpochAt = 0n;
+    }
+    at = b;
+  }
+  return { block: null, deferredBlocks: null, deferredBehind: behind ?? [] };
+}
