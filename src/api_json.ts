@@ -180,10 +180,12 @@ export interface EmissionResponseJson {
   }>;
   /** issuance at the end of each whole year, and TAO minted and recycled during it (rao) */
   yearly: Array<{ year: number; issuance: string; minted: string; recycled: string }>;
+  /** every day of the horizon, when asked for (the dashboard's chart) */
+  daily?: Array<{ day: number; issuance: string; minted: string; recycled: string }>;
 }
 
 /** Block emission now, the coming halvings and the supply by year, from projectEmission. */
-export function emissionResponse(tm: Taomath, req: EmissionRequest): EmissionResponseJson {
+export function emissionResponse(tm: Taomath, req: EmissionRequest, options: { daily?: boolean } = {}): EmissionResponseJson {
   const startDate = req.startDate === undefined ? new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z") : new Date(`${req.startDate}T00:00:00Z`);
   const p = projectEmission(tm, req.issuance, { recycledPerDay: req.recycledPerDay, years: req.years, startBlock: req.startBlock, startDate });
   const e = emissionOf(tm);
@@ -209,5 +211,6 @@ export function emissionResponse(tm: Taomath, req: EmissionRequest): EmissionRes
       emission_after: h.emission_after.toString(), delay_days: h.delay_days,
     })),
     yearly,
+    ...(options.daily ? { daily: p.daily.map((d) => ({ day: d.day, issuance: d.issuance.toString(), minted: d.minted.toString(), recycled: d.recycled.toString() })) } : {}),
   };
 }
