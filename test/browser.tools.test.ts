@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
-  taomath, quoteStake, quoteRequestFromJson, quoteResponse, projectEmission, emissionOf, emissionResponse, emissionRequestFromQuery, raoToTao, taoToRao,
+  taomath, quoteStake, quoteUnstake, quoteRequestFromJson, quoteResponse, projectEmission, emissionOf, emissionResponse, emissionRequestFromQuery, raoToTao, taoToRao,
 } from "../src/index.js";
 import { startDashboard, type BrowserHost } from "./helpers/chromium.js";
 
@@ -66,7 +66,7 @@ describe("staking calculator in Chromium", () => {
   });
 
   it("follows a changed pool: weight 0.3, fee 200, stake 1234.5 TAO", async () => {
-    await calc({ weight: "0.3", fee_rate: "200", stake: "1234.5" });
+    await calc({ weight: "0.3", fee_rate: "200", amount: "1234.5" });
     const q = nodeStake({ tao: "12000", alpha: "300000", weight: 300_000_000_000_000_000n, fee: 200, stake: "1234.5" });
     expect(await shown("quote-summary", "amount-out")).toBe(`${raoToTao(q.amountOut)} α`);
     expect(await shown("quote-summary", "slippage")).toBe(`${(q.slippage * 100).toFixed(4)}%`);
@@ -78,9 +78,27 @@ describe("staking calculator in Chromium", () => {
     expect(await page.getAttribute("#calculator .tool-error", "data-field")).toBe("pool.quote_weight");
     await calc({ tao_reserve: "12k", weight: "0.5" });
     expect(await page.getAttribute("#calculator .tool-error", "data-field")).toBe("tao_reserve");
-    await calc({ tao_reserve: "12000", fee_rate: "33", stake: "250" });
+    await calc({ tao_reserve: "12000", fee_rate: "33", amount: "250" });
     expect(await sectionSettled("calculator")).toBe("done");
     expect(await page.isHidden("#calculator .tool-error")).toBe(true);
+  });
+
+  it("quotes an unstake of 5000.25 α and its curve as Node's quoteUnstake", async () => {
+    await calc({ side: "unstake", amount: "5000.25" });
+    const pool = { taoReserve: taoToRao("12000", "t"), alphaReserve: taoToRao("300000", "a"), quoteWeight: 500_000_000_000_000_000n, feeRate: 33 };
+    const q = quoteUnstake(pool, taoToRao("5000.25", "x"));
+    expect(await shown("quote-summary", "amount-in")).toBe(`${raoToTao(q.amountIn)} α`);
+    expect(await shown("quote-summary", "amount-out")).toBe(`${raoToTao(q.amountOut)} TAO`);
+    expect(await shown("quote-summary", "fee")).toBe(`${raoToTao(q.fee)} α`);
+    expect(await shown("quote-summary", "effective-price")).toBe(`${q.effectivePrice.toPrecision(10)} TAO/α`);
+    expect(await shown("quote-summary", "slippage")).toBe(`${(q.slippage * 100).toFixed(4)}%`);
+    const run = await page.evaluate(() => (window as any).taomath.lastCalculator());
+    expect(run.request.side).toBe("unstake");
+    run.response.quotes.forEach((row: any, i: number) => {
+      expect(row.amount_out, `amounts[${i}]`).toBe(String(quoteUnstake(pool, BigInt(run.request.amounts[i])).amountOut));
+    });
+    await calc({ side: "stake", amount: "250" });
+    expect(await sectionSettled("calculator")).toBe("done");
   });
 
   it("draws the slippage curve with Chart.js", async () => {

@@ -1,7 +1,7 @@
-// The dashboard's requests from the forms as typed. The staking calculator: the pool and stake typed in TAO become one POST /v1/quote body
-// whose amounts are the stake followed by a log-spaced curve from 1/10000 of the TAO reserve to
-// twice it, so the whole slippage curve is one batch quote (one wasm call). Decimal text is
-// converted exactly (no floating point) by taomath's taoToRao / weightToParts. The emission
+// The dashboard's requests from the forms as typed. The staking calculator: the pool and the amount
+// to stake (TAO) or unstake (alpha) become one POST /v1/quote body whose amounts are that amount
+// followed by a log-spaced curve from 1/10000 of the input token's reserve to twice it, so the
+// whole slippage curve is one batch quote (one wasm call). Decimal text is converted exactly (no floating point) by taomath's taoToRao / weightToParts. The emission
 // section: the same GET /v1/emission query the Worker takes.
 
 import { TaomathError, taoToRao, weightToParts } from "taomath";
@@ -16,9 +16,11 @@ export function calculatorRequest(form: CalculatorForm): CalculatorRun["request"
   const weight = weightToParts(form.weight, "weight");
   const feeText = form.fee_rate.trim();
   if (!/^[0-9]+$/.test(feeText)) throw new TaomathError("invalid_type", "fee_rate", `expected an integer fee rate (parts of 65535), got ${JSON.stringify(form.fee_rate)}`);
-  const stake = taoToRao(form.stake, "stake");
-  const lo = Math.max(1, Number(tao) / 10_000);
-  const hi = Math.max(lo * 10, Number(tao) * 2);
+  if (form.side !== "stake" && form.side !== "unstake") throw new TaomathError("invalid_type", "side", `expected "stake" or "unstake", got ${JSON.stringify(form.side)}`);
+  const amount = taoToRao(form.amount, "amount");
+  const reserveIn = Number(form.side === "stake" ? tao : alpha);
+  const lo = Math.max(1, reserveIn / 10_000);
+  const hi = Math.max(lo * 10, reserveIn * 2);
   const curve: string[] = [];
   for (let i = 0; i < CURVE_POINTS; i++) {
     const x = BigInt(Math.round(lo * (hi / lo) ** (i / (CURVE_POINTS - 1))));
@@ -26,8 +28,8 @@ export function calculatorRequest(form: CalculatorForm): CalculatorRun["request"
   }
   return {
     pool: { tao_reserve: tao.toString(), alpha_reserve: alpha.toString(), quote_weight: weight.toString(), fee_rate: Number(feeText) },
-    side: "stake",
-    amounts: [stake.toString(), ...curve],
+    side: form.side,
+    amounts: [amount.toString(), ...curve],
   };
 }
 

@@ -7,7 +7,7 @@ export type EpochJob =
   | { id: number; kind: "hash"; text: string }
   /** read a live subnet from a node (the light client in this worker) and run its next epoch */
   | { id: number; kind: "node"; url: string; netuid: number; block?: number; timeoutMs?: number; retries?: number }
-  /** the staking calculator: the pool and the stake as typed (TAO text), quoted with the slippage curve */
+  /** the staking calculator: the pool and the amount as typed (TAO/alpha text), quoted with the slippage curve */
   | { id: number; kind: "calculator"; form: CalculatorForm }
   /** a POST /v1/quote body as text: answered with the canonical response bytes (cross-host checks) */
   | { id: number; kind: "quote"; text: string }
@@ -28,12 +28,15 @@ export interface CalculatorForm {
   alpha_reserve: string;
   weight: string;
   fee_rate: string;
-  stake: string;
+  /** "stake" (TAO in, alpha out) or "unstake" (alpha in, TAO out) */
+  side: string;
+  /** TAO to stake or alpha to unstake */
+  amount: string;
 }
 
-/** A calculator answer: the POST /v1/quote request it made (amounts[0] = the stake, the rest = the curve) and the answer. */
+/** A calculator answer: the POST /v1/quote request it made (amounts[0] = the amount typed, the rest = the curve) and the answer. */
 export interface CalculatorRun {
-  request: { pool: Record<string, string | number>; side: "stake"; amounts: string[] };
+  request: { pool: Record<string, string | number>; side: "stake" | "unstake"; amounts: string[] };
   response: import("taomath").QuoteResponseJson;
 }
 

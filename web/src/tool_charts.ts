@@ -15,7 +15,7 @@ function draw(id: string, config: any): void {
   charts.set(id, new Chart(document.getElementById(id) as HTMLCanvasElement, config));
 }
 
-/** Effective price and slippage against the TAO staked (log scale), with the chosen stake marked. */
+/** Effective price and slippage against the amount staked (TAO) or unstaked (alpha), log scale, with the chosen amount marked. */
 export function drawSlippage(run: CalculatorRun): void {
   const rows = run.response.quotes.map((q, i) => ({ q, x: tao(run.request.amounts[i]) }));
   const [chosen, ...curve] = rows;
@@ -24,17 +24,17 @@ export function drawSlippage(run: CalculatorRun): void {
     type: "line",
     data: {
       datasets: [
-        { label: "effective price (TAO/α, fee included)", data: ok.map((r) => ({ x: r.x, y: r.q.effective_price! })), borderColor: "#2a6fdb", backgroundColor: "#2a6fdb", pointRadius: 0, yAxisID: "price" },
+        { label: `effective price (TAO/α ${run.request.side === "stake" ? "paid" : "received"}, fee included)`, data: ok.map((r) => ({ x: r.x, y: r.q.effective_price! })), borderColor: "#2a6fdb", backgroundColor: "#2a6fdb", pointRadius: 0, yAxisID: "price" },
         { label: "slippage vs spot (%)", data: ok.map((r) => ({ x: r.x, y: r.q.slippage! * 100 })), borderColor: "#e8871e", backgroundColor: "#e8871e", pointRadius: 0, yAxisID: "slippage" },
         ...(chosen.q.slippage !== null && chosen.x > 0
-          ? [{ type: "scatter" as const, label: "your stake", data: [{ x: chosen.x, y: chosen.q.slippage * 100 }], backgroundColor: "#a4161a", pointRadius: 6, yAxisID: "slippage" }]
+          ? [{ type: "scatter" as const, label: `your ${run.request.side}`, data: [{ x: chosen.x, y: chosen.q.slippage * 100 }], backgroundColor: "#a4161a", pointRadius: 6, yAxisID: "slippage" }]
           : []),
       ],
     },
     options: {
       parsing: false,
       scales: {
-        x: { type: "logarithmic", title: { display: true, text: "TAO staked (log scale)" } },
+        x: { type: "logarithmic", title: { display: true, text: run.request.side === "stake" ? "TAO staked (log scale)" : "α unstaked (log scale)" } },
         price: { type: "linear", position: "left", title: { display: true, text: "TAO per α" } },
         slippage: { type: "linear", position: "right", min: 0, title: { display: true, text: "slippage %" }, grid: { drawOnChartArea: false } },
       },

@@ -47,7 +47,7 @@ let lastCalculator: CalculatorRun | null = null;
 let lastEmission: EmissionResponseJson | null = null;
 
 async function runCalculator(form?: Partial<CalculatorForm>): Promise<CalculatorRun | null> {
-  const ids: Record<keyof CalculatorForm, string> = { tao_reserve: "pool-tao", alpha_reserve: "pool-alpha", weight: "pool-weight", fee_rate: "pool-fee", stake: "stake-amount" };
+  const ids: Record<keyof CalculatorForm, string> = { tao_reserve: "pool-tao", alpha_reserve: "pool-alpha", weight: "pool-weight", fee_rate: "pool-fee", side: "quote-side", amount: "quote-amount" };
   for (const [k, v] of Object.entries(form ?? {})) ($(ids[k as keyof CalculatorForm]) as HTMLInputElement).value = v as string;
   const full = Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, value(id)])) as unknown as CalculatorForm;
   setSection("calculator", "running");
@@ -56,12 +56,14 @@ async function runCalculator(form?: Partial<CalculatorForm>): Promise<Calculator
   const run = reply.calculator!;
   lastCalculator = run;
   const q = run.response.quotes[0];
+  const stake = run.request.side === "stake";
+  const [inTok, outTok] = stake ? ["TAO", "α"] : ["α", "TAO"];
   fill("quote-summary", q.error !== null
-    ? [["stake", `${raoText(q.amount_in)} TAO`, "stake"], ["chain refuses", q.error, "quote-error"]]
+    ? [[run.request.side, `${raoText(q.amount_in)} ${inTok}`, "amount-in"], ["chain refuses", q.error, "quote-error"]]
     : [
-      ["stake", `${raoText(q.amount_in)} TAO`, "stake"],
-      ["α received", `${raoText(q.amount_out)} α`, "amount-out"],
-      ["fee", `${raoText(q.fee)} TAO`, "fee"],
+      [run.request.side, `${raoText(q.amount_in)} ${inTok}`, "amount-in"],
+      [`${outTok} received`, `${raoText(q.amount_out)} ${outTok}`, "amount-out"],
+      ["fee", `${raoText(q.fee)} ${inTok}`, "fee"],
       ["spot price", `${run.response.spot_price.toPrecision(10)} TAO/α`, "spot-price"],
       ["effective price", q.effective_price === null ? "—" : `${q.effective_price.toPrecision(10)} TAO/α`, "effective-price"],
       ["slippage", q.slippage === null ? "—" : `${(q.slippage * 100).toFixed(4)}%`, "slippage"],
