@@ -33,3 +33,4 @@ export { quoteStake, quoteUnstake, maxAmountForLimit, quoteStakeBatch, quoteUnst
 export { SwapCore, type PoolInput, type PoolState, type SwapOutcome, type SwapError } from "./bindings/swap.js";
 export { parseDecimal, taoToRao, weightToParts, raoToTao } from "./units.js";
 export { StakingState, StakingRejected, splitTake, DEFAULT_MIN_STAKE, DEFAULT_DELEGATE_TAKE, type StakingError } from "./staking.js";
+export { quoteRequestFromJson, quoteResponse, emissionRequestFromQuery, emissionResponse, MAX_QUOTE_AMOUNTS, MAX_EMISSION_YEARS, type QuoteRequest, type QuoteResponseJson, type QuoteRowJson, type EmissionRequest, type EmissionResponseJson } from "./api_json.js";

@@ -73,6 +73,7 @@ describe.skipIf(!sharedPresent)("dashboard: connect to node", () => {
     expect(server.log.some((r) => r.method === "state_getKeysPaged")).toBe(true);
     expect(pageErrors).toEqual([]);
     mkdirSync(join(process.cwd(), "build"), { recursive: true });
+    await page.waitForFunction(() => ["calculator", "emission"].every((id) => document.getElementById(id)?.dataset.state === "done"), null, { timeout: 30000 });
     await page.screenshot({ path: join(process.cwd(), "build", "dashboard-node.png"), fullPage: true });
   });
 

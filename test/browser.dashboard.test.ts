@@ -76,6 +76,7 @@ describe("dashboard in Chromium", () => {
     const dir = join(process.cwd(), "build");
     mkdirSync(dir, { recursive: true });
     const file = join(dir, "dashboard.png");
+    await page.waitForFunction(() => ["calculator", "emission"].every((id) => document.getElementById(id)?.dataset.state === "done"), null, { timeout: 30000 });
     await page.screenshot({ path: file, fullPage: true });
     expect(statSync(file).size).toBeGreaterThan(20_000);
   });

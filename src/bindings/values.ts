@@ -60,7 +60,7 @@ export function toI64Bits(v: unknown, field: string): bigint {
   return b;
 }
 
-function typeOf(v: unknown): string {
+export function typeOf(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "array";
   if (typeof v === "number" && Number.isNaN(v)) return "NaN";

@@ -1,13 +1,16 @@
 // The Web Worker that owns the taomath instance: parses the subnet, runs the epoch and encodes
-// the outputs off the main thread, so the page stays responsive on large subnets. It is also the
+// the outputs off the main thread, so the page stays responsive on large subnets. It also answers
+// the staking calculator (one batch quote) and the emission chart (projectEmission). It is also the
 // light client: a "node" job reads a live subnet over the node's WebSocket (or HTTP) JSON-RPC with
 // the same ChainClient and fetchSnapshot as Node, and runs the next epoch on that state.
 
 import wasmUrl from "taomath/taomath.wasm?url";
 import {
   createTaomath, exampleSubnet, epochInputFromJson, epochToVectorEncoding, outputsBytes, sha256Hex, canonicalJson, TaomathError,
-  ChainClient, fetchSnapshot, predictEpoch, type EpochInput, type EpochResult, type Taomath,
+  ChainClient, fetchSnapshot, predictEpoch, quoteRequestFromJson, quoteResponse, emissionRequestFromQuery, emissionResponse,
+  type EpochInput, type EpochResult, type Taomath,
 } from "taomath";
+import { calculatorRequest, emissionQuery } from "./calculator";
 import type { EpochJob, EpochReply, EpochRun, JobProgress } from "./protocol";
 
 const ready: Promise<Taomath> = createTaomath(wasmUrl);
@@ -21,14 +24,16 @@ async function run(tm: Taomath, name: string, input: EpochInput, computed?: Epoc
   return { name, ...plain, outputs: JSON.parse(bytes).outputs, sha256: await sha256Hex(bytes), ms };
 }
 
-function parseFile(text: string): EpochInput {
-  let json: unknown;
+function parseJson(text: string, field: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
-    throw new TaomathError("invalid_type", "file", `not valid JSON (${(e as Error).message})`);
+    throw new TaomathError("invalid_type", field, `not valid JSON (${(e as Error).message})`);
   }
-  return epochInputFromJson(json);
+}
+
+function parseFile(text: string): EpochInput {
+  return epochInputFromJson(parseJson(text, "file"));
 }
 
 async function fromNode(tm: Taomath, job: Extract<EpochJob, { kind: "node" }>): Promise<EpochRun> {
@@ -65,7 +70,14 @@ self.onmessage = async (ev: MessageEvent<EpochJob>) => {
     const tm = await ready;
     if (job.kind === "example") reply = { id: job.id, ok: true, run: await run(tm, "example subnet (256 uids, seed 42)", exampleSubnet(tm)) };
     else if (job.kind === "node") reply = { id: job.id, ok: true, run: await fromNode(tm, job) };
-    else if (job.kind === "file") reply = { id: job.id, ok: true, run: await run(tm, job.name, parseFile(job.text)) };
+    else if (job.kind === "calculator") {
+      const request = calculatorRequest(job.form);
+      reply = { id: job.id, ok: true, calculator: { request, response: quoteResponse(tm, quoteRequestFromJson(request)) } };
+    } else if (job.kind === "quote") {
+      reply = { id: job.id, ok: true, text: canonicalJson(quoteResponse(tm, quoteRequestFromJson(parseJson(job.text, "body")))) };
+    } else if (job.kind === "emission") {
+      reply = { id: job.id, ok: true, emission: emissionResponse(tm, emissionRequestFromQuery(emissionQuery(job.form)), { daily: true }) };
+    } else if (job.kind === "file") reply = { id: job.id, ok: true, run: await run(tm, job.name, parseFile(job.text)) };
     else {
       const outputs = epochToVectorEncoding(tm.runEpoch(parseFile(job.text))).outputs;
       reply = { id: job.id, ok: true, sha256: await sha256Hex(outputsBytes(outputs)) };

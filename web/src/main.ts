@@ -4,27 +4,9 @@
 // window.taomath exposes the same calls to scripts (the browser tests drive the page through it).
 
 import { drawAll } from "./charts";
-import type { EpochJob, EpochReply, EpochRun, JobProgress } from "./protocol";
-
-type JobBody = EpochJob extends infer J ? (J extends EpochJob ? Omit<J, "id"> : never) : never;
-
-const worker = new Worker(new URL("./epoch.worker.ts", import.meta.url), { type: "module" });
-const pending = new Map<number, { resolve: (r: EpochReply) => void; progress?: (p: JobProgress["progress"]) => void }>();
-let nextId = 1;
-worker.onmessage = (ev: MessageEvent<EpochReply | JobProgress>) => {
-  const job = pending.get(ev.data.id);
-  if ("progress" in ev.data) { job?.progress?.(ev.data.progress); return; }
-  job?.resolve(ev.data);
-  pending.delete(ev.data.id);
-};
-
-function ask(body: JobBody, progress?: (p: JobProgress["progress"]) => void): Promise<EpochReply> {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, { resolve, progress });
-    worker.postMessage({ id, ...body });
-  });
-}
+import { ask, type JobBody } from "./jobs";
+import { tools } from "./tools";
+import type { EpochRun } from "./protocol";
 
 const $ = (id: string) => document.getElementById(id)!;
 const pct = (u16: number) => `${((u16 / 65535) * 100).toFixed(2)}%`;
@@ -116,6 +98,7 @@ const api = {
   runNode: (url: string, netuid: number, block?: number) =>
     show({ kind: "node", url, netuid, ...(block === undefined ? {} : { block }) }, `subnet ${netuid} from ${url}`),
   last: () => last,
+  ...tools,
 };
 (window as unknown as { taomath: typeof api }).taomath = api;
 
@@ -149,4 +132,4 @@ $("connect").addEventListener("submit", async (ev) => {
   try { await api.runNode(url, netuid, block); } finally { button.disabled = false; }
 });
 
-void api.runExample();
+void api.runExample().then(() => tools.start());

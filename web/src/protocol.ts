@@ -6,7 +6,39 @@ export type EpochJob =
   | { id: number; kind: "file"; name: string; text: string }
   | { id: number; kind: "hash"; text: string }
   /** read a live subnet from a node (the light client in this worker) and run its next epoch */
-  | { id: number; kind: "node"; url: string; netuid: number; block?: number; timeoutMs?: number; retries?: number };
+  | { id: number; kind: "node"; url: string; netuid: number; block?: number; timeoutMs?: number; retries?: number }
+  /** the staking calculator: the pool and the amount as typed (TAO/alpha text), quoted with the slippage curve */
+  | { id: number; kind: "calculator"; form: CalculatorForm }
+  /** a POST /v1/quote body as text: answered with the canonical response bytes (cross-host checks) */
+  | { id: number; kind: "quote"; text: string }
+  /** the emission chart: issuance and recycling typed in TAO, answered with every day of the horizon */
+  | { id: number; kind: "emission"; form: EmissionForm };
+
+/** The emission section's fields as typed: TAO as decimal text, years as a number; start_date YYYY-MM-DD (default today). */
+export interface EmissionForm {
+  issuance: string;
+  recycled_per_day: string;
+  years: string;
+  start_date?: string;
+}
+
+/** The calculator's fields as typed: TAO and alpha amounts and the weight as decimal text, the fee rate as a u16 of 65535. */
+export interface CalculatorForm {
+  tao_reserve: string;
+  alpha_reserve: string;
+  weight: string;
+  fee_rate: string;
+  /** "stake" (TAO in, alpha out) or "unstake" (alpha in, TAO out) */
+  side: string;
+  /** TAO to stake or alpha to unstake */
+  amount: string;
+}
+
+/** A calculator answer: the POST /v1/quote request it made (amounts[0] = the amount typed, the rest = the curve) and the answer. */
+export interface CalculatorRun {
+  request: { pool: Record<string, string | number>; side: "stake" | "unstake"; amounts: string[] };
+  response: import("taomath").QuoteResponseJson;
+}
 
 export interface EpochOutputsJson {
   active: boolean[];
@@ -58,5 +90,5 @@ export interface EpochRun {
 export interface JobProgress { id: number; progress: { phase: string; done: number; total?: number } }
 
 export type EpochReply =
-  | { id: number; ok: true; run?: EpochRun; sha256?: string }
+  | { id: number; ok: true; run?: EpochRun; sha256?: string; calculator?: CalculatorRun; text?: string; emission?: import("taomath").EmissionResponseJson }
   | { id: number; ok: false; error: { code: string; field: string; message: string } };

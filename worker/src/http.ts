@@ -34,7 +34,7 @@ export function errorResponse(e: HttpError): Response {
 export async function readJsonBody(request: Request): Promise<unknown> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
-  if (request.body === null) throw new HttpError(400, "invalid_json", "body", "the request has no body; send the epoch inputs as JSON");
+  if (request.body === null) throw new HttpError(400, "invalid_json", "body", "the request has no body; send the request as JSON");
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -58,7 +58,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   } catch {
     throw new HttpError(400, "invalid_json", "body", "the body is not valid UTF-8");
   }
-  if (text.trim() === "") throw new HttpError(400, "invalid_json", "body", "the body is empty; send the epoch inputs as JSON");
+  if (text.trim() === "") throw new HttpError(400, "invalid_json", "body", "the body is empty; send the request as JSON");
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -1,0 +1,123 @@
+// The staking calculator and the emission chart: each form's values go to the Web Worker, which
+// computes everything in wasm (one batch quote for the stake and its slippage curve; projectEmission
+// for the supply and halvings); this module only formats and draws. Each section carries its own
+// data-state (running / done / error) and shows rejected input with the field at fault.
+
+import { ask } from "./jobs";
+import { drawEmission, drawSlippage } from "./tool_charts";
+import type { CalculatorForm, CalculatorRun, EmissionForm } from "./protocol";
+import type { EmissionResponseJson } from "taomath";
+
+const $ = (id: string) => document.getElementById(id)!;
+const value = (id: string) => ($(id) as HTMLInputElement).value;
+
+/** rao as TAO with all 9 decimals (exact: integer arithmetic on the decimal string). */
+export function raoText(rao: string): string {
+  const s = rao.padStart(10, "0");
+  return `${s.slice(0, -9)}.${s.slice(-9)}`;
+}
+
+type ToolError = { code: string; field: string; message: string };
+
+function setSection(id: string, state: "running" | "done" | "error", error: ToolError | null = null): void {
+  const section = $(id);
+  section.dataset.state = state;
+  const el = section.querySelector<HTMLElement>(".tool-error")!;
+  el.hidden = error === null;
+  el.textContent = error === null ? "" : `Rejected input: ${error.message} (field ${error.field}, ${error.code})`;
+  if (error) el.dataset.field = error.field; else delete el.dataset.field;
+}
+
+function fill(listId: string, items: Array<[string, string, string]>): void {
+  const list = $(listId);
+  list.innerHTML = "";
+  for (const [label, text, key] of items) {
+    const div = document.createElement("div");
+    const dt = document.createElement("dt");
+    const dd = document.createElement("dd");
+    dt.textContent = label;
+    dd.textContent = text;
+    dd.dataset.key = key;
+    div.append(dt, dd);
+    list.append(div);
+  }
+}
+
+let lastCalculator: CalculatorRun | null = null;
+let lastEmission: EmissionResponseJson | null = null;
+
+async function runCalculator(form?: Partial<CalculatorForm>): Promise<CalculatorRun | null> {
+  const ids: Record<keyof CalculatorForm, string> = { tao_reserve: "pool-tao", alpha_reserve: "pool-alpha", weight: "pool-weight", fee_rate: "pool-fee", side: "quote-side", amount: "quote-amount" };
+  for (const [k, v] of Object.entries(form ?? {})) ($(ids[k as keyof CalculatorForm]) as HTMLInputElement).value = v as string;
+  const full = Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, value(id)])) as unknown as CalculatorForm;
+  setSection("calculator", "running");
+  const reply = await ask({ kind: "calculator", form: full });
+  if (!reply.ok) { setSection("calculator", "error", reply.error); return null; }
+  const run = reply.calculator!;
+  lastCalculator = run;
+  const q = run.response.quotes[0];
+  const stake = run.request.side === "stake";
+  const [inTok, outTok] = stake ? ["TAO", "α"] : ["α", "TAO"];
+  fill("quote-summary", q.error !== null
+    ? [[run.request.side, `${raoText(q.amount_in)} ${inTok}`, "amount-in"], ["chain refuses", q.error, "quote-error"]]
+    : [
+      [run.request.side, `${raoText(q.amount_in)} ${inTok}`, "amount-in"],
+      [`${outTok} received`, `${raoText(q.amount_out)} ${outTok}`, "amount-out"],
+      ["fee", `${raoText(q.fee)} ${inTok}`, "fee"],
+      ["spot price", `${run.response.spot_price.toPrecision(10)} TAO/α`, "spot-price"],
+      ["effective price", q.effective_price === null ? "—" : `${q.effective_price.toPrecision(10)} TAO/α`, "effective-price"],
+      ["slippage", q.slippage === null ? "—" : `${(q.slippage * 100).toFixed(4)}%`, "slippage"],
+    ]);
+  drawSlippage(run);
+  setSection("calculator", "done");
+  return run;
+}
+
+async function runEmission(params?: { issuance?: string; recycled_per_day?: string; years?: string; start_date?: string }): Promise<EmissionResponseJson | null> {
+  if (params?.issuance !== undefined) ($("em-issuance") as HTMLInputElement).value = params.issuance;
+  if (params?.recycled_per_day !== undefined) ($("em-recycled") as HTMLInputElement).value = params.recycled_per_day;
+  if (params?.years !== undefined) ($("em-years") as HTMLInputElement).value = params.years;
+  setSection("emission", "running");
+  const form: EmissionForm = { issuance: value("em-issuance"), recycled_per_day: value("em-recycled"), years: value("em-years"), ...(params?.start_date ? { start_date: params.start_date } : {}) };
+  const reply = await ask({ kind: "emission", form });
+  if (!reply.ok) { setSection("emission", "error", reply.error); return null; }
+  const e = reply.emission!;
+  lastEmission = e;
+  const next = e.halvings[0];
+  const end = e.daily![e.daily!.length - 1];
+  fill("emission-summary", [
+    ["emission now", `${raoText(e.block_emission)} TAO/block`, "block-emission"],
+    ["halvings so far", e.halvings_so_far === null ? "past total supply" : String(e.halvings_so_far), "halvings-so-far"],
+    ["next halving", next ? `${next.date} (halving ${next.halving})` : "none in the horizon", "next-halving"],
+    [`supply after ${e.years} years`, `${raoText(end.issuance)} TAO`, "supply-end"],
+  ]);
+  const body = $("halvings-table").querySelector("tbody")!;
+  body.innerHTML = "";
+  for (const h of e.halvings) {
+    const tr = document.createElement("tr");
+    const cells = [String(h.halving), h.date, raoText(h.first_issuance), h.block_offset, raoText(h.emission_after), h.delay_days === null ? "" : `+${h.delay_days.toFixed(1)} d`];
+    for (const c of cells) { const td = document.createElement("td"); td.textContent = c; tr.append(td); }
+    body.append(tr);
+  }
+  drawEmission(e);
+  setSection("emission", "done");
+  return e;
+}
+
+$("calculator-form").addEventListener("submit", (ev) => { ev.preventDefault(); void runCalculator(); });
+$("emission-form").addEventListener("submit", (ev) => { ev.preventDefault(); void runEmission(); });
+
+/** Calls the page exposes on window.taomath (the browser tests drive the sections through them). */
+export const tools = {
+  runCalculator,
+  runEmission,
+  lastCalculator: () => lastCalculator,
+  lastEmission: () => lastEmission,
+  /** the canonical POST /v1/quote response bytes for a request body, computed in this page's worker */
+  quoteBytes: async (text: string): Promise<string> => {
+    const reply = await ask({ kind: "quote", text });
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.text!;
+  },
+  start: async () => { await runCalculator(); await runEmission(); },
+};
