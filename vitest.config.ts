@@ -23,5 +23,6 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 60000,
     pool: "threads",
+    setupFiles: ["test/helpers/setup.ts"],
   },
 });
