@@ -14,8 +14,9 @@ import type { Taomath } from "./taomath.js";
 import type { EpochInput } from "./bindings/epoch.js";
 import { emissionOf } from "./emission.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
+import { balancerPool } from "./coinbase_pool.js";
 import { TOTAL_SUPPLY } from "./bindings/emission.js";
-import { toInt } from "./bindings/values.js";
+import { toInt, toU64 } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
 import { parseSnapshot, serializeState, type NetworkState, type SubnetState, type NeuronsInput } from "./network_state.js";
 
@@ -41,7 +42,7 @@ export interface StepReport {
 
 const ASSUMPTIONS = [
   "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
-  "pool weight updates and chain buys come from the CoinbasePool given to step()",
+  "pool weight updates and chain buys come from the CoinbasePool given to step() (default: the Balancer pool of pallet_subtensor_swap, MinimumReserve 1_000_000)",
   "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take credited to the hotkey and the rest to the hotkey's alpha (nominator share pools are not modelled, so take and rest land on the same hotkey total); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
   "registrations, staking, transfers and root claims do not happen during the run",
   "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
@@ -80,7 +81,8 @@ export class Network {
   }
 
   /** Runs `blocks` blocks of block_step. */
-  step(blocks: number, pool: CoinbasePool, options: { onBlock?: (block: bigint) => void } = {}): StepReport {
+  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void } = {}): StepReport {
+    pool ??= balancerPool(this.tm);
     const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
     const report: StepReport = {
       assumptions: ASSUMPTIONS, blocks: count, first_block: this.state.block + 1n, last_block: this.state.block + BigInt(count),
@@ -99,7 +101,28 @@ export class Network {
     return report;
   }
 
-  private stepBlock(pool: CoinbasePool, report: StepReport): void {
+  /**
+   * One block whose coinbase runs on `credit` instead of the block emission: the chain tests'
+   * `run_coinbase(mint_tao(credit))` (TotalIssuance grows by the credit, capped at the supply).
+   */
+  runCoinbase(credit: bigint, pool?: CoinbasePool): StepReport {
+    const c = toU64(credit, "credit");
+    pool ??= balancerPool(this.tm);
+    if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
+    const report: StepReport = {
+      assumptions: ASSUMPTIONS, blocks: 1, first_block: this.state.block + 1n, last_block: this.state.block + 1n,
+      tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
+    };
+    try {
+      this.stepBlock(pool, report, c);
+    } catch (e) {
+      this.broken = this.state.block.toString();
+      throw e;
+    }
+    return report;
+  }
+
+  private stepBlock(pool: CoinbasePool, report: StepReport, mint?: bigint): void {
     const s = this.state;
     const em = emissionOf(this.tm), cb = coinbaseOf(this.tm);
     s.block += 1n;
@@ -109,7 +132,7 @@ export class Network {
     const issuanceBefore = new Map(s.subnets.map((n) => [n.netuid, satAdd(n.alpha_reserve, n.alpha_out)]));
 
     // mint_tao: the emission on TotalIssuance at the start of the block, capped at the supply
-    const emission = em.blockEmission(s.total_issuance);
+    const emission = mint ?? em.blockEmission(s.total_issuance);
     const credit = emission < TOTAL_SUPPLY - s.total_issuance ? emission : TOTAL_SUPPLY - s.total_issuance;
     s.total_issuance += credit;
 

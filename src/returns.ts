@@ -27,7 +27,7 @@ export interface ReturnsEstimate {
   }>;
 }
 
-export function estimateReturns(tm: Taomath, snapshot: unknown, hotkey: string, blocks: number, pool: CoinbasePool): ReturnsEstimate {
+export function estimateReturns(tm: Taomath, snapshot: unknown, hotkey: string, blocks: number, pool?: CoinbasePool): ReturnsEstimate {
   if (typeof hotkey !== "string" || hotkey.length === 0) throw new TaomathError("invalid_type", "hotkey", "expected a hotkey name");
   const n = toInt(blocks, "blocks", 1, 100_000_000, "block count");
   const net = Network.fromSnapshot(tm, snapshot);
