@@ -15,6 +15,7 @@ import type { EpochInput } from "./bindings/epoch.js";
 import { emissionOf } from "./emission.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool } from "./coinbase_pool.js";
+import { runEpochMechanisms } from "./bindings/mechanisms.js";
 import { TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toInt, toU64 } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
@@ -44,6 +45,7 @@ const ASSUMPTIONS = [
   "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
   "pool weight updates and chain buys come from the CoinbasePool given to step() (default: the Balancer pool of pallet_subtensor_swap, MinimumReserve 1_000_000)",
   "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take credited to the hotkey and the rest to the hotkey's alpha (nominator share pools are not modelled, so take and rest land on the same hotkey total); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
+  "a subnet with extra_mechanisms runs epoch_with_mechanisms (split_emissions, one epoch per mechanism on its own weights, bonds and LastUpdate, per-uid sums)",
   "registrations, staking, transfers and root claims do not happen during the run",
   "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
 ];
@@ -271,17 +273,28 @@ export class Network {
     const inheritedAlpha = nn.hotkeys.map((h) => (hasKeys
       ? cb.inheritedAlpha(alphaOf(h), childrenOf(h).map(([p]) => p), parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph) })))
       : alphaOf(h)));
+    const extra = nn.extra_mechanisms ?? [];
     if (this.state.weights_refreshed) {
       // validators that set weights keep setting the same ones (see weights_refreshed)
-      nn.last_update = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? this.state.block : (nn.last_update[uid] ?? 0n)));
+      const block = this.state.block;
+      nn.last_update = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? block : (nn.last_update[uid] ?? 0n)));
+      for (const m of extra) m.last_update = nn.hotkeys.map((_, uid) => (m.weights[uid]?.length ? block : (m.last_update[uid] ?? 0n)));
     }
-    const { hotkeys: _h, takes: _t, ...epochFields } = nn;
-    void _h; void _t;
+    const { hotkeys: _h, takes: _t, extra_mechanisms: _m, mechanism_emission_split: split, ...epochFields } = nn;
+    void _h; void _t; void _m;
     const input: EpochInput = {
       ...epochFields, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
       alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw,
     };
-    const out = this.tm.runEpoch(input);
+    let out: { server_emission: bigint[]; validator_emission: bigint[]; bonds: EpochInput["bonds"]; validator_permit: boolean[] };
+    if (extra.length === 0) out = this.tm.runEpoch(input);
+    else {
+      // epoch_with_mechanisms: the emission split, one epoch per mechanism, the terms summed per uid
+      const { weights, bonds, last_update, ...shared } = input;
+      const r = runEpochMechanisms(this.tm, { ...shared, mechanisms: [{ weights, bonds, last_update }, ...extra], mechanism_emission_split: split ?? null });
+      extra.forEach((m, k) => { m.bonds = r.mechanisms[k + 1].bonds; });
+      out = { server_emission: r.subnet.server_emission, validator_emission: r.subnet.validator_emission, bonds: r.mechanisms[0].bonds, validator_permit: r.subnet.validator_permit };
+    }
     // dividends of each uid shared with its parents (childkey take, CKBurn); recipients keyed by hotkey
     const divs = new Map<string, bigint>();
     let ckBurned = 0n;

@@ -7,6 +7,7 @@ import { DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BL
 import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toU64, toInt, toBool } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
+import type { MechanismState } from "./bindings/mechanisms.js";
 
 /** The epoch inputs of a subnet other than what the model owns (stakes, block, emission). */
 export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {
@@ -14,6 +15,14 @@ export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block
   hotkeys: string[];
   /** delegate take of each uid's hotkey (u16 / 65535); default 11_796 */
   takes?: number[];
+  /**
+   * Mechanisms 1.. of a subnet with several incentive mechanisms (MechanismCountCurrent − 1
+   * entries): each with its own weights, bonds and LastUpdate. Mechanism 0 is the neurons' own
+   * weights, bonds and last_update. Absent or empty: one mechanism.
+   */
+  extra_mechanisms?: MechanismState[];
+  /** MechanismEmissionSplit (u16 parts of 65535 per mechanism, 0 first), or null/absent for even */
+  mechanism_emission_split?: number[] | null;
 };
 
 export interface SubnetState {
@@ -191,6 +200,21 @@ export function parseSnapshot(v: unknown): NetworkState {
       for (const k of ["tao_stake", "block_at_registration", "weights", "bonds"]) {
         if (!Array.isArray(neurons[k]) || neurons[k].length !== neurons.hotkeys.length) {
           throw new TaomathError("wrong_length", `${g}.neurons.${k}`, `expected one entry per uid (${neurons.hotkeys.length})`);
+        }
+      }
+      if (neurons.extra_mechanisms !== undefined) {
+        const ms = neurons.extra_mechanisms;
+        if (!Array.isArray(ms) || ms.length > 15) throw new TaomathError("invalid_type", `${g}.neurons.extra_mechanisms`, "expected up to 15 mechanisms (mechanism 0 is the neurons' own weights)");
+        ms.forEach((m: any, k: number) => {
+          for (const f of ["weights", "bonds", "last_update"]) {
+            if (m === null || typeof m !== "object" || !Array.isArray(m[f]) || m[f].length !== neurons.hotkeys.length) {
+              throw new TaomathError("wrong_length", `${g}.neurons.extra_mechanisms[${k}].${f}`, `expected one entry per uid (${neurons.hotkeys.length})`);
+            }
+          }
+        });
+        const split = neurons.mechanism_emission_split;
+        if (split !== undefined && split !== null && (!Array.isArray(split) || split.length !== ms.length + 1)) {
+          throw new TaomathError("wrong_length", `${g}.neurons.mechanism_emission_split`, `expected one part per mechanism (${ms.length + 1})`);
         }
       }
     }
