@@ -26,7 +26,7 @@ export { CoinbaseCore, movingAlphaPrice, DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNE
 export { Network, stableOnlyPool, type NetworkState, type SubnetState as NetworkSubnetState, type StepReport, type NeuronsInput } from "./network.js";
 export { balancerPool, RUNTIME_MINIMUM_RESERVE } from "./coinbase_pool.js";
 export { exampleNetworkSnapshot } from "./network_example.js";
-export { estimateReturns, type ReturnsEstimate } from "./returns.js";
+export { estimateReturns, type ReturnsEstimate, type Position } from "./returns.js";
 export { swapCoreOf, sharePoolCoreOf, burnCoreOf } from "./cores.js";
 export { SharePoolCore, type SafeFloat, type ShareEntry, type SharePoolOp, type SharePoolState, type SharePoolSnapshot } from "./bindings/sharepool.js";
 export { BurnCore, type BurnParams, type BurnBlock } from "./bindings/burn.js";

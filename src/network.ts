@@ -5,8 +5,8 @@
 // the price EMA. State in and out as plain JSON (a snapshot); every block is checked for
 // conservation of TAO and alpha to the rao.
 //
-// Scope (stated in every report it returns): the payout follows distribute_emission at the level of
-// hotkey totals, with child keys; nominator share pools and root claims are not modelled (root
+// Scope (stated in every report it returns): the payout follows distribute_emission with child
+// keys and, for hotkeys given with nominators, their share pools; root claims are not modelled (root
 // dividends are kept as one unclaimed amount per subnet); owner-owned miners' incentive is burned
 // (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
 
@@ -16,6 +16,7 @@ import { emissionOf } from "./emission.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool } from "./coinbase_pool.js";
 import { runEpochMechanisms } from "./bindings/mechanisms.js";
+import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
 import { TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toInt, toU64 } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
@@ -44,7 +45,7 @@ export interface StepReport {
 const ASSUMPTIONS = [
   "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
   "pool weight updates and chain buys come from the CoinbasePool given to step() (default: the Balancer pool of pallet_subtensor_swap, MinimumReserve 1_000_000)",
-  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take credited to the hotkey and the rest to the hotkey's alpha (nominator share pools are not modelled, so take and rest land on the same hotkey total); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
+  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take, incentive and owner cut credited to the hotkey owner's coldkey and the rest of the dividends to all the hotkey's coldkeys through its share pool (hotkeys given without share_pools/nominators are kept as totals); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
   "a subnet with extra_mechanisms runs epoch_with_mechanisms (split_emissions, one epoch per mechanism on its own weights, bonds and LastUpdate, per-uid sums)",
   "registrations, staking, transfers and root claims do not happen during the run",
   "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
@@ -70,7 +71,13 @@ export class Network {
   private constructor(private readonly tm: Taomath, readonly state: NetworkState) {}
 
   static fromSnapshot(tm: Taomath, snapshot: unknown): Network {
-    const net = new Network(tm, parseSnapshot(snapshot));
+    const state = parseSnapshot(snapshot);
+    const raw = (snapshot as { subnets?: Array<{ netuid?: unknown; nominators?: unknown }> }).subnets ?? [];
+    for (const x of raw) {
+      const n = state.subnets.find((s) => s.netuid === x.netuid);
+      if (n && x.nominators !== undefined) buildSharePools(tm, x.nominators, `subnets[netuid ${n.netuid}]`, n.stakes, n.share_pools);
+    }
+    const net = new Network(tm, state);
     const bad = net.alphaLedgerErrors();
     if (bad.length > 0) throw new TaomathError("out_of_range", bad[0].field, bad[0].message);
     return net;
@@ -257,7 +264,7 @@ export class Network {
     const cb = coinbaseOf(this.tm);
     const E = S + V + R;
     if (n.neurons === null || n.neurons.hotkeys.length === 0) {
-      n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + O);
+      this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
       n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
       return 0n;
     }
@@ -269,6 +276,7 @@ export class Network {
     const rootOf = (h: string) => this.state.root_stakes.get(h) ?? rootByUid.get(h) ?? 0n;
     const childrenOf = (h: string) => n.children.get(h) ?? [];
     const parentsOf = (h: string) => n.parents.get(h) ?? [];
+    const ownerOf = (h: string) => n.owners.get(h) ?? h;
     const hasKeys = n.children.size > 0;
     const inheritedAlpha = nn.hotkeys.map((h) => (hasKeys
       ? cb.inheritedAlpha(alphaOf(h), childrenOf(h).map(([p]) => p), parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph) })))
@@ -313,13 +321,16 @@ export class Network {
     const recipients = [...divs.keys()].sort();
     const stakeBefore = new Map(recipients.map((h) => [h, alphaOf(h)]));
     // owner cut, then incentives (the owner's own miners' incentive is burned), then dividends
-    n.stakes.set(n.owner_hotkey, alphaOf(n.owner_hotkey) + O);
+    // every credit to a hotkey, in the chain's order: to its owner coldkey ("stake") or to all its coldkeys ("emit")
+    const credits = new Map<string, ShareCredit[]>();
+    const add = (h: string, c: ShareCredit) => { const l = credits.get(h); if (l) l.push(c); else credits.set(h, [c]); };
+    add(n.owner_hotkey, ["stake", this.subnetOwnerColdkey(n), O]);
     let paid = 0n, incentiveSum = 0n, withheld = 0n;
     out.server_emission.forEach((inc, uid) => {
       incentiveSum += inc;
       const h = nn.hotkeys[uid];
       if (h === n.owner_hotkey) { withheld += inc; n.unowned_alpha += inc; } // burned: stays in SubnetAlphaOut
-      else n.stakes.set(h, alphaOf(h) + inc);
+      else add(h, ["stake", ownerOf(h), inc]);
       paid += inc;
     });
     n.miner_burned = incentiveSum === 0n ? 0n : (withheld << 32n) / incentiveSum;
@@ -330,12 +341,15 @@ export class Network {
     })), pot, R, tw);
     pay.forEach((p, i) => {
       const h = recipients[i];
-      n.stakes.set(h, alphaOf(h) + p.alpha_credited);
+      add(h, ["stake", ownerOf(h), p.alpha_take]);
+      add(h, ["emit", ownerOf(h), p.alpha_rest]);
+      add(h, ["stake", ownerOf(h), p.root_take]);
       // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
-      if (p.root_claimable > rootOf(h)) n.stakes.set(h, alphaOf(h) + p.root_claimable);
+      if (p.root_claimable > rootOf(h)) add(h, ["stake", ownerOf(h), p.root_claimable]);
       else n.root_unclaimed += p.root_claimable;
       paid += p.alpha_credited + p.root_claimable;
     });
+    this.credit(n, credits);
     // CKBurn recycles alpha (SubnetAlphaOut falls); what nobody received stays unowned
     n.alpha_out = satSub(n.alpha_out, ckBurned);
     n.unowned_alpha += E - paid - ckBurned;
@@ -343,6 +357,35 @@ export class Network {
     nn.bonds = out.bonds;
     nn.validator_permit = out.validator_permit;
     return ckBurned;
+  }
+
+  /** SubnetOwner: the owner hotkey's coldkey (the hotkey's own name when the snapshot gives no owner). */
+  private subnetOwnerColdkey(n: SubnetState): string { return n.owners.get(n.owner_hotkey) ?? n.owner_hotkey; }
+
+  /** Applies each hotkey's credits: through its share pool when it has one, else to its total. */
+  private credit(n: SubnetState, credits: Map<string, ShareCredit[]>): void {
+    for (const [h, list] of credits) {
+      const total = n.stakes.get(h) ?? 0n;
+      const pool = n.share_pools.get(h);
+      if (pool) n.stakes.set(h, applyCredits(this.tm, pool, total, list));
+      else {
+        let t = total;
+        for (const c of list) t += c[2];
+        n.stakes.set(h, t);
+      }
+    }
+  }
+
+  /** A coldkey's alpha under each hotkey with a share pool on a subnet. */
+  coldkeyStakes(netuid: number, coldkey: string): Map<string, bigint> {
+    const n = this.state.subnets.find((x) => x.netuid === netuid);
+    const out = new Map<string, bigint>();
+    if (!n) return out;
+    for (const [h, pool] of n.share_pools) {
+      if (!pool.shares.has(coldkey)) continue;
+      out.set(h, coldkeyValues(this.tm, pool, n.stakes.get(h) ?? 0n).get(coldkey) ?? 0n);
+    }
+    return out;
   }
 
   private taoAccounted(): bigint {

@@ -8,6 +8,7 @@ import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "./bindings/emission.j
 import { toU64, toInt, toBool } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
 import type { MechanismState } from "./bindings/mechanisms.js";
+import { parseSharePools, serializeSharePools, type HotkeyShares } from "./network_nominators.js";
 
 /** The epoch inputs of a subnet other than what the model owns (stakes, block, emission). */
 export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {
@@ -78,6 +79,8 @@ export interface SubnetState {
   /** Owner: coldkey of each hotkey (for the childkey take, which only applies across coldkeys) */
   owners: Map<string, string>;
   neurons: NeuronsInput | null;
+  /** each hotkey's share pool over its coldkeys (nominators); hotkeys absent here are totals only */
+  share_pools: Map<string, HotkeyShares>;
 }
 
 export interface NetworkState {
@@ -117,6 +120,7 @@ export function serializeState(s: NetworkState): Record<string, unknown> {
         if (k === "stakes") o[k] = Object.fromEntries([...n.stakes].map(([h, a]) => [h, a.toString()]));
         else if (k === "children") o[k] = Object.fromEntries([...n.children].map(([h, cs]) => [h, cs.map(([p, c]) => [p.toString(), c])]));
         else if (k === "childkey_takes" || k === "owners") o[k] = Object.fromEntries(v as Map<string, unknown>);
+        else if (k === "share_pools") { if (n.share_pools.size > 0) o[k] = serializeSharePools(n.share_pools); }
         else if (k === "neurons") o[k] = v === null ? null : JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
         else o[k] = typeof v === "bigint" ? v.toString() : v;
       }
@@ -235,7 +239,7 @@ export function parseSnapshot(v: unknown): NetworkState {
       pending_server: u("pending_server", 0n), pending_validator: u("pending_validator", 0n), pending_root: u("pending_root", 0n),
       pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: signed(x.unowned_alpha, `${g}.unowned_alpha`),
       root_unclaimed: u("root_unclaimed", 0n), untracked_tao: u("untracked_tao", 0n),
-      stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons,
+      stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons, share_pools: parseSharePools(x.share_pools, g),
     };
     return state;
   });

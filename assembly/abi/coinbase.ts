@@ -140,13 +140,13 @@ export function c_update_moving_prices(
  */
 export function c_validator_payout(
   n: i32, dividend: usize, alphaStake: usize, rootStake: usize, taoWeight: u64, pendingAlpha: u64, pendingRoot: u64,
-  take: usize, alphaCredited: usize, rootClaimable: usize,
+  take: usize, alphaCredited: usize, rootClaimable: usize, parts: usize,
 ): void {
   const m = sz(n) << 4;
   const ad = alloc(m), rd = alloc(m);
   taoWeightU96(taoWeight);
   dividendDistribution(n, dividend, alphaStake, rootStake, rHi, rLo, pendingAlpha, pendingRoot, ad, rd);
-  payDividends(n, ad, rd, take, alphaCredited, rootClaimable);
+  payDividends(n, ad, rd, take, alphaCredited, rootClaimable, parts);
 }
 
 /** dynamic_tempo_v1 migration: LastEpochBlock (returned) and SubnetEpochIndex (out[0]) from the legacy schedule. */
