@@ -13,10 +13,14 @@ import { MAX_PRICE_RAO } from "./pool.js";
 /** The runtime's MinimumReserve (subtensor's mock runtime uses smaller values in some tests). */
 export const RUNTIME_MINIMUM_RESERVE = 1_000_000n;
 
+const minimumReserves = new WeakMap<CoinbasePool, bigint>();
+/** The MinimumReserve of a pool made by balancerPool (the network model then runs blocks in the core), else undefined. */
+export function balancerMinimumReserve(pool: CoinbasePool): bigint | undefined { return minimumReserves.get(pool); }
+
 export function balancerPool(tm: Taomath, options: { minimumReserve?: bigint } = {}): CoinbasePool {
   const sw = swapCoreOf(tm);
   const minimumReserve = options.minimumReserve ?? RUNTIME_MINIMUM_RESERVE;
-  return {
+  const pool: CoinbasePool = {
     adjustProtocolLiquidity(pool: PoolReserves, tao: bigint, alpha: bigint) {
       const r = sw.weightUpdate(pool.tao_reserve, pool.alpha_reserve, pool.quote_weight, tao, alpha);
       return r.accepted ? { tao, alpha, quote_weight: r.quoteWeight } : { tao: 0n, alpha: 0n, quote_weight: pool.quote_weight };
@@ -30,4 +34,6 @@ export function balancerPool(tm: Taomath, options: { minimumReserve?: bigint } =
       return { ok: true, paid_in: r.paidIn, paid_out: r.paidOut, quote_weight: r.stateAfter.quoteWeight, pal_swap_initialized: r.stateAfter.palSwapInitialized };
     },
   };
+  minimumReserves.set(pool, minimumReserve);
+  return pool;
 }

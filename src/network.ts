@@ -14,7 +14,8 @@ import type { Taomath } from "./taomath.js";
 import type { EpochInput } from "./bindings/epoch.js";
 import { emissionOf } from "./emission.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
-import { balancerPool } from "./coinbase_pool.js";
+import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
+import { ROW, F, G, G_SLOTS, EV, writeRow, readRow, rowFits } from "./network_rows.js";
 import { runEpochMechanisms } from "./bindings/mechanisms.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
 import { TOTAL_SUPPLY } from "./bindings/emission.js";
@@ -89,8 +90,13 @@ export class Network {
     return serializeState(this.state);
   }
 
-  /** Runs `blocks` blocks of block_step. */
-  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void } = {}): StepReport {
+  /**
+   * Runs `blocks` blocks of block_step. With the Balancer pool (the default) the coinbase of many
+   * blocks runs in one core call and the host steps in only for epochs of subnets with neurons;
+   * `hostOnly` forces the block-by-block host path (the reference the core path is tested against).
+   * `onBlock` is called at least once per core call with the last block done.
+   */
+  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean } = {}): StepReport {
     pool ??= balancerPool(this.tm);
     const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
     const report: StepReport = {
@@ -98,6 +104,17 @@ export class Network {
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
     if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
+    const minimumReserve = options.hostOnly ? undefined : balancerMinimumReserve(pool);
+    const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
+    if (minimumReserve !== undefined && subnets.every(rowFits)) {
+      try {
+        this.stepInCore(count, minimumReserve, subnets, report, options.onBlock);
+      } catch (e) {
+        this.broken = this.state.block.toString();
+        throw e;
+      }
+      return report;
+    }
     for (let i = 0; i < count; i++) {
       try {
         this.stepBlock(pool, report);
@@ -359,6 +376,63 @@ export class Network {
     return ckBurned;
   }
 
+  /** The core path of step(): runs blocks in assembly/coinbase/run_blocks.ts, epochs of subnets with neurons here. */
+  private stepInCore(count: number, minimumReserve: bigint, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void): void {
+    const s = this.state, core = this.tm.core, n = subnets.length;
+    const rows = new BigUint64Array(n * ROW);
+    const ownedBase = new Array<bigint>(n);
+    subnets.forEach((x, i) => { writeRow(rows, i, x); ownedBase[i] = rows[i * ROW + F.OWNED]; });
+    const g = new BigUint64Array(G_SLOTS);
+    const ma = BigInt.asUintN(128, s.subnet_moving_alpha);
+    const cap = Math.max(4096, 4 * n);
+    const outcomes = ["not_due", "ran", "deferred", "skipped"] as const;
+    // rows are read back into the subnets only where the host needs them (its epochs) and at the end
+    const syncRow = (i: number) => { readRow(rows, i, subnets[i], ownedBase[i]); ownedBase[i] = rows[i * ROW + F.OWNED]; };
+    let left = count;
+    while (left > 0) {
+      g.fill(0n); g[G.BLOCK] = s.block; g[G.ISSUANCE] = s.total_issuance;
+      core.reset();
+      const pr = core.alloc(rows.length * 8), pg = core.alloc(G_SLOTS * 8), pe = core.alloc(cap * EV * 8);
+      new BigUint64Array(core.buffer, pr, rows.length).set(rows);
+      new BigUint64Array(core.buffer, pg, G_SLOTS).set(g);
+      const done = core.call<number>("c_run_blocks", n, pr, pg, Math.min(left, 4096), BigInt.asIntN(64, s.root_tao), BigInt.asIntN(64, s.tao_weight),
+        s.subnet_owner_cut, s.max_epochs_per_block, BigInt.asIntN(64, ma >> 64n), BigInt.asIntN(64, ma & ((1n << 64n) - 1n)), BigInt.asIntN(64, minimumReserve), pe, cap);
+      rows.set(new BigUint64Array(core.buffer, pr, rows.length));
+      g.set(new BigUint64Array(core.buffer, pg, G_SLOTS));
+      const ev = new BigUint64Array(core.buffer.slice(pe, pe + Number(g[G.EVENTS]) * EV * 8));
+      left -= done;
+      report.tao_minted += g[G.TAO_MINTED]; report.tao_recycled += g[G.TAO_RECYCLED];
+      report.alpha_minted += g[G.ALPHA_MINTED]; report.alpha_recycled += g[G.ALPHA_RECYCLED];
+      if (g[G.VIOLATIONS] > 0n) {
+        const what = ["", "TAO", "alpha issuance", "a subnet's alpha ledger"][Number(g[G.VIOLATION_KIND])];
+        report.violations.push(`block ${g[G.FIRST_VIOLATION]}: ${what} not conserved (${g[G.VIOLATIONS]} failed checks in blocks ${s.block + 1n}..${g[G.BLOCK]})`);
+      }
+      s.block = g[G.BLOCK]; s.total_issuance = g[G.ISSUANCE];
+      const drains: Array<[number, bigint, bigint, bigint, bigint]> = [];
+      for (let e = 0; e < ev.length; e += EV) {
+        const i = Number(ev[e + 1]), outcome = outcomes[Number(ev[e + 2])] as "ran" | "deferred" | "skipped";
+        report.epochs.push({ block: ev[e], netuid: subnets[i].netuid, outcome });
+        if (outcome === "ran" && rows[i * ROW + F.HOST_DRAIN] !== 0n) drains.push([i, ev[e + 3], ev[e + 4], ev[e + 5], ev[e + 6]]);
+      }
+      // the host's epochs of the last block, in netuid order as drain_pending pays them
+      drains.sort((a, b) => subnets[a[0]].netuid - subnets[b[0]].netuid);
+      for (const [i, S, V, R, O] of drains) {
+        const x = subnets[i];
+        syncRow(i);
+        const outBefore = x.alpha_out;
+        const burned = this.distribute(x, S, V, R, O);
+        x.last_mechanism_step_block = s.block;
+        report.alpha_recycled += burned;
+        if (outBefore - x.alpha_out !== burned) report.violations.push(`block ${s.block}: subnet ${x.netuid}: alpha_out fell by ${outBefore - x.alpha_out} but CKBurn recycled ${burned}`);
+        for (const err of this.alphaLedgerErrors(x)) report.violations.push(`block ${s.block}: ${err.message}`);
+        writeRow(rows, i, x);
+        ownedBase[i] = rows[i * ROW + F.OWNED];
+      }
+      onBlock?.(s.block);
+    }
+    for (let i = 0; i < n; i++) syncRow(i);
+  }
+
   /** SubnetOwner: the owner hotkey's coldkey (the hotkey's own name when the snapshot gives no owner). */
   private subnetOwnerColdkey(n: SubnetState): string { return n.owners.get(n.owner_hotkey) ?? n.owner_hotkey; }
 
@@ -371,7 +445,7 @@ export class Network {
       else {
         let t = total;
         for (const c of list) t += c[2];
-        n.stakes.set(h, t);
+        if (t !== total || n.stakes.has(h)) n.stakes.set(h, t);
       }
     }
   }
@@ -395,9 +469,9 @@ export class Network {
   }
 
   /** SubnetAlphaOut must equal everything owned or pending on the subnet plus the unowned buckets. */
-  private alphaLedgerErrors(): Array<{ field: string; message: string }> {
+  private alphaLedgerErrors(only?: SubnetState): Array<{ field: string; message: string }> {
     const errs: Array<{ field: string; message: string }> = [];
-    for (const n of this.state.subnets) {
+    for (const n of only ? [only] : this.state.subnets) {
       if (n.netuid === 0) continue;
       let staked = 0n;
       for (const v of n.stakes.values()) staked += v;
