@@ -72,6 +72,29 @@ describe("tests/coinbase.rs through the pool (run_coinbase on a given credit)", 
     expect(r.violations).toEqual([]);
   });
 
+  it("test_coinbase_alpha_issuance_base: two stable subnets at price 1 inject emission/2 = 500_000 alpha each", () => {
+    const net = Network.fromSnapshot(taomath(), { ...full, subnets: [
+      { ...dyn(1, 1_000_000n, 1_000_000n, 0n), mechanism: 0 }, { ...dyn(2, 1_000_000n, 1_000_000n, 0n), mechanism: 0 },
+    ] });
+    const r = net.runCoinbase(1_000_000n, pool());
+    expect(net.state.subnets.map((n) => n.alpha_reserve)).toEqual([1_500_000n, 1_500_000n]);
+    expect(net.state.subnets.map((n) => n.tao_reserve)).toEqual([1_500_000n, 1_500_000n]);
+    expect(r.violations).toEqual([]);
+  });
+
+  it("test_coinbase_alpha_issuance_with_cap_trigger: at price 1e-6 the injection stays below a block of alpha and SubnetAlphaOutEmission is 1e9", () => {
+    const net = Network.fromSnapshot(taomath(), { ...full, subnets: [
+      dyn(1, 1_000n, 1_000_000_000n, ONE96, { pal_swap_initialized: false }), dyn(2, 1_000n, 1_000_000_000n, 2n * ONE96, { pal_swap_initialized: false }),
+    ] });
+    const r = net.runCoinbase(1_000_000n, pool());
+    for (const n of net.state.subnets) {
+      expect(n.alpha_reserve).toBeLessThan(1_000_000_000n + 1_000_000_000n);
+      // the block's alpha out emission (alpha_out starts at 0; the chain buy adds its protocol alpha)
+      expect(n.alpha_out - n.protocol_alpha).toBe(1_000_000_000n);
+    }
+    expect(r.violations).toEqual([]);
+  });
+
   it("test_coinbase_alpha_issuance_different: EMA 1 and 2 on pools at prices 1 and 2 both inject 333_333 alpha", () => {
     const net = Network.fromSnapshot(taomath(), { ...full, subnets: [
       dyn(1, 1_000_000n, 1_000_000n, ONE96, { pal_swap_initialized: false }),
