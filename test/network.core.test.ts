@@ -72,6 +72,16 @@ describe("network model: core path = host path", () => {
     expect(plain(b.snapshot())).toBe(plain(a.snapshot()));
   });
 
+  it("reports a broken ledger on the first block on both paths (the core's per-block check is live)", () => {
+    for (const hostOnly of [false, true]) {
+      const net = Network.fromSnapshot(taomath(), rich());
+      net.state.subnets.find((x) => x.netuid === 5)!.alpha_out += 1n; // one alpha rao nobody owns
+      const r = net.step(3, undefined, { hostOnly });
+      expect(r.violations.length).toBeGreaterThan(0);
+      expect(r.violations[0]).toMatch(/^block 4000001: .*(ledger|subnet 5)/);
+    }
+  });
+
   it("calls onBlock with the last block done", () => {
     const net = Network.fromSnapshot(taomath(), rich());
     const seen: bigint[] = [];
