@@ -1,8 +1,11 @@
 // A network state model that runs subtensor's block_step coinbase block by block: mint
 // (get_block_emission), subnet shares, subnet terms, injection and chain buy (through the
-// CoinbasePool interface: the pool math is a separate module), the alpha-out split into pending
-// counters, the epoch schedule, each due epoch with the bit-exact Yuma epoch and its payout, and
-// the price EMA. State in and out as plain JSON (a snapshot); every block is checked for
+// CoinbasePool interface; the Balancer pool of src/coinbase_pool.ts by default), the alpha-out split
+// into pending counters, the epoch schedule, each due epoch with the bit-exact Yuma epoch (or
+// epoch_with_mechanisms) and its payout, and the price EMA. With the Balancer pool the coinbase of
+// many blocks runs in one core call (assembly/coinbase/run_blocks.ts, rows in src/network_rows.ts)
+// and this file runs only the epochs of subnets with neurons; the block-by-block host path below
+// stays as the reference. State in and out as plain JSON (a snapshot); every block is checked for
 // conservation of TAO and alpha to the rao.
 //
 // Scope (stated in every report it returns): the payout follows distribute_emission with child
