@@ -1,12 +1,15 @@
 // A network state model that runs subtensor's block_step coinbase block by block: mint
 // (get_block_emission), subnet shares, subnet terms, injection and chain buy (through the
-// CoinbasePool interface: the pool math is a separate module), the alpha-out split into pending
-// counters, the epoch schedule, each due epoch with the bit-exact Yuma epoch and its payout, and
-// the price EMA. State in and out as plain JSON (a snapshot); every block is checked for
+// CoinbasePool interface; the Balancer pool of src/coinbase_pool.ts by default), the alpha-out split
+// into pending counters, the epoch schedule, each due epoch with the bit-exact Yuma epoch (or
+// epoch_with_mechanisms) and its payout, and the price EMA. With the Balancer pool the coinbase of
+// many blocks runs in one core call (assembly/coinbase/run_blocks.ts, rows in src/network_rows.ts)
+// and this file runs only the epochs of subnets with neurons; the block-by-block host path below
+// stays as the reference. State in and out as plain JSON (a snapshot); every block is checked for
 // conservation of TAO and alpha to the rao.
 //
-// Scope (stated in every report it returns): the payout follows distribute_emission at the level of
-// hotkey totals, with child keys; nominator share pools and root claims are not modelled (root
+// Scope (stated in every report it returns): the payout follows distribute_emission with child
+// keys and, for hotkeys given with nominators, their share pools; root claims are not modelled (root
 // dividends are kept as one unclaimed amount per subnet); owner-owned miners' incentive is burned
 // (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
 
@@ -14,8 +17,12 @@ import type { Taomath } from "./taomath.js";
 import type { EpochInput } from "./bindings/epoch.js";
 import { emissionOf } from "./emission.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
+import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
+import { ROW, F, G, G_SLOTS, EV, writeRow, readRow, rowFits } from "./network_rows.js";
+import { runEpochMechanisms } from "./bindings/mechanisms.js";
+import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
 import { TOTAL_SUPPLY } from "./bindings/emission.js";
-import { toInt } from "./bindings/values.js";
+import { toInt, toU64 } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
 import { parseSnapshot, serializeState, type NetworkState, type SubnetState, type NeuronsInput } from "./network_state.js";
 
@@ -41,8 +48,9 @@ export interface StepReport {
 
 const ASSUMPTIONS = [
   "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
-  "pool weight updates and chain buys come from the CoinbasePool given to step()",
-  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take credited to the hotkey and the rest to the hotkey's alpha (nominator share pools are not modelled, so take and rest land on the same hotkey total); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
+  "pool weight updates and chain buys come from the CoinbasePool given to step() (default: the Balancer pool of pallet_subtensor_swap, MinimumReserve 1_000_000)",
+  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take, incentive and owner cut credited to the hotkey owner's coldkey and the rest of the dividends to all the hotkey's coldkeys through its share pool (hotkeys given without share_pools/nominators are kept as totals); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
+  "a subnet with extra_mechanisms runs epoch_with_mechanisms (split_emissions, one epoch per mechanism on its own weights, bonds and LastUpdate, per-uid sums)",
   "registrations, staking, transfers and root claims do not happen during the run",
   "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
 ];
@@ -67,7 +75,13 @@ export class Network {
   private constructor(private readonly tm: Taomath, readonly state: NetworkState) {}
 
   static fromSnapshot(tm: Taomath, snapshot: unknown): Network {
-    const net = new Network(tm, parseSnapshot(snapshot));
+    const state = parseSnapshot(snapshot);
+    const raw = (snapshot as { subnets?: Array<{ netuid?: unknown; nominators?: unknown }> }).subnets ?? [];
+    for (const x of raw) {
+      const n = state.subnets.find((s) => s.netuid === x.netuid);
+      if (n && x.nominators !== undefined) buildSharePools(tm, x.nominators, `subnets[netuid ${n.netuid}]`, n.stakes, n.share_pools);
+    }
+    const net = new Network(tm, state);
     const bad = net.alphaLedgerErrors();
     if (bad.length > 0) throw new TaomathError("out_of_range", bad[0].field, bad[0].message);
     return net;
@@ -79,14 +93,31 @@ export class Network {
     return serializeState(this.state);
   }
 
-  /** Runs `blocks` blocks of block_step. */
-  step(blocks: number, pool: CoinbasePool, options: { onBlock?: (block: bigint) => void } = {}): StepReport {
+  /**
+   * Runs `blocks` blocks of block_step. With the Balancer pool (the default) the coinbase of many
+   * blocks runs in one core call and the host steps in only for epochs of subnets with neurons;
+   * `hostOnly` forces the block-by-block host path (the reference the core path is tested against).
+   * `onBlock` is called at least once per core call with the last block done.
+   */
+  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean } = {}): StepReport {
+    pool ??= balancerPool(this.tm);
     const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
     const report: StepReport = {
       assumptions: ASSUMPTIONS, blocks: count, first_block: this.state.block + 1n, last_block: this.state.block + BigInt(count),
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
     if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
+    const minimumReserve = options.hostOnly ? undefined : balancerMinimumReserve(pool);
+    const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
+    if (minimumReserve !== undefined && subnets.every(rowFits)) {
+      try {
+        this.stepInCore(count, minimumReserve, subnets, report, options.onBlock);
+      } catch (e) {
+        this.broken = this.state.block.toString();
+        throw e;
+      }
+      return report;
+    }
     for (let i = 0; i < count; i++) {
       try {
         this.stepBlock(pool, report);
@@ -99,7 +130,28 @@ export class Network {
     return report;
   }
 
-  private stepBlock(pool: CoinbasePool, report: StepReport): void {
+  /**
+   * One block whose coinbase runs on `credit` instead of the block emission: the chain tests'
+   * `run_coinbase(mint_tao(credit))` (TotalIssuance grows by the credit, capped at the supply).
+   */
+  runCoinbase(credit: bigint, pool?: CoinbasePool): StepReport {
+    const c = toU64(credit, "credit");
+    pool ??= balancerPool(this.tm);
+    if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
+    const report: StepReport = {
+      assumptions: ASSUMPTIONS, blocks: 1, first_block: this.state.block + 1n, last_block: this.state.block + 1n,
+      tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
+    };
+    try {
+      this.stepBlock(pool, report, c);
+    } catch (e) {
+      this.broken = this.state.block.toString();
+      throw e;
+    }
+    return report;
+  }
+
+  private stepBlock(pool: CoinbasePool, report: StepReport, mint?: bigint): void {
     const s = this.state;
     const em = emissionOf(this.tm), cb = coinbaseOf(this.tm);
     s.block += 1n;
@@ -109,7 +161,7 @@ export class Network {
     const issuanceBefore = new Map(s.subnets.map((n) => [n.netuid, satAdd(n.alpha_reserve, n.alpha_out)]));
 
     // mint_tao: the emission on TotalIssuance at the start of the block, capped at the supply
-    const emission = em.blockEmission(s.total_issuance);
+    const emission = mint ?? em.blockEmission(s.total_issuance);
     const credit = emission < TOTAL_SUPPLY - s.total_issuance ? emission : TOTAL_SUPPLY - s.total_issuance;
     s.total_issuance += credit;
 
@@ -232,7 +284,7 @@ export class Network {
     const cb = coinbaseOf(this.tm);
     const E = S + V + R;
     if (n.neurons === null || n.neurons.hotkeys.length === 0) {
-      n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + O);
+      this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
       n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
       return 0n;
     }
@@ -244,21 +296,33 @@ export class Network {
     const rootOf = (h: string) => this.state.root_stakes.get(h) ?? rootByUid.get(h) ?? 0n;
     const childrenOf = (h: string) => n.children.get(h) ?? [];
     const parentsOf = (h: string) => n.parents.get(h) ?? [];
+    const ownerOf = (h: string) => n.owners.get(h) ?? h;
     const hasKeys = n.children.size > 0;
     const inheritedAlpha = nn.hotkeys.map((h) => (hasKeys
       ? cb.inheritedAlpha(alphaOf(h), childrenOf(h).map(([p]) => p), parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph) })))
       : alphaOf(h)));
+    const extra = nn.extra_mechanisms ?? [];
     if (this.state.weights_refreshed) {
       // validators that set weights keep setting the same ones (see weights_refreshed)
-      nn.last_update = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? this.state.block : (nn.last_update[uid] ?? 0n)));
+      const block = this.state.block;
+      nn.last_update = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? block : (nn.last_update[uid] ?? 0n)));
+      for (const m of extra) m.last_update = nn.hotkeys.map((_, uid) => (m.weights[uid]?.length ? block : (m.last_update[uid] ?? 0n)));
     }
-    const { hotkeys: _h, takes: _t, ...epochFields } = nn;
-    void _h; void _t;
+    const { hotkeys: _h, takes: _t, extra_mechanisms: _m, mechanism_emission_split: split, ...epochFields } = nn;
+    void _h; void _t; void _m;
     const input: EpochInput = {
       ...epochFields, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
       alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw,
     };
-    const out = this.tm.runEpoch(input);
+    let out: { server_emission: bigint[]; validator_emission: bigint[]; bonds: EpochInput["bonds"]; validator_permit: boolean[] };
+    if (extra.length === 0) out = this.tm.runEpoch(input);
+    else {
+      // epoch_with_mechanisms: the emission split, one epoch per mechanism, the terms summed per uid
+      const { weights, bonds, last_update, ...shared } = input;
+      const r = runEpochMechanisms(this.tm, { ...shared, mechanisms: [{ weights, bonds, last_update }, ...extra], mechanism_emission_split: split ?? null });
+      extra.forEach((m, k) => { m.bonds = r.mechanisms[k + 1].bonds; });
+      out = { server_emission: r.subnet.server_emission, validator_emission: r.subnet.validator_emission, bonds: r.mechanisms[0].bonds, validator_permit: r.subnet.validator_permit };
+    }
     // dividends of each uid shared with its parents (childkey take, CKBurn); recipients keyed by hotkey
     const divs = new Map<string, bigint>();
     let ckBurned = 0n;
@@ -277,13 +341,16 @@ export class Network {
     const recipients = [...divs.keys()].sort();
     const stakeBefore = new Map(recipients.map((h) => [h, alphaOf(h)]));
     // owner cut, then incentives (the owner's own miners' incentive is burned), then dividends
-    n.stakes.set(n.owner_hotkey, alphaOf(n.owner_hotkey) + O);
+    // every credit to a hotkey, in the chain's order: to its owner coldkey ("stake") or to all its coldkeys ("emit")
+    const credits = new Map<string, ShareCredit[]>();
+    const add = (h: string, c: ShareCredit) => { const l = credits.get(h); if (l) l.push(c); else credits.set(h, [c]); };
+    add(n.owner_hotkey, ["stake", this.subnetOwnerColdkey(n), O]);
     let paid = 0n, incentiveSum = 0n, withheld = 0n;
     out.server_emission.forEach((inc, uid) => {
       incentiveSum += inc;
       const h = nn.hotkeys[uid];
       if (h === n.owner_hotkey) { withheld += inc; n.unowned_alpha += inc; } // burned: stays in SubnetAlphaOut
-      else n.stakes.set(h, alphaOf(h) + inc);
+      else add(h, ["stake", ownerOf(h), inc]);
       paid += inc;
     });
     n.miner_burned = incentiveSum === 0n ? 0n : (withheld << 32n) / incentiveSum;
@@ -294,12 +361,15 @@ export class Network {
     })), pot, R, tw);
     pay.forEach((p, i) => {
       const h = recipients[i];
-      n.stakes.set(h, alphaOf(h) + p.alpha_credited);
+      add(h, ["stake", ownerOf(h), p.alpha_take]);
+      add(h, ["emit", ownerOf(h), p.alpha_rest]);
+      add(h, ["stake", ownerOf(h), p.root_take]);
       // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
-      if (p.root_claimable > rootOf(h)) n.stakes.set(h, alphaOf(h) + p.root_claimable);
+      if (p.root_claimable > rootOf(h)) add(h, ["stake", ownerOf(h), p.root_claimable]);
       else n.root_unclaimed += p.root_claimable;
       paid += p.alpha_credited + p.root_claimable;
     });
+    this.credit(n, credits);
     // CKBurn recycles alpha (SubnetAlphaOut falls); what nobody received stays unowned
     n.alpha_out = satSub(n.alpha_out, ckBurned);
     n.unowned_alpha += E - paid - ckBurned;
@@ -309,6 +379,92 @@ export class Network {
     return ckBurned;
   }
 
+  /** The core path of step(): runs blocks in assembly/coinbase/run_blocks.ts, epochs of subnets with neurons here. */
+  private stepInCore(count: number, minimumReserve: bigint, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void): void {
+    const s = this.state, core = this.tm.core, n = subnets.length;
+    const rows = new BigUint64Array(n * ROW);
+    const ownedBase = new Array<bigint>(n);
+    subnets.forEach((x, i) => { writeRow(rows, i, x); ownedBase[i] = rows[i * ROW + F.OWNED]; });
+    const g = new BigUint64Array(G_SLOTS);
+    const ma = BigInt.asUintN(128, s.subnet_moving_alpha);
+    const cap = Math.max(4096, 4 * n);
+    const outcomes = ["not_due", "ran", "deferred", "skipped"] as const;
+    // rows are read back into the subnets only where the host needs them (its epochs) and at the end
+    const syncRow = (i: number) => { readRow(rows, i, subnets[i], ownedBase[i]); ownedBase[i] = rows[i * ROW + F.OWNED]; };
+    let left = count;
+    while (left > 0) {
+      g.fill(0n); g[G.BLOCK] = s.block; g[G.ISSUANCE] = s.total_issuance;
+      core.reset();
+      const pr = core.alloc(rows.length * 8), pg = core.alloc(G_SLOTS * 8), pe = core.alloc(cap * EV * 8);
+      new BigUint64Array(core.buffer, pr, rows.length).set(rows);
+      new BigUint64Array(core.buffer, pg, G_SLOTS).set(g);
+      const done = core.call<number>("c_run_blocks", n, pr, pg, Math.min(left, 4096), BigInt.asIntN(64, s.root_tao), BigInt.asIntN(64, s.tao_weight),
+        s.subnet_owner_cut, s.max_epochs_per_block, BigInt.asIntN(64, ma >> 64n), BigInt.asIntN(64, ma & ((1n << 64n) - 1n)), BigInt.asIntN(64, minimumReserve), pe, cap);
+      rows.set(new BigUint64Array(core.buffer, pr, rows.length));
+      g.set(new BigUint64Array(core.buffer, pg, G_SLOTS));
+      const ev = new BigUint64Array(core.buffer.slice(pe, pe + Number(g[G.EVENTS]) * EV * 8));
+      left -= done;
+      report.tao_minted += g[G.TAO_MINTED]; report.tao_recycled += g[G.TAO_RECYCLED];
+      report.alpha_minted += g[G.ALPHA_MINTED]; report.alpha_recycled += g[G.ALPHA_RECYCLED];
+      if (g[G.VIOLATIONS] > 0n) {
+        const what = ["", "TAO", "alpha issuance", "a subnet's alpha ledger"][Number(g[G.VIOLATION_KIND])];
+        report.violations.push(`block ${g[G.FIRST_VIOLATION]}: ${what} not conserved (${g[G.VIOLATIONS]} failed checks in blocks ${s.block + 1n}..${g[G.BLOCK]})`);
+      }
+      s.block = g[G.BLOCK]; s.total_issuance = g[G.ISSUANCE];
+      const drains: Array<[number, bigint, bigint, bigint, bigint]> = [];
+      for (let e = 0; e < ev.length; e += EV) {
+        const i = Number(ev[e + 1]), outcome = outcomes[Number(ev[e + 2])] as "ran" | "deferred" | "skipped";
+        report.epochs.push({ block: ev[e], netuid: subnets[i].netuid, outcome });
+        if (outcome === "ran" && rows[i * ROW + F.HOST_DRAIN] !== 0n) drains.push([i, ev[e + 3], ev[e + 4], ev[e + 5], ev[e + 6]]);
+      }
+      // the host's epochs of the last block, in netuid order as drain_pending pays them
+      drains.sort((a, b) => subnets[a[0]].netuid - subnets[b[0]].netuid);
+      for (const [i, S, V, R, O] of drains) {
+        const x = subnets[i];
+        syncRow(i);
+        const outBefore = x.alpha_out;
+        const burned = this.distribute(x, S, V, R, O);
+        x.last_mechanism_step_block = s.block;
+        report.alpha_recycled += burned;
+        if (outBefore - x.alpha_out !== burned) report.violations.push(`block ${s.block}: subnet ${x.netuid}: alpha_out fell by ${outBefore - x.alpha_out} but CKBurn recycled ${burned}`);
+        for (const err of this.alphaLedgerErrors(x)) report.violations.push(`block ${s.block}: ${err.message}`);
+        writeRow(rows, i, x);
+        ownedBase[i] = rows[i * ROW + F.OWNED];
+      }
+      onBlock?.(s.block);
+    }
+    for (let i = 0; i < n; i++) syncRow(i);
+  }
+
+  /** SubnetOwner: the owner hotkey's coldkey (the hotkey's own name when the snapshot gives no owner). */
+  private subnetOwnerColdkey(n: SubnetState): string { return n.owners.get(n.owner_hotkey) ?? n.owner_hotkey; }
+
+  /** Applies each hotkey's credits: through its share pool when it has one, else to its total. */
+  private credit(n: SubnetState, credits: Map<string, ShareCredit[]>): void {
+    for (const [h, list] of credits) {
+      const total = n.stakes.get(h) ?? 0n;
+      const pool = n.share_pools.get(h);
+      if (pool) n.stakes.set(h, applyCredits(this.tm, pool, total, list));
+      else {
+        let t = total;
+        for (const c of list) t += c[2];
+        if (t !== total || n.stakes.has(h)) n.stakes.set(h, t);
+      }
+    }
+  }
+
+  /** A coldkey's alpha under each hotkey with a share pool on a subnet. */
+  coldkeyStakes(netuid: number, coldkey: string): Map<string, bigint> {
+    const n = this.state.subnets.find((x) => x.netuid === netuid);
+    const out = new Map<string, bigint>();
+    if (!n) return out;
+    for (const [h, pool] of n.share_pools) {
+      if (!pool.shares.has(coldkey)) continue;
+      out.set(h, coldkeyValues(this.tm, pool, n.stakes.get(h) ?? 0n).get(coldkey) ?? 0n);
+    }
+    return out;
+  }
+
   private taoAccounted(): bigint {
     let t = 0n;
     for (const n of this.state.subnets) if (n.netuid !== 0) t += n.tao_reserve + n.untracked_tao;
@@ -316,9 +472,9 @@ export class Network {
   }
 
   /** SubnetAlphaOut must equal everything owned or pending on the subnet plus the unowned buckets. */
-  private alphaLedgerErrors(): Array<{ field: string; message: string }> {
+  private alphaLedgerErrors(only?: SubnetState): Array<{ field: string; message: string }> {
     const errs: Array<{ field: string; message: string }> = [];
-    for (const n of this.state.subnets) {
+    for (const n of only ? [only] : this.state.subnets) {
       if (n.netuid === 0) continue;
       let staked = 0n;
       for (const v of n.stakes.values()) staked += v;

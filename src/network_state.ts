@@ -7,6 +7,8 @@ import { DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BL
 import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toU64, toInt, toBool } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
+import type { MechanismState } from "./bindings/mechanisms.js";
+import { parseSharePools, serializeSharePools, type HotkeyShares } from "./network_nominators.js";
 
 /** The epoch inputs of a subnet other than what the model owns (stakes, block, emission). */
 export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {
@@ -14,6 +16,14 @@ export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block
   hotkeys: string[];
   /** delegate take of each uid's hotkey (u16 / 65535); default 11_796 */
   takes?: number[];
+  /**
+   * Mechanisms 1.. of a subnet with several incentive mechanisms (MechanismCountCurrent − 1
+   * entries): each with its own weights, bonds and LastUpdate. Mechanism 0 is the neurons' own
+   * weights, bonds and last_update. Absent or empty: one mechanism.
+   */
+  extra_mechanisms?: MechanismState[];
+  /** MechanismEmissionSplit (u16 parts of 65535 per mechanism, 0 first), or null/absent for even */
+  mechanism_emission_split?: number[] | null;
 };
 
 export interface SubnetState {
@@ -69,6 +79,8 @@ export interface SubnetState {
   /** Owner: coldkey of each hotkey (for the childkey take, which only applies across coldkeys) */
   owners: Map<string, string>;
   neurons: NeuronsInput | null;
+  /** each hotkey's share pool over its coldkeys (nominators); hotkeys absent here are totals only */
+  share_pools: Map<string, HotkeyShares>;
 }
 
 export interface NetworkState {
@@ -108,6 +120,7 @@ export function serializeState(s: NetworkState): Record<string, unknown> {
         if (k === "stakes") o[k] = Object.fromEntries([...n.stakes].map(([h, a]) => [h, a.toString()]));
         else if (k === "children") o[k] = Object.fromEntries([...n.children].map(([h, cs]) => [h, cs.map(([p, c]) => [p.toString(), c])]));
         else if (k === "childkey_takes" || k === "owners") o[k] = Object.fromEntries(v as Map<string, unknown>);
+        else if (k === "share_pools") { if (n.share_pools.size > 0) o[k] = serializeSharePools(n.share_pools); }
         else if (k === "neurons") o[k] = v === null ? null : JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
         else o[k] = typeof v === "bigint" ? v.toString() : v;
       }
@@ -193,6 +206,21 @@ export function parseSnapshot(v: unknown): NetworkState {
           throw new TaomathError("wrong_length", `${g}.neurons.${k}`, `expected one entry per uid (${neurons.hotkeys.length})`);
         }
       }
+      if (neurons.extra_mechanisms !== undefined) {
+        const ms = neurons.extra_mechanisms;
+        if (!Array.isArray(ms) || ms.length > 15) throw new TaomathError("invalid_type", `${g}.neurons.extra_mechanisms`, "expected up to 15 mechanisms (mechanism 0 is the neurons' own weights)");
+        ms.forEach((m: any, k: number) => {
+          for (const f of ["weights", "bonds", "last_update"]) {
+            if (m === null || typeof m !== "object" || !Array.isArray(m[f]) || m[f].length !== neurons.hotkeys.length) {
+              throw new TaomathError("wrong_length", `${g}.neurons.extra_mechanisms[${k}].${f}`, `expected one entry per uid (${neurons.hotkeys.length})`);
+            }
+          }
+        });
+        const split = neurons.mechanism_emission_split;
+        if (split !== undefined && split !== null && (!Array.isArray(split) || split.length !== ms.length + 1)) {
+          throw new TaomathError("wrong_length", `${g}.neurons.mechanism_emission_split`, `expected one part per mechanism (${ms.length + 1})`);
+        }
+      }
     }
     const state: SubnetState = {
       netuid, mechanism: toInt(x.mechanism ?? 1, `${g}.mechanism`, 0, 65535, "u16"),
@@ -211,7 +239,7 @@ export function parseSnapshot(v: unknown): NetworkState {
       pending_server: u("pending_server", 0n), pending_validator: u("pending_validator", 0n), pending_root: u("pending_root", 0n),
       pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: signed(x.unowned_alpha, `${g}.unowned_alpha`),
       root_unclaimed: u("root_unclaimed", 0n), untracked_tao: u("untracked_tao", 0n),
-      stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons,
+      stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons, share_pools: parseSharePools(x.share_pools, g),
     };
     return state;
   });

@@ -12,10 +12,15 @@ import { TaomathError } from "./errors.js";
 
 export interface ReturnsEstimate {
   assumptions: string[];
-  hotkey: string;
+  /** the hotkey asked about (hotkey estimates) */
+  hotkey?: string;
+  /** the coldkey asked about (coldkey estimates) */
+  coldkey?: string;
   blocks: number;
   subnets: Array<{
     netuid: number;
+    /** coldkey estimates: the hotkey the position is staked to */
+    hotkey?: string;
     alpha_before: bigint;
     alpha_after: bigint;
     alpha_earned: bigint;
@@ -27,35 +32,59 @@ export interface ReturnsEstimate {
   }>;
 }
 
-export function estimateReturns(tm: Taomath, snapshot: unknown, hotkey: string, blocks: number, pool: CoinbasePool): ReturnsEstimate {
-  if (typeof hotkey !== "string" || hotkey.length === 0) throw new TaomathError("invalid_type", "hotkey", "expected a hotkey name");
+/** A hotkey's total alpha (a hotkey name, or {hotkey}), or a coldkey's positions through the hotkeys' share pools ({coldkey}). */
+export type Position = string | { hotkey: string } | { coldkey: string };
+
+export function estimateReturns(tm: Taomath, snapshot: unknown, position: Position, blocks: number, pool?: CoinbasePool): ReturnsEstimate {
+  const pos = typeof position === "string" ? { hotkey: position } : position;
+  if (pos === null || typeof pos !== "object") throw new TaomathError("invalid_type", "position", "expected a hotkey name, {hotkey} or {coldkey}");
   const n = toInt(blocks, "blocks", 1, 100_000_000, "block count");
   const net = Network.fromSnapshot(tm, snapshot);
+  const em = emissionOf(tm);
+  const row = (netuid: number, hotkey: string | undefined, a0: bigint, a1: bigint) => {
+    const s = net.state.subnets.find((x) => x.netuid === netuid)!;
+    const price = em.spotPrice(s.mechanism, s.tao_reserve, s.alpha_reserve, s.quote_weight);
+    const earned = a1 - a0;
+    return {
+      netuid, ...(hotkey === undefined ? {} : { hotkey }), alpha_before: a0, alpha_after: a1, alpha_earned: earned, spot_price_end: price,
+      tao_value_earned: (earned * price) >> 64n,
+      annualized_rate: a0 > 0n ? (Number(earned) / Number(a0)) * (2_628_000 / n) : null,
+    };
+  };
+  const common = [
+    "nothing else changes: no new stake, weights stay as in the snapshot, prices move only by the coinbase",
+    "TAO values use the spot price at the end of the horizon, without slippage",
+  ];
+  if ("coldkey" in pos) {
+    const coldkey = pos.coldkey;
+    if (typeof coldkey !== "string" || coldkey.length === 0) throw new TaomathError("invalid_type", "coldkey", "expected a coldkey name");
+    const positions = () => net.state.subnets.flatMap((s) => [...net.coldkeyStakes(s.netuid, coldkey)].map(([h, a]) => [`${s.netuid}/${h}`, s.netuid, h, a] as const));
+    const before = positions();
+    if (before.length === 0) throw new TaomathError("out_of_range", "coldkey", `coldkey ${JSON.stringify(coldkey)} has no share in any hotkey's share pool (give the snapshot's subnets nominators or share_pools)`);
+    const report = net.step(n, pool);
+    if (report.violations.length > 0) throw new TaomathError("internal", "network", `conservation failed: ${report.violations[0]}`);
+    const after = new Map(positions().map(([k, , , a]) => [k, a]));
+    return {
+      assumptions: [...report.assumptions, "a coldkey's alpha under a hotkey is its share of the hotkey's share pool: dividends after the delegate take grow every coldkey of the hotkey in proportion, the take, incentives and owner cut go to the hotkey owner's coldkey", ...common],
+      coldkey, blocks: n, subnets: before.map(([k, netuid, h, a0]) => row(netuid, h, a0, after.get(k) ?? 0n)),
+    };
+  }
+  const hotkey = pos.hotkey;
+  if (typeof hotkey !== "string" || hotkey.length === 0) throw new TaomathError("invalid_type", "hotkey", "expected a hotkey name");
   const before = new Map(net.state.subnets.map((s) => [s.netuid, s.stakes.get(hotkey) ?? 0n]));
   if (![...before.values()].some((v) => v > 0n) && !net.state.subnets.some((s) => s.neurons?.hotkeys.includes(hotkey))) {
     throw new TaomathError("out_of_range", "hotkey", `hotkey ${JSON.stringify(hotkey)} has no stake and no uid in the snapshot`);
   }
   const report = net.step(n, pool);
   if (report.violations.length > 0) throw new TaomathError("internal", "network", `conservation failed: ${report.violations[0]}`);
-  const em = emissionOf(tm);
   const subnets = net.state.subnets
     .filter((s) => (before.get(s.netuid) ?? 0n) > 0n || (s.stakes.get(hotkey) ?? 0n) > 0n)
-    .map((s) => {
-      const a0 = before.get(s.netuid) ?? 0n, a1 = s.stakes.get(hotkey) ?? 0n;
-      const price = em.spotPrice(s.mechanism, s.tao_reserve, s.alpha_reserve, s.quote_weight);
-      const earned = a1 - a0;
-      return {
-        netuid: s.netuid, alpha_before: a0, alpha_after: a1, alpha_earned: earned, spot_price_end: price,
-        tao_value_earned: (earned * price) >> 64n,
-        annualized_rate: a0 > 0n ? (Number(earned) / Number(a0)) * (2_628_000 / n) : null,
-      };
-    });
+    .map((s) => row(s.netuid, undefined, before.get(s.netuid) ?? 0n, s.stakes.get(hotkey) ?? 0n));
   return {
     assumptions: [
       ...report.assumptions,
-      "the estimate is the hotkey's total alpha on each subnet; how it divides among the hotkey's nominators (share pools) is not modelled",
-      "nothing else changes: no new stake, weights stay as in the snapshot, prices move only by the coinbase",
-      "TAO values use the spot price at the end of the horizon, without slippage",
+      "the estimate is the hotkey's total alpha on each subnet (ask with {coldkey} for one nominator's part through the share pool)",
+      ...common,
     ],
     hotkey, blocks: n, subnets,
   };

@@ -15,6 +15,8 @@ import { alloc, sz } from "../arena";
 import { alphaIssuance } from "../coinbase/block_emission";
 import { spotPrice } from "../coinbase/spot_price";
 import { updateMovingPrice, emaHi, emaLo } from "../coinbase/moving_price";
+import { runBlocks } from "../coinbase/run_blocks";
+import { scratchBegin } from "../bigint/scratch";
 
 /** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
 export function c_subnet_block_emissions(n: i32, price: usize, minerBurned: usize, enabled: usize, blockEmission: u64, shares: usize, taoEmission: usize): i32 {
@@ -140,13 +142,13 @@ export function c_update_moving_prices(
  */
 export function c_validator_payout(
   n: i32, dividend: usize, alphaStake: usize, rootStake: usize, taoWeight: u64, pendingAlpha: u64, pendingRoot: u64,
-  take: usize, alphaCredited: usize, rootClaimable: usize,
+  take: usize, alphaCredited: usize, rootClaimable: usize, parts: usize,
 ): void {
   const m = sz(n) << 4;
   const ad = alloc(m), rd = alloc(m);
   taoWeightU96(taoWeight);
   dividendDistribution(n, dividend, alphaStake, rootStake, rHi, rLo, pendingAlpha, pendingRoot, ad, rd);
-  payDividends(n, ad, rd, take, alphaCredited, rootClaimable);
+  payDividends(n, ad, rd, take, alphaCredited, rootClaimable, parts);
 }
 
 /** dynamic_tempo_v1 migration: LastEpochBlock (returned) and SubnetEpochIndex (out[0]) from the legacy schedule. */
@@ -154,4 +156,13 @@ export function c_legacy_last_epoch_block(netuid: i32, tempo: i32, block: u64, o
   const r = legacyLastEpochBlock(<u32>netuid, <u32>tempo, block);
   store<u64>(out, legacyEpochIndex);
   return r;
+}
+
+/** Many blocks of the coinbase for all subnets in one call (coinbase/run_blocks.ts); returns the blocks run. */
+export function c_run_blocks(
+  n: i32, rows: usize, g: usize, blocks: i32, rootTao: u64, taoWeight: u64, ownerCut: i32, maxEpochs: i32,
+  maHi: u64, maLo: u64, minimumReserve: u64, events: usize, cap: i32,
+): i32 {
+  scratchBegin();
+  return runBlocks(n, rows, g, blocks, rootTao, taoWeight, <u32>ownerCut, <u32>maxEpochs, maHi, maLo, minimumReserve, events, cap);
 }

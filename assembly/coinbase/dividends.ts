@@ -51,7 +51,7 @@ export function dividendDistribution(
  * alpha stake += floor(τ·ad) + floor(ad − τ·ad) + floor(τ·rd), root claimable += floor(rd − τ·rd).
  * Writes alphaCredited u64[n] and rootClaimable u64[n].
  */
-export function payDividends(n: i32, alphaDiv: usize, rootDiv: usize, take: usize, alphaCredited: usize, rootClaimable: usize): void {
+export function payDividends(n: i32, alphaDiv: usize, rootDiv: usize, take: usize, alphaCredited: usize, rootClaimable: usize, parts: usize = 0): void {
   for (let i = 0; i < n; i++) {
     const t = <u64>load<u16>(take + (<usize>i << 1));
     udivFixed(0, t << 32, 0, <u64>65535 << 32, 32);
@@ -67,6 +67,14 @@ export function payDividends(n: i32, alphaDiv: usize, rootDiv: usize, take: usiz
     credited += floor96(rtHi, rtLo);
     uSatSub128(dHi, dLo, rtHi, rtLo);
     store<u64>(alphaCredited + (<usize>i << 3), credited);
+    if (parts != 0) {
+      // the three credits the chain makes to the hotkey's share pool, in its order: alpha take
+      // (owner coldkey), alpha rest (pool-wide), root take (owner coldkey)
+      const at = floor96(atHi, atLo), rt = floor96(rtHi, rtLo);
+      store<u64>(parts + <usize>i * 24, at);
+      store<u64>(parts + <usize>i * 24 + 8, credited - at - rt);
+      store<u64>(parts + <usize>i * 24 + 16, rt);
+    }
     store<u64>(rootClaimable + (<usize>i << 3), floor96(rHi, rLo));
   }
 }

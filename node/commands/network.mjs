@@ -1,7 +1,7 @@
 // taomath network: advance a network snapshot block by block with a progress bar.
 
 import { writeFileSync } from "node:fs";
-import { Network, TaomathError, exampleNetworkSnapshot, stableOnlyPool, taomath } from "../../dist/index.js";
+import { Network, TaomathError, exampleNetworkSnapshot, taomath } from "../../dist/index.js";
 import { flag, json, readJson, taoStr } from "../lib.mjs";
 
 export function cmdNetwork(args) {
@@ -18,7 +18,7 @@ export function cmdNetwork(args) {
   const t0 = performance.now();
   const tty = process.stderr.isTTY;
   let last = 0;
-  const report = net.step(blocks, stableOnlyPool, {
+  const report = net.step(blocks, undefined, {
     onBlock: (b) => {
       const done = Number(b - start);
       if (!tty || (done !== blocks && performance.now() - last < 100)) return;

@@ -307,7 +307,7 @@ export class CoinbaseCore {
    * delegate take. alpha_credited goes to the hotkey's alpha on the subnet (take included, and the
    * take on root dividends), root_claimable to its root stakers' claimable alpha.
    */
-  validatorPayout(hotkeys: Array<{ validator_emission: bigint; alpha_stake: bigint; root_stake: bigint; take?: number }>, pendingAlpha: bigint, pendingRoot: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): Array<{ alpha_credited: bigint; root_claimable: bigint }> {
+  validatorPayout(hotkeys: Array<{ validator_emission: bigint; alpha_stake: bigint; root_stake: bigint; take?: number }>, pendingAlpha: bigint, pendingRoot: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): Array<{ alpha_credited: bigint; root_claimable: bigint; alpha_take: bigint; alpha_rest: bigint; root_take: bigint }> {
     const n = hotkeys.length;
     const d = hotkeys.map((h, i) => toU64(h.validator_emission, `hotkeys[${i}].validator_emission`) << 32n);
     const a = hotkeys.map((h, i) => toU64(h.alpha_stake, `hotkeys[${i}].alpha_stake`));
@@ -317,10 +317,10 @@ export class CoinbaseCore {
     this.core.reset();
     const m = Math.max(1, n);
     const pd = this.u128(d), paa = this.core.u64(a), prr = this.core.u64(r), pt = this.core.u16(t);
-    const oa = this.core.alloc(m * 8), orc = this.core.alloc(m * 8);
-    this.core.call("c_validator_payout", n, pd, paa, prr, s64(tw), s64(pa), s64(pr), pt, oa, orc);
-    const A = this.core.readU64(oa, n), R = this.core.readU64(orc, n);
-    return A.map((x, i) => ({ alpha_credited: x, root_claimable: R[i] }));
+    const oa = this.core.alloc(m * 8), orc = this.core.alloc(m * 8), op = this.core.alloc(m * 24);
+    this.core.call("c_validator_payout", n, pd, paa, prr, s64(tw), s64(pa), s64(pr), pt, oa, orc, op);
+    const A = this.core.readU64(oa, n), R = this.core.readU64(orc, n), P = this.core.readU64(op, 3 * n);
+    return A.map((x, i) => ({ alpha_credited: x, root_claimable: R[i], alpha_take: P[3 * i], alpha_rest: P[3 * i + 1], root_take: P[3 * i + 2] }));
   }
 
   /**

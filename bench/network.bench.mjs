@@ -1,0 +1,90 @@
+// The network model's blocks per second for 128 subnets: the coinbase alone (subnets without
+// uids) and with every due epoch at 256 uids (tempo 360), on the core path (many blocks per wasm
+// call, assembly/coinbase/run_blocks.ts) against the block-by-block host path measured in the same
+// run, with where the time goes and what a year (2_628_000 blocks) takes. Conservation is checked
+// on every block on both paths.
+
+import { taomath, Network, exampleSubnet, swapCoreOf } from "../dist/index.js";
+import { timeMs, table } from "./lib.mjs";
+
+const YEAR = 2_628_000;
+const ONE96 = 1n << 32n;
+
+function snapshot(tm, { mechanism, uids }) {
+  const subnets = [];
+  for (let i = 1; i <= 128; i++) {
+    const s = {
+      netuid: i, mechanism, tempo: 360, last_epoch_block: String(1000 - i), first_emission_block_number: "10",
+      tao_reserve: "1000000000000", alpha_reserve: "1000000000000000", alpha_out: "0", moving_price: String(ONE96 / 100n),
+    };
+    if (uids > 0) {
+      const input = exampleSubnet(tm, { n: uids, validators: 64, seed: i });
+      const hotkeys = Array.from({ length: uids }, (_, u) => `h${i}-${u}`);
+      const stakes = {};
+      let t = 0n;
+      input.alpha_stake.forEach((a, u) => { stakes[hotkeys[u]] = a.toString(); t += a; });
+      const { n: _n, alpha_stake: _a, current_block: _c, rao_emission: _r, last_mechanism_step_block: _l, ...rest } = input;
+      s.neurons = { ...rest, hotkeys }; s.stakes = stakes; s.alpha_out = t.toString();
+    }
+    subnets.push(s);
+  }
+  return { block: "1000", total_issuance: "7000000000000000", root_tao: "3000000000000000", subnets };
+}
+
+/** Steps `blocks` blocks from a warmed-up state; returns ms and, on the core path, the time inside c_run_blocks. */
+function measure(tm, snap, blocks, hostOnly) {
+  const net = Network.fromSnapshot(tm, snap);
+  net.step(20, undefined, { hostOnly }); // past the first swaps (lazy pool init) and JIT warm-up
+  const core = tm.core, call = core.call;
+  let inCore = 0, epochs = 0;
+  core.call = (name, ...a) => {
+    if (name !== "c_run_blocks") return call.call(core, name, ...a);
+    const t = performance.now();
+    try { return call.call(core, name, ...a); } finally { inCore += performance.now() - t; }
+  };
+  const run = tm.runEpoch;
+  let inEpoch = 0;
+  tm.runEpoch = (x) => { const t = performance.now(); try { epochs++; return run.call(tm, x); } finally { inEpoch += performance.now() - t; } };
+  const t0 = performance.now();
+  const r = net.step(blocks, undefined, { hostOnly });
+  const ms = performance.now() - t0;
+  core.call = call; tm.runEpoch = run;
+  if (r.violations.length > 0) throw new Error(`conservation failed: ${r.violations[0]}`);
+  return { ms, inCore, inEpoch, epochs, perSec: (blocks / ms) * 1000 };
+}
+
+export async function run() {
+  const tm = taomath();
+  const rows = [];
+  const year = (perSec) => (YEAR / perSec < 120 ? `${(YEAR / perSec).toFixed(1)} s` : `${(YEAR / perSec / 60).toFixed(0)} min`);
+  for (const [what, opts, blocks] of [
+    ["128 stable subnets, no uids (coinbase alone)", { mechanism: 0, uids: 0 }, 2000],
+    ["128 dynamic subnets, no uids (coinbase alone, chain buys every block)", { mechanism: 1, uids: 0 }, 600],
+    ["128 dynamic subnets, 256 uids each, tempo 360 (coinbase + every epoch)", { mechanism: 1, uids: 256 }, 400],
+  ]) {
+    const snap = snapshot(tm, opts);
+    const c = measure(tm, snap, blocks, false), h = measure(tm, snap, Math.max(100, blocks / 4), true);
+    rows.push({
+      network: what, "core path blocks/s": Math.round(c.perSec), "host path blocks/s (baseline)": Math.round(h.perSec),
+      "vs host": `${(c.perSec / h.perSec).toFixed(1)}x`, "a year on the core path": year(c.perSec), "vs target 5 s/year": `${(YEAR / c.perSec / 5).toFixed(0)}x slower`,
+      "time in coinbase / epochs / payout": `${((c.inCore / c.ms) * 100).toFixed(0)}% / ${((c.inEpoch / c.ms) * 100).toFixed(0)}% / ${(((c.ms - c.inCore - c.inEpoch) / c.ms) * 100).toFixed(0)}%`,
+    });
+  }
+  table("network model, 128 subnets (conservation checked every block)", rows);
+
+  // what bounds the coinbase: the chain buy's swap on a pool whose weights left 0.5 runs
+  // safe-bigmath pow_ratio_scaled's series (at 0.5 it is a plain division)
+  const sw = swapCoreOf(tm);
+  const pool = { taoReserve: 1_000_000_000_000n, alphaReserve: 1_000_000_000_000_000n, palSwapInitialized: true, feeRate: 33, minimumReserve: 1_000_000n, mechanism: 1 };
+  const amounts = Array.from({ length: 2000 }, (_, i) => 900_000_000n + BigInt(i));
+  const half = timeMs(() => sw.quoteBatch({ ...pool, quoteWeight: 500_000_000_000_000_000n }, true, amounts, 1_000_000_000_000_000n, true), { runs: 5, warmup: 1 });
+  const off = timeMs(() => sw.quoteBatch({ ...pool, quoteWeight: 499_999_999_999_845_000n }, true, amounts, 1_000_000_000_000_000n, true), { runs: 5, warmup: 1 });
+  const input = exampleSubnet(tm, { n: 256, validators: 64, seed: 7 });
+  const epochMs = timeMs(() => tm.runEpoch(input), { runs: 9, warmup: 2 });
+  const epochsPerYear = Math.round((YEAR * 128) / 360);
+  table("lower bounds for a year of 128 subnets", [
+    { what: "chain buy (swap, fees dropped) at weights 0.5", "µs each": ((half / amounts.length) * 1000).toFixed(2), "per year (128 subnets every block)": `${((half / amounts.length) * 128 * YEAR / 1000).toFixed(0)} s` },
+    { what: "chain buy at weights 0.4999999999998 (every subnet after its first injection)", "µs each": ((off / amounts.length) * 1000).toFixed(2), "per year (128 subnets every block)": `${((off / amounts.length) * 128 * YEAR / 1000).toFixed(0)} s` },
+    { what: "one epoch, 256 uids", "µs each": (epochMs * 1000).toFixed(0), "per year (128 subnets every block)": `${((epochsPerYear * epochMs) / 1000).toFixed(0)} s (${epochsPerYear} epochs)` },
+  ]);
+}
