@@ -5,6 +5,7 @@
 
 import { describe, it, expect } from "vitest";
 import { taomath, exampleSubnet, Network, balancerPool, emissionOf } from "../src/index.js";
+import { neuronsFor } from "./helpers/network.js";
 
 const ONE96 = 1n << 32n; // I96F32 1.0
 const U64_MAX = (1n << 64n) - 1n;
@@ -145,17 +146,6 @@ describe("tests/coinbase.rs through the pool (run_coinbase on a given credit)", 
 });
 
 describe("a multi-subnet dynamic network over thousands of blocks", () => {
-  function neuronsFor(seed: number, n: number, validators: number) {
-    const input: any = exampleSubnet(taomath(), { n, validators, seed });
-    const hotkeys = Array.from({ length: n }, (_, uid) => `hk-${seed}-${uid}`);
-    const stakes: Record<string, string> = {};
-    input.alpha_stake.forEach((a: bigint, uid: number) => { stakes[hotkeys[uid]] = a.toString(); });
-    const { n: _n, alpha_stake, current_block, rao_emission, last_mechanism_step_block, ...rest } = input;
-    void _n; void alpha_stake; void current_block; void rao_emission; void last_mechanism_step_block;
-    let staked = 0n;
-    for (const v of Object.values(stakes)) staked += BigInt(v);
-    return { neurons: { ...rest, hotkeys }, stakes, staked };
-  }
   function snapshot() {
     const subnets: any[] = [];
     // young pools (injection dominates) and old ones (alpha issuance high: chain buys dominate)
