@@ -1,0 +1,162 @@
+// The root dividends claim ledger of subtensor (staking/claim_root.rs): RootClaimable rates per
+// hotkey and subnet, RootClaimed per (subnet, hotkey, coldkey), root stake per (hotkey, coldkey),
+// each coldkey's RootClaimType (Swap by default, Keep, KeepSubnets) and each subnet's
+// RootClaimableThreshold. Numbers come from the core (bindings/root_claim.ts); what a claim pays
+// out (alpha staked on the subnet, or alpha sold for TAO staked on root) is done by a ClaimPayer,
+// so the same ledger serves the network model and standalone use.
+
+import type { Core } from "./bindings/core.js";
+import { RootClaimCore } from "./bindings/root_claim.js";
+import { toInt, toU64 } from "./bindings/values.js";
+import { TaomathError } from "./errors.js";
+
+export type RootClaimType = { type: "swap" } | { type: "keep" } | { type: "keep_subnets"; subnets: number[] };
+
+/** DefaultMinRootClaimAmount: RootClaimableThreshold of a subnet unless set (α-rao). */
+export const DEFAULT_ROOT_CLAIMABLE_THRESHOLD = 500_000n;
+/** MAX_ROOT_CLAIM_THRESHOLD: the highest threshold sudo or the owner may set. */
+export const MAX_ROOT_CLAIM_THRESHOLD = 10_000_000n;
+/** MAX_SUBNET_CLAIMS: how many subnets one claim_root call may name. */
+export const MAX_SUBNET_CLAIMS = 5;
+
+/** Pays out a claim the way root_claim_on_subnet does; throwing rolls the claim back. */
+export interface ClaimPayer {
+  /** Keep: increase_stake_for_hotkey_and_coldkey_on_subnet(hotkey, coldkey, netuid, alpha) */
+  keep(hotkey: string, coldkey: string, netuid: number, alpha: bigint): void;
+  /** Swap: swap_alpha_for_tao(netuid, alpha, min price, fee-free); returns the TAO paid out (staked on root by the ledger) */
+  swap(hotkey: string, coldkey: string, netuid: number, alpha: bigint): bigint;
+}
+
+export interface ClaimResult { hotkey: string; coldkey: string; netuid: number; mode: "skipped" | "keep" | "swap"; alpha: bigint; tao: bigint }
+
+const key = (netuid: number, hotkey: string, coldkey: string) => JSON.stringify([netuid, hotkey, coldkey]);
+
+export class RootClaims {
+  private readonly cc: RootClaimCore;
+  /** RootClaimable: hotkey -> netuid -> rate (I96F32 bits) */
+  readonly rates = new Map<string, Map<number, bigint>>();
+  /** RootClaimed: [netuid, hotkey, coldkey] -> u128 */
+  readonly claimed = new Map<string, bigint>();
+  /** root stake: hotkey -> coldkey -> rao */
+  readonly rootStakes = new Map<string, Map<string, bigint>>();
+  readonly claimTypes = new Map<string, RootClaimType>();
+  readonly thresholds = new Map<number, bigint>();
+
+  constructor(core: Core) { this.cc = new RootClaimCore(core); }
+
+  rootStake(hotkey: string, coldkey: string): bigint { return this.rootStakes.get(hotkey)?.get(coldkey) ?? 0n; }
+  /** TotalHotkeyAlpha on root: the sum of the hotkey's root stakes (root shares trade 1:1). */
+  totalRootStake(hotkey: string): bigint {
+    let t = 0n;
+    for (const v of this.rootStakes.get(hotkey)?.values() ?? []) t += v;
+    return t;
+  }
+  rate(hotkey: string, netuid: number): bigint { return this.rates.get(hotkey)?.get(netuid) ?? 0n; }
+  rootClaimed(netuid: number, hotkey: string, coldkey: string): bigint { return this.claimed.get(key(netuid, hotkey, coldkey)) ?? 0n; }
+  claimType(coldkey: string): RootClaimType { return this.claimTypes.get(coldkey) ?? { type: "swap" }; }
+  threshold(netuid: number): bigint { return this.thresholds.get(netuid) ?? DEFAULT_ROOT_CLAIMABLE_THRESHOLD; }
+
+  setClaimType(coldkey: string, t: RootClaimType): void {
+    if (t.type === "keep_subnets") t = { type: "keep_subnets", subnets: t.subnets.map((s, i) => toInt(s, `claim_type.subnets[${i}]`, 0, 65535, "u16")) };
+    else if (t.type !== "swap" && t.type !== "keep") throw new TaomathError("invalid_type", "claim_type", "claim type must be swap, keep or keep_subnets");
+    this.claimTypes.set(coldkey, t);
+  }
+  setThreshold(netuid: number, threshold: bigint): void {
+    const th = toU64(threshold, `thresholds[${netuid}]`);
+    if (th > MAX_ROOT_CLAIM_THRESHOLD) throw new TaomathError("chain_rejected", `thresholds[${netuid}]`, `the chain refuses a root claim threshold above ${MAX_ROOT_CLAIM_THRESHOLD}`);
+    this.thresholds.set(toInt(netuid, "netuid", 0, 65535, "u16"), th);
+  }
+
+  /**
+   * increase_root_claimable_for_hotkey_and_subnet: spreads `amount` root dividends of `hotkey` on
+   * `netuid` over its root stake. Returns false when the amount exceeds the hotkey's root stake: the
+   * chain then stakes it as alpha to the hotkey's owner (the caller does that) and no rate moves.
+   */
+  increaseRootClaimable(hotkey: string, netuid: number, amount: bigint): boolean {
+    const { rate, staked } = this.cc.addClaimable(this.rate(hotkey, netuid), amount, this.totalRootStake(hotkey));
+    if (staked) return false;
+    let m = this.rates.get(hotkey);
+    if (!m) this.rates.set(hotkey, (m = new Map()));
+    m.set(netuid, rate);
+    return true;
+  }
+
+  /** get_root_owed_for_hotkey_coldkey_float (I96F32 bits) and the alpha a claim would pay now. */
+  owed(hotkey: string, coldkey: string, netuid: number, ignoreMinimum = false): { owed: bigint; pays: bigint } {
+    return this.cc.owed(this.rate(hotkey, netuid), this.rootStake(hotkey, coldkey), this.rootClaimed(netuid, hotkey, coldkey), this.threshold(netuid), ignoreMinimum);
+  }
+
+  /** Root stake added to (hotkey, coldkey): stake up, RootClaimed up by rate * amount on every subnet (add_stake_adjust_root_claimed). */
+  addRootStake(hotkey: string, coldkey: string, amount: bigint): void {
+    const a = toU64(amount, "amount");
+    let m = this.rootStakes.get(hotkey);
+    if (!m) this.rootStakes.set(hotkey, (m = new Map()));
+    m.set(coldkey, this.rootStake(hotkey, coldkey) + a);
+    for (const [netuid, rate] of this.sortedRates(hotkey)) {
+      const k = key(netuid, hotkey, coldkey);
+      this.claimed.set(k, satU128((this.claimed.get(k) ?? 0n) + this.cc.claimedShift(rate, a)));
+    }
+  }
+
+  /** Root stake removed: stake down, RootClaimed down by rate * amount (saturating) on every subnet but root. */
+  removeRootStake(hotkey: string, coldkey: string, amount: bigint): void {
+    const a = toU64(amount, "amount"), s = this.rootStake(hotkey, coldkey);
+    if (a > s) throw new TaomathError("chain_rejected", "amount", `coldkey ${coldkey} has ${s} root stake on hotkey ${hotkey}, less than ${a}`);
+    this.rootStakes.get(hotkey)!.set(coldkey, s - a);
+    for (const [netuid, rate] of this.sortedRates(hotkey)) {
+      if (netuid === 0) continue;
+      const k = key(netuid, hotkey, coldkey), c = this.claimed.get(k) ?? 0n, d = this.cc.claimedShift(rate, a);
+      this.claimed.set(k, c > d ? c - d : 0n);
+    }
+  }
+
+  /** root_claim_on_subnet: pays what (hotkey, coldkey) is owed on netuid through `payer` and records it in RootClaimed. */
+  claimOnSubnet(hotkey: string, coldkey: string, netuid: number, payer: ClaimPayer, ignoreMinimum = false): ClaimResult {
+    const { pays } = this.owed(hotkey, coldkey, netuid, ignoreMinimum);
+    const t = this.claimType(coldkey);
+    if (pays === 0n) return { hotkey, coldkey, netuid, mode: "skipped", alpha: 0n, tao: 0n };
+    const swap = t.type === "swap" || (t.type === "keep_subnets" && !t.subnets.includes(netuid));
+    let tao = 0n;
+    if (swap) {
+      tao = payer.swap(hotkey, coldkey, netuid, pays);
+      this.addRootStake(hotkey, coldkey, tao);
+    } else {
+      payer.keep(hotkey, coldkey, netuid, pays);
+    }
+    const k = key(netuid, hotkey, coldkey);
+    this.claimed.set(k, satU128((this.claimed.get(k) ?? 0n) + pays));
+    return { hotkey, coldkey, netuid, mode: swap ? "swap" : "keep", alpha: pays, tao };
+  }
+
+  /** The subnets a hotkey has a RootClaimable entry for, ascending (the chain's BTreeMap order). */
+  claimableSubnets(hotkey: string): number[] { return this.sortedRates(hotkey).map(([n]) => n); }
+
+  /**
+   * do_root_claim (claim_root extrinsic or auto-claim): for every hotkey the coldkey stakes on root,
+   * claims each subnet in `subnets` (all when omitted) the hotkey has a rate on.
+   */
+  claimRoot(coldkey: string, payer: ClaimPayer, subnets?: number[]): ClaimResult[] {
+    if (subnets !== undefined && (subnets.length === 0 || subnets.length > MAX_SUBNET_CLAIMS)) {
+      throw new TaomathError("wrong_length", "subnets", `claim_root takes 1 to ${MAX_SUBNET_CLAIMS} subnets (the chain's InvalidSubnetNumber)`);
+    }
+    const out: ClaimResult[] = [];
+    for (const [hotkey, stakes] of this.rootStakes) {
+      if (!stakes.has(coldkey)) continue;
+      for (const netuid of this.claimableSubnets(hotkey)) {
+        if (subnets !== undefined && !subnets.includes(netuid)) continue;
+        out.push(this.claimOnSubnet(hotkey, coldkey, netuid, payer));
+      }
+    }
+    return out;
+  }
+
+  /** block_hash_to_indices: which staking-coldkey indices the auto-claim of a block picks. */
+  blockHashToIndices(hash: Uint8Array, k: bigint, n: bigint): bigint[] { return this.cc.blockHashToIndices(hash, k, n); }
+
+  private sortedRates(hotkey: string): Array<[number, bigint]> {
+    return [...(this.rates.get(hotkey) ?? new Map<number, bigint>())].sort((a, b) => a[0] - b[0]);
+  }
+}
+
+const U128_MAX = (1n << 128n) - 1n;
+const satU128 = (x: bigint) => (x > U128_MAX ? U128_MAX : x);

@@ -1,0 +1,252 @@
+// Root dividends claims (staking/claim_root.rs) with the numbers of subtensor's tests/claim_root.rs.
+// distribute_emission's root side for one validator hotkey is the core's validator payout (its
+// whole root pot, since it holds the only root dividend) followed by increase_root_claimable; Keep
+// claims are staked as plain alpha per (hotkey, coldkey), Swap claims sell on the Balancer pool
+// fee-free (swap_alpha_for_tao with drop_fees).
+
+import { describe, it, expect } from "vitest";
+import { keccak_256 } from "@noble/hashes/sha3.js";
+import { taomath, coinbaseOf, quoteUnstake, RootClaims, TaomathError, DEFAULT_ROOT_CLAIMABLE_THRESHOLD, MAX_ROOT_CLAIM_THRESHOLD, type ClaimPayer } from "../src/index.js";
+
+const U64_MAX = (1n << 64n) - 1n;
+const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps);
+const f96 = (bits: bigint) => Number(bits) / 2 ** 32;
+const NETUID = 1;
+const HOTKEY = "1002", OWNER = "1001";
+
+/** A subnet with one validator hotkey and a ledger of alpha stakes the Keep claims add to. */
+function world(alphaStake = 10_000_000n) {
+  const tm = taomath();
+  const claims = new RootClaims(tm.core);
+  const alpha = new Map<string, bigint>(); // coldkey -> alpha on NETUID through HOTKEY
+  alpha.set(OWNER, alphaStake);
+  const keep: ClaimPayer = {
+    keep: (_h, c, _n, a) => { alpha.set(c, (alpha.get(c) ?? 0n) + a); },
+    swap: () => { throw new Error("not a swap world"); },
+  };
+  /** distribute_emission(netuid, 0, 0, pendingRoot, 0): take staked to the owner, the rest claimable */
+  const distribute = (pendingRoot: bigint) => {
+    const total = [...alpha.values()].reduce((s, x) => s + x, 0n);
+    const [p] = coinbaseOf(tm).validatorPayout([{ validator_emission: pendingRoot, alpha_stake: total, root_stake: claims.totalRootStake(HOTKEY) }], 0n, pendingRoot, U64_MAX);
+    alpha.set(OWNER, alpha.get(OWNER)! + p.root_take);
+    if (!claims.increaseRootClaimable(HOTKEY, NETUID, p.root_claimable)) alpha.set(OWNER, alpha.get(OWNER)! + p.root_claimable);
+    return p;
+  };
+  const stake = (c: string) => alpha.get(c) ?? 0n;
+  return { tm, claims, keep, distribute, stake };
+}
+
+describe("root claimable rates and Keep claims (claim_root.rs)", () => {
+  it("test_claim_root_default_mode_keep: a coldkey's claim type is Swap until set", () => {
+    const { claims } = world();
+    expect(claims.claimType("1003")).toEqual({ type: "swap" });
+  });
+
+  it("test_claim_root_set_claim_type: set_root_claim_type(Keep) is stored", () => {
+    const { claims } = world();
+    claims.setClaimType("1", { type: "keep" });
+    expect(claims.claimType("1")).toEqual({ type: "keep" });
+  });
+
+  it("test_claim_root_with_drain_emissions: 18% take staked to the owner (±100), rate 1e6·0.82/2e6 (±0.001), claim = root stake × rate (±10), RootClaimed = new stake; round 2 adds the same rate", () => {
+    const w = world();
+    const coldkey = "1003", rootStake = 2_000_000n, pending = 1_000_000n;
+    w.claims.addRootStake(HOTKEY, coldkey, rootStake);
+    w.distribute(pending);
+    near(w.stake(OWNER), BigInt(Math.trunc(Number(pending) * 0.18 + 10_000_000)), 100n);
+    const claimable = w.claims.rate(HOTKEY, NETUID);
+    expect(Math.abs(f96(claimable) - (Number(pending) * (1 - 0.18)) / Number(rootStake))).toBeLessThan(0.001);
+
+    w.claims.setClaimType(coldkey, { type: "keep" });
+    w.claims.claimRoot(coldkey, w.keep, [NETUID]);
+    const newStake = w.stake(coldkey);
+    near(newStake, (rootStake * claimable) >> 32n, 10n);
+    expect(w.claims.rootClaimed(NETUID, HOTKEY, coldkey)).toBe(newStake);
+
+    w.distribute(pending);
+    const claimable2 = w.claims.rate(HOTKEY, NETUID);
+    expect(Math.abs(f96(claimable2) - ((Number(pending) * (1 - 0.18)) / Number(rootStake) + f96(claimable)))).toBeLessThan(0.001);
+    w.claims.claimRoot(coldkey, w.keep, [NETUID]);
+    const newStake2 = w.stake(coldkey);
+    near(newStake2, (rootStake * claimable2) >> 32n, 10n);
+    expect(w.claims.rootClaimed(NETUID, HOTKEY, coldkey)).toBe(newStake2);
+  });
+
+  it("test_claim_root_adding_stake_proportionally_for_two_stakers: alice and bob (10% of root each) get the same, 1e7·0.82·0.1 (±100)", () => {
+    const w = world();
+    w.claims.addRootStake(HOTKEY, "1003", 1_000_000n);
+    w.claims.addRootStake(HOTKEY, "1004", 1_000_000n);
+    w.claims.addRootStake(HOTKEY, "10010", 8_000_000n);
+    w.claims.setClaimType("1003", { type: "keep" });
+    w.claims.setClaimType("1004", { type: "keep" });
+    w.distribute(10_000_000n);
+    w.claims.claimRoot("1003", w.keep, [NETUID]);
+    w.claims.claimRoot("1004", w.keep, [NETUID]);
+    expect(w.stake("1003")).toBe(w.stake("1004"));
+    near(w.stake("1003"), BigInt(Math.trunc(10_000_000 * (1 - 0.18) * 0.1)), 100n);
+  });
+
+  it("test_claim_root_adding_stake_disproportionally_for_two_stakers: bob with twice alice's root stake gets exactly twice; alice 1e7·0.82·0.1 (±100)", () => {
+    const w = world();
+    w.claims.addRootStake(HOTKEY, "1003", 1_000_000n);
+    w.claims.addRootStake(HOTKEY, "1004", 2_000_000n);
+    w.claims.addRootStake(HOTKEY, "10010", 7_000_000n);
+    w.claims.setClaimType("1003", { type: "keep" });
+    w.claims.setClaimType("1004", { type: "keep" });
+    w.distribute(10_000_000n);
+    w.claims.claimRoot("1003", w.keep, [NETUID]);
+    w.claims.claimRoot("1004", w.keep, [NETUID]);
+    expect(2n * w.stake("1003")).toBe(w.stake("1004"));
+    near(w.stake("1003"), BigInt(Math.trunc(10_000_000 * (1 - 0.18) * 0.1)), 100n);
+  });
+
+  it("test_claim_root_with_changed_stake: equal halves, then bob removes half (2:1 split of 1e7·0.82/3), then adds it back (equal again), each ±100", () => {
+    const w = world();
+    const a = "1003", b = "1004", rootStake = 8_000_000n, pending = 10_000_000n;
+    w.claims.addRootStake(HOTKEY, a, rootStake);
+    w.claims.addRootStake(HOTKEY, b, rootStake);
+    w.claims.setClaimType(a, { type: "keep" });
+    w.claims.setClaimType(b, { type: "keep" });
+    const round = () => { w.distribute(pending); w.claims.claimRoot(a, w.keep, [NETUID]); w.claims.claimRoot(b, w.keep, [NETUID]); };
+
+    round();
+    const a1 = w.stake(a), b1 = w.stake(b);
+    expect(a1).toBe(b1);
+    near(a1, BigInt(Math.trunc((Number(pending) * (1 - 0.18)) / 2)), 100n);
+
+    w.claims.removeRootStake(HOTKEY, b, rootStake / 2n);
+    round();
+    const a2 = w.stake(a), b2 = w.stake(b);
+    near(a2 - a1, 2n * (b2 - b1), 100n);
+    near(b2 - b1, BigInt(Math.trunc((Number(pending) * (1 - 0.18)) / 3)), 100n);
+
+    w.claims.addRootStake(HOTKEY, b, rootStake / 2n);
+    round();
+    const a3 = w.stake(a), b3 = w.stake(b);
+    near(a3 - a2, b3 - b2, 100n);
+    near(b3 - b2, BigInt(Math.trunc((Number(pending) * (1 - 0.18)) / 2)), 100n);
+  });
+
+  it("test_claim_root_with_keep_subnets: KeepSubnets{netuid} keeps that subnet's claim as alpha, root stake × rate (±10)", () => {
+    const w = world();
+    const coldkey = "1003", rootStake = 2_000_000n;
+    w.claims.addRootStake(HOTKEY, coldkey, rootStake);
+    w.distribute(1_000_000n);
+    const claimable = w.claims.rate(HOTKEY, NETUID);
+    w.claims.setClaimType(coldkey, { type: "keep_subnets", subnets: [NETUID] });
+    expect(w.claims.claimType(coldkey)).toEqual({ type: "keep_subnets", subnets: [NETUID] });
+    const [r] = w.claims.claimRoot(coldkey, w.keep, [NETUID]);
+    expect(r.mode).toBe("keep");
+    near(w.stake(coldkey), (rootStake * claimable) >> 32n, 10n);
+  });
+
+  it("a rate is the amount over the hotkey's root stake in I96F32: 820_000 α over 2_000_000 is floor(0.41·2^32)", () => {
+    const { claims } = world();
+    claims.addRootStake(HOTKEY, "c", 2_000_000n);
+    expect(claims.increaseRootClaimable(HOTKEY, NETUID, 820_000n)).toBe(true);
+    expect(claims.rate(HOTKEY, NETUID)).toBe((820_000n << 32n) / 2_000_000n);
+  });
+
+  it("more root dividends than the hotkey's root stake are not spread (the chain stakes them to the owner)", () => {
+    const { claims } = world();
+    claims.addRootStake(HOTKEY, "c", 1_000n);
+    expect(claims.increaseRootClaimable(HOTKEY, NETUID, 1_001n)).toBe(false);
+    expect(claims.rate(HOTKEY, NETUID)).toBe(0n);
+  });
+
+  it("a root stake added after dividends is not owed them: RootClaimed moves by floor(rate·amount)", () => {
+    const { claims } = world();
+    claims.addRootStake(HOTKEY, "old", 2_000_000n);
+    claims.increaseRootClaimable(HOTKEY, NETUID, 820_000n);
+    claims.addRootStake(HOTKEY, "new", 1_000_000n);
+    const rate = claims.rate(HOTKEY, NETUID);
+    expect(claims.rootClaimed(NETUID, HOTKEY, "new")).toBe((rate * 1_000_000n) >> 32n);
+    expect(claims.owed(HOTKEY, "new", NETUID, true).pays).toBe(0n);
+    expect(claims.owed(HOTKEY, "old", NETUID, true).pays).toBe((rate * 2_000_000n) >> 32n);
+  });
+});
+
+describe("claim thresholds and limits", () => {
+  it("test_claim_root_threshold: RootClaimableThreshold defaults to DefaultMinRootClaimAmount; 1000 and 2000 are stored; MAX_ROOT_CLAIM_THRESHOLD + 1 is refused", () => {
+    const { claims } = world();
+    expect(claims.threshold(NETUID)).toBe(DEFAULT_ROOT_CLAIMABLE_THRESHOLD);
+    claims.setThreshold(NETUID, 1000n);
+    expect(claims.threshold(NETUID)).toBe(1000n);
+    claims.setThreshold(NETUID, 2000n);
+    expect(claims.threshold(NETUID)).toBe(2000n);
+    expect(() => claims.setThreshold(NETUID, MAX_ROOT_CLAIM_THRESHOLD + 1n)).toThrow(TaomathError);
+  });
+
+  it("a claim owed less than the threshold is skipped and claims nothing", () => {
+    const w = world();
+    w.claims.addRootStake(HOTKEY, "c", 2_000_000n);
+    w.claims.setClaimType("c", { type: "keep" });
+    w.distribute(100_000n); // 82_000 owed < 500_000
+    const [r] = w.claims.claimRoot("c", w.keep, [NETUID]);
+    expect(r.mode).toBe("skipped");
+    expect(w.claims.rootClaimed(NETUID, HOTKEY, "c")).toBe(0n);
+    expect(w.claims.owed(HOTKEY, "c", NETUID, true).pays).toBeGreaterThan(0n);
+  });
+
+  it("test_claim_root_subnet_limits: claim_root with no subnets or with 11 is InvalidSubnetNumber", () => {
+    const { claims, keep } = world();
+    expect(() => claims.claimRoot("1003", keep, [])).toThrow(TaomathError);
+    expect(() => claims.claimRoot("1003", keep, Array.from({ length: 11 }, (_, i) => i))).toThrow(TaomathError);
+  });
+});
+
+describe("Swap claims on the Balancer pool", () => {
+  it("test_claim_root_with_drain_emissions_and_swap_claim_type: price 0.5; each round adds 1e7·0.82·0.5·(own root share) TAO to root stake (±10000)", () => {
+    const w = world();
+    const coldkey = "1003", rootStake = 2_000_000n, pending = 10_000_000n, price = 0.5;
+    const pool = { tao: 50_000_000_000n, alpha: 100_000_000_000n };
+    const tm = w.tm;
+    const swap: ClaimPayer = {
+      keep: () => { throw new Error("swap world"); },
+      swap: (_h, _c, _n, a) => {
+        const q = quoteUnstake({ taoReserve: pool.tao, alphaReserve: pool.alpha, feeRate: 0 }, a, { taomath: tm });
+        pool.tao -= q.amountOut; pool.alpha += q.paidIn;
+        return q.amountOut;
+      },
+    };
+    w.claims.addRootStake(HOTKEY, coldkey, rootStake);
+    w.claims.addRootStake(HOTKEY, "10010", 9n * rootStake);
+    w.claims.setClaimType(coldkey, { type: "swap" });
+
+    w.distribute(pending);
+    w.claims.claimRoot(coldkey, swap, [NETUID]);
+    const s1 = w.claims.rootStake(HOTKEY, coldkey);
+    const inc1 = Number(pending) * (1 - 0.18) * price * 0.1;
+    near(s1, rootStake + BigInt(Math.trunc(inc1)), 10_000n);
+
+    w.distribute(pending);
+    w.claims.claimRoot(coldkey, swap, [NETUID]);
+    const s2 = w.claims.rootStake(HOTKEY, coldkey);
+    const rate2 = (Number(rootStake) + inc1) / (Number(rootStake) / 0.1 + inc1);
+    const inc2 = Number(pending) * (1 - 0.18) * price * rate2;
+    near(s2, s1 + BigInt(Math.trunc(inc2)), 10_000n);
+
+    w.distribute(pending);
+    w.claims.claimRoot(coldkey, swap, [NETUID]);
+    const s3 = w.claims.rootStake(HOTKEY, coldkey);
+    const rate3 = (Number(rootStake) + inc1 + inc2) / (Number(rootStake) / 0.1 + inc1 + inc2);
+    near(s3, s2 + BigInt(Math.trunc(Number(pending) * (1 - 0.18) * price * rate3)), 10_000n);
+  });
+});
+
+describe("auto-claim picker (block_hash_to_indices)", () => {
+  const picker = () => world().claims;
+  const hash = (s: string) => keccak_256(new TextEncoder().encode(s));
+
+  it("test_claim_root_block_hash_indices: k = 0 picks nothing", () => {
+    expect(picker().blockHashToIndices(hash("zero"), 0n, 15_000n)).toEqual([]);
+  });
+  it("test_claim_root_block_hash_indices: keccak_256(\"some\"), k = 15, n = 15000", () => {
+    expect(picker().blockHashToIndices(hash("some"), 15n, 15_000n)).toEqual(
+      [265n, 630n, 1286n, 1558n, 4496n, 4861n, 5517n, 5789n, 6803n, 8096n, 9092n, 11034n, 11399n, 12055n, 12327n]);
+  });
+  it("test_claim_root_block_hash_indices: keccak_256(\"some2\"), k = 15, n = 15000", () => {
+    expect(picker().blockHashToIndices(hash("some2"), 15n, 15_000n)).toEqual(
+      [61n, 246n, 1440n, 2855n, 3521n, 5236n, 6130n, 6615n, 8511n, 9405n, 9890n, 11786n, 11971n, 13165n, 14580n]);
+  });
+});
