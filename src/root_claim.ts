@@ -27,6 +27,17 @@ export interface ClaimPayer {
   swap(hotkey: string, coldkey: string, netuid: number, alpha: bigint): bigint;
 }
 
+export interface RootClaimsJson {
+  /** root stake per hotkey and coldkey (rao) */
+  stakes: Record<string, Record<string, string>>;
+  /** RootClaimable: hotkey -> netuid -> I96F32 bits */
+  rates: Record<string, Record<string, string>>;
+  /** RootClaimed rows [netuid, hotkey, coldkey, u128] */
+  claimed: Array<[number, string, string, string]>;
+  claim_types: Record<string, "swap" | "keep" | { keep_subnets: number[] }>;
+  thresholds: Record<string, string>;
+}
+
 export interface ClaimResult { hotkey: string; coldkey: string; netuid: number; mode: "skipped" | "keep" | "swap"; alpha: bigint; tao: bigint }
 
 const key = (netuid: number, hotkey: string, coldkey: string) => JSON.stringify([netuid, hotkey, coldkey]);
@@ -72,8 +83,8 @@ export class RootClaims {
    * `netuid` over its root stake. Returns false when the amount exceeds the hotkey's root stake: the
    * chain then stakes it as alpha to the hotkey's owner (the caller does that) and no rate moves.
    */
-  increaseRootClaimable(hotkey: string, netuid: number, amount: bigint): boolean {
-    const { rate, staked } = this.cc.addClaimable(this.rate(hotkey, netuid), amount, this.totalRootStake(hotkey));
+  increaseRootClaimable(hotkey: string, netuid: number, amount: bigint, totalRootStake: bigint = this.totalRootStake(hotkey)): boolean {
+    const { rate, staked } = this.cc.addClaimable(this.rate(hotkey, netuid), amount, totalRootStake);
     if (staked) return false;
     let m = this.rates.get(hotkey);
     if (!m) this.rates.set(hotkey, (m = new Map()));
@@ -152,6 +163,74 @@ export class RootClaims {
 
   /** block_hash_to_indices: which staking-coldkey indices the auto-claim of a block picks. */
   blockHashToIndices(hash: Uint8Array, k: bigint, n: bigint): bigint[] { return this.cc.blockHashToIndices(hash, k, n); }
+
+  /** Nothing recorded (no rates, claims, per-coldkey root stakes, claim types or thresholds). */
+  isEmpty(): boolean {
+    return this.rates.size === 0 && this.claimed.size === 0 && this.rootStakes.size === 0 && this.claimTypes.size === 0 && this.thresholds.size === 0;
+  }
+
+  /** The ledger as plain JSON (u64/u128 as decimal strings, rates as I96F32 bit strings). */
+  toJSON(): RootClaimsJson {
+    const nested = <T>(m: Map<string, Map<T, bigint>>) => Object.fromEntries([...m].map(([h, x]) => [h, Object.fromEntries([...x].map(([k, v]) => [String(k), v.toString()]))]));
+    return {
+      stakes: nested(this.rootStakes), rates: nested(this.rates),
+      claimed: [...this.claimed].map(([k, v]) => { const [n, h, c] = JSON.parse(k) as [number, string, string]; return [n, h, c, v.toString()]; }),
+      claim_types: Object.fromEntries([...this.claimTypes].map(([c, t]) => [c, t.type === "keep_subnets" ? { keep_subnets: t.subnets } : t.type])),
+      thresholds: Object.fromEntries([...this.thresholds].map(([n, t]) => [String(n), t.toString()])),
+    };
+  }
+
+  /** Loads a ledger written by toJSON, validating every field (named under `field`). */
+  static fromJSON(core: Core, json: unknown, field = "root_claims"): RootClaims {
+    const r = new RootClaims(core);
+    if (json === undefined || json === null) return r;
+    if (typeof json !== "object") throw new TaomathError("invalid_type", field, "expected an object");
+    const o = json as Partial<Record<keyof RootClaimsJson, unknown>>;
+    const obj = (v: unknown, f: string): Record<string, unknown> => {
+      if (v === undefined) return {};
+      if (v === null || typeof v !== "object" || Array.isArray(v)) throw new TaomathError("invalid_type", f, "expected an object");
+      return v as Record<string, unknown>;
+    };
+    for (const [h, m] of Object.entries(obj(o.stakes, `${field}.stakes`))) {
+      for (const [c, v] of Object.entries(obj(m, `${field}.stakes[${h}]`))) {
+        let x = r.rootStakes.get(h);
+        if (!x) r.rootStakes.set(h, (x = new Map()));
+        x.set(c, toU64(v, `${field}.stakes[${h}][${c}]`));
+      }
+    }
+    for (const [h, m] of Object.entries(obj(o.rates, `${field}.rates`))) {
+      for (const [n, v] of Object.entries(obj(m, `${field}.rates[${h}]`))) {
+        const f = `${field}.rates[${h}][${n}]`;
+        const netuid = toInt(Number(n), f, 0, 65535, "u16");
+        let bits: bigint;
+        try { bits = BigInt(v as string); } catch { throw new TaomathError("invalid_type", f, "expected I96F32 bits as a decimal string"); }
+        if (bits < 0n || bits >= 1n << 127n) throw new TaomathError("out_of_range", f, "a rate is a non-negative I96F32");
+        let x = r.rates.get(h);
+        if (!x) r.rates.set(h, (x = new Map()));
+        x.set(netuid, bits);
+      }
+    }
+    const claimed = o.claimed ?? [];
+    if (!Array.isArray(claimed)) throw new TaomathError("invalid_type", `${field}.claimed`, "expected [netuid, hotkey, coldkey, amount] rows");
+    claimed.forEach((row: unknown, i: number) => {
+      const f = `${field}.claimed[${i}]`;
+      if (!Array.isArray(row) || row.length !== 4) throw new TaomathError("wrong_length", f, "expected [netuid, hotkey, coldkey, amount]");
+      const netuid = toInt(row[0], `${f}[0]`, 0, 65535, "u16");
+      let v: bigint;
+      try { v = BigInt(row[3] as string); } catch { throw new TaomathError("invalid_type", `${f}[3]`, "expected a u128 decimal string"); }
+      if (v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", `${f}[3]`, "RootClaimed is a u128");
+      r.claimed.set(key(netuid, String(row[1]), String(row[2])), v);
+    });
+    for (const [c, t] of Object.entries(obj(o.claim_types, `${field}.claim_types`))) {
+      const f = `${field}.claim_types[${c}]`;
+      if (t === "swap" || t === "keep") r.claimTypes.set(c, { type: t });
+      else if (t !== null && typeof t === "object" && Array.isArray((t as { keep_subnets?: unknown }).keep_subnets)) {
+        r.claimTypes.set(c, { type: "keep_subnets", subnets: (t as { keep_subnets: unknown[] }).keep_subnets.map((s, i) => toInt(s, `${f}.keep_subnets[${i}]`, 0, 65535, "u16")) });
+      } else throw new TaomathError("invalid_type", f, "expected \"swap\", \"keep\" or {\"keep_subnets\": [netuids]}");
+    }
+    for (const [n, t] of Object.entries(obj(o.thresholds, `${field}.thresholds`))) r.setThreshold(toInt(Number(n), `${field}.thresholds[${n}]`, 0, 65535, "u16"), toU64(t, `${field}.thresholds[${n}]`));
+    return r;
+  }
 
   private sortedRates(hotkey: string): Array<[number, bigint]> {
     return [...(this.rates.get(hotkey) ?? new Map<number, bigint>())].sort((a, b) => a[0] - b[0]);

@@ -1,0 +1,119 @@
+// Root dividends in the network model: epochs raise each hotkey's RootClaimable rate
+// (increase_root_claimable_for_hotkey_and_subnet), the alpha waits in the subnet's root_unclaimed,
+// and Network.claimRoot pays a coldkey as root_claim_on_subnet does (Keep: alpha staked under the
+// hotkey; Swap: sold on the Balancer pool fee-free and staked on root).
+
+import { describe, it, expect } from "vitest";
+import { taomath, Network, quoteUnstake, TaomathError } from "../src/index.js";
+import { neuronsFor } from "./helpers/network.js";
+
+const ONE96 = 1n << 32n;
+const plain = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+const ROOT_HK = "hk-1-1";
+
+function snapshot(): any {
+  const { neurons, stakes, staked } = neuronsFor(1, 16, 4);
+  return {
+    block: "4000000", total_issuance: "7000000000000000", root_tao: "2000000000000000",
+    root_stakes: { [ROOT_HK]: "400000000000000" },
+    root_claims: { stakes: { [ROOT_HK]: { alice: "100000000000000", bob: "300000000000000" } }, claim_types: { bob: "keep" } },
+    subnets: [{
+      netuid: 1, mechanism: 1, owner_hotkey: "hk-1-0", tempo: 10, last_epoch_block: "3999995", first_emission_block_number: "100",
+      tao_reserve: "20000000000000", alpha_reserve: "900000000000000", alpha_out: staked.toString(), moving_price: String(2n * ONE96), // Σ EMA price > 1: the network sells root alpha
+      stakes, neurons,
+    }],
+  };
+}
+
+function run(blocks = 200) {
+  const tm = taomath();
+  const net = Network.fromSnapshot(tm, snapshot());
+  const r = net.step(blocks);
+  expect(r.violations).toEqual([]);
+  return { tm, net, sub: net.state.subnets[0] };
+}
+
+describe("network model: root dividends become RootClaimable rates", () => {
+  it("epochs give the root-staked hotkey a rate on the subnet and keep the alpha in root_unclaimed", () => {
+    const { net, sub } = run();
+    expect(net.claims.rate(ROOT_HK, 1)).toBeGreaterThan(0n);
+    expect(sub.root_unclaimed).toBeGreaterThan(0n);
+  });
+
+  it("what its coldkeys are owed is split by their root stake (bob 3x alice, to the rao of flooring)", () => {
+    const { net } = run();
+    const a = net.claims.owed(ROOT_HK, "alice", 1, true).pays, b = net.claims.owed(ROOT_HK, "bob", 1, true).pays;
+    expect(a).toBeGreaterThan(0n);
+    expect(b - 3n * a).toBeGreaterThanOrEqual(-3n);
+    expect(b - 3n * a).toBeLessThanOrEqual(3n);
+  });
+
+  it("the owed amounts never exceed what the hotkey's root dividends left in root_unclaimed", () => {
+    const { net, sub } = run();
+    const a = net.claims.owed(ROOT_HK, "alice", 1, true).pays, b = net.claims.owed(ROOT_HK, "bob", 1, true).pays;
+    expect(a + b).toBeLessThanOrEqual(sub.root_unclaimed);
+  });
+});
+
+describe("network model: claimRoot", () => {
+  it("Keep: bob's owed alpha is staked under the hotkey, leaves root_unclaimed, and is recorded in RootClaimed", () => {
+    const { net, sub } = run();
+    const owed = net.claims.owed(ROOT_HK, "bob", 1).pays;
+    const stakeBefore = sub.stakes.get(ROOT_HK)!, unclaimedBefore = sub.root_unclaimed;
+    const [r] = net.claimRoot("bob", [1]);
+    expect(r).toMatchObject({ mode: "keep", alpha: owed, tao: 0n });
+    expect(sub.stakes.get(ROOT_HK)).toBe(stakeBefore + owed);
+    expect(sub.root_unclaimed).toBe(unclaimedBefore - owed);
+    expect(net.claims.rootClaimed(1, ROOT_HK, "bob")).toBe(owed);
+    expect(net.claims.owed(ROOT_HK, "bob", 1, true).pays).toBe(0n);
+  });
+
+  it("Swap (the default): alice's alpha is sold fee-free on the pool and the TAO staked on root", () => {
+    const { tm, net, sub } = run();
+    const owed = net.claims.owed(ROOT_HK, "alice", 1).pays;
+    const q = quoteUnstake({ taoReserve: sub.tao_reserve, alphaReserve: sub.alpha_reserve, quoteWeight: sub.quote_weight, feeRate: 0 }, owed, { taomath: tm });
+    const before = { tao: sub.tao_reserve, alpha: sub.alpha_reserve, out: sub.alpha_out, root: net.state.root_tao };
+    const [r] = net.claimRoot("alice");
+    expect(r).toMatchObject({ mode: "swap", alpha: owed, tao: q.amountOut });
+    expect(sub.tao_reserve).toBe(before.tao - q.amountOut);
+    expect(sub.alpha_reserve).toBe(before.alpha + owed);
+    expect(sub.alpha_out).toBe(before.out - owed);
+    expect(net.state.root_tao).toBe(before.root + q.amountOut);
+    expect(net.state.root_stakes.get(ROOT_HK)).toBe(400_000_000_000_000n + q.amountOut);
+    expect(net.claims.rootStake(ROOT_HK, "alice")).toBe(100_000_000_000_000n + q.amountOut);
+    // the new root stake is not owed the dividends paid before it arrived
+    expect(net.claims.owed(ROOT_HK, "alice", 1, true).pays).toBe(0n);
+  });
+
+  it("the network keeps conserving TAO and alpha after claims, and snapshots carry the claims ledger", () => {
+    const { tm, net } = run();
+    net.claimRoot("alice"); net.claimRoot("bob");
+    expect(net.step(100).violations).toEqual([]);
+    const snap = net.snapshot();
+    expect(plain(Network.fromSnapshot(tm, snap).snapshot())).toBe(plain(snap));
+  });
+
+  it("the core path and the host path give the same rates and claims", () => {
+    const core = Network.fromSnapshot(taomath(), snapshot()), host = Network.fromSnapshot(taomath(), snapshot());
+    core.step(150); host.step(150, undefined, { hostOnly: true });
+    expect(plain(core.snapshot())).toBe(plain(host.snapshot()));
+  });
+});
+
+describe("network model: root claim input", () => {
+  it("rejects per-coldkey root stakes that do not sum to the hotkey's root stake, naming the hotkey", () => {
+    const s = snapshot();
+    s.root_claims.stakes[ROOT_HK].bob = "1";
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/root_claims\.stakes\[hk-1-1\]/);
+  });
+  it("rejects an unknown claim type, naming the coldkey", () => {
+    const s = snapshot();
+    s.root_claims.claim_types.bob = "burn";
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(TaomathError);
+    expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/claim_types\[bob\]/);
+  });
+  it("claim_root naming more than 5 subnets is refused", () => {
+    const { net } = run(10);
+    expect(() => net.claimRoot("bob", [1, 2, 3, 4, 5, 6])).toThrow(TaomathError);
+  });
+});
