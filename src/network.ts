@@ -123,6 +123,17 @@ export class Network {
       n.root_unclaimed -= alpha;
     };
     const sw = swapCoreOf(this.tm);
+    // the chain runs the whole call in one transaction: on failure the ledger restores itself and the state is reloaded here
+    const saved = serializeState(this.state);
+    try {
+      return this.claimRootIn(coldkey, subnetOf, take, sw, subnets);
+    } catch (e) {
+      Object.assign(this.state, parseSnapshot(saved));
+      throw e;
+    }
+  }
+
+  private claimRootIn(coldkey: string, subnetOf: (netuid: number) => SubnetState, take: (n: SubnetState, alpha: bigint) => void, sw: ReturnType<typeof swapCoreOf>, subnets?: number[]): ClaimResult[] {
     return this.claims.claimRoot(coldkey, {
       keep: (hotkey, c, netuid, alpha) => {
         const n = subnetOf(netuid);

@@ -68,6 +68,7 @@ export class RootClaims {
   threshold(netuid: number): bigint { return this.thresholds.get(netuid) ?? DEFAULT_ROOT_CLAIMABLE_THRESHOLD; }
 
   setClaimType(coldkey: string, t: RootClaimType): void {
+    if (t.type === "keep_subnets" && t.subnets.length === 0) throw new TaomathError("wrong_length", "claim_type.subnets", "KeepSubnets needs at least one subnet (the chain's InvalidSubnetNumber)");
     if (t.type === "keep_subnets") t = { type: "keep_subnets", subnets: t.subnets.map((s, i) => toInt(s, `claim_type.subnets[${i}]`, 0, 65535, "u16")) };
     else if (t.type !== "swap" && t.type !== "keep") throw new TaomathError("invalid_type", "claim_type", "claim type must be swap, keep or keep_subnets");
     this.claimTypes.set(coldkey, t);
@@ -151,14 +152,81 @@ export class RootClaims {
       throw new TaomathError("wrong_length", "subnets", `claim_root takes 1 to ${MAX_SUBNET_CLAIMS} subnets (the chain's InvalidSubnetNumber)`);
     }
     const out: ClaimResult[] = [];
-    for (const [hotkey, stakes] of this.rootStakes) {
-      if (!stakes.has(coldkey)) continue;
-      for (const netuid of this.claimableSubnets(hotkey)) {
-        if (subnets !== undefined && !subnets.includes(netuid)) continue;
-        out.push(this.claimOnSubnet(hotkey, coldkey, netuid, payer));
+    // one transaction on chain: a failed claim (e.g. the swap) rolls back every claim of the call
+    const saved = this.save();
+    try {
+      for (const [hotkey, stakes] of this.rootStakes) {
+        if (!stakes.has(coldkey)) continue;
+        for (const netuid of this.claimableSubnets(hotkey)) {
+          if (subnets !== undefined && !subnets.includes(netuid)) continue;
+          out.push(this.claimOnSubnet(hotkey, coldkey, netuid, payer));
+        }
       }
+    } catch (e) {
+      this.restore(saved);
+      throw e;
     }
     return out;
+  }
+
+  /** transfer_root_claimed_for_new_keys: RootClaimed of (old hotkey, old coldkey) is added to the new keys' (a sum, GHSA-2026-010) and removed. */
+  transferRootClaimed(netuid: number, oldHotkey: string, newHotkey: string, oldColdkey: string, newColdkey: string): void {
+    const from = key(netuid, oldHotkey, oldColdkey), to = key(netuid, newHotkey, newColdkey);
+    const moved = this.claimed.get(from) ?? 0n;
+    this.claimed.delete(from);
+    this.claimed.set(to, satU128(moved + (this.claimed.get(to) ?? 0n)));
+  }
+
+  /** transfer_root_claimable_for_new_hotkey: the old hotkey's rates are added to the new hotkey's and removed. */
+  transferRootClaimable(oldHotkey: string, newHotkey: string): void {
+    const src = this.rates.get(oldHotkey);
+    this.rates.delete(oldHotkey);
+    let dst = this.rates.get(newHotkey);
+    if (!dst) this.rates.set(newHotkey, (dst = new Map()));
+    for (const [n, r] of src ?? []) {
+      const cur = dst.get(n);
+      dst.set(n, cur === undefined ? r : satI128(cur + r));
+    }
+  }
+
+  /**
+   * The root-claim part of do_swap_coldkey (transfer_coldkey_stake for every subnet): root stakes move
+   * to the new coldkey, and RootClaimed of each (subnet, hotkey) moves when the new coldkey then holds
+   * stake there: root stake for netuid 0, `subnetStake(hotkey, netuid)` (its alpha, after the swap) otherwise.
+   */
+  swapColdkey(oldColdkey: string, newColdkey: string, subnetStake: (hotkey: string, netuid: number) => bigint): void {
+    for (const m of this.rootStakes.values()) {
+      const a = m.get(oldColdkey);
+      if (a === undefined) continue;
+      m.delete(oldColdkey);
+      m.set(newColdkey, (m.get(newColdkey) ?? 0n) + a);
+    }
+    for (const k of [...this.claimed.keys()]) {
+      const [n, h, c] = JSON.parse(k) as [number, string, string];
+      if (c !== oldColdkey) continue;
+      const held = n === 0 ? this.rootStake(h, newColdkey) : subnetStake(h, n);
+      if (held > 0n) this.transferRootClaimed(n, h, h, oldColdkey, newColdkey);
+    }
+    const t = this.claimTypes.get(oldColdkey);
+    if (t !== undefined) { this.claimTypes.delete(oldColdkey); this.claimTypes.set(newColdkey, t); }
+  }
+
+  /** finalize_all_subnet_root_dividends (network dissolved): every rate on the subnet and its RootClaimed entries go. */
+  finalizeSubnet(netuid: number): void {
+    for (const m of this.rates.values()) m.delete(netuid);
+    for (const k of [...this.claimed.keys()]) if ((JSON.parse(k) as [number])[0] === netuid) this.claimed.delete(k);
+  }
+
+  private save() {
+    return {
+      rates: new Map([...this.rates].map(([h, m]) => [h, new Map(m)])), claimed: new Map(this.claimed),
+      stakes: new Map([...this.rootStakes].map(([h, m]) => [h, new Map(m)])),
+    };
+  }
+  private restore(s: ReturnType<RootClaims["save"]>): void {
+    this.rates.clear(); for (const [h, m] of s.rates) this.rates.set(h, m);
+    this.claimed.clear(); for (const [k, v] of s.claimed) this.claimed.set(k, v);
+    this.rootStakes.clear(); for (const [h, m] of s.stakes) this.rootStakes.set(h, m);
   }
 
   /** block_hash_to_indices: which staking-coldkey indices the auto-claim of a block picks. */
@@ -239,3 +307,5 @@ export class RootClaims {
 
 const U128_MAX = (1n << 128n) - 1n;
 const satU128 = (x: bigint) => (x > U128_MAX ? U128_MAX : x);
+const I128_MAX = (1n << 127n) - 1n;
+const satI128 = (x: bigint) => (x > I128_MAX ? I128_MAX : x);

@@ -85,6 +85,16 @@ describe("network model: claimRoot", () => {
     expect(net.claims.owed(ROOT_HK, "alice", 1, true).pays).toBe(0n);
   });
 
+  it("a claim whose swap the pool refuses changes nothing (the chain rolls the call back)", () => {
+    const { net } = run();
+    net.claimRoot("bob"); // a Keep claim first, in its own call
+    const sub = net.state.subnets[0];
+    sub.tao_reserve = 1_000_000n; // at MinimumReserve: the pool cannot pay out TAO
+    const before = plain(net.snapshot());
+    expect(() => net.claimRoot("alice")).toThrow(/swap of .* alpha failed/);
+    expect(plain(net.snapshot())).toBe(before);
+  });
+
   it("the network keeps conserving TAO and alpha after claims, and snapshots carry the claims ledger", () => {
     const { tm, net } = run();
     net.claimRoot("alice"); net.claimRoot("bob");

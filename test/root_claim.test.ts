@@ -166,6 +166,117 @@ describe("root claimable rates and Keep claims (claim_root.rs)", () => {
   });
 });
 
+describe("claims across subnets, key swaps and dissolution (claim_root.rs)", () => {
+  it("test_claim_root_with_unrelated_subnets: claiming subnet 100 pays nothing; claiming the subnet pays > 0 and RootClaimed = the new stake", () => {
+    const w = world();
+    w.claims.addRootStake(HOTKEY, "1003", 2_000_000n);
+    w.distribute(1_000_000n);
+    w.claims.setClaimType("1003", { type: "keep" });
+    expect(w.claims.claimRoot("1003", w.keep, [100])).toEqual([]);
+    expect(w.stake("1003")).toBe(0n);
+    w.claims.claimRoot("1003", w.keep, [NETUID]);
+    expect(w.stake("1003")).toBeGreaterThan(0n);
+    expect(w.claims.rootClaimed(NETUID, HOTKEY, "1003")).toBe(w.stake("1003"));
+  });
+
+  it("test_claim_root_keep_subnets_swap_claim_type: KeepSubnets{100} swaps the claim on the subnet, 1e7·0.82·0.5·0.1 TAO to root (±10000)", () => {
+    const w = world();
+    const pool = { tao: 50_000_000_000n, alpha: 100_000_000_000n };
+    const payer: ClaimPayer = {
+      keep: () => { throw new Error("must swap"); },
+      swap: (_h, _c, _n, a) => {
+        const q = quoteUnstake({ taoReserve: pool.tao, alphaReserve: pool.alpha, feeRate: 0 }, a, { taomath: w.tm });
+        pool.tao -= q.amountOut; pool.alpha += q.paidIn;
+        return q.amountOut;
+      },
+    };
+    w.claims.addRootStake(HOTKEY, "1003", 2_000_000n);
+    w.claims.addRootStake(HOTKEY, "10010", 18_000_000n);
+    w.distribute(10_000_000n);
+    w.claims.setClaimType("1003", { type: "keep_subnets", subnets: [100] });
+    w.claims.claimRoot("1003", payer, [NETUID]);
+    near(w.claims.rootStake(HOTKEY, "1003"), 2_000_000n + BigInt(Math.trunc(10_000_000 * (1 - 0.18) * 0.5 * 0.1)), 10_000n);
+  });
+
+  it("test_claim_root_with_keep_subnets: KeepSubnets with no subnets is InvalidSubnetNumber", () => {
+    const { claims } = world();
+    expect(() => claims.setClaimType("1003", { type: "keep_subnets", subnets: [] })).toThrow(TaomathError);
+  });
+
+  it("test_claim_root_swap_failure_does_not_consume_claim: a failed swap leaves RootClaimed and the root stake as they were", () => {
+    const w = world();
+    w.claims.addRootStake(HOTKEY, "1003", 2_000_000n);
+    w.claims.addRootStake(HOTKEY, "10010", 18_000_000n);
+    w.distribute(10_000_000n);
+    w.claims.setClaimType("1003", { type: "swap" });
+    const broke: ClaimPayer = { keep: () => {}, swap: () => { throw new TaomathError("chain_rejected", "subnet", "InsufficientBalance"); } };
+    const claimedBefore = w.claims.rootClaimed(NETUID, HOTKEY, "1003"), stakeBefore = w.claims.rootStake(HOTKEY, "1003");
+    expect(() => w.claims.claimRoot("1003", broke, [NETUID])).toThrow(/InsufficientBalance/);
+    expect(w.claims.rootClaimed(NETUID, HOTKEY, "1003")).toBe(claimedBefore);
+    expect(w.claims.rootStake(HOTKEY, "1003")).toBe(stakeBefore);
+  });
+
+  it("test_claim_root_with_swap_coldkey: RootClaimed (= the kept stake) moves from the old coldkey to the new one", () => {
+    const w = world();
+    w.claims.addRootStake(HOTKEY, "1003", 2_000_000n);
+    w.distribute(1_000_000n);
+    w.claims.setClaimType("1003", { type: "keep" });
+    w.claims.claimRoot("1003", w.keep, [NETUID]);
+    const kept = w.stake("1003");
+    expect(w.claims.rootClaimed(NETUID, HOTKEY, "1003")).toBe(kept);
+    expect(w.claims.rootClaimed(NETUID, HOTKEY, "10030")).toBe(0n);
+    // do_swap_coldkey moves the subnet stake first, then the watermark where the new coldkey holds stake
+    w.claims.swapColdkey("1003", "10030", (h, n) => (h === HOTKEY && n === NETUID ? kept : 0n));
+    expect(w.claims.rootClaimed(NETUID, HOTKEY, "1003")).toBe(0n);
+    expect(w.claims.rootClaimed(NETUID, HOTKEY, "10030")).toBe(kept);
+    expect(w.claims.rootStake(HOTKEY, "10030")).toBe(2_000_000n);
+  });
+
+  it("ghsa_2026_010_transfer_root_claimed_merges_legit_positions_by_sum: 1_000_000 + 500_000 = 1_500_000, the old watermark cleared", () => {
+    const { claims } = world();
+    claims.claimed.set(JSON.stringify([0, "1002", "1004"]), 1_000_000n);
+    claims.claimed.set(JSON.stringify([0, "1003", "1004"]), 500_000n);
+    claims.transferRootClaimed(0, "1002", "1003", "1004", "1004");
+    expect(claims.rootClaimed(0, "1002", "1004")).toBe(0n);
+    expect(claims.rootClaimed(0, "1003", "1004")).toBe(1_500_000n);
+  });
+
+  it("swapping the root hotkey (transfer_root_claimable_for_new_hotkey) adds its rates to the new hotkey's", () => {
+    const { claims } = world();
+    claims.addRootStake("old", "c", 1_000n);
+    claims.addRootStake("new", "c", 1_000n);
+    claims.increaseRootClaimable("old", NETUID, 500n);
+    claims.increaseRootClaimable("new", NETUID, 250n);
+    const a = claims.rate("old", NETUID), b = claims.rate("new", NETUID);
+    claims.transferRootClaimable("old", "new");
+    expect(claims.rate("new", NETUID)).toBe(a + b);
+    expect(claims.claimableSubnets("old")).toEqual([]);
+  });
+
+  it("test_claim_root_on_network_deregistration: dissolving the subnet removes its RootClaimable entry and RootClaimed", () => {
+    const w = world();
+    w.claims.addRootStake(HOTKEY, "1003", 2_000_000n);
+    w.claims.addRootStake(HOTKEY, "10010", 18_000_000n);
+    w.distribute(10_000_000n);
+    w.claims.setClaimType("1003", { type: "keep" });
+    w.claims.claimRoot("1003", w.keep, [NETUID]);
+    expect(w.claims.claimableSubnets(HOTKEY)).toEqual([NETUID]);
+    expect(w.claims.claimed.has(JSON.stringify([NETUID, HOTKEY, "1003"]))).toBe(true);
+    w.claims.finalizeSubnet(NETUID);
+    expect(w.claims.claimableSubnets(HOTKEY)).toEqual([]);
+    expect(w.claims.claimed.has(JSON.stringify([NETUID, HOTKEY, "1003"]))).toBe(false);
+  });
+
+  it("test_claim_root_fill_root_alpha_dividends_per_subnet: RootAlphaDividendsPerSubnet is 1e7·0.82 (±100), the same on the next epoch", () => {
+    const w = world();
+    w.claims.addRootStake(HOTKEY, "1003", 2_000_000n);
+    w.claims.addRootStake(HOTKEY, "10010", 18_000_000n);
+    const d1 = w.distribute(10_000_000n).root_claimable;
+    near(d1, BigInt(Math.trunc(10_000_000 * (1 - 0.18))), 100n);
+    expect(w.distribute(10_000_000n).root_claimable).toBe(d1);
+  });
+});
+
 describe("claim thresholds and limits", () => {
   it("test_claim_root_threshold: RootClaimableThreshold defaults to DefaultMinRootClaimAmount; 1000 and 2000 are stored; MAX_ROOT_CLAIM_THRESHOLD + 1 is refused", () => {
     const { claims } = world();
