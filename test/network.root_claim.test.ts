@@ -110,6 +110,32 @@ describe("network model: claimRoot", () => {
   });
 });
 
+describe("network model: claim_root.rs through the coinbase", () => {
+  it("test_claim_root_with_run_coinbase: tempo 1, EMA price 2 (root sell on), pool price 10, threshold 0: after run_coinbase(mint 1_000_000) a Keep claim stakes > 0", () => {
+    const { neurons, stakes, staked } = neuronsFor(1, 16, 4);
+    // as in the chain test, the hotkey is the only root staker
+    neurons.tao_stake = neurons.hotkeys.map((h: string) => (h === ROOT_HK ? "200000000" : "0"));
+    const net = Network.fromSnapshot(taomath(), {
+      block: "1", total_issuance: "0", tao_weight: ((1n << 64n) - 1n).toString(), root_tao: "200000000",
+      root_stakes: { [ROOT_HK]: "200000000" },
+      root_claims: { stakes: { [ROOT_HK]: { "1003": "200000000" } }, claim_types: { "1003": "keep" }, thresholds: { "1": "0" } },
+      subnets: [{
+        netuid: 1, mechanism: 1, owner_hotkey: "hk-1-0", tempo: 1, last_epoch_block: "0", first_emission_block_number: "1",
+        tao_reserve: "10000000000000", alpha_reserve: "1000000000000", alpha_out: staked.toString(), moving_price: String(2n * ONE96),
+        stakes, neurons,
+      }],
+    });
+    const r = net.runCoinbase(1_000_000n);
+    expect(r.violations).toEqual([]);
+    expect(r.epochs.some((e) => e.outcome === "ran")).toBe(true);
+    const before = net.state.subnets[0].stakes.get(ROOT_HK)!;
+    const [c] = net.claimRoot("1003", [1]);
+    expect(c.mode).toBe("keep");
+    expect(c.alpha).toBeGreaterThan(0n);
+    expect(net.state.subnets[0].stakes.get(ROOT_HK)).toBe(before + c.alpha);
+  });
+});
+
 describe("network model: root claim input", () => {
   it("rejects per-coldkey root stakes that do not sum to the hotkey's root stake, naming the hotkey", () => {
     const s = snapshot();
