@@ -122,6 +122,12 @@ export class RootClaims {
     }
   }
 
+  /** transfer_stake_within_subnet on root (transfer_stake, move_stake): remove from the origin keys, add to the destination keys. */
+  transferRootStake(fromHotkey: string, fromColdkey: string, toHotkey: string, toColdkey: string, amount: bigint): void {
+    this.removeRootStake(fromHotkey, fromColdkey, amount);
+    this.addRootStake(toHotkey, toColdkey, amount);
+  }
+
   /** root_claim_on_subnet: pays what (hotkey, coldkey) is owed on netuid through `payer` and records it in RootClaimed. */
   claimOnSubnet(hotkey: string, coldkey: string, netuid: number, payer: ClaimPayer, ignoreMinimum = false): ClaimResult {
     const { pays } = this.owed(hotkey, coldkey, netuid, ignoreMinimum);

@@ -127,6 +127,39 @@ describe("root claimable rates and Keep claims (claim_root.rs)", () => {
     near(b3 - b2, BigInt(Math.trunc((Number(pending) * (1 - 0.18)) / 2)), 100n);
   });
 
+  it("test_claim_root_with_moved_stake: bob transfers half his root stake to eve after a distribution; eve gains ~0, alice and bob the same 1e7·0.82/2; after the transfer back again equal (each ±100)", () => {
+    const w = world();
+    const [alice, bob, eve] = ["1003", "1004", "1005"], rootStake = 8_000_000n, pending = 10_000_000n;
+    w.claims.addRootStake(HOTKEY, alice, rootStake);
+    w.claims.addRootStake(HOTKEY, bob, rootStake);
+    for (const c of [alice, bob, eve]) w.claims.setClaimType(c, { type: "keep" });
+    const half = BigInt(Math.trunc((Number(pending) * (1 - 0.18)) / 2));
+
+    w.distribute(pending);
+    w.claims.claimRoot(alice, w.keep, [NETUID]);
+    w.claims.claimRoot(bob, w.keep, [NETUID]);
+    const a1 = w.stake(alice), b1 = w.stake(bob);
+    expect(a1).toBe(b1);
+    near(a1, half, 100n);
+
+    w.distribute(pending);
+    w.claims.transferRootStake(HOTKEY, bob, HOTKEY, eve, rootStake / 2n);
+    const e1 = w.stake(eve);
+    for (const c of [alice, bob, eve]) w.claims.claimRoot(c, w.keep, [NETUID]);
+    const a2 = w.stake(alice), b2 = w.stake(bob), e2 = w.stake(eve);
+    near(e2 - e1, 0n, 100n);
+    near(a2 - a1, b2 - b1, 100n);
+    near(b2 - b1, half, 100n);
+
+    w.claims.transferRootStake(HOTKEY, eve, HOTKEY, bob, rootStake / 2n);
+    w.distribute(pending);
+    w.claims.claimRoot(alice, w.keep, [NETUID]);
+    w.claims.claimRoot(bob, w.keep, [NETUID]);
+    const a3 = w.stake(alice), b3 = w.stake(bob);
+    near(a3 - a2, b3 - b2, 100n);
+    near(b3 - b2, half, 100n);
+  });
+
   it("test_claim_root_with_keep_subnets: KeepSubnets{netuid} keeps that subnet's claim as alpha, root stake × rate (±10)", () => {
     const w = world();
     const coldkey = "1003", rootStake = 2_000_000n;
