@@ -6,7 +6,7 @@
 
 import { describe, it, expect } from "vitest";
 import { keccak_256 } from "@noble/hashes/sha3.js";
-import { taomath, coinbaseOf, quoteUnstake, RootClaims, TaomathError, DEFAULT_ROOT_CLAIMABLE_THRESHOLD, MAX_ROOT_CLAIM_THRESHOLD, type ClaimPayer } from "../src/index.js";
+import { taomath, coinbaseOf, quoteUnstake, RootClaims, RootClaimCore, TaomathError, DEFAULT_ROOT_CLAIMABLE_THRESHOLD, MAX_ROOT_CLAIM_THRESHOLD, type ClaimPayer } from "../src/index.js";
 
 const U64_MAX = (1n << 64n) - 1n;
 const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps);
@@ -392,5 +392,41 @@ describe("auto-claim picker (block_hash_to_indices)", () => {
   it("test_claim_root_block_hash_indices: keccak_256(\"some2\"), k = 15, n = 15000", () => {
     expect(picker().blockHashToIndices(hash("some2"), 15n, 15_000n)).toEqual(
       [61n, 246n, 1440n, 2855n, 3521n, 5236n, 6130n, 6615n, 8511n, 9405n, 9890n, 11786n, 11971n, 13165n, 14580n]);
+  });
+});
+
+describe("root claim arithmetic at the edges (I96F32 saturation, the threshold)", () => {
+  const cc = () => new RootClaimCore(taomath().core);
+  const I96_MAX = (1n << 127n) - 1n;
+
+  it("rate × stake saturates at I96F32::MAX and pays u64::MAX", () => {
+    const r = cc().owed(I96_MAX, U64_MAX, 0n, 0n);
+    expect(r.owed).toBe(I96_MAX);
+    expect(r.pays).toBe(U64_MAX);
+  });
+  it("a RootClaimed at or above 2^95 saturates to I96F32::MAX, so nothing is owed", () => {
+    const r = cc().owed(1n << 32n, 5n, 1n << 100n, 0n);
+    expect(r.owed).toBe((5n << 32n) - I96_MAX);
+    expect(r.pays).toBe(0n);
+  });
+  it("owed equal to the threshold is claimed; one bit below it is skipped", () => {
+    // rate 0.5 on 1_000_001 rao: owed 500_000.5
+    expect(cc().owed(1n << 31n, 1_000_001n, 0n, 500_000n).pays).toBe(500_000n);
+    expect(cc().owed(1n << 31n, 1_000_000n, 0n, 500_000n).pays).toBe(500_000n);
+    expect(cc().owed((1n << 31n) - 1n, 1_000_000n, 0n, 500_000n).pays).toBe(0n);
+  });
+  it("the RootClaimed shift floors rate × amount: 1.5 × 3 = 4", () => {
+    expect(cc().claimedShift(3n << 31n, 3n)).toBe(4n);
+  });
+  it("a hotkey with no root stake gets a zero increment, and the amount is staked instead when positive", () => {
+    expect(cc().addClaimable(7n, 0n, 0n)).toEqual({ rate: 7n, staked: false });
+    expect(cc().addClaimable(7n, 1n, 0n)).toEqual({ rate: 7n, staked: true });
+  });
+  it("block_hash_to_indices with n = 0 picks index 0 (checked_rem gives none, read as 0)", () => {
+    expect(cc().blockHashToIndices(new Uint8Array(32).fill(9), 3n, 0n)).toEqual([0n]);
+  });
+  it("rejects a hash that is not 32 bytes and a rate outside i128, naming the field", () => {
+    expect(() => cc().blockHashToIndices(new Uint8Array(31), 1n, 1n)).toThrow(/block_hash/);
+    expect(() => cc().owed(1n << 127n, 1n, 0n, 0n)).toThrow(/rate/);
   });
 });
