@@ -6,6 +6,13 @@
 import { describe, it, expect } from "vitest";
 import { taomath, Network, quoteUnstake, TaomathError } from "../src/index.js";
 import { neuronsFor } from "./helpers/network.js";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const cli = fileURLToPath(new URL("../node/cli.mjs", import.meta.url));
 
 const ONE96 = 1n << 32n;
 const plain = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
@@ -151,5 +158,26 @@ describe("network model: root claim input", () => {
   it("claim_root naming more than 5 subnets is refused", () => {
     const { net } = run(10);
     expect(() => net.claimRoot("bob", [1, 2, 3, 4, 5, 6])).toThrow(TaomathError);
+  });
+});
+
+describe("taomath network --claim", () => {
+  it("claims each coldkey after the run: the JSON lists the claims and the written snapshot carries the ledger", () => {
+    const dir = mkdtempSync(join(tmpdir(), "taomath-claim-"));
+    try {
+      const file = join(dir, "net.json"), out = join(dir, "next.json");
+      writeFileSync(file, plain(snapshot()));
+      const r = JSON.parse(execFileSync(process.execPath, [cli, "network", file, "--blocks", "200", "--claim", "bob", "--claim", "alice", "--out", out, "--json"], { encoding: "utf8" }));
+      expect(r.violations).toEqual([]);
+      expect(r.claims.map((c: any) => [c.coldkey, c.mode])).toEqual([["bob", "keep"], ["alice", "swap"]]);
+      // the same run in the library gives the same claims
+      const net = Network.fromSnapshot(taomath(), snapshot());
+      net.step(200);
+      const lib = [...net.claimRoot("bob"), ...net.claimRoot("alice")];
+      expect(r.claims.map((c: any) => c.alpha)).toEqual(lib.map((c) => c.alpha.toString()));
+      expect(JSON.parse(readFileSync(out, "utf8")).root_claims.claimed.length).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
