@@ -4,7 +4,7 @@
 // hotkey; Swap: sold on the Balancer pool fee-free and staked on root).
 
 import { describe, it, expect } from "vitest";
-import { taomath, Network, quoteUnstake, TaomathError } from "../src/index.js";
+import { taomath, Network, quoteUnstake, TaomathError, estimateReturns } from "../src/index.js";
 import { neuronsFor } from "./helpers/network.js";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -140,6 +140,18 @@ describe("network model: claim_root.rs through the coinbase", () => {
     expect(c.mode).toBe("keep");
     expect(c.alpha).toBeGreaterThan(0n);
     expect(net.state.subnets[0].stakes.get(ROOT_HK)).toBe(before + c.alpha);
+  });
+});
+
+describe("estimateReturns for a root staker", () => {
+  it("reports the root dividends a coldkey could claim at the end, equal to the model's owed amount, with a TAO rate on its root stake", () => {
+    const e = estimateReturns(taomath(), snapshot(), { coldkey: "alice" }, 200);
+    const { net } = run(200);
+    const owed = net.claims.owed(ROOT_HK, "alice", 1, true).pays;
+    expect(e.root_dividends).toHaveLength(1);
+    expect(e.root_dividends![0]).toMatchObject({ netuid: 1, hotkey: ROOT_HK, root_stake: 100_000_000_000_000n, alpha_earned: owed });
+    expect(e.root_dividends![0].annualized_rate).toBeGreaterThan(0);
+    expect(e.assumptions.some((a) => a.startsWith("root dividends are what the coldkey could claim"))).toBe(true);
   });
 });
 
