@@ -37,3 +37,4 @@ export { StakingState, StakingRejected, splitTake, DEFAULT_MIN_STAKE, DEFAULT_DE
 export { quoteRequestFromJson, quoteResponse, emissionRequestFromQuery, emissionResponse, MAX_QUOTE_AMOUNTS, MAX_EMISSION_YEARS, type QuoteRequest, type QuoteResponseJson, type QuoteRowJson, type EmissionRequest, type EmissionResponseJson } from "./api_json.js";
 export { RootClaims, DEFAULT_ROOT_CLAIMABLE_THRESHOLD, MAX_ROOT_CLAIM_THRESHOLD, MAX_SUBNET_CLAIMS, type RootClaimType, type ClaimPayer, type ClaimResult } from "./root_claim.js";
 export { RootClaimCore } from "./bindings/root_claim.js";
+export type { AutoClaim } from "./network.js";

@@ -48,7 +48,15 @@ export interface StepReport {
   epochs: Array<{ block: bigint; netuid: number; outcome: "ran" | "skipped" | "deferred" }>;
   /** blocks where TAO or alpha were not conserved (empty when all is well) */
   violations: string[];
+  /** with the autoClaim option: the claims run_auto_claim_root_divs made, with their block */
+  root_claims?: Array<ClaimResult & { block: bigint }>;
 }
+
+/**
+ * run_auto_claim_root_divs in each block: `blockHash(b)` gives the hash of block b (the chain uses the
+ * parent hash, so block n claims with blockHash(n - 1)); numRootClaim is NumRootClaim (default 5).
+ */
+export interface AutoClaim { blockHash: (block: bigint) => Uint8Array; numRootClaim?: number }
 
 const ASSUMPTIONS = [
   "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
@@ -91,6 +99,8 @@ export class Network {
       const sum = [...m.values()].reduce((a, b) => a + b, 0n);
       if (total !== undefined && total !== sum) throw new TaomathError("out_of_range", `root_claims.stakes[${h}]`, `hotkey ${h}: root stakes per coldkey sum to ${sum} but root_stakes gives ${total}`);
     }
+    // a hotkey whose root stake is given per coldkey has that total as its root stake
+    for (const [h, m] of claims.rootStakes) if (!state.root_stakes.has(h)) state.root_stakes.set(h, [...m.values()].reduce((a, b) => a + b, 0n));
     const net = new Network(tm, state, claims);
     const bad = net.alphaLedgerErrors();
     if (bad.length > 0) throw new TaomathError("out_of_range", bad[0].field, bad[0].message);
@@ -168,7 +178,7 @@ export class Network {
    * `hostOnly` forces the block-by-block host path (the reference the core path is tested against).
    * `onBlock` is called at least once per core call with the last block done.
    */
-  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean } = {}): StepReport {
+  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean; autoClaim?: AutoClaim } = {}): StepReport {
     pool ??= balancerPool(this.tm);
     const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
     const report: StepReport = {
@@ -176,7 +186,14 @@ export class Network {
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
     if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
-    const minimumReserve = options.hostOnly ? undefined : balancerMinimumReserve(pool);
+    const auto = options.autoClaim;
+    if (auto !== undefined) {
+      if (typeof auto.blockHash !== "function") throw new TaomathError("invalid_type", "autoClaim.blockHash", "expected a function from a block number to its 32-byte hash");
+      toInt(auto.numRootClaim ?? 5, "autoClaim.numRootClaim", 0, 50, "NumRootClaim (at most MAX_NUM_ROOT_CLAIMS 50)");
+      report.root_claims = [];
+    }
+    // auto-claims run every block between the coinbase and the next block: the block-by-block path
+    const minimumReserve = options.hostOnly || auto !== undefined ? undefined : balancerMinimumReserve(pool);
     const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
     if (minimumReserve !== undefined && subnets.every(rowFits)) {
       try {
@@ -189,7 +206,7 @@ export class Network {
     }
     for (let i = 0; i < count; i++) {
       try {
-        this.stepBlock(pool, report);
+        this.stepBlock(pool, report, undefined, auto);
       } catch (e) {
         this.broken = this.state.block.toString();
         throw e;
@@ -220,7 +237,7 @@ export class Network {
     return report;
   }
 
-  private stepBlock(pool: CoinbasePool, report: StepReport, mint?: bigint): void {
+  private stepBlock(pool: CoinbasePool, report: StepReport, mint?: bigint, auto?: AutoClaim): void {
     const s = this.state;
     const em = emissionOf(this.tm), cb = coinbaseOf(this.tm);
     s.block += 1n;
@@ -332,6 +349,21 @@ export class Network {
       tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, quote_weight: n.quote_weight,
     })), block, s.subnet_moving_alpha);
     emitTo.forEach((n, i) => { n.moving_price = prices[i]; });
+
+    // run_auto_claim_root_divs(parent_hash): the picked coldkeys claim everything; a failed claim is only logged on chain
+    if (auto !== undefined) {
+      const coldkeys = this.claims.stakingColdkeys();
+      const picked = this.claims.blockHashToIndices(auto.blockHash(block - 1n), BigInt(auto.numRootClaim ?? 5), BigInt(coldkeys.length));
+      for (const i of picked) {
+        const c = coldkeys[Number(i)];
+        if (c === undefined) continue;
+        try {
+          for (const r of this.claimRoot(c)) if (r.mode !== "skipped") report.root_claims!.push({ ...r, block });
+        } catch (e) {
+          if (!(e instanceof TaomathError)) throw e;
+        }
+      }
+    }
 
     report.alpha_minted += alphaMinted;
     report.alpha_recycled += alphaRecycled;
@@ -537,7 +569,8 @@ export class Network {
   private taoAccounted(): bigint {
     let t = 0n;
     for (const n of this.state.subnets) if (n.netuid !== 0) t += n.tao_reserve + n.untracked_tao;
-    return t;
+    // root's SubnetTAO: only root claims' swaps move TAO into it
+    return t + this.state.root_tao;
   }
 
   /** SubnetAlphaOut must equal everything owned or pending on the subnet plus the unowned buckets. */

@@ -36,6 +36,8 @@ export interface RootClaimsJson {
   claimed: Array<[number, string, string, string]>;
   claim_types: Record<string, "swap" | "keep" | { keep_subnets: number[] }>;
   thresholds: Record<string, string>;
+  /** StakingColdkeysByIndex (the auto-claim picks indices into it); default: the coldkeys of stakes in order */
+  staking_coldkeys?: string[];
 }
 
 export interface ClaimResult { hotkey: string; coldkey: string; netuid: number; mode: "skipped" | "keep" | "swap"; alpha: bigint; tao: bigint }
@@ -52,6 +54,8 @@ export class RootClaims {
   readonly rootStakes = new Map<string, Map<string, bigint>>();
   readonly claimTypes = new Map<string, RootClaimType>();
   readonly thresholds = new Map<number, bigint>();
+  /** StakingColdkeysByIndex, when the snapshot gives it; else the coldkeys of `rootStakes` in first-seen order */
+  stakingColdkeysGiven: string[] | null = null;
 
   constructor(core: Core) { this.cc = new RootClaimCore(core); }
 
@@ -235,12 +239,20 @@ export class RootClaims {
     this.rootStakes.clear(); for (const [h, m] of s.stakes) this.rootStakes.set(h, m);
   }
 
+  /** The auto-claim's coldkey index (StakingColdkeysByIndex). */
+  stakingColdkeys(): string[] {
+    if (this.stakingColdkeysGiven !== null) return this.stakingColdkeysGiven;
+    const seen = new Set<string>();
+    for (const m of this.rootStakes.values()) for (const c of m.keys()) seen.add(c);
+    return [...seen];
+  }
+
   /** block_hash_to_indices: which staking-coldkey indices the auto-claim of a block picks. */
   blockHashToIndices(hash: Uint8Array, k: bigint, n: bigint): bigint[] { return this.cc.blockHashToIndices(hash, k, n); }
 
   /** Nothing recorded (no rates, claims, per-coldkey root stakes, claim types or thresholds). */
   isEmpty(): boolean {
-    return this.rates.size === 0 && this.claimed.size === 0 && this.rootStakes.size === 0 && this.claimTypes.size === 0 && this.thresholds.size === 0;
+    return this.rates.size === 0 && this.claimed.size === 0 && this.rootStakes.size === 0 && this.claimTypes.size === 0 && this.thresholds.size === 0 && this.stakingColdkeysGiven === null;
   }
 
   /** The ledger as plain JSON (u64/u128 as decimal strings, rates as I96F32 bit strings). */
@@ -251,6 +263,7 @@ export class RootClaims {
       claimed: [...this.claimed].map(([k, v]) => { const [n, h, c] = JSON.parse(k) as [number, string, string]; return [n, h, c, v.toString()]; }),
       claim_types: Object.fromEntries([...this.claimTypes].map(([c, t]) => [c, t.type === "keep_subnets" ? { keep_subnets: t.subnets } : t.type])),
       thresholds: Object.fromEntries([...this.thresholds].map(([n, t]) => [String(n), t.toString()])),
+      ...(this.stakingColdkeysGiven === null ? {} : { staking_coldkeys: [...this.stakingColdkeysGiven] }),
     };
   }
 
@@ -301,6 +314,13 @@ export class RootClaims {
       else if (t !== null && typeof t === "object" && Array.isArray((t as { keep_subnets?: unknown }).keep_subnets)) {
         r.claimTypes.set(c, { type: "keep_subnets", subnets: (t as { keep_subnets: unknown[] }).keep_subnets.map((s, i) => toInt(s, `${f}.keep_subnets[${i}]`, 0, 65535, "u16")) });
       } else throw new TaomathError("invalid_type", f, "expected \"swap\", \"keep\" or {\"keep_subnets\": [netuids]}");
+    }
+    if (o.staking_coldkeys !== undefined) {
+      if (!Array.isArray(o.staking_coldkeys)) throw new TaomathError("invalid_type", `${field}.staking_coldkeys`, "expected an array of coldkeys");
+      r.stakingColdkeysGiven = o.staking_coldkeys.map((c: unknown, i: number) => {
+        if (typeof c !== "string") throw new TaomathError("invalid_type", `${field}.staking_coldkeys[${i}]`, "expected a coldkey name");
+        return c;
+      });
     }
     for (const [n, t] of Object.entries(obj(o.thresholds, `${field}.thresholds`))) r.setThreshold(toInt(Number(n), `${field}.thresholds[${n}]`, 0, 65535, "u16"), toU64(t, `${field}.thresholds[${n}]`));
     return r;

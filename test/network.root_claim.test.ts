@@ -4,7 +4,8 @@
 // hotkey; Swap: sold on the Balancer pool fee-free and staked on root).
 
 import { describe, it, expect } from "vitest";
-import { taomath, Network, quoteUnstake, TaomathError, estimateReturns } from "../src/index.js";
+import { taomath, Network, quoteUnstake, TaomathError, estimateReturns, RootClaimCore } from "../src/index.js";
+import { keccak_256 } from "@noble/hashes/sha3.js";
 import { neuronsFor } from "./helpers/network.js";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -140,6 +141,31 @@ describe("network model: claim_root.rs through the coinbase", () => {
     expect(c.mode).toBe("keep");
     expect(c.alpha).toBeGreaterThan(0n);
     expect(net.state.subnets[0].stakes.get(ROOT_HK)).toBe(before + c.alpha);
+  });
+});
+
+describe("network model: run_auto_claim_root_divs", () => {
+  const blockHash = (b: bigint) => keccak_256(new TextEncoder().encode(`block ${b}`));
+
+  it("with NumRootClaim 0 nothing is claimed and the state equals the run without auto-claims", () => {
+    const a = Network.fromSnapshot(taomath(), snapshot()), b = Network.fromSnapshot(taomath(), snapshot());
+    const r = a.step(150, undefined, { autoClaim: { blockHash, numRootClaim: 0 } });
+    b.step(150);
+    expect(r.root_claims).toEqual([]);
+    expect(plain(a.snapshot())).toBe(plain(b.snapshot()));
+  });
+
+  it("each block claims for the coldkeys block_hash_to_indices picks from the parent hash, and TAO and alpha stay conserved", () => {
+    const net = Network.fromSnapshot(taomath(), snapshot());
+    const r = net.step(300, undefined, { autoClaim: { blockHash, numRootClaim: 1 } });
+    expect(r.violations).toEqual([]);
+    expect(r.root_claims!.length).toBeGreaterThan(0);
+    const cc = new RootClaimCore(taomath().core), coldkeys = ["alice", "bob"];
+    for (const c of r.root_claims!) {
+      const picked = cc.blockHashToIndices(blockHash(c.block - 1n), 1n, 2n).map((i) => coldkeys[Number(i)]);
+      expect(picked).toContain(c.coldkey);
+    }
+    expect(new Set(r.root_claims!.map((c) => c.mode))).toEqual(new Set(["keep", "swap"]));
   });
 });
 
