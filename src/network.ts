@@ -11,7 +11,8 @@
 // Scope (stated in every report it returns): the payout follows distribute_emission with child
 // keys and, for hotkeys given with nominators, their share pools; root dividends raise each hotkey's
 // RootClaimable rate (src/root_claim.ts) and their alpha waits in root_unclaimed until a coldkey
-// claims it with claimRoot (the chain's per-block auto-claim is not run); owner-owned miners' incentive is burned
+// claims it with claimRoot, or the per-block auto-claim runs (only with step's autoClaim option, which
+// needs the block hashes and runs the host path); owner-owned miners' incentive is burned
 // (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
 
 import type { Taomath } from "./taomath.js";
@@ -63,7 +64,7 @@ const ASSUMPTIONS = [
   "pool weight updates and chain buys come from the CoinbasePool given to step() (default: the Balancer pool of pallet_subtensor_swap, MinimumReserve 1_000_000)",
   "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take, incentive and owner cut credited to the hotkey owner's coldkey and the rest of the dividends to all the hotkey's coldkeys through its share pool (hotkeys given without share_pools/nominators are kept as totals); root dividends raise the hotkey's RootClaimable rate on the subnet (increase_root_claimable_for_hotkey_and_subnet) and their alpha stays in the subnet's root_unclaimed until claimed; owner-owned miners' incentive is burned",
   "a subnet with extra_mechanisms runs epoch_with_mechanisms (split_emissions, one epoch per mechanism on its own weights, bonds and LastUpdate, per-uid sums)",
-  "registrations, staking, transfers and root claims do not happen during the run (the chain's auto-claim of block-hash-picked coldkeys is not run; claims happen only through claimRoot between runs)",
+  "registrations, staking, transfers and root claims do not happen during the run (the chain's auto-claim of block-hash-picked coldkeys runs only with step's autoClaim option and its block hashes; otherwise claims happen only through claimRoot between runs)",
   "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
 ];
 
