@@ -4,7 +4,7 @@
 // hotkey; Swap: sold on the Balancer pool fee-free and staked on root).
 
 import { describe, it, expect } from "vitest";
-import { taomath, Network, quoteUnstake, TaomathError, estimateReturns, RootClaimCore } from "../src/index.js";
+import { taomath, Network, quoteUnstake, TaomathError, estimateReturns, RootClaimCore, exampleSubnet } from "../src/index.js";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { neuronsFor } from "./helpers/network.js";
 import { execFileSync } from "node:child_process";
@@ -181,6 +181,45 @@ describe("estimateReturns for a root staker", () => {
   });
 });
 
+describe("network model: claim_root.rs coinbase distribution", () => {
+  // the mock runtime: owner cut 0, TAO weight 1, block emission 1e9 at issuance 0; one subnet whose
+  // owner hotkey 1002 is its only neuron, 10_000_000 alpha staked by the owner, 2e8 root stake by 1003
+  function mockSubnet() {
+    const x: any = exampleSubnet(taomath(), { n: 1, validators: 1, seed: 7 });
+    const { n: _n, alpha_stake: _a, current_block: _c, rao_emission: _r, last_mechanism_step_block: _l, ...rest } = x;
+    void _n; void _a; void _c; void _r; void _l;
+    const neurons = { ...rest, tempo: 2, hotkeys: ["1002"], tao_stake: ["200000000"], last_update: ["1"], block_at_registration: ["0"] };
+    return {
+      block: "1", total_issuance: "0", subnet_owner_cut: 0, tao_weight: ((1n << 64n) - 1n).toString(), root_tao: "200000000",
+      root_claims: { stakes: { "1002": { "1003": "200000000" } }, thresholds: { "1": "0" } },
+      subnets: [{
+        netuid: 1, mechanism: 1, owner_hotkey: "1002", owners: { "1002": "1001" }, tempo: 2, last_epoch_block: "1", first_emission_block_number: "1",
+        tao_reserve: "100000000000", alpha_reserve: "100000000000", alpha_out: "10000000", moving_price: String(2n * ONE96),
+        stakes: { "1002": "10000000" }, neurons: JSON.parse(plain(neurons)),
+      }],
+    };
+  }
+
+  it("test_claim_root_coinbase_distribution: block 2 grows alpha issuance by [1e9, 2e9) and pends 1e9·root_prop·0.5 root alpha (±100); block 3's epoch drains it into a rate of 2·pending·0.82/2e8 (±0.001)", () => {
+    const net = Network.fromSnapshot(taomath(), mockSubnet());
+    const s = net.state.subnets[0];
+    const issuance0 = s.alpha_reserve + s.alpha_out;
+    expect(net.step(1).violations).toEqual([]);
+    const issuance = s.alpha_reserve + s.alpha_out, growth = issuance - issuance0;
+    expect(growth).toBeGreaterThanOrEqual(1_000_000_000n);
+    expect(growth).toBeLessThan(2_000_000_000n);
+    const rootProp = 200_000_000 / (Number(issuance) + 200_000_000);
+    const expectedPending = 1e9 * rootProp * 0.5;
+    expect(Math.abs(Number(s.pending_root) - expectedPending)).toBeLessThanOrEqual(100);
+    const r = net.step(1);
+    expect(r.violations).toEqual([]);
+    expect(r.epochs).toEqual([{ block: 3n, netuid: 1, outcome: "ran" }]);
+    expect(s.pending_root).toBe(0n);
+    const rate = Number(net.claims.rate("1002", 1)) / 2 ** 32;
+    expect(Math.abs(rate - (expectedPending * 2 * (1 - 0.18)) / 200_000_000)).toBeLessThan(0.001);
+  });
+});
+
 describe("network model: root claim input", () => {
   it("rejects per-coldkey root stakes that do not sum to the hotkey's root stake, naming the hotkey", () => {
     const s = snapshot();
@@ -193,6 +232,12 @@ describe("network model: root claim input", () => {
     expect(() => Network.fromSnapshot(taomath(), s)).toThrow(TaomathError);
     expect(() => Network.fromSnapshot(taomath(), s)).toThrow(/claim_types\[bob\]/);
   });
+  it("test_sudo_set_num_root_claims: NumRootClaim above MAX_NUM_ROOT_CLAIMS (50) is refused, 27 is accepted", () => {
+    const blockHash = () => new Uint8Array(32);
+    expect(() => Network.fromSnapshot(taomath(), snapshot()).step(1, undefined, { autoClaim: { blockHash, numRootClaim: 51 } })).toThrow(/numRootClaim/);
+    expect(Network.fromSnapshot(taomath(), snapshot()).step(1, undefined, { autoClaim: { blockHash, numRootClaim: 27 } }).violations).toEqual([]);
+  });
+
   it("claim_root naming more than 5 subnets is refused", () => {
     const { net } = run(10);
     expect(() => net.claimRoot("bob", [1, 2, 3, 4, 5, 6])).toThrow(TaomathError);
