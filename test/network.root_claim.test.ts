@@ -220,6 +220,30 @@ describe("network model: claim_root.rs coinbase distribution", () => {
   });
 });
 
+describe("network model: claim_root.rs auto-claim", () => {
+  it("test_claim_root_with_block_emissions: tempo 1, EMA price 2, pool price 10, threshold 0, Keep, one staking coldkey: block 2's auto-claim stakes > 0 alpha", () => {
+    const x: any = exampleSubnet(taomath(), { n: 1, validators: 1, seed: 7 });
+    const { n: _n, alpha_stake: _a, current_block: _c, rao_emission: _r, last_mechanism_step_block: _l, ...rest } = x;
+    void _n; void _a; void _c; void _r; void _l;
+    const neurons = { ...rest, tempo: 1, hotkeys: ["1002"], tao_stake: ["200000000"], last_update: ["1"], block_at_registration: ["0"] };
+    const net = Network.fromSnapshot(taomath(), {
+      block: "1", total_issuance: "0", subnet_owner_cut: 0, tao_weight: ((1n << 64n) - 1n).toString(), root_tao: "200000000",
+      root_claims: { stakes: { "1002": { "1003": "200000000" } }, thresholds: { "1": "0" }, claim_types: { "1003": "keep" }, staking_coldkeys: ["1003"] },
+      subnets: [{
+        netuid: 1, mechanism: 1, owner_hotkey: "1002", owners: { "1002": "1001" }, tempo: 1, last_epoch_block: "1", first_emission_block_number: "1",
+        tao_reserve: "10000000000000", alpha_reserve: "1000000000000", alpha_out: "10000000", moving_price: String(2n * ONE96),
+        stakes: { "1002": "10000000" }, neurons: JSON.parse(plain(neurons)),
+      }],
+    });
+    // with one staking coldkey every index is 0, whatever the hash
+    const r = net.step(1, undefined, { autoClaim: { blockHash: (b) => keccak_256(new TextEncoder().encode(String(b))) } });
+    expect(r.violations).toEqual([]);
+    expect(r.root_claims!.map((c) => [c.coldkey, c.mode])).toEqual([["1003", "keep"]]);
+    expect(r.root_claims![0].alpha).toBeGreaterThan(0n);
+    expect(net.state.subnets[0].stakes.get("1002")).toBeGreaterThan(10_000_000n);
+  });
+});
+
 describe("network model: root claim input", () => {
   it("rejects per-coldkey root stakes that do not sum to the hotkey's root stake, naming the hotkey", () => {
     const s = snapshot();
