@@ -14,3 +14,4 @@ export * from "./abi/weights";
 export * from "./abi/emission";
 export * from "./abi/coinbase";
 export * from "./abi/economics";
+export * from "./abi/root_claim";

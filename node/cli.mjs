@@ -53,9 +53,10 @@ usage:
                                         coming halvings (block offset, approximate date, and how far
                                         recycling moves them), the supply curve, and an SVG chart of
                                         supply and TAO minted per day (default emission.svg)
-  taomath network SNAPSHOT --blocks N [--out FILE] [--json]
+  taomath network SNAPSHOT --blocks N [--claim COLDKEY ...] [--out FILE] [--json]
                                         advance a network snapshot N blocks (coinbase, epochs, payouts,
                                         price EMA) with a progress bar, check conservation every block,
+                                        then claim each --claim coldkey's root dividends (its claim type),
                                         print a summary and write the new snapshot to --out
   taomath network --example [--subnets K]
                                         print an example snapshot (stable subnets with example neurons)

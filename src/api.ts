@@ -35,3 +35,6 @@ export { SwapCore, type PoolInput, type PoolState, type SwapOutcome, type SwapEr
 export { parseDecimal, taoToRao, weightToParts, raoToTao } from "./units.js";
 export { StakingState, StakingRejected, splitTake, DEFAULT_MIN_STAKE, DEFAULT_DELEGATE_TAKE, type StakingError } from "./staking.js";
 export { quoteRequestFromJson, quoteResponse, emissionRequestFromQuery, emissionResponse, MAX_QUOTE_AMOUNTS, MAX_EMISSION_YEARS, type QuoteRequest, type QuoteResponseJson, type QuoteRowJson, type EmissionRequest, type EmissionResponseJson } from "./api_json.js";
+export { RootClaims, DEFAULT_ROOT_CLAIMABLE_THRESHOLD, MAX_ROOT_CLAIM_THRESHOLD, MAX_SUBNET_CLAIMS, type RootClaimType, type ClaimPayer, type ClaimResult } from "./root_claim.js";
+export { RootClaimCore } from "./bindings/root_claim.js";
+export type { AutoClaim } from "./network.js";

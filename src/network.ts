@@ -9,8 +9,10 @@
 // conservation of TAO and alpha to the rao.
 //
 // Scope (stated in every report it returns): the payout follows distribute_emission with child
-// keys and, for hotkeys given with nominators, their share pools; root claims are not modelled (root
-// dividends are kept as one unclaimed amount per subnet); owner-owned miners' incentive is burned
+// keys and, for hotkeys given with nominators, their share pools; root dividends raise each hotkey's
+// RootClaimable rate (src/root_claim.ts) and their alpha waits in root_unclaimed until a coldkey
+// claims it with claimRoot, or the per-block auto-claim runs (only with step's autoClaim option, which
+// needs the block hashes and runs the host path); owner-owned miners' incentive is burned
 // (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
 
 import type { Taomath } from "./taomath.js";
@@ -24,6 +26,9 @@ import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "
 import { TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toInt, toU64 } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
+import { RootClaims, type ClaimResult } from "./root_claim.js";
+import { swapCoreOf } from "./cores.js";
+import { MIN_PRICE_RAO } from "./pool.js";
 import { parseSnapshot, serializeState, type NetworkState, type SubnetState, type NeuronsInput } from "./network_state.js";
 
 export type { NetworkState, SubnetState, NeuronsInput };
@@ -44,14 +49,22 @@ export interface StepReport {
   epochs: Array<{ block: bigint; netuid: number; outcome: "ran" | "skipped" | "deferred" }>;
   /** blocks where TAO or alpha were not conserved (empty when all is well) */
   violations: string[];
+  /** with the autoClaim option: the claims run_auto_claim_root_divs made, with their block */
+  root_claims?: Array<ClaimResult & { block: bigint }>;
 }
+
+/**
+ * run_auto_claim_root_divs in each block: `blockHash(b)` gives the hash of block b (the chain uses the
+ * parent hash, so block n claims with blockHash(n - 1)); numRootClaim is NumRootClaim (default 5).
+ */
+export interface AutoClaim { blockHash: (block: bigint) => Uint8Array; numRootClaim?: number }
 
 const ASSUMPTIONS = [
   "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
   "pool weight updates and chain buys come from the CoinbasePool given to step() (default: the Balancer pool of pallet_subtensor_swap, MinimumReserve 1_000_000)",
-  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take, incentive and owner cut credited to the hotkey owner's coldkey and the rest of the dividends to all the hotkey's coldkeys through its share pool (hotkeys given without share_pools/nominators are kept as totals); root dividends are kept as one unclaimed amount per subnet (no root claims); owner-owned miners' incentive is burned",
+  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take, incentive and owner cut credited to the hotkey owner's coldkey and the rest of the dividends to all the hotkey's coldkeys through its share pool (hotkeys given without share_pools/nominators are kept as totals); root dividends raise the hotkey's RootClaimable rate on the subnet (increase_root_claimable_for_hotkey_and_subnet) and their alpha stays in the subnet's root_unclaimed until claimed; owner-owned miners' incentive is burned",
   "a subnet with extra_mechanisms runs epoch_with_mechanisms (split_emissions, one epoch per mechanism on its own weights, bonds and LastUpdate, per-uid sums)",
-  "registrations, staking, transfers and root claims do not happen during the run",
+  "registrations, staking, transfers and root claims do not happen during the run (the chain's auto-claim of block-hash-picked coldkeys runs only with step's autoClaim option and its block hashes; otherwise claims happen only through claimRoot between runs)",
   "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
 ];
 
@@ -72,7 +85,7 @@ export const stableOnlyPool: CoinbasePool = {
 export class Network {
   /** set when a block stopped half way (e.g. the pool refused): the state is then not a chain state */
   private broken: string | null = null;
-  private constructor(private readonly tm: Taomath, readonly state: NetworkState) {}
+  private constructor(private readonly tm: Taomath, readonly state: NetworkState, readonly claims: RootClaims) {}
 
   static fromSnapshot(tm: Taomath, snapshot: unknown): Network {
     const state = parseSnapshot(snapshot);
@@ -81,7 +94,15 @@ export class Network {
       const n = state.subnets.find((s) => s.netuid === x.netuid);
       if (n && x.nominators !== undefined) buildSharePools(tm, x.nominators, `subnets[netuid ${n.netuid}]`, n.stakes, n.share_pools);
     }
-    const net = new Network(tm, state);
+    const claims = RootClaims.fromJSON(tm.core, (snapshot as { root_claims?: unknown }).root_claims);
+    for (const [h, m] of claims.rootStakes) {
+      const total = state.root_stakes.get(h);
+      const sum = [...m.values()].reduce((a, b) => a + b, 0n);
+      if (total !== undefined && total !== sum) throw new TaomathError("out_of_range", `root_claims.stakes[${h}]`, `hotkey ${h}: root stakes per coldkey sum to ${sum} but root_stakes gives ${total}`);
+    }
+    // a hotkey whose root stake is given per coldkey has that total as its root stake
+    for (const [h, m] of claims.rootStakes) if (!state.root_stakes.has(h)) state.root_stakes.set(h, [...m.values()].reduce((a, b) => a + b, 0n));
+    const net = new Network(tm, state, claims);
     const bad = net.alphaLedgerErrors();
     if (bad.length > 0) throw new TaomathError("out_of_range", bad[0].field, bad[0].message);
     return net;
@@ -90,7 +111,66 @@ export class Network {
   /** The state as plain JSON (u64 as decimal strings, fixed point as bit strings). */
   snapshot(): Record<string, unknown> {
     if (this.broken !== null) throw new TaomathError("unsupported", "network", `the state stopped inside block ${this.broken} and is not a chain state`);
-    return serializeState(this.state);
+    const out = serializeState(this.state);
+    if (!this.claims.isEmpty()) out.root_claims = this.claims.toJSON();
+    return out;
+  }
+
+  /**
+   * claim_root for a coldkey between runs: for each hotkey it stakes on root (root_claims.stakes), what
+   * it is owed on each subnet (all, or the 1..5 given) is paid as its RootClaimType says: Keep stakes the
+   * alpha on the subnet under the hotkey; Swap sells it on the subnet's Balancer pool fee-free and stakes
+   * the TAO on root (root_tao, the hotkey's root stake). The alpha leaves the subnet's root_unclaimed.
+   */
+  claimRoot(coldkey: string, subnets?: number[]): ClaimResult[] {
+    if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
+    const subnetOf = (netuid: number) => {
+      const n = this.state.subnets.find((x) => x.netuid === netuid);
+      if (!n) throw new TaomathError("unknown_netuid", "subnets", `no subnet ${netuid} in the network`);
+      return n;
+    };
+    const take = (n: SubnetState, alpha: bigint) => {
+      if (alpha > n.root_unclaimed) throw new TaomathError("out_of_range", `subnets[netuid ${n.netuid}].root_unclaimed`, `subnet ${n.netuid}: a root claim of ${alpha} exceeds the unclaimed root dividends ${n.root_unclaimed}`);
+      n.root_unclaimed -= alpha;
+    };
+    const sw = swapCoreOf(this.tm);
+    // the chain runs the whole call in one transaction: on failure the ledger restores itself and the state is reloaded here
+    const saved = serializeState(this.state);
+    try {
+      return this.claimRootIn(coldkey, subnetOf, take, sw, subnets);
+    } catch (e) {
+      Object.assign(this.state, parseSnapshot(saved));
+      throw e;
+    }
+  }
+
+  private claimRootIn(coldkey: string, subnetOf: (netuid: number) => SubnetState, take: (n: SubnetState, alpha: bigint) => void, sw: ReturnType<typeof swapCoreOf>, subnets?: number[]): ClaimResult[] {
+    return this.claims.claimRoot(coldkey, {
+      keep: (hotkey, c, netuid, alpha) => {
+        const n = subnetOf(netuid);
+        take(n, alpha);
+        this.credit(n, new Map([[hotkey, [["stake", c, alpha]]]]));
+      },
+      swap: (hotkey, _c, netuid, alpha) => {
+        const n = subnetOf(netuid);
+        const r = sw.swap({
+          taoReserve: n.tao_reserve, alphaReserve: n.alpha_reserve, alphaOut: n.alpha_out, quoteWeight: n.quote_weight,
+          palSwapInitialized: n.pal_swap_initialized, feeRate: n.fee_rate, mechanism: n.mechanism,
+        }, false, alpha, MIN_PRICE_RAO, true, false);
+        if (!r.ok) throw new TaomathError("chain_rejected", `subnets[netuid ${netuid}]`, `the root claim's swap of ${alpha} alpha failed (${r.error}); the chain rolls the claim back`);
+        if (r.paidIn !== alpha) throw new TaomathError("unsupported", `subnets[netuid ${netuid}]`, `the swap took ${r.paidIn} of ${alpha} alpha; a partial root claim swap is not modelled`);
+        take(n, alpha);
+        n.alpha_out = satSub(n.alpha_out, alpha);
+        n.alpha_reserve += r.paidIn;
+        n.tao_reserve -= r.paidOut;
+        n.quote_weight = r.stateAfter.quoteWeight;
+        n.pal_swap_initialized = r.stateAfter.palSwapInitialized;
+        this.state.root_tao += r.paidOut;
+        const rs = this.state.root_stakes.get(hotkey);
+        if (rs !== undefined) this.state.root_stakes.set(hotkey, rs + r.paidOut);
+        return r.paidOut;
+      },
+    }, subnets);
   }
 
   /**
@@ -99,7 +179,7 @@ export class Network {
    * `hostOnly` forces the block-by-block host path (the reference the core path is tested against).
    * `onBlock` is called at least once per core call with the last block done.
    */
-  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean } = {}): StepReport {
+  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean; autoClaim?: AutoClaim } = {}): StepReport {
     pool ??= balancerPool(this.tm);
     const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
     const report: StepReport = {
@@ -107,7 +187,14 @@ export class Network {
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
     if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
-    const minimumReserve = options.hostOnly ? undefined : balancerMinimumReserve(pool);
+    const auto = options.autoClaim;
+    if (auto !== undefined) {
+      if (typeof auto.blockHash !== "function") throw new TaomathError("invalid_type", "autoClaim.blockHash", "expected a function from a block number to its 32-byte hash");
+      toInt(auto.numRootClaim ?? 5, "autoClaim.numRootClaim", 0, 50, "NumRootClaim (at most MAX_NUM_ROOT_CLAIMS 50)");
+      report.root_claims = [];
+    }
+    // auto-claims run every block between the coinbase and the next block: the block-by-block path
+    const minimumReserve = options.hostOnly || auto !== undefined ? undefined : balancerMinimumReserve(pool);
     const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
     if (minimumReserve !== undefined && subnets.every(rowFits)) {
       try {
@@ -120,7 +207,7 @@ export class Network {
     }
     for (let i = 0; i < count; i++) {
       try {
-        this.stepBlock(pool, report);
+        this.stepBlock(pool, report, undefined, auto);
       } catch (e) {
         this.broken = this.state.block.toString();
         throw e;
@@ -151,7 +238,7 @@ export class Network {
     return report;
   }
 
-  private stepBlock(pool: CoinbasePool, report: StepReport, mint?: bigint): void {
+  private stepBlock(pool: CoinbasePool, report: StepReport, mint?: bigint, auto?: AutoClaim): void {
     const s = this.state;
     const em = emissionOf(this.tm), cb = coinbaseOf(this.tm);
     s.block += 1n;
@@ -264,6 +351,21 @@ export class Network {
     })), block, s.subnet_moving_alpha);
     emitTo.forEach((n, i) => { n.moving_price = prices[i]; });
 
+    // run_auto_claim_root_divs(parent_hash): the picked coldkeys claim everything; a failed claim is only logged on chain
+    if (auto !== undefined) {
+      const coldkeys = this.claims.stakingColdkeys();
+      const picked = this.claims.blockHashToIndices(auto.blockHash(block - 1n), BigInt(auto.numRootClaim ?? 5), BigInt(coldkeys.length));
+      for (const i of picked) {
+        const c = coldkeys[Number(i)];
+        if (c === undefined) continue;
+        try {
+          for (const r of this.claimRoot(c)) if (r.mode !== "skipped") report.root_claims!.push({ ...r, block });
+        } catch (e) {
+          if (!(e instanceof TaomathError)) throw e;
+        }
+      }
+    }
+
     report.alpha_minted += alphaMinted;
     report.alpha_recycled += alphaRecycled;
     // conservation, to the rao
@@ -365,7 +467,7 @@ export class Network {
       add(h, ["emit", ownerOf(h), p.alpha_rest]);
       add(h, ["stake", ownerOf(h), p.root_take]);
       // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
-      if (p.root_claimable > rootOf(h)) add(h, ["stake", ownerOf(h), p.root_claimable]);
+      if (!this.claims.increaseRootClaimable(h, n.netuid, p.root_claimable, rootOf(h))) add(h, ["stake", ownerOf(h), p.root_claimable]);
       else n.root_unclaimed += p.root_claimable;
       paid += p.alpha_credited + p.root_claimable;
     });
@@ -468,7 +570,8 @@ export class Network {
   private taoAccounted(): bigint {
     let t = 0n;
     for (const n of this.state.subnets) if (n.netuid !== 0) t += n.tao_reserve + n.untracked_tao;
-    return t;
+    // root's SubnetTAO: only root claims' swaps move TAO into it
+    return t + this.state.root_tao;
   }
 
   /** SubnetAlphaOut must equal everything owned or pending on the subnet plus the unowned buckets. */

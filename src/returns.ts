@@ -30,6 +30,21 @@ export interface ReturnsEstimate {
     /** alpha_earned / alpha_before scaled to a year of 2_628_000 blocks (simple, not compounded); null without a position */
     annualized_rate: number | null;
   }>;
+  /**
+   * coldkey estimates: root dividends the coldkey's root stake accrues over the horizon (claimable,
+   * not yet claimed), per subnet and root hotkey, from the snapshot's root_claims.stakes
+   */
+  root_dividends?: Array<{
+    netuid: number;
+    hotkey: string;
+    root_stake: bigint;
+    /** growth of what a claim would pay (owed, threshold ignored) */
+    alpha_earned: bigint;
+    spot_price_end: bigint;
+    tao_value_earned: bigint;
+    /** tao_value_earned / root_stake scaled to a year of 2_628_000 blocks (simple); null without root stake */
+    annualized_rate: number | null;
+  }>;
 }
 
 /** A hotkey's total alpha (a hotkey name, or {hotkey}), or a coldkey's positions through the hotkeys' share pools ({coldkey}). */
@@ -60,13 +75,27 @@ export function estimateReturns(tm: Taomath, snapshot: unknown, position: Positi
     if (typeof coldkey !== "string" || coldkey.length === 0) throw new TaomathError("invalid_type", "coldkey", "expected a coldkey name");
     const positions = () => net.state.subnets.flatMap((s) => [...net.coldkeyStakes(s.netuid, coldkey)].map(([h, a]) => [`${s.netuid}/${h}`, s.netuid, h, a] as const));
     const before = positions();
-    if (before.length === 0) throw new TaomathError("out_of_range", "coldkey", `coldkey ${JSON.stringify(coldkey)} has no share in any hotkey's share pool (give the snapshot's subnets nominators or share_pools)`);
+    const rootHotkeys = [...net.claims.rootStakes].filter(([, m]) => (m.get(coldkey) ?? 0n) > 0n).map(([h]) => h);
+    if (before.length === 0 && rootHotkeys.length === 0) throw new TaomathError("out_of_range", "coldkey", `coldkey ${JSON.stringify(coldkey)} has no share in any hotkey's share pool and no root stake in root_claims.stakes (give the snapshot's subnets nominators or share_pools, or root_claims)`);
+    const owed = () => new Map(rootHotkeys.flatMap((h) => net.state.subnets.filter((s) => s.netuid !== 0)
+      .map((s) => [`${s.netuid}/${h}`, net.claims.owed(h, coldkey, s.netuid, true).pays] as const)));
+    const owedBefore = owed(), rootStakeBefore = new Map(rootHotkeys.map((h) => [h, net.claims.rootStake(h, coldkey)]));
     const report = net.step(n, pool);
     if (report.violations.length > 0) throw new TaomathError("internal", "network", `conservation failed: ${report.violations[0]}`);
     const after = new Map(positions().map(([k, , , a]) => [k, a]));
+    const rootDividends = [...owed()].flatMap(([k, a1]) => {
+      const earned = a1 - (owedBefore.get(k) ?? 0n);
+      if (earned <= 0n) return [];
+      const [netuid, h] = [Number(k.slice(0, k.indexOf("/"))), k.slice(k.indexOf("/") + 1)];
+      const r = row(netuid, h, 0n, earned), stake = rootStakeBefore.get(h) ?? 0n;
+      return [{ netuid, hotkey: h, root_stake: stake, alpha_earned: earned, spot_price_end: r.spot_price_end, tao_value_earned: r.tao_value_earned,
+        annualized_rate: stake > 0n ? (Number(r.tao_value_earned) / Number(stake)) * (2_628_000 / n) : null }];
+    });
     return {
-      assumptions: [...report.assumptions, "a coldkey's alpha under a hotkey is its share of the hotkey's share pool: dividends after the delegate take grow every coldkey of the hotkey in proportion, the take, incentives and owner cut go to the hotkey owner's coldkey", ...common],
+      assumptions: [...report.assumptions, "a coldkey's alpha under a hotkey is its share of the hotkey's share pool: dividends after the delegate take grow every coldkey of the hotkey in proportion, the take, incentives and owner cut go to the hotkey owner's coldkey",
+        "root dividends are what the coldkey could claim at the end (RootClaimable rate × its root stake − RootClaimed), valued at the end spot price as if swapped without slippage; nothing is claimed during the horizon", ...common],
       coldkey, blocks: n, subnets: before.map(([k, netuid, h, a0]) => row(netuid, h, a0, after.get(k) ?? 0n)),
+      ...(rootHotkeys.length > 0 ? { root_dividends: rootDividends } : {}),
     };
   }
   const hotkey = pos.hotkey;

@@ -1,0 +1,71 @@
+// Root claim arithmetic on the wasm core (assembly/abi/root_claim.ts): RootClaimable rate updates,
+// what a (hotkey, coldkey) is owed on a subnet, the RootClaimed shift of a root stake change, and
+// the auto-claim picker. I96F32 values are raw i128 bits as bigint (value = bits / 2^32).
+
+import { Core } from "./core.js";
+import { toU64 } from "./values.js";
+import { TaomathError } from "../errors.js";
+
+const MASK64 = (1n << 64n) - 1n;
+const s64 = (x: bigint) => BigInt.asIntN(64, x);
+const lo = (x: bigint) => s64(BigInt.asUintN(128, x) & MASK64);
+const hi = (x: bigint) => s64(BigInt.asUintN(128, x) >> 64n);
+const I96_MAX = (1n << 127n) - 1n, I96_MIN = -(1n << 127n), U128_MAX = (1n << 128n) - 1n;
+
+function i96(v: bigint, field: string): bigint {
+  if (typeof v !== "bigint" || v < I96_MIN || v > I96_MAX) throw new TaomathError("out_of_range", field, `${field} must be I96F32 bits (a signed 128-bit bigint)`);
+  return v;
+}
+function u128(v: bigint, field: string): bigint {
+  if (typeof v !== "bigint" || v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", field, `${field} must be a u128 bigint`);
+  return v;
+}
+
+export class RootClaimCore {
+  constructor(private readonly core: Core) {}
+
+  /**
+   * increase_root_claimable_for_hotkey_and_subnet on one rate: the new RootClaimable rate, or
+   * `staked: true` (rate unchanged) when amount exceeds the hotkey's total root stake and the chain
+   * stakes the amount as alpha to the hotkey's owner instead.
+   */
+  addClaimable(rate: bigint, amount: bigint, totalRootStake: bigint): { rate: bigint; staked: boolean } {
+    const r = i96(rate, "rate"), a = toU64(amount, "amount"), t = toU64(totalRootStake, "total_root_stake");
+    this.core.reset();
+    const out = this.core.alloc(16);
+    const ok = this.core.call<number>("c_root_claimable_add", lo(r), hi(r), s64(a), s64(t), out);
+    return { rate: this.core.readI128(out, 1)[0], staked: ok === 0 };
+  }
+
+  /**
+   * get_root_owed_for_hotkey_coldkey_float and root_claim_on_subnet's gate: owed (I96F32 bits, may
+   * be negative) and the alpha a claim pays (0 when below the threshold, unless ignored, or nothing is owed).
+   */
+  owed(rate: bigint, rootStake: bigint, claimed: bigint, threshold: bigint, ignoreMinimum = false): { owed: bigint; pays: bigint } {
+    const r = i96(rate, "rate"), s = toU64(rootStake, "root_stake"), c = u128(claimed, "root_claimed"), th = toU64(threshold, "threshold");
+    this.core.reset();
+    const out = this.core.alloc(16);
+    const pays = this.core.call<bigint>("c_root_owed", lo(r), hi(r), s64(s), lo(c), hi(c), s64(th), ignoreMinimum ? 1 : 0, out);
+    return { owed: this.core.readI128(out, 1)[0], pays: BigInt.asUintN(64, pays) };
+  }
+
+  /** floor(rate * amount) as u128: how far RootClaimed moves when `amount` root stake is added or removed. */
+  claimedShift(rate: bigint, amount: bigint): bigint {
+    const r = i96(rate, "rate"), a = toU64(amount, "amount");
+    this.core.reset();
+    const out = this.core.alloc(16);
+    this.core.call("c_root_claimed_shift", lo(r), hi(r), s64(a), out);
+    return BigInt.asUintN(128, this.core.readI128(out, 1)[0]);
+  }
+
+  /** block_hash_to_indices: the coldkey indices auto-claimed in a block, ascending and distinct. */
+  blockHashToIndices(hash: Uint8Array, k: bigint, n: bigint): bigint[] {
+    if (!(hash instanceof Uint8Array) || hash.length !== 32) throw new TaomathError("out_of_range", "block_hash", "block_hash must be 32 bytes");
+    const kk = toU64(k, "k"), nn = toU64(n, "n");
+    if (kk > 1000n) throw new TaomathError("out_of_range", "k", "k (NumRootClaim) above 1000 is not supported");
+    this.core.reset();
+    const ph = this.core.u8(hash), out = this.core.alloc(Number(kk) * 8);
+    const count = this.core.call<number>("c_block_hash_to_indices", ph, s64(kk), s64(nn), out);
+    return this.core.readU64(out, count);
+  }
+}
