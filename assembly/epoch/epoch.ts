@@ -14,10 +14,10 @@ import {
 } from "../math/sparse";
 import { cloneCsr } from "../math/csr";
 import { weightedMedianColSparse } from "../math/median";
-import { normalize, maskVector, isTopkNonzero } from "../math/vector";
+import { normalize, maskVector } from "../math/vector";
 import { steepnessFactor } from "../math/sigmoid";
 import { emaLiquidAlpha } from "./liquid_alpha";
-import { computeStake } from "./stake";
+import { stakeStep } from "./stake";
 import { splitEmission } from "./emission_split";
 
 /** Everything the epoch reads (chain storage), already laid out in memory. */
@@ -110,7 +110,6 @@ export function emaAlpha(bma: u64, wrapping: bool): i64 {
 
 export function runEpoch(inp: EpochInput, out: EpochOutput): void {
   const n = inp.n;
-  const n8 = sz(n) << 3;
 
   // A: activity
   const inactive = alloc(sz(inp.lastUpdateLen));
@@ -125,24 +124,10 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
   }
 
   // S: stake, permits, active stake
-  const total = alloc(sz(n) << 4);
-  const filtered = alloc(sz(n) << 4);
-  const stake = vecI64(n);
-  computeStake(n, inp.alphaStake, inp.taoStake, inp.taoWeight, inp.stakeThreshold, inp.ownerUid, total, filtered, stake);
-  out.stake = alloc(n8);
-  for (let i = 0; i < n; i++) {
-    const hi = load<u64>(total + (<usize>i << 4) + 8);
-    store<u64>(out.stake + (<usize>i << 3), <i64>hi < 0 ? 0 : hi);
-  }
+  const st = stakeStep(n, inp.alphaStake, inp.taoStake, inp.taoWeight, inp.stakeThreshold, inp.ownerUid,
+    inp.permit, inp.permitLen, inp.maxAllowedValidators, out);
+  const total = st.total, stake = st.stake, forbids = st.forbids;
   const permitLen = inp.permitLen;
-  const forbids = alloc(sz(permitLen));
-  for (let i = 0; i < permitLen; i++) {
-    const p = load<u8>(inp.permit + i) != 0 || i == inp.ownerUid;
-    store<u8>(forbids + i, p ? 0 : 1);
-  }
-  out.newPermit = alloc(sz(n));
-  isTopkNonzero(stake, n, inp.maxAllowedValidators, out.newPermit);
-  if (inp.ownerUid >= 0 && inp.ownerUid < n) store<u8>(out.newPermit + inp.ownerUid, 1);
 
   const activeStake = vecI64(n);
   memory.copy(activeStake, stake, <usize>n << 3);

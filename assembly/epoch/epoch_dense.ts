@@ -8,14 +8,14 @@
 import { Csr, newCsr, getI64, setI64, vecI64 } from "../math/csr";
 import { sz, alloc } from "../arena";
 import { proportionToU16, u16Proportion, mulOrZero } from "../fixed/i32f32";
-import { normalize, maskVector, isTopkNonzero } from "../math/vector";
+import { normalize, maskVector } from "../math/vector";
 import {
   Dense, newDense, cloneDense, rowNormalize, colNormalize, colMaxUpscale, maskMatrix, maskRows, maskCols,
   maskDiag, maskDiagExceptIndex, rowHadamard, rowSum, matmul, matmulTranspose, matVecMul, colClip,
   weightedMedianCol, interpolate, matEma, matEmaAlpha,
 } from "../math/dense";
 import { alphaSigmoid, steepnessFactor } from "../math/sigmoid";
-import { computeStake } from "./stake";
+import { stakeStep } from "./stake";
 import { splitEmission } from "./emission_split";
 import { EpochInput, EpochOutput, emaAlpha } from "./epoch";
 
@@ -37,7 +37,6 @@ function densify(m: Csr, n: i32, proportion: bool): Dense {
 
 export function runEpochDense(inp: EpochInput, out: EpochOutput): void {
   const n = inp.n;
-  const n8 = sz(n) << 3;
 
   // A: activity, the outdated mask (a full matrix here) and recently registered columns
   const luLen = inp.lastUpdateLen;
@@ -65,20 +64,10 @@ export function runEpochDense(inp: EpochInput, out: EpochOutput): void {
   for (let j = 0; j < n; j++) store<u8>(recent + j, lastTempo <= load<u64>(inp.registration + (<usize>j << 3)) ? 1 : 0);
 
   // S: stake (the threshold applies to every uid, the owner included), permits as stored
-  const total = alloc(sz(n) << 4);
-  const filtered = alloc(sz(n) << 4);
-  const stake = vecI64(n);
-  computeStake(n, inp.alphaStake, inp.taoStake, inp.taoWeight, inp.stakeThreshold, -1, total, filtered, stake);
-  out.stake = alloc(n8);
-  for (let i = 0; i < n; i++) {
-    const hi = load<u64>(total + (<usize>i << 4) + 8);
-    store<u64>(out.stake + (<usize>i << 3), <i64>hi < 0 ? 0 : hi);
-  }
+  const st = stakeStep(n, inp.alphaStake, inp.taoStake, inp.taoWeight, inp.stakeThreshold, -1,
+    inp.permit, inp.permitLen, inp.maxAllowedValidators, out);
+  const stake = st.stake, forbids = st.forbids;
   const permitLen = inp.permitLen;
-  const forbids = alloc(sz(permitLen));
-  for (let i = 0; i < permitLen; i++) store<u8>(forbids + i, load<u8>(inp.permit + i) != 0 ? 0 : 1);
-  out.newPermit = alloc(sz(n));
-  isTopkNonzero(stake, n, inp.maxAllowedValidators, out.newPermit);
 
   const activeStake = vecI64(n);
   memory.copy(activeStake, stake, <usize>n << 3);

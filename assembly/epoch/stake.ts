@@ -4,7 +4,10 @@
 
 import { rHi, rLo, rOverflow, satAdd128, satMulFixed, divFixed, add128, i64f64ToI32f32 } from "../fixed/i128";
 import { udiv128by64 } from "../fixed/wide";
-import { setI64 } from "../math/csr";
+import { setI64, vecI64 } from "../math/csr";
+import { sz, alloc } from "../arena";
+import { isTopkNonzero } from "../math/vector";
+import { EpochOutput } from "./epoch";
 
 /** I64F64::saturating_from_num(u64) as (hi, lo) -> writes to `hiOut/loOut` via the globals. */
 // @ts-ignore: decorator
@@ -67,4 +70,39 @@ export function normalize64(x: usize, n: i32): void {
     store<u64>(at, rOverflow ? 0 : rLo);
     store<u64>(at + 8, rOverflow ? 0 : rHi);
   }
+}
+
+/** What step S leaves for the rest of the epoch. */
+export class StakeStep {
+  constructor(public total: usize, public stake: usize, public forbids: usize) {}
+}
+
+/**
+ * Step S1-S5 shared by the sparse and dense epochs: stake (with `out.stake` as floor_u64 of the
+ * unfiltered total), the forbid mask from the stored permits, and the new top-k permits.
+ * `owner` gets the sparse path's privileges (threshold exemption, forced permits); the dense path
+ * passes -1 because it grants none.
+ */
+export function stakeStep(
+  n: i32, alphaStake: usize, taoStake: usize, taoWeight: u64, threshold: u64, owner: i32,
+  permit: usize, permitLen: i32, maxValidators: i32, out: EpochOutput,
+): StakeStep {
+  const total = alloc(sz(n) << 4);
+  const filtered = alloc(sz(n) << 4);
+  const stake = vecI64(n);
+  computeStake(n, alphaStake, taoStake, taoWeight, threshold, owner, total, filtered, stake);
+  out.stake = alloc(sz(n) << 3);
+  for (let i = 0; i < n; i++) {
+    const hi = load<u64>(total + (<usize>i << 4) + 8);
+    store<u64>(out.stake + (<usize>i << 3), <i64>hi < 0 ? 0 : hi);
+  }
+  const forbids = alloc(sz(permitLen));
+  for (let i = 0; i < permitLen; i++) {
+    const p = load<u8>(permit + i) != 0 || i == owner;
+    store<u8>(forbids + i, p ? 0 : 1);
+  }
+  out.newPermit = alloc(sz(n));
+  isTopkNonzero(stake, n, maxValidators, out.newPermit);
+  if (owner >= 0 && owner < n) store<u8>(out.newPermit + owner, 1);
+  return new StakeStep(total, stake, forbids);
 }
