@@ -9,7 +9,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { exampleSubnet, epochToVectorEncoding, taomath } from "../src/index.js";
 import { readShared, sharedPresent } from "./helpers/shared.js";
-import { freePort, startDashboard, type BrowserHost } from "./helpers/chromium.js";
+import { freePort, startDashboard, openDashboard, dashboardSettled, type BrowserHost } from "./helpers/chromium.js";
 import { startReplayServer, type RecordedCall, type ReplayServer } from "./helpers/replay-server.js";
 import { chainFromVector } from "./helpers/vector-chain.js";
 import { commitStorage } from "./helpers/commit-storage.js";
@@ -23,20 +23,14 @@ const servers: ReplayServer[] = [];
 
 beforeAll(async () => {
   host = await startDashboard();
-  page = await host.browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
-  await settled();
+  page = await openDashboard(host, pageErrors);
 }, 60000);
 afterAll(async () => {
   await host?.close();
   for (const s of servers) await s.close();
 });
 
-async function settled(): Promise<string> {
-  await page.waitForFunction(() => ["done", "error"].includes(document.body.dataset.state ?? ""), null, { timeout: 30000 });
-  return page.evaluate(() => document.body.dataset.state!);
-}
+const settled = () => dashboardSettled(page);
 
 /** Fills the form and submits it the way a user does; resolves with the final page state. */
 async function connect(url: string, netuid: string, block = ""): Promise<string> {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { taomath, exampleSubnet, epochToVectorEncoding, canonicalJson, sha256Hex, outputsBytes } from "../src/index.js";
 import { sharedPresent, readShared, sharedPath } from "./helpers/shared.js";
-import { startDashboard, type BrowserHost } from "./helpers/chromium.js";
+import { startDashboard, openDashboard, dashboardSettled, type BrowserHost } from "./helpers/chromium.js";
 
 let host: BrowserHost;
 let page: Page;
@@ -17,17 +17,11 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   host = await startDashboard();
-  page = await host.browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
-  await settled();
+  page = await openDashboard(host, pageErrors);
 }, 60000);
 afterAll(async () => { await host?.close(); });
 
-async function settled(): Promise<string> {
-  await page.waitForFunction(() => ["done", "error"].includes(document.body.dataset.state ?? ""), null, { timeout: 30000 });
-  return page.evaluate(() => document.body.dataset.state!);
-}
+const settled = () => dashboardSettled(page);
 
 const text = (key: string) => page.textContent(`#summary dd[data-key="${key}"]`);
 

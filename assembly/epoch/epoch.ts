@@ -18,6 +18,7 @@ import { normalize, maskVector } from "../math/vector";
 import { steepnessFactor } from "../math/sigmoid";
 import { emaLiquidAlpha } from "./liquid_alpha";
 import { stakeStep } from "./stake";
+import { activityStep } from "./activity";
 import { splitEmission } from "./emission_split";
 
 /** Everything the epoch reads (chain storage), already laid out in memory. */
@@ -112,16 +113,7 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
   const n = inp.n;
 
   // A: activity
-  const inactive = alloc(sz(inp.lastUpdateLen));
-  out.active = alloc(sz(n));
-  for (let i = 0; i < inp.lastUpdateLen; i++) {
-    const lu = load<u64>(inp.lastUpdate + (<usize>i << 3));
-    let until = lu + inp.activityCutoff;
-    if (until < lu) until = u64.MAX_VALUE;
-    const off: u8 = until < inp.currentBlock ? 1 : 0;
-    store<u8>(inactive + i, off);
-    if (i < n) store<u8>(out.active + i, off ^ 1);
-  }
+  const inactive = activityStep(inp, n, out);
 
   // S: stake, permits, active stake
   const st = stakeStep(n, inp.alphaStake, inp.taoStake, inp.taoWeight, inp.stakeThreshold, inp.ownerUid,

@@ -16,6 +16,7 @@ import {
 } from "../math/dense";
 import { alphaSigmoid, steepnessFactor } from "../math/sigmoid";
 import { stakeStep } from "./stake";
+import { activityStep } from "./activity";
 import { splitEmission } from "./emission_split";
 import { EpochInput, EpochOutput, emaAlpha } from "./epoch";
 
@@ -40,16 +41,7 @@ export function runEpochDense(inp: EpochInput, out: EpochOutput): void {
 
   // A: activity, the outdated mask (a full matrix here) and recently registered columns
   const luLen = inp.lastUpdateLen;
-  const inactive = alloc(sz(luLen));
-  out.active = alloc(sz(n));
-  for (let i = 0; i < luLen; i++) {
-    const lu = load<u64>(inp.lastUpdate + (<usize>i << 3));
-    let until = lu + inp.activityCutoff;
-    if (until < lu) until = u64.MAX_VALUE;
-    const off: u8 = until < inp.currentBlock ? 1 : 0;
-    store<u8>(inactive + i, off);
-    if (i < n) store<u8>(out.active + i, off ^ 1);
-  }
+  const inactive = activityStep(inp, n, out);
   const outdated = alloc(sz(luLen * n));
   for (let i = 0; i < luLen; i++) {
     const lu = load<u64>(inp.lastUpdate + (<usize>i << 3));

@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, with the dashboard served by `vite preview` on
 // 127.0.0.1 (a free port). Used by the browser suite, the cross-host suite and the bench.
 
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { preview, type PreviewServer } from "vite";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -55,4 +55,19 @@ export async function startDashboard(): Promise<BrowserHost> {
     url: `http://127.0.0.1:${port}/`,
     close: async () => { await close(); await new Promise<void>((r) => server.httpServer.close(() => r())); },
   };
+}
+
+/** Waits until the dashboard's last job has finished and returns its state ("done" or "error"). */
+export async function dashboardSettled(page: Page): Promise<string> {
+  await page.waitForFunction(() => ["done", "error"].includes(document.body.dataset.state ?? ""), null, { timeout: 30000 });
+  return page.evaluate(() => document.body.dataset.state!);
+}
+
+/** A new page on the served dashboard, collecting page errors, once its first epoch has settled. */
+export async function openDashboard(host: BrowserHost, pageErrors: string[]): Promise<Page> {
+  const page = await host.browser.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.goto(host.url);
+  await dashboardSettled(page);
+  return page;
 }
