@@ -5,7 +5,7 @@
 
 import { drawAll } from "./charts";
 import { ask, type JobBody } from "./jobs";
-import { tools } from "./tools";
+import { tools, fill } from "./tools";
 import type { EpochRun } from "./protocol";
 
 const $ = (id: string) => document.getElementById(id)!;
@@ -53,17 +53,7 @@ function showSummary(r: EpochRun): void {
       ["commit-reveal", src.commit_reveal ? `on: ${src.live_commits} uid(s) with a live commit` : "off", "commit-reveal"],
       ["read from node", `${(src.fetch_ms / 1000).toFixed(2)} s`, "fetch-ms"]);
   }
-  $("summary").innerHTML = "";
-  for (const [label, value, key] of items) {
-    const div = document.createElement("div");
-    const dt = document.createElement("dt");
-    const dd = document.createElement("dd");
-    dt.textContent = label;
-    dd.textContent = value;
-    dd.dataset.key = key;
-    div.append(dt, dd);
-    $("summary").append(div);
-  }
+  fill("summary", items);
 }
 
 let last: EpochRun | null = null;

@@ -28,7 +28,8 @@ function setSection(id: string, state: "running" | "done" | "error", error: Tool
   if (error) el.dataset.field = error.field; else delete el.dataset.field;
 }
 
-function fill(listId: string, items: Array<[string, string, string]>): void {
+/** Renders (label, value, data-key) rows into a <dl> of the page. */
+export function fill(listId: string, items: Array<[string, string, string]>): void {
   const list = $(listId);
   list.innerHTML = "";
   for (const [label, text, key] of items) {
