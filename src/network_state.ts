@@ -3,6 +3,7 @@
 // schema is "taomath-network/1"; u64 values are decimal strings, fixed point values raw bit strings.
 
 import type { EpochInput } from "./bindings/epoch.js";
+import type { PoolReserves } from "./coinbase.js";
 import { DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK } from "./bindings/coinbase.js";
 import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toU64, toInt, toBool } from "./bindings/values.js";
@@ -26,9 +27,8 @@ export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block
   mechanism_emission_split?: number[] | null;
 };
 
-export interface SubnetState {
-  netuid: number;
-  mechanism: number;
+/** A subnet in the model: its pool (chain storage names, as the coinbase reads it) and everything else. */
+export interface SubnetState extends PoolReserves {
   owner_hotkey: string;
   tempo: number;
   last_epoch_block: bigint;
@@ -41,12 +41,6 @@ export interface SubnetState {
   registration_allowed: boolean;
   emission_enabled: boolean;
   owner_cut_enabled: boolean;
-  tao_reserve: bigint;
-  alpha_reserve: bigint;
-  alpha_out: bigint;
-  quote_weight: bigint;
-  pal_swap_initialized: boolean;
-  fee_rate: number;
   /** SubnetMovingPrice, I96F32 bits */
   moving_price: bigint;
   ema_price_halving_blocks: bigint;
