@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
 
 // vitest 5's error summary calls Map.groupBy (Node >= 21); without it a failing test on Node 20
 // ends in "Map.groupBy is not a function" instead of the failure message.
@@ -18,6 +19,9 @@ if (typeof M.groupBy !== "function") {
 }
 
 export default defineConfig({
+  // Tests run the TypeScript sources: the package import "#taomath-host" (dist/host/default_node.js
+  // for Node) must be the source module too, or the default instance would come from dist.
+  resolve: { alias: { "#taomath-host": fileURLToPath(new URL("./src/host/default_node.ts", import.meta.url)) } },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60000,

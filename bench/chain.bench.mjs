@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve, join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { decodeNeuronsLite, decodeSubnetState, decodeSelectiveMetagraph, toJsonValue } from "../dist/index.js";
+import { decodeNeuronsLite, decodeSubnetState, decodeSelectiveMetagraph, toJsonValue } from "../dist/chain/index.js";
 import { timeMs, table } from "./lib.mjs";
 
 export async function run() {

@@ -2,7 +2,8 @@
 // substrate-fixed log2 halvings) stepping block by block, against the same algorithm in plain JS
 // BigInt and a float shortcut, all measured in this run. Also the cost of a 20-year projection.
 
-import { taomath, emissionOf, projectEmission } from "../dist/index.js";
+import { taomath } from "../dist/index.js";
+import { emissionOf, projectEmission } from "../dist/emission/index.js";
 import { timeMs, table } from "./lib.mjs";
 
 const SUPPLY = 21_000_000_000_000_000n;

@@ -4,7 +4,8 @@
 // run, with where the time goes and what a year (2_628_000 blocks) takes. Conservation is checked
 // on every block on both paths.
 
-import { taomath, Network, exampleSubnet, swapCoreOf } from "../dist/index.js";
+import { taomath, exampleSubnet } from "../dist/index.js";
+import { Network } from "../dist/network/index.js";
 import { timeMs, table } from "./lib.mjs";
 
 const YEAR = 2_628_000;
@@ -74,7 +75,7 @@ export async function run() {
 
   // what bounds the coinbase: the chain buy's swap on a pool whose weights left 0.5 runs
   // safe-bigmath pow_ratio_scaled's series (at 0.5 it is a plain division)
-  const sw = swapCoreOf(tm);
+  const sw = tm.swap;
   const pool = { taoReserve: 1_000_000_000_000n, alphaReserve: 1_000_000_000_000_000n, palSwapInitialized: true, feeRate: 33, minimumReserve: 1_000_000n, mechanism: 1 };
   const amounts = Array.from({ length: 2000 }, (_, i) => 900_000_000n + BigInt(i));
   const half = timeMs(() => sw.quoteBatch({ ...pool, quoteWeight: 500_000_000_000_000_000n }, true, amounts, 1_000_000_000_000_000n, true), { runs: 5, warmup: 1 });

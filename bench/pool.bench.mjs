@@ -2,7 +2,7 @@
 // many amounts), beside a plain JavaScript BigInt port of the same chain formulas measured in the
 // same run. Pools at weight 0.5 (the exact 1/1 path) and with drifted weights (the ln/exp path).
 
-import { quoteStake, quoteStakeBatch, quoteUnstakeBatch, maxAmountForLimit } from "../dist/index.js";
+import { quoteStake, quoteStakeBatch, quoteUnstakeBatch, maxAmountForLimit } from "../dist/pool/index.js";
 import { swap, maxAmount, Pool } from "../test/helpers/balancer_bigint.mjs";
 import { timeMs, table } from "./lib.mjs";
 

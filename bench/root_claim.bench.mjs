@@ -2,7 +2,8 @@
 // I96F32) and the rate updates of 10_000 epochs' root dividends, on the wasm core (one call each)
 // against the same integer steps in plain JS BigInt, measured in this run (results checked equal).
 
-import { taomath, RootClaimCore } from "../dist/index.js";
+import { taomath } from "../dist/index.js";
+import { RootClaimCore } from "../dist/network/index.js";
 import { timeMs, table } from "./lib.mjs";
 
 const N = 10_000;

@@ -1,7 +1,8 @@
 // Pre-flight of a 256-uid set_weights row: checkSetWeights (checks + max-upscale in the wasm core,
 // stake in I64F64) against a plain JS BigInt version of the same upscale and checks.
 
-import { taomath, checkSetWeights, commitHash } from "../dist/index.js";
+import { taomath } from "../dist/index.js";
+import { checkSetWeights, commitHash } from "../dist/weights/index.js";
 import { timeMs, table } from "./lib.mjs";
 
 const ONE = 1n << 32n;

@@ -2,7 +2,7 @@
 // need the pool's swap (shares, terms, alpha-out split, epoch schedule), and the narrow interface
 // the pool module must provide for the rest (weight update on injection and the chain buy).
 
-import type { Taomath } from "./taomath.js";
+import type { Taomath } from "./core/taomath.js";
 import { CoinbaseCore } from "./bindings/coinbase.js";
 
 const cores = new WeakMap<Taomath, CoinbaseCore>();

@@ -1,17 +1,15 @@
-// taomath for Node: the API bound to a default instance, created on first use.
+// taomath for Node: the root API with the default instance compiled from build/taomath.wasm on
+// first use. Domain APIs are the subpaths taomath/pool, /network, /chain, /weights, /emission,
+// /vectors.
 
-import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
-import { loadModuleSync, loadModule } from "./host/node.js";
+import { instantiate, type Taomath, type RunEpochOptions } from "./core/taomath.js";
+import { loadModule } from "./host/node.js";
+import { hostTaomath } from "./host/default_node.js";
 import type { EpochInput, EpochResult } from "./bindings/epoch.js";
-import { setDefaultTaomath } from "./pool.js";
-
-let shared: Taomath | null = null;
-setDefaultTaomath(() => taomath());
 
 /** The default instance (compiled synchronously from build/taomath.wasm on first use). */
 export function taomath(): Taomath {
-  if (shared === null) shared = instantiateSync(loadModuleSync());
-  return shared;
+  return hostTaomath();
 }
 
 /** A fresh, independent instance (its own memory). */
@@ -19,6 +17,7 @@ export async function createTaomath(): Promise<Taomath> {
   return instantiate(await loadModule());
 }
 
+/** One Yuma Consensus epoch on the default instance (see Taomath.runEpoch). */
 export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {
   return taomath().runEpoch(input, options);
 }
@@ -28,5 +27,4 @@ export function runEpochDense(input: EpochInput): EpochResult {
   return taomath().runEpochDense(input);
 }
 
-export { connectNode, writeFileAtomic } from "./host/node-chain.js";
 export * from "./api.js";

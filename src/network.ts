@@ -15,9 +15,9 @@
 // needs the block hashes and runs the host path); owner-owned miners' incentive is burned
 // (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
 
-import type { Taomath } from "./taomath.js";
+import type { Taomath } from "./core/taomath.js";
 import type { EpochInput } from "./bindings/epoch.js";
-import { emissionOf } from "./emission.js";
+import { emissionOf } from "./emission/projection.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
 import { ROW, F, G, G_SLOTS, EV, writeRow, readRow, rowFits } from "./network_rows.js";
@@ -25,10 +25,10 @@ import { runEpochMechanisms } from "./bindings/mechanisms.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
 import { TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toInt, toU64 } from "./bindings/values.js";
-import { TaomathError } from "./errors.js";
+import { TaomathError } from "./core/errors.js";
 import { RootClaims, type ClaimResult } from "./root_claim.js";
-import { swapCoreOf } from "./cores.js";
-import { MIN_PRICE_RAO } from "./pool.js";
+import { swapCoreOf } from "./core/cores.js";
+import { MIN_PRICE_RAO } from "./pool/quote.js";
 import { parseSnapshot, serializeState, type NetworkState, type SubnetState, type NeuronsInput } from "./network_state.js";
 
 export type { NetworkState, SubnetState, NeuronsInput };

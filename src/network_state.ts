@@ -7,7 +7,7 @@ import type { PoolReserves } from "./coinbase.js";
 import { DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK } from "./bindings/coinbase.js";
 import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toU64, toInt, toBool } from "./bindings/values.js";
-import { TaomathError } from "./errors.js";
+import { TaomathError } from "./core/errors.js";
 import type { MechanismState } from "./bindings/mechanisms.js";
 import { parseSharePools, serializeSharePools, type HotkeyShares } from "./network_nominators.js";
 

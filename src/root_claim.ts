@@ -8,7 +8,7 @@
 import type { Core } from "./bindings/core.js";
 import { RootClaimCore } from "./bindings/root_claim.js";
 import { toInt, toU64 } from "./bindings/values.js";
-import { TaomathError } from "./errors.js";
+import { TaomathError, ChainRejected } from "./core/errors.js";
 
 export type RootClaimType = { type: "swap" } | { type: "keep" } | { type: "keep_subnets"; subnets: number[] };
 
@@ -79,7 +79,7 @@ export class RootClaims {
   }
   setThreshold(netuid: number, threshold: bigint): void {
     const th = toU64(threshold, `thresholds[${netuid}]`);
-    if (th > MAX_ROOT_CLAIM_THRESHOLD) throw new TaomathError("chain_rejected", `thresholds[${netuid}]`, `the chain refuses a root claim threshold above ${MAX_ROOT_CLAIM_THRESHOLD}`);
+    if (th > MAX_ROOT_CLAIM_THRESHOLD) throw new ChainRejected("InvalidRootClaimThreshold", `thresholds[${netuid}]`, `the chain refuses a root claim threshold above ${MAX_ROOT_CLAIM_THRESHOLD}`);
     this.thresholds.set(toInt(netuid, "netuid", 0, 65535, "u16"), th);
   }
 
@@ -117,7 +117,7 @@ export class RootClaims {
   /** Root stake removed: stake down, RootClaimed down by rate * amount (saturating) on every subnet but root. */
   removeRootStake(hotkey: string, coldkey: string, amount: bigint): void {
     const a = toU64(amount, "amount"), s = this.rootStake(hotkey, coldkey);
-    if (a > s) throw new TaomathError("chain_rejected", "amount", `coldkey ${coldkey} has ${s} root stake on hotkey ${hotkey}, less than ${a}`);
+    if (a > s) throw new ChainRejected("NotEnoughStakeToWithdraw", "amount", `coldkey ${coldkey} has ${s} root stake on hotkey ${hotkey}, less than ${a}`);
     this.rootStakes.get(hotkey)!.set(coldkey, s - a);
     for (const [netuid, rate] of this.sortedRates(hotkey)) {
       if (netuid === 0) continue;

@@ -6,19 +6,27 @@
 //   const tm = await createTaomath(wasmUrl);
 //   tm.runEpoch(input);
 
-import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
+import { instantiate, type Taomath, type RunEpochOptions } from "./core/taomath.js";
 import { loadModule, defaultWasmUrl, type WasmSource } from "./host/browser.js";
-import { setDefaultTaomath } from "./pool.js";
+import { adoptDefault, hostTaomath } from "./host/default_browser.js";
+import type { EpochInput, EpochResult } from "./bindings/epoch.js";
 
-/** A new instance (its own memory) from a URL, Response, bytes or compiled module. */
+/** A new instance (its own memory) from a URL, Response, bytes or compiled module; the first one becomes the default. */
 export async function createTaomath(source?: WasmSource): Promise<Taomath> {
   const tm = await instantiate(await loadModule(source));
-  // the quote functions called without an instance use the first one created
-  if (first === null) { first = tm; setDefaultTaomath(() => first as Taomath); }
+  adoptDefault(tm);
   return tm;
 }
 
-let first: Taomath | null = null;
+/** The default instance: the first one createTaomath made (a TaomathError before that). */
+export function taomath(): Taomath {
+  return hostTaomath();
+}
+
+export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {
+  return taomath().runEpoch(input, options);
+}
+
 export { loadModule, defaultWasmUrl };
 export type { WasmSource };
 export * from "./api.js";

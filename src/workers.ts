@@ -1,18 +1,14 @@
 // taomath for Cloudflare Workers (workerd): the .wasm is a module import, so the default
 // instance is created synchronously on first use, like the Node entry.
 
-import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
+import { instantiate, type Taomath, type RunEpochOptions } from "./core/taomath.js";
 import { loadModule } from "./host/workers.js";
-import { setDefaultTaomath } from "./pool.js";
+import { hostTaomath } from "./host/default_workers.js";
 import type { EpochInput, EpochResult } from "./bindings/epoch.js";
-
-let shared: Taomath | null = null;
-setDefaultTaomath(() => taomath());
 
 /** The default instance of this isolate, created on first use. */
 export function taomath(): Taomath {
-  if (shared === null) shared = instantiateSync(loadModule());
-  return shared;
+  return hostTaomath();
 }
 
 /** A fresh, independent instance (its own memory). */

@@ -3,10 +3,10 @@
 
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { taomath, swapCoreOf } from "../src/index.js";
+import { taomath } from "../src/index.js";
 import { powRatioScaled } from "./helpers/balancer_bigint.mjs";
 
-const sw = () => swapCoreOf(taomath());
+const sw = () => taomath().swap;
 const big = (maxBits: number) => fc.bigInt({ min: -(1n << BigInt(maxBits)), max: 1n << BigInt(maxBits) });
 const ubig = (maxBits: number) => fc.bigInt({ min: 0n, max: 1n << BigInt(maxBits) });
 const floorDiv = (a: bigint, b: bigint) => { const q = a / b; return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q; };

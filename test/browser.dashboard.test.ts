@@ -7,7 +7,8 @@ import type { Page } from "playwright-core";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { taomath, exampleSubnet, epochToVectorEncoding, canonicalJson, sha256Hex, outputsBytes } from "../src/index.js";
+import { taomath, exampleSubnet, epochToVectorEncoding } from "../src/index.js";
+import { canonicalJson, sha256Hex, outputsBytes } from "../src/vectors/index.js";
 import { sharedPresent, readShared, sharedPath } from "./helpers/shared.js";
 import { startDashboard, openDashboard, dashboardSettled, type BrowserHost } from "./helpers/chromium.js";
 

@@ -6,7 +6,8 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { createServer, type ViteDevServer } from "vite";
 import type { Page } from "playwright-core";
 import { join } from "node:path";
-import { taomath, exampleSubnet, epochToVectorEncoding, sha256Hex, outputsBytes } from "../src/index.js";
+import { taomath, exampleSubnet, epochToVectorEncoding } from "../src/index.js";
+import { sha256Hex, outputsBytes } from "../src/vectors/index.js";
 import { launchChromium, freePort } from "./helpers/chromium.js";
 
 const webDir = join(process.cwd(), "web");

@@ -7,9 +7,9 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { Page } from "playwright-core";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import {
-  taomath, quoteStake, quoteUnstake, quoteRequestFromJson, quoteResponse, projectEmission, emissionOf, emissionResponse, emissionRequestFromQuery, raoToTao, taoToRao,
-} from "../src/index.js";
+import { taomath } from "../src/index.js";
+import { quoteStake, quoteUnstake, quoteRequestFromJson, quoteResponse, raoToTao, taoToRao } from "../src/pool/index.js";
+import { projectEmission, emissionOf, emissionResponse, emissionRequestFromQuery } from "../src/emission/index.js";
 import { startDashboard, type BrowserHost } from "./helpers/chromium.js";
 
 let host: BrowserHost;

@@ -2,10 +2,10 @@
 // (decay, bump, clamps) and the decay factors of the spec.
 
 import { describe, it, expect } from "vitest";
-import { taomath, sharePoolCoreOf, burnCoreOf } from "../src/index.js";
+import { taomath } from "../src/index.js";
 
 
-const bc = () => burnCoreOf(taomath());
+const bc = () => taomath().burn;
 const ONE = 1n << 64n;
 const mult = (k: bigint) => k * ONE; // U64F64 integer multiplier
 const U64_MAX = (1n << 64n) - 1n;

@@ -8,10 +8,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { Twox64Concat, u16, u64 } from "@polkadot-api/substrate-bindings";
-import {
-  chainStorage as storage, commitBlocks, connectNode, decodeExact, epochIndexOfBlock, epochInputsFromSnapshot,
-  epochToVectorEncoding, fetchSnapshot, predictEpoch, taomath, twox128Hex, type CommitState,
-} from "../src/index.js";
+import { epochToVectorEncoding, taomath } from "../src/index.js";
+import { chainStorage as storage, commitBlocks, epochIndexOfBlock, epochInputsFromSnapshot, fetchSnapshot, predictEpoch, type CommitState } from "../src/chain/index.js";
+import { connectNode } from "../src/chain/node.js";
+import { decodeExact } from "../src/chain/scale.js";
+import { twox128Hex } from "../src/chain/storage.js";
 import { toHex } from "../src/chain/scale.js";
 import { readShared, sharedPresent } from "./helpers/shared.js";
 import { accountFor, chainFromVector } from "./helpers/vector-chain.js";

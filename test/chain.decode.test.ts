@@ -3,10 +3,8 @@
 // checked below can be read off the recording by hand where noted.
 
 import { describe, expect, it } from "vitest";
-import {
-  decodeNeuronsLite, decodeSubnetState, decodeSelectiveMetagraph, decodeSubnetsInfoV2, decodeDynamicInfo, decodeU64F64,
-  layoutFor, TaomathError, toJsonValue,
-} from "../src/index.js";
+import { TaomathError } from "../src/index.js";
+import { decodeNeuronsLite, decodeSubnetState, decodeSelectiveMetagraph, decodeSubnetsInfoV2, decodeDynamicInfo, decodeU64F64, layoutFor, toJsonValue } from "../src/chain/index.js";
 import { DynamicInfo } from "../src/chain/codecs.js";
 import { readShared, sharedPresent } from "./helpers/shared.js";
 

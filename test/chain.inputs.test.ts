@@ -2,7 +2,7 @@
 // numbers of pallets/subtensor/src/tests/emission.rs) and the rules for missing storage.
 
 import { describe, expect, it } from "vitest";
-import { blocksUntilNextEpoch, nextEpochBlock, epochInputsFromSnapshot } from "../src/index.js";
+import { blocksUntilNextEpoch, nextEpochBlock, epochInputsFromSnapshot } from "../src/chain/index.js";
 
 const U64_MAX = (1n << 64n) - 1n;
 

@@ -8,10 +8,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import {
-  cappedNextEpoch, chainStorage as storage, connectNode, epochToVectorEncoding, fetchSnapshot, nextScheduledEpoch,
-  predictEpoch, taomath, type SubnetSchedule,
-} from "../src/index.js";
+import { epochToVectorEncoding, taomath } from "../src/index.js";
+import { cappedNextEpoch, chainStorage as storage, fetchSnapshot, nextScheduledEpoch, predictEpoch, type SubnetSchedule } from "../src/chain/index.js";
+import { connectNode } from "../src/chain/node.js";
 import { toHex } from "../src/chain/scale.js";
 import { readShared, sharedPresent } from "./helpers/shared.js";
 import { startReplayServer, type ReplayServer } from "./helpers/replay-server.js";

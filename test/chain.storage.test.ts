@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from "vitest";
 import { Twox64Concat, Blake2128Concat, u16 } from "@polkadot-api/substrate-bindings";
-import { chainStorage as storage, twox128Hex, decodeExact } from "../src/index.js";
+import { chainStorage as storage } from "../src/chain/index.js";
+import { twox128Hex } from "../src/chain/storage.js";
+import { decodeExact } from "../src/chain/scale.js";
 import { toHex } from "../src/chain/scale.js";
 import { readShared, sharedPresent } from "./helpers/shared.js";
 

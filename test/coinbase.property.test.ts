@@ -4,7 +4,8 @@
 
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { taomath, coinbaseOf } from "../src/index.js";
+import { taomath } from "../src/index.js";
+import { coinbaseOf } from "../src/network/index.js";
 import * as ref from "./helpers/fixed_ref.js";
 
 const cb = () => coinbaseOf(taomath());

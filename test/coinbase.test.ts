@@ -2,7 +2,9 @@
 // tests/coinbase.rs and the worked example and schedule vectors of the economics spec (§4.6, §5).
 
 import { describe, it, expect } from "vitest";
-import { taomath, coinbaseOf, emissionOf, TaomathError } from "../src/index.js";
+import { taomath, TaomathError } from "../src/index.js";
+import { coinbaseOf } from "../src/network/index.js";
+import { emissionOf } from "../src/emission/index.js";
 
 const cb = () => coinbaseOf(taomath());
 const ONE96 = 1n << 32n;

@@ -2,7 +2,7 @@
 
 import { describe, it, expect } from "vitest";
 import { createHash } from "node:crypto";
-import { canonicalJson, sha256Hex, outputsBytes } from "../src/index.js";
+import { canonicalJson, sha256Hex, outputsBytes } from "../src/vectors/index.js";
 
 describe("canonical output bytes", () => {
   it("sorts object keys at every depth and writes bigints as decimal strings", () => {

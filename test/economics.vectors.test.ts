@@ -2,7 +2,8 @@
 // `runVectorFile` (what `taomath vector FILE` prints), compared field by field (floats are for reading).
 
 import { describe, it, expect } from "vitest";
-import { taomath, runVectorFile } from "../src/index.js";
+import { taomath } from "../src/index.js";
+import { runVectorFile } from "../src/vectors/index.js";
 import { sharedPresent, listShared, readShared } from "./helpers/shared.js";
 
 const noFloat = (o: unknown) => JSON.parse(JSON.stringify(o, (k, v) => (k === "float" ? undefined : v)));

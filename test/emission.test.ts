@@ -2,7 +2,8 @@
 // (ported from subtensor tests/coinbase.rs), and the supply projection.
 
 import { describe, it, expect } from "vitest";
-import { taomath, emissionOf, projectEmission, TaomathError } from "../src/index.js";
+import { taomath, TaomathError } from "../src/index.js";
+import { emissionOf, projectEmission } from "../src/emission/index.js";
 
 const e = () => emissionOf(taomath());
 const ONE_I96 = 1n << 32n;

@@ -2,7 +2,9 @@
 // compared field by field in the vectors' encoding (bits compared, floats ignored).
 
 import { describe, it, expect } from "vitest";
-import { taomath, runVectorFile, emissionOf } from "../src/index.js";
+import { taomath } from "../src/index.js";
+import { runVectorFile } from "../src/vectors/index.js";
+import { emissionOf } from "../src/emission/index.js";
 import { sharedPresent, readShared } from "./helpers/shared.js";
 
 const stripFloats = (v: any): any => {

@@ -6,7 +6,9 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { Page } from "playwright-core";
 import { readFileSync } from "node:fs";
-import { taomath, epochToVectorEncoding, outputsBytes, sha256Hex, canonicalJson, quoteRequestFromJson, quoteResponse } from "../src/index.js";
+import { taomath, epochToVectorEncoding } from "../src/index.js";
+import { outputsBytes, sha256Hex, canonicalJson } from "../src/vectors/index.js";
+import { quoteRequestFromJson, quoteResponse } from "../src/pool/index.js";
 import { sharedPresent, listShared, sharedPath } from "./helpers/shared.js";
 import { startDashboard, type BrowserHost } from "./helpers/chromium.js";
 import { startWorker, type WorkerHost } from "./helpers/workerd.js";

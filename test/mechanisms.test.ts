@@ -1,7 +1,8 @@
 // subtensor's tests/mechanism.rs (split_emissions, epoch_with_mechanisms) with their numbers.
 
 import { describe, it, expect } from "vitest";
-import { taomath, type MechanismsInput } from "../src/index.js";
+import { taomath } from "../src/index.js";
+import { type MechanismsInput } from "../src/epoch/index.js";
 
 const tm = taomath();
 const split = (e: bigint, mechanisms: number, parts: number[] | null) =>

@@ -3,7 +3,8 @@
 // same report, on networks that exercise every branch of the coinbase.
 
 import { describe, it, expect } from "vitest";
-import { taomath, Network, exampleNetworkSnapshot } from "../src/index.js";
+import { taomath } from "../src/index.js";
+import { Network, exampleNetworkSnapshot } from "../src/network/index.js";
 import { neuronsFor } from "./helpers/network.js";
 
 const ONE96 = 1n << 32n;

@@ -2,7 +2,8 @@
 // epoch_with_mechanisms (split_emissions, one epoch per mechanism, terms summed per uid).
 
 import { describe, it, expect } from "vitest";
-import { taomath, Network } from "../src/index.js";
+import { taomath } from "../src/index.js";
+import { Network } from "../src/network/index.js";
 import { neuronsFor } from "./helpers/network.js";
 
 function snapshot(extra: unknown[] | undefined, split: number[] | null | undefined) {

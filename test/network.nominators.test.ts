@@ -3,7 +3,8 @@
 // dividends raise every coldkey of the hotkey in proportion to its shares.
 
 import { describe, it, expect } from "vitest";
-import { taomath, Network, estimateReturns, TaomathError } from "../src/index.js";
+import { taomath, TaomathError } from "../src/index.js";
+import { Network, estimateReturns } from "../src/network/index.js";
 import { neuronsFor } from "./helpers/network.js";
 
 const HK = "hk-1-1"; // a validator of subnet 1

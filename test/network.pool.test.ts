@@ -4,7 +4,9 @@
 // multi-subnet dynamic run checked for conservation on every block.
 
 import { describe, it, expect } from "vitest";
-import { taomath, exampleSubnet, Network, balancerPool, emissionOf } from "../src/index.js";
+import { taomath, exampleSubnet } from "../src/index.js";
+import { Network, balancerPool } from "../src/network/index.js";
+import { emissionOf } from "../src/emission/index.js";
 import { neuronsFor } from "./helpers/network.js";
 
 const ONE96 = 1n << 32n; // I96F32 1.0

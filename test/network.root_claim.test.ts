@@ -4,7 +4,9 @@
 // hotkey; Swap: sold on the Balancer pool fee-free and staked on root).
 
 import { describe, it, expect } from "vitest";
-import { taomath, Network, quoteUnstake, TaomathError, estimateReturns, RootClaimCore, exampleSubnet } from "../src/index.js";
+import { taomath, TaomathError, exampleSubnet } from "../src/index.js";
+import { Network, estimateReturns, RootClaimCore } from "../src/network/index.js";
+import { quoteUnstake } from "../src/pool/index.js";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { neuronsFor } from "./helpers/network.js";
 import { execFileSync } from "node:child_process";

@@ -2,7 +2,8 @@
 // bit-exact epoch, checked for conservation of TAO and alpha to the rao on every block.
 
 import { describe, it, expect } from "vitest";
-import { taomath, exampleSubnet, Network, stableOnlyPool, TaomathError } from "../src/index.js";
+import { taomath, exampleSubnet, TaomathError } from "../src/index.js";
+import { Network, stableOnlyPool } from "../src/network/index.js";
 import { neuronsFor } from "./helpers/network.js";
 
 
@@ -95,7 +96,7 @@ describe("network model", () => {
 
 describe("earnings estimates", () => {
   it("estimateReturns: a validator's alpha grows by what the model pays it, and the assumptions are stated", async () => {
-    const { estimateReturns } = await import("../src/index.js");
+    const { estimateReturns } = await import("../src/network/index.js");
     const snap = snapshot();
     const r = estimateReturns(taomath(), snap, "hk-1-1", 200, stableOnlyPool);
     expect(r.subnets.length).toBe(1);
@@ -109,7 +110,7 @@ describe("earnings estimates", () => {
   });
 
   it("estimateReturns rejects an unknown hotkey, naming the field", async () => {
-    const { estimateReturns } = await import("../src/index.js");
+    const { estimateReturns } = await import("../src/network/index.js");
     expect(() => estimateReturns(taomath(), snapshot(), "nobody", 10, stableOnlyPool)).toThrow(/hotkey/);
   });
 });

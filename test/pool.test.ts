@@ -4,12 +4,11 @@
 
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import {
-  taomath, swapCoreOf, quoteStake, quoteUnstake, maxAmountForLimit, quoteStakeBatch, quoteUnstakeBatch, TaomathError,
-} from "../src/index.js";
+import { taomath, TaomathError } from "../src/index.js";
+import { quoteStake, quoteUnstake, maxAmountForLimit, quoteStakeBatch, quoteUnstakeBatch } from "../src/pool/index.js";
 import { swap as refSwap, Pool as RefPool } from "./helpers/balancer_bigint.mjs";
 
-const sw = () => swapCoreOf(taomath());
+const sw = () => taomath().swap;
 const ACC = 10n ** 18n;
 const U64_MAX = (1n << 64n) - 1n;
 

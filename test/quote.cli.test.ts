@@ -3,7 +3,8 @@
 import { describe, it, expect } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { parseDecimal, taoToRao, weightToParts, raoToTao, TaomathError, quoteStake } from "../src/index.js";
+import { TaomathError } from "../src/index.js";
+import { parseDecimal, taoToRao, weightToParts, raoToTao, quoteStake } from "../src/pool/index.js";
 
 const cli = fileURLToPath(new URL("../node/cli.mjs", import.meta.url));
 

@@ -6,7 +6,9 @@
 
 import { describe, it, expect } from "vitest";
 import { keccak_256 } from "@noble/hashes/sha3.js";
-import { taomath, coinbaseOf, quoteUnstake, RootClaims, RootClaimCore, TaomathError, DEFAULT_ROOT_CLAIMABLE_THRESHOLD, MAX_ROOT_CLAIM_THRESHOLD, type ClaimPayer } from "../src/index.js";
+import { taomath, TaomathError } from "../src/index.js";
+import { coinbaseOf, RootClaims, RootClaimCore, DEFAULT_ROOT_CLAIMABLE_THRESHOLD, MAX_ROOT_CLAIM_THRESHOLD, type ClaimPayer } from "../src/network/index.js";
+import { quoteUnstake } from "../src/pool/index.js";
 
 const U64_MAX = (1n << 64n) - 1n;
 const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps);

@@ -4,11 +4,11 @@
 
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { taomath, sharePoolCoreOf, burnCoreOf } from "../src/index.js";
+import { taomath } from "../src/index.js";
 
 import type { SharePoolOp } from "../src/bindings/sharepool.js";
 
-const sp = () => sharePoolCoreOf(taomath());
+const sp = () => taomath().sharePool;
 const empty = (keys: number) => ({ sharedValue: 0n, denominator: { kind: "absent" as const }, shares: Array.from({ length: keys }, () => ({ kind: "absent" as const })) });
 const run = (keys: number, ops: Array<[SharePoolOp, number, bigint]>) => sp().run(empty(keys), ops.map(([op, key, amount]) => ({ op, key, amount })));
 const last = <T>(a: T[]) => a[a.length - 1];

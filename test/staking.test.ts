@@ -3,8 +3,9 @@
 
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { taomath, StakingState, StakingRejected, splitTake, DEFAULT_DELEGATE_TAKE } from "../src/index.js";
-import type { PoolState } from "../src/index.js";
+import { taomath, ChainRejected as StakingRejected } from "../src/index.js";
+import { StakingState, splitTake, DEFAULT_DELEGATE_TAKE } from "../src/pool/index.js";
+import type { PoolState } from "../src/pool/index.js";
 
 const TAO = 1_000_000_000n;
 const pool = (tao: bigint, alpha: bigint, quoteWeight = 500_000_000_000_000_000n): PoolState => ({

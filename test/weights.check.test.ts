@@ -4,9 +4,9 @@
 import { describe, it, expect } from "vitest";
 import { taomath } from "../src/index.js";
 import {
-  checkSetWeights, storedRow, checkLength, isSelfWeight, checkRateLimit, SET_WEIGHTS_CHECK_ORDER,
-  type SubnetState,
+  checkSetWeights, storedRow, SET_WEIGHTS_CHECK_ORDER, type SubnetState,
 } from "../src/weights/index.js";
+import { checkLength, isSelfWeight, checkRateLimit } from "../src/weights/check.js";
 import { WeightsCore } from "../src/bindings/weights.js";
 import { subnet } from "./helpers/weights_subnet.js";
 

@@ -10,8 +10,9 @@ import fc from "fast-check";
 import { taomath } from "../src/index.js";
 import {
   normalizeMaxWeight, convertWeightsAndUidsForEmit, processWeights, processWeightsForNetuid, checkSetWeights,
-  storedRow, scoresToRow, roundHalfEven, npSum,
+  storedRow, scoresToRow,
 } from "../src/weights/index.js";
+import { roundHalfEven, npSum } from "../src/weights/sdk.js";
 import { subnet } from "./helpers/weights_subnet.js";
 
 const tm = taomath();

@@ -3,7 +3,10 @@
 // a bad request never disturbs the next.
 
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { taomath, quoteStake, quoteUnstake, projectEmission, emissionOf, canonicalJson, quoteRequestFromJson, quoteResponse } from "../src/index.js";
+import { taomath } from "../src/index.js";
+import { quoteStake, quoteUnstake, quoteRequestFromJson, quoteResponse } from "../src/pool/index.js";
+import { projectEmission, emissionOf } from "../src/emission/index.js";
+import { canonicalJson } from "../src/vectors/index.js";
 import { startWorker, type WorkerHost } from "./helpers/workerd.js";
 
 let w: WorkerHost;

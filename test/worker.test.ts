@@ -2,7 +2,8 @@
 // and that no request can disturb the next.
 
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { taomath, exampleSubnet, epochToVectorEncoding, canonicalJson } from "../src/index.js";
+import { taomath, exampleSubnet, epochToVectorEncoding } from "../src/index.js";
+import { canonicalJson } from "../src/vectors/index.js";
 import { sharedPresent, readShared } from "./helpers/shared.js";
 import { startWorker, type WorkerHost } from "./helpers/workerd.js";
 

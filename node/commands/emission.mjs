@@ -1,7 +1,8 @@
 // taomath emission: coming halvings, the supply curve, and an SVG chart.
 
 import { writeFileSync } from "node:fs";
-import { TaomathError, emissionChartSvg, emissionOf, projectEmission, taomath } from "../../dist/index.js";
+import { TaomathError, taomath } from "../../dist/index.js";
+import { emissionChartSvg, emissionOf, projectEmission } from "../../dist/emission/index.js";
 import { flag, json, rao, raoArg, rateStr, taoStr } from "../lib.mjs";
 
 export function cmdEmission(args) {

@@ -1,7 +1,8 @@
 // taomath network: advance a network snapshot block by block with a progress bar.
 
 import { writeFileSync } from "node:fs";
-import { Network, TaomathError, exampleNetworkSnapshot, taomath } from "../../dist/index.js";
+import { TaomathError, taomath } from "../../dist/index.js";
+import { Network, exampleNetworkSnapshot } from "../../dist/network/index.js";
 import { flag, json, readJson, taoStr } from "../lib.mjs";
 
 export function cmdNetwork(args) {

@@ -1,6 +1,9 @@
 // taomath fetch / predict: read a subnet from a node and run its next epoch.
 
-import { TaomathError, connectNode, epochToVectorEncoding, fetchSnapshot, predictEpoch, taomath, writeFileAtomic } from "../../dist/index.js";
+import { TaomathError, epochToVectorEncoding, taomath } from "../../dist/index.js";
+import { connectNode } from "../../dist/chain/node.js";
+import { fetchSnapshot, predictEpoch } from "../../dist/chain/index.js";
+import { writeFileAtomic } from "../../dist/host/node-chain.js";
 import { integer, json, option, pct, rao, readJson } from "../lib.mjs";
 
 async function snapshotFromArgs(args) {

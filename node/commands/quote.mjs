@@ -1,6 +1,7 @@
 // taomath quote stake|unstake: an exact Balancer pool quote in TAO units.
 
-import { TaomathError, quoteStake, quoteUnstake, raoToTao, taoToRao, weightToParts } from "../../dist/index.js";
+import { TaomathError } from "../../dist/index.js";
+import { quoteStake, quoteUnstake, raoToTao, taoToRao, weightToParts } from "../../dist/pool/index.js";
 import { flag, json, need } from "../lib.mjs";
 
 export function cmdQuote(args) {

@@ -1,6 +1,7 @@
 // taomath vector FILE: any shared vector file, dispatched on its schema.
 
-import { runVectorFile, taomath } from "../../dist/index.js";
+import { taomath } from "../../dist/index.js";
+import { runVectorFile } from "../../dist/vectors/index.js";
 import { json, readJson } from "../lib.mjs";
 
 export function cmdVector(args) {

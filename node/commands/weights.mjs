@@ -1,6 +1,7 @@
 // taomath weights / commit-hash: the validator toolkit (scores to a checked row, commit hashes).
 
-import { TaomathError, commitHash, epochInputFromJson, mechanismStorageIndex, previewWeights, scoresToRow, taomath } from "../../dist/index.js";
+import { TaomathError, epochInputFromJson, taomath } from "../../dist/index.js";
+import { commitHash, mechanismStorageIndex, previewWeights, scoresToRow } from "../../dist/weights/index.js";
 import { flags, intList, json, need, rao, readJson } from "../lib.mjs";
 
 export function cmdWeights(args) {

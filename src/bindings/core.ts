@@ -3,7 +3,7 @@
 // results out before the next reset. Views are re-made on every access because memory growth
 // detaches the old ArrayBuffer.
 
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 
 export interface CoreExports {
   memory: WebAssembly.Memory;

@@ -2,7 +2,7 @@
 // the shared vector schema), writes it into wasm memory, runs the core, and reads the outputs.
 // Slot numbers mirror assembly/abi/epoch.ts.
 
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 import { Core } from "./core.js";
 import { toU64, toU16, toI16, toBool, toArray, U64_MAX, type U64Like } from "./values.js";
 

@@ -2,7 +2,7 @@
 // Used by the conformance suite against vectors/math and by anyone who wants a single step.
 
 import { Core } from "./core.js";
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 import type { FixedSparse } from "./epoch.js";
 
 /** A dense I32F32 matrix: rows of raw bits, every row as long as the first. */

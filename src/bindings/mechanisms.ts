@@ -2,8 +2,8 @@
 // emission is split, each mechanism runs its own epoch on its own weights, bonds and LastUpdate,
 // and the subnet's terms are the emission-weighted fold of the mechanisms' terms.
 
-import { TaomathError } from "../errors.js";
-import type { Taomath } from "../taomath.js";
+import { TaomathError } from "../core/errors.js";
+import type { Taomath } from "../core/taomath.js";
 import type { EpochInput, EpochResult, SparseRowU16 } from "./epoch.js";
 import { toArray, toU16, toU64, U64_MAX } from "./values.js";
 

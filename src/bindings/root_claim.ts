@@ -4,7 +4,7 @@
 
 import { Core } from "./core.js";
 import { toU64 } from "./values.js";
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 
 const MASK64 = (1n << 64n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);

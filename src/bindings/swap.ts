@@ -3,7 +3,7 @@
 // validated (see src/pool.ts for the public, validating API).
 
 import { Core } from "./core.js";
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 
 const M64 = (1n << 64n) - 1n;
 

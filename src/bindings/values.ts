@@ -2,7 +2,7 @@
 // (or a decimal string, or a safe integer number), u16/i16/booleans as numbers. Each failure is
 // a TaomathError naming the field.
 
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 
 export const U64_MAX = (1n << 64n) - 1n;
 export const I64_MIN = -(1n << 63n);

@@ -3,7 +3,7 @@
 // per-request timeout and retries for an unreachable node or a timeout. Node answers that are
 // errors are not retried.
 
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 import { httpTransport, webSocketTransport, type Transport, type WebSocketConstructor } from "./transport.js";
 
 export interface ClientOptions {

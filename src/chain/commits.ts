@@ -17,7 +17,7 @@
 // non-expired timelocked entry contributes, each cell keeps the minimum, and a hotkey that holds no
 // uid on the subnet is skipped.
 
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 import { toArray, toU64 } from "../bindings/values.js";
 
 const U64_MAX = (1n << 64n) - 1n;

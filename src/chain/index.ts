@@ -17,9 +17,8 @@ export {
   decodeNeuronsLite, decodeSubnetState, decodeSelectiveMetagraph, decodeDynamicInfo, decodeSubnetsInfoV2, decodeU64F64,
   metagraphIndexes, type NeuronLite, type SubnetState, type Metagraph, type DynamicInfo, type SubnetInfoV2,
 } from "./decode.js";
-export { storage as chainStorage, twox128Hex, type StorageItem, type StorageName } from "./storage.js";
+export { storage as chainStorage, type StorageItem, type StorageName } from "./storage.js";
 export { layoutFor, KNOWN_SPEC_VERSIONS, RUNTIME_LAYOUTS, type RuntimeLayout } from "./layouts.js";
-export { decodeExact, fixed, type FixedValue } from "./scale.js";
 export {
   commitBlocks, commitSemanticsFor, epochIndexOfBlock,
   type CommitState, type CommitSemantics, type WeightCommitEntry, type TimelockedCommitEntry,

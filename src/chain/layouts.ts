@@ -7,7 +7,7 @@
 // (test/chain.decode.test.ts). 425 is checked against the source only: no recording exists.
 
 import type { Codec } from "@polkadot-api/substrate-bindings";
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 import * as codecs from "./codecs.js";
 
 export interface RuntimeLayout {

@@ -3,8 +3,8 @@
 // epoch block (weights, stakes and activity can change in between; rao_emission is the pending
 // emission accrued so far unless given).
 
-import { TaomathError } from "../errors.js";
-import type { Taomath } from "../taomath.js";
+import { TaomathError } from "../core/errors.js";
+import type { Taomath } from "../core/taomath.js";
 import type { EpochInput, EpochResult } from "../bindings/epoch.js";
 import { epochInputsFromSnapshot, type EpochScheduleInfo, type InputOptions } from "./inputs.js";
 import type { Snapshot } from "./snapshot.js";

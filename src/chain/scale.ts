@@ -2,7 +2,7 @@
 // truncation) with typed errors, hex conversion, and the fixed-point types the runtime APIs return.
 
 import { Binary, createDecoder, type Codec, type Decoder } from "@polkadot-api/substrate-bindings";
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 
 export const toHex = (b: Uint8Array): string => Binary.toHex(b);
 

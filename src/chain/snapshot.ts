@@ -4,7 +4,7 @@
 // with the reason, never filled in; an absent key is the chain's ValueQuery default and says so.
 
 import { Tuple, Vector, u16, u8 } from "@polkadot-api/substrate-bindings";
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 import type { ChainClient } from "./client.js";
 import { decodeNeuronsLite, decodeSelectiveMetagraph, decodeSubnetState } from "./decode.js";
 import { layoutFor } from "./layouts.js";

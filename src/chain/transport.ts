@@ -2,7 +2,7 @@
 // WebSocket constructor: the global one in browsers and Workers, the `ws` package in Node) and an
 // HTTP implementation over fetch. Transports map connection failures and timeouts to TaomathError.
 
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 
 export interface Transport {
   /** one JSON-RPC call; resolves with `result`, rejects with a TaomathError */

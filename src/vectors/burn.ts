@@ -1,10 +1,9 @@
 // econ-burn-vector/1: the decay factor per half-life (decay_factor.json) and per-block burn
 // sequences with registrations (sequences.json), recomputed by the wasm core.
 
-import type { Taomath } from "../taomath.js";
-import { TaomathError } from "../errors.js";
+import type { Taomath } from "../core/taomath.js";
+import { TaomathError } from "../core/errors.js";
 import type { BurnCore } from "../bindings/burn.js";
-import { burnCoreOf } from "../cores.js";
 
 type Json = Record<string, any>;
 
@@ -26,7 +25,7 @@ export function burnCase(bc: BurnCore, i: Json): Json {
 }
 
 export function runBurnVector(tm: Taomath, file: Json): unknown {
-  const bc = burnCoreOf(tm);
+  const bc = tm.burn;
   if (!Array.isArray(file.cases)) throw new TaomathError("invalid_type", "cases", "expected an array of cases");
   return { cases: file.cases.map((c: Json) => ({ id: c.id, outputs: burnCase(bc, c.inputs) })) };
 }

@@ -1,9 +1,9 @@
 // econ-emission-vector/1 (block emission, alpha emission, halving thresholds) and
 // econ-ema-vector/1 (moving price), recomputed on the wasm core in the vectors' encoding.
 
-import type { Taomath } from "../taomath.js";
-import { emissionOf } from "../emission.js";
-import { TaomathError } from "../errors.js";
+import type { Taomath } from "../core/taomath.js";
+import { emissionOf } from "../emission/projection.js";
+import { TaomathError } from "../core/errors.js";
 
 type Json = Record<string, any>;
 const u64f64 = (b: bigint) => ({ bits: b.toString(), float: Number(b) / 2 ** 64 });

@@ -2,8 +2,8 @@
 // to the chain's results. The runner recomputes those result fields with the wasm core and returns
 // them under the same names, so a case passes when every field it lists is equal.
 
-import type { Taomath } from "../taomath.js";
-import { TaomathError } from "../errors.js";
+import type { Taomath } from "../core/taomath.js";
+import { TaomathError } from "../core/errors.js";
 
 type Json = Record<string, any>;
 const bits = (v: Json): bigint => BigInt(v.bits);

@@ -3,8 +3,8 @@
 // top-level `inputs`, {"cases": [{id, outputs}, ...]} (same order) for a file with `cases`.
 // New schemas register here.
 
-import { TaomathError } from "../errors.js";
-import type { Taomath } from "../taomath.js";
+import { TaomathError } from "../core/errors.js";
+import type { Taomath } from "../core/taomath.js";
 import { runEpochVector } from "./epoch.js";
 import { runMathVector } from "./math.js";
 import { runEmissionVector, runEmaVector } from "./emission.js";

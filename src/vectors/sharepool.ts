@@ -1,10 +1,9 @@
 // econ-sharepool-vector/1: SafeFloat primitives (safefloat.json, `op` per case) and share-pool
 // op sequences on one hotkey (sequences.json), recomputed by the wasm core in the vector encoding.
 
-import type { Taomath } from "../taomath.js";
-import { TaomathError } from "../errors.js";
+import type { Taomath } from "../core/taomath.js";
+import { TaomathError } from "../core/errors.js";
 import type { SharePoolCore, SafeFloat, ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
-import { sharePoolCoreOf } from "../cores.js";
 
 type Json = Record<string, any>;
 
@@ -58,7 +57,7 @@ function sequenceCase(sp: SharePoolCore, i: Json): Json {
 }
 
 export function runSharePoolVector(tm: Taomath, file: Json): unknown {
-  const sp = sharePoolCoreOf(tm);
+  const sp = tm.sharePool;
   if (!Array.isArray(file.cases)) throw new TaomathError("invalid_type", "cases", "expected an array of cases");
   return {
     cases: file.cases.map((c: Json) => ({

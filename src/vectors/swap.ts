@@ -2,9 +2,8 @@
 // limit-price maximums, weight updates), told apart by the shape of their cases. Each case's
 // outputs are recomputed by the wasm core in the vector encoding.
 
-import type { Taomath } from "../taomath.js";
-import { TaomathError } from "../errors.js";
-import { swapCoreOf } from "../cores.js";
+import type { Taomath } from "../core/taomath.js";
+import { TaomathError } from "../core/errors.js";
 import type { PoolInput, SwapCore } from "../bindings/swap.js";
 
 type Json = Record<string, any>;
@@ -76,7 +75,7 @@ export function swapCase(sw: SwapCore, c: Json): Json {
 }
 
 export function runSwapVector(tm: Taomath, file: Json): unknown {
-  const sw = swapCoreOf(tm);
+  const sw = tm.swap;
   if (!Array.isArray(file.cases)) throw new TaomathError("invalid_type", "cases", "expected an array of cases");
   return { cases: file.cases.map((c: Json) => ({ id: c.id, outputs: swapCase(sw, c) })) };
 }

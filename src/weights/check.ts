@@ -2,8 +2,8 @@
 // call, check by check in the chain's order, and the row it would store (the max-upscale of
 // step 14). Stake and the max weight limit are computed by the wasm core.
 
-import type { Taomath } from "../taomath.js";
-import { TaomathError } from "../errors.js";
+import type { Taomath } from "../core/taomath.js";
+import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toArray, toBool } from "../bindings/values.js";
 import { WeightsCore } from "../bindings/weights.js";
 import { validateSubnetState, type SubnetState, type SetWeightsVerdict } from "./state.js";

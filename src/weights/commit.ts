@@ -4,7 +4,7 @@
 // gets from internal_reveal_weights.
 
 import { Tuple, Vector, u16, u64, Bytes, Blake2256 } from "@polkadot-api/substrate-bindings";
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toInt, toArray } from "../bindings/values.js";
 
 /** GLOBAL_MAX_SUBNET_COUNT: storage index = mecid * 4096 + netuid. */

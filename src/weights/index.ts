@@ -1,18 +1,19 @@
 // A validator's round trip: scores per uid -> the SDK's processing -> the u16 row to submit ->
 // the row the chain stores -> the chain's verdict on it. Re-exports the weights toolkit.
 
-import type { Taomath } from "../taomath.js";
-import { TaomathError } from "../errors.js";
+import type { Taomath } from "../core/taomath.js";
+import { TaomathError } from "../core/errors.js";
 import { processWeightsForNetuid, convertWeightsAndUidsForEmit } from "./sdk.js";
 import { checkSetWeights, storedRow, type SetWeightsCheck } from "./check.js";
 import type { SubnetState } from "./state.js";
 
-export * from "./sdk.js";
-export * from "./state.js";
-export * from "./check.js";
-export * from "./commit.js";
-export * from "./commit_check.js";
-export * from "./preview.js";
+export { normalizeMaxWeight, convertWeightsAndUidsForEmit, processWeights, processWeightsForNetuid, type FloatDtype, type ProcessWeightsOptions, type SdkSubnetLimits } from "./sdk.js";
+export { validateSubnetState, SET_WEIGHTS_CHECK_ORDER, type SubnetState, type SetWeightsError, type SetWeightsVerdict } from "./state.js";
+export { checkSetWeights, storedRow, type CheckOptions, type SetWeightsCheck } from "./check.js";
+export { commitHash, commitPreimage, mechanismStorageIndex, epochAt, firstBlockOfEpoch, revealWindow, checkReveal, GLOBAL_MAX_SUBNET_COUNT, type CommitInput, type EpochSchedule, type RevealWindow, type RevealVerdict, type StoredCommit } from "./commit.js";
+export { checkCommitWeights, MAX_UNREVEALED_COMMITS, type CommitVerdict, type CommitCheck } from "./commit_check.js";
+export { previewWeights, whatIfReveal, type WeightsEffect, type PreviewOptions } from "./preview.js";
+export { WeightsCore } from "../bindings/weights.js";
 
 export interface ScoresToRowOptions {
   /** the caller: its hotkey (looked up in state.hotkeys) or its uid */

@@ -2,9 +2,9 @@
 // with the stored rows as they are and once with this validator's row replaced by what
 // set_weights / a reveal would store, and report the difference.
 
-import type { Taomath } from "../taomath.js";
+import type { Taomath } from "../core/taomath.js";
 import type { EpochInput, EpochOutput } from "../bindings/epoch.js";
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 import { toU64 } from "../bindings/values.js";
 import { storedRow } from "./check.js";
 

@@ -5,7 +5,7 @@
 // so that a Node validator gets the row a Python validator would send. Where this row and
 // the chain part ways is listed in README.md ("Weights: SDK vs chain").
 
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 
 export type FloatDtype = "float32" | "float64";
 

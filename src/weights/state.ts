@@ -3,7 +3,7 @@
 // an epoch input extended with the set_weights fields below is a valid SubnetState and the same
 // file can drive checkSetWeights and the effect preview.
 
-import { TaomathError } from "../errors.js";
+import { TaomathError } from "../core/errors.js";
 import { toU16, toInt, toArray, toU64, toBool, type U64Like } from "../bindings/values.js";
 import type { SparseRowU16 } from "../bindings/epoch.js";
 

@@ -4,7 +4,8 @@
 // whole slippage curve is one batch quote (one wasm call). Decimal text is converted exactly (no floating point) by taomath's taoToRao / weightToParts. The emission
 // section: the same GET /v1/emission query the Worker takes.
 
-import { TaomathError, taoToRao, weightToParts } from "taomath";
+import { TaomathError } from "taomath";
+import { taoToRao, weightToParts } from "taomath/pool";
 import type { CalculatorForm, CalculatorRun, EmissionForm } from "./protocol";
 
 export const CURVE_POINTS = 96;

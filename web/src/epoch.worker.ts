@@ -5,11 +5,11 @@
 // the same ChainClient and fetchSnapshot as Node, and runs the next epoch on that state.
 
 import wasmUrl from "taomath/taomath.wasm?url";
-import {
-  createTaomath, exampleSubnet, epochInputFromJson, epochToVectorEncoding, outputsBytes, sha256Hex, canonicalJson, TaomathError,
-  ChainClient, fetchSnapshot, predictEpoch, quoteRequestFromJson, quoteResponse, emissionRequestFromQuery, emissionResponse,
-  type EpochInput, type EpochResult, type Taomath,
-} from "taomath";
+import { createTaomath, exampleSubnet, epochInputFromJson, epochToVectorEncoding, TaomathError, type EpochInput, type EpochResult, type Taomath } from "taomath";
+import { outputsBytes, sha256Hex, canonicalJson } from "taomath/vectors";
+import { ChainClient, fetchSnapshot, predictEpoch } from "taomath/chain";
+import { quoteRequestFromJson, quoteResponse } from "taomath/pool";
+import { emissionRequestFromQuery, emissionResponse } from "taomath/emission";
 import { calculatorRequest, emissionQuery } from "./calculator";
 import type { EpochJob, EpochReply, EpochRun, JobProgress } from "./protocol";
 

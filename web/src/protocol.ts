@@ -37,7 +37,7 @@ export interface CalculatorForm {
 /** A calculator answer: the POST /v1/quote request it made (amounts[0] = the amount typed, the rest = the curve) and the answer. */
 export interface CalculatorRun {
   request: { pool: Record<string, string | number>; side: "stake" | "unstake"; amounts: string[] };
-  response: import("taomath").QuoteResponseJson;
+  response: import("taomath/pool").QuoteResponseJson;
 }
 
 export interface EpochOutputsJson {
@@ -90,5 +90,5 @@ export interface EpochRun {
 export interface JobProgress { id: number; progress: { phase: string; done: number; total?: number } }
 
 export type EpochReply =
-  | { id: number; ok: true; run?: EpochRun; sha256?: string; calculator?: CalculatorRun; text?: string; emission?: import("taomath").EmissionResponseJson }
+  | { id: number; ok: true; run?: EpochRun; sha256?: string; calculator?: CalculatorRun; text?: string; emission?: import("taomath/emission").EmissionResponseJson }
   | { id: number; ok: false; error: { code: string; field: string; message: string } };

@@ -3,7 +3,7 @@
 
 import { Chart, registerables } from "chart.js";
 import type { CalculatorRun } from "./protocol";
-import type { EmissionResponseJson } from "taomath";
+import type { EmissionResponseJson } from "taomath/emission";
 
 Chart.register(...registerables);
 

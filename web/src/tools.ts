@@ -6,7 +6,7 @@
 import { ask } from "./jobs";
 import { drawEmission, drawSlippage } from "./tool_charts";
 import type { CalculatorForm, CalculatorRun, EmissionForm } from "./protocol";
-import type { EmissionResponseJson } from "taomath";
+import type { EmissionResponseJson } from "taomath/emission";
 
 const $ = (id: string) => document.getElementById(id)!;
 const value = (id: string) => ($(id) as HTMLInputElement).value;

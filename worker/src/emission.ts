@@ -2,7 +2,8 @@
 // the block emission at that TotalIssuance (get_block_emission_for_issuance), the coming halvings
 // and the supply by year from projectEmission, as canonical JSON.
 
-import { canonicalJson, emissionRequestFromQuery, emissionResponse } from "taomath";
+import { canonicalJson } from "taomath/vectors";
+import { emissionRequestFromQuery, emissionResponse } from "taomath/emission";
 import { engine } from "./engine.js";
 import { jsonText } from "./http.js";
 

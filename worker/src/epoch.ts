@@ -2,7 +2,8 @@
 // inputs, bare or as a vector file's {"inputs": ...}; the answer is {"outputs": ...} in the
 // shared vector encoding, serialised canonically (sorted keys), so equal results are equal bytes.
 
-import { epochInputFromJson, epochToVectorEncoding, outputsBytes } from "taomath";
+import { epochInputFromJson, epochToVectorEncoding } from "taomath";
+import { outputsBytes } from "taomath/vectors";
 import { engine } from "./engine.js";
 import { HttpError, jsonText, readJsonBody } from "./http.js";
 

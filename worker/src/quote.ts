@@ -3,7 +3,8 @@
 // "quote_weight"?, "fee_rate"?, ...}, "side": "stake"|"unstake", "amount" | "amounts", "limit_price_rao"?};
 // the answer is canonical JSON (sorted keys), so equal requests are equal bytes on every host.
 
-import { canonicalJson, quoteRequestFromJson, quoteResponse } from "taomath";
+import { canonicalJson } from "taomath/vectors";
+import { quoteRequestFromJson, quoteResponse } from "taomath/pool";
 import { engine } from "./engine.js";
 import { jsonText, readJsonBody } from "./http.js";
 

@@ -1,6 +1,7 @@
 // The API's route table. Each endpoint is one line here plus a handler module.
 
-import { MAX_QUOTE_AMOUNTS, MAX_EMISSION_YEARS } from "taomath";
+import { MAX_QUOTE_AMOUNTS } from "taomath/pool";
+import { MAX_EMISSION_YEARS } from "taomath/emission";
 import { MAX_BODY_BYTES, json } from "./http.js";
 import { postEpoch } from "./epoch.js";
 import { postQuote } from "./quote.js";

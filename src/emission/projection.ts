@@ -2,18 +2,14 @@
 // thresholds, the price EMA, and a projection of supply and halvings over time in which daily
 // recycling (which lowers TotalIssuance) moves the halvings.
 
-import type { Taomath } from "./taomath.js";
-import { EmissionCore, type RawProjection } from "./bindings/emission.js";
-import { toU64, toInt } from "./bindings/values.js";
-import { TaomathError } from "./errors.js";
+import type { Taomath } from "../core/taomath.js";
+import { EmissionCore, type RawProjection } from "../bindings/emission.js";
+import { toU64, toInt } from "../bindings/values.js";
+import { TaomathError } from "../core/errors.js";
 
-const cores = new WeakMap<Taomath, EmissionCore>();
-
-/** The emission functions bound to one instance (created once per instance). */
+/** The emission functions bound to one instance (the same as `tm.emission`). */
 export function emissionOf(tm: Taomath): EmissionCore {
-  let e = cores.get(tm);
-  if (!e) { e = new EmissionCore(tm.core); cores.set(tm, e); }
-  return e;
+  return tm.emission;
 }
 
 export const BLOCK_SECONDS = 12;

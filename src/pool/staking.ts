@@ -4,11 +4,10 @@
 // and its fee-inclusive minimum, delegate/childkey take. Swaps and share arithmetic run in the wasm
 // core (one call per step); this file is the chain's sequence of checks and bookkeeping.
 
-import { TaomathError } from "./errors.js";
-import type { Taomath } from "./taomath.js";
-import { swapCoreOf, sharePoolCoreOf, burnCoreOf } from "./cores.js";
-import type { PoolState, SwapError } from "./bindings/swap.js";
-import type { ShareEntry, SharePoolOp } from "./bindings/sharepool.js";
+import { TaomathError, ChainRejected } from "../core/errors.js";
+import type { Taomath } from "../core/taomath.js";
+import type { PoolState, SwapError } from "../bindings/swap.js";
+import type { ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
 
 export const DEFAULT_MIN_STAKE = 2_000_000n;
 export const DEFAULT_DELEGATE_TAKE = 11_796;
@@ -19,11 +18,6 @@ const U64_MAX = (1n << 64n) - 1n;
 export type StakingError = SwapError | "AmountTooLow" | "SlippageTooHigh" | "NotEnoughBalanceToStake" | "HotKeyAccountNotExists"
   | "SubnetNotExists" | "NotEnoughStakeToWithdraw";
 
-export class StakingRejected extends TaomathError {
-  constructor(readonly reason: StakingError, field: string) {
-    super("chain_rejected", field, reason);
-  }
-}
 
 /** A subnet's registration price and its parameters (defaults: 1 TAO, [0.0005, 100] TAO, half-life 360, ×1.26). */
 export interface BurnState { burn: bigint; minBurn: bigint; maxBurn: bigint; halfLife: number; burnIncreaseMult: bigint }
@@ -69,7 +63,7 @@ export class StakingState {
 
   /** Start of block `block`: update_registration_prices_for_networks (decay, clamp) on every subnet. */
   startBlock(block: bigint): void {
-    const bc = burnCoreOf(this.tm);
+    const bc = this.tm.burn;
     for (const s of this.subnets.values()) {
       const b = s.burn;
       b.burn = bc.decay(b.burn, b.halfLife, block, b.minBurn, b.maxBurn);
@@ -89,14 +83,14 @@ export class StakingState {
     if (netuid === 0) throw new TaomathError("out_of_range", "netuid", "root registration has no burn");
     const s = this.subnet(netuid);
     const cost = s.burn.burn;
-    if (this.balance(coldkey) < cost) throw new StakingRejected("NotEnoughBalanceToStake", "coldkey");
+    if (this.balance(coldkey) < cost) throw new ChainRejected("NotEnoughBalanceToStake", "coldkey");
     this.balances.set(coldkey, this.balance(coldkey) - cost);
     const r = this.swapCommit(netuid, true, cost, MAX_PRICE_RAO, false);
     const pool = this.subnet(netuid).pool;
     pool.alphaOut = pool.alphaOut > r.paidOut ? pool.alphaOut - r.paidOut : 0n;
     this.totalStake = sat(this.totalStake + cost);
     const b = s.burn;
-    b.burn = burnCoreOf(this.tm).bump(b.burn, b.burnIncreaseMult, b.minBurn, b.maxBurn, false);
+    b.burn = this.tm.burn.bump(b.burn, b.burnIncreaseMult, b.minBurn, b.maxBurn, false);
     return cost;
   }
   setBalance(coldkey: string, rao: bigint): void { this.balances.set(coldkey, rao); }
@@ -106,7 +100,7 @@ export class StakingState {
 
   private subnet(netuid: number) {
     const s = this.subnets.get(netuid);
-    if (!s) throw new StakingRejected("SubnetNotExists", "netuid");
+    if (!s) throw new ChainRejected("SubnetNotExists", "netuid");
     return s;
   }
   private hk(netuid: number, hotkey: string): HotkeyPool {
@@ -120,7 +114,7 @@ export class StakingState {
   private shareOps(netuid: number, hotkey: string, ops: Array<[SharePoolOp, string, bigint]>) {
     const h = this.hk(netuid, hotkey);
     const keys = [...new Set([...h.shares.keys(), ...ops.map((o) => o[1])])];
-    const snaps = sharePoolCoreOf(this.tm).run(
+    const snaps = this.tm.sharePool.run(
       { sharedValue: h.sharedValue, denominator: h.denominator, shares: keys.map((k) => h.shares.get(k) ?? { kind: "absent" }) },
       ops.map(([op, k, amount]) => ({ op, key: keys.indexOf(k), amount })),
     );
@@ -142,7 +136,7 @@ export class StakingState {
 
   private sim(netuid: number, buy: boolean, amount: bigint, limitRao?: bigint) {
     const p = this.subnet(netuid).pool;
-    return swapCoreOf(this.tm).swap(p, buy, amount, limitRao ?? (buy ? MAX_PRICE_RAO : MIN_PRICE_RAO), false, true);
+    return this.tm.swap.swap(p, buy, amount, limitRao ?? (buy ? MAX_PRICE_RAO : MIN_PRICE_RAO), false, true);
   }
 
   /** validate_add_stake's min amount: DefaultMinStake plus the fee a stake of that size would pay. */
@@ -154,22 +148,22 @@ export class StakingState {
 
   /** get_max_amount_add / get_max_amount_remove */
   maxAmount(netuid: number, add: boolean, limitRao: bigint): bigint {
-    const r = swapCoreOf(this.tm).maxAmount(this.subnet(netuid).pool, add, limitRao, netuid === 0);
-    if (!r.ok) throw new StakingRejected(r.error, "limitPriceRao");
+    const r = this.tm.swap.maxAmount(this.subnet(netuid).pool, add, limitRao, netuid === 0);
+    if (!r.ok) throw new ChainRejected(r.error, "limitPriceRao");
     return r.maxAmount;
   }
 
   /** get_max_amount_move (swap_stake_limit): alpha movable from origin to destination before the relative price hits the limit. */
   maxAmountMove(originNetuid: number, destinationNetuid: number, limitRao: bigint): bigint {
-    const r = swapCoreOf(this.tm).maxAmountMove(this.subnet(originNetuid).pool, this.subnet(destinationNetuid).pool, limitRao, originNetuid === 0, destinationNetuid === 0);
-    if (!r.ok) throw new StakingRejected(r.error, "limitPriceRao");
+    const r = this.tm.swap.maxAmountMove(this.subnet(originNetuid).pool, this.subnet(destinationNetuid).pool, limitRao, originNetuid === 0, destinationNetuid === 0);
+    if (!r.ok) throw new ChainRejected(r.error, "limitPriceRao");
     return r.maxAmount;
   }
 
   private swapCommit(netuid: number, buy: boolean, amount: bigint, limitRao: bigint, dropFees: boolean) {
     const s = this.subnet(netuid);
-    const r = swapCoreOf(this.tm).swap(s.pool, buy, amount, limitRao, dropFees, false);
-    if (!r.ok) throw new StakingRejected(r.error!, buy ? "tao" : "alpha");
+    const r = this.tm.swap.swap(s.pool, buy, amount, limitRao, dropFees, false);
+    if (!r.ok) throw new ChainRejected(r.error!, buy ? "tao" : "alpha");
     s.pool = r.stateAfter;
     return r;
   }
@@ -181,25 +175,25 @@ export class StakingState {
 
   private addStakeImpl(coldkey: string, hotkey: string, netuid: number, amount: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean }): bigint {
     const pool = this.subnet(netuid).pool;
-    if (netuid !== 0 && pool.mechanism === 1 && amount > sat(pool.taoReserve * 1000n)) throw new StakingRejected("InsufficientLiquidity", "amount");
+    if (netuid !== 0 && pool.mechanism === 1 && amount > sat(pool.taoReserve * 1000n)) throw new ChainRejected("InsufficientLiquidity", "amount");
     const limit = opts.limitPriceRao;
     const maxAmount = limit === undefined ? amount : this.maxAmount(netuid, true, limit);
     let toStake = amount;
     // validate_add_stake
-    if (amount < this.minStakeAmount(netuid)) throw new StakingRejected("AmountTooLow", "amount");
-    if (limit !== undefined && !opts.allowPartial) { if (amount > maxAmount) throw new StakingRejected("SlippageTooHigh", "amount"); }
+    if (amount < this.minStakeAmount(netuid)) throw new ChainRejected("AmountTooLow", "amount");
+    if (limit !== undefined && !opts.allowPartial) { if (amount > maxAmount) throw new ChainRejected("SlippageTooHigh", "amount"); }
     else toStake = amount < maxAmount ? amount : maxAmount;
-    if (this.balance(coldkey) < toStake) throw new StakingRejected("NotEnoughBalanceToStake", "amount");
-    if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+    if (this.balance(coldkey) < toStake) throw new ChainRejected("NotEnoughBalanceToStake", "amount");
+    if (!this.owners.has(hotkey)) throw new ChainRejected("HotKeyAccountNotExists", "hotkey");
     const sim = this.sim(netuid, true, toStake);
-    if (!sim.ok) throw new StakingRejected("InsufficientLiquidity", "amount");
-    if (sim.paidIn < DEFAULT_MIN_STAKE) throw new StakingRejected("AmountTooLow", "amount");
-    if (sim.paidOut === 0n) throw new StakingRejected("InsufficientLiquidity", "amount");
+    if (!sim.ok) throw new ChainRejected("InsufficientLiquidity", "amount");
+    if (sim.paidIn < DEFAULT_MIN_STAKE) throw new ChainRejected("AmountTooLow", "amount");
+    if (sim.paidOut === 0n) throw new ChainRejected("InsufficientLiquidity", "amount");
     // stake_into_subnet
     const staked = limit === undefined ? amount : (amount < maxAmount ? amount : maxAmount);
     this.balances.set(coldkey, this.balance(coldkey) - staked);
     const r = this.swapCommit(netuid, true, staked, limit ?? MAX_PRICE_RAO, false);
-    if (r.paidOut === 0n) throw new StakingRejected("AmountTooLow", "amount");
+    if (r.paidOut === 0n) throw new ChainRejected("AmountTooLow", "amount");
     this.shareOps(netuid, hotkey, [["stake", coldkey, r.paidOut]]);
     this.totalStake = sat(this.totalStake + staked);
     this.authorTao += r.feeToBlockAuthor;
@@ -216,7 +210,7 @@ export class StakingState {
     const limit = opts.limitPriceRao;
     // remove_stake clamps the request to the stake; remove_stake_limit does not (validation refuses it)
     const alpha = limit === undefined ? min(alphaRequested, this.stake(hotkey, coldkey, netuid)) : alphaRequested;
-    if (netuid !== 0 && pool.mechanism === 1 && alpha > sat(pool.alphaReserve * 1000n)) throw new StakingRejected("InsufficientLiquidity", "alpha");
+    if (netuid !== 0 && pool.mechanism === 1 && alpha > sat(pool.alphaReserve * 1000n)) throw new ChainRejected("InsufficientLiquidity", "alpha");
     if (limit === undefined) {
       this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false);
       return this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, MIN_PRICE_RAO, false, coldkey);
@@ -228,14 +222,14 @@ export class StakingState {
 
   /** validate_remove_stake, check for check. */
   private validateRemoveStake(coldkey: string, hotkey: string, netuid: number, alpha: bigint, maxAmount: bigint, allowPartial: boolean): void {
-    if (alpha === 0n) throw new StakingRejected("AmountTooLow", "alpha");
+    if (alpha === 0n) throw new ChainRejected("AmountTooLow", "alpha");
     const available = this.stake(hotkey, coldkey, netuid);
-    if (available < alpha) throw new StakingRejected("NotEnoughStakeToWithdraw", "alpha");
+    if (available < alpha) throw new ChainRejected("NotEnoughStakeToWithdraw", "alpha");
     const sim = this.sim(netuid, false, alpha);
-    if (!sim.ok) throw new StakingRejected("InsufficientLiquidity", "alpha");
-    if (available - alpha !== 0n && sim.paidOut < DEFAULT_MIN_STAKE) throw new StakingRejected("AmountTooLow", "alpha");
-    if (!allowPartial && alpha > maxAmount) throw new StakingRejected("SlippageTooHigh", "alpha");
-    if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+    if (!sim.ok) throw new ChainRejected("InsufficientLiquidity", "alpha");
+    if (available - alpha !== 0n && sim.paidOut < DEFAULT_MIN_STAKE) throw new ChainRejected("AmountTooLow", "alpha");
+    if (!allowPartial && alpha > maxAmount) throw new ChainRejected("SlippageTooHigh", "alpha");
+    if (!this.owners.has(hotkey)) throw new ChainRejected("HotKeyAccountNotExists", "hotkey");
   }
 
   /** Netuids in the chain's storage order (NetworksAdded keys: little-endian u16 bytes). */
@@ -246,11 +240,11 @@ export class StakingState {
   /** unstake_all: every position of (hotkey, coldkey) that passes validation, in full, at the minimum price. */
   unstakeAll(coldkey: string, hotkey: string): bigint {
     return this.tx(() => {
-      if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+      if (!this.owners.has(hotkey)) throw new ChainRejected("HotKeyAccountNotExists", "hotkey");
       let total = 0n;
       for (const netuid of this.netuidsInStorageOrder()) {
         const alpha = this.stake(hotkey, coldkey, netuid);
-        try { this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false); } catch (e) { if (e instanceof StakingRejected) continue; throw e; }
+        try { this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false); } catch (e) { if (e instanceof ChainRejected) continue; throw e; }
         total += this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, MIN_PRICE_RAO, false, coldkey);
       }
       return total;
@@ -260,18 +254,18 @@ export class StakingState {
   /** unstake_all_alpha: unstake every non-root position, then stake the TAO on root (1:1, no fee). Returns the root alpha. */
   unstakeAllAlpha(coldkey: string, hotkey: string): bigint {
     return this.tx(() => {
-      if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+      if (!this.owners.has(hotkey)) throw new ChainRejected("HotKeyAccountNotExists", "hotkey");
       let total = 0n;
       for (const netuid of this.netuidsInStorageOrder()) {
         if (netuid === 0) continue;
         const alpha = this.stake(hotkey, coldkey, netuid);
-        try { this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false); } catch (e) { if (e instanceof StakingRejected) continue; throw e; }
+        try { this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false); } catch (e) { if (e instanceof ChainRejected) continue; throw e; }
         total = sat(total + this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, MIN_PRICE_RAO, false, coldkey));
       }
       // stake_into_subnet(ROOT, total): 1:1 on the stable root pool; nothing bought is AmountTooLow
       this.balances.set(coldkey, this.balance(coldkey) - total);
       const r = this.swapCommit(0, true, total, MAX_PRICE_RAO, false);
-      if (r.paidOut === 0n) throw new StakingRejected("AmountTooLow", "alpha");
+      if (r.paidOut === 0n) throw new ChainRejected("AmountTooLow", "alpha");
       this.shareOps(0, hotkey, [["stake", coldkey, r.paidOut]]);
       this.totalStake = sat(this.totalStake + total);
       return r.paidOut;
@@ -302,10 +296,10 @@ export class StakingState {
 
   private transferWithinSubnetImpl(fromColdkey: string, fromHotkey: string, toColdkey: string, toHotkey: string, netuid: number, alpha: bigint): void {
     const available = this.stake(fromHotkey, fromColdkey, netuid);
-    if (alpha === 0n || available < alpha) throw new StakingRejected("NotEnoughStakeToWithdraw", "alpha");
-    const price = swapCoreOf(this.tm).price(this.subnet(netuid).pool.quoteWeight, this.subnet(netuid).pool.alphaReserve, this.subnet(netuid).pool.taoReserve, this.subnet(netuid).pool.mechanism);
+    if (alpha === 0n || available < alpha) throw new ChainRejected("NotEnoughStakeToWithdraw", "alpha");
+    const price = this.tm.swap.price(this.subnet(netuid).pool.quoteWeight, this.subnet(netuid).pool.alphaReserve, this.subnet(netuid).pool.taoReserve, this.subnet(netuid).pool.mechanism);
     const taoEquivalent = (price * alpha) >> 64n;
-    if (taoEquivalent < DEFAULT_MIN_STAKE) throw new StakingRejected("AmountTooLow", "alpha");
+    if (taoEquivalent < DEFAULT_MIN_STAKE) throw new ChainRejected("AmountTooLow", "alpha");
     this.shareOps(netuid, fromHotkey, [["unstake", fromColdkey, alpha]]);
     this.shareOps(netuid, toHotkey, [["stake", toColdkey, alpha]]);
   }
@@ -317,10 +311,10 @@ export class StakingState {
 
   private moveAcrossSubnetsImpl(fromColdkey: string, fromHotkey: string, fromNetuid: number, toColdkey: string, toHotkey: string, toNetuid: number, alpha: bigint): bigint {
     const available = this.stake(fromHotkey, fromColdkey, fromNetuid);
-    if (alpha === 0n || available < alpha) throw new StakingRejected("NotEnoughStakeToWithdraw", "alpha");
+    if (alpha === 0n || available < alpha) throw new ChainRejected("NotEnoughStakeToWithdraw", "alpha");
     const sim = this.sim(fromNetuid, false, alpha);
-    if (!sim.ok) throw new StakingRejected("InsufficientLiquidity", "alpha");
-    if (!(sim.paidOut > DEFAULT_MIN_STAKE)) throw new StakingRejected("AmountTooLow", "alpha");
+    if (!sim.ok) throw new ChainRejected("InsufficientLiquidity", "alpha");
+    if (!(sim.paidOut > DEFAULT_MIN_STAKE)) throw new ChainRejected("AmountTooLow", "alpha");
     const fromRoot = fromNetuid === 0;
     const tao = this.unstakeFromSubnet(fromColdkey, fromHotkey, fromNetuid, alpha, MIN_PRICE_RAO, fromRoot, toColdkey);
     if (tao < DEFAULT_MIN_STAKE) return 0n; // not restaked: stays as free balance of the destination coldkey
@@ -342,10 +336,10 @@ export class StakingState {
   private retireAlphaImpl(coldkey: string, hotkey: string, netuid: number, amount: bigint, recycle: boolean): bigint {
     if (netuid === 0) throw new TaomathError("out_of_range", "netuid", "CannotBurnOrRecycleOnRootSubnet");
     const s = this.subnet(netuid);
-    if (!this.owners.has(hotkey)) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+    if (!this.owners.has(hotkey)) throw new ChainRejected("HotKeyAccountNotExists", "hotkey");
     const available = this.stake(hotkey, coldkey, netuid);
     const a = amount < available ? amount : available;
-    if (s.pool.alphaOut < a) throw new StakingRejected("InsufficientLiquidity", "amount");
+    if (s.pool.alphaOut < a) throw new ChainRejected("InsufficientLiquidity", "amount");
     this.shareOps(netuid, hotkey, [["unstake", coldkey, a]]);
     if (recycle) s.pool.alphaOut -= a;
     return a;
@@ -363,7 +357,7 @@ export class StakingState {
   private payAlphaDividendImpl(hotkey: string, netuid: number, amount: bigint): { take: bigint; rest: bigint } {
     const { take, rest } = splitTake(this.tm, this.delegateTake(hotkey), amount);
     const owner = this.owners.get(hotkey);
-    if (owner === undefined) throw new StakingRejected("HotKeyAccountNotExists", "hotkey");
+    if (owner === undefined) throw new ChainRejected("HotKeyAccountNotExists", "hotkey");
     this.shareOps(netuid, hotkey, [["stake", owner, take], ["emit", owner, rest]]);
     return { take, rest };
   }

@@ -1,10 +1,16 @@
 // The taomath API over one instantiated core. Every host (Node, browser, Workers) builds this
-// same object from a WebAssembly.Module; nothing here knows where the module came from.
+// same object from a WebAssembly.Module; nothing here knows where the module came from. The typed
+// bindings of each domain hang off the instance, created on first use: an instance is the only
+// handle a caller ever passes (or the host's default instance, src/core/default.ts).
 
-import { Core, instantiateCore } from "./bindings/core.js";
-import { prepareEpoch, runPrepared, type EpochInput, type EpochResult } from "./bindings/epoch.js";
-import { MathHelpers } from "./bindings/math.js";
-import { runEpochMechanisms, type MechanismsInput, type MechanismsResult } from "./bindings/mechanisms.js";
+import { Core, instantiateCore } from "../bindings/core.js";
+import { prepareEpoch, runPrepared, type EpochInput, type EpochResult } from "../bindings/epoch.js";
+import { MathHelpers } from "../bindings/math.js";
+import { runEpochMechanisms, type MechanismsInput, type MechanismsResult } from "../bindings/mechanisms.js";
+import { SwapCore } from "../bindings/swap.js";
+import { SharePoolCore } from "../bindings/sharepool.js";
+import { BurnCore } from "../bindings/burn.js";
+import { EmissionCore } from "../bindings/emission.js";
 
 export interface RunEpochOptions {
   /** also return the intermediate values (named as in the vectors' debug section) */
@@ -13,9 +19,22 @@ export interface RunEpochOptions {
 
 export class Taomath {
   readonly math: MathHelpers;
+  #swap?: SwapCore;
+  #sharePool?: SharePoolCore;
+  #burn?: BurnCore;
+  #emission?: EmissionCore;
   constructor(readonly core: Core) {
     this.math = new MathHelpers(core);
   }
+
+  /** The pool core (Balancer swap, limits, weight updates) of this instance. */
+  get swap(): SwapCore { return (this.#swap ??= new SwapCore(this.core)); }
+  /** The share-pool core (SafeFloat shares) of this instance. */
+  get sharePool(): SharePoolCore { return (this.#sharePool ??= new SharePoolCore(this.core)); }
+  /** The registration-burn core of this instance. */
+  get burn(): BurnCore { return (this.#burn ??= new BurnCore(this.core)); }
+  /** The emission core (block emission, halvings, price EMA) of this instance. */
+  get emission(): EmissionCore { return (this.#emission ??= new EmissionCore(this.core)); }
 
   /** One Yuma Consensus epoch, bit-exact with subtensor's epoch_mechanism. */
   runEpoch(input: EpochInput, options: RunEpochOptions = {}): EpochResult {

@@ -2,8 +2,8 @@
 // run (and every host) sees the same state. Validators score miners from a shared hidden
 // quality plus their own noise, and a few warm-up epochs give the bonds a realistic history.
 
-import type { EpochInput, EpochResult } from "./bindings/epoch.js";
-import type { Taomath } from "./taomath.js";
+import type { EpochInput, EpochResult } from "../bindings/epoch.js";
+import type { Taomath } from "../core/taomath.js";
 
 /** splitmix32-style generator: small, seedable, identical in every JS engine. */
 export function rng(seed: number): () => number {

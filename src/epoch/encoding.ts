@@ -1,8 +1,8 @@
 // The shared vector encoding (vectors/README.md): u64 and fixed-point bits as decimal strings,
 // u16 as numbers, sparse rows as [uid, value] pairs. Used by the CLI and the conformance suite.
 
-import type { EpochInput, EpochResult } from "./bindings/epoch.js";
-import { TaomathError } from "./errors.js";
+import type { EpochInput, EpochResult } from "../bindings/epoch.js";
+import { TaomathError } from "../core/errors.js";
 
 const str = (v: bigint) => v.toString();
 

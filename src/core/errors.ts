@@ -1,4 +1,5 @@
-// The one error type of taomath: every rejected input names the field (and index) at fault.
+// The one error type of taomath: every rejected input names the field (and index) at fault. What the
+// chain itself refuses is a ChainRejected, a TaomathError that also carries the chain's Error variant.
 
 export type TaomathErrorCode =
   | "invalid_type"      // not the JSON/JS type the field needs
@@ -15,7 +16,8 @@ export type TaomathErrorCode =
   | "malformed_scale"   // SCALE bytes that are truncated, have trailing bytes, or are not valid
   | "unknown_netuid"    // the subnet does not exist at that block
   | "missing_storage"   // chain storage the computation needs was not available
-  | "chain_rejected"    // valid input that the chain itself refuses (e.g. PriceLimitExceeded)
+  | "chain_rejected"    // valid input that the chain itself refuses: always a ChainRejected
+  | "no_instance"       // the default instance is not available yet (browser: await createTaomath() first)
   | "unsupported";      // a computation that needs a module not wired in (e.g. the pool math for a dynamic subnet)
 
 export class TaomathError extends Error {
@@ -27,4 +29,20 @@ export class TaomathError extends Error {
     this.code = code;
     this.field = field;
   }
+}
+
+/**
+ * The chain refuses an operation on valid input. `error` is the name of the chain's `Error` variant
+ * (`PriceLimitExceeded`, `AmountTooLow`, `NotEnoughStakeToWithdraw` ...) or, where the chain answers
+ * with a plain dispatch failure, a name for it; `field` is the input that made it refuse.
+ */
+export class ChainRejected extends TaomathError {
+  readonly error: string;
+  constructor(error: string, field: string, detail?: string) {
+    super("chain_rejected", field, detail === undefined ? error : `${error}: ${detail}`);
+    this.name = "ChainRejected";
+    this.error = error;
+  }
+  /** the same variant name, under the name StakingState's refusals used before 0.2.0 */
+  get reason(): string { return this.error; }
 }

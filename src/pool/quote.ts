@@ -3,11 +3,11 @@
 // limit price allows. Inputs are validated here (TaomathError naming the field); the arithmetic
 // runs in the wasm core (assembly/swap, assembly/bigint).
 
-import { TaomathError } from "./errors.js";
-import { toU64, toU16, type U64Like } from "./bindings/values.js";
-import type { PoolInput, SwapError, SwapCore } from "./bindings/swap.js";
-import { swapCoreOf } from "./cores.js";
-import type { Taomath } from "./taomath.js";
+import { TaomathError, ChainRejected } from "../core/errors.js";
+import { toU64, toU16, type U64Like } from "../bindings/values.js";
+import type { PoolInput, SwapError, SwapCore } from "../bindings/swap.js";
+import { instanceOr } from "../core/default.js";
+import type { Taomath } from "../core/taomath.js";
 
 const ACC = 10n ** 18n;
 const MIN_WEIGHT = ACC / 100n;
@@ -43,13 +43,8 @@ export interface Quote {
 }
 
 
-let defaultTm: (() => Taomath) | null = null;
-/** Set by src/index.ts so that the functions below work without an explicit instance. */
-export function setDefaultTaomath(f: () => Taomath): void { defaultTm = f; }
 function core(tm?: Taomath): SwapCore {
-  if (tm) return swapCoreOf(tm);
-  if (!defaultTm) throw new TaomathError("internal", "taomath", "no default instance");
-  return swapCoreOf(defaultTm());
+  return instanceOr(tm).swap;
 }
 
 /** Validates a pool the way the chain would accept it. */
@@ -89,7 +84,7 @@ function chainError(e: SwapError | undefined, field: string): never {
     SwapInputTooLarge: "the net input is above 1000x the input reserve",
     InsufficientLiquidity: "the output would exceed the reserve",
   };
-  throw new TaomathError("chain_rejected", field, `${e}: ${why[e ?? ""] ?? "rejected by the chain"}`);
+  throw new ChainRejected(e ?? "Rejected", field, why[e ?? ""] ?? "rejected by the chain");
 }
 
 export interface QuoteOptions {

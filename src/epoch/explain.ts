@@ -1,7 +1,7 @@
 // Why a uid got what it got: reads a traced epoch result and says, in words, which step decided
 // its incentive (as a miner) and its dividends (as a validator). Pure reading of the trace; no math.
 
-import type { EpochInput, EpochResult } from "./bindings/epoch.js";
+import type { EpochInput, EpochResult } from "../bindings/epoch.js";
 
 export interface UidExplanation {
   uid: number;

@@ -3,7 +3,7 @@
 // is given, its supply is drawn dashed so the shift of the halvings is visible. Plain SVG text,
 // no dependencies; every number comes from the wasm projection.
 
-import type { EmissionProjection } from "./emission.js";
+import type { EmissionProjection } from "./projection.js";
 
 const W = 960, H = 480, L = 80, R = 80, T = 50, B = 60;
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -1,0 +1,16 @@
+// The one default instance: functions that take an optional `tm` use this one when it is omitted.
+// "#taomath-host" is a package import (package.json "imports") resolved per host condition: Node
+// compiles the .wasm on first use, Workers instantiate the module import, browsers adopt the first
+// instance created with createTaomath().
+
+import { hostTaomath } from "#taomath-host";
+import type { Taomath } from "./taomath.js";
+
+export function defaultTaomath(): Taomath {
+  return hostTaomath();
+}
+
+/** The instance a call should use: the one passed, else the default. */
+export function instanceOr(tm?: Taomath): Taomath {
+  return tm ?? hostTaomath();
+}

@@ -1,0 +1,10 @@
+// taomath/pool: a subnet's pool and staking as the chain runs them: quotes and limit-price maximums,
+// the staking state transitions, the share pool, the registration burn, and the units people type.
+
+export { quoteStake, quoteUnstake, maxAmountForLimit, quoteStakeBatch, quoteUnstakeBatch, spotPrice, validatePool, MAX_PRICE_RAO, MIN_PRICE_RAO, type Pool, type Quote, type QuoteOptions, type BatchQuotes } from "./quote.js";
+export { quoteRequestFromJson, quoteResponse, MAX_QUOTE_AMOUNTS, type QuoteRequest, type QuoteResponseJson, type QuoteRowJson } from "./json.js";
+export { StakingState, splitTake, DEFAULT_MIN_STAKE, DEFAULT_DELEGATE_TAKE, type StakingError } from "./staking.js";
+export { SwapCore, type PoolInput, type PoolState, type SwapOutcome, type SwapError } from "../bindings/swap.js";
+export { SharePoolCore, type SafeFloat, type ShareEntry, type SharePoolOp, type SharePoolState, type SharePoolSnapshot } from "../bindings/sharepool.js";
+export { BurnCore, type BurnParams, type BurnBlock } from "../bindings/burn.js";
+export { parseDecimal, taoToRao, weightToParts, raoToTao } from "../core/units.js";
