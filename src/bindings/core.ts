@@ -4,6 +4,23 @@
 // detaches the old ArrayBuffer.
 
 import { TaomathError } from "../core/errors.js";
+import { layouts, type EntryName, type EntryLayout } from "./layout.js";
+
+/** The inputs of a header-convention entry point, by the slot names of boundary.json. */
+export type EntryInputs<E extends EntryName> = { readonly [K in keyof (typeof layouts)[E]["in"]]: bigint | number };
+
+/** An entry point's output header, read by slot name (valid until the next reset). */
+export class OutHeader<E extends EntryName> {
+  constructor(private readonly core: Core, readonly ptr: number, private readonly layout: EntryLayout) {}
+  /** the slot's u64 word (i64 and i32 slots come back signed) */
+  get(name: keyof (typeof layouts)[E]["out"] & string): bigint {
+    const [i, type] = this.layout.out[name];
+    const w = new BigUint64Array(this.core.buffer, this.ptr, this.layout.outSlots)[i];
+    return type === "i64" || type === "i32" ? BigInt.asIntN(64, w) : w;
+  }
+  /** the slot as a number: pointers, counts and flags */
+  num(name: keyof (typeof layouts)[E]["out"] & string): number { return Number(this.get(name)); }
+}
 
 export interface CoreExports {
   memory: WebAssembly.Memory;
@@ -33,6 +50,21 @@ export class Core {
       }
       throw e;
     }
+  }
+
+  /**
+   * Calls a header-convention entry point (boundary.json): writes the input header from the named
+   * values, calls, and returns the output header. Allocate every input buffer before calling this.
+   */
+  invoke<E extends EntryName>(entry: E, inputs: EntryInputs<E>): OutHeader<E> {
+    const layout: EntryLayout = layouts[entry];
+    const h = this.alloc(layout.inSlots * 8);
+    const slots = new BigUint64Array(this.buffer, h, layout.inSlots);
+    for (const [name, [i]] of Object.entries(layout.in)) {
+      const v = (inputs as Record<string, bigint | number>)[name];
+      slots[i] = BigInt.asUintN(64, typeof v === "bigint" ? v : BigInt(v));
+    }
+    return new OutHeader<E>(this, this.call<number>(entry, h) >>> 0, layout);
   }
 
   // ---- writers: each allocates and copies, returning the pointer ----

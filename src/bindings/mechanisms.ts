@@ -5,7 +5,7 @@
 import { TaomathError } from "../core/errors.js";
 import type { Taomath } from "../core/taomath.js";
 import type { EpochInput, EpochResult, SparseRowU16 } from "./epoch.js";
-import { toArray, toU16, toU64, U64_MAX } from "./values.js";
+import { toArray, toU16, toU64 } from "./values.js";
 
 /** The state one mechanism owns (storage keyed by netuid_index = mecid * 4096 + netuid). */
 export interface MechanismState {
@@ -55,10 +55,9 @@ export function runEpochMechanisms(tm: Taomath, input: MechanismsInput): Mechani
   const n = toU16(input.n, "n");
 
   core.reset();
-  const out = core.alloc(mechs.length * 8);
   const sp = split === null ? 0 : core.u16(split);
-  core.call("mech_split", BigInt.asIntN(64, total), mechs.length, sp, split === null ? -1 : split.length, out);
-  const emissions = core.readU64(out, mechs.length);
+  const splitOut = core.invoke("mech_split", { emission: total, count: mechs.length, split: sp, split_len: split === null ? -1 : split.length });
+  const emissions = core.readU64(splitOut.num("emissions"), mechs.length);
 
   const results: EpochResult[] = mechs.map((m, k) => {
     if (m === null || typeof m !== "object") throw new TaomathError("invalid_type", `mechanisms[${k}]`, "expected an object");
@@ -76,48 +75,39 @@ export function runEpochMechanisms(tm: Taomath, input: MechanismsInput): Mechani
     }
   });
 
-  // fold, mechanism by mechanism, flooring at each step as the chain does
+  // the fold, mechanism by mechanism, runs in the core (epoch_with_mechanisms)
   core.reset();
-  const weights: bigint[] = [];
+  const zeros = () => core.u64(new BigUint64Array(n));
   const acc = {
-    dividends: core.u64(new Array(n).fill(0n)), consensus: core.u64(new Array(n).fill(0n)),
-    validator_trust: core.u64(new Array(n).fill(0n)), stake_weight: core.u64(new Array(n).fill(0n)),
-    emission: core.u64(new Array(n).fill(0n)), incentive: core.u64(new Array(n).fill(0n)),
+    acc_dividends: zeros(), acc_consensus: zeros(), acc_validator_trust: zeros(), acc_stake_weight: zeros(),
+    acc_emission: zeros(), acc_incentive: zeros(), acc_server_emission: zeros(), acc_validator_emission: zeros(),
+    acc_stake: zeros(), acc_active: zeros(), acc_validator_permit: zeros(),
   };
-  const server = new Array<bigint>(n).fill(0n), validator = new Array<bigint>(n).fill(0n), stake = new Array<bigint>(n).fill(0n);
-  const active = new Array<boolean>(n).fill(false), permit = new Array<boolean>(n).fill(false);
-  const sat = (a: bigint, b: bigint) => (a + b > U64_MAX ? U64_MAX : a + b);
+  const weights: bigint[] = [];
+  const wide = (a: ArrayLike<number>) => core.u64(Array.from(a, (x) => BigInt(x)));
+  const flags = (a: ArrayLike<boolean>) => core.u64(Array.from(a, (x) => (x ? 1n : 0n)));
   results.forEach((r, k) => {
-    const lo = BigInt.asUintN(64, core.call<bigint>("mech_weight", BigInt.asIntN(64, emissions[k]), BigInt.asIntN(64, total), k));
-    const hi = BigInt.asUintN(64, core.call<bigint>("mech_weight_hi"));
-    weights.push((hi << 64n) | lo);
-    const accumulate = (p: number, values: ArrayLike<bigint>, max: bigint) =>
-      core.call("mech_accumulate", p, core.u64(values), n, BigInt.asIntN(64, lo), BigInt.asIntN(64, hi), BigInt.asIntN(64, max));
-    const u = (a: number[]) => a.map((x) => BigInt(x));
-    accumulate(acc.dividends, u(r.dividends), 65535n);
-    accumulate(acc.consensus, u(r.consensus), 65535n);
-    accumulate(acc.validator_trust, u(r.validator_trust), 65535n);
-    accumulate(acc.stake_weight, u(r.stake_weight), 65535n);
-    accumulate(acc.emission, r.emission, U64_MAX);
-    if (k === 0) accumulate(acc.incentive, u(r.incentive), 65535n);
-    for (let i = 0; i < n; i++) {
-      server[i] = sat(server[i], r.server_emission[i]);
-      validator[i] = sat(validator[i], r.validator_emission[i]);
-      stake[i] = sat(stake[i], r.stake[i]);
-      active[i] ||= r.active[i];
-      permit[i] ||= r.validator_permit[i];
-    }
+    const w = core.invoke("mech_fold", {
+      n, k, emission_k: emissions[k], emission: total, ...acc,
+      dividends: wide(r.dividends), consensus: wide(r.consensus), validator_trust: wide(r.validator_trust),
+      stake_weight: wide(r.stake_weight), emission_terms: core.u64(r.emission), incentive: wide(r.incentive),
+      server_emission: core.u64(r.server_emission), validator_emission: core.u64(r.validator_emission),
+      stake: core.u64(r.stake), active: flags(r.active), validator_permit: flags(r.validator_permit),
+    });
+    weights.push((w.get("weight_hi") << 64n) | w.get("weight_lo"));
   });
   const num = (p: number) => core.readU64(p, n).map(Number);
+  const bool = (p: number) => core.readU64(p, n).map((x) => x !== 0n);
   return {
     emission_split: emissions,
     weights_u64f64: weights,
     mechanisms: results,
     subnet: {
-      stake, stake_weight: num(acc.stake_weight), active, validator_permit: permit,
-      consensus: num(acc.consensus), dividends: num(acc.dividends), validator_trust: num(acc.validator_trust),
-      emission: core.readU64(acc.emission, n), server_emission: server, validator_emission: validator,
-      incentive: num(acc.incentive),
+      stake: core.readU64(acc.acc_stake, n), stake_weight: num(acc.acc_stake_weight), active: bool(acc.acc_active),
+      validator_permit: bool(acc.acc_validator_permit), consensus: num(acc.acc_consensus), dividends: num(acc.acc_dividends),
+      validator_trust: num(acc.acc_validator_trust), emission: core.readU64(acc.acc_emission, n),
+      server_emission: core.readU64(acc.acc_server_emission, n), validator_emission: core.readU64(acc.acc_validator_emission, n),
+      incentive: num(acc.acc_incentive),
     },
   };
 }
