@@ -30,7 +30,10 @@ export { estimateReturns, type ReturnsEstimate, type Position } from "./returns.
 export { swapCoreOf, sharePoolCoreOf, burnCoreOf } from "./cores.js";
 export { SharePoolCore, type SafeFloat, type ShareEntry, type SharePoolOp, type SharePoolState, type SharePoolSnapshot } from "./bindings/sharepool.js";
 export { BurnCore, type BurnParams, type BurnBlock } from "./bindings/burn.js";
-export { quoteStake, quoteUnstake, maxAmountForLimit, quoteStakeBatch, quoteUnstakeBatch, spotPrice, validatePool, MAX_PRICE_RAO, MIN_PRICE_RAO, type Pool, type Quote, type QuoteOptions, type BatchQuotes } from "./pool.js";
+export { quoteStake, quoteUnstake, maxAmountForLimit, limitMaximum, quoteStakeBatch, quoteUnstakeBatch, spotPrice, spotPriceOf, validatePool, MAX_PRICE_RAO, MIN_PRICE_RAO, QUOTE_DEFAULT_RUNTIME, type Pool, type Quote, type QuoteOptions, type BatchQuotes } from "./pool.js";
+export { resolveRuntime, runtimeTag, RULE_SETS, NEWEST_SPEC, OLDEST_SPEC, type RuleSet, type RuleSetName, type RuntimeTag, type ResolvedRuntime } from "./core/runtime.js";
+export { EllipseCore, ellipseCoreOf, type Ellipse, type EllipseError, type Pool473Input, type Pool473State, type Swap473Outcome, type Swap473Error } from "./pool/ellipse_core.js";
+export { validateEllipse, type EllipseLike } from "./pool/validate.js";
 export { SwapCore, type PoolInput, type PoolState, type SwapOutcome, type SwapError } from "./bindings/swap.js";
 export { parseDecimal, taoToRao, weightToParts, raoToTao } from "./units.js";
 export { StakingState, StakingRejected, splitTake, DEFAULT_MIN_STAKE, DEFAULT_DELEGATE_TAKE, type StakingError } from "./staking.js";
