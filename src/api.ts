@@ -9,3 +9,4 @@ export type { EpochInput, EpochOutput, EpochResult, EpochTrace, FixedVector, Fix
 export { epochToVectorEncoding, epochInputFromJson } from "./epoch/encoding.js";
 export { exampleSubnet, type ExampleOptions } from "./epoch/example.js";
 export { explainUid, type UidExplanation } from "./epoch/explain.js";
+export { resolveRuntime, runtimeTag, RULE_SETS, NEWEST_SPEC, OLDEST_SPEC, type RuleSet, type RuleSetName, type RuntimeTag, type ResolvedRuntime } from "./core/runtime.js";

@@ -2,6 +2,7 @@
 // arithmetic), gathered so that index.ts needs one line for them.
 
 export * from "./swap";
+export * from "./superellipse";
 export * from "./sharepool";
 export * from "./burn";
 export * from "./staking";

@@ -1,13 +1,18 @@
-// Quotes on a subnet's Balancer pool, exactly as the chain would execute them: what a stake of
-// TAO buys, what an unstake of alpha returns, the fee, the price impact, and the largest amount a
-// limit price allows. Inputs are validated here (TaomathError naming the field); the arithmetic
-// runs in the wasm core (assembly/swap, assembly/bigint).
+// Quotes on a subnet's pool, exactly as the chain would execute them: what a stake of TAO buys,
+// what an unstake of alpha returns, the fee, the price impact, and the largest amount a limit
+// price allows. The curve is the runtime's (src/core/runtime.ts): the weighted Balancer up to
+// rules 459, the superellipse of runtime 473 (the pool's `ellipse`, or the one its first swap
+// would build). Every result says which rule set produced it. Inputs are validated here
+// (TaomathError naming the field); the arithmetic runs in the wasm core (assembly/swap, assembly/bigint).
 
 import { TaomathError, ChainRejected } from "../core/errors.js";
 import { toU64, toU16, type U64Like } from "../bindings/values.js";
 import type { PoolInput, SwapError, SwapCore } from "../bindings/swap.js";
 import { instanceOr } from "../core/default.js";
 import type { Taomath } from "../core/taomath.js";
+import { resolveRuntime, runtimeTag, type ResolvedRuntime, type RuntimeTag } from "../core/runtime.js";
+import { ellipseCoreOf, type Pool473Input } from "./ellipse_core.js";
+import { validateEllipse, type EllipseLike } from "./validate.js";
 
 const ACC = 10n ** 18n;
 const MIN_WEIGHT = ACC / 100n;
@@ -23,6 +28,8 @@ export interface Pool {
   feeRate?: number;
   palSwapInitialized?: boolean;
   minimumReserve?: U64Like;
+  /** runtime 473+: the pool's `SwapSuperellipse` entry (absent: the first swap builds it from quoteWeight) */
+  ellipse?: EllipseLike | null;
 }
 
 export interface Quote {
@@ -40,6 +47,8 @@ export interface Quote {
   effectivePrice: number;
   /** 1 − (value received at the effective price / value at the spot price), fee included */
   slippage: number;
+  /** the rule set that computed this quote */
+  runtime: RuntimeTag;
 }
 
 
@@ -77,12 +86,13 @@ function limitOf(v: U64Like | undefined, dflt: bigint, field: string): bigint {
   return l;
 }
 
-function chainError(e: SwapError | undefined, field: string): never {
+function chainError(e: SwapError | "ReservesOutOfBalance" | undefined, field: string): never {
   const why: Record<string, string> = {
     PriceLimitExceeded: "the pool price is already past the limit price",
     ReservesTooLow: "the pool's output reserve is below the minimum or the amount buys nothing",
     SwapInputTooLarge: "the net input is above 1000x the input reserve",
     InsufficientLiquidity: "the output would exceed the reserve",
+    ReservesOutOfBalance: "the pool's curve cannot price or trade at these reserves",
   };
   throw new ChainRejected(e ?? "Rejected", field, why[e ?? ""] ?? "rejected by the chain");
 }
@@ -92,23 +102,50 @@ export interface QuoteOptions {
   limitPriceRao?: U64Like;
   /** an explicit instance (default: the shared one) */
   taomath?: Taomath;
+  /** the runtime spec_version whose rules apply (see QUOTE_DEFAULT_RUNTIME for the default) */
+  runtime?: number;
+}
+
+/**
+ * The rule set a quote runs when no `runtime` is given: a pool that carries an ellipse is a
+ * runtime-473 pool and gets the newest rules; a pool without one keeps the 425 rules the existing
+ * callers and their tests pin. Pass `runtime` to choose (a quote at 473 on a pool without an
+ * ellipse runs the chain's first-swap initialisation from its quote weight).
+ */
+export const QUOTE_DEFAULT_RUNTIME = 425;
+
+function runtimeFor(pool: Pool, runtime: number | undefined): ResolvedRuntime {
+  if (runtime !== undefined) return resolveRuntime(runtime, "runtime");
+  const carriesEllipse = pool !== null && typeof pool === "object" && pool.ellipse !== undefined && pool.ellipse !== null;
+  return resolveRuntime(carriesEllipse ? undefined : QUOTE_DEFAULT_RUNTIME, "runtime");
+}
+
+/** The validated pool with its curve for the superellipse rules. */
+function pool473(p: PoolInput, pool: Pool): Pool473Input {
+  const ellipse = pool.ellipse === undefined || pool.ellipse === null ? null : validateEllipse(pool.ellipse, p.alphaReserve, p.taoReserve, "pool.ellipse");
+  return { ...p, ellipse };
 }
 
 function quote(pool: Pool, buy: boolean, amount: U64Like, opts: QuoteOptions, field: string): Quote {
+  const rt = runtimeFor(pool, opts.runtime);
   const p = validatePool(pool);
   const amt = toU64(amount, field);
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
-  const r = core(opts.taomath).quote(p, buy, amt, limit);
+  const r = rt.ruleSet.pool === "superellipse"
+    ? ellipseCoreOf(instance(opts.taomath)).quote(pool473(p, pool), buy, amt, limit)
+    : core(opts.taomath).quote(p, buy, amt, limit);
   if (r.error !== null) chainError(r.error, field);
-  return toQuote(amt, r.paidIn, r.paidOut, r.fee, r.priceBefore, r.priceAfter, buy);
+  return toQuote(amt, r.paidIn, r.paidOut, r.fee, r.priceBefore, r.priceAfter, buy, runtimeTag(rt));
 }
 
-function toQuote(amountIn: bigint, paidIn: bigint, out: bigint, fee: bigint, pb: bigint, pa: bigint, buy: boolean): Quote {
+const instance = instanceOr;
+
+function toQuote(amountIn: bigint, paidIn: bigint, out: bigint, fee: bigint, pb: bigint, pa: bigint, buy: boolean, runtime: RuntimeTag): Quote {
   const spot = Number(pb) / 2 ** 64;
   const spent = Number(paidIn + fee);
   const effectivePrice = buy ? (out === 0n ? Infinity : spent / Number(out)) : (spent === 0 ? 0 : Number(out) / spent);
   const slippage = spot === 0 ? 0 : buy ? 1 - spot / effectivePrice : 1 - effectivePrice / spot;
-  return { amountIn, paidIn, amountOut: out, fee, priceBefore: pb, priceAfter: pa, effectivePrice, slippage };
+  return { amountIn, paidIn, amountOut: out, fee, priceBefore: pb, priceAfter: pa, effectivePrice, slippage, runtime };
 }
 
 /** What staking `taoIn` rao buys (a simulated add_stake swap: TAO in, alpha out). */
@@ -125,13 +162,21 @@ export function quoteUnstake(pool: Pool, alphaIn: U64Like, opts: QuoteOptions = 
  * get_max_amount_add ("stake": TAO, fee included) / get_max_amount_remove ("unstake": alpha):
  * the largest amount that executes before the price reaches `limitPriceRao` (rao per alpha).
  */
-export function maxAmountForLimit(pool: Pool, limitPriceRao: U64Like, direction: "stake" | "unstake", opts: { taomath?: Taomath } = {}): bigint {
+export function maxAmountForLimit(pool: Pool, limitPriceRao: U64Like, direction: "stake" | "unstake", opts: { taomath?: Taomath; runtime?: number } = {}): bigint {
+  return limitMaximum(pool, limitPriceRao, direction, opts).maxAmount;
+}
+
+/** maxAmountForLimit with the rule set that produced it. */
+export function limitMaximum(pool: Pool, limitPriceRao: U64Like, direction: "stake" | "unstake", opts: { taomath?: Taomath; runtime?: number } = {}): { maxAmount: bigint; runtime: RuntimeTag } {
+  const rt = runtimeFor(pool, opts.runtime);
   const p = validatePool(pool);
   const limit = limitOf(limitPriceRao, 0n, "limitPriceRao");
   if (direction !== "stake" && direction !== "unstake") throw new TaomathError("invalid_type", "direction", `expected "stake" or "unstake", got ${JSON.stringify(direction)}`);
-  const r = core(opts.taomath).maxAmount(p, direction === "stake", limit, false);
+  const r = rt.ruleSet.pool === "superellipse"
+    ? ellipseCoreOf(instance(opts.taomath)).maxAmount(pool473(p, pool), direction === "stake", limit, false)
+    : core(opts.taomath).maxAmount(p, direction === "stake", limit, false);
   if (!r.ok) chainError(r.error, "limitPriceRao");
-  return r.maxAmount;
+  return { maxAmount: r.maxAmount, runtime: runtimeTag(rt) };
 }
 
 export interface BatchQuotes {
@@ -140,17 +185,22 @@ export interface BatchQuotes {
   paidIn: BigUint64Array;
   amountOut: BigUint64Array;
   fee: BigUint64Array;
+  /** the rule set that computed these quotes */
+  runtime: RuntimeTag;
 }
 
 function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, opts: QuoteOptions, field: string): BatchQuotes {
+  const rt = runtimeFor(pool, opts.runtime);
   const p = validatePool(pool);
   const n = amounts.length;
   const a = new BigUint64Array(n);
   for (let i = 0; i < n; i++) a[i] = toU64(amounts[i], `${field}[${i}]`);
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
-  const rows = core(opts.taomath).quoteBatch(p, buy, a, limit, false);
-  const out: BatchQuotes = { error: new Array(n), paidIn: new BigUint64Array(n), amountOut: new BigUint64Array(n), fee: new BigUint64Array(n) };
-  const names: Array<SwapError | null> = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity"];
+  const rows = rt.ruleSet.pool === "superellipse"
+    ? ellipseCoreOf(instance(opts.taomath)).quoteBatch(pool473(p, pool), buy, a, limit, false)
+    : core(opts.taomath).quoteBatch(p, buy, a, limit, false);
+  const out: BatchQuotes = { error: new Array(n), paidIn: new BigUint64Array(n), amountOut: new BigUint64Array(n), fee: new BigUint64Array(n), runtime: runtimeTag(rt) };
+  const names: Array<SwapError | null> = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity", "ReservesOutOfBalance" as SwapError];
   for (let i = 0; i < n; i++) {
     out.error[i] = names[Number(rows[4 * i])];
     out.paidIn[i] = rows[4 * i + 1]; out.amountOut[i] = rows[4 * i + 2]; out.fee[i] = rows[4 * i + 3];
@@ -168,8 +218,18 @@ export function quoteUnstakeBatch(pool: Pool, alphaIn: ArrayLike<U64Like>, opts:
 }
 
 /** Spot price of a pool as U64F64 bits (TAO per alpha). */
-export function spotPrice(pool: Pool, opts: { taomath?: Taomath } = {}): bigint {
+export function spotPrice(pool: Pool, opts: { taomath?: Taomath; runtime?: number } = {}): bigint {
+  return spotPriceOf(pool, opts).price;
+}
+
+/** The spot price (U64F64 bits, TAO per alpha) with the rule set that produced it. At 473 a pool
+ * without an ellipse shows the chain's read-only Balancer fallback price. */
+export function spotPriceOf(pool: Pool, opts: { taomath?: Taomath; runtime?: number } = {}): { price: bigint; runtime: RuntimeTag } {
+  const rt = runtimeFor(pool, opts.runtime);
   const p = validatePool(pool);
-  return core(opts.taomath).price(p.quoteWeight!, p.alphaReserve, p.taoReserve);
+  const price = rt.ruleSet.pool === "superellipse"
+    ? ellipseCoreOf(instance(opts.taomath)).spotPrice(pool473(p, pool))
+    : core(opts.taomath).price(p.quoteWeight!, p.alphaReserve, p.taoReserve);
+  return { price, runtime: runtimeTag(rt) };
 }
 

@@ -1,0 +1,281 @@
+// The runtime-473 pool curve: a translated superellipse of exponent two
+// (pallets/swap/src/pallet/superellipse.rs, RaoFoundation/subtensor 0249a4a4). With reserves
+// (alpha, tao) the coordinates are X = center_alpha − alpha·2^32 and Y = center_tao − tao·2^32,
+// the invariant X²b² + Y²a² = K (a = alpha_scale, b = tao_scale), the spot price b²X / (a²Y).
+// Every product is checked 512-bit arithmetic (assembly/bigint/u512.ts); the order of the checks
+// is the chain's, so the same EllipseError comes back. Results: u64 returns, the U64F64 price in
+// pHi/pLo, the error in eErr (E_OK when none).
+
+import {
+  w512, w512U64, w512U128, mulC, addC, subC, shlC, shr, divC, cmp512, isZero512, fitsU128,
+  fitsU64, word512, sqrtFloor,
+} from "../bigint/u512";
+import { smark, srelease } from "../bigint/scratch";
+
+export const E_OK: i32 = 0;
+export const E_INVALID: i32 = 1;      // InvalidParameters
+export const E_OVERFLOW: i32 = 2;     // Overflow
+export const E_DOMAIN: i32 = 3;       // OutsideDomain
+export const E_INSUFFICIENT: i32 = 4; // InsufficientReserves
+
+export let eErr: i32 = 0;
+export let pHi: u64 = 0;
+export let pLo: u64 = 0;
+
+const WEIGHT_SCALE: u64 = 1_000_000_000_000_000_000;
+
+/** The `SwapSuperellipse` storage value: u128 scales, i128 centers (two's complement hi/lo). */
+export class Ellipse {
+  aHi: u64 = 0; aLo: u64 = 0;
+  bHi: u64 = 0; bLo: u64 = 0;
+  caHi: u64 = 0; caLo: u64 = 0;
+  ctHi: u64 = 0; ctLo: u64 = 0;
+  /** a² and b² (never overflow: each scale is below 2^128), made by prepare() */
+  a2: usize = 0; b2: usize = 0;
+}
+
+/** Squares of the scales, once per ellipse (the chain recomputes them; the values are the same). */
+export function prepare(e: Ellipse): void {
+  const a = w512U128(e.aHi, e.aLo), b = w512U128(e.bHi, e.bLo);
+  e.a2 = w512(); mulC(e.a2, a, a);
+  e.b2 = w512(); mulC(e.b2, b, b);
+}
+
+export function copyEllipse(d: Ellipse, s: Ellipse): void {
+  d.aHi = s.aHi; d.aLo = s.aLo; d.bHi = s.bHi; d.bLo = s.bLo;
+  d.caHi = s.caHi; d.caLo = s.caLo; d.ctHi = s.ctHi; d.ctLo = s.ctLo;
+  d.a2 = s.a2; d.b2 = s.b2;
+}
+
+// @ts-ignore: decorator
+@inline function fail(code: i32): u64 { eErr = code; return 0; }
+
+/** from_weights: a = ⌊alpha·(w·2^33)/10^18⌋, b = ⌊tao·((10^18−w)·2^33)/10^18⌋, centers reserve·2^32 + scale. */
+export function fromWeights(alpha: u64, tao: u64, weight: u64, e: Ellipse): void {
+  eErr = E_OK;
+  if (weight > WEIGHT_SCALE) weight = WEIGHT_SCALE; // Perquintill::from_parts saturates
+  if (alpha == 0 || tao == 0 || weight == 0 || weight >= WEIGHT_SCALE) { eErr = E_INVALID; return; }
+  const scale = w512U64(WEIGHT_SCALE);
+  const t = w512(), a = w512(), b = w512();
+  mulC(t, w512U64(alpha), w512U128(weight >> 31, weight << 33));
+  divC(a, t, scale);
+  const rest = WEIGHT_SCALE - weight;
+  mulC(t, w512U64(tao), w512U128(rest >> 31, rest << 33));
+  divC(b, t, scale);
+  // both stay below 2^97, so narrow() cannot fail
+  if (isZero512(a) || isZero512(b)) { eErr = E_INVALID; return; }
+  e.aLo = word512(a, 0); e.aHi = word512(a, 1);
+  e.bLo = word512(b, 0); e.bHi = word512(b, 1);
+  // reserve·2^32 + scale stays below 2^98: no i128 overflow
+  let lo = alpha << 32, hi = alpha >> 32;
+  let s = lo + e.aLo; e.caHi = hi + e.aHi + (s < lo ? 1 : 0); e.caLo = s;
+  lo = tao << 32; hi = tao >> 32;
+  s = lo + e.bLo; e.ctHi = hi + e.bHi + (s < lo ? 1 : 0); e.ctLo = s;
+  prepare(e);
+}
+
+/** from_price: the weight ⌊tao·2^64·10^18 / (tao·2^64 + alpha·price)⌋ parts, then from_weights. */
+export function fromPrice(alpha: u64, tao: u64, priceHi: u64, priceLo: u64, e: Ellipse): void {
+  eErr = E_OK;
+  if (alpha == 0 || tao == 0 || (priceHi == 0 && priceLo == 0)) { eErr = E_INVALID; return; }
+  const taoScaled = w512U128(tao, 0);
+  const px = w512(), total = w512(), t = w512(), parts = w512();
+  mulC(px, w512U64(alpha), w512U128(priceHi, priceLo));
+  addC(total, taoScaled, px);
+  mulC(t, taoScaled, w512U64(WEIGHT_SCALE));
+  divC(parts, t, total);
+  if (!fitsU64(parts)) { eErr = E_OVERFLOW; return; }
+  fromWeights(alpha, tao, word512(parts, 0), e);
+}
+
+let cx: usize = 0;
+let cy: usize = 0;
+
+/** i128 c − v·2^32 for a u64 v; false on i128 overflow. Result in subHi/subLo. */
+let subHi: u64 = 0, subLo: u64 = 0;
+function centerMinus(cHi: u64, cLo: u64, v: u64): bool {
+  const bLo = v << 32, bHi = v >> 32;
+  subLo = cLo - bLo;
+  subHi = cHi - bHi - (cLo < bLo ? 1 : 0);
+  return !(<i64>cHi < 0 && <i64>subHi >= 0);
+}
+
+/** coordinates(): X and Y into cx/cy. */
+export function coordinates(e: Ellipse, alpha: u64, tao: u64): bool {
+  if ((e.aHi | e.aLo) == 0 || (e.bHi | e.bLo) == 0) { eErr = E_INVALID; return false; }
+  if (!centerMinus(e.caHi, e.caLo, alpha)) { eErr = E_OVERFLOW; return false; }
+  const xHi = subHi, xLo = subLo;
+  if (!centerMinus(e.ctHi, e.ctLo, tao)) { eErr = E_OVERFLOW; return false; }
+  const yHi = subHi, yLo = subLo;
+  if (<i64>xHi < 0 || (xHi | xLo) == 0 || <i64>yHi < 0 || (yHi | yLo) == 0) { eErr = E_DOMAIN; return false; }
+  cx = w512U128(xHi, xLo);
+  cy = w512U128(yHi, yLo);
+  return true;
+}
+
+/** calculate_price: ⌊b²·X·2^64 / (a²·Y)⌋ into pHi/pLo. */
+export function calculatePrice(e: Ellipse, alpha: u64, tao: u64): void {
+  eErr = E_OK;
+  if (!coordinates(e, alpha, tao)) return;
+  const num = w512(), den = w512(), q = w512();
+  if (!mulC(num, e.b2, cx) || !shlC(num, num, 64) || !mulC(den, e.a2, cy)) { eErr = E_OVERFLOW; return; }
+  if (!divC(q, num, den)) { eErr = E_INVALID; return; }
+  if (!fitsU128(q)) { eErr = E_OVERFLOW; return; }
+  pLo = word512(q, 0); pHi = word512(q, 1);
+}
+
+/**
+ * buy_output (buy: exact TAO in, alpha out) and sell_output (alpha in, TAO out): the new input
+ * coordinate is c − input·2^32 (> 0), the output coordinate ⌊√(o² + ⌊(c−c')(c+c')·s_in²/s_out²⌋)⌋,
+ * the payout ⌊(o' − o)/2^32⌋.
+ */
+export function tradeOutput(e: Ellipse, alpha: u64, tao: u64, input: u64, buy: bool): u64 {
+  eErr = E_OK;
+  const inRes = buy ? tao : alpha, outRes = buy ? alpha : tao;
+  if (inRes + input < inRes) return fail(E_OVERFLOW);
+  if (!coordinates(e, alpha, tao)) return 0;
+  if (input == 0) return 0;
+  const c = buy ? cy : cx, o = buy ? cx : cy;
+  const sIn2 = buy ? e.a2 : e.b2, sOut2 = buy ? e.b2 : e.a2;
+  // the input coordinate falls by input·2^32 (exactly the chain's U512 product)
+  const step = w512U128(input >> 32, input << 32);
+  if (cmp512(step, c) >= 0) return fail(E_DOMAIN);
+  const c2 = w512();
+  subC(c2, c, step);
+  const d = w512(), s = w512(), gain = w512(), t = w512(), q = w512(), o2 = w512();
+  if (!subC(d, c, c2)) return fail(E_OVERFLOW);
+  if (!addC(s, c, c2)) return fail(E_OVERFLOW);
+  if (!mulC(gain, d, s)) return fail(E_OVERFLOW);
+  if (!mulC(t, gain, sIn2)) return fail(E_OVERFLOW);
+  if (!divC(q, t, sOut2)) return fail(E_INVALID);
+  if (!mulC(o2, o, o)) return fail(E_OVERFLOW);
+  if (!addC(o2, o2, q)) return fail(E_OVERFLOW);
+  const no = w512();
+  sqrtFloor(no, o2);
+  if (!subC(no, no, o)) return fail(E_OVERFLOW);
+  shr(no, no, 32);
+  if (!fitsU128(no)) return fail(E_OVERFLOW);
+  if (!fitsU64(no) || word512(no, 0) > outRes) return fail(E_INSUFFICIENT);
+  return word512(no, 0);
+}
+
+/**
+ * max_input: the largest input keeping at least `floor` on the output side. A rounded payout
+ * stays within the reserve r' = reserve − floor iff T < (o + (r'+1)·2^32)², so the smallest
+ * excluded input coordinate is found from one square root; also capped at u64::MAX − input reserve.
+ */
+export function maxInput(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64): u64 {
+  eErr = E_OK;
+  if (!coordinates(e, alpha, tao)) return 0;
+  const coord = buy ? cy : cx, oc = buy ? cx : cy;
+  const sIn2 = buy ? e.a2 : e.b2, sOut2 = buy ? e.b2 : e.a2;
+  const outRes = buy ? alpha : tao;
+  const capacity = u64.MAX_VALUE - (buy ? tao : alpha);
+  if (floor > outRes) return fail(E_INSUFFICIENT);
+  const r = outRes - floor;
+  const r1Lo = r + 1, r1Hi: u64 = r1Lo == 0 ? 1 : 0;
+  const allowance = w512U128(r1Hi, r1Lo);
+  if (!shlC(allowance, allowance, 32)) return fail(E_OVERFLOW);
+  const twice = w512(), sum = w512(), headroom = w512(), cc = w512(), initial = w512(), bound = w512();
+  if (!shlC(twice, oc, 1)) return fail(E_OVERFLOW);
+  if (!addC(sum, twice, allowance)) return fail(E_OVERFLOW);
+  if (!mulC(headroom, allowance, sum)) return fail(E_OVERFLOW);
+  if (!mulC(cc, coord, coord)) return fail(E_OVERFLOW);
+  if (!mulC(initial, cc, sIn2)) return fail(E_OVERFLOW);
+  if (!mulC(bound, headroom, sOut2)) return fail(E_OVERFLOW);
+  const minimum = w512U64(1);
+  if (cmp512(initial, bound) >= 0) {
+    const diff = w512(), q = w512();
+    if (!subC(diff, initial, bound)) return fail(E_OVERFLOW);
+    if (!divC(q, diff, sIn2)) return fail(E_INVALID);
+    sqrtFloor(minimum, q);
+    if (!addC(minimum, minimum, w512U64(1))) return fail(E_OVERFLOW);
+  }
+  const room = w512();
+  if (!subC(room, coord, minimum)) return fail(E_DOMAIN);
+  shr(room, room, 32);
+  // room < 2^96 always fits u128
+  if (!fitsU64(room)) return capacity;
+  const amount = word512(room, 0);
+  return amount < capacity ? amount : capacity;
+}
+
+// @ts-ignore: decorator
+@inline function leP(ah: u64, al: u64, bh: u64, bl: u64): bool { return ah < bh || (ah == bh && al <= bl); }
+
+/**
+ * quote_delta_to_price (buy) / base_delta_to_price (sell): the largest input whose actual
+ * post-trade price (after the rounded payout) is ≤ target (buy) or ≥ target (sell), by the
+ * chain's bisection over [0, max input]. For a buy an unrepresentable post-trade price counts as
+ * "past the target"; every other error ends the search with that error.
+ */
+export function deltaToPrice(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool): u64 {
+  calculatePrice(e, alpha, tao);
+  if (eErr != E_OK) return 0;
+  if (buy ? leP(tHi, tLo, pHi, pLo) : leP(pHi, pLo, tHi, tLo)) return 0;
+  const max = maxInput(e, alpha, tao, buy, 0);
+  if (eErr != E_OK) return 0;
+  let low: u64 = 0, high = max;
+  while (low < high) {
+    const span = high - low;
+    const mid = low + (span >> 1) + (span & 1);
+    const mark = smark();
+    const out = tradeOutput(e, alpha, tao, mid, buy);
+    if (eErr != E_OK) { srelease(mark); return 0; }
+    let ok: bool;
+    if (buy) {
+      if (out > alpha || tao + mid < tao) { srelease(mark); return fail(E_OVERFLOW); }
+      calculatePrice(e, alpha - out, tao + mid);
+      if (eErr == E_OVERFLOW) { eErr = E_OK; ok = false; }
+      else if (eErr != E_OK) { srelease(mark); return 0; }
+      else ok = leP(pHi, pLo, tHi, tLo);
+    } else {
+      if (alpha + mid < alpha || out > tao) { srelease(mark); return fail(E_OVERFLOW); }
+      calculatePrice(e, alpha + mid, tao - out);
+      if (eErr != E_OK) { srelease(mark); return 0; }
+      ok = leP(tHi, tLo, pHi, pLo);
+    }
+    srelease(mark);
+    if (ok) low = mid; else high = mid - 1;
+  }
+  eErr = E_OK;
+  return low;
+}
+
+/** base_needed_for_quote: the smallest alpha input whose sell_output reaches `output` (rounded up). */
+export function baseNeededForQuote(e: Ellipse, alpha: u64, tao: u64, output: u64): u64 {
+  eErr = E_OK;
+  if (!coordinates(e, alpha, tao)) return 0;
+  if (output == 0) return 0;
+  if (output > tao) return fail(E_INSUFFICIENT);
+  let high = maxInput(e, alpha, tao, false, 0);
+  if (eErr != E_OK) return 0;
+  const most = tradeOutput(e, alpha, tao, high, false);
+  if (eErr != E_OK) return 0;
+  if (most < output) return fail(E_DOMAIN);
+  let low: u64 = 0;
+  while (low < high) {
+    const mid = low + ((high - low) >> 1);
+    const mark = smark();
+    const got = tradeOutput(e, alpha, tao, mid, false);
+    srelease(mark);
+    if (eErr != E_OK) return 0;
+    if (got >= output) high = mid; else low = mid + 1;
+  }
+  return low;
+}
+
+/** translate_liquidity: both centers move by delta·2^32 (checked i128); false (Overflow) leaves e unchanged. */
+export function translateLiquidity(e: Ellipse, alphaDelta: u64, taoDelta: u64): bool {
+  eErr = E_OK;
+  let lo = alphaDelta << 32, hi = alphaDelta >> 32;
+  const aLo = e.caLo + lo;
+  const aHi = e.caHi + hi + (aLo < lo ? 1 : 0);
+  if (<i64>e.caHi >= 0 && <i64>aHi < 0) { eErr = E_OVERFLOW; return false; }
+  lo = taoDelta << 32; hi = taoDelta >> 32;
+  const tLo = e.ctLo + lo;
+  const tHi = e.ctHi + hi + (tLo < lo ? 1 : 0);
+  if (<i64>e.ctHi >= 0 && <i64>tHi < 0) { eErr = E_OVERFLOW; return false; }
+  e.caHi = aHi; e.caLo = aLo; e.ctHi = tHi; e.ctLo = tLo;
+  return true;
+}

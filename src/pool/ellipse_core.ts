@@ -1,0 +1,187 @@
+// Typed wrappers over assembly/abi/superellipse.ts: the runtime-473 superellipse curve
+// (calibration, price, trades, limit searches, inverse quote, translation), one 473 swap, quotes,
+// limit-price maximums and the Balancer → superellipse migration. Inputs here are already
+// validated u64/u128/i128 values (src/pool/validate.ts is the checking layer).
+
+import type { Core } from "../bindings/core.js";
+import type { PoolInput, PoolState } from "../bindings/swap.js";
+import { DEFAULT_POOL } from "../bindings/swap.js";
+import { TaomathError } from "../core/errors.js";
+
+const M64 = (1n << 64n) - 1n;
+
+/** The `SwapSuperellipse` storage value (Q32 units: 2^32 per rao). */
+export interface Ellipse {
+  alpha_scale: bigint;
+  tao_scale: bigint;
+  center_alpha: bigint;
+  center_tao: bigint;
+}
+
+export type EllipseError = "InvalidParameters" | "Overflow" | "OutsideDomain" | "InsufficientReserves";
+export const ELLIPSE_ERRORS: Array<EllipseError | null> = [null, "InvalidParameters", "Overflow", "OutsideDomain", "InsufficientReserves"];
+
+export type Swap473Error = "PriceLimitExceeded" | "ReservesTooLow" | "SwapInputTooLarge" | "InsufficientLiquidity" | "ReservesOutOfBalance";
+export const SWAP473_ERRORS: Array<Swap473Error | null> = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity", "ReservesOutOfBalance"];
+
+/** A pool of runtime 473: the Balancer-era fields plus its ellipse (absent before the first swap or the migration). */
+export interface Pool473Input extends PoolInput { ellipse?: Ellipse | null }
+export interface Pool473State extends PoolState { ellipse: Ellipse | null }
+
+export type CurveResult<T> = { ok: true; value: T } | { ok: false; error: EllipseError };
+
+export type TradeFn = "buy_output" | "sell_output" | "max_buy_input" | "max_sell_input" | "quote_delta_to_price" | "base_delta_to_price" | "base_needed_for_quote";
+const TRADE_CODE: Record<TradeFn, number> = {
+  buy_output: 0, sell_output: 1, max_buy_input: 2, max_sell_input: 3, quote_delta_to_price: 4, base_delta_to_price: 5, base_needed_for_quote: 6,
+};
+
+export interface Swap473Outcome {
+  ok: boolean;
+  error?: Swap473Error;
+  paidIn: bigint; paidOut: bigint; fee: bigint; feeToBlockAuthor: bigint;
+  priceBefore: bigint; priceAfter: bigint;
+  stateAfter: Pool473State;
+}
+
+const lo = (x: bigint) => BigInt.asIntN(64, x & M64);
+const hi = (x: bigint) => BigInt.asIntN(64, (x >> 64n) & M64);
+const u128 = (l: bigint, h: bigint) => (h << 64n) | l;
+
+export class EllipseCore {
+  constructor(private readonly core: Core) {}
+
+  private fn<T>(name: string, ...args: unknown[]): T { return this.core.call<T>(name, ...args); }
+  private read(h: number, n: number): bigint[] { return this.core.readU64(h >>> 0, n); }
+
+  private ellipseSlots(e: Ellipse): bigint[] {
+    const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
+    return [e.alpha_scale & M64, e.alpha_scale >> 64n, e.tao_scale & M64, e.tao_scale >> 64n, a & M64, a >> 64n, t & M64, t >> 64n];
+  }
+  private writeEllipse(e: Ellipse): number { return this.core.u64(this.ellipseSlots(e)); }
+  private static ellipseFrom(v: bigint[], at: number): Ellipse {
+    return {
+      alpha_scale: u128(v[at], v[at + 1]), tao_scale: u128(v[at + 2], v[at + 3]),
+      center_alpha: BigInt.asIntN(128, u128(v[at + 4], v[at + 5])), center_tao: BigInt.asIntN(128, u128(v[at + 6], v[at + 7])),
+    };
+  }
+  private writePool(p: Pool473Input): number {
+    const d = DEFAULT_POOL;
+    const slots = [
+      p.taoReserve, p.alphaReserve, p.alphaOut ?? d.alphaOut, p.quoteWeight ?? d.quoteWeight,
+      (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n, BigInt(p.feeRate ?? d.feeRate),
+      p.minimumReserve ?? d.minimumReserve, BigInt(p.mechanism ?? d.mechanism), p.ellipse ? 1n : 0n,
+      ...(p.ellipse ? this.ellipseSlots(p.ellipse) : [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n]),
+    ];
+    for (let i = 0; i < 8; i++) if (slots[i] < 0n || slots[i] > M64) throw new TaomathError("out_of_range", "pool", `pool field ${i} is not a u64`);
+    return this.core.u64(slots);
+  }
+  private static poolFrom(v: bigint[], at: number): Pool473State {
+    return {
+      taoReserve: v[at], alphaReserve: v[at + 1], alphaOut: v[at + 2], quoteWeight: v[at + 3], palSwapInitialized: v[at + 4] !== 0n,
+      feeRate: Number(v[at + 5]), minimumReserve: v[at + 6], mechanism: Number(v[at + 7]),
+      ellipse: v[at + 8] !== 0n ? EllipseCore.ellipseFrom(v, at + 9) : null,
+    };
+  }
+  private curve<T>(err: bigint, value: T): CurveResult<T> {
+    const e = ELLIPSE_ERRORS[Number(err)];
+    return e === null ? { ok: true, value } : { ok: false, error: e! };
+  }
+
+  fromWeights(alpha: bigint, tao: bigint, quoteWeight: bigint): CurveResult<Ellipse> {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_from_weights", lo(alpha), lo(tao), lo(quoteWeight > 10n ** 18n ? 10n ** 18n : quoteWeight)), 9);
+    return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
+  }
+  fromPrice(alpha: bigint, tao: bigint, priceBits: bigint): CurveResult<Ellipse> {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_from_price", lo(alpha), lo(tao), lo(priceBits), hi(priceBits)), 9);
+    return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
+  }
+  price(e: Ellipse, alpha: bigint, tao: bigint): CurveResult<bigint> {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_price", this.writeEllipse(e), lo(alpha), lo(tao)), 3);
+    return this.curve(v[0], u128(v[1], v[2]));
+  }
+  /** One exact-input function; `arg` is the input, floor, U64F64 target bits or wanted output. */
+  trade(fn: TradeFn, e: Ellipse, alpha: bigint, tao: bigint, arg: bigint): CurveResult<bigint> {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_trade", TRADE_CODE[fn], this.writeEllipse(e), lo(alpha), lo(tao), lo(arg), hi(arg)), 2);
+    return this.curve(v[0], v[1]);
+  }
+  translate(e: Ellipse, alphaDelta: bigint, taoDelta: bigint): CurveResult<Ellipse> {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_translate", this.writeEllipse(e), lo(alphaDelta), lo(taoDelta)), 9);
+    return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
+  }
+  /** floor(√v) for v < 2^512, by the fast start or the chain's own power-of-two start. */
+  sqrt(v: bigint, chainStart = false): bigint {
+    if (v < 0n || v >= 1n << 512n) throw new TaomathError("out_of_range", "value", "expected an integer in [0, 2^512)");
+    this.core.reset();
+    const limbs: number[] = [];
+    for (let m = v; m > 0n; m >>= 32n) limbs.push(Number(m & 0xffffffffn));
+    const cap = Math.max(limbs.length, 1);
+    const p = this.core.alloc(16 + cap * 4);
+    const w = new Uint32Array(this.core.buffer, p, 4 + cap);
+    w[0] = limbs.length; w[1] = 0; w[2] = cap; w[3] = 0;
+    for (let i = 0; i < limbs.length; i++) w[4 + i] = limbs[i];
+    const d = this.fn<number>("se_sqrt", p, chainStart ? 1 : 0) >>> 0;
+    const n = new Uint32Array(this.core.buffer, d, 1)[0];
+    const l = new Uint32Array(this.core.buffer, d + 16, n);
+    let x = 0n;
+    for (let i = n - 1; i >= 0; i--) x = (x << 32n) | BigInt(l[i]);
+    return x;
+  }
+
+  spotPrice(pool: Pool473Input): bigint {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_spot", this.writePool(pool)), 2);
+    return u128(v[0], v[1]);
+  }
+  swap(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint, dropFees: boolean, simulate: boolean): Swap473Outcome {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_swap", this.writePool(pool), buy ? 1 : 0, lo(amount), lo(limitPriceRao), dropFees ? 1 : 0, simulate ? 1 : 0), 26);
+    const err = SWAP473_ERRORS[Number(v[0])];
+    return {
+      ok: err === null, ...(err ? { error: err } : {}),
+      paidIn: v[1], paidOut: v[2], fee: v[3], feeToBlockAuthor: v[4],
+      priceBefore: u128(v[5], v[6]), priceAfter: u128(v[7], v[8]),
+      stateAfter: EllipseCore.poolFrom(v, 9),
+    };
+  }
+  quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_quote", this.writePool(pool), buy ? 1 : 0, lo(amount), lo(limitPriceRao)), 8);
+    return { error: SWAP473_ERRORS[Number(v[0])], paidIn: v[1], paidOut: v[2], fee: v[3], priceBefore: u128(v[4], v[5]), priceAfter: u128(v[6], v[7]) };
+  }
+  quoteBatch(pool: Pool473Input, buy: boolean, amounts: ArrayLike<bigint>, limitPriceRao: bigint, dropFees = false): BigUint64Array {
+    this.core.reset();
+    const ph = this.writePool(pool);
+    const a = this.core.u64(amounts);
+    const out = this.core.alloc(amounts.length * 32);
+    this.fn<void>("se_quote_batch", ph, buy ? 1 : 0, a, amounts.length, lo(limitPriceRao), dropFees ? 1 : 0, out);
+    return new BigUint64Array(this.core.buffer.slice(out, out + amounts.length * 32));
+  }
+  maxAmount(pool: Pool473Input, addStake: boolean, limitPriceRao: bigint, isRoot = false): { ok: true; maxAmount: bigint } | { ok: false; error: Swap473Error } {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_max_amount", this.writePool(pool), addStake ? 1 : 0, lo(limitPriceRao), isRoot ? 1 : 0), 2);
+    const err = SWAP473_ERRORS[Number(v[0])];
+    return err === null ? { ok: true, maxAmount: v[1] } : { ok: false, error: err! };
+  }
+  /** migrate_balancer_to_superellipse on one subnet. */
+  migrate(pool: Pool473Input, candidate: boolean, exists: boolean): { complete: boolean; balancerPrice: bigint; priceBefore: bigint; priceAfter: bigint; stateAfter: Pool473State } {
+    this.core.reset();
+    const v = this.read(this.fn<number>("se_migrate", this.writePool(pool), candidate ? 1 : 0, exists ? 1 : 0), 24);
+    return {
+      complete: v[0] !== 0n, balancerPrice: u128(v[1], v[2]), priceBefore: u128(v[3], v[4]), priceAfter: u128(v[5], v[6]),
+      stateAfter: EllipseCore.poolFrom(v, 7),
+    };
+  }
+}
+
+const perCore = new WeakMap<Core, EllipseCore>();
+/** The instance's curve wrapper, made on first use. */
+export function ellipseCoreOf(tm: { core: Core }): EllipseCore {
+  let c = perCore.get(tm.core);
+  if (c === undefined) { c = new EllipseCore(tm.core); perCore.set(tm.core, c); }
+  return c;
+}

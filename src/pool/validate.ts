@@ -1,0 +1,45 @@
+// Checks a caller's `SwapSuperellipse` value before it reaches the core: u128 scales that are not
+// zero, i128 centers, and reserves inside the tradable domain (X = center_alpha − alpha·2^32 > 0,
+// Y = center_tao − tao·2^32 > 0). Each failure is a TaomathError naming the field.
+
+import { TaomathError } from "../core/errors.js";
+import type { Ellipse } from "./ellipse_core.js";
+
+type Int = bigint | string | number;
+/** An ellipse as callers write it: the chain's storage names, integers as bigint, decimal string or safe number. */
+export interface EllipseLike { alpha_scale: Int; tao_scale: Int; center_alpha: Int; center_tao: Int }
+
+const U128_MAX = (1n << 128n) - 1n;
+const I128_MIN = -(1n << 127n);
+const I128_MAX = (1n << 127n) - 1n;
+
+function toInt(v: unknown, field: string): bigint {
+  if (typeof v === "bigint") return v;
+  if (typeof v === "string" && /^\s*-?[0-9]+\s*$/.test(v)) return BigInt(v.trim());
+  if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
+  throw new TaomathError("invalid_type", field, `expected an integer (bigint or decimal string), got ${JSON.stringify(String(v))}`);
+}
+
+export function validateEllipse(e: unknown, alpha: bigint, tao: bigint, field = "ellipse"): Ellipse {
+  if (e === null || typeof e !== "object" || Array.isArray(e)) throw new TaomathError("invalid_type", field, "expected {alpha_scale, tao_scale, center_alpha, center_tao}");
+  const o = e as Record<string, unknown>;
+  const out: Record<string, bigint> = {};
+  for (const k of ["alpha_scale", "tao_scale"]) {
+    const v = toInt(o[k], `${field}.${k}`);
+    if (v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", `${field}.${k}`, `${v} is not a u128`);
+    if (v === 0n) throw new TaomathError("out_of_range", `${field}.${k}`, "a zero scale is not a curve (the chain's InvalidParameters)");
+    out[k] = v;
+  }
+  for (const k of ["center_alpha", "center_tao"]) {
+    const v = toInt(o[k], `${field}.${k}`);
+    if (v < I128_MIN || v > I128_MAX) throw new TaomathError("out_of_range", `${field}.${k}`, `${v} is not an i128`);
+    out[k] = v;
+  }
+  if (out.center_alpha - (alpha << 32n) <= 0n) {
+    throw new TaomathError("out_of_range", `${field}.center_alpha`, `the alpha reserve ${alpha} is outside the curve's domain (X = center_alpha − alpha·2^32 must be > 0)`);
+  }
+  if (out.center_tao - (tao << 32n) <= 0n) {
+    throw new TaomathError("out_of_range", `${field}.center_tao`, `the TAO reserve ${tao} is outside the curve's domain (Y = center_tao − tao·2^32 must be > 0)`);
+  }
+  return { alpha_scale: out.alpha_scale, tao_scale: out.tao_scale, center_alpha: out.center_alpha, center_tao: out.center_tao };
+}
