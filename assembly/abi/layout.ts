@@ -41,3 +41,11 @@ export const MECH_FOLD_IN_SLOTS: i32 = 26;
 export const MECH_FOLD_OUT_WEIGHT_LO: i32 = 0;
 export const MECH_FOLD_OUT_WEIGHT_HI: i32 = 1;
 export const MECH_FOLD_OUT_SLOTS: i32 = 2;
+
+// st_split_take: delegate and childkey take (run_coinbase.rs): take/65535 of an amount in U96F32, floored, and the rest
+export const ST_SPLIT_TAKE_IN_TAKE: i32 = 0;
+export const ST_SPLIT_TAKE_IN_AMOUNT: i32 = 1;
+export const ST_SPLIT_TAKE_IN_SLOTS: i32 = 2;
+export const ST_SPLIT_TAKE_OUT_TAKE: i32 = 0;
+export const ST_SPLIT_TAKE_OUT_REST: i32 = 1;
+export const ST_SPLIT_TAKE_OUT_SLOTS: i32 = 2;

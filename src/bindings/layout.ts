@@ -19,6 +19,13 @@ export const layouts = {
     out: { weight_lo: [0, "u64"], weight_hi: [1, "u64"] },
     outSlots: 2,
   },
+  /** delegate and childkey take (run_coinbase.rs): take/65535 of an amount in U96F32, floored, and the rest */
+  st_split_take: {
+    in: { take: [0, "u32"], amount: [1, "u64"] },
+    inSlots: 2,
+    out: { take: [0, "u64"], rest: [1, "u64"] },
+    outSlots: 2,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;

@@ -11,6 +11,8 @@ import { SwapCore } from "../bindings/swap.js";
 import { SharePoolCore } from "../bindings/sharepool.js";
 import { BurnCore } from "../bindings/burn.js";
 import { EmissionCore } from "../bindings/emission.js";
+import { StakingCore } from "../bindings/staking.js";
+import { WeightsCore } from "../bindings/weights.js";
 
 export interface RunEpochOptions {
   /** also return the intermediate values (named as in the vectors' debug section) */
@@ -23,6 +25,8 @@ export class Taomath {
   #sharePool?: SharePoolCore;
   #burn?: BurnCore;
   #emission?: EmissionCore;
+  #staking?: StakingCore;
+  #weights?: WeightsCore;
   constructor(readonly core: Core) {
     this.math = new MathHelpers(core);
   }
@@ -35,6 +39,10 @@ export class Taomath {
   get burn(): BurnCore { return (this.#burn ??= new BurnCore(this.core)); }
   /** The emission core (block emission, halvings, price EMA) of this instance. */
   get emission(): EmissionCore { return (this.#emission ??= new EmissionCore(this.core)); }
+  /** Staking arithmetic (delegate and childkey take) of this instance. */
+  get staking(): StakingCore { return (this.#staking ??= new StakingCore(this.core)); }
+  /** The weights core (max-upscale of a row to u16) of this instance. */
+  get weights(): WeightsCore { return (this.#weights ??= new WeightsCore(this.core)); }
 
   /** One Yuma Consensus epoch, bit-exact with subtensor's epoch_mechanism. */
   runEpoch(input: EpochInput, options: RunEpochOptions = {}): EpochResult {

@@ -367,10 +367,7 @@ export class StakingState {
 export function splitTake(tm: Taomath, take: number, amount: bigint): { take: bigint; rest: bigint } {
   if (!Number.isInteger(take) || take < 0 || take > 65535) throw new TaomathError("out_of_range", "take", `${take} is not a u16`);
   if (amount < 0n || amount > U64_MAX) throw new TaomathError("out_of_range", "amount", `${amount} is not a u64`);
-  tm.core.reset();
-  const h = tm.core.call<number>("st_split_take", take, BigInt.asIntN(64, amount));
-  const [t, r] = tm.core.readU64(h >>> 0, 2);
-  return { take: t, rest: r };
+  return tm.staking.splitTake(take, amount);
 }
 
 const sat = (v: bigint) => (v > U64_MAX ? U64_MAX : v);

@@ -5,7 +5,6 @@
 import type { Taomath } from "../core/taomath.js";
 import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toArray, toBool } from "../bindings/values.js";
-import { WeightsCore } from "../bindings/weights.js";
 import { validateSubnetState, type SubnetState, type SetWeightsVerdict } from "./state.js";
 
 const U16_MAX = 65535;
@@ -84,7 +83,7 @@ export function checkSetWeights(
   const key = toU64(versionKey, "versionKey");
   const now = toU64(block, "block");
   const mecid = options.mechanism ?? 0;
-  const core = new WeightsCore(tm.core);
+  const core = tm.weights;
   const fail = (verdict: SetWeightsVerdict, uid: number | null = null): SetWeightsCheck => ({ verdict, uid, stored: null });
 
   if (state.netuid === 0) return fail("CanNotSetRootNetworkWeights");
@@ -128,6 +127,6 @@ export function storedRow(tm: Taomath, uids: readonly number[], values: readonly
   const us = u16List(uids, "uids");
   const vs = u16List(values, "values");
   if (us.length !== vs.length) throw new TaomathError("wrong_length", "values", `uids and values differ in length (${us.length} and ${vs.length})`);
-  const up = new WeightsCore(tm.core).maxUpscale(vs);
+  const up = tm.weights.maxUpscale(vs);
   return us.map((u, i) => [u, up[i]]);
 }
