@@ -7,7 +7,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Vector, u16 } from "@polkadot-api/substrate-bindings";
 import { taomath, epochToVectorEncoding, TaomathError } from "../src/index.js";
 import { connectNode } from "../src/chain/node.js";
-import { fetchSnapshot, predictEpoch, fetchHotkeySharePool, decodeSubnetState, decodeNeuronsLite, decodeSelectiveMetagraph, layoutFor } from "../src/chain/index.js";
+import {
+  fetchSnapshot, predictEpoch, fetchHotkeySharePool, decodeSubnetState, decodeNeuronsLite, decodeSelectiveMetagraph, layoutFor,
+  nextScheduledEpoch, cappedNextEpoch, epochTrigger, schedulerRulesFor, type SubnetSchedule,
+} from "../src/chain/index.js";
 import { storage, twox128Hex } from "../src/chain/storage.js";
 import { SelectiveMetagraph425, SelectiveMetagraph473, SubnetState } from "../src/chain/codecs.js";
 import { toHex } from "../src/chain/scale.js";
@@ -236,5 +239,33 @@ describe("a hotkey's share pool read from storage and replayed under the 473 rul
       const [after] = taomath().sharePool.run(pool.state, [{ op: "emit", key: 0, amount: 0n }], { runtime: 473 });
       expect(after.values[pool.coldkeys.indexOf(c1)]).toBe(1_099n);
     } finally { client.close(); }
+  });
+});
+
+describe("runtime 473's epoch scheduler (drain_pending / should_run_epoch at 29005cb7)", () => {
+  const sub = (over: Partial<SubnetSchedule> = {}): SubnetSchedule => ({ netuid: 7, tempo: 360, lastEpochBlock: 1_000n, pendingEpochAt: 0n, blocksSinceLastStep: 0n, ...over });
+
+  it("the safety net fires once BlocksSinceLastStep passes the tempo (425: MAX_TEMPO = 50,400)", () => {
+    // a subnet whose slot was consumed without resetting the counter (inconsistent Keys)
+    const s = sub({ lastEpochBlock: 1_000n, blocksSinceLastStep: 360n });
+    expect(nextScheduledEpoch(s, 1_000n, "473")).toEqual({ block: 1_001n, trigger: "safety_net" });
+    expect(nextScheduledEpoch(s, 1_000n, "425")).toEqual({ block: 1_360n, trigger: "tempo" });
+    expect(nextScheduledEpoch(s, 1_000n)).toEqual({ block: 1_360n, trigger: "tempo" });
+  });
+
+  it("a counter stored above tempo + 1 is capped as it advances and still fires the next block", () => {
+    const s = sub({ blocksSinceLastStep: 9_999n });
+    expect(epochTrigger(s, 1_001n, 361n, "473")).toBe("safety_net");
+    expect(epochTrigger(s, 1_001n, 360n, "473")).toBeNull();
+    expect(nextScheduledEpoch(s, 1_000n, "473")).toEqual({ block: 1_001n, trigger: "safety_net" });
+  });
+
+  it("the rules follow the spec version: 473 and later use the new safety net", () => {
+    expect([schedulerRulesFor(425), schedulerRulesFor(459), schedulerRulesFor(473), schedulerRulesFor(480)]).toEqual(["425", "425", "473", "473"]);
+  });
+
+  it("under the cap, a deferred 473 subnet's counter saturates at tempo + 1 and it runs the next block", () => {
+    const subnets = [sub({ netuid: 1, tempo: 10, lastEpochBlock: 990n }), sub({ netuid: 2, tempo: 10, lastEpochBlock: 990n }), sub({ netuid: 3, tempo: 10, lastEpochBlock: 990n })];
+    expect(cappedNextEpoch(subnets, 3, 999n, 2, 1000, "473")).toEqual({ block: 1_001n, deferredBlocks: 1n, deferredBehind: [1, 2] });
   });
 });

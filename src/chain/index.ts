@@ -9,7 +9,7 @@ export {
   type InputOptions, type BuiltInputs, type EpochScheduleInfo,
 } from "./inputs.js";
 export {
-  nextScheduledEpoch, cappedNextEpoch, epochTrigger, MAX_TEMPO, DEFAULT_MAX_EPOCHS_PER_BLOCK,
+  nextScheduledEpoch, cappedNextEpoch, epochTrigger, schedulerRulesFor, MAX_TEMPO, DEFAULT_MAX_EPOCHS_PER_BLOCK, type SchedulerRules,
   type SubnetSchedule, type EpochTrigger, type ScheduledEpoch, type CappedEpoch,
 } from "./schedule.js";
 export { predictEpoch, type Prediction, type PredictOptions } from "./predict.js";
