@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { taomath } from "../src/index.js";
 import { TaomathError } from "../src/core/errors.js";
 import { CoinbaseCore } from "../src/bindings/coinbase.js";
-import { dividendDistribution473, type DividendHotkey473 } from "../src/bindings/dividend_split_473.js";
+import { dividendDistribution473, rootAlphaRecycled473, type DividendHotkey473 } from "../src/bindings/dividend_split_473.js";
 
 const ONE = 1n << 32n; // U96F32 1.0
 const MAX = (1n << 128n) - 1n;
@@ -82,7 +82,11 @@ describe("runtime 473 dividend split", () => {
 
   it("no hotkey on root: every root dividend is 0 (the chain then recycles the pending root alpha)", () => {
     const h = [{ dividend: 10n * ONE, alpha_stake: 1n, root_stake: 9n, has_root_uid: false }];
-    expect(split(h, 10n, 10n, ONE)[0].root_dividend).toBe(0n);
+    const got = split(h, 10n, 10n, ONE);
+    expect(got[0].root_dividend).toBe(0n);
+    expect(rootAlphaRecycled473(got, 10n)).toBe(true);
+    expect(rootAlphaRecycled473(got, 0n)).toBe(false);
+    expect(rootAlphaRecycled473(split([{ ...h[0], has_root_uid: true }], 10n, 10n, ONE), 10n)).toBe(false);
   });
 
   it("equals the step-by-step U96F32 model on random inputs", () => {

@@ -59,3 +59,12 @@ export function dividendDistribution473(
   const A = read(oa), R = read(or);
   return A.map((x, i) => ({ alpha_dividend: x, root_dividend: R[i] }));
 }
+
+/**
+ * distribute_emission at 473: when the pending root alpha is nonzero and every hotkey's root dividend
+ * floors to 0 (no dividend earner holds a root uid, or all their root slices are 0), the chain
+ * recycles the whole pending root alpha instead of leaving it unowned.
+ */
+export function rootAlphaRecycled473(split: Array<{ root_dividend: bigint }>, pendingRoot: bigint): boolean {
+  return pendingRoot !== 0n && split.every((x) => x.root_dividend >> 32n === 0n);
+}
