@@ -430,6 +430,49 @@ describe("runtime 473 SafeFloat additions", () => {
   });
 });
 
+describe("SafeFloat at 473 (lib.rs tests; the arithmetic is unchanged from 425)", () => {
+  it("test_safefloat_normalize: 1 → 1e21·10^-21, 10 → ·10^-20, 1000 → ·10^-18, 1e20 → 1e21·10^-1, 1e21 stays", () => {
+    expect(sf(1n)).toEqual({ mantissa: 10n ** 21n, exponent: -21n });
+    expect(sf(10n)).toEqual({ mantissa: 10n ** 21n, exponent: -20n });
+    expect(sf(1_000n)).toEqual({ mantissa: 10n ** 21n, exponent: -18n });
+    expect(sf(10n ** 20n)).toEqual({ mantissa: 10n ** 21n, exponent: -1n });
+    expect(sf(10n ** 21n)).toEqual({ mantissa: 10n ** 21n, exponent: 0n });
+  });
+  const M = 10n ** 21n;
+  const cases: Array<[bigint, bigint, bigint, bigint, bigint, bigint]> = [
+    [1n, 0n, 1n, 0n, 200_000_000_000_000_000_000n, -20n],
+    [0n, 0n, 1n, 0n, M, -21n],
+    [0n, 0n, 1n, -1n, M, -22n],
+    [1n, -1000n, 1n, -1n, M, -22n],
+    [M, 0n, M, 0n, (M * 2n) / 10n, 1n],
+    [1n, 0n, M, 1n, M, 1n],
+    [1n, 0n, 1n, 22n, M, 1n],
+    [1n, 0n, 1n, 23n, M, 2n],
+    [123n, 0n, 1n, 23n, M, 2n],
+    [123n, 1n, 1n, 23n, 100_000_000_000_000_000_001n, 3n],
+    [42n, 0n, 1n, 22n, M, 1n],
+    [999_999_999_999_999_999_999n, 0n, 1n, 22n, 109_999_999_999_999_999_999n, 2n],
+    [42n, 0n, 1n, 23n, M, 2n],
+    [4_200n, 0n, 1n, 23n, 100_000_000_000_000_000_004n, 3n],
+    [999_999_999_999_999_999_999n, 0n, 1n, 23n, 100_999_999_999_999_999_999n, 3n],
+    [999_999n, 1n, 1n, 23n, 100_000_000_000_000_009_999n, 3n],
+    [1n, 24n, 1n, 0n, M, 3n],
+    [1n, 24n, 123_456_789_012_345_678_901n, 0n, 100_012_345_678_901_234_567n, 4n],
+    [1n, 22n, 1n, 23n, 110_000_000_000_000_000_000n, 3n],
+    [999_999_999_999_999_999_999n, 22n, 1n, 22n, M, 22n],
+  ];
+  for (const [ma, ea, mb, eb, m, e] of cases) {
+    it(`test_safefloat_add: ${ma}e${ea} + ${mb}e${eb} = ${m}e${e}, both orders`, () => {
+      const a = sf(ma, ea), b = sf(mb, eb);
+      expect(sp().add(a, b)).toEqual({ mantissa: m, exponent: e });
+      expect(sp().add(b, a)).toEqual({ mantissa: m, exponent: e });
+    });
+  }
+  it("test_safefloat_div_by_zero_is_none", () => {
+    expect(sp().div(sf(1n), sf(0n))).toBeNull();
+  });
+});
+
 describe("share-pool binding: runtime and ops", () => {
   it("ops of 473 are refused under 425, naming the op", () => {
     const st = new Pool(425).state;
