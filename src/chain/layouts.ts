@@ -52,6 +52,8 @@ const layout425 = layoutOf(codecs, codecs.SelectiveMetagraph425, codecs.selectiv
 // 473: NeuronInfoLite, SubnetState and the metagraph's per-uid dividends/incentives/consensus/trust
 // become Compact<PerU16>, the same bytes as Compact<u16>; DynamicInfo is unchanged; the metagraph may
 // end with three miner-collateral fields (codecs.SelectiveMetagraph473). The request indexes stay 425's.
+// NeuronInfoLite.stake keeps its shape (one entry: owner coldkey, amount) but the amount is the
+// hotkey's *reported* stake (get_reported_stake_for_hotkey_on_subnet), not 425's stake on the subnet.
 const layout473: RuntimeLayout = {
   ...layoutOf(codecs, codecs.SelectiveMetagraph425, codecs.selectiveMetagraphFields425),
   selectiveMetagraph: codecs.codecHelpers.Option(codecs.SelectiveMetagraph473),
