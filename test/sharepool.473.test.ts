@@ -5,7 +5,9 @@
 import { describe, it, expect } from "vitest";
 import { taomath } from "../src/index.js";
 import { TaomathError } from "../src/core/errors.js";
+import fc from "fast-check";
 import type { SafeFloat, ShareEntry, SharePoolOp, SharePoolState, SharePoolSnapshot } from "../src/bindings/sharepool.js";
+import { RefPool473, subExactFloor as refSubExactFloor, gt as refGt } from "./helpers/sharepool_473_ref.js";
 
 const sp = () => taomath().sharePool;
 const MAX = 10n ** 21n, MIN = 10n ** 20n;
@@ -470,6 +472,44 @@ describe("SafeFloat at 473 (lib.rs tests; the arithmetic is unchanged from 425)"
   }
   it("test_safefloat_div_by_zero_is_none", () => {
     expect(sp().div(sf(1n), sf(0n))).toBeNull();
+  });
+});
+
+describe("runtime 473 share pool against a plain BigInt model of the same rules", () => {
+  const amount = fc.oneof(
+    fc.bigInt({ min: 0n, max: 2_000n }), fc.bigInt({ min: 0n, max: 10n ** 12n }),
+    fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.constantFrom(0n, 1n, M64, 1n << 63n),
+  );
+
+  // "exit" withdraws the member's whole quote, the path of the dust rule
+  const opExit = fc.tuple(fc.constantFrom<SharePoolOp | "exit">("stake", "stake", "withdraw", "unstake", "emit", "slash", "credit", "try_credit_sole", "try_stake", "exit", "exit"), fc.integer({ min: 0, max: 3 }), amount);
+
+  it("every op sequence leaves the same V, D, shares, values and answers", () => {
+    fc.assert(fc.property(fc.array(opExit, { minLength: 1, maxLength: 30 }), (ops) => {
+      const ref = new RefPool473();
+      const pool = new Pool();
+      for (const [o, key, a] of ops) {
+        const [name, amt] = o === "exit" ? ["withdraw", ref.value(key)] as const : [o, a] as const;
+        const answer = ref.apply(name, key, amt);
+        const s = pool.op(name, key, amt);
+        expect(s.sharedValue).toBe(ref.V);
+        expect(asSf(s.denominator)).toEqual(ref.D);
+        for (let k = 0; k < 4; k++) {
+          const r = ref.shares.get(k);
+          expect(s.shares[k]).toEqual(r === undefined ? { kind: "absent" } : { kind: "safe", value: r });
+          expect(s.values[k]).toBe(ref.value(k));
+        }
+        if (name === "try_credit_sole" || name === "try_stake") expect(s.tryResult).toBe(answer);
+      }
+    }), { numRuns: 300 });
+  }, 120_000);
+
+  it("sub_exact_floor and the zero-guarded gt agree with the model on random SafeFloats", () => {
+    const sfArb = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 21n }), fc.bigInt({ min: -90n, max: 90n })).map(([m, e]) => sf(m, e));
+    fc.assert(fc.property(sfArb, sfArb, (a, b) => {
+      expect(sp().subExactFloor(a, b)).toEqual(refSubExactFloor(a, b));
+      expect(sp().gt(a, b, { runtime: 473 })).toBe(refGt(a, b));
+    }), { numRuns: 1000 });
   });
 });
 
