@@ -136,6 +136,7 @@ describe.skipIf(!sharedPresent)("a synthetic runtime-473 node through the replay
     try {
       const s = await fetchSnapshot(client, chain.netuid, { pageSize: 64 });
       expect(s.source.spec_version).toBe(473);
+      expect(s.source.metagraph_collateral_fields).toBe(false);
       expect(s.missing).toEqual([]);
       expect(s.storage.SwapSuperellipse).toEqual({ status: "present", value: { alpha_scale: "11", tao_scale: "22", center_alpha: "33", center_tao: "-44" } });
       expect(s.storage.BalancerTaoReservoir).toEqual({ status: "present", value: "77" });
@@ -154,6 +155,7 @@ describe.skipIf(!sharedPresent)("a synthetic runtime-473 node through the replay
     const client = connectNode(server.httpUrl, { timeoutMs: 10000, retries: 0 });
     try {
       const s = await fetchSnapshot(client, chain.netuid);
+      expect(s.source.metagraph_collateral_fields).toBe(true);
       expect(s.storage.SwapSuperellipse.status).toBe("missing");
       expect(s.storage.SwapSuperellipse.reason).toMatch(/Swap\.SwapSuperellipse: key absent/);
       expect(s.inputs).not.toBeNull();
@@ -204,6 +206,7 @@ describe.skipIf(!sharedPresent)("a synthetic runtime-473 node through the replay
       const s = await fetchSnapshot(client, chain.netuid);
       expect(s.neurons_lite).toEqual([]);
       expect(s.storage.SwapSuperellipse).toBeUndefined();
+      expect(s.source.metagraph_collateral_fields).toBeUndefined();
     } finally { client.close(); }
   });
 });

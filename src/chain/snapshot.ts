@@ -21,7 +21,14 @@ export interface StorageEntry { status: "present" | "default" | "missing"; value
 
 export interface Snapshot {
   schema: typeof SNAPSHOT_SCHEMA;
-  source: { url: string; netuid: number; block: number; block_hash: string; spec_version: number; layout_version?: number };
+  source: {
+    url: string; netuid: number; block: number; block_hash: string; spec_version: number; layout_version?: number;
+    /**
+     * 473 layout only: whether the node's metagraph ended with the three miner-collateral fields
+     * (codecs.SelectiveMetagraph473), the one layout question about 473 the source could not settle
+     */
+    metagraph_collateral_fields?: boolean;
+  };
   metagraph: Record<string, unknown>;
   neurons_lite: unknown[];
   subnet_state: Record<string, unknown>;
@@ -171,6 +178,11 @@ async function readSchedule(
   };
 }
 
+/** Whether a metagraph payload is exactly the 425 struct (no trailing collateral fields). */
+function decodesAs425(hex: string): boolean {
+  try { decodeExact(layoutFor(425).selectiveMetagraph, hex, "get_selective_mechagraph"); return true; } catch { return false; }
+}
+
 /**
  * The runtime API answered nothing for the subnet. Up to 425 that means it does not exist. From 473
  * the APIs also answer nothing for a subnet that exists but is not "reportable": NetworksAdded tells
@@ -214,6 +226,7 @@ export async function fetchSnapshot(client: ChainClient, netuid: number, options
   const all = layout.metagraphFields.map((_, i) => i);
   const mgHex = await client.stateCall("SubnetInfoRuntimeApi_get_selective_mechagraph", toHex(selectiveArgs.enc([netuid, 0, all])), hash);
   const metagraph = decodeSelectiveMetagraph(mgHex, spec);
+  const collateralTail = layout.reportableGating && metagraph !== null ? !decodesAs425(mgHex) : undefined;
   if (metagraph === null) throw await noAnswer(client, netuid, block, spec, hash, "get_selective_mechagraph");
   progress({ phase: "metagraph", done: 1, total: 3 });
   const neurons = decodeNeuronsLite(await client.stateCall("NeuronInfoRuntimeApi_get_neurons_lite", toHex(netuidArg.enc(netuid)), hash), spec);
@@ -259,7 +272,10 @@ export async function fetchSnapshot(client: ChainClient, netuid: number, options
 
   const snapshot: Snapshot = {
     schema: SNAPSHOT_SCHEMA,
-    source: { url: client.url, netuid, block, block_hash: hash, spec_version: nodeSpec, ...(spec !== nodeSpec ? { layout_version: spec } : {}) },
+    source: {
+      url: client.url, netuid, block, block_hash: hash, spec_version: nodeSpec, ...(spec !== nodeSpec ? { layout_version: spec } : {}),
+      ...(collateralTail !== undefined ? { metagraph_collateral_fields: collateralTail } : {}),
+    },
     metagraph: toJsonValue(metagraph),
     neurons_lite: toJsonValue(neurons),
     subnet_state: toJsonValue(state),
