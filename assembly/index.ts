@@ -15,3 +15,4 @@ export * from "./abi/emission";
 export * from "./abi/coinbase";
 export * from "./abi/economics";
 export * from "./abi/root_claim";
+export * from "./abi/dividend_split_473";

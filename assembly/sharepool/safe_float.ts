@@ -165,3 +165,8 @@ export function fromU64F64(hi: u64, lo: u64): void {
   if (!sfOk) { sfOk = true; sfHi = 0; sfLo = 0; sfExp = 0; }
 }
 
+
+/** The result registers set to None. */
+export function setNone(): void { sfOk = false; }
+/** The result registers set to an already-normalized value (the chain's `clone`). */
+export function setRaw(h: u64, l: u64, e: i64): void { sfOk = true; sfHi = h; sfLo = l; sfExp = e; }

@@ -4,7 +4,8 @@
 // One object per distinct layout; layouts.ts maps runtime spec versions onto them.
 
 import {
-  type Codec, AccountId, Bytes, Option, Struct, Tuple, Vector, bool, compactBn, compactNumber, i128, u128, u16, u32, u64, u8,
+  type Codec, AccountId, Bytes, Option, Struct, Tuple, Vector, bool, compactBn, compactNumber, createCodec, createDecoder,
+  i128, i64, u128, u16, u32, u64, u8,
 } from "@polkadot-api/substrate-bindings";
 
 const account = AccountId(42);
@@ -109,3 +110,45 @@ export const SelectiveMetagraph425 = metagraphStruct(selectiveMetagraphFields425
 
 
 export const codecHelpers = { Vector, Option };
+
+// ---- Runtime 473 (RaoFoundation/subtensor) ----
+
+/**
+ * Swap::SwapSuperellipse value (pallets/swap/src/pallet/superellipse.rs at 0249a4a4): the Q32 scales
+ * and centres of a subnet's translated superellipse, in declaration order, little-endian.
+ */
+export const Superellipse = Struct({ alpha_scale: u128, tao_scale: u128, center_alpha: i128, center_tao: i128 });
+/** primitives/share-pool SafeFloat: mantissa u128, exponent i64 (AlphaV2 / TotalHotkeySharesV2 values). */
+export const SafeFloatCodec = Struct({ mantissa: u128, exponent: i64 });
+
+/**
+ * The three per-uid miner-collateral fields that SelectiveMetagraph carries after `commitments` in
+ * the newest readable rpc_info/metagraph.rs (4640fbd0). Whether runtime 473 has them cannot be
+ * checked (its rpc_info is not available), so the 473 layout reads them when the node sends them.
+ */
+export const collateralFields473 = ["collateral_locked", "collateral_min", "collateral_earned"] as const;
+const collateralField = Option(Vector(cU64));
+
+/**
+ * The runtime-473 SelectiveMetagraph: the 425 struct, then either nothing or the three collateral
+ * fields, each read exactly (decodeExact still refuses any other trailing bytes). taomath requests
+ * only the 425 indexes, so a node that has the collateral fields sends them as None (one 0x00 each).
+ */
+export const SelectiveMetagraph473: Codec<Record<string, any>> = createCodec(
+  (v: Record<string, any>) => {
+    const head = SelectiveMetagraph425.enc(v as never);
+    if (!collateralFields473.some((k) => k in v)) return head;
+    const tail = collateralFields473.map((k) => collateralField.enc(v[k]));
+    const out = new Uint8Array(head.length + tail.reduce((n, t) => n + t.length, 0));
+    out.set(head, 0);
+    let at = head.length;
+    for (const t of tail) { out.set(t, at); at += t.length; }
+    return out;
+  },
+  createDecoder((buf) => {
+    const v = SelectiveMetagraph425.dec(buf) as Record<string, any>;
+    const b = buf as unknown as { i: number; length: number };
+    if (b.i < b.length) for (const k of collateralFields473) v[k] = collateralField.dec(buf);
+    return v;
+  }),
+) as never;

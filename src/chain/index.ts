@@ -9,7 +9,7 @@ export {
   type InputOptions, type BuiltInputs, type EpochScheduleInfo,
 } from "./inputs.js";
 export {
-  nextScheduledEpoch, cappedNextEpoch, epochTrigger, MAX_TEMPO, DEFAULT_MAX_EPOCHS_PER_BLOCK,
+  nextScheduledEpoch, cappedNextEpoch, epochTrigger, schedulerRulesFor, MAX_TEMPO, DEFAULT_MAX_EPOCHS_PER_BLOCK, type SchedulerRules,
   type SubnetSchedule, type EpochTrigger, type ScheduledEpoch, type CappedEpoch,
 } from "./schedule.js";
 export { predictEpoch, type Prediction, type PredictOptions } from "./predict.js";
@@ -17,6 +17,7 @@ export {
   decodeNeuronsLite, decodeSubnetState, decodeSelectiveMetagraph, decodeDynamicInfo, decodeSubnetsInfoV2, decodeU64F64,
   metagraphIndexes, type NeuronLite, type SubnetState, type Metagraph, type DynamicInfo, type SubnetInfoV2,
 } from "./decode.js";
+export { fetchHotkeySharePool, type ChainSharePool } from "./share_pool.js";
 export { storage as chainStorage, type StorageItem, type StorageName } from "./storage.js";
 export { layoutFor, KNOWN_SPEC_VERSIONS, RUNTIME_LAYOUTS, type RuntimeLayout } from "./layouts.js";
 export {

@@ -5,7 +5,7 @@
 
 import { commitBlocks, commitSemanticsFor } from "./commits.js";
 import {
-  DEFAULT_MAX_EPOCHS_PER_BLOCK, cappedNextEpoch, nextScheduledEpoch, type EpochTrigger, type SubnetSchedule,
+  DEFAULT_MAX_EPOCHS_PER_BLOCK, cappedNextEpoch, nextScheduledEpoch, schedulerRulesFor, type EpochTrigger, type SubnetSchedule,
 } from "./schedule.js";
 
 /** Blocks until the epoch can run, as subtensor's blocks_until_next_epoch (run_coinbase.rs). */
@@ -176,7 +176,8 @@ function statefulSchedule(s: SnapshotLike, tempo: unknown, stored: (name: string
   const own: SubnetSchedule = {
     netuid: s.source.netuid, tempo, lastEpochBlock: BigInt(last), pendingEpochAt: BigInt(pending), blocksSinceLastStep: BigInt(since),
   };
-  const solo = nextScheduledEpoch(own, block);
+  const rules = schedulerRulesFor(s.source.layout_version ?? s.source.spec_version ?? 425);
+  const solo = nextScheduledEpoch(own, block, rules);
   if (solo === null) return { ...base, note: "this subnet never runs an epoch (tempo 0 or the root subnet)" };
   const out: EpochScheduleInfo = { ...base, next_block: solo.block.toString(), trigger: solo.trigger };
   const all = s.storage.SubnetSchedules;
@@ -190,7 +191,7 @@ function statefulSchedule(s: SnapshotLike, tempo: unknown, stored: (name: string
     pendingEpochAt: BigInt(x.pending_epoch_at), blocksSinceLastStep: BigInt(x.blocks_since_last_step),
   }));
   if (!subnets.some((x) => x.netuid === own.netuid)) subnets.push(own);
-  const capped = cappedNextEpoch(subnets, own.netuid, block, cap);
+  const capped = cappedNextEpoch(subnets, own.netuid, block, cap, undefined, rules);
   if (capped.block === null) return { ...out, note: `${capText}: the simulation did not settle when this epoch runs` };
   const deferred = capped.deferredBlocks! > 0n;
   return {

@@ -5,6 +5,9 @@
 // Checked against subtensor at the commits that set each spec_version (315: fe056c664,
 // 343: 3975359dd, 425: 14bc6f9f) and, for 315 and 343, against the recorded mainnet payloads
 // (test/chain.decode.test.ts). 425 is checked against the source only: no recording exists.
+// 473 (RaoFoundation/subtensor 0249a4a4): the runtime API signatures are checked in its
+// runtime/src/lib.rs; its rpc_info structs are not available, so they are taken from the newest
+// readable rpc_info files (docs/runtimes.md lists what was and was not checked).
 
 import type { Codec } from "@polkadot-api/substrate-bindings";
 import { TaomathError } from "../core/errors.js";
@@ -18,6 +21,13 @@ export interface RuntimeLayout {
   metagraphFields: readonly string[];
   dynamicInfo: Codec<any>;
   subnetsInfoV2: Codec<any>;
+  /**
+   * the runtime APIs answer nothing (an empty Vec, None) for a subnet that exists but is not
+   * "reportable" (473: is_subnet_reportable), which the client must tell apart from "no subnet"
+   */
+  reportableGating?: boolean;
+  /** the swap pallet keeps a superellipse per subnet and the Balancer reservoirs (473) */
+  superellipsePool?: boolean;
 }
 
 function layoutOf(c: typeof codecs, metagraph: Codec<any>, metagraphFields: Array<[string, unknown]>): RuntimeLayout {
@@ -39,10 +49,23 @@ const shared315to343 = layoutOf(codecs, codecs.SelectiveMetagraph, codecs.select
 // metagraph's activity_cutoff to Compact<u64> (now the effective cutoff in blocks).
 const layout425 = layoutOf(codecs, codecs.SelectiveMetagraph425, codecs.selectiveMetagraphFields425);
 
+// 473: NeuronInfoLite, SubnetState and the metagraph's per-uid dividends/incentives/consensus/trust
+// become Compact<PerU16>, the same bytes as Compact<u16>; DynamicInfo is unchanged; the metagraph may
+// end with three miner-collateral fields (codecs.SelectiveMetagraph473). The request indexes stay 425's.
+// NeuronInfoLite.stake keeps its shape (one entry: owner coldkey, amount) but the amount is the
+// hotkey's *reported* stake (get_reported_stake_for_hotkey_on_subnet), not 425's stake on the subnet.
+const layout473: RuntimeLayout = {
+  ...layoutOf(codecs, codecs.SelectiveMetagraph425, codecs.selectiveMetagraphFields425),
+  selectiveMetagraph: codecs.codecHelpers.Option(codecs.SelectiveMetagraph473),
+  reportableGating: true,
+  superellipsePool: true,
+};
+
 export const RUNTIME_LAYOUTS: Readonly<Record<number, RuntimeLayout>> = {
   315: shared315to343,
   343: shared315to343,
   425: layout425,
+  473: layout473,
 };
 
 export const KNOWN_SPEC_VERSIONS: readonly number[] = Object.keys(RUNTIME_LAYOUTS).map(Number);

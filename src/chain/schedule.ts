@@ -8,6 +8,9 @@
 // a due subnet within the cap consumes its slot: LastEpochBlock = block, PendingEpochAt = 0, and, when
 // its Keys are consistent (it then counts toward the cap), BlocksSinceLastStep = 0.
 // Runtimes up to 343 used the legacy rule instead (blocksUntilNextEpoch in inputs.ts).
+// Runtime 473 (run_coinbase.rs at RaoFoundation/subtensor 29005cb7) changes two things: the safety
+// net fires when BlocksSinceLastStep > tempo (not MAX_TEMPO), and drain_pending caps the counter at
+// tempo + 1 as it increments it. Pass `rules` = "473" for that scheduler.
 
 const U64_MAX = (1n << 64n) - 1n;
 const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
@@ -27,6 +30,21 @@ export interface SubnetSchedule {
   blocksSinceLastStep: bigint;
 }
 
+/** Which runtime's should_run_epoch / drain_pending counter rules apply. */
+export type SchedulerRules = "425" | "473";
+export const schedulerRulesFor = (specVersion: number): SchedulerRules => (specVersion >= 473 ? "473" : "425");
+
+/** BlocksSinceLastStep above this fires the epoch: MAX_TEMPO at 425, the subnet's tempo at 473. */
+const safetyNetAbove = (s: SubnetSchedule, rules: SchedulerRules): bigint => (rules === "473" ? BigInt(s.tempo) : MAX_TEMPO);
+
+/** BlocksSinceLastStep after `elapsed` >= 1 more blocks of drain_pending (473: saturating at tempo + 1). */
+function advanced(s: SubnetSchedule, since: bigint, elapsed: bigint, rules: SchedulerRules): bigint {
+  const v = satAdd(since, elapsed);
+  if (rules !== "473") return v;
+  const cap = BigInt(s.tempo) + 1n;
+  return v < cap ? v : cap;
+}
+
 /** Which clause of should_run_epoch makes the epoch due (the first true one, in the chain's order). */
 export type EpochTrigger = "pending" | "safety_net" | "tempo";
 
@@ -36,10 +54,10 @@ export interface ScheduledEpoch { block: bigint; trigger: EpochTrigger }
  * should_run_epoch at `block`; `blocksSinceLastStep` is the value it reads there, i.e. already
  * incremented by drain_pending for that block. null when not due.
  */
-export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastStep: bigint): EpochTrigger | null {
+export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastStep: bigint, rules: SchedulerRules = "425"): EpochTrigger | null {
   if (s.tempo === 0) return null;
   if (s.pendingEpochAt > 0n && block >= s.pendingEpochAt) return "pending";
-  if (blocksSinceLastStep > MAX_TEMPO) return "safety_net";
+  if (blocksSinceLastStep > safetyNetAbove(s, rules)) return "safety_net";
   const since = block > s.lastEpochBlock ? block - s.lastEpochBlock : 0n;
   return since >= BigInt(s.tempo) ? "tempo" : null;
 }
@@ -49,18 +67,20 @@ export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastSt
  * (no per-block cap). null when it never does: tempo 0, or the root subnet (netuid 0), which
  * drain_pending does not visit.
  */
-export function nextScheduledEpoch(s: SubnetSchedule, snapshotBlock: bigint): ScheduledEpoch | null {
+export function nextScheduledEpoch(s: SubnetSchedule, snapshotBlock: bigint, rules: SchedulerRules = "425"): ScheduledEpoch | null {
   if (s.tempo === 0 || s.netuid === 0) return null;
   const after = snapshotBlock + 1n;
   const candidates: bigint[] = [];
   if (s.pendingEpochAt > 0n) candidates.push(s.pendingEpochAt > after ? s.pendingEpochAt : after);
-  // BlocksSinceLastStep at block b is blocksSinceLastStep + (b - snapshotBlock): due once it passes MAX_TEMPO
-  const toSafetyNet = s.blocksSinceLastStep >= MAX_TEMPO ? 1n : MAX_TEMPO + 1n - s.blocksSinceLastStep;
+  // BlocksSinceLastStep at block b is blocksSinceLastStep + (b - snapshotBlock) (473: capped at tempo + 1,
+  // which is already past the threshold): due once it passes the safety-net threshold
+  const above = safetyNetAbove(s, rules);
+  const toSafetyNet = s.blocksSinceLastStep >= above ? 1n : above + 1n - s.blocksSinceLastStep;
   candidates.push(snapshotBlock + toSafetyNet);
   const auto = s.lastEpochBlock + BigInt(s.tempo);
   if (auto <= U64_MAX) candidates.push(auto > after ? auto : after);
   const block = candidates.reduce((a, b) => (b < a ? b : a));
-  const trigger = epochTrigger(s, block, satAdd(s.blocksSinceLastStep, block - snapshotBlock));
+  const trigger = epochTrigger(s, block, advanced(s, s.blocksSinceLastStep, block - snapshotBlock, rules), rules);
   return trigger === null ? null : { block, trigger };
 }
 
@@ -84,10 +104,11 @@ export interface CappedEpoch {
  */
 export function cappedNextEpoch(
   subnets: readonly SubnetSchedule[], netuid: number, snapshotBlock: bigint, maxEpochsPerBlock: number, horizon = 100_000,
+  rules: SchedulerRules = "425",
 ): CappedEpoch {
   const live = subnets.filter((s) => s.netuid !== 0).map((s) => ({ ...s }));
   const own = live.find((s) => s.netuid === netuid);
-  const solo = own ? nextScheduledEpoch(own, snapshotBlock) : null;
+  const solo = own ? nextScheduledEpoch(own, snapshotBlock, rules) : null;
   if (!own || !solo || maxEpochsPerBlock <= 0) return { block: null, deferredBlocks: null, deferredBehind: [] };
   let at = snapshotBlock; // every state below is as of the end of block `at`
   let behind: number[] | null = null;
@@ -95,7 +116,7 @@ export function cappedNextEpoch(
     // next block at which any subnet is due (all BlocksSinceLastStep advance together)
     let b: bigint | null = null;
     for (const s of live) {
-      const n = nextScheduledEpoch(s, at);
+      const n = nextScheduledEpoch(s, at, rules);
       if (n && (b === null || n.block < b)) b = n.block;
     }
     if (b === null) break;
@@ -103,9 +124,9 @@ export function cappedNextEpoch(
     let ran = 0;
     const ranHere: number[] = [];
     for (const s of live) {
-      const since = satAdd(s.blocksSinceLastStep, elapsed);
+      const since = advanced(s, s.blocksSinceLastStep, elapsed, rules);
       s.blocksSinceLastStep = since;
-      if (epochTrigger(s, b, since) === null) continue;
+      if (epochTrigger(s, b, since, rules) === null) continue;
       if (ran >= maxEpochsPerBlock) {
         if (s.netuid === netuid && behind === null) behind = [...ranHere];
         s.pendingEpochAt = b + 1n;

@@ -21,7 +21,14 @@ export interface StorageEntry { status: "present" | "default" | "missing"; value
 
 export interface Snapshot {
   schema: typeof SNAPSHOT_SCHEMA;
-  source: { url: string; netuid: number; block: number; block_hash: string; spec_version: number; layout_version?: number };
+  source: {
+    url: string; netuid: number; block: number; block_hash: string; spec_version: number; layout_version?: number;
+    /**
+     * 473 layout only: whether the node's metagraph ended with the three miner-collateral fields
+     * (codecs.SelectiveMetagraph473), the one layout question about 473 the source could not settle
+     */
+    metagraph_collateral_fields?: boolean;
+  };
   metagraph: Record<string, unknown>;
   neurons_lite: unknown[];
   subnet_state: Record<string, unknown>;
@@ -171,6 +178,38 @@ async function readSchedule(
   };
 }
 
+/** Whether a metagraph payload is exactly the 425 struct (no trailing collateral fields). */
+function decodesAs425(hex: string): boolean {
+  try { decodeExact(layoutFor(425).selectiveMetagraph, hex, "get_selective_mechagraph"); return true; } catch { return false; }
+}
+
+/**
+ * The runtime API answered nothing for the subnet. Up to 425 that means it does not exist. From 473
+ * the APIs also answer nothing for a subnet that exists but is not "reportable": NetworksAdded tells
+ * the two apart, and a subnet that exists is a missing_storage error naming it, never a decode failure.
+ */
+async function noAnswer(client: ChainClient, netuid: number, block: number, spec: number, hash: string, api: string): Promise<TaomathError> {
+  const gone = new TaomathError("unknown_netuid", "netuid", `subnet ${netuid} does not exist at block ${block}`);
+  if (!layoutFor(spec).reportableGating) return gone;
+  const added = await readValue(client, storage.NetworksAdded, [netuid], hash);
+  if (added.status === "missing" || added.value !== true) return gone;
+  return new TaomathError("missing_storage", "netuid",
+    `subnet ${netuid} exists at block ${block}, but runtime ${spec}'s ${api} reports nothing for it ` +
+    "(the runtime APIs answer only for subnets it deems reportable)");
+}
+
+/**
+ * Runtime 473's pool state: the reserves, the subnet's superellipse (absent until its first swap or
+ * the migration), the archived Balancer quote weight, the two reservoirs of protocol liquidity not
+ * yet price-active, and the fee rate. An absent ellipse is recorded as missing (no default exists).
+ */
+async function readPool(client: ChainClient, netuid: number, hash: string, st: Record<string, StorageEntry>): Promise<void> {
+  for (const name of ["SubnetTAO", "SubnetAlphaIn", "SubnetAlphaOut", "SwapSuperellipse", "SwapBalancer",
+    "BalancerTaoReservoir", "BalancerAlphaReservoir", "FeeRate"] as const) {
+    st[name] = await readValue(client, storage[name], [netuid], hash);
+  }
+}
+
 /** Reads subnet `netuid` at `options.block` (default: the node's best block) into a snapshot. */
 export async function fetchSnapshot(client: ChainClient, netuid: number, options: FetchOptions = {}): Promise<Snapshot> {
   if (!Number.isInteger(netuid) || netuid < 0 || netuid > 65535) throw new TaomathError("out_of_range", "netuid", "must be a u16");
@@ -187,12 +226,16 @@ export async function fetchSnapshot(client: ChainClient, netuid: number, options
   const all = layout.metagraphFields.map((_, i) => i);
   const mgHex = await client.stateCall("SubnetInfoRuntimeApi_get_selective_mechagraph", toHex(selectiveArgs.enc([netuid, 0, all])), hash);
   const metagraph = decodeSelectiveMetagraph(mgHex, spec);
-  if (metagraph === null) throw new TaomathError("unknown_netuid", "netuid", `subnet ${netuid} does not exist at block ${block}`);
+  const collateralTail = layout.reportableGating && metagraph !== null ? !decodesAs425(mgHex) : undefined;
+  if (metagraph === null) throw await noAnswer(client, netuid, block, spec, hash, "get_selective_mechagraph");
   progress({ phase: "metagraph", done: 1, total: 3 });
   const neurons = decodeNeuronsLite(await client.stateCall("NeuronInfoRuntimeApi_get_neurons_lite", toHex(netuidArg.enc(netuid)), hash), spec);
+  if (layout.reportableGating && neurons.length === 0 && Number(metagraph.num_uids ?? 0) > 0) {
+    throw await noAnswer(client, netuid, block, spec, hash, "get_neurons_lite");
+  }
   progress({ phase: "neurons", done: 2, total: 3 });
   const state = decodeSubnetState(await client.stateCall("SubnetInfoRuntimeApi_get_subnet_state", toHex(netuidArg.enc(netuid)), hash), spec);
-  if (state === null) throw new TaomathError("unknown_netuid", "netuid", `subnet ${netuid} does not exist at block ${block}`);
+  if (state === null) throw await noAnswer(client, netuid, block, spec, hash, "get_subnet_state");
   progress({ phase: "subnet state", done: 3, total: 3 });
 
   const st: Record<string, StorageEntry> = {};
@@ -221,6 +264,7 @@ export async function fetchSnapshot(client: ChainClient, netuid: number, options
   }
 
   if (scheduleIsStateful(spec)) await readSchedule(client, netuid, hash, pageSize, st, progress);
+  if (layout.superellipsePool) await readPool(client, netuid, hash, st);
 
   if (metagraph.commit_reveal_weights_enabled === true) {
     await readCommits(client, netuid, spec, hash, pageSize, st, progress);
@@ -228,7 +272,10 @@ export async function fetchSnapshot(client: ChainClient, netuid: number, options
 
   const snapshot: Snapshot = {
     schema: SNAPSHOT_SCHEMA,
-    source: { url: client.url, netuid, block, block_hash: hash, spec_version: nodeSpec, ...(spec !== nodeSpec ? { layout_version: spec } : {}) },
+    source: {
+      url: client.url, netuid, block, block_hash: hash, spec_version: nodeSpec, ...(spec !== nodeSpec ? { layout_version: spec } : {}),
+      ...(collateralTail !== undefined ? { metagraph_collateral_fields: collateralTail } : {}),
+    },
     metagraph: toJsonValue(metagraph),
     neurons_lite: toJsonValue(neurons),
     subnet_state: toJsonValue(state),

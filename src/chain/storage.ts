@@ -8,6 +8,7 @@ import {
   type Codec,
 } from "@polkadot-api/substrate-bindings";
 import { toHex } from "./scale.js";
+import { SafeFloatCodec, Superellipse } from "./codecs.js";
 
 const subtensor = Storage("SubtensorModule");
 const swap = Storage("Swap");
@@ -95,6 +96,35 @@ export const storage = {
   LastMechansimStepBlock: item<[number], bigint>("SubtensorModule", subtensor, "LastMechansimStepBlock", [netuid], u64, 0n),
   MaxEpochsPerBlock: item<[], number>("SubtensorModule", subtensor, "MaxEpochsPerBlock", [], u8, 2),
   AlphaSqrtPrice: item<[number], bigint>("Swap", swap, "AlphaSqrtPrice", [[u16, Twox64Concat]], u128),
+
+  // The pool (pallets/swap/src/pallet/mod.rs; 425: 14bc6f9f, 473: 0249a4a4). SwapBalancer holds a
+  // Perquintill quote weight (u64 parts; ValueQuery default 0.5); at 473 it is the archived Balancer
+  // state, kept for the migration and as the spot-price fallback of a subnet without an ellipse.
+  // SwapSuperellipse (473, OptionQuery: no default) and the two reservoirs (473, ValueQuery 0).
+  SwapBalancer: item<[number], bigint>("Swap", swap, "SwapBalancer", [[u16, Twox64Concat]], u64, 500_000_000_000_000_000n),
+  SwapSuperellipse: item<[number], { alpha_scale: bigint; tao_scale: bigint; center_alpha: bigint; center_tao: bigint }>(
+    "Swap", swap, "SwapSuperellipse", [[u16, Twox64Concat]], Superellipse),
+  BalancerTaoReservoir: item<[number], bigint>("Swap", swap, "BalancerTaoReservoir", [[u16, Twox64Concat]], u64, 0n),
+  BalancerAlphaReservoir: item<[number], bigint>("Swap", swap, "BalancerAlphaReservoir", [[u16, Twox64Concat]], u64, 0n),
+  FeeRate: item<[number], number>("Swap", swap, "FeeRate", [[u16, Twox64Concat]], u16, 33),
+  // Reserves (SubtensorModule, Identity-keyed by netuid, ValueQuery 0 at 425).
+  SubnetTAO: item<[number], bigint>("SubtensorModule", subtensor, "SubnetTAO", [netuid], u64, 0n),
+  SubnetAlphaIn: item<[number], bigint>("SubtensorModule", subtensor, "SubnetAlphaIn", [netuid], u64, 0n),
+  SubnetAlphaOut: item<[number], bigint>("SubtensorModule", subtensor, "SubnetAlphaOut", [netuid], u64, 0n),
+
+  // One hotkey's alpha share pool (pallets/subtensor/src/lib.rs at 425; the 473 declarations are not
+  // available). Shares are SafeFloat in AlphaV2 / TotalHotkeySharesV2; the legacy U64F64 maps Alpha /
+  // TotalHotkeyShares are read first by the pallet (lazy migration), so the client reads them too.
+  TotalHotkeyAlpha: item<[string, number], bigint>("SubtensorModule", subtensor, "TotalHotkeyAlpha",
+    [[account, Blake2128Concat], netuid], u64, 0n),
+  TotalHotkeySharesV2: item<[string, number], { mantissa: bigint; exponent: bigint }>("SubtensorModule", subtensor,
+    "TotalHotkeySharesV2", [[account, Blake2128Concat], netuid], SafeFloatCodec),
+  TotalHotkeyShares: item<[string, number], bigint>("SubtensorModule", subtensor, "TotalHotkeyShares",
+    [[account, Blake2128Concat], netuid], u128),
+  AlphaV2: item<[string, string, number], { mantissa: bigint; exponent: bigint }>("SubtensorModule", subtensor, "AlphaV2",
+    [[account, Blake2128Concat], [account, Blake2128Concat], netuid], SafeFloatCodec),
+  Alpha: item<[string, string, number], bigint>("SubtensorModule", subtensor, "Alpha",
+    [[account, Blake2128Concat], [account, Blake2128Concat], netuid], u128),
 } as const;
 
 export type StorageName = keyof typeof storage;
