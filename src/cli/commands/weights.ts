@@ -1,0 +1,136 @@
+// taomath weights / commit-hash: the validator toolkit. Scores become the row the Python SDK would
+// submit, the row the chain stores and the chain's set_weights verdict (exit 1 when the chain would
+// refuse it); commit-hash prints the commit_weights hash for an SS58 or hex hotkey.
+
+import { taomath, type EpochInput, type Taomath } from "../../index.js";
+import { TaomathError } from "../../core/errors.js";
+import { epochInputFromJson } from "../../epoch/encoding.js";
+import { commitHash, mechanismStorageIndex, previewWeights, scoresToRow } from "../../weights/index.js";
+import { common, type Command, type Values } from "../command.js";
+import { printJson, readJson } from "../io.js";
+import { intFlag, pct, pctPoints, requiredInt, signedTao, u64Flag } from "../units.js";
+
+export const weights: Command = {
+  name: "weights",
+  summary: "scores to the row to submit, the row the chain stores and the chain's set_weights verdict",
+  usage: ["weights --scores FILE --netuid-state FILE [--hotkey HK | --uid N] [--version-key K] [--block B] [--exclude-quantile Q] [--keep-tiny] [--preview] [--json]"],
+  description: "Scores are a JSON array by uid, or {\"uids\": [...], \"scores\": [...]}. The row is processed as the Python SDK does (process_weights_for_netuid, convert_weights_and_uids_for_emit) and checked against the subnet state the way set_weights checks it. Exits 1 when the chain would refuse the row. --preview runs the next epoch with and without the row (the state must hold epoch inputs).",
+  flags: {
+    scores: { type: "string", value: "FILE", help: "the scores per uid (JSON)" },
+    "netuid-state": { type: "string", value: "FILE", help: "the subnet state (JSON; epoch inputs plus the set_weights limits)" },
+    hotkey: { type: "string", value: "HK", help: "who sets the weights, by hotkey (as the state names it, e.g. SS58)" },
+    uid: { type: "string", value: "N", help: "who sets the weights, by uid" },
+    "version-key": { type: "string", value: "K", help: "the version key sent with the row (default 0)" },
+    block: { type: "string", value: "B", help: "the block the call lands in, for the rate limit (default the state's current_block)" },
+    "exclude-quantile": { type: "string", value: "Q", help: "the SDK's exclude_quantile, a u16 (default 0)" },
+    "keep-tiny": { type: "boolean", help: "send weights that round to 0 as 1 instead of dropping them as the SDK does" },
+    preview: { type: "boolean", help: "show the row's effect on the next epoch (dividends, miners' incentive)" },
+    json: common.json,
+  },
+  positionals: { min: 0, max: 0 },
+  examples: ["taomath weights --scores scores.json --netuid-state subnet.json --hotkey 5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3"],
+  run({ values }) {
+    if (values.scores === undefined) throw new TaomathError("invalid_type", "--scores", "required: a JSON file of scores per uid");
+    if (values["netuid-state"] === undefined) throw new TaomathError("invalid_type", "--netuid-state", "required: a JSON file with the subnet state");
+    const scoresJson = readJson(String(values.scores));
+    const state = readJson(String(values["netuid-state"]));
+    const scores = Array.isArray(scoresJson) ? scoresJson : scoresJson?.scores;
+    if (!Array.isArray(scores)) throw new TaomathError("invalid_type", "--scores", "expected an array of numbers or {\"uids\": [...], \"scores\": [...]}");
+    const uids = Array.isArray(scoresJson) ? undefined : scoresJson.uids;
+    const hotkey = caller(values, scoresJson, state);
+    const tm = taomath();
+    const r = scoresToRow(tm, state, scores, {
+      hotkey,
+      versionKey: u64Flag(values, "version-key") ?? 0n,
+      block: u64Flag(values, "block") ?? state.current_block ?? 0n,
+      excludeQuantile: intFlag(values, "exclude-quantile", { max: 65535, fallback: 0 }),
+      sdkCompatible: values["keep-tiny"] !== true,
+    }, uids);
+    const refused = r.check.verdict !== "ok";
+    const preview = values.preview === true
+      ? previewWeights(tm, epochInputsOf(tm, state), r.check.uid ?? (typeof hotkey === "number" ? hotkey : -1), r.submit.uids, r.submit.values)
+      : null;
+    if (refused) process.exitCode = 1;
+    if (values.json === true) {
+      const out: Record<string, unknown> = { submit: r.submit, stored: r.stored, verdict: r.check.verdict, uid: r.check.uid };
+      if (preview) out.preview = { dividends: preview.dividends, validator_emission: preview.validator_emission, miners: preview.miners };
+      return printJson(out);
+    }
+    console.log(`row to submit (uids):   ${JSON.stringify(r.submit.uids)}`);
+    console.log(`row to submit (values): ${JSON.stringify(r.submit.values)}`);
+    console.log(`stored row:             ${JSON.stringify(r.stored)}`);
+    const lost = r.processed.uids.length - r.submit.uids.length;
+    if (lost > 0) console.log(`note: ${lost} uid(s) with weights that round to 0 were dropped, as the Python SDK does (--keep-tiny sends them as 1)`);
+    if (preview) {
+      const d = preview.dividends;
+      console.log(`effect on the next epoch: dividends of uid ${preview.validator_uid} ${pct(d.before)} -> ${pct(d.after)} (${pctPoints(d.change)}), validator emission ${signedTao(preview.validator_emission.change)} alpha`);
+      for (const m of preview.miners) {
+        console.log(`  miner ${m.uid}: incentive ${pct(m.incentive_before)} -> ${pct(m.incentive_after)} (${pctPoints(m.incentive_change)}), emission ${signedTao(m.emission_change)} alpha`);
+      }
+    }
+    console.log(`pre-flight verdict:     ${r.check.verdict}`);
+    if (refused) console.error(`error: verdict: the chain would refuse this row with ${r.check.verdict}`);
+  },
+};
+
+/** The state's epoch inputs, checked by running the epoch once, so a state without them is a named error. */
+function epochInputsOf(tm: Taomath, state: unknown): EpochInput {
+  const input = epochInputFromJson(state);
+  try {
+    tm.runEpoch(input);
+  } catch (e) {
+    if (e instanceof TaomathError) throw new TaomathError(e.code, `--netuid-state ${e.field}`, `${e.message.slice(e.field.length + 2)} (--preview runs the epoch: the state must hold its inputs)`);
+    throw e;
+  }
+  return input;
+}
+
+function caller(values: Values, scoresJson: any, state: any): string | number {
+  if (values.uid !== undefined && values.hotkey !== undefined) throw new TaomathError("invalid_type", "--uid", "give --hotkey or --uid, not both");
+  if (values.uid !== undefined) return intFlag(values, "uid", { max: 65535 })!;
+  if (values.hotkey !== undefined) return String(values.hotkey);
+  const h = scoresJson?.uid ?? scoresJson?.hotkey ?? state?.caller;
+  if (h === undefined) throw new TaomathError("invalid_type", "--hotkey", "say who sets the weights: --hotkey HK or --uid N");
+  return h;
+}
+
+const intList = (values: Values, name: string): number[] => {
+  const raw = values[name];
+  if (raw === undefined) return [];
+  const s = String(raw).trim();
+  if (s === "") return [];
+  return s.split(",").map((x, i) => {
+    if (!/^\s*\d+\s*$/.test(x)) throw new TaomathError("not_integer", `--${name}[${i}]`, `expected a non-negative integer, got ${JSON.stringify(x)}`);
+    return Number(x);
+  });
+};
+
+export const commitHashCmd: Command = {
+  name: "commit-hash",
+  summary: "the commit_weights hash (BlakeTwo256 of the SCALE tuple) of a row, on the last line",
+  usage: ["commit-hash --account HOTKEY --netuid N [--mechanism M] --uids 1,2,3 --values 10,20,30 --salt 1,2,3 [--version-key K]"],
+  description: "HOTKEY is an SS58 address (as wallets show it) or the 32-byte public key as 0x hex. The first line is the storage index hashed (mechanism * 4096 + netuid).",
+  flags: {
+    account: { type: "string", value: "HOTKEY", help: "the hotkey that commits: SS58 (5…) or 0x + 64 hex digits" },
+    netuid: common.netuid,
+    mechanism: { type: "string", value: "M", help: "the mechanism id (default 0, the main mechanism)" },
+    uids: { type: "string", value: "LIST", help: "comma-separated uids (may be empty)" },
+    values: { type: "string", value: "LIST", help: "comma-separated u16 weights (may be empty)" },
+    salt: { type: "string", value: "LIST", help: "comma-separated u16 salt (may be empty)" },
+    "version-key": { type: "string", value: "K", help: "the version key (default 0)" },
+  },
+  positionals: { min: 0, max: 0 },
+  examples: ["taomath commit-hash --account 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY --netuid 1 --uids 0,1 --values 10,10 --salt 1,2,3,4,5,6,7,8"],
+  run({ values }) {
+    if (values.account === undefined) throw new TaomathError("invalid_type", "--account", "required: the hotkey (SS58 or 0x hex)");
+    const netuid = requiredInt(values, "netuid", "the subnet", { max: 65535 });
+    const mechanism = intFlag(values, "mechanism", { max: 255, fallback: 0 })!;
+    const hash = commitHash({
+      account: String(values.account), netuid, mechanism,
+      uids: intList(values, "uids"), values: intList(values, "values"), salt: intList(values, "salt"),
+      versionKey: u64Flag(values, "version-key") ?? 0n,
+    });
+    console.log(`netuid index ${mechanismStorageIndex(netuid, mechanism)}`);
+    console.log(hash);
+  },
+};
