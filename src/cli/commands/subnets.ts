@@ -82,7 +82,7 @@ function columns(rows: SubnetRow[], full: boolean): Column<SubnetRow>[] {
   const num = (v: bigint | null) => (v === null ? "-" : tao(v, 2));
   const cols: Column<SubnetRow>[] = [
     { key: "netuid", title: "netuid", cell: (r) => String(r.netuid), sortValue: (r) => -r.netuid },
-    { key: "name", title: "name", align: "left", cell: (r) => r.name ?? "", sortValue: (r) => r.name ?? "" },
+    ...(has("name") ? [{ key: "name", title: "name", align: "left" as const, cell: (r: SubnetRow) => r.name ?? "", sortValue: (r: SubnetRow) => r.name ?? "" }] : []),
     { key: "price", title: "price (τ/α)", cell: (r) => (r.price === null ? "-" : r.price.toFixed(6)), sortValue: (r) => r.price ?? -1 },
   ];
   if (has("tao_in")) cols.push({ key: "tao_in", title: "tao in (τ)", cell: (r) => num(r.tao_in), sortValue: (r) => r.tao_in ?? -1n });
