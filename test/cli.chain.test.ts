@@ -15,6 +15,7 @@ import { exampleNetworkSnapshot } from "../src/network/index.js";
 import { maxAmountForLimit, quoteStake, quoteUnstake, spotPrice } from "../src/pool/index.js";
 import { readShared, sharedPresent } from "./helpers/shared.js";
 import { startReplayServer, type RecordedCall, type ReplayServer } from "./helpers/replay-server.js";
+import { chainFromVector } from "./helpers/vector-chain.js";
 
 const run = promisify(execFile);
 const cli = (args: string[]) => run(process.execPath, ["node/cli.mjs", ...args], { cwd: join(__dirname, ".."), maxBuffer: 64 << 20 });
@@ -203,5 +204,29 @@ describe("quote --partial and --tolerance on typed reserves", () => {
     const flag = JSON.parse((await cli(["quote", "stake", "--rao", "--tao-in", "1500000000", "--tao-reserve", "1000000000000", "--alpha-reserve", "100000000000000", "--json"])).stdout);
     expect(suffix.amount_out).toBe(tao.amount_out);
     expect(flag.amount_out).toBe(tao.amount_out);
+  });
+});
+
+describe.skipIf(!sharedPresent)("taomath predict tables on a replayed chain holding a shared epoch vector", () => {
+  it("predict --snapshot shows the chain's hotkeys, sorts by --sort and totals the emission", async () => {
+    const vector = readShared("vectors", "epoch", "042_random_mix_0.json");
+    const chain = chainFromVector(vector.inputs);
+    const server = await startReplayServer({ calls: chain.calls, storage: chain.storage });
+    const file = join(tmp, "predict.json");
+    const client = connectNode(server.wsUrl, { timeoutMs: 10000, retries: 0 });
+    let hotkeys: string[];
+    try {
+      const snap = await fetchSnapshot(client, chain.netuid);
+      hotkeys = (snap.metagraph as { hotkeys: string[] }).hotkeys;
+      writeFileSync(file, JSON.stringify(snap));
+    } finally { client.close(); await server.close(); }
+    const out = (await cli(["predict", "--snapshot", file, "--sort", "incentive", "--top", "3", "--full-keys"])).stdout;
+    expect(out).toMatch(/uid\s+hotkey\s+stake \(α\)\s+incentive\s+dividends\s+consensus\s+v-trust\s+emission \(α\)/);
+    const rows = out.split("\n").filter((l: string) => /^\s+\d+\s/.test(l)).map((l: string) => l.trim().split(/\s+/));
+    const byIncentive = (vector.outputs.incentive as number[]).map((x, uid) => [x, uid]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, uid]) => uid);
+    expect(rows.map((r: string[]) => Number(r[0]))).toEqual(byIncentive.slice(0, 3));
+    expect(rows.map((r: string[]) => r[1])).toEqual(byIncentive.slice(0, 3).map((uid) => hotkeys[uid]));
+    const emission = (vector.outputs.emission as string[]).reduce((s, x) => s + BigInt(x), 0n);
+    expect(out.split("\n").find((l: string) => /^\s+total\s/.test(l))!.trim().split(/\s+/).at(-1)).toBe((Number(emission) / 1e9).toFixed(6));
   });
 });
