@@ -53,6 +53,8 @@ describe("help and version", () => {
       expect(r.stdout).toContain("\nflags:\n");
       expect(r.stdout).toMatch(/\nexamples?:\n {2}taomath /);
       expect(r.stdout).toContain("-h, --help");
+      // docs/cli.md carries each command's help verbatim, so the reference cannot drift from the flags
+      expect(readFileSync(join(__dirname, "..", "docs", "cli.md"), "utf8")).toContain(r.stdout.trimEnd());
     });
   }
   it("help wins over missing arguments: quote stake --help does not ask for --tao-reserve", () => {
