@@ -66,7 +66,7 @@ async function metagraphFrom(values: Values): Promise<{ mg: Record<string, any>;
 
 export const metagraph: Command = {
   name: "metagraph",
-  summary: "a subnet's neurons: stake, dividends, incentive, trust, emission, permits and keys (like btcli subnets metagraph)",
+  summary: "one subnet's neurons: stake, dividends, incentive, trust, emission (btcli subnets metagraph)",
   usage: ["metagraph --url URL --netuid N [--block B] [--sort COL] [--top N] [--full-keys] [--json]", "metagraph --snapshot FILE [...]"],
   description: "Read from the node's selective metagraph (one runtime API call) or from a snapshot written by `taomath fetch`. Stake is the total stake in alpha (alpha stake plus TAO stake at the TAO weight), emission is alpha per epoch; --json prints the metagraph fields as the runtime names them, amounts as decimal strings.",
   flags: {

@@ -13,7 +13,7 @@ const taoStr = (r: bigint) => tao(r, 3);
 
 export const network: Command = {
   name: "network",
-  summary: "advance a network snapshot N blocks (coinbase, epochs, payouts, price EMA), or print an example",
+  summary: "advance a network snapshot N blocks (coinbase, epochs, payouts), or print an example",
   usage: ["network SNAPSHOT --blocks N [--claim COLDKEY ...] [--out FILE] [--json]", "network --example [--subnets K]"],
   description: "Runs every block's coinbase and each due epoch with its payout, checks conservation every block (exit 1 if it fails), then claims each --claim coldkey's root dividends (by its claim type), prints a summary and writes the new snapshot to --out.",
   flags: {

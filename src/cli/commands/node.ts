@@ -39,7 +39,7 @@ async function snapshotFrom(values: Values): Promise<Snapshot> {
 
 export const fetch: Command = {
   name: "fetch",
-  summary: "read subnet N from a node and print (or --out) a snapshot: metagraph, neurons, storage, epoch inputs",
+  summary: "read a subnet from a node into a snapshot file (metagraph, storage, epoch inputs)",
   usage: ["fetch --url URL --netuid N [--block B] [--out FILE] [--timeout MS] [--retries K] [--assume-runtime V]"],
   description: "The snapshot is JSON; its \"inputs\" are the next epoch's inputs, or null with \"missing\" listing what the node did not serve. Progress goes to stderr; --out writes FILE atomically.",
   flags: { ...nodeFlags, out: { type: "string", value: "FILE", help: "write the snapshot to FILE (whole or not at all) instead of stdout" } },
@@ -57,7 +57,7 @@ export const fetch: Command = {
 
 export const predict: Command = {
   name: "predict",
-  summary: "run a subnet's next epoch on the state at a block: incentive, dividends, emission per uid",
+  summary: "a subnet's next epoch from a node or snapshot: incentive, dividends, emission per uid",
   usage: [
     "predict --url URL --netuid N [--block B] [--emission ALPHA] [--ignore-commit-reveal] [--sort COL] [--json]",
     "predict --snapshot FILE [...]",

@@ -75,7 +75,7 @@ async function poolFrom(values: Values): Promise<PoolSource> {
 
 export const quote: Command = {
   name: "quote",
-  summary: "exact stake/unstake quote on a subnet's pool: amount out, fee, price impact, limit price",
+  summary: "exact stake/unstake quote on a subnet's pool, with slippage tolerance and partial fills",
   usage: [
     "quote stake --tao-in TAO (--url URL --netuid N | --snapshot FILE | --tao-reserve TAO --alpha-reserve ALPHA) [--tolerance T [--partial] | --limit-price P] [--json]",
     "quote unstake --alpha-in ALPHA (...the same pool and limit flags...)",

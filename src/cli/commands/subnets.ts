@@ -96,7 +96,7 @@ function columns(rows: SubnetRow[], full: boolean): Column<SubnetRow>[] {
 
 export const subnets: Command = {
   name: "subnets",
-  summary: "every subnet's price, pool, tempo, size and registration burn (like btcli subnets list)",
+  summary: "every subnet's price, tempo, size and registration burn (btcli subnets list)",
   usage: ["subnets --url URL [--block B] [--sort COL] [--top N] [--json]", "subnets --snapshot FILE [...]"],
   description: "From a node: get_subnets_info_v2 (tempo, uids, burn, owner, identity) and each subnet's Swap.AlphaSqrtPrice (the price is its square). From a network snapshot (`taomath network --example`, or one `network` wrote): each subnet's reserves and price through the pool math; a `taomath fetch` snapshot gives its one subnet.",
   flags: {

@@ -7,7 +7,7 @@ import { printJson, readJson } from "../io.js";
 
 export const vector: Command = {
   name: "vector",
-  summary: "run any vector file (dispatching on its \"schema\" field) and print the results as JSON",
+  summary: "run any shared vector file (by its \"schema\") and print the results as JSON",
   usage: ["vector FILE"],
   description: "An epoch vector prints {\"outputs\": ...}; a file of cases prints {\"cases\": [...]} in file order.",
   flags: {},

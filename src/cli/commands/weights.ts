@@ -12,7 +12,7 @@ import { intFlag, pct, pctPoints, requiredInt, signedTao, u64Flag } from "../uni
 
 export const weights: Command = {
   name: "weights",
-  summary: "scores to the row to submit, the row the chain stores and the chain's set_weights verdict",
+  summary: "scores to the row to submit and the chain's set_weights verdict on it (exit 1 if refused)",
   usage: ["weights --scores FILE --netuid-state FILE [--hotkey HK | --uid N] [--version-key K] [--block B] [--exclude-quantile Q] [--keep-tiny] [--preview] [--json]"],
   description: "Scores are a JSON array by uid, or {\"uids\": [...], \"scores\": [...]}. The row is processed as the Python SDK does (process_weights_for_netuid, convert_weights_and_uids_for_emit) and checked against the subnet state the way set_weights checks it. Exits 1 when the chain would refuse the row. --preview runs the next epoch with and without the row (the state must hold epoch inputs).",
   flags: {
@@ -107,7 +107,7 @@ const intList = (values: Values, name: string): number[] => {
 
 export const commitHashCmd: Command = {
   name: "commit-hash",
-  summary: "the commit_weights hash (BlakeTwo256 of the SCALE tuple) of a row, on the last line",
+  summary: "the commit_weights hash of a row for an SS58 or hex hotkey",
   usage: ["commit-hash --account HOTKEY --netuid N [--mechanism M] --uids 1,2,3 --values 10,20,30 --salt 1,2,3 [--version-key K]"],
   description: "HOTKEY is an SS58 address (as wallets show it) or the 32-byte public key as 0x hex. The first line is the storage index hashed (mechanism * 4096 + netuid).",
   flags: {
