@@ -25,14 +25,18 @@ async function snapshotFrom(values: Values): Promise<Snapshot> {
   if (values.url === undefined) throw new UsageError("say where the subnet comes from: --url URL --netuid N, or --snapshot FILE");
   const netuid = netuidFrom(values);
   const client = clientFrom(values);
+  let progressShown = false;
   try {
     return await fetchSnapshot(client, netuid, {
       block: intFlag(values, "block", { max: 0xffff_ffff }),
       assumeSpecVersion: intFlag(values, "assume-runtime"),
-      onProgress: (p) => process.stderr.write(`\r${p.phase}: ${p.done}${p.total ? `/${p.total}` : ""}        `),
+      onProgress: (p) => {
+        progressShown = true;
+        process.stderr.write(`\r${p.phase}: ${p.done}${p.total ? `/${p.total}` : ""}        `);
+      },
     });
   } finally {
-    process.stderr.write("\n");
+    if (progressShown) process.stderr.write("\n");
     client.close();
   }
 }
