@@ -5,7 +5,7 @@ import { taomath } from "../../index.js";
 import { TaomathError } from "../../core/errors.js";
 import { emissionChartSvg, emissionOf, projectEmission, MAX_EMISSION_YEARS } from "../../emission/index.js";
 import { common, type Command } from "../command.js";
-import { printJson } from "../io.js";
+import { asFlags, printJson } from "../io.js";
 import { amountFlag, requiredAmount, tao, u64Flag } from "../units.js";
 
 const rate = (r: bigint) => tao(r, 9).replace(/0+$/, "").replace(/\.$/, "");
@@ -36,7 +36,8 @@ export const emission: Command = {
     const startBlock = u64Flag(values, "start-block");
     const svgFile = typeof values.svg === "string" ? values.svg : "emission.svg";
     const tm = taomath();
-    const p = projectEmission(tm, issuance, { recycledPerDay, years, startBlock });
+    const fields = { issuance: "--issuance", recycled_per_day: "--recycled-per-day", years: "--years", start_block: "--start-block" };
+    const p = asFlags(fields, () => projectEmission(tm, issuance, { recycledPerDay, years, startBlock }));
     const base = recycledPerDay > 0n ? projectEmission(tm, issuance, { years, startBlock, startDate: new Date(p.start_date) }) : undefined;
     writeFileSync(svgFile, emissionChartSvg(p, base));
     if (values.json === true) return printJson({ ...p, baseline_without_recycling: base ? { halvings: base.halvings } : null, svg: svgFile });

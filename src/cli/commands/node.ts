@@ -2,7 +2,8 @@
 
 import { taomath } from "../../index.js";
 import { epochToVectorEncoding } from "../../epoch/encoding.js";
-import { fetchSnapshot, type Snapshot } from "../../chain/snapshot.js";
+import { TaomathError } from "../../core/errors.js";
+import { fetchSnapshot, SNAPSHOT_SCHEMA, type Snapshot } from "../../chain/snapshot.js";
 import { predictEpoch } from "../../chain/predict.js";
 import { writeFileAtomic } from "../../host/node-chain.js";
 import { UsageError } from "../args.js";
@@ -20,7 +21,9 @@ const nodeFlags = {
 async function snapshotFrom(values: Values): Promise<Snapshot> {
   if (typeof values.snapshot === "string") {
     if (values.url !== undefined) throw new UsageError("give --snapshot or --url, not both");
-    return readJson(values.snapshot, "--snapshot") as Snapshot;
+    const json = readJson(values.snapshot, "--snapshot");
+    if (json?.schema !== SNAPSHOT_SCHEMA) throw new TaomathError("invalid_type", "--snapshot", `expected a snapshot written by \`taomath fetch\` (schema ${SNAPSHOT_SCHEMA})`);
+    return json as Snapshot;
   }
   if (values.url === undefined) throw new UsageError("say where the subnet comes from: --url URL --netuid N, or --snapshot FILE");
   const netuid = netuidFrom(values);

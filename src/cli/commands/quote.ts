@@ -10,7 +10,7 @@ import { maxAmountForLimit, quoteStake, quoteUnstake, raoToTao, spotPrice, weigh
 import { UsageError } from "../args.js";
 import { blockAt, netuidFrom, readMetagraph, withClient } from "../chain.js";
 import { common, type Command, type Values } from "../command.js";
-import { printJson, readJson } from "../io.js";
+import { asFlags, printJson, readJson } from "../io.js";
 import { amount, intFlag, requiredAmount } from "../units.js";
 
 const PPB = 1_000_000_000n;
@@ -124,10 +124,12 @@ export const quote: Command = {
       limit = amount(String(values["limit-price"]), "--limit-price", values.rao === true);
     }
     const field = `--${amountFlag}`;
+    const fields = { limitPriceRao: values.tolerance !== undefined ? "--tolerance" : "--limit-price", taoIn: "--tao-in", alphaIn: "--alpha-in" };
     let filled = amountIn;
     let maxAmount: bigint | null = null;
     if (limit !== undefined) {
-      maxAmount = maxAmountForLimit(pool, limit, side);
+      const l = limit;
+      maxAmount = asFlags(fields, () => maxAmountForLimit(pool, l, side));
       if (amountIn > maxAmount) {
         if (values.partial !== true) {
           throw new ChainRejected("SlippageTooHigh", field,
@@ -137,7 +139,7 @@ export const quote: Command = {
       }
     }
     const opts = limit === undefined ? {} : { limitPriceRao: limit };
-    const q = stake ? quoteStake(pool, filled, opts) : quoteUnstake(pool, filled, opts);
+    const q = asFlags(fields, () => (stake ? quoteStake(pool, filled, opts) : quoteUnstake(pool, filled, opts)));
     const inTok = stake ? "TAO" : "alpha", outTok = stake ? "alpha" : "TAO";
     if (values.json === true) {
       return printJson({
