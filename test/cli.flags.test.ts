@@ -118,6 +118,16 @@ describe("one-line errors for bad data (exit 1)", () => {
     const scores = file("scores.json", [0, 0.6, 0.4, 0.2]);
     expect(oneLineFailure(cli("weights", "--scores", scores, "--netuid-state", state, "--hotkey", "val", "--preview"), 1)).toMatch(/^error: --netuid-state \w+: .*--preview runs the epoch/);
   });
+  it("a refusal by the pool names the flag that caused it (--limit-price below the spot price)", () => {
+    expect(oneLineFailure(cli("quote", "stake", "--tao-in", "1", "--tao-reserve", "1000", "--alpha-reserve", "100000", "--limit-price", "0.005"), 1))
+      .toMatch(/^error: --limit-price: PriceLimitExceeded: .* \[chain_rejected\]$/);
+  });
+  it("a library limit is reported under the flag typed (--issuance above the total supply)", () => {
+    expect(oneLineFailure(cli("emission", "--issuance", "30000000"), 1)).toMatch(/^error: --issuance: .*total supply/);
+  });
+  it("predict --snapshot on a file that is not a fetch snapshot says so", () => {
+    expect(oneLineFailure(cli("predict", "--snapshot", file("not-a-snapshot.json", { subnets: [] })), 1)).toMatch(/^error: --snapshot: expected a snapshot written by `taomath fetch`/);
+  });
   it("a malformed amount names the flag", () => {
     expect(oneLineFailure(cli("emission", "--issuance", "12abc"), 1)).toMatch(/^error: --issuance: /);
   });
@@ -135,7 +145,7 @@ describe("SS58 accounts", () => {
     expect(ss58.stdout.trim().split("\n").at(-1)).toBe(commitHash({ account: aliceHex, netuid: 1, uids: [0, 1], values: [10, 10], salt: [1, 2, 3, 4, 5, 6, 7, 8], versionKey: 0n }));
   });
   it("an address with a bad checksum is refused naming the account", () => {
-    expect(oneLineFailure(cli("commit-hash", "--account", alice.slice(0, -1) + "Z", ...row), 1)).toMatch(/^error: account: .*not a valid SS58 address/);
+    expect(oneLineFailure(cli("commit-hash", "--account", alice.slice(0, -1) + "Z", ...row), 1)).toMatch(/^error: --account: .*not a valid SS58 address/);
   });
 });
 

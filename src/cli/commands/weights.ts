@@ -7,7 +7,7 @@ import { TaomathError } from "../../core/errors.js";
 import { epochInputFromJson } from "../../epoch/encoding.js";
 import { commitHash, mechanismStorageIndex, previewWeights, scoresToRow } from "../../weights/index.js";
 import { common, type Command, type Values } from "../command.js";
-import { printJson, readJson } from "../io.js";
+import { asFlags, printJson, readJson } from "../io.js";
 import { intFlag, pct, pctPoints, requiredInt, signedTao, u64Flag } from "../units.js";
 
 export const weights: Command = {
@@ -125,11 +125,11 @@ export const commitHashCmd: Command = {
     if (values.account === undefined) throw new TaomathError("invalid_type", "--account", "required: the hotkey (SS58 or 0x hex)");
     const netuid = requiredInt(values, "netuid", "the subnet", { max: 65535 });
     const mechanism = intFlag(values, "mechanism", { max: 255, fallback: 0 })!;
-    const hash = commitHash({
+    const hash = asFlags({ account: "--account" }, () => commitHash({
       account: String(values.account), netuid, mechanism,
       uids: intList(values, "uids"), values: intList(values, "values"), salt: intList(values, "salt"),
       versionKey: u64Flag(values, "version-key") ?? 0n,
-    });
+    }));
     console.log(`netuid index ${mechanismStorageIndex(netuid, mechanism)}`);
     console.log(hash);
   },
