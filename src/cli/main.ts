@@ -12,8 +12,10 @@ import { example } from "./commands/example.js";
 import { epoch } from "./commands/epoch.js";
 import { vector } from "./commands/vector.js";
 import { bench } from "./commands/bench.js";
-import { weights, commitHashCmd } from "./commands/weights.js";
-import { fetch, predict } from "./commands/node.js";
+import { weights } from "./commands/weights.js";
+import { commitHashCommand } from "./commands/commit_hash.js";
+import { fetch } from "./commands/fetch.js";
+import { predict } from "./commands/predict.js";
 import { metagraph } from "./commands/metagraph.js";
 import { subnets } from "./commands/subnets.js";
 import { quote } from "./commands/quote.js";
@@ -21,7 +23,7 @@ import { emission } from "./commands/emission.js";
 import { network } from "./commands/network.js";
 
 const COMMANDS: readonly Command[] = [
-  example, epoch, predict, fetch, metagraph, subnets, quote, weights, commitHashCmd, emission, network, vector, bench,
+  example, epoch, predict, fetch, metagraph, subnets, quote, weights, commitHashCommand, emission, network, vector, bench,
 ];
 
 function version(): string {

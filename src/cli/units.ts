@@ -5,7 +5,6 @@ import { TaomathError } from "../core/errors.js";
 import { taoToRao } from "../core/units.js";
 import type { Values } from "./command.js";
 
-const RAO_PER_TAO = 1_000_000_000n;
 const U64_MAX = (1n << 64n) - 1n;
 
 /** "12.5" -> 12_500_000_000n; "125rao" -> 125n; under raoDefault plain integers are rao. */
@@ -64,19 +63,6 @@ export function u64Flag(values: Values, name: string): bigint | undefined {
   return BigInt(t);
 }
 
-/** A decimal fraction flag in [0, max] (e.g. a slippage tolerance 0.005 = 0.5%). */
-export function fractionFlag(values: Values, name: string, max: number): number | undefined {
-  const raw = values[name];
-  if (raw === undefined) return undefined;
-  const t = String(raw).trim();
-  const pct = t.endsWith("%");
-  const num = pct ? t.slice(0, -1).trim() : t;
-  if (!/^([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(num)) throw new TaomathError("invalid_type", `--${name}`, `expected a decimal fraction such as 0.005 or 0.5%, got ${JSON.stringify(raw)}`);
-  const f = Number(num) / (pct ? 100 : 1);
-  if (!(f >= 0 && f <= max)) throw new TaomathError("out_of_range", `--${name}`, `expected a fraction in [0, ${max}], got ${t}`);
-  return f;
-}
-
 /** rao as a decimal with `digits` places (rounded half up), grouped by thousands: 1234567890123n -> "1,234.5679". */
 export function tao(rao: bigint, digits = 4): string {
   const neg = rao < 0n;
@@ -103,5 +89,3 @@ export function pctPoints(delta: number): string {
 export function signedTao(rao: bigint, digits = 9): string {
   return `${rao >= 0n ? "+" : ""}${tao(rao, digits)}`;
 }
-
-export { RAO_PER_TAO };
