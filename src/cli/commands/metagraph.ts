@@ -54,6 +54,9 @@ async function metagraphFrom(values: Values): Promise<{ mg: Record<string, any>;
     if (json?.schema !== SNAPSHOT_SCHEMA || typeof json.metagraph !== "object") {
       throw new TaomathError("invalid_type", "--snapshot", `expected a snapshot written by \`taomath fetch\` (schema ${SNAPSHOT_SCHEMA})`);
     }
+    if (values.netuid !== undefined && netuidFrom(values) !== json.source?.netuid) {
+      throw new TaomathError("unknown_netuid", "--netuid", `the snapshot holds subnet ${json.source?.netuid}, not ${values.netuid}`);
+    }
     return { mg: json.metagraph, block: json.source?.block ?? "?" };
   }
   if (values.url === undefined) throw new UsageError("say where the subnet comes from: --url URL --netuid N, or --snapshot FILE");

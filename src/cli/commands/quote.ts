@@ -53,6 +53,9 @@ async function poolFrom(values: Values): Promise<PoolSource> {
   const json = readJson(String(values.snapshot), "--snapshot");
   if (json?.schema === SNAPSHOT_SCHEMA) {
     const mg = json.metagraph ?? {};
+    if (values.netuid !== undefined && netuidFrom(values) !== json.source?.netuid) {
+      throw new TaomathError("unknown_netuid", "--netuid", `the snapshot holds subnet ${json.source?.netuid}, not ${values.netuid}`);
+    }
     if (mg.tao_in === undefined || mg.alpha_in === undefined) throw new TaomathError("missing_storage", "--snapshot", "the snapshot's metagraph has no tao_in / alpha_in");
     return { pool: { taoReserve: BigInt(mg.tao_in), alphaReserve: BigInt(mg.alpha_in), ...overrides }, from: `subnet ${json.source?.netuid} at block ${json.source?.block} (snapshot)` };
   }
