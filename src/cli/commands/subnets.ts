@@ -120,6 +120,8 @@ export const subnets: Command = {
     if (top !== undefined) shown = shown.slice(0, top);
     console.log(`${rows.length} subnets at block ${block}`);
     const sum = (k: "tao_in" | "alpha_in") => rows.some((r) => r[k] !== null) ? tao(rows.reduce((s, r) => s + (r[k] ?? 0n), 0n), 2) : "";
-    console.log(renderTable(cols, shown, { netuid: "total", tao_in: sum("tao_in"), alpha_in: sum("alpha_in") }));
+    const pools = rows.some((r) => r.tao_in !== null);
+    console.log(renderTable(cols, shown, pools ? { netuid: "total", tao_in: sum("tao_in"), alpha_in: sum("alpha_in") } : undefined));
+    if (shown.length < rows.length) console.log(`  (${shown.length} of ${rows.length} subnets shown${pools ? "; totals are over all" : ""})`);
   },
 };
