@@ -144,6 +144,24 @@ describe("SS58 accounts", () => {
     expect(ss58.stdout).toBe(hex.stdout);
     expect(ss58.stdout.trim().split("\n").at(-1)).toBe(commitHash({ account: aliceHex, netuid: 1, uids: [0, 1], values: [10, 10], salt: [1, 2, 3, 4, 5, 6, 7, 8], versionKey: 0n }));
   });
+  it("weights --hotkey finds a validator listed as SS58 by its hex public key, and the other way round", () => {
+    const bob = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+    const bobHex = "0x8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48";
+    const state = {
+      netuid: 1, n: 4, min_allowed_weights: 1, weights_version_key: "0",
+      weights_set_rate_limit: "100", commit_reveal_enabled: false, last_update: ["0", "0", "0", "0"],
+      validator_permit: [true, false, false, false], owner_uid: null, stake_threshold: "1000",
+      alpha_stake: ["5000", "0", "0", "0"], tao_stake: ["0", "0", "0", "0"], tao_weight: "0",
+    };
+    const scores = file("s58-scores.json", [0, 0.6, 0.4, 0.2]);
+    const ss58State = file("ss58-state.json", { ...state, hotkeys: [bob, "m1", "m2", "m3"] });
+    const hexState = file("hex-state.json", { ...state, hotkeys: [bobHex, "m1", "m2", "m3"] });
+    for (const [st, hk] of [[ss58State, bobHex], [hexState, bob], [ss58State, bob]]) {
+      const r = cli("weights", "--scores", scores, "--netuid-state", st, "--hotkey", hk, "--json");
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ verdict: "ok", uid: 0 });
+    }
+  });
   it("an address with a bad checksum is refused naming the account", () => {
     expect(oneLineFailure(cli("commit-hash", "--account", alice.slice(0, -1) + "Z", ...row), 1)).toMatch(/^error: --account: .*not a valid SS58 address/);
   });

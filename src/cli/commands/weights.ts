@@ -8,6 +8,7 @@ import { epochInputFromJson } from "../../epoch/encoding.js";
 import { previewWeights, scoresToRow } from "../../weights/index.js";
 import { common, type Command, type Values } from "../command.js";
 import { printJson, readJson } from "../io.js";
+import { uidOfAccount } from "../accounts.js";
 import { intFlag, pct, pctPoints, signedTao, u64Flag } from "../units.js";
 
 export const weights: Command = {
@@ -18,7 +19,7 @@ export const weights: Command = {
   flags: {
     scores: { type: "string", value: "FILE", help: "the scores per uid (JSON)" },
     "netuid-state": { type: "string", value: "FILE", help: "the subnet state (JSON; epoch inputs plus the set_weights limits)" },
-    hotkey: { type: "string", value: "HK", help: "who sets the weights, by hotkey (as the state names it, e.g. SS58)" },
+    hotkey: { type: "string", value: "HK", help: "who sets the weights, by hotkey: SS58 or 0x public key (either form finds the uid)" },
     uid: { type: "string", value: "N", help: "who sets the weights, by uid" },
     "version-key": { type: "string", value: "K", help: "the version key sent with the row (default 0)" },
     block: { type: "string", value: "B", help: "the block the call lands in, for the rate limit (default the state's current_block)" },
@@ -88,7 +89,12 @@ function epochInputsOf(tm: Taomath, state: unknown): EpochInput {
 function caller(values: Values, scoresJson: any, state: any): string | number {
   if (values.uid !== undefined && values.hotkey !== undefined) throw new TaomathError("invalid_type", "--uid", "give --hotkey or --uid, not both");
   if (values.uid !== undefined) return intFlag(values, "uid", { max: 65535 })!;
-  if (values.hotkey !== undefined) return String(values.hotkey);
+  if (values.hotkey !== undefined) {
+    // the state may list the hotkey as SS58 while it was typed as a public key, or the other way round
+    const hk = String(values.hotkey);
+    const uid = Array.isArray(state?.hotkeys) ? uidOfAccount(state.hotkeys, hk) : undefined;
+    return uid !== undefined && state.hotkeys[uid] !== hk ? uid : hk;
+  }
   const h = scoresJson?.uid ?? scoresJson?.hotkey ?? state?.caller;
   if (h === undefined) throw new TaomathError("invalid_type", "--hotkey", "say who sets the weights: --hotkey HK or --uid N");
   return h;
