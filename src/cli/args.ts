@@ -96,6 +96,7 @@ function parseMessage(e: unknown, cmd: Command): string {
   switch (err.code) {
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
       if (flag && cmd.flags[flag.replace(/^-+/, "")]?.type === "boolean") return `${flag} takes no value`;
+      if (/ambiguous/.test(err.message ?? "")) return `${flag ?? "a flag"}: needs a value (write ${flag ?? "--flag"}=VALUE for a value that starts with "-")`;
       return `${flag ?? "a flag"}: needs a value`;
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
       return `'${cmd.name}' takes no arguments besides its flags; run 'taomath ${cmd.name} --help'`;
