@@ -236,7 +236,7 @@ describe.skipIf(!sharedPresent)("predict on a replayed chain holding a shared ep
     try {
       await cli(["fetch", "--url", server.wsUrl, "--netuid", String(chain.netuid), "--out", out]);
     } finally { await server.close(); }
-    expect(JSON.parse((await cli(["epoch", out])).stdout).outputs).toEqual(vector.outputs);
+    expect(JSON.parse((await cli(["epoch", out, "--json"])).stdout).outputs).toEqual(vector.outputs);
     expect(JSON.parse((await cli(["predict", "--snapshot", out, "--json"])).stdout).outputs).toEqual(vector.outputs);
   });
 

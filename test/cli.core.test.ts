@@ -24,14 +24,14 @@ describe("taomath example (npm start)", () => {
 });
 
 describe.skipIf(!sharedPresent)("taomath epoch / vector on the shared vectors", () => {
-  it("epoch FILE prints exactly the vector's outputs", () => {
-    const r = cli("epoch", sharedPath("vectors", "epoch", "030_recently_registered_bonds.json"));
+  it("epoch FILE --json prints exactly the vector's outputs", () => {
+    const r = cli("epoch", sharedPath("vectors", "epoch", "030_recently_registered_bonds.json"), "--json");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ outputs: readShared("vectors", "epoch", "030_recently_registered_bonds.json").outputs });
   });
   it("epoch accepts a bare inputs object, and --trace adds the debug section", () => {
     const v = readShared("vectors", "epoch", "004_small_sparse_classic.json");
-    const r = cli("epoch", file("bare.json", JSON.stringify(v.inputs)), "--trace");
+    const r = cli("epoch", file("bare.json", JSON.stringify(v.inputs)), "--json", "--trace");
     const out = JSON.parse(r.stdout);
     expect(out.outputs).toEqual(v.outputs);
     expect(out.debug.consensus_i32f32.bits).toEqual(v.debug.consensus_i32f32.bits);

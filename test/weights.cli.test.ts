@@ -1,7 +1,7 @@
 // The weights and commit-hash commands of node/cli.mjs (run on the built dist/).
 
 import { describe, it, expect } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,8 +35,10 @@ describe("taomath weights", () => {
   }));
   writeFileSync(scores, JSON.stringify([0, 0.6, 0.4, 0.0000001]));
 
-  it("prints the SDK's row, the stored row and the chain's verdict on it", () => {
-    const out = cli("weights", "--scores", scores, "--netuid-state", state, "--hotkey", "val");
+  it("prints the SDK's row, the stored row and the chain's verdict on it (exit 1: the chain refuses it)", () => {
+    const r = spawnSync(process.execPath, ["node/cli.mjs", "weights", "--scores", scores, "--netuid-state", state, "--hotkey", "val"], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    const out = r.stdout;
     expect(out).toContain("row to submit (uids):   [1,2]");
     expect(out).toContain("stored row:             [[1,65535],[2,43690]]");
     expect(lastLine(out)).toBe("pre-flight verdict:     WeightVecLengthIsLow");

@@ -74,6 +74,19 @@ describe("commit hash = BlakeTwo256(SCALE(account, netuid_index, uids, values, s
   });
 });
 
+describe("the account as an SS58 address", () => {
+  // Alice's well-known dev key: 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY is ss58 prefix 42 of this public key
+  const alicePub = "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
+  it("an SS58 address hashes the same preimage as its public key in hex", () => {
+    const ss58 = commitPreimage({ ...base, account: "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY" });
+    expect(ss58).toEqual(commitPreimage({ ...base, account: alicePub }));
+    expect(Array.from(ss58.slice(0, 32), (b) => b.toString(16).padStart(2, "0")).join("")).toBe(alicePub.slice(2));
+  });
+  it("a mistyped address (checksum off) is a TaomathError naming the account", () => {
+    expect(() => commitHash({ ...base, account: "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQZ" })).toThrow(/^account: .*not a valid SS58 address/);
+  });
+});
+
 describe("mechanism storage index (tests/mechanism.rs test_index_from_netuid_and_subnet)", () => {
   const cases: Array<[number, number]> = [[0, 0], [2048, 1], [2048, 7], [2048, 14], [2048, 15], [4095, 1], [4095, 7], [4095, 14], [4095, 15]];
   for (const [netuid, mecid] of cases) {

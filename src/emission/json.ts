@@ -4,11 +4,11 @@
 
 import { TaomathError } from "../core/errors.js";
 import { toU64 } from "../bindings/values.js";
-import { emissionOf, projectEmission } from "./projection.js";
+import { emissionOf, projectEmission, MAX_EMISSION_YEARS } from "./projection.js";
 import type { Taomath } from "../core/taomath.js";
 
-/** Longest emission horizon one request may ask for. */
-export const MAX_EMISSION_YEARS = 100;
+/** Longest emission horizon one request may ask for (projectEmission's limit, shared by every host). */
+export { MAX_EMISSION_YEARS };
 
 export interface EmissionRequest {
   issuance: bigint;

@@ -43,6 +43,9 @@ export interface EmissionProjection {
   daily: Array<{ day: number; issuance: bigint; minted: bigint; recycled: bigint }>;
 }
 
+/** Longest projection horizon, the same in every host (CLI, Worker, dashboard). */
+export const MAX_EMISSION_YEARS = 100;
+
 export interface ProjectionOptions {
   recycledPerDay?: bigint;
   years?: number;
@@ -58,8 +61,8 @@ export function projectEmission(tm: Taomath, issuance: bigint, options: Projecti
   if (i > 21_000_000_000_000_000n) throw new TaomathError("out_of_range", "issuance", `${i} rao is above the total supply of 21e15 rao`);
   const r = toU64(options.recycledPerDay ?? 0n, "recycled_per_day");
   const years = options.years ?? 20;
-  if (typeof years !== "number" || !Number.isFinite(years) || years <= 0 || years > 400) {
-    throw new TaomathError("out_of_range", "years", `expected a number of years in (0, 400], got ${years}`);
+  if (typeof years !== "number" || !Number.isFinite(years) || years <= 0 || years > MAX_EMISSION_YEARS) {
+    throw new TaomathError("out_of_range", "years", `expected a number of years in (0, ${MAX_EMISSION_YEARS}], got ${years}`);
   }
   const startBlock = options.startBlock === undefined ? null : toU64(options.startBlock, "start_block");
   const start = options.startDate ?? new Date();

@@ -3,7 +3,7 @@
 // SubnetEpochIndex counter, the reveal window and expiry of a commit, and the verdict a reveal
 // gets from internal_reveal_weights.
 
-import { Tuple, Vector, u16, u64, Bytes, Blake2256 } from "@polkadot-api/substrate-bindings";
+import { Tuple, Vector, u16, u64, Bytes, Blake2256, getSs58AddressInfo } from "@polkadot-api/substrate-bindings";
 import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toInt, toArray } from "../bindings/values.js";
 
@@ -21,7 +21,7 @@ export function mechanismStorageIndex(netuid: number, mechanism = 0): number {
 const commitTuple = Tuple(Bytes(32), u16, Vector(u16), Vector(u16), Vector(u16), u64);
 
 export interface CommitInput {
-  /** the hotkey's 32-byte public key (AccountId32), as 0x hex or bytes */
+  /** the hotkey (AccountId32): an SS58 address (5…), its 32-byte public key as 0x hex, or bytes */
   account: string | Uint8Array;
   netuid: number;
   /** MechId; 0 (main) hashes the plain netuid */
@@ -37,10 +37,19 @@ function accountBytes(a: string | Uint8Array): Uint8Array {
     if (a.length !== 32) throw new TaomathError("wrong_length", "account", `an AccountId32 has 32 bytes, got ${a.length}`);
     return a;
   }
-  if (typeof a !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(a)) throw new TaomathError("invalid_type", "account", "expected 0x followed by 64 hex digits (a 32-byte public key)");
+  if (typeof a === "string" && !a.startsWith("0x")) return ss58Account(a);
+  if (typeof a !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(a)) throw new TaomathError("invalid_type", "account", "expected an SS58 address or 0x followed by 64 hex digits (a 32-byte public key)");
   const out = new Uint8Array(32);
   for (let i = 0; i < 32; i++) out[i] = parseInt(a.slice(2 + 2 * i, 4 + 2 * i), 16);
   return out;
+}
+
+/** An SS58 address (any network prefix, checksum verified by the codec) to its 32-byte public key. */
+function ss58Account(address: string): Uint8Array {
+  const info = getSs58AddressInfo(address);
+  if (!info.isValid) throw new TaomathError("invalid_type", "account", `${JSON.stringify(address)} is not a valid SS58 address (bad characters or checksum)`);
+  if (info.publicKey.length !== 32) throw new TaomathError("wrong_length", "account", `an AccountId32 has 32 bytes, the address holds ${info.publicKey.length}`);
+  return Uint8Array.from(info.publicKey);
 }
 
 const u16s = (v: readonly number[], field: string) => toArray(v, field).map((x, i) => toU16(x, `${field}[${i}]`));
