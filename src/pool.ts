@@ -128,7 +128,10 @@ function runtimeFor(pool: Pool, runtime: number | undefined): ResolvedRuntime {
 /** The validated pool with its curve for the superellipse rules. */
 function pool473(p: PoolInput, pool: Pool): Pool473Input {
   const ellipse = pool.ellipse === undefined || pool.ellipse === null ? null : validateEllipse(pool.ellipse, p.alphaReserve, p.taoReserve, "pool.ellipse");
-  return { ...p, ellipse };
+  return {
+    taoReserve: p.taoReserve, alphaReserve: p.alphaReserve, alphaOut: p.alphaOut, quoteWeight: p.quoteWeight,
+    palSwapInitialized: p.palSwapInitialized, feeRate: p.feeRate, minimumReserve: p.minimumReserve, mechanism: p.mechanism, ellipse,
+  };
 }
 
 function quote(pool: Pool, buy: boolean, amount: U64Like, opts: QuoteOptions, field: string): Quote {

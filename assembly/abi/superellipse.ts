@@ -190,3 +190,4 @@ export function se_migrate(poolH: usize, candidate: i32, exists: i32): usize {
   writePool473(h, 7, p);
   return h;
 }
+

@@ -104,7 +104,38 @@ export function sqrtFloor(d: usize, v: usize): void {
   const est = Math.sqrt(<f64>top) * (1.0 + 1.0 / 1099511627776.0);
   const root = w512U64(<u64>est + 2);
   shlMag(root, root, sh >> 1);
-  const q = w512(), next = w512();
+  newtonDown(d, v, root);
+}
+
+/** The value as a double (top 64 bits, rounded once). */
+export function toF64(p: usize): f64 {
+  const bits = bigBitlen(p);
+  if (bits <= 64) return <f64>bigWord(p, 0);
+  const t = w512();
+  shrMag(t, p, bits - 64);
+  return <f64>bigWord(t, 0) * reinterpret<f64>(<u64>(1023 + bits - 64) << 52);
+}
+
+/** d = a + ⌈x⌉ for a double x ≥ 0 (d distinct from a). */
+export function addF64(d: usize, a: usize, x: f64): void {
+  let t: usize;
+  if (x < 9.2e18) t = w512U64(<u64>Math.ceil(x));
+  else {
+    // x = mantissa · 2^e exactly, an integer when e >= 0
+    const bits = reinterpret<u64>(x);
+    const e = <i32>((bits >> 52) & 0x7ff) - 1075;
+    t = w512U64((bits & 0xfffffffffffff) | 0x10000000000000);
+    shlMag(t, t, e);
+  }
+  addMag(d, a, t);
+}
+
+/**
+ * Newton's integer iteration downwards from `root` (which must be at least the floor root) to
+ * floor(√v), into d; `root` is overwritten.
+ */
+export function newtonDown(d: usize, v: usize, root: usize): void {
+  const q = w512(), next = w512(), sq = w512();
   const r = bigNew(CAP);
   const un = salloc(<usize>(CAP + 2) << 2);
   const vn = salloc(<usize>(CAP + 1) << 2);
@@ -113,6 +144,10 @@ export function sqrtFloor(d: usize, v: usize): void {
     addMag(next, root, q);
     shrMag(next, next, 1);
     if (cmpMag(next, root) >= 0) { bigCopy(d, root); return; }
+    // an iterate from above whose square is at most v is the floor root: a product settles it
+    // one division earlier than the step that stops moving
+    mulMag(sq, next, next);
+    if (cmpMag(sq, v) <= 0) { bigCopy(d, next); return; }
     bigCopy(root, next);
   }
 }

@@ -8,7 +8,7 @@
 
 import {
   w512, w512U64, w512U128, mulC, addC, subC, shlC, shr, divC, cmp512, isZero512, fitsU128,
-  fitsU64, word512, sqrtFloor,
+  fitsU64, word512, sqrtFloor, toF64, addF64, newtonDown,
 } from "../bigint/u512";
 import { smark, srelease } from "../bigint/scratch";
 
@@ -113,8 +113,46 @@ export function coordinates(e: Ellipse, alpha: u64, tao: u64): bool {
   return true;
 }
 
+// A one-entry memo per pure function: a swap step and a batch of quotes ask for the same
+// current price and the same largest input again and again. Keys are the ellipse's field values
+// and the arguments, so a hit returns exactly what the computation would.
+let mKeyA: u64 = 0, mKeyB: u64 = 0, mKeyC: u64 = 0, mKeyD: u64 = 0;
+// (static data, not heap objects: the host's reset() drops the heap)
+function ellipseKeyMatches(e: Ellipse, k: usize): bool {
+  return load<u64>(k) == e.aHi && load<u64>(k, 8) == e.aLo && load<u64>(k, 16) == e.bHi && load<u64>(k, 24) == e.bLo
+    && load<u64>(k, 32) == e.caHi && load<u64>(k, 40) == e.caLo && load<u64>(k, 48) == e.ctHi && load<u64>(k, 56) == e.ctLo;
+}
+function setEllipseKey(e: Ellipse, k: usize): void {
+  store<u64>(k, e.aHi); store<u64>(k, e.aLo, 8); store<u64>(k, e.bHi, 16); store<u64>(k, e.bLo, 24);
+  store<u64>(k, e.caHi, 32); store<u64>(k, e.caLo, 40); store<u64>(k, e.ctHi, 48); store<u64>(k, e.ctLo, 56);
+}
+// two entries for the price (a swap step asks for the current price between post-trade prices)
+const priceKey = memory.data(64);
+let priceMemo = false, priceErr: i32 = 0, priceHi: u64 = 0, priceLo: u64 = 0;
+const priceKey2 = memory.data(64);
+let priceMemo2 = false, priceErr2: i32 = 0, priceHi2: u64 = 0, priceLo2: u64 = 0, mKeyA2: u64 = 0, mKeyB2: u64 = 0;
+const maxKey = memory.data(64);
+let maxMemo = false, maxErr: i32 = 0, maxVal: u64 = 0, maxBuy = false;
+
 /** calculate_price: ⌊b²·X·2^64 / (a²·Y)⌋ into pHi/pLo. */
 export function calculatePrice(e: Ellipse, alpha: u64, tao: u64): void {
+  if (priceMemo && alpha == mKeyA && tao == mKeyB && ellipseKeyMatches(e, priceKey)) {
+    eErr = priceErr; pHi = priceHi; pLo = priceLo;
+    return;
+  }
+  if (priceMemo2 && alpha == mKeyA2 && tao == mKeyB2 && ellipseKeyMatches(e, priceKey2)) {
+    eErr = priceErr2; pHi = priceHi2; pLo = priceLo2;
+    return;
+  }
+  priceFresh(e, alpha, tao);
+  // the newer entry moves to the second slot, the fresh result takes the first
+  priceMemo2 = priceMemo; mKeyA2 = mKeyA; mKeyB2 = mKeyB; memory.copy(priceKey2, priceKey, 64);
+  priceErr2 = priceErr; priceHi2 = priceHi; priceLo2 = priceLo;
+  priceMemo = true; mKeyA = alpha; mKeyB = tao; setEllipseKey(e, priceKey);
+  priceErr = eErr; priceHi = pHi; priceLo = pLo;
+}
+
+function priceFresh(e: Ellipse, alpha: u64, tao: u64): void {
   eErr = E_OK;
   if (!coordinates(e, alpha, tao)) return;
   const num = w512(), den = w512(), q = w512();
@@ -150,8 +188,15 @@ export function tradeOutput(e: Ellipse, alpha: u64, tao: u64, input: u64, buy: b
   if (!divC(q, t, sOut2)) return fail(E_INVALID);
   if (!mulC(o2, o, o)) return fail(E_OVERFLOW);
   if (!addC(o2, o2, q)) return fail(E_OVERFLOW);
+  // floor(√(o² + q)) by Newton from just above the root: o + δ with δ = q / (√(o² + q) + o)
+  // in doubles, widened so that the start is never below the floor root (any such start gives
+  // the chain's exact result)
   const no = w512();
-  sqrtFloor(no, o2);
+  const oF = toF64(o), qF = toF64(q);
+  const delta = qF / (Math.sqrt(oF * oF + qF) + oF);
+  const start = w512();
+  addF64(start, o, delta * (1.0 + 1.0 / 1099511627776.0) + 2.0);
+  newtonDown(no, o2, start);
   if (!subC(no, no, o)) return fail(E_OVERFLOW);
   shr(no, no, 32);
   if (!fitsU128(no)) return fail(E_OVERFLOW);
@@ -165,6 +210,18 @@ export function tradeOutput(e: Ellipse, alpha: u64, tao: u64, input: u64, buy: b
  * excluded input coordinate is found from one square root; also capped at u64::MAX − input reserve.
  */
 export function maxInput(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64): u64 {
+  if (maxMemo && alpha == mKeyC && tao == mKeyD && buy == maxBuy && floor == maxFloor && ellipseKeyMatches(e, maxKey)) {
+    eErr = maxErr;
+    return maxVal;
+  }
+  const v = maxInputFresh(e, alpha, tao, buy, floor);
+  maxMemo = true; mKeyC = alpha; mKeyD = tao; maxBuy = buy; maxFloor = floor; setEllipseKey(e, maxKey);
+  maxErr = eErr; maxVal = v;
+  return v;
+}
+let maxFloor: u64 = 0;
+
+function maxInputFresh(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64): u64 {
   eErr = E_OK;
   if (!coordinates(e, alpha, tao)) return 0;
   const coord = buy ? cy : cx, oc = buy ? cx : cy;

@@ -22,6 +22,8 @@ export class Pool473 {
   pool: PoolState = new PoolState();
   ellipse: Ellipse = new Ellipse();
   hasEllipse: bool = false;
+  /** the curve a swap runs on: the pool's own, or the one its first swap would initialise */
+  work: Ellipse = new Ellipse();
 }
 
 export let spHi: u64 = 0;
@@ -48,15 +50,13 @@ function feeOf(amount: u64, feeRate: u32): u64 {
   return uHi;
 }
 
-/** The curve the swap runs on (the pool's own or the one the first swap would initialise). */
-const work = new Ellipse();
 /** Whether the last swapInner473 initialised `work` (written only when the swap commits). */
 export let initialised: bool = false;
 
 let stepErr: i32 = OK;
 
 /** price_target: the price after `dIn` in and `dOut` out; errors in stepErr. */
-function priceAfter(s: PoolState, buy: bool, dIn: u64, dOut: u64): void {
+function priceAfter(work: Ellipse, s: PoolState, buy: bool, dIn: u64, dOut: u64): void {
   let alpha: u64, tao: u64;
   if (buy) {
     if (dOut > s.alpha) { stepErr = ERR_INSUFFICIENT; return; }
@@ -75,7 +75,7 @@ function priceAfter(s: PoolState, buy: bool, dIn: u64, dOut: u64): void {
 
 /** The swap pallet's swap on a 473 pool; fills r and leaves the pool as it was. */
 export function swapInner473(p: Pool473, buy: bool, amount: u64, limitRao: u64, dropFees: bool, simulate: bool, r: SwapResult): void {
-  const s = p.pool;
+  const s = p.pool, work = p.work;
   r.error = OK; r.paidIn = 0; r.paidOut = 0; r.fee = 0; r.feeToAuthor = 0;
   initialised = false;
   if (s.mechanism != 1) { r.paidIn = amount; r.paidOut = amount; return; }
@@ -116,7 +116,7 @@ export function swapInner473(p: Pool473, buy: bool, amount: u64, limitRao: u64, 
   if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
   calculatePrice(work, s.alpha, s.tao);
   if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-  priceAfter(s, buy, req, reqOut);
+  priceAfter(work, s, buy, req, reqOut);
   if (stepErr != OK) {
     // the full fill's price is not representable: solve the limit fill first
     const lim = deltaToPrice(work, s.alpha, s.tao, lh, ll, buy);
@@ -125,7 +125,7 @@ export function swapInner473(p: Pool473, buy: bool, amount: u64, limitRao: u64, 
     reqOut = tradeOutput(work, s.alpha, s.tao, req, buy);
     if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
     clamped = true;
-    priceAfter(s, buy, req, reqOut);
+    priceAfter(work, s, buy, req, reqOut);
     if (stepErr != OK) { r.error = stepErr; return; }
   }
   const th = pHi, tl = pLo;
@@ -171,7 +171,7 @@ export function swapOnPool473(p: Pool473, buy: bool, amount: u64, limitRao: u64,
   const s = p.pool;
   if (r.error == OK && !simulate) {
     if (initialised) {
-      copyEllipse(p.ellipse, work);
+      copyEllipse(p.ellipse, p.work);
       p.hasEllipse = true;
       if (!s.initialized) s.quote = HALF;
       s.initialized = true;

@@ -43,6 +43,10 @@ export interface Swap473Outcome {
   stateAfter: Pool473State;
 }
 
+function u64(x: bigint): bigint {
+  if (x < 0n || x > M64) throw new TaomathError("out_of_range", "pool", `${x} is not a u64`);
+  return x;
+}
 const lo = (x: bigint) => BigInt.asIntN(64, x & M64);
 const hi = (x: bigint) => BigInt.asIntN(64, (x >> 64n) & M64);
 const u128 = (l: bigint, h: bigint) => (h << 64n) | l;
@@ -51,13 +55,33 @@ export class EllipseCore {
   constructor(private readonly core: Core) {}
 
   private fn<T>(name: string, ...args: unknown[]): T { return this.core.call<T>(name, ...args); }
-  private read(h: number, n: number): bigint[] { return this.core.readU64(h >>> 0, n); }
+  // One u64 view over the module's memory, remade only when memory growth replaces the buffer:
+  // making a typed-array view per call costs more than a whole curve operation.
+  private buf: ArrayBuffer | null = null;
+  private v64: BigUint64Array = new BigUint64Array(0);
+  private view(): BigUint64Array {
+    const b = this.core.buffer;
+    if (b !== this.buf) { this.buf = b; this.v64 = new BigUint64Array(b); }
+    return this.v64;
+  }
+  private read(h: number, n: number): bigint[] {
+    const v = this.view(), k = (h >>> 0) / 8;
+    const out: bigint[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = v[k + i];
+    return out;
+  }
+  private put(values: bigint[]): number {
+    const p = this.core.alloc(values.length * 8);
+    const v = this.view(), k = p / 8;
+    for (let i = 0; i < values.length; i++) v[k + i] = values[i];
+    return p;
+  }
 
   private ellipseSlots(e: Ellipse): bigint[] {
     const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
     return [e.alpha_scale & M64, e.alpha_scale >> 64n, e.tao_scale & M64, e.tao_scale >> 64n, a & M64, a >> 64n, t & M64, t >> 64n];
   }
-  private writeEllipse(e: Ellipse): number { return this.core.u64(this.ellipseSlots(e)); }
+  private writeEllipse(e: Ellipse): number { return this.put(this.ellipseSlots(e)); }
   private static ellipseFrom(v: bigint[], at: number): Ellipse {
     return {
       alpha_scale: u128(v[at], v[at + 1]), tao_scale: u128(v[at + 2], v[at + 3]),
@@ -66,14 +90,20 @@ export class EllipseCore {
   }
   private writePool(p: Pool473Input): number {
     const d = DEFAULT_POOL;
-    const slots = [
-      p.taoReserve, p.alphaReserve, p.alphaOut ?? d.alphaOut, p.quoteWeight ?? d.quoteWeight,
-      (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n, BigInt(p.feeRate ?? d.feeRate),
-      p.minimumReserve ?? d.minimumReserve, BigInt(p.mechanism ?? d.mechanism), p.ellipse ? 1n : 0n,
-      ...(p.ellipse ? this.ellipseSlots(p.ellipse) : [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n]),
-    ];
-    for (let i = 0; i < 8; i++) if (slots[i] < 0n || slots[i] > M64) throw new TaomathError("out_of_range", "pool", `pool field ${i} is not a u64`);
-    return this.core.u64(slots);
+    const at = this.core.alloc(17 * 8);
+    const v = this.view(), k = at / 8;
+    v[k] = u64(p.taoReserve); v[k + 1] = u64(p.alphaReserve); v[k + 2] = u64(p.alphaOut ?? d.alphaOut);
+    v[k + 3] = u64(p.quoteWeight ?? d.quoteWeight); v[k + 4] = (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n;
+    v[k + 5] = BigInt(p.feeRate ?? d.feeRate); v[k + 6] = u64(p.minimumReserve ?? d.minimumReserve);
+    v[k + 7] = BigInt(p.mechanism ?? d.mechanism);
+    const e = p.ellipse;
+    if (e) {
+      v[k + 8] = 1n;
+      const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
+      v[k + 9] = e.alpha_scale & M64; v[k + 10] = e.alpha_scale >> 64n; v[k + 11] = e.tao_scale & M64; v[k + 12] = e.tao_scale >> 64n;
+      v[k + 13] = a & M64; v[k + 14] = a >> 64n; v[k + 15] = t & M64; v[k + 16] = t >> 64n;
+    } else v[k + 8] = 0n;
+    return at;
   }
   private static poolFrom(v: bigint[], at: number): Pool473State {
     return {
