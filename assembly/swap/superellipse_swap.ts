@@ -44,10 +44,25 @@ export function spotPrice473(p: Pool473): void {
   spHi = bHi; spLo = bLo;
 }
 
+// The U64F64 fee factor and limit price depend only on the pool and the order, not on the
+// amount: a batch of quotes converts them once (same values as converting them every time).
+let feeMemo: i64 = -1, feeFHi: u64 = 0, feeFLo: u64 = 0;
+let limitMemo = false, limitRaoMemo: u64 = 0, limHi: u64 = 0, limLo: u64 = 0;
+
 function feeOf(amount: u64, feeRate: u32): u64 {
-  safeDivU(<u64>feeRate, 0, 65535, 0);
-  satMulU(amount, 0, uHi, uLo);
+  if (feeMemo != <i64>feeRate) {
+    safeDivU(<u64>feeRate, 0, 65535, 0);
+    feeMemo = <i64>feeRate; feeFHi = uHi; feeFLo = uLo;
+  }
+  satMulU(amount, 0, feeFHi, feeFLo);
   return uHi;
+}
+
+function limitPrice(limitRao: u64): void {
+  if (!limitMemo || limitRao != limitRaoMemo) {
+    safeDivU(limitRao, 0, 1_000_000_000, 0);
+    limitMemo = true; limitRaoMemo = limitRao; limHi = uHi; limLo = uLo;
+  }
 }
 
 /** Whether the last swapInner473 initialised `work` (written only when the swap commits). */
@@ -79,8 +94,8 @@ export function swapInner473(p: Pool473, buy: bool, amount: u64, limitRao: u64, 
   r.error = OK; r.paidIn = 0; r.paidOut = 0; r.fee = 0; r.feeToAuthor = 0;
   initialised = false;
   if (s.mechanism != 1) { r.paidIn = amount; r.paidOut = amount; return; }
-  safeDivU(limitRao, 0, 1_000_000_000, 0);
-  const lh = uHi, ll = uLo;
+  limitPrice(limitRao);
+  const lh = limHi, ll = limLo;
   // ensure_swap_input_within_reserve_limit
   let fee = dropFees ? 0 : feeOf(amount, s.feeRate);
   const net = amount - fee;
