@@ -81,8 +81,15 @@ function limitFill(label, quoteWeight) {
   const tW = timeMs(() => { for (const l of limits) quoteStake(pool, amount, { limitPriceRao: l }); }, { runs: 5, warmup: 1 }) / limits.length;
   const few = limits.slice(0, 4);
   const tJ = timeMs(() => { for (const l of few) js.simSwap(ref, e, true, amount, l); }, { runs: 3, warmup: 1 }) / few.length;
+  // the limit search alone: the bracketed search against the chain's full bisection, both in wasm
+  const ec = ellipseCoreOf(taomath());
+  const targets = limits.map((l) => (l << 64n) / 1_000_000_000n);
+  const search = (fn) => timeMs(() => { for (const t of targets) ec.trade(fn, pool.ellipse, ref.alpha, ref.tao, t); }, { runs: 5, warmup: 1 }) / targets.length;
+  const tFast = search("quote_delta_to_price"), tChain = search("quote_delta_to_price_bisect");
   return [
     { pool: label, method: "wasm quoteStake, limit binds", "µs/fill": us(tW), "fills/s": qps(tW), "vs JS BigInt": (tJ / tW).toFixed(1) + "x" },
+    { pool: label, method: "  wasm quote_delta_to_price alone (bracketed)", "µs/fill": us(tFast), "fills/s": qps(tFast), "vs JS BigInt": "" },
+    { pool: label, method: "  wasm quote_delta_to_price, chain's full bisection", "µs/fill": us(tChain), "fills/s": qps(tChain), "vs JS BigInt": "" },
     { pool: label, method: "plain JS BigInt (baseline)", "µs/fill": us(tJ), "fills/s": qps(tJ), "vs JS BigInt": "1.0x" },
   ];
 }

@@ -47,6 +47,7 @@ describe("wasm superellipse = plain BigInt restatement", () => {
       const fn = buy ? "quote_delta_to_price" : "base_delta_to_price";
       const got = ec.trade(fn, asEllipse(r.value), alpha, tao, target);
       expect(got).toEqual(refCall(() => ref.deltaToPrice(r.value, alpha, tao, target, buy)));
+      expect(got).toEqual(ec.trade(buy ? "quote_delta_to_price_bisect" : "base_delta_to_price_bisect", asEllipse(r.value), alpha, tao, target));
       if (got.ok && got.value > 0n) moved++;
     }), { numRuns: 60 });
     expect(moved).toBeGreaterThan(10);
@@ -71,5 +72,23 @@ describe("wasm superellipse = plain BigInt restatement", () => {
       }), { numRuns: 200 });
     expect(filled).toBeGreaterThan(20);
     expect(limited).toBeGreaterThan(5);
+  });
+});
+
+describe("the bracketed limit search ends where the chain's full bisection ends", () => {
+  it("on curves after trades and injections, for targets from 1 bit to u128::MAX", () => {
+    const target = fc.oneof(fc.bigInt({ min: 1n, max: (1n << 128n) - 1n }), fc.bigInt({ min: 1n, max: 1n << 70n }));
+    let nonzero = 0;
+    fc.assert(fc.property(reserve, reserve, weight, target, fc.boolean(), amount, amount, (alpha, tao, w, t, buy, da, dt) => {
+      const cal = ec.fromWeights(alpha, tao, w);
+      if (!cal.ok) return;
+      const moved = ec.translate(cal.value, da % (U64 - alpha + 1n), dt % (U64 - tao + 1n));
+      if (!moved.ok) return;
+      const a = alpha + (da % (U64 - alpha + 1n)), tt = tao + (dt % (U64 - tao + 1n));
+      const fast = ec.trade(buy ? "quote_delta_to_price" : "base_delta_to_price", moved.value, a, tt, t);
+      expect(fast).toEqual(ec.trade(buy ? "quote_delta_to_price_bisect" : "base_delta_to_price_bisect", moved.value, a, tt, t));
+      if (fast.ok && fast.value > 0n) nonzero++;
+    }), { numRuns: 150 });
+    expect(nonzero).toBeGreaterThan(20);
   });
 });

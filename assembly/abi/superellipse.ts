@@ -13,7 +13,7 @@ import { price as balancerPrice, bHi, bLo } from "../swap/balancer";
 import { SwapResult } from "../swap/swap";
 import {
   Ellipse, prepare, eErr, pHi, pLo, fromWeights, fromPrice, calculatePrice, tradeOutput, maxInput,
-  deltaToPrice, baseNeededForQuote, translateLiquidity,
+  deltaToPrice, deltaToPriceBisect, baseNeededForQuote, translateLiquidity,
 } from "../swap/superellipse";
 import { Pool473, swapOnPool473, swapInner473, maxAmount473, migrate473, spotPrice473, spHi, spLo } from "../swap/superellipse_swap";
 
@@ -76,7 +76,8 @@ export function se_price(ellH: usize, alpha: u64, tao: u64): usize {
 /**
  * One exact-input curve function: 0 buy_output, 1 sell_output (arg = input), 2 max buy input,
  * 3 max sell input (arg = reserve floor), 4 quote_delta_to_price, 5 base_delta_to_price
- * (arg/argHi = U64F64 target), 6 base_needed_for_quote (arg = output). Header [error, result].
+ * (arg/argHi = U64F64 target), 6 base_needed_for_quote (arg = output); 7 and 8 are 4 and 5 by
+ * the chain's own full bisection (every probe as the chain makes it). Header [error, result].
  */
 export function se_trade(fn: i32, ellH: usize, alpha: u64, tao: u64, arg: u64, argHi: u64): usize {
   scratchBegin();
@@ -89,6 +90,8 @@ export function se_trade(fn: i32, ellH: usize, alpha: u64, tao: u64, arg: u64, a
     case 3: v = maxInput(e, alpha, tao, false, arg); break;
     case 4: v = deltaToPrice(e, alpha, tao, argHi, arg, true); break;
     case 5: v = deltaToPrice(e, alpha, tao, argHi, arg, false); break;
+    case 7: v = deltaToPriceBisect(e, alpha, tao, argHi, arg, true); break;
+    case 8: v = deltaToPriceBisect(e, alpha, tao, argHi, arg, false); break;
     default: v = baseNeededForQuote(e, alpha, tao, arg);
   }
   const h = newHeader(2); setSlot(h, 0, <u64>eErr); setSlot(h, 1, eErr == 0 ? v : 0);

@@ -261,10 +261,59 @@ function maxInputFresh(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64):
 @inline function leP(ah: u64, al: u64, bh: u64, bl: u64): bool { return ah < bh || (ah == bh && al <= bl); }
 
 /**
- * quote_delta_to_price (buy) / base_delta_to_price (sell): the largest input whose actual
- * post-trade price (after the rounded payout) is ≤ target (buy) or ≥ target (sell), by the
- * chain's bisection over [0, max input]. For a buy an unrepresentable post-trade price counts as
- * "past the target"; every other error ends the search with that error.
+ * The search predicate of quote_delta_to_price (buy) / base_delta_to_price (sell) at `input`:
+ * 1 when the actual post-trade price (after the rounded payout) is ≤ target (buy) / ≥ target
+ * (sell), 0 when not (for a buy an unrepresentable price counts as not), −1 on an error (eErr).
+ */
+function limitPredicate(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool, input: u64): i32 {
+  const mark = smark();
+  const out = tradeOutput(e, alpha, tao, input, buy);
+  let r: i32;
+  if (eErr != E_OK) r = -1;
+  else if (buy) {
+    if (out > alpha || tao + input < tao) { eErr = E_OVERFLOW; r = -1; }
+    else {
+      calculatePrice(e, alpha - out, tao + input);
+      if (eErr == E_OVERFLOW) { eErr = E_OK; r = 0; }
+      else if (eErr != E_OK) r = -1;
+      else r = leP(pHi, pLo, tHi, tLo) ? 1 : 0;
+    }
+  } else {
+    if (alpha + input < alpha || out > tao) { eErr = E_OVERFLOW; r = -1; }
+    else {
+      calculatePrice(e, alpha + input, tao - out);
+      if (eErr != E_OK) r = -1;
+      else r = leP(tHi, tLo, pHi, pLo) ? 1 : 0;
+    }
+  }
+  srelease(mark);
+  return r;
+}
+
+/** The chain's bisection (last_true) over [low, high], with pred(low) known to hold. */
+function bisect(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool, low: u64, high: u64): u64 {
+  while (low < high) {
+    const span = high - low;
+    const mid = low + (span >> 1) + (span & 1);
+    const ok = limitPredicate(e, alpha, tao, tHi, tLo, buy, mid);
+    if (ok < 0) return 0;
+    if (ok == 1) low = mid; else high = mid - 1;
+  }
+  eErr = E_OK;
+  return low;
+}
+
+/**
+ * quote_delta_to_price (buy) / base_delta_to_price (sell): the largest input in [0, max input]
+ * whose actual post-trade price is ≤ target (buy) or ≥ target (sell).
+ *
+ * The chain bisects the whole range (about 60 probes). The post-trade price only rises with a buy
+ * input (Y falls, the payout and so X never fall) and only falls with a sell input, so the
+ * predicate is true up to one input and false after it, and every search that keeps "true at
+ * low, false past high" ends on the same input. This one brackets the answer around the
+ * continuous solution of the ellipse for the target price (in doubles) and bisects only the
+ * bracket. If a probe meets an error, it reruns the chain's own probe sequence so that the error
+ * (or result) is exactly the chain's.
  */
 export function deltaToPrice(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool): u64 {
   calculatePrice(e, alpha, tao);
@@ -272,31 +321,62 @@ export function deltaToPrice(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u6
   if (buy ? leP(tHi, tLo, pHi, pLo) : leP(pHi, pLo, tHi, tLo)) return 0;
   const max = maxInput(e, alpha, tao, buy, 0);
   if (eErr != E_OK) return 0;
-  let low: u64 = 0, high = max;
-  while (low < high) {
-    const span = high - low;
-    const mid = low + (span >> 1) + (span & 1);
-    const mark = smark();
-    const out = tradeOutput(e, alpha, tao, mid, buy);
-    if (eErr != E_OK) { srelease(mark); return 0; }
-    let ok: bool;
-    if (buy) {
-      if (out > alpha || tao + mid < tao) { srelease(mark); return fail(E_OVERFLOW); }
-      calculatePrice(e, alpha - out, tao + mid);
-      if (eErr == E_OVERFLOW) { eErr = E_OK; ok = false; }
-      else if (eErr != E_OK) { srelease(mark); return 0; }
-      else ok = leP(pHi, pLo, tHi, tLo);
-    } else {
-      if (alpha + mid < alpha || out > tao) { srelease(mark); return fail(E_OVERFLOW); }
-      calculatePrice(e, alpha + mid, tao - out);
-      if (eErr != E_OK) { srelease(mark); return 0; }
-      ok = leP(tHi, tLo, pHi, pLo);
+  if (max == 0) return 0;
+  const mark = smark();
+  coordinates(e, alpha, tao);
+  const x0 = toF64(cx), y0 = toF64(cy), a2 = toF64(e.a2), b2 = toF64(e.b2);
+  srelease(mark);
+  const target = <f64>tHi + <f64>tLo * 5.421010862427522e-20;
+  const k = x0 * x0 * b2 + y0 * y0 * a2;
+  let guessF: f64;
+  if (buy) guessF = (y0 - Math.sqrt(k / (a2 * (1.0 + target * target * a2 / b2)))) / 4294967296.0;
+  else guessF = (x0 - Math.sqrt(k / (b2 * (1.0 + b2 / (target * target * a2))))) / 4294967296.0;
+  // the doubles lose about 2^-50 of the coordinate: start the bracket that wide
+  let step = <u64>((buy ? y0 : x0) * 8.881784197001252e-16 / 4294967296.0) + 4;
+  let guess: u64 = 0;
+  if (guessF != guessF || guessF <= 0.0) guess = 0;
+  else if (guessF >= <f64>max) guess = max;
+  else guess = <u64>guessF;
+  let low: u64 = 0, high: u64 = max; // pred(low) holds; the answer is at most high
+  let probe = guess;
+  // gallop from the guess until a true below and a false above enclose the answer
+  let r = probe == 0 ? 1 : limitPredicate(e, alpha, tao, tHi, tLo, buy, probe);
+  if (r < 0) return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
+  if (r == 1) {
+    low = probe;
+    for (;;) {
+      if (low >= max) { eErr = E_OK; return max; }
+      probe = max - low > step ? low + step : max;
+      r = limitPredicate(e, alpha, tao, tHi, tLo, buy, probe);
+      if (r < 0) return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
+      if (r == 1) { low = probe; step = step > (u64.MAX_VALUE >> 2) ? u64.MAX_VALUE : step << 2; }
+      else { high = probe - 1; break; }
     }
-    srelease(mark);
-    if (ok) low = mid; else high = mid - 1;
+  } else {
+    high = probe - 1;
+    for (;;) {
+      probe = high > step ? high - step : 0;
+      if (probe == 0) { low = 0; break; }
+      r = limitPredicate(e, alpha, tao, tHi, tLo, buy, probe);
+      if (r < 0) return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
+      if (r == 1) { low = probe; break; }
+      high = probe - 1;
+      step = step > (u64.MAX_VALUE >> 2) ? u64.MAX_VALUE : step << 2;
+    }
   }
-  eErr = E_OK;
-  return low;
+  const v = bisect(e, alpha, tao, tHi, tLo, buy, low, high);
+  if (eErr != E_OK) return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
+  return v;
+}
+
+/** The chain's own search, every probe as it runs them (kept for tests and the bench baseline). */
+export function deltaToPriceBisect(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool): u64 {
+  calculatePrice(e, alpha, tao);
+  if (eErr != E_OK) return 0;
+  if (buy ? leP(tHi, tLo, pHi, pLo) : leP(pHi, pLo, tHi, tLo)) return 0;
+  const max = maxInput(e, alpha, tao, buy, 0);
+  if (eErr != E_OK) return 0;
+  return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
 }
 
 /** base_needed_for_quote: the smallest alpha input whose sell_output reaches `output` (rounded up). */
