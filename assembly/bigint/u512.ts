@@ -7,7 +7,7 @@
 
 import { salloc } from "./scratch";
 import {
-  bigNew, blen, setLimb, trim, bigBitlen, cmpMag, addMag, subMag, mulMag,
+  bigNew, blen, limb, setLimb, trim, bigBitlen, cmpMag, addMag, subMag, mulMag,
   divRemMag, shlMag, shrMag, bigCopy, bigWord,
 } from "./big";
 
@@ -17,17 +17,21 @@ const LIMIT_LIMBS: i32 = 16;
 
 /** A zero U512 temporary (scratch memory, released with the caller's mark). */
 // @ts-ignore: decorator
-@inline export function w512(): usize { return bigNew(CAP); }
+@inline export function w512(): usize {
+  const p = salloc(16 + (<usize>CAP << 2));
+  store<u64>(p, 0); store<u64>(p, <u64>CAP, 8); // len 0, not negative, cap CAP
+  return p;
+}
 
 export function w512U64(v: u64): usize {
-  const p = bigNew(CAP);
+  const p = w512();
   setLimb(p, 0, <u32>v); setLimb(p, 1, <u32>(v >> 32));
   trim(p, 2);
   return p;
 }
 
 export function w512U128(hi: u64, lo: u64): usize {
-  const p = bigNew(CAP);
+  const p = w512();
   setLimb(p, 0, <u32>lo); setLimb(p, 1, <u32>(lo >> 32));
   setLimb(p, 2, <u32>hi); setLimb(p, 3, <u32>(hi >> 32));
   trim(p, 4);
@@ -107,13 +111,12 @@ export function sqrtFloor(d: usize, v: usize): void {
   newtonDown(d, v, root);
 }
 
-/** The value as a double (top 64 bits, rounded once). */
+/** The value as a double, from its top 96 bits (relative error below 2^-52). */
 export function toF64(p: usize): f64 {
-  const bits = bigBitlen(p);
-  if (bits <= 64) return <f64>bigWord(p, 0);
-  const t = w512();
-  shrMag(t, p, bits - 64);
-  return <f64>bigWord(t, 0) * reinterpret<f64>(<u64>(1023 + bits - 64) << 52);
+  const n = blen(p);
+  if (n <= 2) return <f64>bigWord(p, 0);
+  const top = <f64>limb(p, n - 1) * 18446744073709551616.0 + <f64>limb(p, n - 2) * 4294967296.0 + <f64>limb(p, n - 3);
+  return top * reinterpret<f64>(<u64>(1023 + 32 * (n - 3)) << 52);
 }
 
 /** d = a + ⌈x⌉ for a double x ≥ 0 (d distinct from a). */

@@ -180,10 +180,10 @@ export function tradeOutput(e: Ellipse, alpha: u64, tao: u64, input: u64, buy: b
   if (cmp512(step, c) >= 0) return fail(E_DOMAIN);
   const c2 = w512();
   subC(c2, c, step);
-  const d = w512(), s = w512(), gain = w512(), t = w512(), q = w512(), o2 = w512();
-  if (!subC(d, c, c2)) return fail(E_OVERFLOW);
+  // (c − c') is the step itself: the chain's subtraction gives exactly this value
+  const s = w512(), gain = w512(), t = w512(), q = w512(), o2 = w512();
   if (!addC(s, c, c2)) return fail(E_OVERFLOW);
-  if (!mulC(gain, d, s)) return fail(E_OVERFLOW);
+  if (!mulC(gain, step, s)) return fail(E_OVERFLOW);
   if (!mulC(t, gain, sIn2)) return fail(E_OVERFLOW);
   if (!divC(q, t, sOut2)) return fail(E_INVALID);
   if (!mulC(o2, o, o)) return fail(E_OVERFLOW);
