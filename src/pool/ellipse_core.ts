@@ -181,6 +181,19 @@ export class EllipseCore {
       stateAfter: EllipseCore.poolFrom(v, 9),
     };
   }
+  /**
+   * SwapHandler::sim_swap at 473: on a dynamic pool the swap with the order's default limit (the
+   * maximum price for a buy, the minimum for a sell), fees on, rolled back; on any other
+   * mechanism amount for amount with no fee, or 0 when the subnet does not exist.
+   */
+  simSwap(pool: Pool473Input, buy: boolean, amount: bigint, exists = true): { ok: boolean; error?: Swap473Error; paidIn: bigint; paidOut: bigint; fee: bigint; feeToBlockAuthor: bigint } {
+    if ((pool.mechanism ?? DEFAULT_POOL.mechanism) !== 1) {
+      const a = exists ? amount : 0n;
+      return { ok: true, paidIn: a, paidOut: a, fee: 0n, feeToBlockAuthor: 0n };
+    }
+    const r = this.swap(pool, buy, amount, buy ? 1_000_000_000_000_000n : 1_000n, false, true);
+    return { ok: r.ok, ...(r.error ? { error: r.error } : {}), paidIn: r.paidIn, paidOut: r.paidOut, fee: r.fee, feeToBlockAuthor: r.feeToBlockAuthor };
+  }
   quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
     this.core.reset();
     const v = this.read(this.fn<number>("se_quote", this.writePool(pool), buy ? 1 : 0, lo(amount), lo(limitPriceRao)), 8);
