@@ -92,3 +92,27 @@ describe("the bracketed limit search ends where the chain's full bisection ends"
     expect(nonzero).toBeGreaterThan(20);
   });
 });
+
+describe("batched 473 quotes equal one swap at a time", () => {
+  it("for random pools, orders, limits and amount lists (the batch skips prices only when its largest order fills in full)", () => {
+    const names = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity", "ReservesOutOfBalance"];
+    const limit = fc.oneof(fc.constant(1_000_000_000_000_000n), fc.constant(1_000n), fc.bigInt({ min: 1n, max: U64 }));
+    let shortcutable = 0;
+    fc.assert(fc.property(reserve, reserve, weight, fc.array(amount, { minLength: 1, maxLength: 12 }), limit, fc.boolean(), fc.constantFrom(0, 33, 10_000),
+      (alpha, tao, w, amounts, lim, buy, feeRate) => {
+        const cal = ec.fromWeights(alpha, tao, w);
+        if (!cal.ok) return;
+        const pool = { taoReserve: tao, alphaReserve: alpha, quoteWeight: w, feeRate, minimumReserve: 1_000_000n, ellipse: cal.value };
+        const rows = ec.quoteBatch(pool, buy, amounts, lim, false);
+        amounts.forEach((a, i) => {
+          const one = ec.swap(pool, buy, a, lim, false, true);
+          const row = { error: names[Number(rows[4 * i])], paidIn: rows[4 * i + 1], paidOut: rows[4 * i + 2], fee: rows[4 * i + 3] };
+          expect(row).toEqual(one.ok ? { error: null, paidIn: one.paidIn, paidOut: one.paidOut, fee: one.fee } : { error: one.error, paidIn: 0n, paidOut: 0n, fee: 0n });
+        });
+        const largest = amounts.reduce((m, a) => (a > m ? a : m), 0n);
+        const big = ec.swap(pool, buy, largest, lim, false, true);
+        if (big.ok && amounts.length > 1) shortcutable++;
+      }), { numRuns: 150 });
+    expect(shortcutable).toBeGreaterThan(10);
+  });
+});

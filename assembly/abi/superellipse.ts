@@ -15,7 +15,7 @@ import {
   Ellipse, prepare, eErr, pHi, pLo, fromWeights, fromPrice, calculatePrice, tradeOutput, maxInput,
   deltaToPrice, deltaToPriceBisect, baseNeededForQuote, translateLiquidity,
 } from "../swap/superellipse";
-import { Pool473, swapOnPool473, swapInner473, maxAmount473, migrate473, spotPrice473, spHi, spLo } from "../swap/superellipse_swap";
+import { Pool473, swapOnPool473, quoteBatch473, maxAmount473, migrate473, spotPrice473, spHi, spLo } from "../swap/superellipse_swap";
 
 function readEllipse(h: usize, at: i32, e: Ellipse): void {
   e.aLo = slot(h, at); e.aHi = slot(h, at + 1); e.bLo = slot(h, at + 2); e.bHi = slot(h, at + 3);
@@ -156,15 +156,7 @@ export function se_quote(poolH: usize, buy: i32, amount: u64, limitRao: u64): us
 /** Quotes for many amounts on one pool (simulated swaps): [error, paid_in, paid_out, fee] per amount into `out`. */
 export function se_quote_batch(poolH: usize, buy: i32, amounts: usize, n: i32, limitRao: u64, dropFees: i32, out: usize): void {
   scratchBegin();
-  const p = readPool473(poolH);
-  const r = new SwapResult();
-  const mark = smark();
-  for (let i = 0; i < n; i++) {
-    swapInner473(p, buy != 0, load<u64>(amounts + (<usize>i << 3)), limitRao, dropFees != 0, true, r);
-    const o = out + (<usize>i << 5);
-    store<u64>(o, <u64>r.error); store<u64>(o, r.paidIn, 8); store<u64>(o, r.paidOut, 16); store<u64>(o, r.fee, 24);
-    srelease(mark);
-  }
+  quoteBatch473(readPool473(poolH), buy != 0, amounts, n, limitRao, dropFees != 0, out);
 }
 
 /** get_max_amount_add (add != 0) / get_max_amount_remove on a 473 pool: header [error, max]. */

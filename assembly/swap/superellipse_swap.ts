@@ -12,6 +12,7 @@ import {
   deltaToPrice, copyEllipse,
 } from "./superellipse";
 import { satMulU, safeDivU, uHi, uLo, ltU, leU } from "../fixed/u64f64";
+import { smark, srelease } from "../bigint/scratch";
 
 export const ERR_OUT_OF_BALANCE: i32 = 5; // ReservesOutOfBalance
 
@@ -64,6 +65,12 @@ function limitPrice(limitRao: u64): void {
     limitMemo = true; limitRaoMemo = limitRao; limHi = uHi; limLo = uLo;
   }
 }
+
+/** Set by quoteBatch473 while every order of the batch is known to fill in full within the limit. */
+let knownWithinLimit = false;
+/** Whether the last swapInner473 found its full-fill price representable and within the limit, unclamped. */
+let targetWithinLimit = false;
+let deltaIn0: u64 = 0;
 
 /** Whether the last swapInner473 initialised `work` (written only when the swap commits). */
 export let initialised: bool = false;
@@ -131,30 +138,39 @@ export function swapInner473(p: Pool473, buy: bool, amount: u64, limitRao: u64, 
   if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
   calculatePrice(work, s.alpha, s.tao);
   if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-  priceAfter(work, s, buy, req, reqOut);
-  if (stepErr != OK) {
-    // the full fill's price is not representable: solve the limit fill first
-    const lim = deltaToPrice(work, s.alpha, s.tao, lh, ll, buy);
-    if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-    if (lim < req) req = lim;
-    reqOut = tradeOutput(work, s.alpha, s.tao, req, buy);
-    if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-    clamped = true;
+  targetWithinLimit = false;
+  if (knownWithinLimit) {
+    // a batch has shown that a larger order's full-fill price is representable and within the
+    // limit; this order's price is no further from the current one (see quoteBatch473)
+    deltaIn0 = req;
+  } else {
     priceAfter(work, s, buy, req, reqOut);
-    if (stepErr != OK) { r.error = stepErr; return; }
-  }
-  const th = pHi, tl = pLo;
+    if (stepErr != OK) {
+      // the full fill's price is not representable: solve the limit fill first
+      const lim = deltaToPrice(work, s.alpha, s.tao, lh, ll, buy);
+      if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
+      if (lim < req) req = lim;
+      reqOut = tradeOutput(work, s.alpha, s.tao, req, buy);
+      if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
+      clamped = true;
+      priceAfter(work, s, buy, req, reqOut);
+      if (stepErr != OK) { r.error = stepErr; return; }
+    }
+    const th = pHi, tl = pLo;
 
-  // determine_action
-  let recalc = clamped;
-  let deltaIn: u64;
-  if (buy ? leU(th, tl, lh, ll) : leU(lh, ll, th, tl)) deltaIn = req;
-  else {
-    const lim = deltaToPrice(work, s.alpha, s.tao, lh, ll, buy);
-    if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-    deltaIn = lim < req ? lim : req;
-    recalc = true;
+    // determine_action
+    if (buy ? leU(th, tl, lh, ll) : leU(lh, ll, th, tl)) {
+      deltaIn0 = req;
+      targetWithinLimit = !clamped;
+    } else {
+      const lim = deltaToPrice(work, s.alpha, s.tao, lh, ll, buy);
+      if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
+      deltaIn0 = lim < req ? lim : req;
+      clamped = true;
+    }
   }
+  let recalc = clamped;
+  const deltaIn = deltaIn0;
   if (recalc) {
     if (dropFees) fee = 0;
     else {
@@ -241,4 +257,31 @@ export function migrate473(p: Pool473, candidate: bool, exists: bool): bool {
   p.hasEllipse = true;
   s.initialized = true;
   return true;
+}
+
+/**
+ * Simulated swaps of many amounts on one pool, [error, paid_in, paid_out, fee] per amount. Each
+ * result is swapInner473's; the one shortcut: the full-fill price after a swap step only moves
+ * away from the current price as the order grows (the input reserve's coordinate shrinks and the
+ * rounded payout never falls), so once the batch's largest order fills in full, unclamped, at a
+ * representable price within the limit, no smaller order can hit the limit or the fallback, and
+ * their post-trade prices need not be computed.
+ */
+export function quoteBatch473(p: Pool473, buy: bool, amounts: usize, n: i32, limitRao: u64, dropFees: bool, out: usize): void {
+  const r = new SwapResult();
+  let largest: u64 = 0;
+  for (let i = 0; i < n; i++) { const a = load<u64>(amounts + (<usize>i << 3)); if (a > largest) largest = a; }
+  const mark = smark();
+  knownWithinLimit = false;
+  swapInner473(p, buy, largest, limitRao, dropFees, true, r);
+  const shortcut = r.error == OK && targetWithinLimit;
+  srelease(mark);
+  for (let i = 0; i < n; i++) {
+    knownWithinLimit = shortcut;
+    swapInner473(p, buy, load<u64>(amounts + (<usize>i << 3)), limitRao, dropFees, true, r);
+    knownWithinLimit = false;
+    const o = out + (<usize>i << 5);
+    store<u64>(o, <u64>r.error); store<u64>(o, r.paidIn, 8); store<u64>(o, r.paidOut, 16); store<u64>(o, r.fee, 24);
+    srelease(mark);
+  }
 }
