@@ -50,6 +50,18 @@ function u64(x: bigint): bigint {
   if (x < 0n || x > M64) throw new TaomathError("out_of_range", "pool", `${x} is not a u64`);
   return x;
 }
+const U128_MAX = (1n << 128n) - 1n;
+const I128_MIN = -(1n << 127n), I128_MAX = (1n << 127n) - 1n;
+/** A u64 argument, or a TaomathError naming it (never a silent wrap). */
+function a64(x: bigint, field: string): bigint {
+  if (typeof x !== "bigint" || x < 0n || x > M64) throw new TaomathError("out_of_range", field, `${String(x)} is not a u64`);
+  return x;
+}
+/** A u128 argument (U64F64 bits), checked. */
+function a128(x: bigint, field: string): bigint {
+  if (typeof x !== "bigint" || x < 0n || x > U128_MAX) throw new TaomathError("out_of_range", field, `${String(x)} is not a u128`);
+  return x;
+}
 const lo = (x: bigint) => BigInt.asIntN(64, x & M64);
 const hi = (x: bigint) => BigInt.asIntN(64, (x >> 64n) & M64);
 const u128 = (l: bigint, h: bigint) => (h << 64n) | l;
@@ -81,6 +93,10 @@ export class EllipseCore {
   }
 
   private ellipseSlots(e: Ellipse): bigint[] {
+    a128(e.alpha_scale, "ellipse.alpha_scale"); a128(e.tao_scale, "ellipse.tao_scale");
+    for (const [v, f] of [[e.center_alpha, "ellipse.center_alpha"], [e.center_tao, "ellipse.center_tao"]] as const) {
+      if (typeof v !== "bigint" || v < I128_MIN || v > I128_MAX) throw new TaomathError("out_of_range", f, `${String(v)} is not an i128`);
+    }
     const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
     return [e.alpha_scale & M64, e.alpha_scale >> 64n, e.tao_scale & M64, e.tao_scale >> 64n, a & M64, a >> 64n, t & M64, t >> 64n];
   }
@@ -102,6 +118,9 @@ export class EllipseCore {
     const e = p.ellipse;
     if (e) {
       v[k + 8] = 1n;
+      a128(e.alpha_scale, "pool.ellipse.alpha_scale"); a128(e.tao_scale, "pool.ellipse.tao_scale");
+      if (e.center_alpha < I128_MIN || e.center_alpha > I128_MAX) throw new TaomathError("out_of_range", "pool.ellipse.center_alpha", "not an i128");
+      if (e.center_tao < I128_MIN || e.center_tao > I128_MAX) throw new TaomathError("out_of_range", "pool.ellipse.center_tao", "not an i128");
       const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
       v[k + 9] = e.alpha_scale & M64; v[k + 10] = e.alpha_scale >> 64n; v[k + 11] = e.tao_scale & M64; v[k + 12] = e.tao_scale >> 64n;
       v[k + 13] = a & M64; v[k + 14] = a >> 64n; v[k + 15] = t & M64; v[k + 16] = t >> 64n;
@@ -122,28 +141,29 @@ export class EllipseCore {
 
   fromWeights(alpha: bigint, tao: bigint, quoteWeight: bigint): CurveResult<Ellipse> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_from_weights", lo(alpha), lo(tao), lo(quoteWeight > 10n ** 18n ? 10n ** 18n : quoteWeight)), 9);
+    const v = this.read(this.fn<number>("se_from_weights", lo(a64(alpha, "alpha")), lo(a64(tao, "tao")), lo(a64(quoteWeight, "quote_weight") > 10n ** 18n ? 10n ** 18n : quoteWeight)), 9);
     return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
   }
   fromPrice(alpha: bigint, tao: bigint, priceBits: bigint): CurveResult<Ellipse> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_from_price", lo(alpha), lo(tao), lo(priceBits), hi(priceBits)), 9);
+    const v = this.read(this.fn<number>("se_from_price", lo(a64(alpha, "alpha")), lo(a64(tao, "tao")), lo(a128(priceBits, "price")), hi(priceBits)), 9);
     return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
   }
   price(e: Ellipse, alpha: bigint, tao: bigint): CurveResult<bigint> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_price", this.writeEllipse(e), lo(alpha), lo(tao)), 3);
+    const v = this.read(this.fn<number>("se_price", this.writeEllipse(e), lo(a64(alpha, "alpha")), lo(a64(tao, "tao"))), 3);
     return this.curve(v[0], u128(v[1], v[2]));
   }
   /** One exact-input function; `arg` is the input, floor, U64F64 target bits or wanted output. */
   trade(fn: TradeFn, e: Ellipse, alpha: bigint, tao: bigint, arg: bigint): CurveResult<bigint> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_trade", TRADE_CODE[fn], this.writeEllipse(e), lo(alpha), lo(tao), lo(arg), hi(arg)), 2);
+    const v = this.read(this.fn<number>("se_trade", TRADE_CODE[fn], this.writeEllipse(e), lo(a64(alpha, "alpha")), lo(a64(tao, "tao")),
+      lo(fn.includes("delta_to_price") ? a128(arg, "target") : a64(arg, fn.startsWith("max") ? "floor" : fn === "base_needed_for_quote" ? "output" : "input")), hi(arg)), 2);
     return this.curve(v[0], v[1]);
   }
   translate(e: Ellipse, alphaDelta: bigint, taoDelta: bigint): CurveResult<Ellipse> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_translate", this.writeEllipse(e), lo(alphaDelta), lo(taoDelta)), 9);
+    const v = this.read(this.fn<number>("se_translate", this.writeEllipse(e), lo(a64(alphaDelta, "alpha_delta")), lo(a64(taoDelta, "tao_delta"))), 9);
     return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
   }
   /** floor(√v) for v < 2^512, by the fast start or the chain's own power-of-two start. */
@@ -172,7 +192,7 @@ export class EllipseCore {
   }
   swap(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint, dropFees: boolean, simulate: boolean): Swap473Outcome {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_swap", this.writePool(pool), buy ? 1 : 0, lo(amount), lo(limitPriceRao), dropFees ? 1 : 0, simulate ? 1 : 0), 26);
+    const v = this.read(this.fn<number>("se_swap", this.writePool(pool), buy ? 1 : 0, lo(a64(amount, "amount")), lo(a64(limitPriceRao, "limit_price_rao")), dropFees ? 1 : 0, simulate ? 1 : 0), 26);
     const err = SWAP473_ERRORS[Number(v[0])];
     return {
       ok: err === null, ...(err ? { error: err } : {}),
@@ -196,20 +216,21 @@ export class EllipseCore {
   }
   quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_quote", this.writePool(pool), buy ? 1 : 0, lo(amount), lo(limitPriceRao)), 8);
+    const v = this.read(this.fn<number>("se_quote", this.writePool(pool), buy ? 1 : 0, lo(a64(amount, "amount")), lo(a64(limitPriceRao, "limit_price_rao"))), 8);
     return { error: SWAP473_ERRORS[Number(v[0])], paidIn: v[1], paidOut: v[2], fee: v[3], priceBefore: u128(v[4], v[5]), priceAfter: u128(v[6], v[7]) };
   }
   quoteBatch(pool: Pool473Input, buy: boolean, amounts: ArrayLike<bigint>, limitPriceRao: bigint, dropFees = false): BigUint64Array {
     this.core.reset();
+    for (let i = 0; i < amounts.length; i++) a64(amounts[i], `amounts[${i}]`);
     const ph = this.writePool(pool);
     const a = this.core.u64(amounts);
     const out = this.core.alloc(amounts.length * 32);
-    this.fn<void>("se_quote_batch", ph, buy ? 1 : 0, a, amounts.length, lo(limitPriceRao), dropFees ? 1 : 0, out);
+    this.fn<void>("se_quote_batch", ph, buy ? 1 : 0, a, amounts.length, lo(a64(limitPriceRao, "limit_price_rao")), dropFees ? 1 : 0, out);
     return new BigUint64Array(this.core.buffer.slice(out, out + amounts.length * 32));
   }
   maxAmount(pool: Pool473Input, addStake: boolean, limitPriceRao: bigint, isRoot = false): { ok: true; maxAmount: bigint } | { ok: false; error: Swap473Error } {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_max_amount", this.writePool(pool), addStake ? 1 : 0, lo(limitPriceRao), isRoot ? 1 : 0), 2);
+    const v = this.read(this.fn<number>("se_max_amount", this.writePool(pool), addStake ? 1 : 0, lo(a64(limitPriceRao, "limit_price_rao")), isRoot ? 1 : 0), 2);
     const err = SWAP473_ERRORS[Number(v[0])];
     return err === null ? { ok: true, maxAmount: v[1] } : { ok: false, error: err! };
   }
