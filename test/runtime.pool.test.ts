@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import {
   taomath, resolveRuntime, RULE_SETS, NEWEST_SPEC, quoteStake, quoteUnstake, quoteStakeBatch, quoteUnstakeBatch,
   maxAmountForLimit, limitMaximum, spotPrice, spotPriceOf, ellipseCoreOf, swapCoreOf, TaomathError,
+  quoteRequestFromJson, quoteResponse,
 } from "../src/index.js";
 
 const cli = fileURLToPath(new URL("../node/cli.mjs", import.meta.url));
@@ -145,5 +146,31 @@ describe("taomath quote --runtime", () => {
     const r = spawnSync("node", [cli, ...args, "--runtime", "-3"], { encoding: "utf8" });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("--runtime");
+  });
+});
+
+describe("the JSON quote API (Worker, dashboard) takes a runtime", () => {
+  const pool = { tao_reserve: "1000000000000000", alpha_reserve: "3000000000000000", quote_weight: "430000000000000000" };
+  it("answers with the runtime's rules and says which", () => {
+    const r473 = quoteResponse(taomath(), quoteRequestFromJson({ pool, side: "stake", amounts: ["100000000000000"], runtime: 473 }));
+    const r425 = quoteResponse(taomath(), quoteRequestFromJson({ pool, side: "stake", amounts: ["100000000000000"], runtime: 425 }));
+    expect(r473.runtime).toEqual({ spec_version: 473, rules: "473" });
+    expect(r425.runtime).toEqual({ spec_version: 425, rules: "425" });
+    const p = { taoReserve: 10n ** 15n, alphaReserve: 3n * 10n ** 15n, quoteWeight: 430_000_000_000_000_000n };
+    expect(r473.quotes[0].amount_out).toBe(String(quoteStake(p, 10n ** 14n, { runtime: 473 }).amountOut));
+    expect(r425.quotes[0].amount_out).toBe(String(quoteStake(p, 10n ** 14n, { runtime: 425 }).amountOut));
+  });
+  it("quotes a pool that sends its ellipse on that curve", () => {
+    const e = ellipseCoreOf(taomath()).fromWeights(3n * 10n ** 15n, 10n ** 15n, 430_000_000_000_000_000n);
+    if (!e.ok) throw new Error(e.error);
+    const ellipse = Object.fromEntries(Object.entries(e.value).map(([k, v]) => [k, String(v)]));
+    const r = quoteResponse(taomath(), quoteRequestFromJson({ pool: { ...pool, ellipse }, side: "unstake", amount: "5000000000" }));
+    expect(r.runtime?.rules).toBe("473");
+  });
+  it("refuses a bad runtime naming the field", () => {
+    for (const runtime of [0, -1, 2.5, "x", 100, true]) {
+      try { quoteRequestFromJson({ pool, side: "stake", amount: "1", runtime }); expect.unreachable(); }
+      catch (err) { expect((err as TaomathError).field).toBe("runtime"); }
+    }
   });
 });
