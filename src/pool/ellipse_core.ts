@@ -70,6 +70,10 @@ export class EllipseCore {
   constructor(private readonly core: Core) {}
 
   private fn<T>(name: string, ...args: unknown[]): T { return this.core.call<T>(name, ...args); }
+  /** What Core.call does on a trap, for the hot paths that call their export directly. */
+  private trapped(name: string, e: unknown): unknown {
+    return e instanceof WebAssembly.RuntimeError ? new TaomathError("internal", name, `the wasm core trapped (${e.message})`) : e;
+  }
   // One u64 view over the module's memory, remade only when memory growth replaces the buffer:
   // making a typed-array view per call costs more than a whole curve operation.
   private buf: ArrayBuffer | null = null;
@@ -216,7 +220,12 @@ export class EllipseCore {
   }
   quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_quote", this.writePool(pool), buy ? 1 : 0, lo(a64(amount, "amount")), lo(a64(limitPriceRao, "limit_price_rao"))), 8);
+    const ph = this.writePool(pool);
+    let h: number;
+    // a direct call: the generic Core.call's argument spread costs a measurable part of a quote
+    try { h = (this.core.exports.se_quote as (...a: unknown[]) => number)(ph, buy ? 1 : 0, a64(amount, "amount"), a64(limitPriceRao, "limit_price_rao")); }
+    catch (e) { throw this.trapped("se_quote", e); }
+    const v = this.read(h, 8);
     return { error: SWAP473_ERRORS[Number(v[0])], paidIn: v[1], paidOut: v[2], fee: v[3], priceBefore: u128(v[4], v[5]), priceAfter: u128(v[6], v[7]) };
   }
   quoteBatch(pool: Pool473Input, buy: boolean, amounts: ArrayLike<bigint>, limitPriceRao: bigint, dropFees = false): BigUint64Array {
