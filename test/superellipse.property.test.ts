@@ -44,6 +44,7 @@ describe("wasm superellipse = plain BigInt restatement", () => {
       const p = refCall(() => ref.price(r.value, alpha, tao));
       if (!p.ok) return;
       const target = (p.value * permille) / 1000n;
+      if (target >= 1n << 128n) return; // not a U64F64
       const fn = buy ? "quote_delta_to_price" : "base_delta_to_price";
       const got = ec.trade(fn, asEllipse(r.value), alpha, tao, target);
       expect(got).toEqual(refCall(() => ref.deltaToPrice(r.value, alpha, tao, target, buy)));
