@@ -5,7 +5,7 @@ import { describe, it, expect } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { taomath, resolveRuntime, RULE_SETS, NEWEST_SPEC, TaomathError } from "../src/index.js";
-import { quoteStake, quoteUnstake, quoteStakeBatch, quoteUnstakeBatch, maxAmountForLimit, limitMaximum, spotPrice, spotPriceOf } from "../src/pool/index.js";
+import { quoteStake, quoteUnstake, quoteStakeBatch, quoteUnstakeBatch, maxAmountForLimit, limitMaximum, spotPrice, spotPriceOf, quoteRequestFromJson, quoteResponse } from "../src/pool/index.js";
 import { ellipseCoreOf } from "../src/pool/ellipse_core.js";
 import { swapCoreOf } from "../src/core/cores.js";
 
@@ -145,5 +145,31 @@ describe("taomath quote --runtime", () => {
     const r = spawnSync("node", [cli, ...args, "--runtime", "-3"], { encoding: "utf8" });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("--runtime");
+  });
+});
+
+describe("the JSON quote API (Worker, dashboard) takes a runtime", () => {
+  const pool = { tao_reserve: "1000000000000000", alpha_reserve: "3000000000000000", quote_weight: "430000000000000000" };
+  it("answers with the runtime's rules and says which", () => {
+    const r473 = quoteResponse(taomath(), quoteRequestFromJson({ pool, side: "stake", amounts: ["100000000000000"], runtime: 473 }));
+    const r425 = quoteResponse(taomath(), quoteRequestFromJson({ pool, side: "stake", amounts: ["100000000000000"], runtime: 425 }));
+    expect(r473.runtime).toEqual({ spec_version: 473, rules: "473" });
+    expect(r425.runtime).toEqual({ spec_version: 425, rules: "425" });
+    const p = { taoReserve: 10n ** 15n, alphaReserve: 3n * 10n ** 15n, quoteWeight: 430_000_000_000_000_000n };
+    expect(r473.quotes[0].amount_out).toBe(String(quoteStake(p, 10n ** 14n, { runtime: 473 }).amountOut));
+    expect(r425.quotes[0].amount_out).toBe(String(quoteStake(p, 10n ** 14n, { runtime: 425 }).amountOut));
+  });
+  it("quotes a pool that sends its ellipse on that curve", () => {
+    const e = ellipseCoreOf(taomath()).fromWeights(3n * 10n ** 15n, 10n ** 15n, 430_000_000_000_000_000n);
+    if (!e.ok) throw new Error(e.error);
+    const ellipse = Object.fromEntries(Object.entries(e.value).map(([k, v]) => [k, String(v)]));
+    const r = quoteResponse(taomath(), quoteRequestFromJson({ pool: { ...pool, ellipse }, side: "unstake", amount: "5000000000" }));
+    expect(r.runtime?.rules).toBe("473");
+  });
+  it("refuses a bad runtime naming the field", () => {
+    for (const runtime of [0, -1, 2.5, "x", 100, true]) {
+      try { quoteRequestFromJson({ pool, side: "stake", amount: "1", runtime }); expect.unreachable(); }
+      catch (err) { expect((err as TaomathError).field).toBe("runtime"); }
+    }
   });
 });

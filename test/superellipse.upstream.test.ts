@@ -169,3 +169,21 @@ describe("superellipse.rs upstream tests", () => {
     expect(Math.abs(toF(price(pool, 10_000_000n, 500_000n)) - 0.05)).toBeLessThan(1e-15);
   });
 });
+
+describe("the curve bindings refuse values past their chain types", () => {
+  const e = equal(10_000_000n, 500_000n);
+  const field = (f: () => unknown) => { try { f(); } catch (err) { return (err as { field?: string }).field; } return "no error"; };
+  it("reserves and amounts past u64, scales past u128, centers past i128", () => {
+    expect(field(() => ec.price(e, 1n << 64n, 1n))).toBe("alpha");
+    expect(field(() => ec.trade("buy_output", e, 1n, 1n, -1n))).toBe("input");
+    expect(field(() => ec.trade("max_sell_input", e, 1n, 1n, 1n << 64n))).toBe("floor");
+    expect(field(() => ec.trade("quote_delta_to_price", e, 1n, 1n, 1n << 128n))).toBe("target");
+    expect(field(() => ec.price({ ...e, tao_scale: 1n << 128n }, 1n, 1n))).toBe("ellipse.tao_scale");
+    expect(field(() => ec.price({ ...e, center_tao: 1n << 127n }, 1n, 1n))).toBe("ellipse.center_tao");
+    expect(field(() => ec.quoteBatch({ taoReserve: 1n, alphaReserve: 1n, ellipse: e }, true, [1n, 1n << 64n], 1n))).toBe("amounts[1]");
+  });
+  it("but a zero scale or a reserve outside the domain is the chain's own curve error", () => {
+    expect(ec.price({ ...e, alpha_scale: 0n }, 10_000_000n, 500_000n)).toEqual({ ok: false, error: "InvalidParameters" });
+    expect(ec.price(e, 30_000_000n, 500_000n)).toEqual({ ok: false, error: "OutsideDomain" });
+  });
+});

@@ -13,9 +13,9 @@ import { price as balancerPrice, bHi, bLo } from "../swap/balancer";
 import { SwapResult } from "../swap/swap";
 import {
   Ellipse, prepare, eErr, pHi, pLo, fromWeights, fromPrice, calculatePrice, tradeOutput, maxInput,
-  deltaToPrice, baseNeededForQuote, translateLiquidity,
+  deltaToPrice, deltaToPriceBisect, baseNeededForQuote, translateLiquidity,
 } from "../swap/superellipse";
-import { Pool473, swapOnPool473, swapInner473, maxAmount473, migrate473, spotPrice473, spHi, spLo } from "../swap/superellipse_swap";
+import { Pool473, swapOnPool473, quoteBatch473, maxAmount473, migrate473, spotPrice473, spHi, spLo } from "../swap/superellipse_swap";
 
 function readEllipse(h: usize, at: i32, e: Ellipse): void {
   e.aLo = slot(h, at); e.aHi = slot(h, at + 1); e.bLo = slot(h, at + 2); e.bHi = slot(h, at + 3);
@@ -76,7 +76,8 @@ export function se_price(ellH: usize, alpha: u64, tao: u64): usize {
 /**
  * One exact-input curve function: 0 buy_output, 1 sell_output (arg = input), 2 max buy input,
  * 3 max sell input (arg = reserve floor), 4 quote_delta_to_price, 5 base_delta_to_price
- * (arg/argHi = U64F64 target), 6 base_needed_for_quote (arg = output). Header [error, result].
+ * (arg/argHi = U64F64 target), 6 base_needed_for_quote (arg = output); 7 and 8 are 4 and 5 by
+ * the chain's own full bisection (every probe as the chain makes it). Header [error, result].
  */
 export function se_trade(fn: i32, ellH: usize, alpha: u64, tao: u64, arg: u64, argHi: u64): usize {
   scratchBegin();
@@ -89,6 +90,8 @@ export function se_trade(fn: i32, ellH: usize, alpha: u64, tao: u64, arg: u64, a
     case 3: v = maxInput(e, alpha, tao, false, arg); break;
     case 4: v = deltaToPrice(e, alpha, tao, argHi, arg, true); break;
     case 5: v = deltaToPrice(e, alpha, tao, argHi, arg, false); break;
+    case 7: v = deltaToPriceBisect(e, alpha, tao, argHi, arg, true); break;
+    case 8: v = deltaToPriceBisect(e, alpha, tao, argHi, arg, false); break;
     default: v = baseNeededForQuote(e, alpha, tao, arg);
   }
   const h = newHeader(2); setSlot(h, 0, <u64>eErr); setSlot(h, 1, eErr == 0 ? v : 0);
@@ -153,15 +156,7 @@ export function se_quote(poolH: usize, buy: i32, amount: u64, limitRao: u64): us
 /** Quotes for many amounts on one pool (simulated swaps): [error, paid_in, paid_out, fee] per amount into `out`. */
 export function se_quote_batch(poolH: usize, buy: i32, amounts: usize, n: i32, limitRao: u64, dropFees: i32, out: usize): void {
   scratchBegin();
-  const p = readPool473(poolH);
-  const r = new SwapResult();
-  const mark = smark();
-  for (let i = 0; i < n; i++) {
-    swapInner473(p, buy != 0, load<u64>(amounts + (<usize>i << 3)), limitRao, dropFees != 0, true, r);
-    const o = out + (<usize>i << 5);
-    store<u64>(o, <u64>r.error); store<u64>(o, r.paidIn, 8); store<u64>(o, r.paidOut, 16); store<u64>(o, r.fee, 24);
-    srelease(mark);
-  }
+  quoteBatch473(readPool473(poolH), buy != 0, amounts, n, limitRao, dropFees != 0, out);
 }
 
 /** get_max_amount_add (add != 0) / get_max_amount_remove on a 473 pool: header [error, max]. */
@@ -190,3 +185,4 @@ export function se_migrate(poolH: usize, candidate: i32, exists: i32): usize {
   writePool473(h, 7, p);
   return h;
 }
+

@@ -12,17 +12,22 @@ const REGION: usize = 1 << 20;
 
 export function scratchBegin(): void { base = 0; top = 0; end = 0; }
 
-export function salloc(bytes: usize): usize {
+// @ts-ignore: decorator
+@inline export function salloc(bytes: usize): usize {
   bytes = (bytes + 15) & ~<usize>15;
-  if (top + bytes > end || base == 0) {
-    const size = bytes > REGION ? bytes : REGION;
-    base = alloc(size);
-    top = base;
-    end = base + size;
-  }
+  if (top + bytes > end || base == 0) return sallocRegion(bytes);
   const p = top;
   top += bytes;
   return p;
+}
+
+/** The slow path of salloc (inlined at every call site): a new region. */
+function sallocRegion(bytes: usize): usize {
+  const size = bytes > REGION ? bytes : REGION;
+  base = alloc(size);
+  top = base + bytes;
+  end = base + size;
+  return base;
 }
 
 export function smark(): usize {

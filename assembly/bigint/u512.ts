@@ -7,7 +7,7 @@
 
 import { salloc } from "./scratch";
 import {
-  bigNew, blen, setLimb, trim, bigBitlen, cmpMag, addMag, subMag, mulMag,
+  bigNew, blen, limb, setLimb, trim, bigBitlen, cmpMag, addMag, subMag, mulMag,
   divRemMag, shlMag, shrMag, bigCopy, bigWord,
 } from "./big";
 
@@ -17,17 +17,21 @@ const LIMIT_LIMBS: i32 = 16;
 
 /** A zero U512 temporary (scratch memory, released with the caller's mark). */
 // @ts-ignore: decorator
-@inline export function w512(): usize { return bigNew(CAP); }
+@inline export function w512(): usize {
+  const p = salloc(16 + (<usize>CAP << 2));
+  store<u64>(p, 0); store<u64>(p, <u64>CAP, 8); // len 0, not negative, cap CAP
+  return p;
+}
 
 export function w512U64(v: u64): usize {
-  const p = bigNew(CAP);
+  const p = w512();
   setLimb(p, 0, <u32>v); setLimb(p, 1, <u32>(v >> 32));
   trim(p, 2);
   return p;
 }
 
 export function w512U128(hi: u64, lo: u64): usize {
-  const p = bigNew(CAP);
+  const p = w512();
   setLimb(p, 0, <u32>lo); setLimb(p, 1, <u32>(lo >> 32));
   setLimb(p, 2, <u32>hi); setLimb(p, 3, <u32>(hi >> 32));
   trim(p, 4);
@@ -104,7 +108,37 @@ export function sqrtFloor(d: usize, v: usize): void {
   const est = Math.sqrt(<f64>top) * (1.0 + 1.0 / 1099511627776.0);
   const root = w512U64(<u64>est + 2);
   shlMag(root, root, sh >> 1);
-  const q = w512(), next = w512();
+  newtonDown(d, v, root);
+}
+
+/** The value as a double, from its top 96 bits (relative error below 2^-52). */
+export function toF64(p: usize): f64 {
+  const n = blen(p);
+  if (n <= 2) return <f64>bigWord(p, 0);
+  const top = <f64>limb(p, n - 1) * 18446744073709551616.0 + <f64>limb(p, n - 2) * 4294967296.0 + <f64>limb(p, n - 3);
+  return top * reinterpret<f64>(<u64>(1023 + 32 * (n - 3)) << 52);
+}
+
+/** d = a + ⌈x⌉ for a double x ≥ 0 (d distinct from a). */
+export function addF64(d: usize, a: usize, x: f64): void {
+  let t: usize;
+  if (x < 9.2e18) t = w512U64(<u64>Math.ceil(x));
+  else {
+    // x = mantissa · 2^e exactly, an integer when e >= 0
+    const bits = reinterpret<u64>(x);
+    const e = <i32>((bits >> 52) & 0x7ff) - 1075;
+    t = w512U64((bits & 0xfffffffffffff) | 0x10000000000000);
+    shlMag(t, t, e);
+  }
+  addMag(d, a, t);
+}
+
+/**
+ * Newton's integer iteration downwards from `root` (which must be at least the floor root) to
+ * floor(√v), into d; `root` is overwritten.
+ */
+export function newtonDown(d: usize, v: usize, root: usize): void {
+  const q = w512(), next = w512(), sq = w512();
   const r = bigNew(CAP);
   const un = salloc(<usize>(CAP + 2) << 2);
   const vn = salloc(<usize>(CAP + 1) << 2);
@@ -113,6 +147,10 @@ export function sqrtFloor(d: usize, v: usize): void {
     addMag(next, root, q);
     shrMag(next, next, 1);
     if (cmpMag(next, root) >= 0) { bigCopy(d, root); return; }
+    // an iterate from above whose square is at most v is the floor root: a product settles it
+    // one division earlier than the step that stops moving
+    mulMag(sq, next, next);
+    if (cmpMag(sq, v) <= 0) { bigCopy(d, next); return; }
     bigCopy(root, next);
   }
 }

@@ -8,7 +8,7 @@
 
 import {
   w512, w512U64, w512U128, mulC, addC, subC, shlC, shr, divC, cmp512, isZero512, fitsU128,
-  fitsU64, word512, sqrtFloor,
+  fitsU64, word512, sqrtFloor, toF64, addF64, newtonDown,
 } from "../bigint/u512";
 import { smark, srelease } from "../bigint/scratch";
 
@@ -113,8 +113,46 @@ export function coordinates(e: Ellipse, alpha: u64, tao: u64): bool {
   return true;
 }
 
+// A one-entry memo per pure function: a swap step and a batch of quotes ask for the same
+// current price and the same largest input again and again. Keys are the ellipse's field values
+// and the arguments, so a hit returns exactly what the computation would.
+let mKeyA: u64 = 0, mKeyB: u64 = 0, mKeyC: u64 = 0, mKeyD: u64 = 0;
+// (static data, not heap objects: the host's reset() drops the heap)
+function ellipseKeyMatches(e: Ellipse, k: usize): bool {
+  return load<u64>(k) == e.aHi && load<u64>(k, 8) == e.aLo && load<u64>(k, 16) == e.bHi && load<u64>(k, 24) == e.bLo
+    && load<u64>(k, 32) == e.caHi && load<u64>(k, 40) == e.caLo && load<u64>(k, 48) == e.ctHi && load<u64>(k, 56) == e.ctLo;
+}
+function setEllipseKey(e: Ellipse, k: usize): void {
+  store<u64>(k, e.aHi); store<u64>(k, e.aLo, 8); store<u64>(k, e.bHi, 16); store<u64>(k, e.bLo, 24);
+  store<u64>(k, e.caHi, 32); store<u64>(k, e.caLo, 40); store<u64>(k, e.ctHi, 48); store<u64>(k, e.ctLo, 56);
+}
+// two entries for the price (a swap step asks for the current price between post-trade prices)
+const priceKey = memory.data(64);
+let priceMemo = false, priceErr: i32 = 0, priceHi: u64 = 0, priceLo: u64 = 0;
+const priceKey2 = memory.data(64);
+let priceMemo2 = false, priceErr2: i32 = 0, priceHi2: u64 = 0, priceLo2: u64 = 0, mKeyA2: u64 = 0, mKeyB2: u64 = 0;
+const maxKey = memory.data(64);
+let maxMemo = false, maxErr: i32 = 0, maxVal: u64 = 0, maxBuy = false;
+
 /** calculate_price: ⌊b²·X·2^64 / (a²·Y)⌋ into pHi/pLo. */
 export function calculatePrice(e: Ellipse, alpha: u64, tao: u64): void {
+  if (priceMemo && alpha == mKeyA && tao == mKeyB && ellipseKeyMatches(e, priceKey)) {
+    eErr = priceErr; pHi = priceHi; pLo = priceLo;
+    return;
+  }
+  if (priceMemo2 && alpha == mKeyA2 && tao == mKeyB2 && ellipseKeyMatches(e, priceKey2)) {
+    eErr = priceErr2; pHi = priceHi2; pLo = priceLo2;
+    return;
+  }
+  priceFresh(e, alpha, tao);
+  // the newer entry moves to the second slot, the fresh result takes the first
+  priceMemo2 = priceMemo; mKeyA2 = mKeyA; mKeyB2 = mKeyB; memory.copy(priceKey2, priceKey, 64);
+  priceErr2 = priceErr; priceHi2 = priceHi; priceLo2 = priceLo;
+  priceMemo = true; mKeyA = alpha; mKeyB = tao; setEllipseKey(e, priceKey);
+  priceErr = eErr; priceHi = pHi; priceLo = pLo;
+}
+
+function priceFresh(e: Ellipse, alpha: u64, tao: u64): void {
   eErr = E_OK;
   if (!coordinates(e, alpha, tao)) return;
   const num = w512(), den = w512(), q = w512();
@@ -142,16 +180,23 @@ export function tradeOutput(e: Ellipse, alpha: u64, tao: u64, input: u64, buy: b
   if (cmp512(step, c) >= 0) return fail(E_DOMAIN);
   const c2 = w512();
   subC(c2, c, step);
-  const d = w512(), s = w512(), gain = w512(), t = w512(), q = w512(), o2 = w512();
-  if (!subC(d, c, c2)) return fail(E_OVERFLOW);
+  // (c − c') is the step itself: the chain's subtraction gives exactly this value
+  const s = w512(), gain = w512(), t = w512(), q = w512(), o2 = w512();
   if (!addC(s, c, c2)) return fail(E_OVERFLOW);
-  if (!mulC(gain, d, s)) return fail(E_OVERFLOW);
+  if (!mulC(gain, step, s)) return fail(E_OVERFLOW);
   if (!mulC(t, gain, sIn2)) return fail(E_OVERFLOW);
   if (!divC(q, t, sOut2)) return fail(E_INVALID);
   if (!mulC(o2, o, o)) return fail(E_OVERFLOW);
   if (!addC(o2, o2, q)) return fail(E_OVERFLOW);
+  // floor(√(o² + q)) by Newton from just above the root: o + δ with δ = q / (√(o² + q) + o)
+  // in doubles, widened so that the start is never below the floor root (any such start gives
+  // the chain's exact result)
   const no = w512();
-  sqrtFloor(no, o2);
+  const oF = toF64(o), qF = toF64(q);
+  const delta = qF / (Math.sqrt(oF * oF + qF) + oF);
+  const start = w512();
+  addF64(start, o, delta * (1.0 + 1.0 / 1099511627776.0) + 2.0);
+  newtonDown(no, o2, start);
   if (!subC(no, no, o)) return fail(E_OVERFLOW);
   shr(no, no, 32);
   if (!fitsU128(no)) return fail(E_OVERFLOW);
@@ -165,6 +210,18 @@ export function tradeOutput(e: Ellipse, alpha: u64, tao: u64, input: u64, buy: b
  * excluded input coordinate is found from one square root; also capped at u64::MAX − input reserve.
  */
 export function maxInput(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64): u64 {
+  if (maxMemo && alpha == mKeyC && tao == mKeyD && buy == maxBuy && floor == maxFloor && ellipseKeyMatches(e, maxKey)) {
+    eErr = maxErr;
+    return maxVal;
+  }
+  const v = maxInputFresh(e, alpha, tao, buy, floor);
+  maxMemo = true; mKeyC = alpha; mKeyD = tao; maxBuy = buy; maxFloor = floor; setEllipseKey(e, maxKey);
+  maxErr = eErr; maxVal = v;
+  return v;
+}
+let maxFloor: u64 = 0;
+
+function maxInputFresh(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64): u64 {
   eErr = E_OK;
   if (!coordinates(e, alpha, tao)) return 0;
   const coord = buy ? cy : cx, oc = buy ? cx : cy;
@@ -204,10 +261,59 @@ export function maxInput(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64
 @inline function leP(ah: u64, al: u64, bh: u64, bl: u64): bool { return ah < bh || (ah == bh && al <= bl); }
 
 /**
- * quote_delta_to_price (buy) / base_delta_to_price (sell): the largest input whose actual
- * post-trade price (after the rounded payout) is ≤ target (buy) or ≥ target (sell), by the
- * chain's bisection over [0, max input]. For a buy an unrepresentable post-trade price counts as
- * "past the target"; every other error ends the search with that error.
+ * The search predicate of quote_delta_to_price (buy) / base_delta_to_price (sell) at `input`:
+ * 1 when the actual post-trade price (after the rounded payout) is ≤ target (buy) / ≥ target
+ * (sell), 0 when not (for a buy an unrepresentable price counts as not), −1 on an error (eErr).
+ */
+function limitPredicate(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool, input: u64): i32 {
+  const mark = smark();
+  const out = tradeOutput(e, alpha, tao, input, buy);
+  let r: i32;
+  if (eErr != E_OK) r = -1;
+  else if (buy) {
+    if (out > alpha || tao + input < tao) { eErr = E_OVERFLOW; r = -1; }
+    else {
+      calculatePrice(e, alpha - out, tao + input);
+      if (eErr == E_OVERFLOW) { eErr = E_OK; r = 0; }
+      else if (eErr != E_OK) r = -1;
+      else r = leP(pHi, pLo, tHi, tLo) ? 1 : 0;
+    }
+  } else {
+    if (alpha + input < alpha || out > tao) { eErr = E_OVERFLOW; r = -1; }
+    else {
+      calculatePrice(e, alpha + input, tao - out);
+      if (eErr != E_OK) r = -1;
+      else r = leP(tHi, tLo, pHi, pLo) ? 1 : 0;
+    }
+  }
+  srelease(mark);
+  return r;
+}
+
+/** The chain's bisection (last_true) over [low, high], with pred(low) known to hold. */
+function bisect(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool, low: u64, high: u64): u64 {
+  while (low < high) {
+    const span = high - low;
+    const mid = low + (span >> 1) + (span & 1);
+    const ok = limitPredicate(e, alpha, tao, tHi, tLo, buy, mid);
+    if (ok < 0) return 0;
+    if (ok == 1) low = mid; else high = mid - 1;
+  }
+  eErr = E_OK;
+  return low;
+}
+
+/**
+ * quote_delta_to_price (buy) / base_delta_to_price (sell): the largest input in [0, max input]
+ * whose actual post-trade price is ≤ target (buy) or ≥ target (sell).
+ *
+ * The chain bisects the whole range (about 60 probes). The post-trade price only rises with a buy
+ * input (Y falls, the payout and so X never fall) and only falls with a sell input, so the
+ * predicate is true up to one input and false after it, and every search that keeps "true at
+ * low, false past high" ends on the same input. This one brackets the answer around the
+ * continuous solution of the ellipse for the target price (in doubles) and bisects only the
+ * bracket. If a probe meets an error, it reruns the chain's own probe sequence so that the error
+ * (or result) is exactly the chain's.
  */
 export function deltaToPrice(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool): u64 {
   calculatePrice(e, alpha, tao);
@@ -215,31 +321,62 @@ export function deltaToPrice(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u6
   if (buy ? leP(tHi, tLo, pHi, pLo) : leP(pHi, pLo, tHi, tLo)) return 0;
   const max = maxInput(e, alpha, tao, buy, 0);
   if (eErr != E_OK) return 0;
-  let low: u64 = 0, high = max;
-  while (low < high) {
-    const span = high - low;
-    const mid = low + (span >> 1) + (span & 1);
-    const mark = smark();
-    const out = tradeOutput(e, alpha, tao, mid, buy);
-    if (eErr != E_OK) { srelease(mark); return 0; }
-    let ok: bool;
-    if (buy) {
-      if (out > alpha || tao + mid < tao) { srelease(mark); return fail(E_OVERFLOW); }
-      calculatePrice(e, alpha - out, tao + mid);
-      if (eErr == E_OVERFLOW) { eErr = E_OK; ok = false; }
-      else if (eErr != E_OK) { srelease(mark); return 0; }
-      else ok = leP(pHi, pLo, tHi, tLo);
-    } else {
-      if (alpha + mid < alpha || out > tao) { srelease(mark); return fail(E_OVERFLOW); }
-      calculatePrice(e, alpha + mid, tao - out);
-      if (eErr != E_OK) { srelease(mark); return 0; }
-      ok = leP(tHi, tLo, pHi, pLo);
+  if (max == 0) return 0;
+  const mark = smark();
+  coordinates(e, alpha, tao);
+  const x0 = toF64(cx), y0 = toF64(cy), a2 = toF64(e.a2), b2 = toF64(e.b2);
+  srelease(mark);
+  const target = <f64>tHi + <f64>tLo * 5.421010862427522e-20;
+  const k = x0 * x0 * b2 + y0 * y0 * a2;
+  let guessF: f64;
+  if (buy) guessF = (y0 - Math.sqrt(k / (a2 * (1.0 + target * target * a2 / b2)))) / 4294967296.0;
+  else guessF = (x0 - Math.sqrt(k / (b2 * (1.0 + b2 / (target * target * a2))))) / 4294967296.0;
+  // the doubles lose about 2^-50 of the coordinate: start the bracket that wide
+  let step = <u64>((buy ? y0 : x0) * 8.881784197001252e-16 / 4294967296.0) + 4;
+  let guess: u64 = 0;
+  if (guessF != guessF || guessF <= 0.0) guess = 0;
+  else if (guessF >= <f64>max) guess = max;
+  else guess = <u64>guessF;
+  let low: u64 = 0, high: u64 = max; // pred(low) holds; the answer is at most high
+  let probe = guess;
+  // gallop from the guess until a true below and a false above enclose the answer
+  let r = probe == 0 ? 1 : limitPredicate(e, alpha, tao, tHi, tLo, buy, probe);
+  if (r < 0) return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
+  if (r == 1) {
+    low = probe;
+    for (;;) {
+      if (low >= max) { eErr = E_OK; return max; }
+      probe = max - low > step ? low + step : max;
+      r = limitPredicate(e, alpha, tao, tHi, tLo, buy, probe);
+      if (r < 0) return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
+      if (r == 1) { low = probe; step = step > (u64.MAX_VALUE >> 2) ? u64.MAX_VALUE : step << 2; }
+      else { high = probe - 1; break; }
     }
-    srelease(mark);
-    if (ok) low = mid; else high = mid - 1;
+  } else {
+    high = probe - 1;
+    for (;;) {
+      probe = high > step ? high - step : 0;
+      if (probe == 0) { low = 0; break; }
+      r = limitPredicate(e, alpha, tao, tHi, tLo, buy, probe);
+      if (r < 0) return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
+      if (r == 1) { low = probe; break; }
+      high = probe - 1;
+      step = step > (u64.MAX_VALUE >> 2) ? u64.MAX_VALUE : step << 2;
+    }
   }
-  eErr = E_OK;
-  return low;
+  const v = bisect(e, alpha, tao, tHi, tLo, buy, low, high);
+  if (eErr != E_OK) return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
+  return v;
+}
+
+/** The chain's own search, every probe as it runs them (kept for tests and the bench baseline). */
+export function deltaToPriceBisect(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool): u64 {
+  calculatePrice(e, alpha, tao);
+  if (eErr != E_OK) return 0;
+  if (buy ? leP(tHi, tLo, pHi, pLo) : leP(pHi, pLo, tHi, tLo)) return 0;
+  const max = maxInput(e, alpha, tao, buy, 0);
+  if (eErr != E_OK) return 0;
+  return bisect(e, alpha, tao, tHi, tLo, buy, 0, max);
 }
 
 /** base_needed_for_quote: the smallest alpha input whose sell_output reaches `output` (rounded up). */

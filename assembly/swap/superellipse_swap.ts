@@ -12,6 +12,7 @@ import {
   deltaToPrice, copyEllipse,
 } from "./superellipse";
 import { satMulU, safeDivU, uHi, uLo, ltU, leU } from "../fixed/u64f64";
+import { smark, srelease } from "../bigint/scratch";
 
 export const ERR_OUT_OF_BALANCE: i32 = 5; // ReservesOutOfBalance
 
@@ -22,6 +23,8 @@ export class Pool473 {
   pool: PoolState = new PoolState();
   ellipse: Ellipse = new Ellipse();
   hasEllipse: bool = false;
+  /** the curve a swap runs on: the pool's own, or the one its first swap would initialise */
+  work: Ellipse = new Ellipse();
 }
 
 export let spHi: u64 = 0;
@@ -42,21 +45,40 @@ export function spotPrice473(p: Pool473): void {
   spHi = bHi; spLo = bLo;
 }
 
+// The U64F64 fee factor and limit price depend only on the pool and the order, not on the
+// amount: a batch of quotes converts them once (same values as converting them every time).
+let feeMemo: i64 = -1, feeFHi: u64 = 0, feeFLo: u64 = 0;
+let limitMemo = false, limitRaoMemo: u64 = 0, limHi: u64 = 0, limLo: u64 = 0;
+
 function feeOf(amount: u64, feeRate: u32): u64 {
-  safeDivU(<u64>feeRate, 0, 65535, 0);
-  satMulU(amount, 0, uHi, uLo);
+  if (feeMemo != <i64>feeRate) {
+    safeDivU(<u64>feeRate, 0, 65535, 0);
+    feeMemo = <i64>feeRate; feeFHi = uHi; feeFLo = uLo;
+  }
+  satMulU(amount, 0, feeFHi, feeFLo);
   return uHi;
 }
 
-/** The curve the swap runs on (the pool's own or the one the first swap would initialise). */
-const work = new Ellipse();
+function limitPrice(limitRao: u64): void {
+  if (!limitMemo || limitRao != limitRaoMemo) {
+    safeDivU(limitRao, 0, 1_000_000_000, 0);
+    limitMemo = true; limitRaoMemo = limitRao; limHi = uHi; limLo = uLo;
+  }
+}
+
+/** Set by quoteBatch473 while every order of the batch is known to fill in full within the limit. */
+let knownWithinLimit = false;
+/** Whether the last swapInner473 found its full-fill price representable and within the limit, unclamped. */
+let targetWithinLimit = false;
+let deltaIn0: u64 = 0;
+
 /** Whether the last swapInner473 initialised `work` (written only when the swap commits). */
 export let initialised: bool = false;
 
 let stepErr: i32 = OK;
 
 /** price_target: the price after `dIn` in and `dOut` out; errors in stepErr. */
-function priceAfter(s: PoolState, buy: bool, dIn: u64, dOut: u64): void {
+function priceAfter(work: Ellipse, s: PoolState, buy: bool, dIn: u64, dOut: u64): void {
   let alpha: u64, tao: u64;
   if (buy) {
     if (dOut > s.alpha) { stepErr = ERR_INSUFFICIENT; return; }
@@ -75,12 +97,12 @@ function priceAfter(s: PoolState, buy: bool, dIn: u64, dOut: u64): void {
 
 /** The swap pallet's swap on a 473 pool; fills r and leaves the pool as it was. */
 export function swapInner473(p: Pool473, buy: bool, amount: u64, limitRao: u64, dropFees: bool, simulate: bool, r: SwapResult): void {
-  const s = p.pool;
+  const s = p.pool, work = p.work;
   r.error = OK; r.paidIn = 0; r.paidOut = 0; r.fee = 0; r.feeToAuthor = 0;
   initialised = false;
   if (s.mechanism != 1) { r.paidIn = amount; r.paidOut = amount; return; }
-  safeDivU(limitRao, 0, 1_000_000_000, 0);
-  const lh = uHi, ll = uLo;
+  limitPrice(limitRao);
+  const lh = limHi, ll = limLo;
   // ensure_swap_input_within_reserve_limit
   let fee = dropFees ? 0 : feeOf(amount, s.feeRate);
   const net = amount - fee;
@@ -116,30 +138,39 @@ export function swapInner473(p: Pool473, buy: bool, amount: u64, limitRao: u64, 
   if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
   calculatePrice(work, s.alpha, s.tao);
   if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-  priceAfter(s, buy, req, reqOut);
-  if (stepErr != OK) {
-    // the full fill's price is not representable: solve the limit fill first
-    const lim = deltaToPrice(work, s.alpha, s.tao, lh, ll, buy);
-    if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-    if (lim < req) req = lim;
-    reqOut = tradeOutput(work, s.alpha, s.tao, req, buy);
-    if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-    clamped = true;
-    priceAfter(s, buy, req, reqOut);
-    if (stepErr != OK) { r.error = stepErr; return; }
-  }
-  const th = pHi, tl = pLo;
+  targetWithinLimit = false;
+  if (knownWithinLimit) {
+    // a batch has shown that a larger order's full-fill price is representable and within the
+    // limit; this order's price is no further from the current one (see quoteBatch473)
+    deltaIn0 = req;
+  } else {
+    priceAfter(work, s, buy, req, reqOut);
+    if (stepErr != OK) {
+      // the full fill's price is not representable: solve the limit fill first
+      const lim = deltaToPrice(work, s.alpha, s.tao, lh, ll, buy);
+      if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
+      if (lim < req) req = lim;
+      reqOut = tradeOutput(work, s.alpha, s.tao, req, buy);
+      if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
+      clamped = true;
+      priceAfter(work, s, buy, req, reqOut);
+      if (stepErr != OK) { r.error = stepErr; return; }
+    }
+    const th = pHi, tl = pLo;
 
-  // determine_action
-  let recalc = clamped;
-  let deltaIn: u64;
-  if (buy ? leU(th, tl, lh, ll) : leU(lh, ll, th, tl)) deltaIn = req;
-  else {
-    const lim = deltaToPrice(work, s.alpha, s.tao, lh, ll, buy);
-    if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-    deltaIn = lim < req ? lim : req;
-    recalc = true;
+    // determine_action
+    if (buy ? leU(th, tl, lh, ll) : leU(lh, ll, th, tl)) {
+      deltaIn0 = req;
+      targetWithinLimit = !clamped;
+    } else {
+      const lim = deltaToPrice(work, s.alpha, s.tao, lh, ll, buy);
+      if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
+      deltaIn0 = lim < req ? lim : req;
+      clamped = true;
+    }
   }
+  let recalc = clamped;
+  const deltaIn = deltaIn0;
   if (recalc) {
     if (dropFees) fee = 0;
     else {
@@ -171,7 +202,7 @@ export function swapOnPool473(p: Pool473, buy: bool, amount: u64, limitRao: u64,
   const s = p.pool;
   if (r.error == OK && !simulate) {
     if (initialised) {
-      copyEllipse(p.ellipse, work);
+      copyEllipse(p.ellipse, p.work);
       p.hasEllipse = true;
       if (!s.initialized) s.quote = HALF;
       s.initialized = true;
@@ -226,4 +257,31 @@ export function migrate473(p: Pool473, candidate: bool, exists: bool): bool {
   p.hasEllipse = true;
   s.initialized = true;
   return true;
+}
+
+/**
+ * Simulated swaps of many amounts on one pool, [error, paid_in, paid_out, fee] per amount. Each
+ * result is swapInner473's; the one shortcut: the full-fill price after a swap step only moves
+ * away from the current price as the order grows (the input reserve's coordinate shrinks and the
+ * rounded payout never falls), so once the batch's largest order fills in full, unclamped, at a
+ * representable price within the limit, no smaller order can hit the limit or the fallback, and
+ * their post-trade prices need not be computed.
+ */
+export function quoteBatch473(p: Pool473, buy: bool, amounts: usize, n: i32, limitRao: u64, dropFees: bool, out: usize): void {
+  const r = new SwapResult();
+  let largest: u64 = 0;
+  for (let i = 0; i < n; i++) { const a = load<u64>(amounts + (<usize>i << 3)); if (a > largest) largest = a; }
+  const mark = smark();
+  knownWithinLimit = false;
+  swapInner473(p, buy, largest, limitRao, dropFees, true, r);
+  const shortcut = r.error == OK && targetWithinLimit;
+  srelease(mark);
+  for (let i = 0; i < n; i++) {
+    knownWithinLimit = shortcut;
+    swapInner473(p, buy, load<u64>(amounts + (<usize>i << 3)), limitRao, dropFees, true, r);
+    knownWithinLimit = false;
+    const o = out + (<usize>i << 5);
+    store<u64>(o, <u64>r.error); store<u64>(o, r.paidIn, 8); store<u64>(o, r.paidOut, 16); store<u64>(o, r.fee, 24);
+    srelease(mark);
+  }
 }

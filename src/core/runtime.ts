@@ -67,7 +67,19 @@ function knownRanges(): string {
  * The rule set for a runtime `spec_version` (default: the newest known). `field` names the input
  * in errors (e.g. "runtime" or "--runtime").
  */
+const resolved = new Map<number, ResolvedRuntime>();
+
 export function resolveRuntime(spec?: number | bigint | string, field = "runtime"): ResolvedRuntime {
+  if (typeof spec === "number") {
+    const hit = resolved.get(spec);
+    if (hit !== undefined) return hit;
+  }
+  const r = resolveFresh(spec, field);
+  if (resolved.size < 64) resolved.set(r.spec_version, r);
+  return r;
+}
+
+function resolveFresh(spec: number | bigint | string | undefined, field: string): ResolvedRuntime {
   let n: number;
   if (spec === undefined) n = NEWEST_SPEC;
   else if (typeof spec === "number") n = spec;
@@ -82,13 +94,14 @@ export function resolveRuntime(spec?: number | bigint | string, field = "runtime
   }
   if (n > NEWEST_SPEC) {
     const newest = RULE_SETS[RULE_SETS.length - 1];
-    return { spec_version: n, rules: newest.rules, newer_than_known: true, ruleSet: newest };
+    return Object.freeze({ spec_version: n, rules: newest.rules, newer_than_known: true as const, ruleSet: newest });
   }
   const rs = RULE_SETS.find((r) => n >= r.firstSpec && n <= r.lastSpec)!;
-  return { spec_version: n, rules: rs.rules, ruleSet: rs };
+  return Object.freeze({ spec_version: n, rules: rs.rules, ruleSet: rs });
 }
 
 /** The tag a result carries (without the rule-set details). */
 export function runtimeTag(r: ResolvedRuntime): RuntimeTag {
+  // a fresh object per result: callers may keep or change what they were given
   return r.newer_than_known ? { spec_version: r.spec_version, rules: r.rules, newer_than_known: true } : { spec_version: r.spec_version, rules: r.rules };
 }

@@ -30,9 +30,12 @@ export interface Pool473State extends PoolState { ellipse: Ellipse | null }
 
 export type CurveResult<T> = { ok: true; value: T } | { ok: false; error: EllipseError };
 
-export type TradeFn = "buy_output" | "sell_output" | "max_buy_input" | "max_sell_input" | "quote_delta_to_price" | "base_delta_to_price" | "base_needed_for_quote";
+/** The `_bisect` variants run the chain's own full bisection, probe by probe (a reference for the bracketed search). */
+export type TradeFn = "buy_output" | "sell_output" | "max_buy_input" | "max_sell_input" | "quote_delta_to_price" | "base_delta_to_price" | "base_needed_for_quote"
+  | "quote_delta_to_price_bisect" | "base_delta_to_price_bisect";
 const TRADE_CODE: Record<TradeFn, number> = {
   buy_output: 0, sell_output: 1, max_buy_input: 2, max_sell_input: 3, quote_delta_to_price: 4, base_delta_to_price: 5, base_needed_for_quote: 6,
+  quote_delta_to_price_bisect: 7, base_delta_to_price_bisect: 8,
 };
 
 export interface Swap473Outcome {
@@ -43,6 +46,22 @@ export interface Swap473Outcome {
   stateAfter: Pool473State;
 }
 
+function u64(x: bigint): bigint {
+  if (x < 0n || x > M64) throw new TaomathError("out_of_range", "pool", `${x} is not a u64`);
+  return x;
+}
+const U128_MAX = (1n << 128n) - 1n;
+const I128_MIN = -(1n << 127n), I128_MAX = (1n << 127n) - 1n;
+/** A u64 argument, or a TaomathError naming it (never a silent wrap). */
+function a64(x: bigint, field: string): bigint {
+  if (typeof x !== "bigint" || x < 0n || x > M64) throw new TaomathError("out_of_range", field, `${String(x)} is not a u64`);
+  return x;
+}
+/** A u128 argument (U64F64 bits), checked. */
+function a128(x: bigint, field: string): bigint {
+  if (typeof x !== "bigint" || x < 0n || x > U128_MAX) throw new TaomathError("out_of_range", field, `${String(x)} is not a u128`);
+  return x;
+}
 const lo = (x: bigint) => BigInt.asIntN(64, x & M64);
 const hi = (x: bigint) => BigInt.asIntN(64, (x >> 64n) & M64);
 const u128 = (l: bigint, h: bigint) => (h << 64n) | l;
@@ -51,13 +70,41 @@ export class EllipseCore {
   constructor(private readonly core: Core) {}
 
   private fn<T>(name: string, ...args: unknown[]): T { return this.core.call<T>(name, ...args); }
-  private read(h: number, n: number): bigint[] { return this.core.readU64(h >>> 0, n); }
+  /** What Core.call does on a trap, for the hot paths that call their export directly. */
+  private trapped(name: string, e: unknown): unknown {
+    return e instanceof WebAssembly.RuntimeError ? new TaomathError("internal", name, `the wasm core trapped (${e.message})`) : e;
+  }
+  // One u64 view over the module's memory, remade only when memory growth replaces the buffer:
+  // making a typed-array view per call costs more than a whole curve operation.
+  private buf: ArrayBuffer | null = null;
+  private v64: BigUint64Array = new BigUint64Array(0);
+  private view(): BigUint64Array {
+    const b = this.core.buffer;
+    if (b !== this.buf) { this.buf = b; this.v64 = new BigUint64Array(b); }
+    return this.v64;
+  }
+  private read(h: number, n: number): bigint[] {
+    const v = this.view(), k = (h >>> 0) / 8;
+    const out: bigint[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = v[k + i];
+    return out;
+  }
+  private put(values: bigint[]): number {
+    const p = this.core.alloc(values.length * 8);
+    const v = this.view(), k = p / 8;
+    for (let i = 0; i < values.length; i++) v[k + i] = values[i];
+    return p;
+  }
 
   private ellipseSlots(e: Ellipse): bigint[] {
+    a128(e.alpha_scale, "ellipse.alpha_scale"); a128(e.tao_scale, "ellipse.tao_scale");
+    for (const [v, f] of [[e.center_alpha, "ellipse.center_alpha"], [e.center_tao, "ellipse.center_tao"]] as const) {
+      if (typeof v !== "bigint" || v < I128_MIN || v > I128_MAX) throw new TaomathError("out_of_range", f, `${String(v)} is not an i128`);
+    }
     const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
     return [e.alpha_scale & M64, e.alpha_scale >> 64n, e.tao_scale & M64, e.tao_scale >> 64n, a & M64, a >> 64n, t & M64, t >> 64n];
   }
-  private writeEllipse(e: Ellipse): number { return this.core.u64(this.ellipseSlots(e)); }
+  private writeEllipse(e: Ellipse): number { return this.put(this.ellipseSlots(e)); }
   private static ellipseFrom(v: bigint[], at: number): Ellipse {
     return {
       alpha_scale: u128(v[at], v[at + 1]), tao_scale: u128(v[at + 2], v[at + 3]),
@@ -66,14 +113,23 @@ export class EllipseCore {
   }
   private writePool(p: Pool473Input): number {
     const d = DEFAULT_POOL;
-    const slots = [
-      p.taoReserve, p.alphaReserve, p.alphaOut ?? d.alphaOut, p.quoteWeight ?? d.quoteWeight,
-      (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n, BigInt(p.feeRate ?? d.feeRate),
-      p.minimumReserve ?? d.minimumReserve, BigInt(p.mechanism ?? d.mechanism), p.ellipse ? 1n : 0n,
-      ...(p.ellipse ? this.ellipseSlots(p.ellipse) : [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n]),
-    ];
-    for (let i = 0; i < 8; i++) if (slots[i] < 0n || slots[i] > M64) throw new TaomathError("out_of_range", "pool", `pool field ${i} is not a u64`);
-    return this.core.u64(slots);
+    const at = this.core.alloc(17 * 8);
+    const v = this.view(), k = at / 8;
+    v[k] = u64(p.taoReserve); v[k + 1] = u64(p.alphaReserve); v[k + 2] = u64(p.alphaOut ?? d.alphaOut);
+    v[k + 3] = u64(p.quoteWeight ?? d.quoteWeight); v[k + 4] = (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n;
+    v[k + 5] = BigInt(p.feeRate ?? d.feeRate); v[k + 6] = u64(p.minimumReserve ?? d.minimumReserve);
+    v[k + 7] = BigInt(p.mechanism ?? d.mechanism);
+    const e = p.ellipse;
+    if (e) {
+      v[k + 8] = 1n;
+      a128(e.alpha_scale, "pool.ellipse.alpha_scale"); a128(e.tao_scale, "pool.ellipse.tao_scale");
+      if (e.center_alpha < I128_MIN || e.center_alpha > I128_MAX) throw new TaomathError("out_of_range", "pool.ellipse.center_alpha", "not an i128");
+      if (e.center_tao < I128_MIN || e.center_tao > I128_MAX) throw new TaomathError("out_of_range", "pool.ellipse.center_tao", "not an i128");
+      const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
+      v[k + 9] = e.alpha_scale & M64; v[k + 10] = e.alpha_scale >> 64n; v[k + 11] = e.tao_scale & M64; v[k + 12] = e.tao_scale >> 64n;
+      v[k + 13] = a & M64; v[k + 14] = a >> 64n; v[k + 15] = t & M64; v[k + 16] = t >> 64n;
+    } else v[k + 8] = 0n;
+    return at;
   }
   private static poolFrom(v: bigint[], at: number): Pool473State {
     return {
@@ -89,28 +145,29 @@ export class EllipseCore {
 
   fromWeights(alpha: bigint, tao: bigint, quoteWeight: bigint): CurveResult<Ellipse> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_from_weights", lo(alpha), lo(tao), lo(quoteWeight > 10n ** 18n ? 10n ** 18n : quoteWeight)), 9);
+    const v = this.read(this.fn<number>("se_from_weights", lo(a64(alpha, "alpha")), lo(a64(tao, "tao")), lo(a64(quoteWeight, "quote_weight") > 10n ** 18n ? 10n ** 18n : quoteWeight)), 9);
     return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
   }
   fromPrice(alpha: bigint, tao: bigint, priceBits: bigint): CurveResult<Ellipse> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_from_price", lo(alpha), lo(tao), lo(priceBits), hi(priceBits)), 9);
+    const v = this.read(this.fn<number>("se_from_price", lo(a64(alpha, "alpha")), lo(a64(tao, "tao")), lo(a128(priceBits, "price")), hi(priceBits)), 9);
     return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
   }
   price(e: Ellipse, alpha: bigint, tao: bigint): CurveResult<bigint> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_price", this.writeEllipse(e), lo(alpha), lo(tao)), 3);
+    const v = this.read(this.fn<number>("se_price", this.writeEllipse(e), lo(a64(alpha, "alpha")), lo(a64(tao, "tao"))), 3);
     return this.curve(v[0], u128(v[1], v[2]));
   }
   /** One exact-input function; `arg` is the input, floor, U64F64 target bits or wanted output. */
   trade(fn: TradeFn, e: Ellipse, alpha: bigint, tao: bigint, arg: bigint): CurveResult<bigint> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_trade", TRADE_CODE[fn], this.writeEllipse(e), lo(alpha), lo(tao), lo(arg), hi(arg)), 2);
+    const v = this.read(this.fn<number>("se_trade", TRADE_CODE[fn], this.writeEllipse(e), lo(a64(alpha, "alpha")), lo(a64(tao, "tao")),
+      lo(fn.includes("delta_to_price") ? a128(arg, "target") : a64(arg, fn.startsWith("max") ? "floor" : fn === "base_needed_for_quote" ? "output" : "input")), hi(arg)), 2);
     return this.curve(v[0], v[1]);
   }
   translate(e: Ellipse, alphaDelta: bigint, taoDelta: bigint): CurveResult<Ellipse> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_translate", this.writeEllipse(e), lo(alphaDelta), lo(taoDelta)), 9);
+    const v = this.read(this.fn<number>("se_translate", this.writeEllipse(e), lo(a64(alphaDelta, "alpha_delta")), lo(a64(taoDelta, "tao_delta"))), 9);
     return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
   }
   /** floor(√v) for v < 2^512, by the fast start or the chain's own power-of-two start. */
@@ -139,7 +196,7 @@ export class EllipseCore {
   }
   swap(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint, dropFees: boolean, simulate: boolean): Swap473Outcome {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_swap", this.writePool(pool), buy ? 1 : 0, lo(amount), lo(limitPriceRao), dropFees ? 1 : 0, simulate ? 1 : 0), 26);
+    const v = this.read(this.fn<number>("se_swap", this.writePool(pool), buy ? 1 : 0, lo(a64(amount, "amount")), lo(a64(limitPriceRao, "limit_price_rao")), dropFees ? 1 : 0, simulate ? 1 : 0), 26);
     const err = SWAP473_ERRORS[Number(v[0])];
     return {
       ok: err === null, ...(err ? { error: err } : {}),
@@ -148,22 +205,41 @@ export class EllipseCore {
       stateAfter: EllipseCore.poolFrom(v, 9),
     };
   }
+  /**
+   * SwapHandler::sim_swap at 473: on a dynamic pool the swap with the order's default limit (the
+   * maximum price for a buy, the minimum for a sell), fees on, rolled back; on any other
+   * mechanism amount for amount with no fee, or 0 when the subnet does not exist.
+   */
+  simSwap(pool: Pool473Input, buy: boolean, amount: bigint, exists = true): { ok: boolean; error?: Swap473Error; paidIn: bigint; paidOut: bigint; fee: bigint; feeToBlockAuthor: bigint } {
+    if ((pool.mechanism ?? DEFAULT_POOL.mechanism) !== 1) {
+      const a = exists ? amount : 0n;
+      return { ok: true, paidIn: a, paidOut: a, fee: 0n, feeToBlockAuthor: 0n };
+    }
+    const r = this.swap(pool, buy, amount, buy ? 1_000_000_000_000_000n : 1_000n, false, true);
+    return { ok: r.ok, ...(r.error ? { error: r.error } : {}), paidIn: r.paidIn, paidOut: r.paidOut, fee: r.fee, feeToBlockAuthor: r.feeToBlockAuthor };
+  }
   quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_quote", this.writePool(pool), buy ? 1 : 0, lo(amount), lo(limitPriceRao)), 8);
+    const ph = this.writePool(pool);
+    let h: number;
+    // a direct call: the generic Core.call's argument spread costs a measurable part of a quote
+    try { h = (this.core.exports.se_quote as (...a: unknown[]) => number)(ph, buy ? 1 : 0, a64(amount, "amount"), a64(limitPriceRao, "limit_price_rao")); }
+    catch (e) { throw this.trapped("se_quote", e); }
+    const v = this.read(h, 8);
     return { error: SWAP473_ERRORS[Number(v[0])], paidIn: v[1], paidOut: v[2], fee: v[3], priceBefore: u128(v[4], v[5]), priceAfter: u128(v[6], v[7]) };
   }
   quoteBatch(pool: Pool473Input, buy: boolean, amounts: ArrayLike<bigint>, limitPriceRao: bigint, dropFees = false): BigUint64Array {
     this.core.reset();
+    for (let i = 0; i < amounts.length; i++) a64(amounts[i], `amounts[${i}]`);
     const ph = this.writePool(pool);
     const a = this.core.u64(amounts);
     const out = this.core.alloc(amounts.length * 32);
-    this.fn<void>("se_quote_batch", ph, buy ? 1 : 0, a, amounts.length, lo(limitPriceRao), dropFees ? 1 : 0, out);
+    this.fn<void>("se_quote_batch", ph, buy ? 1 : 0, a, amounts.length, lo(a64(limitPriceRao, "limit_price_rao")), dropFees ? 1 : 0, out);
     return new BigUint64Array(this.core.buffer.slice(out, out + amounts.length * 32));
   }
   maxAmount(pool: Pool473Input, addStake: boolean, limitPriceRao: bigint, isRoot = false): { ok: true; maxAmount: bigint } | { ok: false; error: Swap473Error } {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_max_amount", this.writePool(pool), addStake ? 1 : 0, lo(limitPriceRao), isRoot ? 1 : 0), 2);
+    const v = this.read(this.fn<number>("se_max_amount", this.writePool(pool), addStake ? 1 : 0, lo(a64(limitPriceRao, "limit_price_rao")), isRoot ? 1 : 0), 2);
     const err = SWAP473_ERRORS[Number(v[0])];
     return err === null ? { ok: true, maxAmount: v[1] } : { ok: false, error: err! };
   }

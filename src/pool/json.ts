@@ -5,7 +5,8 @@
 
 import { TaomathError } from "../core/errors.js";
 import { toArray, toU64, typeOf } from "../bindings/values.js";
-import { quoteStakeBatch, quoteUnstakeBatch, spotPrice, validatePool, MAX_PRICE_RAO, MIN_PRICE_RAO, type Pool } from "./quote.js";
+import { resolveRuntime, type RuntimeTag } from "../core/runtime.js";
+import { quoteStakeBatch, quoteUnstakeBatch, spotPriceOf, validatePool, MAX_PRICE_RAO, MIN_PRICE_RAO, type Pool } from "./quote.js";
 import type { Taomath } from "../core/taomath.js";
 import { isObject, rejectUnknown } from "../core/wire.js";
 
@@ -15,14 +16,17 @@ export const MAX_QUOTE_AMOUNTS = 10_000;
 const POOL_FIELDS: Record<string, keyof Pool> = {
   tao_reserve: "taoReserve", alpha_reserve: "alphaReserve", quote_weight: "quoteWeight",
   fee_rate: "feeRate", minimum_reserve: "minimumReserve", pal_swap_initialized: "palSwapInitialized",
+  ellipse: "ellipse",
 };
-const QUOTE_FIELDS = ["pool", "side", "amount", "amounts", "limit_price_rao"];
+const QUOTE_FIELDS = ["pool", "side", "amount", "amounts", "limit_price_rao", "runtime"];
 
 export interface QuoteRequest {
   pool: Pool;
   side: "stake" | "unstake";
   amounts: bigint[];
   limitPriceRao?: bigint;
+  /** the runtime spec_version whose rules answer (see src/core/runtime.ts) */
+  runtime?: number;
 }
 
 /** Re-raises an error of the pool validator under the wire name of the field (pool.taoReserve → pool.tao_reserve). */
@@ -63,7 +67,12 @@ export function quoteRequestFromJson(body: unknown): QuoteRequest {
     limitPriceRao = toU64(body.limit_price_rao, "limit_price_rao");
     if (limitPriceRao === 0n) throw new TaomathError("out_of_range", "limit_price_rao", "a limit price of 0 is not a price the chain accepts");
   }
-  return { pool: pool as unknown as Pool, side: body.side, amounts, limitPriceRao };
+  let runtime: number | undefined;
+  if (body.runtime !== undefined) {
+    if (typeof body.runtime !== "number" && typeof body.runtime !== "string") throw new TaomathError("invalid_type", "runtime", `expected a spec_version, got ${typeOf(body.runtime)}`);
+    runtime = resolveRuntime(body.runtime, "runtime").spec_version;
+  }
+  return { pool: pool as unknown as Pool, side: body.side, amounts, limitPriceRao, ...(runtime !== undefined ? { runtime } : {}) };
 }
 
 export interface QuoteRowJson {
@@ -86,15 +95,17 @@ export interface QuoteResponseJson {
   spot_price_bits: string;
   spot_price: number;
   quotes: QuoteRowJson[];
+  /** the rule set that answered: {spec_version, rules, newer_than_known?} */
+  runtime?: RuntimeTag;
 }
 
 /** Quotes every amount of the request with one wasm call (the batch API) and encodes the answer. */
 export function quoteResponse(tm: Taomath, req: QuoteRequest): QuoteResponseJson {
   const buy = req.side === "stake";
   const limit = req.limitPriceRao ?? (buy ? MAX_PRICE_RAO : MIN_PRICE_RAO);
-  const opts = { limitPriceRao: limit, taomath: tm };
+  const opts = { limitPriceRao: limit, taomath: tm, runtime: req.runtime };
   const b = withWireNames(() => (buy ? quoteStakeBatch : quoteUnstakeBatch)(req.pool, req.amounts, opts));
-  const spotBits = spotPrice(req.pool, { taomath: tm });
+  const spotBits = spotPriceOf(req.pool, { taomath: tm, runtime: req.runtime }).price;
   const spot = Number(spotBits) / 2 ** 64;
   const quotes = req.amounts.map((amount, i): QuoteRowJson => {
     const spent = Number(b.paidIn[i] + b.fee[i]);
@@ -110,5 +121,5 @@ export function quoteResponse(tm: Taomath, req: QuoteRequest): QuoteResponseJson
       fee: b.fee[i].toString(), effective_price: effective, slippage,
     };
   });
-  return { side: req.side, limit_price_rao: limit.toString(), spot_price_bits: spotBits.toString(), spot_price: spot, quotes };
+  return { side: req.side, limit_price_rao: limit.toString(), spot_price_bits: spotBits.toString(), spot_price: spot, quotes, runtime: b.runtime };
 }

@@ -123,7 +123,10 @@ function runtimeFor(pool: Pool, runtime: number | undefined): ResolvedRuntime {
 /** The validated pool with its curve for the superellipse rules. */
 function pool473(p: PoolInput, pool: Pool): Pool473Input {
   const ellipse = pool.ellipse === undefined || pool.ellipse === null ? null : validateEllipse(pool.ellipse, p.alphaReserve, p.taoReserve, "pool.ellipse");
-  return { ...p, ellipse };
+  return {
+    taoReserve: p.taoReserve, alphaReserve: p.alphaReserve, alphaOut: p.alphaOut, quoteWeight: p.quoteWeight,
+    palSwapInitialized: p.palSwapInitialized, feeRate: p.feeRate, minimumReserve: p.minimumReserve, mechanism: p.mechanism, ellipse,
+  };
 }
 
 function quote(pool: Pool, buy: boolean, amount: U64Like, opts: QuoteOptions, field: string): Quote {
@@ -201,9 +204,14 @@ function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, opts: Quot
     : core(opts.taomath).quoteBatch(p, buy, a, limit, false);
   const out: BatchQuotes = { error: new Array(n), paidIn: new BigUint64Array(n), amountOut: new BigUint64Array(n), fee: new BigUint64Array(n), runtime: runtimeTag(rt) };
   const names: Array<SwapError | null> = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity", "ReservesOutOfBalance" as SwapError];
-  for (let i = 0; i < n; i++) {
-    out.error[i] = names[Number(rows[4 * i])];
-    out.paidIn[i] = rows[4 * i + 1]; out.amountOut[i] = rows[4 * i + 2]; out.fee[i] = rows[4 * i + 3];
+  // copied as 32-bit halves: reading a u64 element makes a BigInt, which costs more than the quote
+  const r32 = new Uint32Array(rows.buffer, rows.byteOffset, rows.length * 2);
+  const pin = new Uint32Array(out.paidIn.buffer), aout = new Uint32Array(out.amountOut.buffer), f32 = new Uint32Array(out.fee.buffer);
+  for (let i = 0, k = 0; i < n; i++, k += 8) {
+    out.error[i] = names[r32[k]];
+    pin[2 * i] = r32[k + 2]; pin[2 * i + 1] = r32[k + 3];
+    aout[2 * i] = r32[k + 4]; aout[2 * i + 1] = r32[k + 5];
+    f32[2 * i] = r32[k + 6]; f32[2 * i + 1] = r32[k + 7];
   }
   return out;
 }

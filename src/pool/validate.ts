@@ -20,26 +20,30 @@ function toInt(v: unknown, field: string): bigint {
   throw new TaomathError("invalid_type", field, `expected an integer (bigint or decimal string), got ${JSON.stringify(String(v))}`);
 }
 
+function scale(v: unknown, field: string): bigint {
+  const x = toInt(v, field);
+  if (x < 0n || x > U128_MAX) throw new TaomathError("out_of_range", field, `${x} is not a u128`);
+  if (x === 0n) throw new TaomathError("out_of_range", field, "a zero scale is not a curve (the chain's InvalidParameters)");
+  return x;
+}
+function center(v: unknown, field: string): bigint {
+  const x = toInt(v, field);
+  if (x < I128_MIN || x > I128_MAX) throw new TaomathError("out_of_range", field, `${x} is not an i128`);
+  return x;
+}
+
 export function validateEllipse(e: unknown, alpha: bigint, tao: bigint, field = "ellipse"): Ellipse {
   if (e === null || typeof e !== "object" || Array.isArray(e)) throw new TaomathError("invalid_type", field, "expected {alpha_scale, tao_scale, center_alpha, center_tao}");
   const o = e as Record<string, unknown>;
-  const out: Record<string, bigint> = {};
-  for (const k of ["alpha_scale", "tao_scale"]) {
-    const v = toInt(o[k], `${field}.${k}`);
-    if (v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", `${field}.${k}`, `${v} is not a u128`);
-    if (v === 0n) throw new TaomathError("out_of_range", `${field}.${k}`, "a zero scale is not a curve (the chain's InvalidParameters)");
-    out[k] = v;
-  }
-  for (const k of ["center_alpha", "center_tao"]) {
-    const v = toInt(o[k], `${field}.${k}`);
-    if (v < I128_MIN || v > I128_MAX) throw new TaomathError("out_of_range", `${field}.${k}`, `${v} is not an i128`);
-    out[k] = v;
-  }
-  if (out.center_alpha - (alpha << 32n) <= 0n) {
+  const alpha_scale = scale(o.alpha_scale, `${field}.alpha_scale`);
+  const tao_scale = scale(o.tao_scale, `${field}.tao_scale`);
+  const center_alpha = center(o.center_alpha, `${field}.center_alpha`);
+  const center_tao = center(o.center_tao, `${field}.center_tao`);
+  if (center_alpha - (alpha << 32n) <= 0n) {
     throw new TaomathError("out_of_range", `${field}.center_alpha`, `the alpha reserve ${alpha} is outside the curve's domain (X = center_alpha − alpha·2^32 must be > 0)`);
   }
-  if (out.center_tao - (tao << 32n) <= 0n) {
+  if (center_tao - (tao << 32n) <= 0n) {
     throw new TaomathError("out_of_range", `${field}.center_tao`, `the TAO reserve ${tao} is outside the curve's domain (Y = center_tao − tao·2^32 must be > 0)`);
   }
-  return { alpha_scale: out.alpha_scale, tao_scale: out.tao_scale, center_alpha: out.center_alpha, center_tao: out.center_tao };
+  return { alpha_scale, tao_scale, center_alpha, center_tao };
 }
