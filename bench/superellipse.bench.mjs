@@ -6,7 +6,6 @@
 
 import { taomath } from "../dist/index.js";
 import { quoteStake, quoteStakeBatch } from "../dist/pool/index.js";
-import { ellipseCoreOf } from "../dist/pool/ellipse_core.js";
 import * as js from "../test/helpers/superellipse_bigint.mjs";
 import { median, table } from "./lib.mjs";
 
@@ -57,7 +56,7 @@ function quotes(label, quoteWeight, nBatch, nSingle, nJs) {
   const tSingle = timeMs(() => { for (const a of single) quoteStake(pool, a); }, { runs: 7, warmup: 1 }) / nSingle;
   const tJs = timeMs(() => { for (const a of few) js.simSwap(ref, e, true, a, MAX_PRICE); }, { runs: 5, warmup: 1 }) / nJs;
   // one buy_output alone, the chain's 0.96 µs figure
-  const ec = ellipseCoreOf(taomath());
+  const ec = (taomath()).ellipse;
   const tOut = timeMs(() => { for (const a of single) ec.trade("buy_output", pool.ellipse, pool.alphaReserve, pool.taoReserve, a); }, { runs: 7, warmup: 1 }) / nSingle;
   const tOutJs = timeMs(() => { for (const a of few) js.output(e, ref.alpha, ref.tao, a, true); }, { runs: 5, warmup: 1 }) / nJs;
   return [
@@ -84,7 +83,7 @@ function limitFill(label, quoteWeight) {
   const few = limits.slice(0, 4);
   const tJ = timeMs(() => { for (const l of few) js.simSwap(ref, e, true, amount, l); }, { runs: 3, warmup: 1 }) / few.length;
   // the limit search alone: the bracketed search against the chain's full bisection, both in wasm
-  const ec = ellipseCoreOf(taomath());
+  const ec = (taomath()).ellipse;
   const targets = limits.map((l) => (l << 64n) / 1_000_000_000n);
   const search = (fn) => timeMs(() => { for (const t of targets) ec.trade(fn, pool.ellipse, ref.alpha, ref.tao, t); }, { runs: 5, warmup: 1 }) / targets.length;
   const tFast = search("quote_delta_to_price"), tChain = search("quote_delta_to_price_bisect");

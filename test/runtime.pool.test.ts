@@ -6,11 +6,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { taomath, resolveRuntime, RULE_SETS, NEWEST_SPEC, TaomathError } from "../src/index.js";
 import { quoteStake, quoteUnstake, quoteStakeBatch, quoteUnstakeBatch, maxAmountForLimit, limitMaximum, spotPrice, spotPriceOf, quoteRequestFromJson, quoteResponse } from "../src/pool/index.js";
-import { ellipseCoreOf } from "../src/pool/ellipse_core.js";
 import { swapCoreOf } from "../src/core/cores.js";
 
 const cli = fileURLToPath(new URL("../node/cli.mjs", import.meta.url));
-const ec = () => ellipseCoreOf(taomath());
+const ec = () => (taomath()).ellipse;
 const errOf = (f: () => unknown): TaomathError => {
   try { f(); } catch (e) { expect(e).toBeInstanceOf(TaomathError); return e as TaomathError; }
   throw new Error("expected a TaomathError");
@@ -160,7 +159,7 @@ describe("the JSON quote API (Worker, dashboard) takes a runtime", () => {
     expect(r425.quotes[0].amount_out).toBe(String(quoteStake(p, 10n ** 14n, { runtime: 425 }).amountOut));
   });
   it("quotes a pool that sends its ellipse on that curve", () => {
-    const e = ellipseCoreOf(taomath()).fromWeights(3n * 10n ** 15n, 10n ** 15n, 430_000_000_000_000_000n);
+    const e = (taomath()).ellipse.fromWeights(3n * 10n ** 15n, 10n ** 15n, 430_000_000_000_000_000n);
     if (!e.ok) throw new Error(e.error);
     const ellipse = Object.fromEntries(Object.entries(e.value).map(([k, v]) => [k, String(v)]));
     const r = quoteResponse(taomath(), quoteRequestFromJson({ pool: { ...pool, ellipse }, side: "unstake", amount: "5000000000" }));

@@ -5,11 +5,10 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { taomath } from "../src/index.js";
-import { ellipseCoreOf } from "../src/pool/ellipse_core.js";
 import { type Ellipse } from "../src/pool/index.js";
 import * as ref from "./helpers/superellipse_bigint.mjs";
 
-const ec = ellipseCoreOf(taomath());
+const ec = (taomath()).ellipse;
 const U64 = (1n << 64n) - 1n;
 
 function refCall<T>(f: () => T): { ok: true; value: T } | { ok: false; error: string } {

@@ -3,10 +3,9 @@
 
 import { describe, it, expect } from "vitest";
 import { taomath } from "../src/index.js";
-import { ellipseCoreOf } from "../src/pool/ellipse_core.js";
 import { type Ellipse } from "../src/pool/index.js";
 
-const ec = ellipseCoreOf(taomath());
+const ec = (taomath()).ellipse;
 const MAX = 1_000_000_000_000_000n;
 const pool = { taoReserve: 10n ** 15n, alphaReserve: 3n * 10n ** 15n, quoteWeight: 430_000_000_000_000_000n, palSwapInitialized: true };
 const calibrated = (alpha: bigint, tao: bigint, w: bigint): Ellipse => {

@@ -3,9 +3,9 @@
 
 import { describe, it, expect } from "vitest";
 import { taomath } from "../src/index.js";
-import { ellipseCoreOf, type Ellipse, type CurveResult } from "../src/pool/ellipse_core.js";
+import { type Ellipse, type CurveResult } from "../src/bindings/superellipse.js";
 
-const ec = ellipseCoreOf(taomath());
+const ec = (taomath()).ellipse;
 const M64 = (1n << 64n) - 1n;
 const pct = (p: bigint) => p * 10n ** 16n;
 const ok = <T>(r: CurveResult<T>): T => {

@@ -12,6 +12,7 @@ import { SharePoolCore } from "../bindings/sharepool.js";
 import { BurnCore } from "../bindings/burn.js";
 import { EmissionCore } from "../bindings/emission.js";
 import { StakingCore } from "../bindings/staking.js";
+import { EllipseCore } from "../bindings/superellipse.js";
 import { WeightsCore } from "../bindings/weights.js";
 
 export interface RunEpochOptions {
@@ -26,6 +27,7 @@ export class Taomath {
   #burn?: BurnCore;
   #emission?: EmissionCore;
   #staking?: StakingCore;
+  #ellipse?: EllipseCore;
   #weights?: WeightsCore;
   constructor(readonly core: Core) {
     this.math = new MathHelpers(core);
@@ -39,6 +41,8 @@ export class Taomath {
   get burn(): BurnCore { return (this.#burn ??= new BurnCore(this.core)); }
   /** The emission core (block emission, halvings, price EMA) of this instance. */
   get emission(): EmissionCore { return (this.#emission ??= new EmissionCore(this.core)); }
+  /** The runtime-473 superellipse pool core (curve, 473 swap step, migration) of this instance. */
+  get ellipse(): EllipseCore { return (this.#ellipse ??= new EllipseCore(this.core)); }
   /** Staking arithmetic (delegate and childkey take) of this instance. */
   get staking(): StakingCore { return (this.#staking ??= new StakingCore(this.core)); }
   /** The weights core (max-upscale of a row to u16) of this instance. */

@@ -11,7 +11,7 @@ import type { PoolInput, SwapError, SwapCore } from "../bindings/swap.js";
 import { instanceOr } from "../core/default.js";
 import type { Taomath } from "../core/taomath.js";
 import { resolveRuntime, runtimeTag, type ResolvedRuntime, type RuntimeTag } from "../core/runtime.js";
-import { ellipseCoreOf, type Pool473Input } from "./ellipse_core.js";
+import { type Pool473Input } from "../bindings/superellipse.js";
 import { validateEllipse, type EllipseLike } from "./validate.js";
 
 const ACC = 10n ** 18n;
@@ -135,7 +135,7 @@ function quote(pool: Pool, buy: boolean, amount: U64Like, opts: QuoteOptions, fi
   const amt = toU64(amount, field);
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
   const r = rt.ruleSet.pool === "superellipse"
-    ? ellipseCoreOf(instance(opts.taomath)).quote(pool473(p, pool), buy, amt, limit)
+    ? (instance(opts.taomath)).ellipse.quote(pool473(p, pool), buy, amt, limit)
     : core(opts.taomath).quote(p, buy, amt, limit);
   if (r.error !== null) chainError(r.error, field);
   return toQuote(amt, r.paidIn, r.paidOut, r.fee, r.priceBefore, r.priceAfter, buy, runtimeTag(rt));
@@ -176,7 +176,7 @@ export function limitMaximum(pool: Pool, limitPriceRao: U64Like, direction: "sta
   const limit = limitOf(limitPriceRao, 0n, "limitPriceRao");
   if (direction !== "stake" && direction !== "unstake") throw new TaomathError("invalid_type", "direction", `expected "stake" or "unstake", got ${JSON.stringify(direction)}`);
   const r = rt.ruleSet.pool === "superellipse"
-    ? ellipseCoreOf(instance(opts.taomath)).maxAmount(pool473(p, pool), direction === "stake", limit, false)
+    ? (instance(opts.taomath)).ellipse.maxAmount(pool473(p, pool), direction === "stake", limit, false)
     : core(opts.taomath).maxAmount(p, direction === "stake", limit, false);
   if (!r.ok) chainError(r.error, "limitPriceRao");
   return { maxAmount: r.maxAmount, runtime: runtimeTag(rt) };
@@ -200,7 +200,7 @@ function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, opts: Quot
   for (let i = 0; i < n; i++) a[i] = toU64(amounts[i], `${field}[${i}]`);
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
   const rows = rt.ruleSet.pool === "superellipse"
-    ? ellipseCoreOf(instance(opts.taomath)).quoteBatch(pool473(p, pool), buy, a, limit, false)
+    ? (instance(opts.taomath)).ellipse.quoteBatch(pool473(p, pool), buy, a, limit, false)
     : core(opts.taomath).quoteBatch(p, buy, a, limit, false);
   const out: BatchQuotes = { error: new Array(n), paidIn: new BigUint64Array(n), amountOut: new BigUint64Array(n), fee: new BigUint64Array(n), runtime: runtimeTag(rt) };
   const names: Array<SwapError | null> = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity", "ReservesOutOfBalance" as SwapError];
@@ -236,7 +236,7 @@ export function spotPriceOf(pool: Pool, opts: { taomath?: Taomath; runtime?: num
   const rt = runtimeFor(pool, opts.runtime);
   const p = validatePool(pool);
   const price = rt.ruleSet.pool === "superellipse"
-    ? ellipseCoreOf(instance(opts.taomath)).spotPrice(pool473(p, pool))
+    ? (instance(opts.taomath)).ellipse.spotPrice(pool473(p, pool))
     : core(opts.taomath).price(p.quoteWeight!, p.alphaReserve, p.taoReserve);
   return { price, runtime: runtimeTag(rt) };
 }

@@ -3,7 +3,7 @@
 // Y = center_tao − tao·2^32 > 0). Each failure is a TaomathError naming the field.
 
 import { TaomathError } from "../core/errors.js";
-import type { Ellipse } from "./ellipse_core.js";
+import type { Ellipse } from "../bindings/superellipse.js";
 
 type Int = bigint | string | number;
 /** An ellipse as callers write it: the chain's storage names, integers as bigint, decimal string or safe number. */

@@ -11,7 +11,7 @@ import { runEmissionVector, runEmaVector } from "./emission.js";
 import { runSwapVector } from "./swap.js";
 import { runSharePoolVector } from "./sharepool.js";
 import { runBurnVector } from "./burn.js";
-import { runSuperellipseVector } from "../pool/vectors.js";
+import { runSuperellipseVector } from "./superellipse.js";
 
 export type VectorRunner = (tm: Taomath, file: Record<string, unknown>) => unknown;
 

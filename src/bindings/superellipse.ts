@@ -253,11 +253,3 @@ export class EllipseCore {
     };
   }
 }
-
-const perCore = new WeakMap<Core, EllipseCore>();
-/** The instance's curve wrapper, made on first use. */
-export function ellipseCoreOf(tm: { core: Core }): EllipseCore {
-  let c = perCore.get(tm.core);
-  if (c === undefined) { c = new EllipseCore(tm.core); perCore.set(tm.core, c); }
-  return c;
-}

@@ -4,7 +4,7 @@
 
 import type { Taomath } from "../core/taomath.js";
 import { TaomathError } from "../core/errors.js";
-import { ellipseCoreOf, type Ellipse, type EllipseCore, type CurveResult, type Pool473Input, type Pool473State, type TradeFn } from "./ellipse_core.js";
+import { type Ellipse, type EllipseCore, type CurveResult, type Pool473Input, type Pool473State, type TradeFn } from "../bindings/superellipse.js";
 
 type Json = Record<string, any>;
 const B = (s: string) => BigInt(s);
@@ -86,7 +86,7 @@ export function superellipseCase(ec: EllipseCore, c: Json): Json {
 }
 
 export function runSuperellipseVector(tm: Taomath, file: Json): unknown {
-  const ec = ellipseCoreOf(tm);
+  const ec = (tm).ellipse;
   if (!Array.isArray(file.cases)) throw new TaomathError("invalid_type", "cases", "expected an array of cases");
   return { cases: file.cases.map((c: Json) => ({ id: c.id, outputs: superellipseCase(ec, c) })) };
 }
