@@ -5,6 +5,7 @@ import { describe, it, expect } from "vitest";
 import { build, type Metafile } from "esbuild";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 // @ts-expect-error plain JS build script without types
 import { bundleWorker } from "../worker/build.mjs";
 
@@ -65,6 +66,17 @@ describe("the package entries load in Node", () => {
     const node = await import("taomath");
     const input = web.exampleSubnet(tm, { n: 32, validators: 8 });
     expect(web.epochToVectorEncoding(tm.runEpoch(input))).toEqual(node.epochToVectorEncoding(node.runEpoch(input)));
+  });
+
+  it("Node's createTaomath takes the same sources as the browser's: bytes, a file path, a file: URL", async () => {
+    const m = await import("taomath");
+    const wasm = join(root, "build", "taomath.wasm");
+    const input = m.exampleSubnet(m.taomath(), { n: 16, validators: 4, warmupEpochs: 0 });
+    const expected = m.epochToVectorEncoding(m.runEpoch(input));
+    for (const source of [readFileSync(wasm), wasm, pathToFileURL(wasm), pathToFileURL(wasm).href]) {
+      const tm = await m.createTaomath(source);
+      expect(m.epochToVectorEncoding(tm.runEpoch(input))).toEqual(expected);
+    }
   });
 
   it("the package exports the .wasm file itself", () => {
