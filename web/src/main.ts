@@ -138,10 +138,11 @@ async function show(body: JobBody, label: string): Promise<EpochRun | null> {
   showTopUids(last);
   if (node) setShareUrl({ url: node.url, netuid: node.netuid, block: node.block });
   else setShareUrl();
-  setState("done", `${last.name}: epoch done in ${last.ms.toFixed(1)} ms`);
+  // the calculator follows the connected subnet's pool before the page reports done
   if (node && last.source?.pool) {
     await tools.usePool(last.source.pool, `subnet ${node.netuid} at block ${groupDigits(String(last.source.snapshot_block))}`);
   }
+  setState("done", `${last.name}: epoch done in ${last.ms.toFixed(1)} ms`);
   return last;
 }
 
