@@ -18,8 +18,11 @@ const alpha = (rao: string) => Number(rao) / 1e9;
 
 /** Bond rows drawn at most; larger subnets show the first rows that hold bonds. */
 export const MAX_BOND_ROWS = 128;
-/** Bond columns drawn at most; wider subnets group neighbouring uids and show each group's largest bond. */
-export const MAX_BOND_COLUMNS = 256;
+/**
+ * Heatmap cells drawn at most (rows x columns): wider subnets group neighbouring uids and show each
+ * group's largest bond, so the 256-uid example is drawn cell for cell and a 4096-uid subnet in groups.
+ */
+export const MAX_BOND_CELLS = 16384;
 /** The heatmap's colour for a bond of `f` (0..1) of the largest bond shown. */
 export const bondColour = (f: number) => `rgba(200, 30, 60, ${(0.08 + 0.92 * f).toFixed(3)})`;
 
@@ -46,24 +49,40 @@ function logTickLabel(this: any, value: number | string): string {
 }
 export const logAxisTicks = { callback: logTickLabel, autoSkip: false, maxRotation: 0 };
 
+/** Round uid positions for an axis of n uids: 0 and every multiple of a 1/2/5 x 10^k step, about eight of them. */
+export function uidTicks(n: number): number[] {
+  const raw = Math.max(1, n / 8);
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((x) => x >= raw)!;
+  const out: number[] = [];
+  for (let u = 0; u < n; u += step) out.push(u);
+  return out;
+}
+
 const who = (r: EpochRun, uid: number) => (r.hotkeys?.[uid] ? `uid ${uid} (${shortKey(r.hotkeys[uid])})` : `uid ${uid}`);
 
 export function drawIncentiveDividends(r: EpochRun): void {
   const o = r.outputs;
+  // a linear uid axis with pre-parsed points: a category axis would measure a label per uid
+  const points = (xs: number[]) => xs.map((v, uid) => ({ x: uid, y: share(v) }));
   draw("chart-incentive", {
     type: "bar",
     data: {
-      labels: o.incentive.map((_, uid) => uid),
       datasets: [
-        { label: "incentive", data: o.incentive.map(share), backgroundColor: "#2a6fdb", barPercentage: 1, categoryPercentage: 1 },
-        { label: "dividends", data: o.dividends.map(share), backgroundColor: "#e8871e", barPercentage: 1, categoryPercentage: 1 },
+        { label: "incentive", data: points(o.incentive), backgroundColor: "#2a6fdb", barPercentage: 1, categoryPercentage: 1 },
+        { label: "dividends", data: points(o.dividends), backgroundColor: "#e8871e", barPercentage: 1, categoryPercentage: 1 },
       ],
     },
     options: {
-      scales: { x: { stacked: true, title: { display: true, text: "uid" }, ticks: { maxTicksLimit: 12, maxRotation: 0 } }, y: { stacked: true, title: { display: true, text: "share of the epoch" } } },
+      parsing: false,
+      normalized: true,
+      scales: {
+        x: { type: "linear", stacked: true, min: -0.5, max: r.n - 0.5, offset: false, title: { display: true, text: "uid" }, afterBuildTicks: (axis: any) => { axis.ticks = uidTicks(r.n).map((value) => ({ value })); }, ticks: { maxRotation: 0 } },
+        y: { stacked: true, title: { display: true, text: "share of the epoch" } },
+      },
       plugins: { tooltip: { callbacks: { title: (items) => who(r, items[0].dataIndex) } } },
     },
-  });
+  } as ChartConfiguration);
 }
 
 export function drawDividendsVsStake(r: EpochRun): void {
@@ -128,7 +147,7 @@ export function drawBondsHeatmap(r: EpochRun): void {
   const rows = o.bonds.map((row, uid) => ({ uid, row })).filter((x) => x.row.length > 0);
   const shown = rows.slice(0, MAX_BOND_ROWS);
   const n = r.n;
-  const group = Math.max(1, Math.ceil(n / MAX_BOND_COLUMNS));
+  const group = Math.max(1, Math.ceil(n / Math.max(64, Math.floor(MAX_BOND_CELLS / Math.max(1, shown.length)))));
   const columns = Math.ceil(n / group);
   const { cells, max } = bondCells(shown.map((s) => s.row), group);
   const scaleMax = Math.max(1, max);
@@ -147,7 +166,7 @@ export function drawBondsHeatmap(r: EpochRun): void {
       datasets: [{
         label: "bond",
         data: cells,
-        backgroundColor: (c: any) => bondColour((c.raw?.v ?? 0) / scaleMax),
+        backgroundColor: cells.map((c) => bondColour(c.v / scaleMax)),
         borderWidth: 0,
         width: ({ chart }: any) => Math.max(1, (chart.chartArea?.width ?? 0) / columns),
         height: ({ chart }: any) => Math.max(1, (chart.chartArea?.height ?? 0) / Math.max(1, shown.length)),
