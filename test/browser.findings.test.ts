@@ -97,7 +97,7 @@ describe("readable charts", () => {
       text: document.getElementById("bonds-legend")!.textContent,
     }));
     expect(ramp).toMatch(/^linear-gradient/);
-    expect(text).toMatch(/^0[\d,]+ \/ 65,535 \(\d+\.\d%\)$/);
+    expect(text).toMatch(/^0[\d,]+ \/ 65,535 \(\d+(\.\d+)?%\)$/);
   });
 });
 

@@ -157,7 +157,8 @@ export function drawBondsHeatmap(r: EpochRun): void {
   const legend = document.getElementById("bonds-legend")!;
   legend.querySelector<HTMLElement>(".ramp")!.style.background = `linear-gradient(to right, ${bondColour(0)}, ${bondColour(1)})`;
   const maxLabel = legend.querySelector<HTMLElement>("[data-key=bonds-max]")!;
-  maxLabel.textContent = `${groupDigits(String(max))} / 65,535 (${((max / U16) * 100).toFixed(1)}%)`;
+  const pctOfMax = (max / U16) * 100;
+  maxLabel.textContent = `${groupDigits(String(max))} / 65,535 (${pctOfMax >= 1 || max === 0 ? pctOfMax.toFixed(1) : pctOfMax.toPrecision(2)}%)`;
   maxLabel.dataset.value = String(max);
   const uidOf = (x: number) => x * group;
   draw("chart-bonds", {
@@ -182,8 +183,9 @@ export function drawBondsHeatmap(r: EpochRun): void {
       },
       scales: {
         x: { type: "linear", min: -0.5, max: columns - 0.5, offset: false, title: { display: true, text: "uid bonded to" }, grid: { display: false },
-          afterBuildTicks: (axis: any) => { axis.ticks = integerTicks(columns).map((value) => ({ value })); },
-          ticks: { maxRotation: 0, callback: (v: any) => String(uidOf(Number(v))) } },
+          // round uids (0, 50, 100 ... or 0, 1000, 2000 ...) at the column that holds them
+          afterBuildTicks: (axis: any) => { axis.ticks = uidTicks(n).map((u) => ({ value: group > 1 ? u / group : u })); },
+          ticks: { maxRotation: 0, callback: (v: any) => String(Math.round(uidOf(Number(v)))) } },
         y: { type: "linear", min: -0.5, max: shown.length - 0.5, reverse: true, offset: false, title: { display: true, text: "validator uid" }, grid: { display: false },
           afterBuildTicks: (axis: any) => { axis.ticks = integerTicks(shown.length).map((value) => ({ value })); },
           ticks: { callback: (v: any) => String(shown[v]?.uid ?? "") } },
