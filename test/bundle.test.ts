@@ -4,7 +4,7 @@
 
 import { describe, it, expect, afterAll } from "vitest";
 import { build, type Metafile } from "esbuild";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
@@ -96,6 +96,34 @@ describe("the package entries load in Node", () => {
 // The esbuild recipes of docs/hosts.md, built from examples/esbuild with the documented options and
 // run in the real engines: the browser bundle in Chromium (served from a plain static server), the
 // Worker bundle in workerd (miniflare, the .wasm as a CompiledWasm module). Both use subpath imports.
+const PAGE = `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><body>loading</body><script type="module" src="./app.js"></script>`;
+
+/** Serves `dir` over plain HTTP, opens its index.html in Chromium and waits for the body to change. */
+async function servePage(dir: string) {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+  const failed: string[] = [];
+  const server = createServer((req, res) => {
+    const file = join(dir, decodeURIComponent(new URL(req.url!, "http://x").pathname));
+    if (!file.startsWith(dir) || !existsSync(file)) { failed.push(req.url!); res.writeHead(404).end(); return; }
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  const port = await freePort();
+  await new Promise<void>((ok) => server.listen(port, "127.0.0.1", ok));
+  const chromium = await launchChromium();
+  const errors: string[] = [];
+  const close = async () => { await chromium.close(); await new Promise<void>((ok) => server.close(() => ok())); };
+  try {
+    const page = await chromium.browser.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${port}/index.html`);
+    await page.waitForFunction(() => document.body.textContent !== "loading", null, { timeout: 30000 });
+    return { text: await page.textContent("body"), errors, failed, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 describe("esbuild recipes run in the real engines", () => {
   const out = mkdtempSync(join(tmpdir(), "taomath-esbuild-"));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -118,30 +146,31 @@ describe("esbuild recipes run in the real engines", () => {
     expect(files.filter((f) => f.endsWith(".wasm"))).toHaveLength(1);
     const js = readFileSync(join(dir, "app.js"), "utf8");
     expect(js).not.toMatch(/["']node:/);
-    writeFileSync(join(dir, "index.html"), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><body>loading</body><script type="module" src="./app.js"></script>`);
+    writeFileSync(join(dir, "index.html"), PAGE);
 
-    const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
-    const failed: string[] = [];
-    const server = createServer((req, res) => {
-      const file = join(dir, decodeURIComponent(new URL(req.url!, "http://x").pathname));
-      if (!file.startsWith(dir) || !existsSync(file)) { failed.push(req.url!); res.writeHead(404).end(); return; }
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-    });
-    const port = await freePort();
-    await new Promise<void>((ok) => server.listen(port, "127.0.0.1", ok));
-    const chromium = await launchChromium();
+    const page = await servePage(dir);
     try {
-      const page = await chromium.browser.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`http://127.0.0.1:${port}/index.html`);
-      await page.waitForFunction(() => document.body.textContent !== "loading", null, { timeout: 30000 });
-      expect(errors).toEqual([]);
-      expect(failed).toEqual([]);
-      expect(await page.textContent("body")).toBe(expected());
+      expect(page.errors).toEqual([]);
+      expect(page.failed).toEqual([]);
+      expect(page.text).toBe(expected());
     } finally {
-      await chromium.close();
-      await new Promise<void>((ok) => server.close(() => ok()));
+      await page.close();
+    }
+  }, 60000);
+
+  it("browser without the .wasm given to esbuild: the default URL 404s and the error says what to do", async () => {
+    const dir = join(out, "browser-default");
+    mkdirSync(dir, { recursive: true });
+    await build({
+      stdin: { contents: `import { createTaomath } from "taomath";\ncreateTaomath().then(() => { document.body.textContent = "ok"; }, (e) => { document.body.textContent = e.message; });`, resolveDir: root, loader: "ts" },
+      bundle: true, format: "esm", platform: "browser", outfile: join(dir, "app.js"), logLevel: "silent",
+    });
+    writeFileSync(join(dir, "index.html"), PAGE);
+    const page = await servePage(dir);
+    try {
+      expect(page.text).toMatch(/^taomath: fetching the wasm failed: 404 .*taomath\.wasm; .*esbuild.*docs\/hosts\.md/);
+    } finally {
+      await page.close();
     }
   }, 60000);
 
