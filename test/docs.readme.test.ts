@@ -65,6 +65,19 @@ describe("README", () => {
   }, 90000);
 });
 
+describe("docs/ code", () => {
+  it("every named import in docs/ is an export of that path (Node's resolution)", () => {
+    const lines = readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md"))
+      .flatMap((f) => readFileSync(join(root, "docs", f), "utf8").split("\n").filter((l) => /^import (type )?\{[^}]*\} from "taomath[^"?]*";$/.test(l)).map((l) => ({ f, l })));
+    expect(lines.length).toBeGreaterThan(10);
+    const file = join(dir, "src", "docs-imports.ts");
+    writeFileSync(file, lines.map(({ l }) => l.replace(/^import (type )?\{([^}]*)\}/, (_, t, names) => `import ${t ?? ""}{${names.split(",").map((n: string) => n.trim()).filter(Boolean).map((n: string) => `${n} as _${Math.random().toString(36).slice(2)}`).join(", ")}}`)).join("\n") + "\nexport {};\n");
+    const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2023, noEmit: true, skipLibCheck: true, types: ["node"], lib: ["lib.es2023.d.ts", "lib.dom.d.ts"] });
+    const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
+    expect(errors).toEqual([]);
+  }, 60000);
+});
+
 describe("links", () => {
   const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => join("docs", f))];
 
