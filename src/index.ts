@@ -3,7 +3,7 @@
 // /vectors.
 
 import { instantiate, type Taomath, type RunEpochOptions } from "./core/taomath.js";
-import { loadModule } from "./host/node.js";
+import { loadModule, type WasmSource } from "./host/node.js";
 import { hostTaomath } from "./host/default_node.js";
 import type { EpochInput, EpochResult } from "./bindings/epoch.js";
 
@@ -12,9 +12,13 @@ export function taomath(): Taomath {
   return hostTaomath();
 }
 
-/** A fresh, independent instance (its own memory). */
-export async function createTaomath(): Promise<Taomath> {
-  return instantiate(await loadModule());
+/**
+ * A fresh, independent instance (its own memory), from build/taomath.wasm or from `source` (bytes, a
+ * compiled module, a file path or URL): the same call as in browsers, so `createTaomath(wasmUrl)`
+ * type-checks whichever entry a tool's types resolve to.
+ */
+export async function createTaomath(source?: WasmSource): Promise<Taomath> {
+  return instantiate(await loadModule(source));
 }
 
 /** One Yuma Consensus epoch on the default instance (see Taomath.runEpoch). */
@@ -27,4 +31,5 @@ export function runEpochDense(input: EpochInput): EpochResult {
   return taomath().runEpochDense(input);
 }
 
+export type { WasmSource };
 export * from "./api.js";

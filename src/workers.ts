@@ -11,9 +11,9 @@ export function taomath(): Taomath {
   return hostTaomath();
 }
 
-/** A fresh, independent instance (its own memory). */
-export async function createTaomath(): Promise<Taomath> {
-  return instantiate(loadModule());
+/** A fresh, independent instance (its own memory), from the bundled module or a compiled one passed in (workerd cannot compile bytes). */
+export async function createTaomath(module: WebAssembly.Module = loadModule()): Promise<Taomath> {
+  return instantiate(module);
 }
 
 export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {

@@ -11,8 +11,13 @@ import { exampleSubnet, epochToVectorEncoding, taomath } from "../src/index.js";
 import { readShared, sharedPresent } from "./helpers/shared.js";
 import { freePort, startDashboard, openDashboard, dashboardSettled, type BrowserHost } from "./helpers/chromium.js";
 import { startReplayServer, type RecordedCall, type ReplayServer } from "./helpers/replay-server.js";
-import { chainFromVector } from "./helpers/vector-chain.js";
+import { chainFromVector, accountFor } from "./helpers/vector-chain.js";
+import { raoToTao } from "../src/pool/index.js";
+import { shortKey } from "../web/src/format.js";
 import { commitStorage } from "./helpers/commit-storage.js";
+
+/** A pool the replay server's metagraph reports (SubnetTAO 22,079.400556774 TAO, SubnetAlphaIn 2,316,467.425363654 α). */
+const POOL = { tao_in: 22_079_400_556_774n, alpha_in: 2_316_467_425_363_654n };
 
 const SN1_HASH = "0xdb13c066e2c63969f140164fb3bfe7a0aaa7b71407fc0fe525d68e57329ef9d0";
 
@@ -49,7 +54,7 @@ const exampleOutputs = () => { const tm = taomath(); return epochToVectorEncodin
 describe.skipIf(!sharedPresent)("dashboard: connect to node", () => {
   it("reads vector 033's commit-reveal subnet from the replay server and shows the chain's epoch outputs", async () => {
     const vector = readShared("vectors", "epoch", "033_commit_reveal_mask.json");
-    const chain = chainFromVector(vector.inputs);
+    const chain = chainFromVector(vector.inputs, 343, { pool: POOL });
     commitStorage(chain, vector, 343);
     const server = await startReplayServer({ calls: chain.calls, storage: chain.storage });
     servers.push(server);
@@ -69,6 +74,40 @@ describe.skipIf(!sharedPresent)("dashboard: connect to node", () => {
     mkdirSync(join(process.cwd(), "build"), { recursive: true });
     await page.waitForFunction(() => ["calculator", "emission"].every((id) => document.getElementById(id)?.dataset.state === "done"), null, { timeout: 30000 });
     await page.screenshot({ path: join(process.cwd(), "build", "dashboard-node.png"), fullPage: true });
+  });
+
+  it("fills the staking calculator with the connected subnet's pool and quotes on it", async () => {
+    expect(await page.inputValue("#pool-tao")).toBe(raoToTao(POOL.tao_in));
+    expect(await page.inputValue("#pool-alpha")).toBe(raoToTao(POOL.alpha_in));
+    const run = await page.evaluate(() => (window as any).taomath.lastCalculator());
+    expect(run.request.pool.tao_reserve).toBe(String(POOL.tao_in));
+    expect(run.request.pool.alpha_reserve).toBe(String(POOL.alpha_in));
+    expect(await page.getAttribute("#pool-source", "data-source")).toBe("node");
+  });
+
+  it("shows the chain's hotkeys: in the top miner and in the top-uids table", async () => {
+    const top = await page.evaluate(() => { const o = (window as any).taomath.last().outputs; return o.incentive.reduce((b: number, x: number, i: number) => (x > o.incentive[b] ? i : b), 0); });
+    expect(await text("top-miner")).toMatch(new RegExp(`^uid ${top} \\(${shortKey(accountFor(top)).replace("…", ".")}\\): incentive`));
+    const rows = await page.$$eval("#uids-table tbody tr", (trs) => trs.map((tr) => ({ uid: Number((tr as HTMLElement).dataset.uid), key: tr.querySelector("td.key")!.getAttribute("title") })));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.key).toBe(accountFor(r.uid));
+  });
+
+  it("puts the node and netuid in the address bar; opening that link connects to the same subnet", async () => {
+    const search = await page.evaluate(() => location.search);
+    const q = new URLSearchParams(search);
+    expect(q.get("node")).toBe(servers[0].wsUrl);
+    expect(q.get("netuid")).toBe(await page.evaluate(() => String((window as any).taomath.last().source.netuid)));
+    const expected = await lastOutputs();
+    const other = await host.browser.newPage();
+    try {
+      await other.goto(`${host.url}${search}`);
+      expect(await dashboardSettled(other)).toBe("done");
+      expect(await other.evaluate(() => (window as any).taomath.last().outputs)).toEqual(expected);
+      expect(await other.inputValue("#node-url")).toBe(servers[0].wsUrl);
+    } finally {
+      await other.close();
+    }
   });
 
   it("a vector without commit-reveal: same outputs as Node's predict, commit-reveal shown off", async () => {
@@ -95,6 +134,10 @@ describe.skipIf(!sharedPresent)("dashboard: connect to node", () => {
     const port = await freePort();
     expect(await connect(`ws://127.0.0.1:${port}`, "1")).toBe("error");
     expect(await page.getAttribute("#error", "data-code")).toBe("unreachable");
+    // in plain words: what failed and what to check, no internal code or field
+    const message = (await page.textContent("#error"))!;
+    expect(message).toBe(`Could not load the subnet from the node: could not connect to ws://127.0.0.1:${port}. Check the address, that the node is running, and that it accepts WebSocket connections from this page.`);
+    expect(await page.getAttribute("#results", "data-stale")).toBe("true");
     expect(await page.isEnabled("#connect-button")).toBe(true);
     await page.click("#run-example");
     expect(await settled()).toBe("done");

@@ -11,6 +11,7 @@ import { taomath } from "../src/index.js";
 import { quoteStake, quoteUnstake, quoteRequestFromJson, quoteResponse, raoToTao, taoToRao } from "../src/pool/index.js";
 import { projectEmission, emissionOf, emissionResponse, emissionRequestFromQuery } from "../src/emission/index.js";
 import { startDashboard, type BrowserHost } from "./helpers/chromium.js";
+import { taoText, groupDigits } from "../web/src/format.js";
 
 let host: BrowserHost;
 let page: Page;
@@ -116,16 +117,21 @@ describe("emission and halving chart in Chromium", () => {
     await page.evaluate((d) => (window as any).taomath.runEmission({ issuance: "10600000", recycled_per_day: "0", years: "20", start_date: d }), start);
     const tm = taomath();
     const p = projectEmission(tm, issuance, { startDate: new Date(`${start}T00:00:00Z`) });
-    expect(await shown("emission-summary", "block-emission")).toBe(`${raoToTao(emissionOf(tm).blockEmission(issuance))} TAO/block`);
+    expect(await shown("emission-summary", "block-emission")).toBe(`${taoText(emissionOf(tm).blockEmission(issuance))} TAO/block`);
+    expect(await shown("emission-summary", "block-emission")).toBe("0.5 TAO/block");
     expect(await shown("emission-summary", "halvings-so-far")).toBe(String(emissionOf(tm).halvings(issuance)));
     expect(await shown("emission-summary", "next-halving")).toBe(`${p.halvings[0].date} (halving ${p.halvings[0].halving})`);
-    expect(await shown("emission-summary", "supply-end")).toBe(`${raoToTao(p.daily[p.daily.length - 1].issuance)} TAO`);
+    expect(await shown("emission-summary", "supply-end")).toBe(`${taoText(p.daily[p.daily.length - 1].issuance)} TAO`);
   });
 
-  it("lists every coming halving as Node projects it", async () => {
+  it("lists every coming halving as Node projects it, numbers grouped and without trailing zeros", async () => {
     const rows = await page.$$eval("#halvings-table tbody tr", (trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
     const p = projectEmission(taomath(), issuance, { startDate: new Date(`${start}T00:00:00Z`) });
-    expect(rows).toEqual(p.halvings.map((h) => [String(h.halving), h.date, raoToTao(h.first_issuance), String(h.block_offset), raoToTao(h.emission_after), ""]));
+    expect(rows).toEqual(p.halvings.map((h) => [String(h.halving), h.date, taoText(h.first_issuance), groupDigits(String(h.block_offset)), taoText(h.emission_after), ""]));
+    // the second halving's threshold reads as people write it, not "15750000.000000000"
+    expect(rows[0][2]).toBe("15,750,000");
+    expect(rows[0][4]).toBe("0.25");
+    for (const r of rows) expect(r[3]).toMatch(/^\d{1,3}(,\d{3})*$/);
   });
 
   it("charts every day of the projection exactly as Node computes it", async () => {

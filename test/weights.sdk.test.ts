@@ -1,5 +1,5 @@
 // The SDK-compatible helpers against the Python SDK itself, and every place where what the SDK
-// sends differs from what the chain stores or accepts (the README lists the same differences).
+// sends differs from what the chain stores or accepts (docs/weights.md lists the same differences).
 //
 // Expected floats were produced by running bittensor/utils/weight_utils.py (numpy path) under
 // NumPy 2.4.6 on the same inputs; the TypeScript port also matched it bit for bit on 1,800 random

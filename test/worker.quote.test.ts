@@ -8,6 +8,7 @@ import { quoteStake, quoteUnstake, quoteRequestFromJson, quoteResponse } from ".
 import { projectEmission, emissionOf } from "../src/emission/index.js";
 import { canonicalJson } from "../src/vectors/index.js";
 import { startWorker, type WorkerHost } from "./helpers/workerd.js";
+import { MAX_BODY_BYTES } from "../worker/src/http.js";
 
 let w: WorkerHost;
 beforeAll(async () => { w = await startWorker(); }, 60000);
@@ -157,7 +158,7 @@ describe("isolation", () => {
     const good = { pool, side: "stake", amounts: ["1000000000", "20000000000"] };
     const expected = await (await quote(good)).text();
     const expectedEmission = await (await emission("?issuance=5000000000000000&years=5&start_date=2026-01-01")).text();
-    for (const b of ["{", "null", JSON.stringify({ ...good, amounts: ["x"] }), JSON.stringify({ pool: { ...pool, fee_rate: -1 }, side: "stake", amount: 1 }), "x".repeat(4 * 1024 * 1024 + 1)]) {
+    for (const b of ["{", "null", JSON.stringify({ ...good, amounts: ["x"] }), JSON.stringify({ pool: { ...pool, fee_rate: -1 }, side: "stake", amount: 1 }), "x".repeat(MAX_BODY_BYTES + 1)]) {
       expect((await quote(b)).status).toBeGreaterThanOrEqual(400);
       expect((await emission("?issuance=abc")).status).toBe(400);
       expect(await (await quote(good)).text()).toBe(expected);

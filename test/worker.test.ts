@@ -6,6 +6,7 @@ import { taomath, exampleSubnet, epochToVectorEncoding } from "../src/index.js";
 import { canonicalJson } from "../src/vectors/index.js";
 import { sharedPresent, readShared } from "./helpers/shared.js";
 import { startWorker, type WorkerHost } from "./helpers/workerd.js";
+import { MAX_BODY_BYTES } from "../worker/src/http.js";
 
 let w: WorkerHost;
 beforeAll(async () => { w = await startWorker(); }, 60000);
@@ -31,7 +32,8 @@ describe("GET /v1", () => {
     expect(r.status).toBe(200);
     const body: any = await r.json();
     expect(body.endpoints.map((e: any) => `${e.method} ${e.path}`)).toEqual(["GET /v1", "POST /v1/epoch", "POST /v1/quote", "GET /v1/emission"]);
-    expect(body.max_body_bytes).toBe(4 * 1024 * 1024);
+    expect(body.max_body_bytes).toBe(MAX_BODY_BYTES);
+    expect(MAX_BODY_BYTES).toBe(16 * 1024 * 1024);
   });
 });
 
@@ -127,18 +129,28 @@ describe("POST /v1/epoch: bad requests are JSON 400s naming the field", () => {
 });
 
 describe("limits and routing", () => {
-  it("refuses a declared body over 4 MiB with 413 before reading it", async () => {
-    const big = "x".repeat(4 * 1024 * 1024 + 1);
+  it("accepts a 4096-uid epoch of ~4.5 MB (64 validators weighting most miners) and answers as Node does", async () => {
+    const tm = taomath();
+    const input = exampleSubnet(tm, { n: 4096, validators: 64, warmupEpochs: 1 });
+    const body = canonicalJson(input);
+    expect(body.length).toBeGreaterThan(4.5e6);
+    const r = await post(body);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toBe(canonicalJson({ outputs: epochToVectorEncoding(tm.runEpoch(input)).outputs }));
+  }, 60000);
+
+  it("refuses a declared body over the limit (16 MiB) with 413 before reading it", async () => {
+    const big = "x".repeat(MAX_BODY_BYTES + 1);
     const r = await post(big);
     expect(r.status).toBe(413);
     expect(await errorOf(r)).toMatchObject({ code: "body_too_large", field: "body" });
   });
 
-  it("refuses a streamed body (no Content-Length) once it passes 4 MiB", async () => {
+  it("refuses a streamed body (no Content-Length) once it passes the limit", async () => {
     const chunk = new Uint8Array(256 * 1024).fill(0x20);
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
-      pull(c) { if (sent++ < 20) c.enqueue(chunk); else c.close(); },
+      pull(c) { if (sent++ <= MAX_BODY_BYTES / chunk.byteLength + 4) c.enqueue(chunk); else c.close(); },
     });
     const r = await w.fetch("/v1/epoch", { method: "POST", body: stream, duplex: "half" } as RequestInit);
     expect(r.status).toBe(413);
@@ -164,7 +176,7 @@ describe("isolation: a request cannot break the next", () => {
     const good = canonicalJson(input);
     const bad = [
       "{", "", "null", "\"text\"", JSON.stringify({ ...JSON.parse(good), n: 65536 }),
-      JSON.stringify({ ...JSON.parse(good), weights: "nope" }), "x".repeat(4 * 1024 * 1024 + 10),
+      JSON.stringify({ ...JSON.parse(good), weights: "nope" }), "x".repeat(MAX_BODY_BYTES + 10),
     ];
     for (const b of bad) {
       const r = await post(b);

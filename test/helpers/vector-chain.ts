@@ -19,7 +19,8 @@ export interface VectorChain { netuid: number; snapshotBlock: bigint; hash: stri
 
 /** `specVersion` picks the runtime the chain reports and the metagraph layout it answers with (343 or 425). */
 /** `metagraphTempo` makes the node report another Tempo than the vector's (e.g. 0) without moving the netuid. */
-export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343, options: { metagraphTempo?: number } = {}): VectorChain {
+/** `pool` makes the metagraph carry the subnet's pool reserves (tao_in, alpha_in, rao). */
+export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343, options: { metagraphTempo?: number; pool?: { tao_in: bigint; alpha_in: bigint } } = {}): VectorChain {
   const n: number = inputs.n;
   const tempo: number = inputs.tempo;
   const epochBlock = BigInt(inputs.current_block);
@@ -46,6 +47,7 @@ export function chainFromVector(inputs: any, specVersion: 343 | 425 = 343, optio
     block_at_registration: big(inputs.block_at_registration),
     alpha_stake: big(inputs.alpha_stake), tao_stake: big(inputs.tao_stake),
     total_stake: big(inputs.alpha_stake),
+    ...(options.pool ?? {}),
   };
   const axon = { block: 0n, version: 0, ip: 0n, port: 0, ip_type: 4, protocol: 4, placeholder1: 0, placeholder2: 0 };
   const prometheus = { block: 0n, version: 0, ip: 0n, port: 0, ip_type: 0 };

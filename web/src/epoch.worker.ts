@@ -50,11 +50,16 @@ async function fromNode(tm: Taomath, job: Extract<EpochJob, { kind: "node" }>): 
     const epochMs = performance.now() - t1;
     const r = await run(tm, `subnet ${job.netuid} @ ${snapshot.source.block}`, p.inputs, p.result);
     const commits = p.inputs.commit_blocks;
+    const m = snapshot.metagraph as { hotkeys?: unknown; tao_in?: unknown; alpha_in?: unknown };
+    if (Array.isArray(m.hotkeys) && m.hotkeys.length === r.n && m.hotkeys.every((h) => typeof h === "string")) r.hotkeys = m.hotkeys as string[];
+    const rao = (v: unknown) => (typeof v === "string" && /^[0-9]+$/.test(v) ? v : null);
+    const taoIn = rao(m.tao_in), alphaIn = rao(m.alpha_in);
     r.source = {
       url: job.url, netuid: job.netuid, spec_version: snapshot.source.spec_version,
       snapshot_block: snapshot.source.block, epoch_block: p.epoch_block,
       commit_reveal: p.inputs.commit_reveal_enabled, live_commits: commits === null ? 0 : commits.filter((b) => b !== null).length,
       fetch_ms: fetchMs,
+      pool: taoIn !== null && alphaIn !== null ? { tao_in: taoIn, alpha_in: alphaIn } : null,
     };
     r.ms += epochMs;
     return r;

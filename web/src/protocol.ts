@@ -69,6 +69,8 @@ export interface NodeSource {
   live_commits: number;
   /** time spent reading the chain */
   fetch_ms: number;
+  /** the subnet's pool at the snapshot block (SubnetTAO and SubnetAlphaIn, rao), when the node's metagraph gives it */
+  pool: { tao_in: string; alpha_in: string } | null;
 }
 
 export interface EpochRun {
@@ -84,6 +86,8 @@ export interface EpochRun {
   ms: number;
   /** set when the subnet was read from a node */
   source?: NodeSource;
+  /** each uid's hotkey (SS58), when the chain gave them */
+  hotkeys?: string[];
 }
 
 /** Sent while a node job pages through the chain, before its reply. */

@@ -4,6 +4,7 @@
 import { Chart, registerables } from "chart.js";
 import type { CalculatorRun } from "./protocol";
 import type { EmissionResponseJson } from "taomath/emission";
+import { logAxisTicks } from "./charts";
 
 Chart.register(...registerables);
 
@@ -34,7 +35,7 @@ export function drawSlippage(run: CalculatorRun): void {
     options: {
       parsing: false,
       scales: {
-        x: { type: "logarithmic", title: { display: true, text: run.request.side === "stake" ? "TAO staked (log scale)" : "α unstaked (log scale)" } },
+        x: { type: "logarithmic", ticks: logAxisTicks, title: { display: true, text: `${run.request.side === "stake" ? "TAO staked" : "α unstaked"} (log scale; k = thousand, M = million)` } },
         price: { type: "linear", position: "left", title: { display: true, text: "TAO per α" } },
         slippage: { type: "linear", position: "right", min: 0, title: { display: true, text: "slippage %" }, grid: { drawOnChartArea: false } },
       },

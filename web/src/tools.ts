@@ -7,6 +7,8 @@ import { ask } from "./jobs";
 import { drawEmission, drawSlippage } from "./tool_charts";
 import type { CalculatorForm, CalculatorRun, EmissionForm } from "./protocol";
 import type { EmissionResponseJson } from "taomath/emission";
+import { groupDigits, taoText } from "./format";
+import { inputErrorText, type PageError } from "./messages";
 
 const $ = (id: string) => document.getElementById(id)!;
 const value = (id: string) => ($(id) as HTMLInputElement).value;
@@ -17,15 +19,26 @@ export function raoText(rao: string): string {
   return `${s.slice(0, -9)}.${s.slice(-9)}`;
 }
 
-type ToolError = { code: string; field: string; message: string };
+/** The form labels of the fields the worker may name, so an error says "TAO weight", not "pool.quote_weight". */
+const FIELD_LABELS: Record<string, string> = {
+  tao_reserve: "TAO reserve", "pool.tao_reserve": "TAO reserve", alpha_reserve: "α reserve", "pool.alpha_reserve": "α reserve",
+  weight: "TAO weight", "pool.quote_weight": "TAO weight", fee_rate: "fee rate", "pool.fee_rate": "fee rate",
+  amount: "amount", "amounts[0]": "amount", side: "stake or unstake",
+  issuance: "issuance TAO", recycled_per_day: "recycled TAO/day", years: "years", start_date: "start date",
+};
 
-function setSection(id: string, state: "running" | "done" | "error", error: ToolError | null = null): void {
+function setSection(id: string, state: "running" | "done" | "error", error: PageError | null = null): void {
   const section = $(id);
   section.dataset.state = state;
   const el = section.querySelector<HTMLElement>(".tool-error")!;
   el.hidden = error === null;
-  el.textContent = error === null ? "" : `Rejected input: ${error.message} (field ${error.field}, ${error.code})`;
-  if (error) el.dataset.field = error.field; else delete el.dataset.field;
+  const label = error ? FIELD_LABELS[error.field] : undefined;
+  el.textContent = error === null ? "" : `${inputErrorText(label ? { ...error, field: label, message: error.message.replace(`${error.field}: `, `${label}: `) } : error, "This input")} The figures below are for the last input that was accepted.`;
+  if (error) { el.dataset.field = error.field; el.dataset.code = error.code; } else { delete el.dataset.field; delete el.dataset.code; }
+  // what is on screen no longer matches the form: dim it until the next accepted input
+  for (const part of section.querySelectorAll<HTMLElement>(".tool-summary, .chart, .table-scroll")) {
+    if (state === "error") part.dataset.stale = "true"; else if (state === "done") delete part.dataset.stale;
+  }
 }
 
 /** Renders (label, value, data-key) rows into a <dl> of the page. */
@@ -87,22 +100,29 @@ async function runEmission(params?: { issuance?: string; recycled_per_day?: stri
   const next = e.halvings[0];
   const end = e.daily![e.daily!.length - 1];
   fill("emission-summary", [
-    ["emission now", `${raoText(e.block_emission)} TAO/block`, "block-emission"],
+    ["emission now", `${taoText(e.block_emission)} TAO/block`, "block-emission"],
     ["halvings so far", e.halvings_so_far === null ? "past total supply" : String(e.halvings_so_far), "halvings-so-far"],
     ["next halving", next ? `${next.date} (halving ${next.halving})` : "none in the horizon", "next-halving"],
-    [`supply after ${e.years} years`, `${raoText(end.issuance)} TAO`, "supply-end"],
+    [`supply after ${e.years} years`, `${taoText(end.issuance)} TAO`, "supply-end"],
   ]);
   const body = $("halvings-table").querySelector("tbody")!;
   body.innerHTML = "";
   for (const h of e.halvings) {
     const tr = document.createElement("tr");
-    const cells = [String(h.halving), h.date, raoText(h.first_issuance), h.block_offset, raoText(h.emission_after), h.delay_days === null ? "" : `+${h.delay_days.toFixed(1)} d`];
+    const cells = [String(h.halving), h.date, taoText(h.first_issuance), groupDigits(String(h.block_offset)), taoText(h.emission_after), h.delay_days === null ? "" : `+${h.delay_days.toFixed(1)} d`];
     for (const c of cells) { const td = document.createElement("td"); td.textContent = c; tr.append(td); }
     body.append(tr);
   }
   drawEmission(e);
   setSection("emission", "done");
   return e;
+}
+
+/** Fills the calculator with a subnet's pool (rao) and quotes on it; `label` says where the pool came from. */
+async function usePool(pool: { tao_in: string; alpha_in: string }, label: string): Promise<CalculatorRun | null> {
+  $("pool-source").textContent = `Pool: ${label} (TAO reserve and α reserve from the node; TAO weight and fee rate as typed)`;
+  $("pool-source").dataset.source = "node";
+  return runCalculator({ tao_reserve: raoText(pool.tao_in), alpha_reserve: raoText(pool.alpha_in) });
 }
 
 $("calculator-form").addEventListener("submit", (ev) => { ev.preventDefault(); void runCalculator(); });
@@ -112,6 +132,7 @@ $("emission-form").addEventListener("submit", (ev) => { ev.preventDefault(); voi
 export const tools = {
   runCalculator,
   runEmission,
+  usePool,
   lastCalculator: () => lastCalculator,
   lastEmission: () => lastEmission,
   /** the canonical POST /v1/quote response bytes for a request body, computed in this page's worker */

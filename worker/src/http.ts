@@ -1,8 +1,12 @@
 // HTTP plumbing of the taomath Worker: JSON responses, the error shape, and reading a JSON body
 // under a stated size limit without trusting Content-Length.
 
-/** Request bodies larger than this get 413 (the largest shared epoch vector, n = 4096, is ~1 MB). */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Request bodies larger than this get 413. A 4096-uid epoch with 64 validators weighting most miners
+ * is ~4.5 MB of JSON (the shared n = 4096 vector is ~1 MB); 16 MiB leaves room for denser subnets
+ * while the parsed body stays well inside a Worker's 128 MB.
+ */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export const CORS_HEADERS: Record<string, string> = {
   "access-control-allow-origin": "*",
