@@ -38,3 +38,4 @@ export { quoteRequestFromJson, quoteResponse, emissionRequestFromQuery, emission
 export { RootClaims, DEFAULT_ROOT_CLAIMABLE_THRESHOLD, MAX_ROOT_CLAIM_THRESHOLD, MAX_SUBNET_CLAIMS, type RootClaimType, type ClaimPayer, type ClaimResult } from "./root_claim.js";
 export { RootClaimCore } from "./bindings/root_claim.js";
 export type { AutoClaim } from "./network.js";
+export * from "./simulate/index.js";

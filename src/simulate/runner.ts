@@ -1,0 +1,87 @@
+// The lab's loop: for every epoch, apply the scenario's events (re-registrations, joins, stake
+// moves) and the validators' submissions to the subnet storage, build the epoch input exactly as
+// storage holds it, run the bit-exact epoch, and write its Bonds and ValidatorPermit back.
+
+import type { EpochInput, EpochResult, SparseRowU16 } from "../bindings/epoch.js";
+import type { Taomath } from "../taomath.js";
+import { storedRow } from "../weights/check.js";
+import { planScenario, type Plan, type ScenarioOverrides } from "./scenario.js";
+import { SubnetStorage } from "./storage.js";
+import { Qualities, Submitter, type View } from "./strategies.js";
+
+/** One engine step: the exact epoch, or the float64 one (float.ts) that keeps its own bonds. */
+export interface EpochEngine<R> {
+  run(input: EpochInput): R;
+  /** Consensus on the u16 scale (what a copier reads from storage) */
+  consensus(r: R): ArrayLike<number>;
+  permits(r: R): boolean[];
+  /** the Bonds rows storage keeps for the next epoch */
+  bonds(r: R): SparseRowU16[];
+}
+
+export function exactEngine(tm: Taomath): EpochEngine<EpochResult> {
+  return {
+    run: (input) => tm.runEpoch(input),
+    consensus: (r) => r.consensus,
+    permits: (r) => r.validator_permit,
+    bonds: (r) => r.bonds,
+  };
+}
+
+export interface RunHooks<R> {
+  /** called after each reported epoch with its input (as storage held it) and result */
+  onEpoch?(epoch: number, input: EpochInput, result: R): void;
+}
+
+/**
+ * Runs a planned scenario on an engine. A warm-up epoch without weights runs first (epoch -1:
+ * the chain's first permits), then epochs 0..plan.epochs-1 are reported through onEpoch.
+ */
+export function runPlan<R>(tm: Taomath, plan: Plan, engine: EpochEngine<R>, hooks: RunHooks<R> = {}): void {
+  const storage = new SubnetStorage(plan);
+  const qualities = new Qualities(plan);
+  const minerUids = plan.miners.map((m) => m.uid);
+  const submitters = plan.validators.map((v) => new Submitter(v.uid, v.strategy, plan, minerUids));
+  const consensusHistory: Array<ArrayLike<number>> = [];
+  const weightsHistory: SparseRowU16[][] = [];
+  const view: View = {
+    quality: (e) => qualities.at(e),
+    consensusAt: (e) => (e >= 0 && e < consensusHistory.length ? consensusHistory[e] : null),
+    storedRowAt: (e, uid) => (e >= 0 && e < weightsHistory.length ? weightsHistory[e][uid] : null),
+  };
+  const h = plan.hyper;
+  const warm = engine.run(storage.input(-1));
+  storage.persist(engine.bonds(warm), engine.permits(warm));
+  for (let e = 0; e < plan.epochs; e++) {
+    const block = storage.setBlock(e);
+    for (const m of plan.miners) if (m.reregisterAt.has(e)) storage.replace(m.uid, block, 0n);
+    for (const v of plan.validators) {
+      if (v.joinAt === e) storage.replace(v.uid, block, v.stake);
+      const moved = v.stakeChanges.get(e);
+      if (moved !== undefined) storage.stake[v.uid] = moved;
+    }
+    if (h.commit_reveal_enabled) storage.revealDue(e, block);
+    for (const s of submitters) {
+      const v = plan.validators[s.uid];
+      if (v.joinAt !== null && e < v.joinAt) continue;
+      const row = s.submit(e, view);
+      if (row === null) continue;
+      const stored = storedRow(tm, row.uids, row.values);
+      if (h.commit_reveal_enabled) storage.commit(s.uid, stored, block, e + h.reveal_period_epochs);
+      else storage.setWeights(s.uid, stored, block);
+    }
+    const input = storage.input(e);
+    const out = engine.run(input);
+    storage.persist(engine.bonds(out), engine.permits(out));
+    consensusHistory.push(engine.consensus(out));
+    weightsHistory.push(input.weights as SparseRowU16[]);
+    hooks.onEpoch?.(e, input, out);
+  }
+}
+
+/** Plans and runs a scenario on the exact epoch. */
+export function runScenarioExact(tm: Taomath, scenario: unknown, overrides: ScenarioOverrides = {}, hooks: RunHooks<EpochResult> = {}): Plan {
+  const plan = planScenario(scenario, overrides);
+  runPlan(tm, plan, exactEngine(tm), hooks);
+  return plan;
+}
