@@ -6,3 +6,6 @@ export { planScenario, defaultHyperparameters, withOverrides, type Plan, type Sc
 export { SubnetStorage } from "./storage.js";
 export { runPlan, runScenarioExact, exactEngine, type EpochEngine, type RunHooks } from "./runner.js";
 export { SCENARIOS, scenarioNames, namedScenario } from "./library.js";
+export { simulate, type SimulateOptions, type SimulationResult, type FloatComparison } from "./simulate.js";
+export { floatEpoch, floatEngine, type FloatEpoch } from "./float.js";
+export { Recorder, summarise, type EpochRecord, type StrategySummary, type MinerSummary } from "./results.js";

@@ -42,12 +42,15 @@ export function runPlan<R>(tm: Taomath, plan: Plan, engine: EpochEngine<R>, hook
   const qualities = new Qualities(plan);
   const minerUids = plan.miners.map((m) => m.uid);
   const submitters = plan.validators.map((v) => new Submitter(v.uid, v.strategy, plan, minerUids));
+  // only the last `keep` epochs are visible to any strategy: older state is dropped, not retained
+  const keep = 1 + Math.max(1, ...plan.validators.map((v) => (v.strategy.type === "copier" ? v.strategy.lag ?? 1 : 1)));
   const consensusHistory: Array<ArrayLike<number>> = [];
   const weightsHistory: SparseRowU16[][] = [];
+  const seen = (e: number, done: number) => e >= 0 && e < done && e >= done - keep;
   const view: View = {
     quality: (e) => qualities.at(e),
-    consensusAt: (e) => (e >= 0 && e < consensusHistory.length ? consensusHistory[e] : null),
-    storedRowAt: (e, uid) => (e >= 0 && e < weightsHistory.length ? weightsHistory[e][uid] : null),
+    consensusAt: (e) => (seen(e, consensusHistory.length) ? consensusHistory[e] : null),
+    storedRowAt: (e, uid) => (seen(e, weightsHistory.length) ? weightsHistory[e][uid] : null),
   };
   const h = plan.hyper;
   const warm = engine.run(storage.input(-1));
@@ -66,7 +69,9 @@ export function runPlan<R>(tm: Taomath, plan: Plan, engine: EpochEngine<R>, hook
       if (v.joinAt !== null && e < v.joinAt) continue;
       const row = s.submit(e, view);
       if (row === null) continue;
-      const stored = storedRow(tm, row.uids, row.values);
+      // a row whose maximum is already 65535 is stored as sent (the upscale factor is exactly 1);
+      // any other row is max-upscaled by the chain's vec_u16_max_upscale_to_u16
+      const stored = row.max === 65535 ? row.pairs : storedRow(tm, row.pairs.map(([j]) => j), row.pairs.map(([, w]) => w));
       if (h.commit_reveal_enabled) storage.commit(s.uid, stored, block, e + h.reveal_period_epochs);
       else storage.setWeights(s.uid, stored, block);
     }
@@ -75,6 +80,7 @@ export function runPlan<R>(tm: Taomath, plan: Plan, engine: EpochEngine<R>, hook
     storage.persist(engine.bonds(out), engine.permits(out));
     consensusHistory.push(engine.consensus(out));
     weightsHistory.push(input.weights as SparseRowU16[]);
+    if (e >= keep) { consensusHistory[e - keep] = []; weightsHistory[e - keep] = []; }
     hooks.onEpoch?.(e, input, out);
   }
 }

@@ -6,7 +6,8 @@
 import type { Plan, Strategy, WeightRow } from "./scenario.js";
 import { splitmix, subSeed, STREAM } from "./rng.js";
 
-export interface SubmittedRow { uids: number[]; values: number[] }
+/** A submitted row as [uid, u16] pairs in submission order, and its largest value. */
+export interface SubmittedRow { pairs: Array<[number, number]>; max: number }
 
 /** What a strategy may look at when it submits before epoch `e`. */
 export interface View {
@@ -48,19 +49,20 @@ function scoresToU16(uids: number[], scores: ArrayLike<number>, keepZeros: boole
   let max = 0;
   for (let k = 0; k < scores.length; k++) if (scores[k] > max) max = scores[k];
   if (!(max > 0)) return null;
-  const out: SubmittedRow = { uids: [], values: [] };
+  const pairs: Array<[number, number]> = [];
+  const f = 65535 / max;
   for (let k = 0; k < scores.length; k++) {
-    const v = Math.round((scores[k] / max) * 65535);
-    if (v > 0 || keepZeros) { out.uids.push(uids[k]); out.values.push(v); }
+    const v = Math.round(scores[k] * f) | 0;
+    if (v > 0 || keepZeros) pairs.push([uids[k], v > 65535 ? 65535 : v]);
   }
-  return out;
+  return { pairs, max: 65535 };
 }
 
 /** A scripted row: integer u16 values are sent as given (the chain upscales them); fractions are scaled. */
 function scripted(minerUids: number[], row: WeightRow): SubmittedRow {
   const uids = minerUids.slice(0, row.length);
-  if (row.every((x) => Number.isInteger(x) && x <= 65535)) return { uids, values: row.slice() };
-  return scoresToU16(uids, row, true) ?? { uids, values: row.map(() => 0) };
+  if (row.every((x) => Number.isInteger(x) && x <= 65535)) return { pairs: uids.map((u, k) => [u, row[k]]), max: Math.max(0, ...row) };
+  return scoresToU16(uids, row, true) ?? { pairs: uids.map((u) => [u, 0]), max: 0 };
 }
 
 /** One validator's decision rule, with its own noise stream (seeded by scenario seed and uid). */
@@ -93,7 +95,7 @@ export class Submitter {
         const row = view.storedRowAt(e - lag, s.source);
         if (row === null || row.length === 0) return null;
         const kept = row.filter(([j]) => j !== this.uid);
-        return kept.length === 0 ? null : { uids: kept.map(([j]) => j), values: kept.map(([, w]) => w) };
+        return kept.length === 0 ? null : { pairs: kept.map(([j, w]) => [j, w]), max: Math.max(...kept.map(([, w]) => w)) };
       }
       case "schedule": {
         let phase = null;
