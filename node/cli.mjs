@@ -11,6 +11,7 @@ import { cmdFetch, cmdPredict } from "./commands/node.mjs";
 import { cmdEmission } from "./commands/emission.mjs";
 import { cmdNetwork } from "./commands/network.mjs";
 import { cmdQuote } from "./commands/quote.mjs";
+import { cmdSimulate } from "./commands/simulate.mjs";
 
 const USAGE = `taomath: Bittensor consensus and token math, bit-exact with the chain
 
@@ -60,6 +61,15 @@ usage:
                                         print a summary and write the new snapshot to --out
   taomath network --example [--subnets K]
                                         print an example snapshot (stable subnets with example neurons)
+  taomath simulate NAME|FILE [--epochs N] [--seed S] [--float] [--out results.json] [--html report.html]
+                [--export-epochs DIR] [--json]
+                                        the Yuma lab: a scenario of validator strategies run epoch by epoch
+                                        through the exact epoch (progress on stderr); --float runs the float64
+                                        engine beside it; --export-epochs writes each epoch as a vector file
+  taomath simulate --list               the named scenarios
+  taomath simulate NAME|FILE --sweep [--grid FILE] [--threads K | --url URL [--concurrency C] [--retries R]]
+                                        a grid over kappa, bonds penalty, Yuma3, liquid alpha and copier delay
+                                        on worker threads, or on a taomath Worker: does copying pay, per setting
   taomath help                          this text`;
 
 const commands = {
@@ -74,6 +84,7 @@ const commands = {
   emission: cmdEmission,
   network: cmdNetwork,
   quote: cmdQuote,
+  simulate: cmdSimulate,
 };
 
 const [cmd, ...rest] = process.argv.slice(2);

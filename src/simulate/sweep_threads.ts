@@ -1,0 +1,50 @@
+// Runs a sweep's cells on worker_threads (Node only): one worker per thread, each cell handed to
+// the next idle worker, rows returned in cell order. threads = 1 runs on this thread.
+
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { TaomathError, type TaomathErrorCode } from "../errors.js";
+import { taomath } from "../index.js";
+import { runSweepCell, type SweepCell, type SweepRow } from "./sweep.js";
+
+export interface ThreadSweepOptions {
+  threads?: number;
+  epochs?: number;
+  onRow?(row: SweepRow, done: number, total: number): void;
+}
+
+export async function runSweepThreads(scenario: unknown, cells: SweepCell[], options: ThreadSweepOptions = {}): Promise<SweepRow[]> {
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), cells.length || 1));
+  const rows: SweepRow[] = new Array(cells.length);
+  let done = 0;
+  if (threads === 1) {
+    const tm = taomath();
+    for (const c of cells) {
+      rows[c.index] = runSweepCell(tm, scenario, c, options.epochs);
+      options.onRow?.(rows[c.index], ++done, cells.length);
+    }
+    return rows;
+  }
+  const queue = [...cells];
+  const workers = Array.from({ length: threads }, () => new Worker(new URL("./sweep_worker.js", import.meta.url), { workerData: { scenario, epochs: options.epochs } }));
+  try {
+    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+      const next = () => {
+        const c = queue.shift();
+        if (c === undefined) return resolve();
+        w.once("message", (m: { row?: SweepRow; error?: { code: TaomathErrorCode; field: string; message: string } }) => {
+          if (m.error) return reject(new TaomathError(m.error.code, m.error.field, m.error.message.replace(`${m.error.field}: `, "")));
+          rows[c.index] = m.row!;
+          options.onRow?.(m.row!, ++done, cells.length);
+          next();
+        });
+        w.postMessage(c);
+      };
+      w.once("error", reject);
+      next();
+    })));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return rows;
+}
