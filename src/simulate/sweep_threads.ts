@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { TaomathError, type TaomathErrorCode } from "../errors.js";
 import { taomath } from "../index.js";
+import { loadModuleSync } from "../host/node.js";
 import { runSweepCell, type SweepCell, type SweepRow } from "./sweep.js";
 
 export interface ThreadSweepOptions {
@@ -26,7 +27,8 @@ export async function runSweepThreads(scenario: unknown, cells: SweepCell[], opt
     return rows;
   }
   const queue = [...cells];
-  const workers = Array.from({ length: threads }, () => new Worker(new URL("./sweep_worker.js", import.meta.url), { workerData: { scenario, epochs: options.epochs } }));
+  const module = loadModuleSync();
+  const workers = Array.from({ length: threads }, () => new Worker(new URL("./sweep_worker.js", import.meta.url), { workerData: { scenario, epochs: options.epochs, module }, execArgv: [] }));
   try {
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const next = () => {

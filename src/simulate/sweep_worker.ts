@@ -1,12 +1,13 @@
-// A worker_threads worker of sweep_threads.ts: its own taomath instance; runs the cells it is sent.
+// A worker_threads worker of sweep_threads.ts: its own taomath instance, instantiated from the
+// module the main thread compiled (no second compile, no Node entry to load); runs the cells it is sent.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { taomath } from "../index.js";
+import { instantiateSync } from "../taomath.js";
 import { TaomathError } from "../errors.js";
 import { runSweepCell, type SweepCell } from "./sweep.js";
 
-const tm = taomath();
-const { scenario, epochs } = workerData as { scenario: unknown; epochs?: number };
+const { scenario, epochs, module } = workerData as { scenario: unknown; epochs?: number; module: WebAssembly.Module };
+const tm = instantiateSync(module);
 parentPort!.on("message", (cell: SweepCell) => {
   try {
     parentPort!.postMessage({ row: runSweepCell(tm, scenario, cell, epochs) });
