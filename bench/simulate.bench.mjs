@@ -3,7 +3,8 @@
 // exact epoch, records), beside the float64 engine running the same scenario in the same run; and a
 // sweep of 8 settings on 1 thread against 2 worker threads (worst of the runs for the speed-up).
 
-import { taomath, simulate, planScenario, runPlan, floatEngine, namedScenario, sweepCells, runSweepThreads } from "../dist/index.js";
+import { taomath, simulate, planScenario, runPlan, floatEngine, namedScenario, sweepCells } from "../dist/index.js";
+import { runSweepThreads } from "../dist/simulate/sweep_threads.js";
 import { median, table } from "./lib.mjs";
 
 function epochsPerSecond(fn, epochs, runs) {

@@ -30,4 +30,3 @@ export function runEpochDense(input: EpochInput): EpochResult {
 
 export { connectNode, writeFileAtomic } from "./host/node-chain.js";
 export * from "./api.js";
-export { runSweepThreads, type ThreadSweepOptions } from "./simulate/sweep_threads.js";

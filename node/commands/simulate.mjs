@@ -6,8 +6,9 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   TaomathError, taomath, simulate, namedScenario, scenarioNames, SCENARIOS, reportHtml, simulationToJson,
-  epochVectorFile, sweepCells, sweepTable, runSweepThreads, runSweepRemote,
+  epochVectorFile, sweepCells, sweepTable, runSweepRemote,
 } from "../../dist/index.js";
+import { runSweepThreads } from "../../dist/simulate/sweep_threads.js";
 import { flag, json, readJson } from "../lib.mjs";
 
 const VALUED = ["--epochs", "--out", "--html", "--export-epochs", "--seed", "--grid", "--threads", "--url", "--concurrency", "--retries"];
