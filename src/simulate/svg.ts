@@ -14,7 +14,7 @@ function tick(x: number): string {
 }
 
 /** A line chart of series over epochs (x = index), with axes, ticks and a legend. */
-export function lineChart(title: string, series: Series[], opts: { width?: number; height?: number; yLabel?: string; xLabel?: string } = {}): string {
+export function lineChart(title: string, series: Series[], opts: { width?: number; height?: number; yLabel?: string; xLabel?: string; x0?: number } = {}): string {
   const W = opts.width ?? 720, H = opts.height ?? 300, L = 64, R = 16, T = 28, B = 44 + 16 * Math.ceil(series.length / 3);
   const len = Math.max(1, ...series.map((s) => s.values.length));
   let lo = Infinity, hi = -Infinity;
@@ -32,10 +32,11 @@ export function lineChart(title: string, series: Series[], opts: { width?: numbe
     const v = lo + ((hi - lo) * k) / 4, yy = y(v).toFixed(1);
     parts.push(`<line x1="${L}" x2="${W - R}" y1="${yy}" y2="${yy}" stroke="#e5e7eb"/><text x="${L - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle">${tick(v)}</text>`);
   }
+  if (lo < 0 && hi > 0) parts.push(`<line x1="${L}" x2="${W - R}" y1="${y(0).toFixed(1)}" y2="${y(0).toFixed(1)}" stroke="#6b7280" stroke-dasharray="2 2"/>`);
   const xt = Math.min(len - 1, 8);
   for (let k = 0; k <= xt; k++) {
     const i = xt === 0 ? 0 : Math.round(((len - 1) * k) / xt);
-    parts.push(`<text x="${x(i).toFixed(1)}" y="${T + ph + 14}" text-anchor="middle">${i}</text>`);
+    parts.push(`<text x="${x(i).toFixed(1)}" y="${T + ph + 14}" text-anchor="middle">${i + (opts.x0 ?? 0)}</text>`);
   }
   parts.push(`<line x1="${L}" x2="${L}" y1="${T}" y2="${T + ph}" stroke="#111"/><line x1="${L}" x2="${W - R}" y1="${T + ph}" y2="${T + ph}" stroke="#111"/>`);
   parts.push(`<text x="${L + pw / 2}" y="${T + ph + 30}" text-anchor="middle">${esc(opts.xLabel ?? "epoch")}</text>`);
