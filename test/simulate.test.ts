@@ -127,6 +127,13 @@ describe("strategies", () => {
       expect([row.get(4), row.get(7)]).toEqual([65535, 65535]);
     }
   });
+  it("the miners a cartel boosts are reported as their own group", () => {
+    const r = simulate(tm, small({ validators: [{ count: 3, strategy: { type: "honest" } }, { strategy: { type: "cartel", miners: [0, 3] } }] }));
+    const g = r.miner_groups.find((m) => m.label === "boosted by cartel")!;
+    expect(g.uids).toEqual([4, 7]);
+    expect(g.incentive_emission).toBe(r.epochs.reduce((a, e) => a + e.server_emission[4] + e.server_emission[7], 0n));
+    expect(r.miner_groups.find((m) => m.label === "miners")!.uids).toEqual([5, 6, 8, 9]);
+  });
   it("a late validator submits what an honest one would have submitted one epoch earlier (noise-free)", () => {
     const s = small({ noise: 0, validators: [{ strategy: { type: "honest" } }, { strategy: { type: "late" } }] });
     const { ins } = trace(s);

@@ -58,8 +58,10 @@ export class Recorder {
 
   miners(): MinerSummary[] {
     const groups = new Map<string, MinerSummary>();
+    // miners a cartel boosts are their own group, so what the cartel gained through them shows
+    const boosted = new Set(this.plan.validators.flatMap((v) => (v.strategy.type === "cartel" ? v.strategy.miners : [])));
     for (const m of this.plan.miners) {
-      const label = m.label.startsWith("miner ") ? "miners" : m.label;
+      const label = boosted.has(m.index) ? "boosted by cartel" : m.label.startsWith("miner ") ? "miners" : m.label;
       const g = groups.get(label) ?? { label, uids: [], incentive_emission: 0n };
       g.uids.push(m.uid);
       for (const r of this.epochs) g.incentive_emission += r.server_emission[m.uid];
