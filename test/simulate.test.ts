@@ -6,7 +6,7 @@ import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import {
   taomath, simulate, planScenario, runScenarioExact, namedScenario, SCENARIOS, SCENARIO_SCHEMA, TaomathError,
-  sweepCells, runSweepCell, sweepTable, storedRow, type EpochInput, type EpochResult, type ScenarioJson,
+  sweepCells, runSweepCell, sweepTable, storedRow, runPlan, exactEngine, floatEngine, type EpochInput, type EpochResult, type ScenarioJson,
 } from "../src/index.js";
 
 const tm = taomath();
@@ -194,6 +194,39 @@ describe("results and the float64 engine", () => {
     const r = simulate(tm, namedScenario("weight-copier"), { epochs: 30 });
     const c = r.strategies.find((s) => s.label === "copier")!;
     expect(c.paid).toBe(false);
+  });
+});
+
+describe("docs/simulate.md's findings about copying", () => {
+  // the copier's dividends per stake over epochs [a, b) relative to the honest validators', in %
+  function steady(hyperparameters: Record<string, boolean | number>, engine: "exact" | "float") {
+    const plan = planScenario(namedScenario("weight-copier"), { epochs: 120, hyperparameters });
+    const rows: Array<{ stake: bigint[]; div: ArrayLike<number> }> = [];
+    if (engine === "exact") runPlan(tm, plan, exactEngine(tm), { onEpoch: (_e, i, o) => rows.push({ stake: i.alpha_stake as bigint[], div: o.validator_emission.map(Number) }) });
+    else runPlan(tm, plan, floatEngine(plan.n), { onEpoch: (_e, i, o) => rows.push({ stake: i.alpha_stake as bigint[], div: o.validator_emission }) });
+    return (a: number, b: number) => {
+      let d = 0, st = 0, hd = 0, hs = 0;
+      for (const r of rows.slice(a, b)) {
+        d += r.div[16]; st += Number(r.stake[16]);
+        for (let u = 0; u < 16; u++) { hd += r.div[u]; hs += Number(r.stake[u]); }
+      }
+      return ((d / st) / (hd / hs) - 1) * 100;
+    };
+  }
+  it("copying costs most in the first ten epochs and is about break-even once bonds have matured (classic bonds)", () => {
+    const r = steady({}, "exact");
+    expect(r(0, 10)).toBeLessThan(-50);
+    expect(r(60, 120)).toBeGreaterThan(0);
+    expect(r(60, 120)).toBeLessThan(1);
+  });
+  it("with commit-reveal period 2 the copier stays below honest validators in steady state", () => {
+    expect(steady({ commit_reveal_enabled: true, reveal_period_epochs: 2 }, "exact")(60, 120)).toBeLessThan(0);
+    expect(steady({ yuma3_enabled: true, commit_reveal_enabled: true, reveal_period_epochs: 2 }, "exact")(60, 120)).toBeLessThan(0);
+  });
+  it("with Yuma3 and liquid alpha the exact epoch says the steady-state copier gains, the float64 engine says it loses", () => {
+    const h = { yuma3_enabled: true, liquid_alpha_enabled: true };
+    expect(steady(h, "exact")(60, 120)).toBeGreaterThan(0);
+    expect(steady(h, "float")(60, 120)).toBeLessThan(0);
   });
 });
 
