@@ -46,6 +46,8 @@ export function runPlan<R>(tm: Taomath, plan: Plan, engine: EpochEngine<R>, hook
   const keep = 1 + Math.max(1, ...plan.validators.map((v) => (v.strategy.type === "copier" ? v.strategy.lag ?? 1 : 1)));
   const consensusHistory: Array<ArrayLike<number>> = [];
   const weightsHistory: SparseRowU16[][] = [];
+  // stored rows are kept only when a copier reads another validator's row (they are most of the memory)
+  const copiesRows = plan.validators.some((v) => v.strategy.type === "copier" && typeof v.strategy.source === "number");
   const seen = (e: number, done: number) => e >= 0 && e < done && e >= done - keep;
   const view: View = {
     quality: (e) => qualities.at(e),
@@ -79,7 +81,7 @@ export function runPlan<R>(tm: Taomath, plan: Plan, engine: EpochEngine<R>, hook
     const out = engine.run(input);
     storage.persist(engine.bonds(out), engine.permits(out));
     consensusHistory.push(engine.consensus(out));
-    weightsHistory.push(input.weights as SparseRowU16[]);
+    weightsHistory.push(copiesRows ? input.weights as SparseRowU16[] : []);
     if (e >= keep) { consensusHistory[e - keep] = []; weightsHistory[e - keep] = []; }
     hooks.onEpoch?.(e, input, out);
   }
