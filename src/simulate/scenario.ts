@@ -118,7 +118,7 @@ export function planScenario(input: unknown, overrides: ScenarioOverrides = {}):
   const stakeRand = splitmix(subSeed(seed, STREAM.stake, 0));
   const qualityRand = splitmix(subSeed(seed, STREAM.quality, 0));
   const validators: ValidatorPlan[] = [];
-  json.validators.forEach((g, gi) => {
+  json.validators.forEach((g) => {
     for (let c = 0; c < (g.count ?? 1); c++) {
       const uid = validators.length;
       // a heavy-tailed stake of 1k..~200k alpha when none is given
@@ -128,7 +128,6 @@ export function planScenario(input: unknown, overrides: ScenarioOverrides = {}):
         joinAt: g.join_at ?? null,
         stakeChanges: new Map((g.stake_changes ?? []).map((s) => [s.at, amount(s.stake)])),
       });
-      void gi;
     }
   });
   const V = validators.length;
