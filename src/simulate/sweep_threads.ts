@@ -1,5 +1,5 @@
 // Runs a sweep's cells on worker_threads (Node only): one worker per thread, each cell handed to
-// the next idle worker, rows returned in cell order. threads = 1 runs on this thread.
+// the next idle worker, rows returned in cell order. threads = 1 runs on this thread unless asked.
 
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
@@ -11,6 +11,8 @@ import { runSweepCell, type SweepCell, type SweepRow } from "./sweep.js";
 export interface ThreadSweepOptions {
   threads?: number;
   epochs?: number;
+  /** run on worker threads even when threads = 1 (the same start-up cost as a wider run, for measurements) */
+  workers?: boolean;
   onRow?(row: SweepRow, done: number, total: number): void;
 }
 
@@ -18,7 +20,7 @@ export async function runSweepThreads(scenario: unknown, cells: SweepCell[], opt
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), cells.length || 1));
   const rows: SweepRow[] = new Array(cells.length);
   let done = 0;
-  if (threads === 1) {
+  if (threads === 1 && options.workers !== true) {
     const tm = taomath();
     for (const c of cells) {
       rows[c.index] = runSweepCell(tm, scenario, c, options.epochs);
