@@ -49,6 +49,10 @@ describe("scenario files are validated against the shipped JSON Schema", () => {
     const e = errOf(() => planScenario(small({ validators: [{ strategy: { type: "schedule", phases: [{ from: 0, weights: [1, 2, 3, 4, 5, 6, 7] }] } }] })));
     expect(e.field).toBe("validators[0].strategy.phases[0].weights");
   });
+  it("a stake past u64 is named", () => {
+    const e = errOf(() => planScenario(small({ validators: [{ stake: "18446744073709551616", strategy: { type: "honest" } }] })));
+    expect([e.code, e.field]).toEqual(["out_of_range", "validators[0].stake"]);
+  });
   it("a fractional stake is rejected", () => {
     const e = errOf(() => planScenario(small({ validators: [{ stake: 1.5, strategy: { type: "honest" } }] })));
     expect(e.field).toBe("validators[0].stake");

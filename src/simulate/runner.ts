@@ -63,7 +63,8 @@ export function runPlan<R>(tm: Taomath, plan: Plan, engine: EpochEngine<R>, hook
     for (const v of plan.validators) {
       if (v.joinAt === e) storage.replace(v.uid, block, v.stake);
       const moved = v.stakeChanges.get(e);
-      if (moved !== undefined) storage.stake[v.uid] = moved;
+      // a validator that has not joined yet holds no stake, whatever its schedule says
+      if (moved !== undefined && (v.joinAt === null || e >= v.joinAt)) storage.stake[v.uid] = moved;
     }
     if (h.commit_reveal_enabled) storage.revealDue(e, block);
     for (const s of submitters) {

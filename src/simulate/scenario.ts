@@ -93,7 +93,12 @@ export function defaultHyperparameters(tempo = 360): Hyperparameters {
   };
 }
 
-const amount = (x: Amount): bigint => BigInt(x);
+const U64_MAX = (1n << 64n) - 1n;
+function amount(x: Amount, field: string): bigint {
+  const v = BigInt(x);
+  if (v > U64_MAX) throw new TaomathError("out_of_range", field, `must fit in a u64 (<= ${U64_MAX}), got ${x}`);
+  return v;
+}
 
 /** Applies overrides to a scenario's JSON (before validation, so they are checked too). */
 export function withOverrides(json: ScenarioJson, o: ScenarioOverrides = {}): ScenarioJson {
@@ -113,20 +118,20 @@ export function planScenario(input: unknown, overrides: ScenarioOverrides = {}):
   const tempo = (hp.tempo as number | undefined) ?? 360;
   const hyper = defaultHyperparameters(tempo);
   for (const [k, v] of Object.entries(hp)) {
-    (hyper as unknown as Record<string, unknown>)[k] = k === "stake_threshold" || k === "rao_emission" ? amount(v as Amount) : v;
+    (hyper as unknown as Record<string, unknown>)[k] = k === "stake_threshold" || k === "rao_emission" ? amount(v as Amount, `hyperparameters.${k}`) : v;
   }
   const stakeRand = splitmix(subSeed(seed, STREAM.stake, 0));
   const qualityRand = splitmix(subSeed(seed, STREAM.quality, 0));
   const validators: ValidatorPlan[] = [];
-  json.validators.forEach((g) => {
+  json.validators.forEach((g, gi) => {
     for (let c = 0; c < (g.count ?? 1); c++) {
       const uid = validators.length;
       // a heavy-tailed stake of 1k..~200k alpha when none is given
-      const stake = g.stake !== undefined ? amount(g.stake) : BigInt(1_000 + Math.floor(200_000 * stakeRand() ** 3)) * 1_000_000_000n;
+      const stake = g.stake !== undefined ? amount(g.stake, `validators[${gi}].stake`) : BigInt(1_000 + Math.floor(200_000 * stakeRand() ** 3)) * 1_000_000_000n;
       validators.push({
         uid, label: g.label ?? g.strategy.type, strategy: g.strategy, stake,
         joinAt: g.join_at ?? null,
-        stakeChanges: new Map((g.stake_changes ?? []).map((s) => [s.at, amount(s.stake)])),
+        stakeChanges: new Map((g.stake_changes ?? []).map((s, k) => [s.at, amount(s.stake, `validators[${gi}].stake_changes[${k}].stake`)])),
       });
     }
   });
