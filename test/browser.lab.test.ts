@@ -46,11 +46,12 @@ describe("the lab page", () => {
     expect(row[3]).toBe(`${c.relative_to_honest >= 0 ? "+" : ""}${(c.relative_to_honest * 100).toFixed(2)}%`);
   });
 
-  it("draws the charts over epochs as inline SVG: dividends by strategy, relative return, float64 difference", async () => {
+  it("draws the charts over epochs as inline SVG: dividends by strategy, relative return, bonds, float64 difference", async () => {
     const titles = await page.$$eval("#lab-charts svg", (ss) => ss.map((s) => s.getAttribute("aria-label")));
-    expect(titles).toHaveLength(3);
+    expect(titles).toHaveLength(4);
     expect(titles[0]).toContain("dividends, by strategy");
-    expect(titles[2]).toContain("float64 minus chain");
+    expect(titles[2]).toContain("bonds held, by strategy");
+    expect(titles[3]).toContain("float64 minus chain");
     mkdirSync("build", { recursive: true });
     await page.screenshot({ path: "build/lab.png", fullPage: true });
   });

@@ -188,6 +188,13 @@ describe("results and the float64 engine", () => {
     expect(copier.relative_to_honest).toBeCloseTo((div([4]) / Number(copier.stake_epochs)) / (div([0, 1, 2, 3]) / Number(honest.stake_epochs)) - 1, 12);
     expect(copier.paid).toBe(copier.relative_to_honest! > 0);
   });
+  it("bond shares per strategy are each group's part of all stored bond value, summing to 1", () => {
+    const r = simulate(tm, small());
+    const e = 5, rows = r.epochs[e].bonds!;
+    const sum = (uids: number[]) => uids.reduce((a, u) => a + rows[u].reduce((b, [, x]) => b + x, 0), 0);
+    expect(r.group_bond_share.copier[e]).toBeCloseTo(sum([4]) / sum([0, 1, 2, 3, 4]), 12);
+    expect(r.group_bond_share.copier[e] + r.group_bond_share.honest[e]).toBeCloseTo(1, 12);
+  });
   it("the float64 engine tracks the exact epoch to within 1e-3 of a share on the chain's Yuma3 case, but not exactly", () => {
     const r = simulate(tm, namedScenario("yuma3-kappa-moves-first"), { float: true });
     const d = r.float!.epochs.map((e) => e.max_dividend_diff);

@@ -9,7 +9,7 @@ export { SCENARIOS, scenarioNames, namedScenario } from "./library.js";
 export { simulate, type SimulateOptions, type SimulationResult, type FloatComparison } from "./simulate.js";
 export { floatEpoch, floatEngine, type FloatEpoch } from "./float.js";
 export { Recorder, summarise, type EpochRecord, type StrategySummary, type MinerSummary } from "./results.js";
-export { reportHtml, dividendsChart, relativeChart, floatDiffChart } from "./report.js";
+export { reportHtml, dividendsChart, relativeChart, bondsChart, floatDiffChart } from "./report.js";
 export { lineChart, type Series } from "./svg.js";
 export { epochVectorFile, epochInputToVectorEncoding } from "./export.js";
 export { sweepCells, runSweepCell, sweepTable, sweepRowOf, cellHyperparameters, DEFAULT_GRID, type SweepGrid, type SweepCell, type SweepRow } from "./sweep.js";

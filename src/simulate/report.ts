@@ -37,6 +37,11 @@ export function relativeChart(r: SimulationResult): string {
   return lineChart("cumulative dividends per unit of stake, relative to honest validators", series, { yLabel: "relative return" });
 }
 
+/** Share of all stored bond value held by each strategy's validators, over epochs. */
+export function bondsChart(r: SimulationResult): string {
+  return lineChart("share of all stored bonds held, by strategy", Object.entries(r.group_bond_share).map(([name, values]) => ({ name, values })), { yLabel: "share of bonds" });
+}
+
 export function floatDiffChart(r: SimulationResult): string {
   if (!r.float) return "";
   return lineChart("float64 minus chain: largest difference over uids, per epoch", [
@@ -67,6 +72,7 @@ export function reportHtml(r: SimulationResult): string {
 <h2>Miners</h2><table><tr><th>group</th><th>uids</th><th>incentive emission (alpha)</th></tr>${miners}</table>
 ${dividendsChart(r)}
 ${hasOthers ? relativeChart(r) : ""}
+${bondsChart(r)}
 ${floatDiffChart(r)}
 <h2>Hyperparameters</h2><table>${hyper}</table>
 <p class="muted">taomath simulate; exact values in the JSON results (--out), each epoch checkable with --export-epochs and taomath epoch.</p>

@@ -41,9 +41,22 @@ export interface MinerSummary { label: string; uids: number[]; incentive_emissio
 /** Collects records epoch by epoch and summarises them at the end. */
 export class Recorder {
   readonly epochs: EpochRecord[] = [];
-  constructor(private plan: Plan, private recordBonds: boolean) {}
+  /** per strategy label and epoch: the share of all stored bond value (sum of u16 entries) its validators hold */
+  readonly bondShare: Record<string, number[]> = {};
+  constructor(private plan: Plan, private recordBonds: boolean) {
+    for (const v of plan.validators) this.bondShare[v.label] ??= [];
+  }
 
   add(e: number, input: EpochInput, out: EpochResult): void {
+    let total = 0;
+    const byLabel: Record<string, number> = {};
+    for (const v of this.plan.validators) {
+      let t = 0;
+      for (const [, b] of out.bonds[v.uid]) t += b;
+      byLabel[v.label] = (byLabel[v.label] ?? 0) + t;
+      total += t;
+    }
+    for (const l of Object.keys(this.bondShare)) this.bondShare[l].push(total > 0 ? byLabel[l] / total : 0);
     this.epochs.push({
       epoch: e, block: BigInt(input.current_block as bigint), stake: input.alpha_stake as bigint[],
       consensus: out.consensus, incentive: out.incentive, dividends: out.dividends, validator_trust: out.validator_trust,

@@ -35,6 +35,8 @@ export interface SimulationResult {
   miner_groups: MinerSummary[];
   /** per epoch and strategy label: the share of the epoch's emission paid as dividends, exact engine */
   group_dividend_share: Record<string, number[]>;
+  /** per epoch and strategy label: the share of all stored bond value its validators hold */
+  group_bond_share: Record<string, number[]>;
   float: FloatComparison | null;
 }
 
@@ -67,6 +69,7 @@ export function simulate(tm: Taomath, scenario: unknown, options: SimulateOption
     strategies,
     miner_groups: rec.miners(),
     group_dividend_share: groupShares(plan, rec.epochs.map((r) => r.validator_emission.map(Number))),
+    group_bond_share: rec.bondShare,
     float,
   };
 }

@@ -3,7 +3,7 @@
 // report's SVG charts. The page's thread never runs an epoch.
 
 import wasmUrl from "taomath/taomath.wasm?url";
-import { createTaomath, SCENARIOS, namedScenario, simulate, simulationToJson, dividendsChart, relativeChart, floatDiffChart, TaomathError, type Taomath } from "taomath";
+import { createTaomath, SCENARIOS, namedScenario, simulate, simulationToJson, dividendsChart, relativeChart, bondsChart, floatDiffChart, TaomathError, type Taomath } from "taomath";
 import type { LabJob, LabReply } from "./lab_protocol";
 
 const ready: Promise<Taomath> = createTaomath(wasmUrl);
@@ -30,7 +30,7 @@ self.onmessage = async (ev: MessageEvent<LabJob>) => {
     post({
       id: job.id, ok: true, ms,
       summary: simulationToJson(r, { epochs: false }),
-      charts: [dividendsChart(r), r.strategies.some((s) => s.type !== "honest") && r.validators.some((v) => v.strategy === "honest") ? relativeChart(r) : "", floatDiffChart(r)].filter((c) => c !== ""),
+      charts: [dividendsChart(r), r.strategies.some((s) => s.type !== "honest") && r.validators.some((v) => v.strategy === "honest") ? relativeChart(r) : "", bondsChart(r), floatDiffChart(r)].filter((c) => c !== ""),
     });
   } catch (e) {
     const err = e instanceof TaomathError ? { code: e.code, field: e.field, message: e.message } : { code: "internal", field: "lab", message: String((e as Error)?.message ?? e) };
