@@ -30,10 +30,12 @@ function normalize<T extends Float64Array>(v: T): T {
   return v;
 }
 
+/** Column-normalises in place (every caller passes pairs it owns) and returns the same rows. */
 function colNormalize(m: Row[], n: number): Row[] {
   const s = new Float64Array(n);
-  for (const row of m) for (const [j, v] of row) s[j] += v;
-  return m.map((row) => row.map(([j, v]) => [j, s[j] > 0 ? v / s[j] : v] as [number, number]));
+  for (const row of m) for (const e of row) s[e[0]] += e[1];
+  for (const row of m) for (const e of row) if (s[e[0]] > 0) e[1] /= s[e[0]];
+  return m;
 }
 
 /** One float64 epoch on `inp`, reading bonds from `prev` (the engine's own float bonds). */
@@ -92,7 +94,8 @@ export function floatEpoch(inp: EpochInput, prev: Row[]): FloatEpoch {
   const Wb: Row[] = W.map((row, i) => row.map(([j, w], k) => [j, w * (1 - beta) + clipped[i][k][1] * beta] as [number, number]));
   const lms = num(inp.last_mechanism_step_block);
   const lastTempo = lms === 0 ? Math.max(0, block - tempo) : lms + 1;
-  const B: Row[] = Array.from({ length: n }, (_, i) => (prev[i] ?? []).filter(([j]) => j < n && !(lastTempo <= reg[j])));
+  // copies: the classic path normalises these pairs in place
+  const B: Row[] = Array.from({ length: n }, (_, i) => (prev[i] ?? []).filter(([j]) => j < n && !(lastTempo <= reg[j])).map(([j, v]) => [j, v] as [number, number]));
   const alpha = 1 - num(inp.bonds_moving_average) / 1e6;
   let dividends: Float64Array = new Float64Array(n);
   let ema: Row[];
@@ -114,7 +117,7 @@ export function floatEpoch(inp: EpochInput, prev: Row[]): FloatEpoch {
         return [j, Math.min(a * x + (1 - a) * b, 1)] as [number, number];
       }).filter(([, v]) => v > 0);
     });
-    const norm = colNormalize(ema, n);
+    const norm = colNormalize(ema.map((row) => row.map(([j, v]) => [j, v] as [number, number])), n); // ema itself is carried
     norm.forEach((row, i) => { let t = 0; for (const [j, v] of row) t += v * incentive[j]; dividends[i] = t * act[i]; });
   } else {
     const Bn = colNormalize(B, n);
