@@ -31,7 +31,7 @@ describe("GET /v1", () => {
     const r = await w.fetch("/v1");
     expect(r.status).toBe(200);
     const body: any = await r.json();
-    expect(body.endpoints.map((e: any) => `${e.method} ${e.path}`)).toEqual(["GET /v1", "POST /v1/epoch", "POST /v1/quote", "GET /v1/emission"]);
+    expect(body.endpoints.map((e: any) => `${e.method} ${e.path}`)).toEqual(["GET /v1", "POST /v1/epoch", "POST /v1/quote", "GET /v1/emission", "POST /v1/simulate"]);
     expect(body.max_body_bytes).toBe(MAX_BODY_BYTES);
     expect(MAX_BODY_BYTES).toBe(16 * 1024 * 1024);
   });

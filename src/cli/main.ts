@@ -21,9 +21,10 @@ import { subnets } from "./commands/subnets.js";
 import { quote } from "./commands/quote.js";
 import { emission } from "./commands/emission.js";
 import { network } from "./commands/network.js";
+import { simulateCommand } from "./commands/simulate.js";
 
 const COMMANDS: readonly Command[] = [
-  example, epoch, predict, fetch, metagraph, subnets, quote, weights, commitHashCommand, emission, network, vector, bench,
+  example, epoch, predict, fetch, metagraph, subnets, quote, weights, commitHashCommand, emission, network, simulateCommand, vector, bench,
 ];
 
 function version(): string {

@@ -6,6 +6,7 @@ import { MAX_BODY_BYTES, json } from "./http.js";
 import { postEpoch } from "./epoch.js";
 import { postQuote } from "./quote.js";
 import { getEmission } from "./emission.js";
+import { postSimulate } from "./simulate.js";
 import { instancesCreated, memoryBytes } from "./engine.js";
 
 export interface Route {
@@ -20,6 +21,7 @@ export const routes: Route[] = [
   { method: "POST", path: "/v1/epoch", summary: "one Yuma Consensus epoch: epoch inputs JSON in, {\"outputs\"} in the vector encoding out", handler: postEpoch },
   { method: "POST", path: "/v1/quote", summary: "stake/unstake quotes on a pool: {\"pool\", \"side\", \"amount\" or \"amounts\", \"limit_price_rao\"?} in, one quote per amount out", handler: postQuote },
   { method: "GET", path: "/v1/emission", summary: "?issuance=RAO[&recycled_per_day&years&start_block&start_date]: block emission, coming halvings, supply by year", handler: getEmission },
+  { method: "POST", path: "/v1/simulate", summary: "a Yuma lab run: {\"scenario\": NAME | {...}, \"epochs\"?, \"hyperparameters\"?, \"float\"?, \"include_epochs\"?} in, per-strategy verdicts out", handler: postSimulate },
 ];
 
 function index(): Response {

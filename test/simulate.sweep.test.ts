@@ -1,0 +1,44 @@
+// Sweeps on worker_threads through the CLI: both cores give the same rows as one thread, and the
+// table says per setting whether copying beats honest validation.
+
+import { describe, it, expect } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ["node/cli.mjs", ...args], { encoding: "utf8" });
+const tmp = mkdtempSync(join(tmpdir(), "taomath-sweep-"));
+const grid = join(tmp, "grid.json");
+writeFileSync(grid, JSON.stringify({ kappa: [32767], bonds_penalty: [0, 65535], yuma3_enabled: [false, true], liquid_alpha_enabled: [false], copier_delay: [0, 2] }));
+
+describe("taomath simulate NAME --sweep", () => {
+  const two = cli("simulate", "weight-copier", "--sweep", "--grid", grid, "--threads", "2", "--epochs", "10", "--json");
+  const one = cli("simulate", "weight-copier", "--sweep", "--grid", grid, "--threads", "1", "--epochs", "10", "--json");
+
+  it("runs the grid on two worker threads with the same rows as one thread", () => {
+    expect(two.status).toBe(0);
+    expect(one.status).toBe(0);
+    const rows = JSON.parse(two.stdout);
+    expect(rows).toHaveLength(8);
+    expect(rows).toEqual(JSON.parse(one.stdout));
+    expect(rows.map((r: { index: number }) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("prints a table: per setting, whether the copier beats honest validation and by how much", () => {
+    const r = cli("simulate", "weight-copier", "--sweep", "--grid", grid, "--threads", "2", "--epochs", "10");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[1]).toBe("| kappa | bonds_penalty | yuma3 | liquid_alpha | copier_delay | copier vs honest |");
+    expect(lines.slice(3)).toHaveLength(8);
+    for (const l of lines.slice(3)) expect(l).toMatch(/^\| 32767 \| (0|65535) \| (true|false) \| false \| (0|2) \| (loses|\*\*beats\*\*) [+-]\d+\.\d\d% \|$/);
+  });
+
+  it("a grid with an unknown axis fails naming it", () => {
+    const bad = join(tmp, "bad.json");
+    writeFileSync(bad, JSON.stringify({ tempo: [1] }));
+    const r = cli("simulate", "weight-copier", "--sweep", "--grid", bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("grid.tempo");
+  });
+});
