@@ -1,7 +1,7 @@
 // The dashboard's staking calculator and emission chart in Chromium (playwright-core, Debian's
 // /usr/bin/chromium, vite preview): the numbers shown equal Node's for the same inputs (at the
-// calculator's default runtime, the newest known rules; the selector is browser.runtime.test.ts), the whole
-// slippage curve and the daily projection equal Node's, bad input names the field, and the page
+// calculator's default runtime, the newest known rules; the selector: browser.runtime.test.ts), the
+// whole slippage curve and the daily projection equal Node's, bad input names the field, and the page
 // with both sections is captured (build/dashboard-tools.png, committed as docs/dashboard.png).
 
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
