@@ -1,13 +1,14 @@
 // The dashboard's staking calculator and emission chart in Chromium (playwright-core, Debian's
-// /usr/bin/chromium, vite preview): the numbers shown equal Node's for the same inputs, the whole
-// slippage curve and the daily projection equal Node's, bad input names the field, and the page
+// /usr/bin/chromium, vite preview): the numbers shown equal Node's for the same inputs (at the
+// calculator's default runtime, the newest known rules; the selector: browser.runtime.test.ts), the
+// whole slippage curve and the daily projection equal Node's, bad input names the field, and the page
 // with both sections is captured (build/dashboard-tools.png, committed as docs/dashboard.png).
 
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { Page } from "playwright-core";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { taomath } from "../src/index.js";
+import { taomath, NEWEST_SPEC } from "../src/index.js";
 import { quoteStake, quoteUnstake, quoteRequestFromJson, quoteResponse, raoToTao, taoToRao } from "../src/pool/index.js";
 import { projectEmission, emissionOf, emissionResponse, emissionRequestFromQuery } from "../src/emission/index.js";
 import { startDashboard, type BrowserHost } from "./helpers/chromium.js";
@@ -35,10 +36,13 @@ afterAll(async () => { await host?.close(); });
 const shown = (list: string, key: string) => page.textContent(`#${list} dd[data-key="${key}"]`);
 const calc = (form: Record<string, string>) => page.evaluate((f) => (window as any).taomath.runCalculator(f), form);
 
-/** Node's quote for the calculator's form (TAO text → rao with the same exact parser). */
+/** The calculator's runtime unless one is chosen: the newest known rules. */
+const AT_NEWEST = { runtime: NEWEST_SPEC };
+
+/** Node's quote for the calculator's form (TAO text → rao with the same exact parser), at the calculator's default runtime. */
 function nodeStake(f: { tao: string; alpha: string; weight: bigint; fee: number; stake: string }) {
   const rao = (t: string) => taoToRao(t, "tao");
-  return quoteStake({ taoReserve: rao(f.tao), alphaReserve: rao(f.alpha), quoteWeight: f.weight, feeRate: f.fee }, rao(f.stake));
+  return quoteStake({ taoReserve: rao(f.tao), alphaReserve: rao(f.alpha), quoteWeight: f.weight, feeRate: f.fee }, rao(f.stake), AT_NEWEST);
 }
 
 describe("staking calculator in Chromium", () => {
@@ -62,7 +66,7 @@ describe("staking calculator in Chromium", () => {
     expect(run.response).toEqual(JSON.parse(JSON.stringify(quoteResponse(taomath(), quoteRequestFromJson(run.request)))));
     const pool = { taoReserve: run.request.pool.tao_reserve, alphaReserve: run.request.pool.alpha_reserve, quoteWeight: run.request.pool.quote_weight, feeRate: 33 };
     run.response.quotes.forEach((row: any, i: number) => {
-      expect(row.amount_out, `amounts[${i}]`).toBe(String(quoteStake(pool, BigInt(run.request.amounts[i])).amountOut));
+      expect(row.amount_out, `amounts[${i}]`).toBe(String(quoteStake(pool, BigInt(run.request.amounts[i]), AT_NEWEST).amountOut));
     });
   });
 
@@ -87,7 +91,7 @@ describe("staking calculator in Chromium", () => {
   it("quotes an unstake of 5000.25 α and its curve as Node's quoteUnstake", async () => {
     await calc({ side: "unstake", amount: "5000.25" });
     const pool = { taoReserve: taoToRao("12000", "t"), alphaReserve: taoToRao("300000", "a"), quoteWeight: 500_000_000_000_000_000n, feeRate: 33 };
-    const q = quoteUnstake(pool, taoToRao("5000.25", "x"));
+    const q = quoteUnstake(pool, taoToRao("5000.25", "x"), AT_NEWEST);
     expect(await shown("quote-summary", "amount-in")).toBe(`${raoToTao(q.amountIn)} α`);
     expect(await shown("quote-summary", "amount-out")).toBe(`${raoToTao(q.amountOut)} TAO`);
     expect(await shown("quote-summary", "fee")).toBe(`${raoToTao(q.fee)} α`);
@@ -96,7 +100,7 @@ describe("staking calculator in Chromium", () => {
     const run = await page.evaluate(() => (window as any).taomath.lastCalculator());
     expect(run.request.side).toBe("unstake");
     run.response.quotes.forEach((row: any, i: number) => {
-      expect(row.amount_out, `amounts[${i}]`).toBe(String(quoteUnstake(pool, BigInt(run.request.amounts[i])).amountOut));
+      expect(row.amount_out, `amounts[${i}]`).toBe(String(quoteUnstake(pool, BigInt(run.request.amounts[i]), AT_NEWEST).amountOut));
     });
     await calc({ side: "stake", amount: "250" });
     expect(await sectionSettled("calculator")).toBe("done");

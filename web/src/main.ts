@@ -1,9 +1,10 @@
 // The dashboard page: sends subnets to the epoch Web Worker, shows the summary, the charts and the
 // top uids. "Connect to node" hands a node URL and netuid to the worker, which reads the live subnet
 // with the light client and runs its next epoch; the calculator then quotes on that subnet's pool.
-// The connected node and netuid are kept in the URL (?node=&netuid=[&block=]) so the view can be
-// shared; opening such a URL connects at once. A rejected input or a failing node is explained in
-// plain words, and what is still on screen is marked as the previous result.
+// The connected node and netuid are kept in the URL (?node=&netuid=[&block=], with the calculator's
+// &runtime= when it is not the newest) so the view can be shared; opening such a URL connects at once.
+// A rejected input or a failing node is explained in plain words, and what is still on screen is
+// marked as the previous result.
 // window.taomath exposes the same calls to scripts (the browser tests drive the page through it).
 
 import { drawAll, axisLabels } from "./charts";
@@ -108,14 +109,17 @@ function showTopUids(r: EpochRun): void {
 
 let last: EpochRun | null = null;
 
-/** The URL that reopens this view: ?node=&netuid=[&block=] for a node, none for the example or a file. */
+/** The URL that reopens this view: ?node=&netuid=[&block=] for a node, none for the example or a file; [&runtime=] kept. */
 function setShareUrl(node?: { url: string; netuid: number; block?: number }): void {
   const q = new URLSearchParams();
+  // the calculator's runtime (tools.ts) belongs to the view whatever the epoch's source
+  const runtime = new URLSearchParams(location.search).get("runtime");
   if (node) {
     q.set("node", node.url);
     q.set("netuid", String(node.netuid));
     if (node.block !== undefined) q.set("block", String(node.block));
   }
+  if (runtime !== null) q.set("runtime", runtime);
   const search = q.toString();
   history.replaceState(null, "", `${location.pathname}${search ? `?${search}` : ""}${location.hash}`);
 }

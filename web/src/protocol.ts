@@ -32,11 +32,13 @@ export interface CalculatorForm {
   side: string;
   /** TAO to stake or alpha to unstake */
   amount: string;
+  /** the runtime spec_version whose rules answer, as chosen (425, 459, 473, or a spec typed into the URL); absent or empty: the newest known */
+  runtime?: string;
 }
 
 /** A calculator answer: the POST /v1/quote request it made (amounts[0] = the amount typed, the rest = the curve) and the answer. */
 export interface CalculatorRun {
-  request: { pool: Record<string, string | number>; side: "stake" | "unstake"; amounts: string[] };
+  request: { pool: Record<string, string | number>; side: "stake" | "unstake"; amounts: string[]; runtime: number };
   response: import("taomath/pool").QuoteResponseJson;
 }
 

@@ -1,12 +1,14 @@
 // The staking calculator and the emission chart: each form's values go to the Web Worker, which
 // computes everything in wasm (one batch quote for the stake and its slippage curve; projectEmission
 // for the supply and halvings); this module only formats and draws. Each section carries its own
-// data-state (running / done / error) and shows rejected input with the field at fault.
+// data-state (running / done / error) and shows rejected input with the field at fault. The calculator
+// says which rule set answered (its runtime selector; `&runtime=` in the URL when not the newest).
 
 import { ask } from "./jobs";
 import { drawEmission, drawSlippage } from "./tool_charts";
 import type { CalculatorForm, CalculatorRun, EmissionForm } from "./protocol";
 import type { EmissionResponseJson } from "taomath/emission";
+import { NEWEST_SPEC, RULE_SETS, type RuntimeTag } from "taomath";
 import { groupDigits, taoText } from "./format";
 import { inputErrorText, type PageError } from "./messages";
 
@@ -23,7 +25,7 @@ export function raoText(rao: string): string {
 const FIELD_LABELS: Record<string, string> = {
   tao_reserve: "TAO reserve", "pool.tao_reserve": "TAO reserve", alpha_reserve: "α reserve", "pool.alpha_reserve": "α reserve",
   weight: "TAO weight", "pool.quote_weight": "TAO weight", fee_rate: "fee rate", "pool.fee_rate": "fee rate",
-  amount: "amount", "amounts[0]": "amount", side: "stake or unstake",
+  amount: "amount", "amounts[0]": "amount", side: "stake or unstake", runtime: "runtime",
   issuance: "issuance TAO", recycled_per_day: "recycled TAO/day", years: "years", start_date: "start date",
 };
 
@@ -36,7 +38,7 @@ function setSection(id: string, state: "running" | "done" | "error", error: Page
   el.textContent = error === null ? "" : `${inputErrorText(label ? { ...error, field: label, message: error.message.replace(`${error.field}: `, `${label}: `) } : error, "This input")} The figures below are for the last input that was accepted.`;
   if (error) { el.dataset.field = error.field; el.dataset.code = error.code; } else { delete el.dataset.field; delete el.dataset.code; }
   // what is on screen no longer matches the form: dim it until the next accepted input
-  for (const part of section.querySelectorAll<HTMLElement>(".tool-summary, .chart, .table-scroll")) {
+  for (const part of section.querySelectorAll<HTMLElement>(".tool-summary, .tool-rules, .chart, .table-scroll")) {
     if (state === "error") part.dataset.stale = "true"; else if (state === "done") delete part.dataset.stale;
   }
 }
@@ -58,11 +60,52 @@ export function fill(listId: string, items: Array<[string, string, string]>): vo
 }
 
 let lastCalculator: CalculatorRun | null = null;
+
+/** Selects `spec` in the runtime selector, adding it as an option when it is not one of the listed rule sets (a spec from the URL). */
+function selectRuntime(spec: string): void {
+  const select = $("quote-runtime") as HTMLSelectElement;
+  if (![...select.options].some((o) => o.value === spec)) {
+    const option = document.createElement("option");
+    option.value = spec;
+    option.textContent = spec;
+    select.append(option);
+  }
+  select.value = spec;
+}
+
+/** The rule set's pool in words, from taomath's registry ("superellipse pool", "Balancer pool with reservoirs"). */
+function rulesText(tag: RuntimeTag): string {
+  const set = RULE_SETS.find((r) => r.rules === tag.rules)!;
+  const pool = set.pool === "superellipse" ? "superellipse pool" : set.reservoirs ? "Balancer pool with reservoirs" : "Balancer pool";
+  const asked = String(tag.spec_version) === tag.rules ? "" : `, asked for spec ${tag.spec_version}`;
+  return `rules: runtime ${tag.rules} (${pool}${asked})`;
+}
+
+function showRules(tag: RuntimeTag): void {
+  const line = $("quote-rules");
+  line.textContent = rulesText(tag);
+  line.dataset.spec = String(tag.spec_version);
+  line.dataset.rules = tag.rules;
+  const note = $("quote-rules-note");
+  note.hidden = tag.newer_than_known !== true;
+  note.textContent = tag.newer_than_known ? `Runtime ${tag.spec_version} is newer than any taomath knows (newest: ${NEWEST_SPEC}): the newest known rules answered, and the chain's may have changed since.` : "";
+}
+
+/** Keeps the calculator's runtime in the URL (`&runtime=`), leaving it out when it is the default (the newest). */
+function keepRuntimeInUrl(spec: number): void {
+  const q = new URLSearchParams(location.search);
+  if (spec === NEWEST_SPEC) q.delete("runtime"); else q.set("runtime", String(spec));
+  const search = q.toString();
+  history.replaceState(null, "", `${location.pathname}${search ? `?${search}` : ""}${location.hash}`);
+}
 let lastEmission: EmissionResponseJson | null = null;
 
 async function runCalculator(form?: Partial<CalculatorForm>): Promise<CalculatorRun | null> {
-  const ids: Record<keyof CalculatorForm, string> = { tao_reserve: "pool-tao", alpha_reserve: "pool-alpha", weight: "pool-weight", fee_rate: "pool-fee", side: "quote-side", amount: "quote-amount" };
-  for (const [k, v] of Object.entries(form ?? {})) ($(ids[k as keyof CalculatorForm]) as HTMLInputElement).value = v as string;
+  const ids: Record<keyof CalculatorForm, string> = { tao_reserve: "pool-tao", alpha_reserve: "pool-alpha", weight: "pool-weight", fee_rate: "pool-fee", side: "quote-side", amount: "quote-amount", runtime: "quote-runtime" };
+  for (const [k, v] of Object.entries(form ?? {})) {
+    if (k === "runtime") selectRuntime(String(v).trim());
+    else ($(ids[k as keyof CalculatorForm]) as HTMLInputElement).value = v as string;
+  }
   const full = Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, value(id)])) as unknown as CalculatorForm;
   setSection("calculator", "running");
   const reply = await ask({ kind: "calculator", form: full });
@@ -82,6 +125,8 @@ async function runCalculator(form?: Partial<CalculatorForm>): Promise<Calculator
       ["effective price", q.effective_price === null ? "—" : `${q.effective_price.toPrecision(10)} TAO/α`, "effective-price"],
       ["slippage", q.slippage === null ? "—" : `${(q.slippage * 100).toFixed(4)}%`, "slippage"],
     ]);
+  showRules(run.response.runtime!);
+  keepRuntimeInUrl(run.request.runtime);
   drawSlippage(run);
   setSection("calculator", "done");
   return run;
@@ -126,6 +171,12 @@ async function usePool(pool: { tao_in: string; alpha_in: string }, label: string
 }
 
 $("calculator-form").addEventListener("submit", (ev) => { ev.preventDefault(); void runCalculator(); });
+$("quote-runtime").addEventListener("change", () => void runCalculator());
+// a shared link's runtime (?…&runtime=425) is selected before the first quote
+{
+  const shared = new URLSearchParams(location.search).get("runtime");
+  if (shared !== null && shared.trim() !== "") selectRuntime(shared.trim());
+}
 $("emission-form").addEventListener("submit", (ev) => { ev.preventDefault(); void runEmission(); });
 
 /** Calls the page exposes on window.taomath (the browser tests drive the sections through them). */
