@@ -20,7 +20,7 @@ import type { EpochInput } from "./bindings/epoch.js";
 import { emissionOf } from "./emission.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
-import { ROW, F, G, G_SLOTS, EV, writeRow, readRow, rowFits } from "./network_rows.js";
+import { ROW, F, G, G_SLOTS, EV, VIOLATION_KINDS, writeRow, readRow, rowFits } from "./network_rows.js";
 import { runEpochMechanisms } from "./bindings/mechanisms.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
 import { TOTAL_SUPPLY } from "./bindings/emission.js";
@@ -51,6 +51,9 @@ export interface StepReport {
   violations: string[];
   /** with the autoClaim option: the claims run_auto_claim_root_divs made, with their block */
   root_claims?: Array<ClaimResult & { block: bigint }>;
+  /** the last block's TAO block emission (computed on TotalIssuance before it) and root sell flag */
+  tao_block_emission?: bigint;
+  root_sell_flag?: boolean;
 }
 
 /**
@@ -193,12 +196,19 @@ export class Network {
       toInt(auto.numRootClaim ?? 5, "autoClaim.numRootClaim", 0, 50, "NumRootClaim (at most MAX_NUM_ROOT_CLAIMS 50)");
       report.root_claims = [];
     }
-    // auto-claims run every block between the coinbase and the next block: the block-by-block path
-    const minimumReserve = options.hostOnly || auto !== undefined ? undefined : balancerMinimumReserve(pool);
+    // with the Balancer pool every block runs in the core; auto-claims run between blocks, so one block per core call
+    const minimumReserve = balancerMinimumReserve(pool);
     const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
     if (minimumReserve !== undefined && subnets.every(rowFits)) {
       try {
-        this.stepInCore(count, minimumReserve, subnets, report, options.onBlock);
+        if (auto === undefined && !options.hostOnly) this.stepInCore(count, minimumReserve, subnets, report, options.onBlock);
+        else {
+          for (let i = 0; i < count; i++) {
+            this.stepInCore(1, minimumReserve, subnets, report);
+            if (auto !== undefined) this.autoClaimRoot(auto, report);
+            options.onBlock?.(this.state.block);
+          }
+        }
       } catch (e) {
         this.broken = this.state.block.toString();
         throw e;
@@ -229,8 +239,11 @@ export class Network {
       assumptions: ASSUMPTIONS, blocks: 1, first_block: this.state.block + 1n, last_block: this.state.block + 1n,
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
+    const minimumReserve = balancerMinimumReserve(pool);
+    const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
     try {
-      this.stepBlock(pool, report, c);
+      if (minimumReserve !== undefined && subnets.every(rowFits)) this.stepInCore(1, minimumReserve, subnets, report, undefined, c);
+      else this.stepBlock(pool, report, c);
     } catch (e) {
       this.broken = this.state.block.toString();
       throw e;
@@ -351,20 +364,7 @@ export class Network {
     })), block, s.subnet_moving_alpha);
     emitTo.forEach((n, i) => { n.moving_price = prices[i]; });
 
-    // run_auto_claim_root_divs(parent_hash): the picked coldkeys claim everything; a failed claim is only logged on chain
-    if (auto !== undefined) {
-      const coldkeys = this.claims.stakingColdkeys();
-      const picked = this.claims.blockHashToIndices(auto.blockHash(block - 1n), BigInt(auto.numRootClaim ?? 5), BigInt(coldkeys.length));
-      for (const i of picked) {
-        const c = coldkeys[Number(i)];
-        if (c === undefined) continue;
-        try {
-          for (const r of this.claimRoot(c)) if (r.mode !== "skipped") report.root_claims!.push({ ...r, block });
-        } catch (e) {
-          if (!(e instanceof TaomathError)) throw e;
-        }
-      }
-    }
+    if (auto !== undefined) this.autoClaimRoot(auto, report);
 
     report.alpha_minted += alphaMinted;
     report.alpha_recycled += alphaRecycled;
@@ -379,6 +379,22 @@ export class Network {
       report.violations.push(`block ${block}: alpha issuance moved by ${dIssuance}, minted ${alphaMinted} minus recycled ${alphaRecycled}`);
     }
     for (const e of this.alphaLedgerErrors()) report.violations.push(`block ${block}: ${e.message}`);
+  }
+
+  /** run_auto_claim_root_divs(parent_hash): the picked coldkeys claim everything; a failed claim is only logged on chain. */
+  private autoClaimRoot(auto: AutoClaim, report: StepReport): void {
+    const block = this.state.block;
+    const coldkeys = this.claims.stakingColdkeys();
+    const picked = this.claims.blockHashToIndices(auto.blockHash(block - 1n), BigInt(auto.numRootClaim ?? 5), BigInt(coldkeys.length));
+    for (const i of picked) {
+      const c = coldkeys[Number(i)];
+      if (c === undefined) continue;
+      try {
+        for (const r of this.claimRoot(c)) if (r.mode !== "skipped") report.root_claims!.push({ ...r, block });
+      } catch (e) {
+        if (!(e instanceof TaomathError)) throw e;
+      }
+    }
   }
 
   /** distribute_emission for one drained subnet; returns the alpha CKBurn recycled. */
@@ -482,7 +498,7 @@ export class Network {
   }
 
   /** The core path of step(): runs blocks in assembly/coinbase/run_blocks.ts, epochs of subnets with neurons here. */
-  private stepInCore(count: number, minimumReserve: bigint, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void): void {
+  private stepInCore(count: number, minimumReserve: bigint, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void, mint?: bigint): void {
     const s = this.state, core = this.tm.core, n = subnets.length;
     const rows = new BigUint64Array(n * ROW);
     const ownedBase = new Array<bigint>(n);
@@ -496,12 +512,16 @@ export class Network {
     let left = count;
     while (left > 0) {
       g.fill(0n); g[G.BLOCK] = s.block; g[G.ISSUANCE] = s.total_issuance;
+      g[G.BALANCES] = s.balances_total_issuance; g[G.TOTAL_STAKE] = s.total_stake; g[G.BLOCK_EMISSION] = s.block_emission;
+      g[G.ROOT_TAO] = s.root_tao; g[G.TAO_WEIGHT] = s.tao_weight; g[G.OWNER_CUT] = BigInt(s.subnet_owner_cut);
+      g[G.MAX_EPOCHS] = BigInt(s.max_epochs_per_block); g[G.MA_HI] = ma >> 64n; g[G.MA_LO] = ma & ((1n << 64n) - 1n);
+      g[G.MIN_RESERVE] = minimumReserve;
+      if (mint !== undefined) { g[G.MINT_SET] = 1n; g[G.MINT] = mint; mint = undefined; }
       core.reset();
       const pr = core.alloc(rows.length * 8), pg = core.alloc(G_SLOTS * 8), pe = core.alloc(cap * EV * 8);
       new BigUint64Array(core.buffer, pr, rows.length).set(rows);
       new BigUint64Array(core.buffer, pg, G_SLOTS).set(g);
-      const done = core.call<number>("c_run_blocks", n, pr, pg, Math.min(left, 4096), BigInt.asIntN(64, s.root_tao), BigInt.asIntN(64, s.tao_weight),
-        s.subnet_owner_cut, s.max_epochs_per_block, BigInt.asIntN(64, ma >> 64n), BigInt.asIntN(64, ma & ((1n << 64n) - 1n)), BigInt.asIntN(64, minimumReserve), pe, cap);
+      const done = core.call<number>("c_run_blocks", n, pr, pg, Math.min(left, 4096), pe, cap);
       rows.set(new BigUint64Array(core.buffer, pr, rows.length));
       g.set(new BigUint64Array(core.buffer, pg, G_SLOTS));
       const ev = new BigUint64Array(core.buffer.slice(pe, pe + Number(g[G.EVENTS]) * EV * 8));
@@ -509,10 +529,12 @@ export class Network {
       report.tao_minted += g[G.TAO_MINTED]; report.tao_recycled += g[G.TAO_RECYCLED];
       report.alpha_minted += g[G.ALPHA_MINTED]; report.alpha_recycled += g[G.ALPHA_RECYCLED];
       if (g[G.VIOLATIONS] > 0n) {
-        const what = ["", "TAO", "alpha issuance", "a subnet's alpha ledger"][Number(g[G.VIOLATION_KIND])];
+        const what = VIOLATION_KINDS[Number(g[G.VIOLATION_KIND])];
         report.violations.push(`block ${g[G.FIRST_VIOLATION]}: ${what} not conserved (${g[G.VIOLATIONS]} failed checks in blocks ${s.block + 1n}..${g[G.BLOCK]})`);
       }
       s.block = g[G.BLOCK]; s.total_issuance = g[G.ISSUANCE];
+      s.balances_total_issuance = g[G.BALANCES]; s.total_stake = g[G.TOTAL_STAKE]; s.block_emission = g[G.BLOCK_EMISSION];
+      if (done > 0) { report.tao_block_emission = g[G.TAO_EMISSION]; report.root_sell_flag = g[G.ROOT_SELL] !== 0n; }
       const drains: Array<[number, bigint, bigint, bigint, bigint]> = [];
       for (let e = 0; e < ev.length; e += EV) {
         const i = Number(ev[e + 1]), outcome = outcomes[Number(ev[e + 2])] as "ran" | "deferred" | "skipped";

@@ -15,7 +15,7 @@ import { alloc, sz } from "../arena";
 import { alphaIssuance } from "../coinbase/block_emission";
 import { spotPrice } from "../coinbase/spot_price";
 import { updateMovingPrice, emaHi, emaLo } from "../coinbase/moving_price";
-import { runBlocks } from "../coinbase/run_blocks";
+import { runBlocks } from "../coinbase/block_step";
 import { scratchBegin } from "../bigint/scratch";
 
 /** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
@@ -158,11 +158,11 @@ export function c_legacy_last_epoch_block(netuid: i32, tempo: i32, block: u64, o
   return r;
 }
 
-/** Many blocks of the coinbase for all subnets in one call (coinbase/run_blocks.ts); returns the blocks run. */
-export function c_run_blocks(
-  n: i32, rows: usize, g: usize, blocks: i32, rootTao: u64, taoWeight: u64, ownerCut: i32, maxEpochs: i32,
-  maHi: u64, maLo: u64, minimumReserve: u64, events: usize, cap: i32,
-): i32 {
+/**
+ * Many blocks of block_step for all subnets in one call (coinbase/block_step.ts): n rows and the
+ * globals laid out as coinbase/row.ts says; returns the blocks run.
+ */
+export function c_run_blocks(n: i32, rows: usize, g: usize, blocks: i32, events: usize, cap: i32): i32 {
   scratchBegin();
-  return runBlocks(n, rows, g, blocks, rootTao, taoWeight, <u32>ownerCut, <u32>maxEpochs, maHi, maLo, minimumReserve, events, cap);
+  return runBlocks(n, rows, g, blocks, events, cap);
 }

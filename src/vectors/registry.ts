@@ -11,6 +11,7 @@ import { runEmissionVector, runEmaVector } from "./emission.js";
 import { runSwapVector } from "./swap.js";
 import { runSharePoolVector } from "./sharepool.js";
 import { runBurnVector } from "./burn.js";
+import { runCoinbaseBlocksVector } from "./blocks.js";
 
 export type VectorRunner = (tm: Taomath, file: Record<string, unknown>) => unknown;
 
@@ -22,6 +23,7 @@ export const vectorRunners: Record<string, VectorRunner> = {
   "econ-swap-vector/1": runSwapVector,
   "econ-sharepool-vector/1": runSharePoolVector,
   "econ-burn-vector/1": runBurnVector,
+  "coinbase-blocks-vector/1": runCoinbaseBlocksVector,
 };
 
 export function runVectorFile(tm: Taomath, file: unknown): unknown {
