@@ -23,6 +23,7 @@ export { EmissionCore, TOTAL_SUPPLY, DEFAULT_BLOCK_EMISSION, DEFAULT_SUBNET_MOVI
 export { emissionChartSvg } from "./emission_svg.js";
 export { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 export { CoinbaseCore, movingAlphaPrice, DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK, type ShareInput, type ShareOutput, type TermsInput, type TermsOutput, type AlphaOutSplit, type ScheduleState, type EpochOutcome } from "./bindings/coinbase.js";
+export { networkFromVector, vectorBlockState, vectorInputsOf, snapshotFromVector } from "./network/vector_state.js";
 export { Network, stableOnlyPool, type NetworkState, type SubnetState as NetworkSubnetState, type StepReport, type NeuronsInput } from "./network.js";
 export { balancerPool, RUNTIME_MINIMUM_RESERVE } from "./coinbase_pool.js";
 export { exampleNetworkSnapshot } from "./network_example.js";

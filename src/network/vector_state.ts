@@ -12,6 +12,12 @@ import { TaomathError } from "../errors.js";
 
 type Json = Record<string, any>;
 
+/** Subnet storage the schema records in its outputs only; vectorInputsOf writes it too and snapshotFromVector reads it back. */
+const EXTRA_SUBNET_FIELDS = [
+  "protocol_flow", "volume", "alpha_assets_burned", "alpha_assets_recycled", "subnet_account_balance", "root_prop",
+  "alpha_in_emission", "alpha_out_emission", "tao_in_emission", "excess_tao",
+];
+
 const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
 
 /** The taomath-network/1 snapshot of a vector case's `inputs`. */
@@ -33,6 +39,7 @@ export function snapshotFromVector(inputs: Json): Json {
     ["total_stake", "total_stake"],
   ];
   for (const [from, to] of copy) if (inputs[from] !== undefined) snap[to] = inputs[from];
+  if (inputs.block_emission_storage !== undefined) snap.block_emission = inputs.block_emission_storage;
   snap.subnets = inputs.subnets.map((x: Json, i: number) => {
     if (x === null || typeof x !== "object") throw new TaomathError("invalid_type", `inputs.subnets[${i}]`, "expected an object");
     const n: Json = { netuid: x.netuid, tao_reserve: x.tao_reserve, alpha_reserve: x.alpha_reserve };
@@ -46,6 +53,8 @@ export function snapshotFromVector(inputs: Json): Json {
       ["pending_owner_cut", "pending_owner_cut"], ["subtoken_enabled", "subtoken_enabled"],
       ["registration_allowed", "registration_allowed"], ["emission_enabled", "emission_enabled"],
       ["owner_cut_enabled", "owner_cut_enabled"], ["last_mechanism_step_block", "last_mechanism_step_block"],
+      // beyond the schema's inputs: the storage its outputs record, so a written state replays exactly
+      ...EXTRA_SUBNET_FIELDS.map((f): [string, string] => [f, f]),
     ];
     for (const [from, to] of fields) if (x[from] !== undefined) n[to] = x[from];
     if (x.last_epoch_block === undefined) {
@@ -58,7 +67,8 @@ export function snapshotFromVector(inputs: Json): Json {
     n.has_owner = owner !== undefined && coldkey !== undefined;
     if (owner !== undefined && coldkey !== undefined) n.owners = { [owner]: coldkey };
     if (owner !== undefined) n.stakes = { [owner]: "0" };
-    const outstanding = BigInt(x.alpha_out ?? 0);
+    if (x.owner_stake !== undefined && x.owner_stake !== null && owner !== undefined) n.stakes = { [owner]: String(x.owner_stake) };
+    const outstanding = BigInt(x.alpha_out ?? 0) - BigInt(x.owner_stake ?? 0);
     const pending = ["pending_server", "pending_validator", "pending_root", "pending_owner_cut", "protocol_alpha"].reduce((t, k) => t + BigInt(x[k] ?? 0), 0n);
     n.unowned_alpha = (outstanding - pending).toString();
     n.vector_owner = owner !== undefined;
@@ -138,6 +148,54 @@ export function vectorBlockState(tm: Taomath, net: Network, report: StepReport):
     total_issuance: s.total_issuance.toString(),
     total_stake: s.total_stake.toString(),
   };
+}
+
+/**
+ * The Network's state as a block vector case's `inputs` (to run `blocks` more blocks), with the
+ * output-only storage (flows, volume, asset counters, account balance, root proportion, counters,
+ * the owner's stake, BlockEmission) added so that the written state replays exactly. Only the
+ * state of subnets without neurons and nominators is expressible in this schema.
+ */
+export function vectorInputsOf(net: Network, blocks: number): Json {
+  const s = net.state;
+  const owners = vectorOwners.get(net);
+  const out: Json = {
+    block: (s.block + 1n).toString(), blocks, total_issuance: s.total_issuance.toString(),
+    balances_total_issuance: s.balances_total_issuance.toString(), total_stake: s.total_stake.toString(),
+    root_tao: s.root_tao.toString(), tao_weight: s.tao_weight.toString(), subnet_owner_cut: s.subnet_owner_cut,
+    max_epochs_per_block: s.max_epochs_per_block, subnet_moving_alpha: s.subnet_moving_alpha.toString(), ck_burn: s.ck_burn.toString(),
+    block_emission_storage: s.block_emission.toString(),
+  };
+  out.subnets = s.subnets.filter((n) => n.netuid !== 0).map((n) => {
+    if (n.neurons !== null || n.share_pools.size > 0) {
+      throw new TaomathError("unsupported", `subnets[netuid ${n.netuid}]`, "a subnet with neurons or share pools does not fit coinbase-blocks-vector/1");
+    }
+    const x: Json = {
+      netuid: n.netuid, mechanism: n.mechanism, tao_reserve: n.tao_reserve.toString(), alpha_reserve: n.alpha_reserve.toString(),
+      alpha_out: n.alpha_out.toString(), total_alpha_issuance: n.alpha_assets_issuance.toString(), quote_weight: n.quote_weight.toString(),
+      pal_swap_initialized: n.pal_swap_initialized, fee_rate: n.fee_rate, moving_price: n.moving_price.toString(),
+      ema_halving_blocks: n.ema_price_halving_blocks.toString(), protocol_alpha: n.protocol_alpha.toString(), miner_burned: n.miner_burned.toString(),
+      tempo: n.tempo, last_epoch_block: n.last_epoch_block.toString(), pending_epoch_at: n.pending_epoch_at.toString(),
+      blocks_since_last_step: n.blocks_since_last_step.toString(), epoch_index: n.epoch_index.toString(),
+      last_mechanism_step_block: n.last_mechanism_step_block.toString(),
+      pending_server: n.pending_server.toString(), pending_validator: n.pending_validator.toString(),
+      pending_root: n.pending_root.toString(), pending_owner_cut: n.pending_owner_cut.toString(),
+      subtoken_enabled: n.subtoken_enabled, registration_allowed: n.registration_allowed, emission_enabled: n.emission_enabled,
+      owner_cut_enabled: n.owner_cut_enabled,
+    };
+    if (n.first_emission_block_number !== null) x.first_emission_block = n.first_emission_block_number.toString();
+    if (owners === undefined || owners.get(n.netuid)) {
+      x.owner_hotkey = n.owner_hotkey;
+      if (n.has_owner) x.owner_coldkey = n.owners.get(n.owner_hotkey) ?? n.owner_hotkey;
+      x.owner_stake = (n.stakes.get(n.owner_hotkey) ?? 0n).toString();
+    }
+    for (const f of EXTRA_SUBNET_FIELDS) {
+      const v = (n as unknown as Record<string, unknown>)[f];
+      x[f] = v === null ? null : String(v);
+    }
+    return x;
+  });
+  return out;
 }
 
 /** Runs one block vector case: `inputs.blocks` blocks, the state after each. */
