@@ -16,7 +16,7 @@
 // (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
 
 import type { Taomath } from "./taomath.js";
-import type { EpochInput } from "./bindings/epoch.js";
+import type { EpochInput, EpochOutput } from "./bindings/epoch.js";
 import { emissionOf } from "./emission.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
@@ -71,6 +71,15 @@ const ASSUMPTIONS = [
   "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
 ];
 
+/** What a subnet's last epoch payout recorded. */
+export interface PayoutRecord {
+  block: bigint;
+  epoch: EpochOutput;
+  /** AlphaDividendsPerSubnet (after the delegate take) and RootAlphaDividendsPerSubnet (after the take) per hotkey */
+  alpha_dividends: Map<string, bigint>;
+  root_alpha_dividends: Map<string, bigint>;
+}
+
 /** The chain's pool math for stable (mechanism 0) subnets only: swaps are 1:1 with no fee. */
 export const stableOnlyPool: CoinbasePool = {
   adjustProtocolLiquidity(pool, tao, alpha) {
@@ -88,6 +97,8 @@ export const stableOnlyPool: CoinbasePool = {
 export class Network {
   /** set when a block stopped half way (e.g. the pool refused): the state is then not a chain state */
   private broken: string | null = null;
+  /** each subnet's last payout: the epoch's results and the dividends it recorded (AlphaDividendsPerSubnet, RootAlphaDividendsPerSubnet) */
+  readonly payouts = new Map<number, PayoutRecord>();
   private constructor(private readonly tm: Taomath, readonly state: NetworkState, readonly claims: RootClaims) {}
 
   static fromSnapshot(tm: Taomath, snapshot: unknown): Network {
@@ -397,13 +408,15 @@ export class Network {
     }
   }
 
-  /** distribute_emission for one drained subnet; returns the alpha CKBurn recycled. */
+  /** distribute_emission for one drained subnet; returns the alpha recycled (CKBurn and recycled owner incentive). */
   private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint): bigint {
     const cb = coinbaseOf(this.tm);
     const E = S + V + R;
     if (n.neurons === null || n.neurons.hotkeys.length === 0) {
-      this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
+      if (n.has_owner) this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
+      else n.unowned_alpha += O;
       n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
+      n.miner_burned = 0n;
       return 0n;
     }
     const nn = n.neurons;
@@ -432,14 +445,14 @@ export class Network {
       ...epochFields, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
       alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw,
     };
-    let out: { server_emission: bigint[]; validator_emission: bigint[]; bonds: EpochInput["bonds"]; validator_permit: boolean[] };
+    let out: EpochOutput;
     if (extra.length === 0) out = this.tm.runEpoch(input);
     else {
       // epoch_with_mechanisms: the emission split, one epoch per mechanism, the terms summed per uid
       const { weights, bonds, last_update, ...shared } = input;
       const r = runEpochMechanisms(this.tm, { ...shared, mechanisms: [{ weights, bonds, last_update }, ...extra], mechanism_emission_split: split ?? null });
       extra.forEach((m, k) => { m.bonds = r.mechanisms[k + 1].bonds; });
-      out = { server_emission: r.subnet.server_emission, validator_emission: r.subnet.validator_emission, bonds: r.mechanisms[0].bonds, validator_permit: r.subnet.validator_permit };
+      out = { ...r.mechanisms[0], server_emission: r.subnet.server_emission, validator_emission: r.subnet.validator_emission, bonds: r.mechanisms[0].bonds, validator_permit: r.subnet.validator_permit } as EpochOutput;
     }
     // dividends of each uid shared with its parents (childkey take, CKBurn); recipients keyed by hotkey
     const divs = new Map<string, bigint>();
@@ -458,43 +471,57 @@ export class Network {
     });
     const recipients = [...divs.keys()].sort();
     const stakeBefore = new Map(recipients.map((h) => [h, alphaOf(h)]));
-    // owner cut, then incentives (the owner's own miners' incentive is burned), then dividends
+    // get_owner_hotkeys: the owner coldkey's registered hotkeys and the registered owner hotkey
+    const ownerColdkey = n.has_owner ? this.subnetOwnerColdkey(n) : undefined;
+    const ownerHotkeys = new Set(nn.hotkeys.filter((h) => h === n.owner_hotkey || (ownerColdkey !== undefined && n.owners.get(h) === ownerColdkey)));
+    // owner cut, then incentives (the owner's own miners' incentive is burned or recycled), then dividends
     // every credit to a hotkey, in the chain's order: to its owner coldkey ("stake") or to all its coldkeys ("emit")
     const credits = new Map<string, ShareCredit[]>();
     const add = (h: string, c: ShareCredit) => { const l = credits.get(h); if (l) l.push(c); else credits.set(h, [c]); };
-    add(n.owner_hotkey, ["stake", this.subnetOwnerColdkey(n), O]);
-    let paid = 0n, incentiveSum = 0n, withheld = 0n;
+    if (n.has_owner) add(n.owner_hotkey, ["stake", this.subnetOwnerColdkey(n), O]);
+    else n.unowned_alpha += O;
+    let paid = 0n, incentiveSum = 0n, withheld = 0n, ownerRecycled = 0n;
     out.server_emission.forEach((inc, uid) => {
       incentiveSum += inc;
       const h = nn.hotkeys[uid];
-      if (h === n.owner_hotkey) { withheld += inc; n.unowned_alpha += inc; } // burned: stays in SubnetAlphaOut
-      else add(h, ["stake", ownerOf(h), inc]);
+      if (ownerHotkeys.has(h)) {
+        withheld += inc;
+        if (n.recycle_owner_incentive) ownerRecycled += inc; // recycle_subnet_alpha: leaves SubnetAlphaOut
+        else { n.unowned_alpha += inc; if (inc > 0n) n.alpha_assets_burned += inc; } // burn_subnet_alpha: stays in SubnetAlphaOut
+      } else add(h, ["stake", ownerOf(h), inc]);
       paid += inc;
     });
     n.miner_burned = incentiveSum === 0n ? 0n : (withheld << 32n) / incentiveSum;
     const pot = incentiveSum !== 0n ? V : V + S;
     const takeByUid = new Map(nn.hotkeys.map((h, uid) => [h, nn.takes?.[uid]]));
     const pay = cb.validatorPayout(recipients.map((h) => ({
-      validator_emission: divs.get(h)!, alpha_stake: stakeBefore.get(h)!, root_stake: rootOf(h), take: takeByUid.get(h),
+      validator_emission: divs.get(h)!, alpha_stake: stakeBefore.get(h)!, root_stake: rootOf(h), take: takeByUid.get(h) ?? this.state.delegate_takes.get(h),
     })), pot, R, tw);
+    const record: PayoutRecord = { block: this.state.block, epoch: out, alpha_dividends: new Map(), root_alpha_dividends: new Map() };
     pay.forEach((p, i) => {
       const h = recipients[i];
       add(h, ["stake", ownerOf(h), p.alpha_take]);
       add(h, ["emit", ownerOf(h), p.alpha_rest]);
       add(h, ["stake", ownerOf(h), p.root_take]);
+      record.alpha_dividends.set(h, p.alpha_rest);
+      record.root_alpha_dividends.set(h, p.root_claimable);
       // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
       if (!this.claims.increaseRootClaimable(h, n.netuid, p.root_claimable, rootOf(h))) add(h, ["stake", ownerOf(h), p.root_claimable]);
       else n.root_unclaimed += p.root_claimable;
       paid += p.alpha_credited + p.root_claimable;
     });
+    this.payouts.set(n.netuid, record);
     this.credit(n, credits);
-    // CKBurn recycles alpha (SubnetAlphaOut falls); what nobody received stays unowned
-    n.alpha_out = satSub(n.alpha_out, ckBurned);
+    // CKBurn and recycled owner incentive leave SubnetAlphaOut and the alpha asset issuance
+    const recycled = ckBurned + ownerRecycled;
+    n.alpha_out = satSub(n.alpha_out, recycled);
+    n.alpha_assets_recycled += recycled;
+    n.alpha_assets_issuance = satSub(n.alpha_assets_issuance, recycled);
     n.unowned_alpha += E - paid - ckBurned;
     // the epoch's own storage writes the next epoch reads
     nn.bonds = out.bonds;
     nn.validator_permit = out.validator_permit;
-    return ckBurned;
+    return recycled;
   }
 
   /** The core path of step(): runs blocks in assembly/coinbase/run_blocks.ts, epochs of subnets with neurons here. */
@@ -552,6 +579,10 @@ export class Network {
         report.alpha_recycled += burned;
         if (outBefore - x.alpha_out !== burned) report.violations.push(`block ${s.block}: subnet ${x.netuid}: alpha_out fell by ${outBefore - x.alpha_out} but CKBurn recycled ${burned}`);
         for (const err of this.alphaLedgerErrors(x)) report.violations.push(`block ${s.block}: ${err.message}`);
+        // update_root_prop runs after the payouts: a recycle moved the alpha issuance it reads
+        if (burned > 0n && x.root_prop !== null && rows[i * ROW + F.EMITS] !== 0n) {
+          x.root_prop = coinbaseOf(this.tm).rootProportion(s.root_tao, satAdd(x.alpha_reserve, x.alpha_out), s.tao_weight);
+        }
         writeRow(rows, i, x);
         ownedBase[i] = rows[i * ROW + F.OWNED];
       }
@@ -575,6 +606,14 @@ export class Network {
         if (t !== total || n.stakes.has(h)) n.stakes.set(h, t);
       }
     }
+  }
+
+  /** Each coldkey's alpha under one hotkey's share pool on a subnet (get_stake_for_hotkey_and_coldkey_on_subnet). */
+  coldkeyStakesOf(netuid: number, hotkey: string): Map<string, bigint> {
+    const n = this.state.subnets.find((x) => x.netuid === netuid);
+    const pool = n?.share_pools.get(hotkey);
+    if (!n || !pool) return new Map();
+    return coldkeyValues(this.tm, pool, n.stakes.get(hotkey) ?? 0n);
   }
 
   /** A coldkey's alpha under each hotkey with a share pool on a subnet. */

@@ -62,6 +62,8 @@ export interface SubnetState extends PoolReserves {
   root_unclaimed: bigint;
   /** TAO spent into the subnet account but not in SubnetTAO (failed or partial chain buys) */
   untracked_tao: bigint;
+  /** RecycleOrBurn is Recycle: incentive earned by the owner's hotkeys is recycled (else burned) */
+  recycle_owner_incentive: boolean;
   /** SubnetOwner and SubnetOwnerHotkey are set, so a drained owner cut is staked (otherwise nobody gets it) */
   has_owner: boolean;
   /** SubnetProtocolFlow (i64): TAO the protocol put into the pool (injections and chain buys) */
@@ -114,6 +116,8 @@ export interface NetworkState {
   root_stakes: Map<string, bigint>;
   /** CKBurn (u64 fraction of u64::MAX) */
   ck_burn: bigint;
+  /** Delegates: the delegate take of a hotkey (u16 / 65535), for hotkeys not given per uid in neurons.takes */
+  delegate_takes: Map<string, number>;
   /**
    * true (default): validators with weights keep setting the same weights, so their LastUpdate
    * follows the block; false: nothing is submitted and weights age past the activity cutoff.
@@ -134,6 +138,7 @@ export function serializeState(s: NetworkState): Record<string, unknown> {
     subnet_moving_alpha: s.subnet_moving_alpha.toString(), root_tao: s.root_tao.toString(),
     root_stakes: Object.fromEntries([...s.root_stakes].map(([h, a]) => [h, a.toString()])), ck_burn: s.ck_burn.toString(),
     weights_refreshed: s.weights_refreshed,
+    ...(s.delegate_takes.size > 0 ? { delegate_takes: Object.fromEntries(s.delegate_takes) } : {}),
     subnets: s.subnets.map((n) => {
       const o: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(n)) {
@@ -263,7 +268,7 @@ export function parseSnapshot(v: unknown): NetworkState {
       pending_server: u("pending_server", 0n), pending_validator: u("pending_validator", 0n), pending_root: u("pending_root", 0n),
       pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: signed(x.unowned_alpha, `${g}.unowned_alpha`),
       root_unclaimed: u("root_unclaimed", 0n), untracked_tao: u("untracked_tao", 0n),
-      has_owner: b("has_owner", true), protocol_flow: bits("protocol_flow", -(1n << 63n), (1n << 63n) - 1n),
+      has_owner: b("has_owner", true), recycle_owner_incentive: b("recycle_owner_incentive", false), protocol_flow: bits("protocol_flow", -(1n << 63n), (1n << 63n) - 1n),
       volume: bits("volume", 0n, (1n << 128n) - 1n),
       alpha_assets_issuance: u("alpha_assets_issuance", satU64(u("alpha_reserve", 0n) + u("alpha_out", 0n))),
       alpha_assets_burned: u("alpha_assets_burned", 0n), alpha_assets_recycled: u("alpha_assets_recycled", 0n),
@@ -291,6 +296,7 @@ export function parseSnapshot(v: unknown): NetworkState {
     root_tao: rootTao,
     root_stakes: new Map(Object.entries(o.root_stakes ?? {}).map(([h, a]) => [h, toU64(a, `root_stakes[${h}]`)])),
     ck_burn: toU64(o.ck_burn ?? 0n, "ck_burn"),
+    delegate_takes: new Map(Object.entries(o.delegate_takes ?? {}).map(([h, t]) => [h, toInt(t, `delegate_takes[${h}]`, 0, 65535, "u16")])),
     weights_refreshed: o.weights_refreshed === undefined ? true : toBool(o.weights_refreshed, "weights_refreshed"),
     subnets,
   };

@@ -1,7 +1,8 @@
 // Conformance: every case of vectors/coinbase (coinbase-blocks-vector/1, the chain's own block_step
-// on subnets without neurons), run block by block on the network model's core coinbase and
-// compared in every field of every block's state. A mismatch names the case, the block and the
-// fields that differ.
+// on subnets without neurons) and vectors/payout (payout-blocks-vector/1, the same with neurons, so
+// every epoch and its payout runs), run block by block on the network model (the core's
+// block_step, the host's epochs and payouts) and compared in every field of every block's state.
+// A mismatch names the case, the block and the fields that differ.
 
 import { describe, it, expect } from "vitest";
 import { taomath, runVectorFile } from "../src/index.js";
@@ -24,18 +25,25 @@ function firstDifference(expected: any[], got: any[]): string | null {
   return null;
 }
 
-describe.skipIf(!sharedPresent)("coinbase block vectors (runtime 425 block_step, subnets without neurons)", () => {
-  const file = sharedPresent ? readShared("vectors", "coinbase", "cases.json") : { cases: [] };
-  const got = sharedPresent ? (runVectorFile(taomath(), file) as { cases: Array<{ id: string; outputs: any[] }> }) : { cases: [] };
+const folders: Array<[string, string]> = [
+  ["coinbase", "runtime 425 block_step, subnets without neurons"],
+  ["payout", "runtime 425 block_step with epochs and payouts"],
+];
 
-  it(`prints every case in the file's order (${file.cases.length})`, () => {
-    expect(got.cases.map((c) => c.id)).toEqual(file.cases.map((c: any) => c.id));
-  });
+for (const [folder, what] of folders) {
+  describe.skipIf(!sharedPresent)(`${folder} block vectors (${what})`, () => {
+    const file = sharedPresent ? readShared("vectors", folder, "cases.json") : { cases: [] };
+    const got = sharedPresent ? (runVectorFile(taomath(), file) as { cases: Array<{ id: string; outputs: any[] }> }) : { cases: [] };
 
-  for (const [i, c] of (file.cases as any[]).entries()) {
-    it(`${c.id}: every field of all ${c.outputs.length} blocks equals the chain's`, () => {
-      expect(firstDifference(c.outputs, got.cases[i].outputs)).toBeNull();
-      expect(got.cases[i].outputs).toEqual(c.outputs);
+    it(`prints every case in the file's order (${file.cases.length})`, () => {
+      expect(got.cases.map((c) => c.id)).toEqual(file.cases.map((c: any) => c.id));
     });
-  }
-});
+
+    for (const [i, c] of (file.cases as any[]).entries()) {
+      it(`${c.id}: every field of all ${c.outputs.length} blocks equals the chain's`, () => {
+        expect(firstDifference(c.outputs, got.cases[i].outputs)).toBeNull();
+        expect(got.cases[i].outputs).toEqual(c.outputs);
+      });
+    }
+  });
+}

@@ -6,7 +6,8 @@
 // block's state.
 
 import type { Taomath } from "../taomath.js";
-import { Network, type StepReport } from "../network.js";
+import { Network, type StepReport, type SubnetState } from "../network.js";
+import type { EpochOutput } from "../bindings/epoch.js";
 import { emissionOf } from "../emission.js";
 import { TaomathError } from "../errors.js";
 
@@ -19,6 +20,13 @@ const EXTRA_SUBNET_FIELDS = [
 ];
 
 const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+
+/**
+ * Account ids are plain integers in the vectors. The model keys them as "a<id>" so that maps built
+ * from JSON objects keep their insertion order (integer-like keys would be reordered).
+ */
+export const acct = (id: unknown): string => `a${String(id)}`;
+const idOf = (key: string): number => Number(key.startsWith("a") ? key.slice(1) : key);
 
 /** The taomath-network/1 snapshot of a vector case's `inputs`. */
 export function snapshotFromVector(inputs: Json): Json {
@@ -62,13 +70,16 @@ export function snapshotFromVector(inputs: Json): Json {
     }
     n.first_emission_block_number = x.first_emission_block ?? null;
     // alpha the model cannot attribute to anyone: everything outstanding but the pending and protocol buckets
-    const owner = str(x.owner_hotkey), coldkey = str(x.owner_coldkey);
+    const owner = x.owner_hotkey === undefined || x.owner_hotkey === null ? undefined : acct(x.owner_hotkey);
+    const coldkey = x.owner_coldkey === undefined || x.owner_coldkey === null ? undefined : acct(x.owner_coldkey);
     n.owner_hotkey = owner ?? `owner-${x.netuid}`;
     n.has_owner = owner !== undefined && coldkey !== undefined;
     if (owner !== undefined && coldkey !== undefined) n.owners = { [owner]: coldkey };
     if (owner !== undefined) n.stakes = { [owner]: "0" };
     if (x.owner_stake !== undefined && x.owner_stake !== null && owner !== undefined) n.stakes = { [owner]: String(x.owner_stake) };
-    const outstanding = BigInt(x.alpha_out ?? 0) - BigInt(x.owner_stake ?? 0);
+    let staked = BigInt(x.owner_stake ?? 0);
+    if (x.neurons !== undefined) staked = payoutSubnet(inputs, x, n, snap);
+    const outstanding = BigInt(x.alpha_out ?? 0) - staked;
     const pending = ["pending_server", "pending_validator", "pending_root", "pending_owner_cut", "protocol_alpha"].reduce((t, k) => t + BigInt(x[k] ?? 0), 0n);
     n.unowned_alpha = (outstanding - pending).toString();
     n.vector_owner = owner !== undefined;
@@ -77,11 +88,115 @@ export function snapshotFromVector(inputs: Json): Json {
   return snap;
 }
 
+const U64_MAX = (1n << 64n) - 1n;
+
+/** U96F32 get_tao_inherited_for_hotkey_on_subnet / get_inherited_for_hotkey_on_subnet on integer stakes. */
+function inherited(own: bigint, children: bigint[], parents: Array<[bigint, bigint]>): bigint {
+  const frac = (p: bigint) => (p << 32n) / U64_MAX; // U96F32 proportion safe_div(u64::MAX)
+  let toChildren = 0n, fromParents = 0n;
+  for (const p of children) toChildren += own * frac(p);
+  for (const [p, stake] of parents) fromParents += stake * frac(p);
+  const mine = own << 32n;
+  return ((mine > toChildren ? mine - toChildren : 0n) + fromParents) >> 32n;
+}
+
+/**
+ * A subnet with neurons (payout-blocks-vector/1): the epoch inputs, each hotkey's alpha through
+ * its share pool (coldkeys staked in the given order), children and takes, root stakes and the
+ * global Delegates takes. Returns the alpha staked on the subnet.
+ */
+function payoutSubnet(inputs: Json, x: Json, n: Json, snap: Json): bigint {
+  const netuid = Number(x.netuid);
+  const hotkeys: Json[] = inputs.hotkeys ?? [];
+  const neurons: Json[] = x.neurons;
+  const nominators: Record<string, Record<string, string>> = {};
+  const stakeOn = (h: string, list: Array<[unknown, string]>) => {
+    const m = (nominators[h] ??= {});
+    for (const [c, a] of list) m[acct(c)] = (BigInt(m[acct(c)] ?? 0) + BigInt(a)).toString();
+  };
+  const owners: Record<string, string> = { ...(n.owners ?? {}) };
+  const rootStakes: Record<string, Record<string, string>> = (snap.root_claims ??= { stakes: {} }).stakes;
+  const rootOn = (h: string, list: Array<[unknown, string]> | undefined) => {
+    for (const [c, a] of list ?? []) (rootStakes[h] ??= {})[acct(c)] = (BigInt(rootStakes[h]?.[acct(c)] ?? 0) + BigInt(a)).toString();
+  };
+  for (const u of neurons) {
+    const h = acct(u.hotkey);
+    owners[h] = acct(u.coldkey);
+    stakeOn(h, u.stake ?? []);
+    rootOn(h, u.root_stake);
+  }
+  const children: Record<string, Array<[string, string]>> = {};
+  const takes: Record<string, number> = {};
+  const minTake = Math.max(Number(inputs.min_childkey_take ?? 0), Number(x.min_childkey_take ?? 0));
+  const delegateTakes: Record<string, number> = (snap.delegate_takes ??= {});
+  for (const k of hotkeys) {
+    const h = acct(k.hotkey);
+    if (k.coldkey !== undefined && owners[h] === undefined) owners[h] = acct(k.coldkey);
+    if (k.delegate_take !== undefined) delegateTakes[h] = Number(k.delegate_take);
+    for (const a of k.alpha_stake ?? []) if (Number(a.netuid) === netuid) stakeOn(h, a.stake);
+    for (const c of k.children ?? []) if (Number(c.netuid) === netuid) children[h] = c.children.map(([p, ch]: [string, unknown]) => [String(p), acct(ch)]);
+    for (const [nu, t] of k.childkey_take ?? []) if (Number(nu) === netuid) takes[h] = Number(t);
+  }
+  // the owner hotkey's alpha is a share pool too, even when it is neither a neuron nor listed
+  const ownerKey = x.owner_hotkey === undefined ? undefined : acct(x.owner_hotkey);
+  if (ownerKey !== undefined) nominators[ownerKey] ??= {};
+  // root stakes are global: gather them once per case
+  if (!snap.root_stakes_done) {
+    for (const k of hotkeys) rootOn(acct(k.hotkey), k.root_stake);
+    snap.root_stakes_done = true;
+  }
+  // ChildkeyTake is at least the effective minimum, for every hotkey that can be a child
+  const childkeyTakes: Record<string, number> = {};
+  for (const h of new Set([...neurons.map((u) => acct(u.hotkey)), ...hotkeys.map((k) => acct(k.hotkey))])) childkeyTakes[h] = Math.max(takes[h] ?? 0, minTake);
+  const rootOf = (h: string) => Object.values(rootStakes[h] ?? {}).reduce((t, v) => t + BigInt(v), 0n);
+  // the payout reads each hotkey's own root stake (0 when it has none), not the epoch's inherited one
+  const rootTotals: Record<string, string> = (snap.root_stakes ??= {});
+  for (const h of Object.keys(childkeyTakes)) rootTotals[h] = rootOf(h).toString();
+  const parentsOf = new Map<string, Array<[bigint, string]>>();
+  for (const [p, cs] of Object.entries(children)) for (const [prop, c] of cs) parentsOf.set(c, [...(parentsOf.get(c) ?? []), [BigInt(prop), p]]);
+  const tempo = Number(x.tempo ?? 360);
+  const cutoffFactor = Number(x.activity_cutoff_factor_milli ?? 5000);
+  const ownerHotkey = x.owner_hotkey === undefined ? undefined : acct(x.owner_hotkey);
+  const ownerUid = neurons.findIndex((u) => acct(u.hotkey) === ownerHotkey);
+  n.neurons = {
+    hotkeys: neurons.map((u) => acct(u.hotkey)),
+    tao_stake: neurons.map((u) => {
+      const h = acct(u.hotkey);
+      return inherited(rootOf(h), (children[h] ?? []).map(([p]) => BigInt(p)), (parentsOf.get(h) ?? []).map(([p, ph]) => [p, rootOf(ph)])).toString();
+    }),
+    tempo, activity_cutoff: String(Math.max(1, Math.floor((cutoffFactor * tempo) / 1000))),
+    tao_weight: String(inputs.tao_weight ?? "0"), stake_threshold: String(inputs.stake_threshold ?? "0"),
+    owner_uid: ownerUid >= 0 ? ownerUid : null,
+    validator_permit: neurons.map((u) => Boolean(u.validator_permit)),
+    max_allowed_validators: Number(x.max_allowed_validators ?? 64),
+    last_update: neurons.map((u) => String(u.last_update ?? "0")),
+    block_at_registration: neurons.map((u) => String(u.block_at_registration ?? "0")),
+    weights: neurons.map((u) => u.weights ?? []), bonds: neurons.map((u) => u.bonds ?? []),
+    kappa: Number(x.kappa ?? 32767), bonds_penalty: Number(x.bonds_penalty ?? 65535),
+    bonds_moving_average: String(x.bonds_moving_average ?? "900000"),
+    liquid_alpha_enabled: Boolean(x.liquid_alpha_enabled ?? false), alpha_low: Number(x.alpha_low ?? 45875), alpha_high: Number(x.alpha_high ?? 58982),
+    alpha_sigmoid_steepness: Number(x.alpha_sigmoid_steepness ?? 1000), yuma3_enabled: Boolean(x.yuma3_enabled ?? false),
+    commit_reveal_enabled: Boolean(x.commit_reveal_enabled ?? false), commit_blocks: null,
+    takes: neurons.map((u) => delegateTakes[acct(u.hotkey)] ?? 11_796),
+  };
+  n.nominators = nominators;
+  delete n.stakes;
+  n.owners = owners;
+  n.children = children;
+  n.childkey_takes = childkeyTakes;
+  n.recycle_owner_incentive = Number(x.recycle_or_burn ?? 0) === 1;
+  snap.weights_refreshed = false;
+  let staked = 0n;
+  for (const m of Object.values(nominators)) for (const v of Object.values(m)) staked += BigInt(v);
+  return staked;
+}
+
 /** A Network holding a block vector case's input state. */
 export function networkFromVector(tm: Taomath, inputs: Json): Network {
   const snap = snapshotFromVector(inputs);
   const ownerKnown = new Map<number, boolean>(snap.subnets.map((n: Json) => [Number(n.netuid), n.vector_owner]));
   for (const n of snap.subnets) delete n.vector_owner;
+  delete snap.root_stakes_done;
   const net = Network.fromSnapshot(tm, snap);
   vectorOwners.set(net, ownerKnown);
   return net;
@@ -90,8 +205,36 @@ export function networkFromVector(tm: Taomath, inputs: Json): Network {
 /** Which subnets of a Network built from a vector have an owner hotkey (SubnetOwnerHotkey set). */
 const vectorOwners = new WeakMap<Network, Map<number, boolean>>();
 
-/** The state after the block just run, as one entry of a block vector's `outputs`. */
-export function vectorBlockState(tm: Taomath, net: Network, report: StepReport): Json {
+/** A subnet's hotkeys as payout-blocks-vector/1 lists them: stakes through the share pools, rates and dividends. */
+function hotkeysOf(net: Network, n: SubnetState): Json[] {
+  const record = net.payouts.get(n.netuid);
+  const keys = new Set<string>([...n.stakes.keys()]);
+  for (const [h, m] of net.claims.rates) if (m.has(n.netuid)) keys.add(h);
+  for (const h of record?.alpha_dividends.keys() ?? []) keys.add(h);
+  return [...keys].sort((a, b) => idOf(a) - idOf(b)).map((h) => {
+    const total = n.stakes.get(h) ?? 0n;
+    const values = n.share_pools.has(h) ? [...net.coldkeyStakesOf(n.netuid, h)] : [];
+    const rate = net.claims.rates.get(h)?.get(n.netuid);
+    return {
+      alpha_dividends: (record?.alpha_dividends.get(h) ?? 0n).toString(),
+      hotkey: idOf(h),
+      root_alpha_dividends: (record?.root_alpha_dividends.get(h) ?? 0n).toString(),
+      root_claimable: rate === undefined ? null : rate.toString(),
+      stake: values.filter(([, v]) => v > 0n).sort((a, b) => idOf(a[0]) - idOf(b[0])).map(([c, v]) => [idOf(c), v.toString()]),
+      total_alpha: total.toString(),
+    };
+  });
+}
+
+function epochOf(e: EpochOutput): Json {
+  return {
+    active: e.active, bonds: e.bonds, consensus: e.consensus, dividends: e.dividends, emission: e.emission.map(String),
+    incentive: e.incentive, stake_weight: e.stake_weight, validator_permit: e.validator_permit, validator_trust: e.validator_trust,
+  };
+}
+
+/** The state after the block just run, as one entry of a block vector's `outputs` (`last`: the run's last block). */
+export function vectorBlockState(tm: Taomath, net: Network, report: StepReport, last = false): Json {
   const s = net.state;
   const em = emissionOf(tm);
   const owners = vectorOwners.get(net);
@@ -101,6 +244,9 @@ export function vectorBlockState(tm: Taomath, net: Network, report: StepReport):
     if (e.outcome === "deferred") events.push(`EpochDeferred(${e.netuid},${e.block},${e.block + 1n})`);
     else if (e.outcome === "skipped") events.push(`EpochSkipped(${e.netuid},${e.block})`);
   }
+  // the epochs' IncentiveAlphaEmittedToMiners, in the netuid order distribute_emissions_to_subnets pays them
+  const paidNow = [...net.payouts].filter(([, r]) => r.block === s.block).map(([netuid]) => netuid).sort((a, b) => a - b);
+  for (const netuid of paidNow) events.push(`IncentiveAlphaEmittedToMiners(${netuid})`);
   const subnets = s.subnets.filter((n) => n.netuid !== 0);
   const emitting = subnets.filter((n) => n.first_emission_block_number !== null && n.subtoken_enabled && n.registration_allowed);
   return {
@@ -110,7 +256,11 @@ export function vectorBlockState(tm: Taomath, net: Network, report: StepReport):
     events,
     root_sell_flag: report.root_sell_flag ?? false,
     root_tao: s.root_tao.toString(),
-    subnets: subnets.map((n) => ({
+    subnets: subnets.map((n) => sortKeys({
+      ...(n.neurons === null ? {} : {
+        epoch: paidNow.includes(n.netuid) ? epochOf(net.payouts.get(n.netuid)!.epoch) : null,
+        hotkeys: paidNow.includes(n.netuid) || last ? hotkeysOf(net, n) : null,
+      }),
       alpha_assets_burned: n.alpha_assets_burned.toString(),
       alpha_assets_issuance: n.alpha_assets_issuance.toString(),
       alpha_assets_recycled: n.alpha_assets_recycled.toString(),
@@ -198,6 +348,10 @@ export function vectorInputsOf(net: Network, blocks: number): Json {
   return out;
 }
 
+function sortKeys(o: Json): Json {
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+}
+
 /** Runs one block vector case: `inputs.blocks` blocks, the state after each. */
 export function runBlocksCase(tm: Taomath, inputs: Json): Json[] {
   const net = networkFromVector(tm, inputs);
@@ -207,7 +361,7 @@ export function runBlocksCase(tm: Taomath, inputs: Json): Json[] {
   for (let b = 0; b < blocks; b++) {
     const report = net.step(1);
     if (report.violations.length > 0) throw new TaomathError("unsupported", "inputs", `conservation failed: ${report.violations[0]}`);
-    outputs.push(vectorBlockState(tm, net, report));
+    outputs.push(vectorBlockState(tm, net, report, b === blocks - 1));
   }
   return outputs;
 }

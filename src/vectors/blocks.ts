@@ -1,5 +1,6 @@
-// coinbase-blocks-vector/1: each case's chain state run block by block on the network model (the
-// core's block_step), printed as the state after every block in the vectors' encoding.
+// coinbase-blocks-vector/1 and payout-blocks-vector/1: each case's chain state run block by block
+// on the network model (the core's block_step, the host's epochs and payouts), printed as the
+// state after every block in the vectors' encoding.
 
 import type { Taomath } from "../taomath.js";
 import { TaomathError } from "../errors.js";

@@ -24,6 +24,7 @@ export const vectorRunners: Record<string, VectorRunner> = {
   "econ-sharepool-vector/1": runSharePoolVector,
   "econ-burn-vector/1": runBurnVector,
   "coinbase-blocks-vector/1": runCoinbaseBlocksVector,
+  "payout-blocks-vector/1": runCoinbaseBlocksVector,
 };
 
 export function runVectorFile(tm: Taomath, file: unknown): unknown {
