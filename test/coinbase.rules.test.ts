@@ -5,7 +5,7 @@
 // subnet without uids does.
 
 import { describe, it, expect } from "vitest";
-import { taomath, Network, networkFromVector, vectorBlockState, vectorInputsOf } from "../src/index.js";
+import { taomath, Network, networkFromVector, vectorBlockState, vectorInputsOf, coinbaseOf } from "../src/index.js";
 
 const SUPPLY = 21_000_000_000_000_000n;
 
@@ -144,5 +144,69 @@ describe("block_step rules the coinbase vectors revealed", () => {
     for (let i = 0; i < 30; i++) last = step(b);
     const ref = vectorBlockState(tm, c, { epochs: [], tao_block_emission: 1_000_000_000n, root_sell_flag: last.root_sell_flag } as any);
     expect({ ...last, events: [] }).toEqual({ ...ref, events: [] });
+  });
+});
+
+// A subnet with neurons in the payout vectors' schema: uid 0 validates, uid 1 mines, uid 2 mines
+// for the subnet owner's coldkey (900); hotkey 50 is an unregistered parent of uid 0.
+function payoutInputs(extra: Record<string, unknown> = {}, hotkeys: unknown[] = []) {
+  const neuron = (uid: number, coldkey: number, stake: string, weights: Array<[number, number]>) => ({
+    hotkey: 10 + uid, coldkey, stake: [[coldkey, stake]], root_stake: [], weights, bonds: [],
+    last_update: "1000", block_at_registration: "100", validator_permit: uid === 0,
+  });
+  return {
+    block: "1001", blocks: 1, total_issuance: "7000000000000000", root_tao: "3000000000000000", stake_threshold: "0",
+    tao_weight: "3320413915648241664", hotkeys,
+    subnets: [{
+      ...subnet(1, { tempo: 10, last_epoch_block: "991", owner_hotkey: "99", owner_coldkey: "900", pending_server: "4000000000", pending_validator: "4000000000" }),
+      alpha_out: "310000000000000", activity_cutoff_factor_milli: 5000, max_allowed_validators: 8, kappa: 32767,
+      neurons: [neuron(0, 100, "9000000000000", [[1, 65535], [2, 65535]]), neuron(1, 101, "1000000000", []), neuron(2, 900, "1000000000", [])],
+      ...extra,
+    }],
+  };
+}
+
+function payoutBlock(inp: unknown) {
+  const net = networkFromVector(taomath(), inp as Record<string, unknown>);
+  const out = step(net).subnets[0];
+  expect(out.epoch).not.toBeNull();
+  return { net, out, hotkey: (id: number) => out.hotkeys.find((h: any) => h.hotkey === id) };
+}
+
+describe("distribute_emission rules the payout vectors revealed", () => {
+  it("get_owner_hotkeys: every registered hotkey of the owner's coldkey has its incentive withheld (burned), not only the owner hotkey", () => {
+    const { out, hotkey } = payoutBlock(payoutInputs());
+    const inc = BigInt(out.epoch.emission[2]);
+    expect(inc).toBeGreaterThan(0n);
+    expect(hotkey(12).total_alpha).toBe("1000000000");
+    expect(BigInt(hotkey(11).total_alpha)).toBeGreaterThan(1_000_000_000n);
+    expect(BigInt(out.alpha_assets_burned)).toBe(inc);
+    expect(BigInt(out.miner_burned)).toBeGreaterThan(0n);
+  });
+
+  it("RecycleOrBurn = Recycle: the owner's miners' incentive leaves SubnetAlphaOut and is counted as recycled, not burned", () => {
+    const burn = payoutBlock(payoutInputs()).out;
+    const recycle = payoutBlock(payoutInputs({ recycle_or_burn: 1 })).out;
+    const inc = BigInt(recycle.epoch.emission[2]);
+    expect(recycle.alpha_assets_burned).toBe("0");
+    expect(BigInt(recycle.alpha_assets_recycled) - BigInt(burn.alpha_assets_recycled)).toBe(inc);
+    expect(BigInt(burn.alpha_out) - BigInt(recycle.alpha_out)).toBe(inc);
+  });
+
+  it("a parent hotkey without a uid pays its own delegate take (Delegates) on the dividends its child passes up", () => {
+    const parent = (take: number) => [{ hotkey: 50, coldkey: 500, delegate_take: take, alpha_stake: [{ netuid: 1, stake: [[500, "9000000000000"]] }], children: [{ netuid: 1, children: [["9223372036854775807", 10]] }] }];
+    const low = payoutBlock(payoutInputs({}, parent(0))).hotkey(50);
+    const high = payoutBlock(payoutInputs({}, parent(65535))).hotkey(50);
+    expect(BigInt(low.alpha_dividends)).toBeGreaterThan(0n);
+    expect(high.alpha_dividends).toBe("0"); // the whole of it is the take, staked to the parent's owner
+    expect(high.total_alpha).toBe(low.total_alpha);
+  });
+
+  it("update_root_prop runs after the payouts: CKBurn's recycled alpha is in the alpha issuance RootProp reads", () => {
+    const hotkeys = [{ hotkey: 50, coldkey: 500, delegate_take: 0, alpha_stake: [{ netuid: 1, stake: [[500, "9000000000000"]] }], children: [{ netuid: 1, children: [["9223372036854775807", 10]] }] }];
+    const { net, out } = payoutBlock({ ...payoutInputs({}, hotkeys), ck_burn: "9223372036854775807" });
+    expect(BigInt(out.alpha_assets_recycled)).toBeGreaterThan(0n);
+    const n = net.state.subnets[0];
+    expect(BigInt(out.root_prop)).toBe(coinbaseOf(taomath()).rootProportion(net.state.root_tao, n.alpha_reserve + n.alpha_out, net.state.tao_weight));
   });
 });
