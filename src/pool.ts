@@ -46,6 +46,11 @@ export interface Quote {
 let defaultTm: (() => Taomath) | null = null;
 /** Set by src/index.ts so that the functions below work without an explicit instance. */
 export function setDefaultTaomath(f: () => Taomath): void { defaultTm = f; }
+/** The default instance (for functions called without one). */
+export function defaultTaomath(): Taomath {
+  if (!defaultTm) throw new TaomathError("internal", "taomath", "no default instance");
+  return defaultTm();
+}
 function core(tm?: Taomath): SwapCore {
   if (tm) return swapCoreOf(tm);
   if (!defaultTm) throw new TaomathError("internal", "taomath", "no default instance");

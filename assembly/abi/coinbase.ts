@@ -6,7 +6,8 @@
 import { subnetBlockEmissions } from "../coinbase/shares";
 import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
 import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../coinbase/alpha_out";
-import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, legacyLastEpochBlock, legacyEpochIndex } from "../coinbase/schedule";
+import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, epochTrigger, legacyLastEpochBlock, legacyEpochIndex } from "../coinbase/schedule";
+import { movingAlphaPrice, cvHi, cvLo } from "../coinbase/moving_price";
 import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
 import { dividendDistribution, payDividends } from "../coinbase/dividends";
@@ -52,6 +53,18 @@ export function c_schedule_block(
 
 export function c_should_run_epoch(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): i32 {
   return shouldRunEpoch(<u32>tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, block) ? 1 : 0;
+}
+/** should_run_epoch's clause: 0 not due, 1 PendingEpochAt, 2 the MAX_TEMPO safety net, 3 tempo. */
+export function c_epoch_trigger(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): i32 {
+  return epochTrigger(<u32>tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, block);
+}
+/** get_moving_alpha_price of n subnets: netuids/mechanisms u16[n], stored I96F32[n] -> U64F64[n] (lo, hi pairs). */
+export function c_moving_alpha_prices(n: i32, netuids: usize, mechanisms: usize, stored: usize, out: usize): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 4;
+    movingAlphaPrice(<u32>load<u16>(netuids + (<usize>i << 1)), <u32>load<u16>(mechanisms + (<usize>i << 1)), load<u64>(stored + o + 8), load<u64>(stored + o));
+    store<u64>(out + o, cvLo); store<u64>(out + o + 8, cvHi);
+  }
 }
 export function c_blocks_until_next_auto_epoch(tempo: i32, lastEpochBlock: u64, block: u64): u64 { return blocksUntilNextAutoEpoch(<u32>tempo, lastEpochBlock, block); }
 export function c_next_epoch_start_block(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64): u64 { return nextEpochStartBlock(<u32>tempo, lastEpochBlock, pendingEpochAt); }

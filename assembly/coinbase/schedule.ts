@@ -11,12 +11,19 @@ export const RAN: u8 = 1;
 export const DEFERRED: u8 = 2;
 export const SKIPPED: u8 = 3;
 
-export function shouldRunEpoch(tempo: u32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): bool {
-  if (tempo == 0) return false;
-  if (pendingEpochAt > 0 && block >= pendingEpochAt) return true;
-  if (blocksSinceLastStep > MAX_TEMPO) return true;
+/** Which clause of should_run_epoch holds first, in the chain's order. */
+export const TRIGGER_NONE: i32 = 0, TRIGGER_PENDING: i32 = 1, TRIGGER_SAFETY_NET: i32 = 2, TRIGGER_TEMPO: i32 = 3;
+
+export function epochTrigger(tempo: u32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): i32 {
+  if (tempo == 0) return TRIGGER_NONE;
+  if (pendingEpochAt > 0 && block >= pendingEpochAt) return TRIGGER_PENDING;
+  if (blocksSinceLastStep > MAX_TEMPO) return TRIGGER_SAFETY_NET;
   const since = block > lastEpochBlock ? block - lastEpochBlock : 0;
-  return since >= <u64>tempo;
+  return since >= <u64>tempo ? TRIGGER_TEMPO : TRIGGER_NONE;
+}
+
+export function shouldRunEpoch(tempo: u32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): bool {
+  return epochTrigger(tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, block) != TRIGGER_NONE;
 }
 
 /**

@@ -68,14 +68,6 @@ export interface ScheduleState {
 export type EpochOutcome = "not_due" | "ran" | "deferred" | "skipped";
 const OUTCOMES: EpochOutcome[] = ["not_due", "ran", "deferred", "skipped"];
 
-/** get_moving_alpha_price: 1.0 on root and stable subnets, else U64F64 of the stored I96F32 (saturating). */
-export function movingAlphaPrice(netuid: number, mechanism: number, movingPrice: bigint): bigint {
-  if (netuid === 0 || mechanism === 0) return 1n << 64n;
-  if (movingPrice <= 0n) return 0n;
-  const v = movingPrice << 32n;
-  return v > U128_MAX ? U128_MAX : v;
-}
-
 export class CoinbaseCore {
   constructor(private readonly core: Core) {}
 
@@ -89,6 +81,25 @@ export class CoinbaseCore {
     return this.core.readI128(p, n).map((x) => BigInt.asUintN(128, x));
   }
 
+  /** get_moving_alpha_price (coinbase/moving_price.ts): 1.0 on root and stable subnets, else U64F64 of the stored I96F32. */
+  movingAlphaPrices(subnets: Array<{ netuid: number; mechanism: number; moving_price: bigint }>): bigint[] {
+    const n = subnets.length;
+    const netuids = subnets.map((s, i) => toInt(s.netuid, `subnets[${i}].netuid`, 0, 65535, "u16"));
+    const mechs = subnets.map((s, i) => toInt(s.mechanism, `subnets[${i}].mechanism`, 0, 65535, "u16"));
+    const stored = subnets.map((s, i) => BigInt.asUintN(128, toBits(s.moving_price, `subnets[${i}].moving_price`, true)));
+    this.core.reset();
+    const pn = this.core.u16(netuids), pm = this.core.u16(mechs), ps = this.u128(stored), out = this.core.alloc(Math.max(1, n) * 16);
+    this.core.call("c_moving_alpha_prices", n, pn, pm, ps, out);
+    return this.readU128(out, n);
+  }
+
+  /** should_run_epoch's clause at `block` (BlocksSinceLastStep as read there): null when not due. */
+  epochTrigger(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint): "pending" | "safety_net" | "tempo" | null {
+    const t = this.core.call<number>("c_epoch_trigger", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")),
+      s64(toU64(pendingEpochAt, "pending_epoch_at")), s64(toU64(blocksSinceLastStep, "blocks_since_last_step")), s64(toU64(block, "block")));
+    return ([null, "pending", "safety_net", "tempo"] as const)[t];
+  }
+
   /**
    * get_subnet_block_emissions over the subnets to emit to: each one's U64F64 share and U96F32 TAO,
    * and the network's root sell flag (Σ moving price > 1).
@@ -96,11 +107,7 @@ export class CoinbaseCore {
   subnetBlockEmissions(subnets: ShareInput[], blockEmission: bigint): { root_sell: boolean; subnets: ShareOutput[] } {
     const be = toU64(blockEmission, "block_emission");
     const n = subnets.length;
-    const prices = subnets.map((s, i) => {
-      const netuid = toInt(s.netuid, `subnets[${i}].netuid`, 0, 65535, "u16");
-      const mech = toInt(s.mechanism, `subnets[${i}].mechanism`, 0, 65535, "u16");
-      return movingAlphaPrice(netuid, mech, toBits(s.moving_price, `subnets[${i}].moving_price`, true));
-    });
+    const prices = this.movingAlphaPrices(subnets);
     const burned = subnets.map((s, i) => toBits(s.miner_burned ?? 0n, `subnets[${i}].miner_burned`, false));
     const enabled = subnets.map((s, i) => (s.emission_enabled === undefined ? 1 : toBool(s.emission_enabled, `subnets[${i}].emission_enabled`) ? 1 : 0));
     this.core.reset();

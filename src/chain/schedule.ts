@@ -8,6 +8,10 @@
 // a due subnet within the cap consumes its slot: LastEpochBlock = block, PendingEpochAt = 0, and, when
 // its Keys are consistent (it then counts toward the cap), BlocksSinceLastStep = 0.
 // Runtimes up to 343 used the legacy rule instead (blocksUntilNextEpoch in inputs.ts).
+// The rule itself is the core's (assembly/coinbase/schedule.ts); this file projects it forward.
+
+import { coinbaseOf } from "../coinbase.js";
+import { defaultTaomath } from "../pool.js";
 
 const U64_MAX = (1n << 64n) - 1n;
 const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
@@ -37,11 +41,7 @@ export interface ScheduledEpoch { block: bigint; trigger: EpochTrigger }
  * incremented by drain_pending for that block. null when not due.
  */
 export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastStep: bigint): EpochTrigger | null {
-  if (s.tempo === 0) return null;
-  if (s.pendingEpochAt > 0n && block >= s.pendingEpochAt) return "pending";
-  if (blocksSinceLastStep > MAX_TEMPO) return "safety_net";
-  const since = block > s.lastEpochBlock ? block - s.lastEpochBlock : 0n;
-  return since >= BigInt(s.tempo) ? "tempo" : null;
+  return coinbaseOf(defaultTaomath()).epochTrigger(s.tempo, s.lastEpochBlock, s.pendingEpochAt, blocksSinceLastStep, block);
 }
 
 /**
