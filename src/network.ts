@@ -1,29 +1,28 @@
-// A network state model that runs subtensor's block_step coinbase block by block: mint
-// (get_block_emission), subnet shares, subnet terms, injection and chain buy (through the
-// CoinbasePool interface; the Balancer pool of src/coinbase_pool.ts by default), the alpha-out split
-// into pending counters, the epoch schedule, each due epoch with the bit-exact Yuma epoch (or
-// epoch_with_mechanisms) and its payout, and the price EMA. With the Balancer pool the coinbase of
-// many blocks runs in one core call (assembly/coinbase/run_blocks.ts, rows in src/network_rows.ts)
-// and this file runs only the epochs of subnets with neurons; the block-by-block host path below
-// stays as the reference. State in and out as plain JSON (a snapshot); every block is checked for
-// conservation of TAO and alpha to the rao.
+// A network state model that runs subtensor's block_step. The coinbase exists once, in the core
+// (assembly/coinbase/block_step.ts and its steps, rows in src/network_rows.ts): mint, subnet
+// shares, terms, injection and chain buy, the alpha-out split into pending counters, the epoch
+// schedule, the price EMA and root proportion, with the storage they write. This host only
+// orchestrates: the core stops after a block in which an epoch with neurons is due, and the host
+// runs that epoch (the bit-exact Yuma epoch or epoch_with_mechanisms) and its payout
+// (distribute_emission, its arithmetic in core entry points) before the next block; with a
+// caller-supplied CoinbasePool the core stops inside each block after get_subnet_terms and the
+// host writes the pool's answers; root auto-claims run between blocks. State in and out as plain
+// JSON (a snapshot); every block is checked for conservation of TAO and alpha to the rao.
 //
 // Scope (stated in every report it returns): the payout follows distribute_emission with child
 // keys and, for hotkeys given with nominators, their share pools; root dividends raise each hotkey's
 // RootClaimable rate (src/root_claim.ts) and their alpha waits in root_unclaimed until a coldkey
 // claims it with claimRoot, or the per-block auto-claim runs (only with step's autoClaim option, which
-// needs the block hashes and runs the host path); owner-owned miners' incentive is burned
-// (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
+// needs the block hashes); incentive of the owner coldkey's hotkeys is burned or recycled
+// (RecycleOrBurn); the epoch's inputs other than stake are taken as given in the snapshot.
 
 import type { Taomath } from "./taomath.js";
 import type { EpochInput, EpochOutput } from "./bindings/epoch.js";
-import { emissionOf } from "./emission.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
 import { ROW, F, G, G_SLOTS, EV, VIOLATION_KINDS, writeRow, readRow, rowFits } from "./network_rows.js";
 import { runEpochMechanisms } from "./bindings/mechanisms.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
-import { TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toInt, toU64 } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
 import { RootClaims, type ClaimResult } from "./root_claim.js";
@@ -190,7 +189,7 @@ export class Network {
   /**
    * Runs `blocks` blocks of block_step. With the Balancer pool (the default) the coinbase of many
    * blocks runs in one core call and the host steps in only for epochs of subnets with neurons;
-   * `hostOnly` forces the block-by-block host path (the reference the core path is tested against).
+   * `hostOnly` runs one block per core call (as auto-claims and caller-supplied pools do).
    * `onBlock` is called at least once per core call with the last block done.
    */
   step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean; autoClaim?: AutoClaim } = {}): StepReport {
@@ -207,35 +206,31 @@ export class Network {
       toInt(auto.numRootClaim ?? 5, "autoClaim.numRootClaim", 0, 50, "NumRootClaim (at most MAX_NUM_ROOT_CLAIMS 50)");
       report.root_claims = [];
     }
-    // with the Balancer pool every block runs in the core; auto-claims run between blocks, so one block per core call
-    const minimumReserve = balancerMinimumReserve(pool);
+    // every block runs in the core; auto-claims run between blocks and a caller-supplied pool answers inside
+    // each block, so those run one block per core call
     const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
-    if (minimumReserve !== undefined && subnets.every(rowFits)) {
-      try {
-        if (auto === undefined && !options.hostOnly) this.stepInCore(count, minimumReserve, subnets, report, options.onBlock);
-        else {
-          for (let i = 0; i < count; i++) {
-            this.stepInCore(1, minimumReserve, subnets, report);
-            if (auto !== undefined) this.autoClaimRoot(auto, report);
-            options.onBlock?.(this.state.block);
-          }
+    this.ensureRows(subnets);
+    try {
+      if (auto === undefined && !options.hostOnly) this.stepInCore(count, pool, subnets, report, options.onBlock);
+      else {
+        for (let i = 0; i < count; i++) {
+          this.stepInCore(1, pool, subnets, report);
+          if (auto !== undefined) this.autoClaimRoot(auto, report);
+          options.onBlock?.(this.state.block);
         }
-      } catch (e) {
-        this.broken = this.state.block.toString();
-        throw e;
       }
-      return report;
-    }
-    for (let i = 0; i < count; i++) {
-      try {
-        this.stepBlock(pool, report, undefined, auto);
-      } catch (e) {
-        this.broken = this.state.block.toString();
-        throw e;
-      }
-      options.onBlock?.(this.state.block);
+    } catch (e) {
+      this.broken = this.state.block.toString();
+      throw e;
     }
     return report;
+  }
+
+  /** The core holds each subnet in a row of u64 slots; a state that does not fit is refused up front. */
+  private ensureRows(subnets: SubnetState[]): void {
+    for (const n of subnets) {
+      if (!rowFits(n)) throw new TaomathError("out_of_range", `subnets[netuid ${n.netuid}]`, "an alpha ledger bucket is past the range the core holds (u64, unowned alpha i64)");
+    }
   }
 
   /**
@@ -250,146 +245,15 @@ export class Network {
       assumptions: ASSUMPTIONS, blocks: 1, first_block: this.state.block + 1n, last_block: this.state.block + 1n,
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
-    const minimumReserve = balancerMinimumReserve(pool);
     const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
+    this.ensureRows(subnets);
     try {
-      if (minimumReserve !== undefined && subnets.every(rowFits)) this.stepInCore(1, minimumReserve, subnets, report, undefined, c);
-      else this.stepBlock(pool, report, c);
+      this.stepInCore(1, pool, subnets, report, undefined, c);
     } catch (e) {
       this.broken = this.state.block.toString();
       throw e;
     }
     return report;
-  }
-
-  private stepBlock(pool: CoinbasePool, report: StepReport, mint?: bigint, auto?: AutoClaim): void {
-    const s = this.state;
-    const em = emissionOf(this.tm), cb = coinbaseOf(this.tm);
-    s.block += 1n;
-    const block = s.block;
-    const taoBefore = s.total_issuance;
-    const accountedBefore = this.taoAccounted();
-    const issuanceBefore = new Map(s.subnets.map((n) => [n.netuid, satAdd(n.alpha_reserve, n.alpha_out)]));
-
-    // mint_tao: the emission on TotalIssuance at the start of the block, capped at the supply
-    const emission = mint ?? em.blockEmission(s.total_issuance);
-    const credit = emission < TOTAL_SUPPLY - s.total_issuance ? emission : TOTAL_SUPPLY - s.total_issuance;
-    s.total_issuance += credit;
-
-    const subnets = s.subnets.filter((n) => n.netuid !== 0);
-    const emitTo = subnets.filter((n) => n.first_emission_block_number !== null && n.subtoken_enabled && n.registration_allowed);
-    const shares = cb.subnetBlockEmissions(emitTo.map((n) => ({
-      netuid: n.netuid, mechanism: n.mechanism, moving_price: n.moving_price, miner_burned: n.miner_burned, emission_enabled: n.emission_enabled,
-    })), credit);
-    const terms = cb.subnetTermsFromPools(emitTo.map((n, i) => ({
-      tao_emission: shares.subnets[i].tao_emission, mechanism: n.mechanism, tao_reserve: n.tao_reserve,
-      alpha_reserve: n.alpha_reserve, alpha_out: n.alpha_out, quote_weight: n.quote_weight,
-    })), s.root_tao, s.tao_weight);
-
-    // inject_and_maybe_swap
-    let remaining = credit;
-    let alphaMinted = 0n, alphaRecycled = 0n;
-    emitTo.forEach((n, i) => {
-      const t = terms[i];
-      const adj = pool.adjustProtocolLiquidity(poolOf(n), t.tao_in_rao, t.alpha_in_rao);
-      n.quote_weight = adj.quote_weight;
-      const excess = t.excess_tao_rao;
-      if (excess > 0n && remaining >= excess) {
-        remaining -= excess;
-        const r = pool.buyAlpha(poolOf(n), excess);
-        if (r.ok) {
-          // SubnetAlphaIn saturates at 0: alpha paid out beyond the reserve is minted from nothing
-          alphaMinted += r.paid_out > n.alpha_reserve ? r.paid_out - n.alpha_reserve : 0n;
-          n.alpha_reserve = satSub(n.alpha_reserve, r.paid_out);
-          n.alpha_out = satAdd(n.alpha_out, r.paid_out);
-          n.tao_reserve = satAdd(n.tao_reserve, r.paid_in);
-          n.protocol_alpha += r.paid_out;
-          n.untracked_tao += excess - r.paid_in;
-          n.quote_weight = r.quote_weight;
-          n.pal_swap_initialized = r.pal_swap_initialized;
-        } else {
-          n.untracked_tao += excess;
-        }
-      }
-      n.alpha_reserve = satAdd(n.alpha_reserve, adj.alpha);
-      alphaMinted += adj.alpha;
-      if (adj.tao > 0n && remaining >= adj.tao) {
-        remaining -= adj.tao;
-        n.tao_reserve = satAdd(n.tao_reserve, adj.tao);
-      }
-    });
-    // recycle_credit: the unspent credit leaves TotalIssuance
-    s.total_issuance -= remaining;
-    report.tao_minted += credit;
-    report.tao_recycled += remaining;
-
-    // alpha out, owner cut, root alpha and the pending counters
-    for (let i = 0; i < emitTo.length; i++) {
-      const n = emitTo[i], a = terms[i].alpha_emission;
-      n.alpha_out = satAdd(n.alpha_out, a);
-      alphaMinted += a;
-    }
-    const splits = cb.splitAlphaOutBatch(emitTo.map((n, i) => ({
-      alpha_out: terms[i].alpha_emission, owner_cut_enabled: n.owner_cut_enabled, alpha_issuance_after: satAdd(n.alpha_reserve, n.alpha_out),
-    })), s.subnet_owner_cut, s.root_tao, s.tao_weight);
-    emitTo.forEach((n, i) => {
-      const a = terms[i].alpha_emission, split = splits[i];
-      n.pending_owner_cut += split.owner_cut;
-      n.pending_server += split.server;
-      n.pending_validator += split.validator;
-      if (shares.root_sell) n.pending_root += split.root_alpha;
-      else { n.alpha_out = satSub(n.alpha_out, split.root_alpha); alphaRecycled += split.root_alpha; }
-      n.unowned_alpha += a - (split.owner_cut + split.server + split.validator + split.root_alpha);
-    });
-
-    // drain_pending: the schedule over all non-root subnets in storage order, then the payouts
-    const sched = cb.scheduleBlock(subnets.map((n) => ({
-      netuid: n.netuid, tempo: n.tempo, last_epoch_block: n.last_epoch_block, pending_epoch_at: n.pending_epoch_at,
-      blocks_since_last_step: n.blocks_since_last_step, epoch_index: n.epoch_index,
-      consistent: n.neurons === null || new Set(n.neurons.hotkeys).size === n.neurons.hotkeys.length,
-    })), block, s.max_epochs_per_block);
-    const drained: Array<[SubnetState, bigint, bigint, bigint, bigint]> = [];
-    subnets.forEach((n, i) => {
-      const st = sched.states[i];
-      n.last_epoch_block = st.last_epoch_block; n.pending_epoch_at = st.pending_epoch_at;
-      n.blocks_since_last_step = st.blocks_since_last_step; n.epoch_index = st.epoch_index;
-      const outcome = sched.outcomes[i];
-      if (outcome === "not_due") return;
-      report.epochs.push({ block, netuid: n.netuid, outcome });
-      if (outcome === "ran") {
-        drained.push([n, n.pending_server, n.pending_validator, n.pending_root, n.pending_owner_cut]);
-        n.pending_server = 0n; n.pending_validator = 0n; n.pending_root = 0n; n.pending_owner_cut = 0n;
-      }
-    });
-    drained.sort((a, b) => a[0].netuid - b[0].netuid);
-    for (const [n, S, V, R, O] of drained) {
-      alphaRecycled += this.distribute(n, S, V, R, O);
-      n.last_mechanism_step_block = block;
-    }
-
-    // update_moving_prices for the subnets that emitted, on the pool after this block's coinbase
-    const prices = cb.updateMovingPrices(emitTo.map((n) => ({
-      netuid: n.netuid, mechanism: n.mechanism, halving_blocks: n.ema_price_halving_blocks, moving_price: n.moving_price,
-      start_call_block: n.first_emission_block_number !== null && n.first_emission_block_number > 0n ? n.first_emission_block_number - 1n : 0n,
-      tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, quote_weight: n.quote_weight,
-    })), block, s.subnet_moving_alpha);
-    emitTo.forEach((n, i) => { n.moving_price = prices[i]; });
-
-    if (auto !== undefined) this.autoClaimRoot(auto, report);
-
-    report.alpha_minted += alphaMinted;
-    report.alpha_recycled += alphaRecycled;
-    // conservation, to the rao
-    const dTao = s.total_issuance - taoBefore, dAccounted = this.taoAccounted() - accountedBefore;
-    if (dTao !== dAccounted || dTao !== credit - remaining) {
-      report.violations.push(`block ${block}: TotalIssuance moved by ${dTao} but subnet TAO (tracked + untracked) moved by ${dAccounted}`);
-    }
-    let dIssuance = 0n;
-    for (const n of s.subnets) dIssuance += satAdd(n.alpha_reserve, n.alpha_out) - (issuanceBefore.get(n.netuid) ?? 0n);
-    if (dIssuance !== alphaMinted - alphaRecycled) {
-      report.violations.push(`block ${block}: alpha issuance moved by ${dIssuance}, minted ${alphaMinted} minus recycled ${alphaRecycled}`);
-    }
-    for (const e of this.alphaLedgerErrors()) report.violations.push(`block ${block}: ${e.message}`);
   }
 
   /** run_auto_claim_root_divs(parent_hash): the picked coldkeys claim everything; a failed claim is only logged on chain. */
@@ -525,7 +389,10 @@ export class Network {
   }
 
   /** The core path of step(): runs blocks in assembly/coinbase/run_blocks.ts, epochs of subnets with neurons here. */
-  private stepInCore(count: number, minimumReserve: bigint, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void, mint?: bigint): void {
+  private stepInCore(count: number, pool: CoinbasePool, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void, mint?: bigint): void {
+    // the Balancer pool runs inside the core; any other pool answers between the two halves of each block
+    const minimumReserve = balancerMinimumReserve(pool);
+    const hostPool = minimumReserve === undefined;
     const s = this.state, core = this.tm.core, n = subnets.length;
     const rows = new BigUint64Array(n * ROW);
     const ownedBase = new Array<bigint>(n);
@@ -542,13 +409,20 @@ export class Network {
       g[G.BALANCES] = s.balances_total_issuance; g[G.TOTAL_STAKE] = s.total_stake; g[G.BLOCK_EMISSION] = s.block_emission;
       g[G.ROOT_TAO] = s.root_tao; g[G.TAO_WEIGHT] = s.tao_weight; g[G.OWNER_CUT] = BigInt(s.subnet_owner_cut);
       g[G.MAX_EPOCHS] = BigInt(s.max_epochs_per_block); g[G.MA_HI] = ma >> 64n; g[G.MA_LO] = ma & ((1n << 64n) - 1n);
-      g[G.MIN_RESERVE] = minimumReserve;
+      g[G.MIN_RESERVE] = minimumReserve ?? 0n; g[G.HOST_POOL] = hostPool ? 1n : 0n;
       if (mint !== undefined) { g[G.MINT_SET] = 1n; g[G.MINT] = mint; mint = undefined; }
       core.reset();
       const pr = core.alloc(rows.length * 8), pg = core.alloc(G_SLOTS * 8), pe = core.alloc(cap * EV * 8);
       new BigUint64Array(core.buffer, pr, rows.length).set(rows);
       new BigUint64Array(core.buffer, pg, G_SLOTS).set(g);
-      const done = core.call<number>("c_run_blocks", n, pr, pg, Math.min(left, 4096), pe, cap);
+      let done = core.call<number>("c_run_blocks", n, pr, pg, hostPool ? 1 : Math.min(left, 4096), pe, cap);
+      if (hostPool) {
+        // the block stopped after get_subnet_terms: the pool answers for each subnet emitted to, then it resumes
+        rows.set(new BigUint64Array(core.buffer, pr, rows.length));
+        for (let i = 0; i < n; i++) if (rows[i * ROW + F.EMITS] !== 0n) this.poolAnswers(pool, rows, i, subnets[i]);
+        new BigUint64Array(core.buffer, pr, rows.length).set(rows);
+        done = core.call<number>("c_run_blocks", n, pr, pg, 1, pe, cap);
+      }
       rows.set(new BigUint64Array(core.buffer, pr, rows.length));
       g.set(new BigUint64Array(core.buffer, pg, G_SLOTS));
       const ev = new BigUint64Array(core.buffer.slice(pe, pe + Number(g[G.EVENTS]) * EV * 8));
@@ -589,6 +463,25 @@ export class Network {
       onBlock?.(s.block);
     }
     for (let i = 0; i < n; i++) syncRow(i);
+  }
+
+  /** A caller-supplied pool's adjust_protocol_liquidity and chain buy for one subnet's terms, written into its row. */
+  private poolAnswers(pool: CoinbasePool, rows: BigUint64Array, i: number, x: SubnetState): void {
+    const o = i * ROW;
+    const reserves: PoolReserves = {
+      netuid: x.netuid, mechanism: Number(rows[o + F.MECH]), tao_reserve: rows[o + F.TAO], alpha_reserve: rows[o + F.ALPHA],
+      alpha_out: rows[o + F.ALPHA_OUT], quote_weight: rows[o + F.QUOTE], pal_swap_initialized: rows[o + F.INIT] !== 0n, fee_rate: Number(rows[o + F.FEE]),
+    };
+    const adj = pool.adjustProtocolLiquidity(reserves, rows[o + F.T_TAO_IN], rows[o + F.T_ALPHA_IN]);
+    rows[o + F.D_TAO] = adj.tao; rows[o + F.D_ALPHA] = adj.alpha; rows[o + F.D_QUOTE] = adj.quote_weight;
+    rows[o + F.D_BUY_OK] = 0n;
+    const excess = rows[o + F.T_EXCESS];
+    if (excess === 0n) return;
+    // the buy sees the pool after the weight update; the core books it only if the credit can be spent
+    const r = pool.buyAlpha({ ...reserves, quote_weight: adj.quote_weight }, excess);
+    if (!r.ok) return;
+    rows[o + F.D_BUY_OK] = 1n; rows[o + F.D_PAID_IN] = r.paid_in; rows[o + F.D_PAID_OUT] = r.paid_out;
+    rows[o + F.D_BUY_QUOTE] = r.quote_weight; rows[o + F.D_BUY_INIT] = r.pal_swap_initialized ? 1n : 0n;
   }
 
   /** SubnetOwner: the owner hotkey's coldkey (the hotkey's own name when the snapshot gives no owner). */
@@ -649,11 +542,4 @@ export class Network {
     }
     return errs;
   }
-}
-
-function poolOf(n: SubnetState): PoolReserves {
-  return {
-    netuid: n.netuid, mechanism: n.mechanism, tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, alpha_out: n.alpha_out,
-    quote_weight: n.quote_weight, pal_swap_initialized: n.pal_swap_initialized, fee_rate: n.fee_rate,
-  };
 }

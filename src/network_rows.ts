@@ -5,7 +5,7 @@
 
 import type { SubnetState } from "./network_state.js";
 
-export const ROW = 50;
+export const ROW = 62;
 export const F = {
   NETUID: 0, MECH: 1, TEMPO: 2, LAST_EPOCH: 3, PENDING_AT: 4, SINCE: 5, EPOCH_INDEX: 6, LAST_MECH_STEP: 7, EMITS: 8,
   EMISSION_ENABLED: 9, OWNER_CUT_ENABLED: 10, TAO: 11, ALPHA: 12, ALPHA_OUT: 13, QUOTE: 14, INIT: 15, FEE: 16, MP_LO: 17,
@@ -13,14 +13,16 @@ export const F = {
   PROTOCOL: 27, UNOWNED: 28, ROOT_UNCLAIMED: 29, UNTRACKED: 30, OWNED: 31, IN_FLIGHT: 32, CONSISTENT: 33, HOST_DRAIN: 34,
   FLOW: 35, VOL_LO: 36, VOL_HI: 37, AA_ISSUANCE: 38, AA_BURNED: 39, AA_RECYCLED: 40, ACCOUNT: 41, RP_LO: 42, RP_HI: 43,
   RP_SET: 44, E_ALPHA_IN: 45, E_ALPHA_OUT: 46, E_TAO_IN: 47, E_EXCESS: 48, HAS_OWNER: 49,
+  T_TAO_IN: 50, T_ALPHA_IN: 51, T_EXCESS: 52, T_ALPHA_EM: 53,
+  D_TAO: 54, D_ALPHA: 55, D_QUOTE: 56, D_BUY_OK: 57, D_PAID_IN: 58, D_PAID_OUT: 59, D_BUY_QUOTE: 60, D_BUY_INIT: 61,
 } as const;
 export const G = {
   BLOCK: 0, ISSUANCE: 1, TAO_MINTED: 2, TAO_RECYCLED: 3, ALPHA_MINTED: 4, ALPHA_RECYCLED: 5, EVENTS: 6, VIOLATIONS: 7,
   FIRST_VIOLATION: 8, VIOLATION_KIND: 9, STOPPED_FOR_HOST: 10, BALANCES: 11, TOTAL_STAKE: 12, BLOCK_EMISSION: 13,
   TAO_EMISSION: 14, ROOT_SELL: 15, ROOT_TAO: 16, TAO_WEIGHT: 17, OWNER_CUT: 18, MAX_EPOCHS: 19, MA_HI: 20, MA_LO: 21,
-  MIN_RESERVE: 22, MINT_SET: 23, MINT: 24,
+  MIN_RESERVE: 22, MINT_SET: 23, MINT: 24, HOST_POOL: 25, PHASE: 26, CREDIT: 27, TAO_BEFORE: 28,
 } as const;
-export const G_SLOTS = 25;
+export const G_SLOTS = 29;
 /** What each violation kind of the core's conservation checks names. */
 export const VIOLATION_KINDS = ["", "TAO", "alpha issuance", "a subnet's alpha ledger", "a subnet's alpha asset issuance"];
 export const EV = 7;

@@ -4,7 +4,9 @@
 // update_root_prop. TAO, each subnet's alpha issuance, its asset issuance and its alpha ledger
 // are checked for conservation after every block. The call stops after a block in which a
 // subnet's epoch was handed to the host (neurons, share pools), so the host runs that epoch and
-// its payout before the next block.
+// its payout before the next block. With a caller-supplied pool (G_HOST_POOL) a call runs at most
+// one block in two halves: it stops after get_subnet_terms for the host to answer for the pool,
+// and the next call finishes the block.
 
 import { alphaIssuance } from "./block_emission";
 import { subnetBlockEmissions } from "./shares";
@@ -20,10 +22,10 @@ import {
   F_UNOWNED, F_ROOT_UNCLAIMED, F_IN_FLIGHT, F_AA_ISSUANCE, F_RP_LO, F_RP_HI, F_RP_SET,
   G_BLOCK, G_ISSUANCE, G_TAO_MINTED, G_TAO_RECYCLED, G_ALPHA_MINTED, G_ALPHA_RECYCLED, G_EVENTS, G_VIOLATIONS,
   G_FIRST_VIOLATION, G_VIOLATION_KIND, G_STOPPED_FOR_HOST, G_TAO_EMISSION, G_ROOT_SELL, G_ROOT_TAO, G_TAO_WEIGHT,
-  G_MA_HI, G_MA_LO, G_MINT_SET, G_MINT, V_TAO, V_ALPHA, V_LEDGER, V_ASSETS, rowAt, ld, st, gld, gst,
+  G_MA_HI, G_MA_LO, G_MINT_SET, G_MINT, G_HOST_POOL, G_PHASE, G_CREDIT, G_TAO_BEFORE, V_TAO, V_ALPHA, V_LEDGER, V_ASSETS, rowAt, ld, st, gld, gst,
 } from "./row";
 import { blockEmissionWritten, mintTao } from "./tao";
-import { emitToSubnets } from "./emit_to_subnets";
+import { getSubnetTerms, emitToSubnets } from "./emit_to_subnets";
 import { drainPending, handedToHost } from "./drain_pending";
 import { alphaMinted, alphaRecycled, assetsMinted, assetsRecycled, resetAlphaCounters } from "./alpha";
 
@@ -52,10 +54,50 @@ export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: us
   let evCount = <i32>gld(g, G_EVENTS);
   let done = 0;
   gst(g, G_STOPPED_FOR_HOST, 0);
+  const hostPool = gld(g, G_HOST_POOL) != 0;
   while (done < blocks && evCount + n <= cap) {
-    const block = gld(g, G_BLOCK) + 1;
-    gst(g, G_BLOCK, block);
-    const taoBefore = gld(g, G_ISSUANCE);
+    // run_coinbase: get_subnets_to_emit_to (the gates do not move within a run)
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const row = rowAt(rows, i);
+      if (ld(row, F_EMITS) == 0) continue;
+      store<usize>(emitRows + (<usize>k << 3), row);
+      k++;
+    }
+    let block: u64, credit: u64, rootSell: bool;
+    if (gld(g, G_PHASE) == 0) {
+      block = gld(g, G_BLOCK) + 1;
+      gst(g, G_BLOCK, block);
+      const issuance = gld(g, G_ISSUANCE);
+      gst(g, G_TAO_BEFORE, issuance);
+      // get_block_emission: computed on TotalIssuance, minted when nonzero (or the caller's mint)
+      let emission: u64;
+      if (gld(g, G_MINT_SET) != 0) { emission = gld(g, G_MINT); gst(g, G_MINT_SET, 0); }
+      else emission = blockEmissionWritten(g, issuance);
+      gst(g, G_TAO_EMISSION, emission);
+      credit = emission != 0 ? mintTao(g, emission) : 0;
+      // get_subnet_block_emissions, get_network_root_sell_flag, then get_subnet_terms
+      for (let j = 0; j < k; j++) {
+        const row = load<usize>(emitRows + (<usize>j << 3));
+        movingAlphaPrice(<u32>ld(row, F_NETUID), <u32>ld(row, F_MECH), ld(row, F_MP_HI), ld(row, F_MP_LO));
+        store<u64>(price + (<usize>j << 4), cvLo); store<u64>(price + (<usize>j << 4) + 8, cvHi);
+        store<u64>(burned + (<usize>j << 4), ld(row, F_MB_LO)); store<u64>(burned + (<usize>j << 4) + 8, ld(row, F_MB_HI));
+        store<u8>(enabled + <usize>j, <u8>ld(row, F_EMISSION_ENABLED));
+      }
+      rootSell = subnetBlockEmissions(k, price, burned, enabled, credit, shares, taoEm);
+      gst(g, G_ROOT_SELL, rootSell ? 1 : 0);
+      getSubnetTerms(g, k, emitRows, taoEm);
+      if (hostPool) {
+        // the host answers for the pool of each subnet emitted to, then calls again
+        gst(g, G_PHASE, 1); gst(g, G_CREDIT, credit);
+        break;
+      }
+    } else {
+      block = gld(g, G_BLOCK); credit = gld(g, G_CREDIT); rootSell = gld(g, G_ROOT_SELL) != 0;
+      gst(g, G_PHASE, 0);
+    }
+    const taoBefore = gld(g, G_TAO_BEFORE);
+    // the terms moved no reserve: the ledgers before the block are the ones now
     let accountedBefore: u64 = 0, issuanceBefore: u64 = 0;
     for (let i = 0; i < n; i++) {
       const row = rowAt(rows, i);
@@ -64,29 +106,7 @@ export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: us
       store<u64>(aaBefore + (<usize>i << 3), ld(row, F_AA_ISSUANCE));
     }
     resetAlphaCounters();
-
-    // get_block_emission: computed on TotalIssuance, minted when nonzero (or the caller's mint)
-    let emission: u64;
-    if (gld(g, G_MINT_SET) != 0) { emission = gld(g, G_MINT); gst(g, G_MINT_SET, 0); }
-    else emission = blockEmissionWritten(g, taoBefore);
-    gst(g, G_TAO_EMISSION, emission);
-    const credit = emission != 0 ? mintTao(g, emission) : 0;
-
-    // run_coinbase: get_subnets_to_emit_to, get_subnet_block_emissions, get_network_root_sell_flag
-    let k = 0;
-    for (let i = 0; i < n; i++) {
-      const row = rowAt(rows, i);
-      if (ld(row, F_EMITS) == 0) continue;
-      store<usize>(emitRows + (<usize>k << 3), row);
-      movingAlphaPrice(<u32>ld(row, F_NETUID), <u32>ld(row, F_MECH), ld(row, F_MP_HI), ld(row, F_MP_LO));
-      store<u64>(price + (<usize>k << 4), cvLo); store<u64>(price + (<usize>k << 4) + 8, cvHi);
-      store<u64>(burned + (<usize>k << 4), ld(row, F_MB_LO)); store<u64>(burned + (<usize>k << 4) + 8, ld(row, F_MB_HI));
-      store<u8>(enabled + <usize>k, <u8>ld(row, F_EMISSION_ENABLED));
-      k++;
-    }
-    const rootSell = subnetBlockEmissions(k, price, burned, enabled, credit, shares, taoEm);
-    gst(g, G_ROOT_SELL, rootSell ? 1 : 0);
-    const recycled = emitToSubnets(g, k, emitRows, taoEm, credit, rootSell, pool, res);
+    const recycled = emitToSubnets(g, k, emitRows, credit, rootSell, pool, res);
     gst(g, G_TAO_MINTED, gld(g, G_TAO_MINTED) + credit);
     gst(g, G_TAO_RECYCLED, gld(g, G_TAO_RECYCLED) + recycled);
     evCount = drainPending(g, n, rows, block, events, evCount);

@@ -26,8 +26,14 @@ export const F_NETUID = 0, F_MECH = 1, F_TEMPO = 2, F_LAST_EPOCH = 3, F_PENDING_
   // this block's counters: SubnetAlphaInEmission, SubnetAlphaOutEmission, SubnetTaoInEmission, SubnetExcessTao
   F_E_ALPHA_IN = 45, F_E_ALPHA_OUT = 46, F_E_TAO_IN = 47, F_E_EXCESS = 48,
   // SubnetOwner and SubnetOwnerHotkey both set: the drained owner cut is staked to the owner hotkey
-  F_HAS_OWNER = 49;
-export const ROW = 50;
+  F_HAS_OWNER = 49,
+  // get_subnet_terms of the block being run (floored): tao_in, alpha_in, excess_tao, and the alpha emission
+  F_T_TAO_IN = 50, F_T_ALPHA_IN = 51, F_T_EXCESS = 52, F_T_ALPHA_EM = 53,
+  // a caller-supplied pool's answers for the block (G_HOST_POOL): adjust_protocol_liquidity's accepted TAO and
+  // alpha and the weight after it; the chain buy's success, amounts paid in and out, weight and initialised flag
+  F_D_TAO = 54, F_D_ALPHA = 55, F_D_QUOTE = 56, F_D_BUY_OK = 57, F_D_PAID_IN = 58, F_D_PAID_OUT = 59, F_D_BUY_QUOTE = 60,
+  F_D_BUY_INIT = 61;
+export const ROW = 62;
 
 // state
 export const G_BLOCK = 0, G_ISSUANCE = 1,
@@ -41,8 +47,11 @@ export const G_BLOCK = 0, G_ISSUANCE = 1,
   // parameters: SubnetTAO(root), TaoWeight, SubnetOwnerCut, MaxEpochsPerBlock, SubnetMovingAlpha (I96F32),
   // the pool's MinimumReserve, and a mint override (G_MINT_SET: the next block mints G_MINT instead)
   G_ROOT_TAO = 16, G_TAO_WEIGHT = 17, G_OWNER_CUT = 18, G_MAX_EPOCHS = 19, G_MA_HI = 20, G_MA_LO = 21,
-  G_MIN_RESERVE = 22, G_MINT_SET = 23, G_MINT = 24;
-export const G_SLOTS = 25;
+  G_MIN_RESERVE = 22, G_MINT_SET = 23, G_MINT = 24,
+  // G_HOST_POOL: the pool's answers come from the host, so each block stops after get_subnet_terms (G_PHASE 1,
+  // its credit and TotalIssuance before it kept in G_CREDIT and G_TAO_BEFORE) and resumes once the answers are in
+  G_HOST_POOL = 25, G_PHASE = 26, G_CREDIT = 27, G_TAO_BEFORE = 28;
+export const G_SLOTS = 29;
 
 /** One event per epoch outcome other than not-due: block, row, outcome, then the drained S, V, R, O for host drains. */
 export const EV = 7;
