@@ -22,6 +22,7 @@ import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js"
 import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
 import { ROW, F, G, G_SLOTS, EV, VIOLATION_KINDS, writeRow, readRow, rowFits } from "./network_rows.js";
 import { runEpochMechanisms } from "./bindings/mechanisms.js";
+import { DEFAULT_DELEGATE_TAKE } from "./bindings/coinbase.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
 import { toInt, toU64 } from "./bindings/values.js";
 import { TaomathError } from "./errors.js";
@@ -318,52 +319,51 @@ export class Network {
       extra.forEach((m, k) => { m.bonds = r.mechanisms[k + 1].bonds; });
       out = { ...r.mechanisms[0], server_emission: r.subnet.server_emission, validator_emission: r.subnet.validator_emission, bonds: r.mechanisms[0].bonds, validator_permit: r.subnet.validator_permit } as EpochOutput;
     }
-    // dividends of each uid shared with its parents (childkey take, CKBurn); recipients keyed by hotkey
-    const divs = new Map<string, bigint>();
-    let ckBurned = 0n;
-    out.validator_emission.forEach((d, uid) => {
-      const h = nn.hotkeys[uid];
-      if (!hasKeys || parentsOf(h).length === 0) { divs.set(h, (divs.get(h) ?? 0n) + d); return; }
-      const r = cb.parentChildDividends({
-        dividend: d, alpha: alphaOf(h), root: rootOf(h), child_proportions: childrenOf(h).map(([p]) => p),
-        parents: parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph), root: rootOf(ph), same_owner: n.owners.get(ph) === n.owners.get(h) && n.owners.has(h) })),
-        childkey_take: n.childkey_takes.get(h) ?? 0, ck_burn: this.state.ck_burn, tao_weight: tw,
-      });
-      parentsOf(h).forEach(([, ph], j) => divs.set(ph, (divs.get(ph) ?? 0n) + r.parents[j]));
-      divs.set(h, (divs.get(h) ?? 0n) + r.child);
-      ckBurned += r.ck_burned;
-    });
-    const recipients = [...divs.keys()].sort();
-    const stakeBefore = new Map(recipients.map((h) => [h, alphaOf(h)]));
+    // the payout's arithmetic runs in the core (distribute_emission.ts) on a table of the uids' hotkeys and their parents
+    const table = [...new Set([...nn.hotkeys, ...(hasKeys ? nn.hotkeys.flatMap((h) => parentsOf(h).map(([, ph]) => ph)) : [])])].sort();
+    const index = new Map(table.map((h, i) => [h, i]));
+    const coldkeys = new Map<string, number>();
+    const coldkeyIndex = (h: string) => {
+      const c = n.owners.get(h);
+      if (c === undefined) return undefined;
+      if (!coldkeys.has(c)) coldkeys.set(c, coldkeys.size);
+      return coldkeys.get(c);
+    };
     // get_owner_hotkeys: the owner coldkey's registered hotkeys and the registered owner hotkey
     const ownerColdkey = n.has_owner ? this.subnetOwnerColdkey(n) : undefined;
-    const ownerHotkeys = new Set(nn.hotkeys.filter((h) => h === n.owner_hotkey || (ownerColdkey !== undefined && n.owners.get(h) === ownerColdkey)));
-    // owner cut, then incentives (the owner's own miners' incentive is burned or recycled), then dividends
-    // every credit to a hotkey, in the chain's order: to its owner coldkey ("stake") or to all its coldkeys ("emit")
+    const uidHotkeys = new Set(nn.hotkeys);
+    const withhold = (h: string) => uidHotkeys.has(h) && (h === n.owner_hotkey || (ownerColdkey !== undefined && n.owners.get(h) === ownerColdkey));
+    const takeByUid = new Map(nn.hotkeys.map((h, uid) => [h, nn.takes?.[uid]]));
+    const r = cb.distributeEmission({
+      uid_hotkey: nn.hotkeys.map((h) => index.get(h)!), server_emission: out.server_emission, validator_emission: out.validator_emission,
+      hotkeys: table.map((h) => ({
+        alpha: alphaOf(h), root: rootOf(h), take: takeByUid.get(h) ?? this.state.delegate_takes.get(h) ?? DEFAULT_DELEGATE_TAKE,
+        childkey_take: n.childkey_takes.get(h) ?? 0, withhold: withhold(h), owner: coldkeyIndex(h),
+        child_proportions: childrenOf(h).map(([p]) => p),
+        parents: uidHotkeys.has(h) ? parentsOf(h).map(([p, ph]): [bigint, number] => [p, index.get(ph)!]) : [],
+      })),
+      pending_server: S, pending_validator: V, pending_root: R, ck_burn: this.state.ck_burn, tao_weight: tw, recycle: n.recycle_owner_incentive,
+    });
+    n.miner_burned = r.miner_burned;
+    // every credit to a hotkey, in the chain's order: owner cut, incentives, then each recipient's dividends;
+    // to its owner coldkey ("stake") or to all its coldkeys ("emit")
     const credits = new Map<string, ShareCredit[]>();
     const add = (h: string, c: ShareCredit) => { const l = credits.get(h); if (l) l.push(c); else credits.set(h, [c]); };
     if (n.has_owner) add(n.owner_hotkey, ["stake", this.subnetOwnerColdkey(n), O]);
     else n.unowned_alpha += O;
-    let paid = 0n, incentiveSum = 0n, withheld = 0n, ownerRecycled = 0n;
-    out.server_emission.forEach((inc, uid) => {
-      incentiveSum += inc;
+    let paid = r.withheld;
+    r.incentive_paid.forEach((inc, uid) => {
       const h = nn.hotkeys[uid];
-      if (ownerHotkeys.has(h)) {
-        withheld += inc;
-        if (n.recycle_owner_incentive) ownerRecycled += inc; // recycle_subnet_alpha: leaves SubnetAlphaOut
-        else { n.unowned_alpha += inc; if (inc > 0n) n.alpha_assets_burned += inc; } // burn_subnet_alpha: stays in SubnetAlphaOut
-      } else add(h, ["stake", ownerOf(h), inc]);
+      if (!withhold(h)) add(h, ["stake", ownerOf(h), inc]);
       paid += inc;
     });
-    n.miner_burned = incentiveSum === 0n ? 0n : (withheld << 32n) / incentiveSum;
-    const pot = incentiveSum !== 0n ? V : V + S;
-    const takeByUid = new Map(nn.hotkeys.map((h, uid) => [h, nn.takes?.[uid]]));
-    const pay = cb.validatorPayout(recipients.map((h) => ({
-      validator_emission: divs.get(h)!, alpha_stake: stakeBefore.get(h)!, root_stake: rootOf(h), take: takeByUid.get(h) ?? this.state.delegate_takes.get(h),
-    })), pot, R, tw);
+    // burn_subnet_alpha keeps the withheld incentive in SubnetAlphaOut; recycle_subnet_alpha takes it out
+    n.unowned_alpha += r.burned;
+    n.alpha_assets_burned += r.burned;
     const record: PayoutRecord = { block: this.state.block, epoch: out, alpha_dividends: new Map(), root_alpha_dividends: new Map() };
-    pay.forEach((p, i) => {
-      const h = recipients[i];
+    table.forEach((h, i) => {
+      const p = r.hotkeys[i];
+      if (!p.recipient) return;
       add(h, ["stake", ownerOf(h), p.alpha_take]);
       add(h, ["emit", ownerOf(h), p.alpha_rest]);
       add(h, ["stake", ownerOf(h), p.root_take]);
@@ -372,8 +372,9 @@ export class Network {
       // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
       if (!this.claims.increaseRootClaimable(h, n.netuid, p.root_claimable, rootOf(h))) add(h, ["stake", ownerOf(h), p.root_claimable]);
       else n.root_unclaimed += p.root_claimable;
-      paid += p.alpha_credited + p.root_claimable;
+      paid += p.alpha_take + p.alpha_rest + p.root_take + p.root_claimable;
     });
+    const ckBurned = r.ck_burned, ownerRecycled = r.recycled;
     this.payouts.set(n.netuid, record);
     this.credit(n, credits);
     // CKBurn and recycled owner incentive leave SubnetAlphaOut and the alpha asset issuance

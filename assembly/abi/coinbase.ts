@@ -17,6 +17,7 @@ import { alphaIssuance } from "../coinbase/block_emission";
 import { spotPrice } from "../coinbase/spot_price";
 import { updateMovingPrice, emaHi, emaLo } from "../coinbase/moving_price";
 import { runBlocks } from "../coinbase/block_step";
+import { distributeEmission } from "../coinbase/distribute_emission";
 import { scratchBegin } from "../bigint/scratch";
 
 /** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
@@ -178,4 +179,15 @@ export function c_legacy_last_epoch_block(netuid: i32, tempo: i32, block: u64, o
 export function c_run_blocks(n: i32, rows: usize, g: usize, blocks: i32, events: usize, cap: i32): i32 {
   scratchBegin();
   return runBlocks(n, rows, g, blocks, events, cap);
+}
+
+/** distribute_emission's arithmetic for one subnet's epoch result (coinbase/distribute_emission.ts has the layout). */
+export function c_distribute_emission(
+  n: i32, uidHotkey: usize, server: usize, validator: usize,
+  h: i32, alpha: usize, root: usize, take: usize, childkeyTake: usize, withhold: usize, owner: usize,
+  childStart: usize, childProp: usize, parentStart: usize, parentProp: usize, parentIdx: usize, params: usize,
+  incentivePaid: usize, recipient: usize, alphaTake: usize, alphaRest: usize, rootTake: usize, rootClaimable: usize, summary: usize,
+): void {
+  distributeEmission(n, uidHotkey, server, validator, h, alpha, root, take, childkeyTake, withhold, owner, childStart, childProp,
+    parentStart, parentProp, parentIdx, params, incentivePaid, recipient, alphaTake, alphaRest, rootTake, rootClaimable, summary);
 }

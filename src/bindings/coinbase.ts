@@ -68,6 +68,39 @@ export interface ScheduleState {
 export type EpochOutcome = "not_due" | "ran" | "deferred" | "skipped";
 const OUTCOMES: EpochOutcome[] = ["not_due", "ran", "deferred", "skipped"];
 
+/** One subnet's epoch result and the stakes distribute_emission reads (see CoinbaseCore.distributeEmission). */
+export interface DistributeInput {
+  /** per uid: its hotkey's index in `hotkeys`, its incentive and its dividends (the epoch's server/validator emission) */
+  uid_hotkey: number[];
+  server_emission: bigint[];
+  validator_emission: bigint[];
+  /** alpha and own root stake, delegate take, effective childkey take, whether its incentive is withheld (owner hotkeys),
+   * its owner coldkey's index (absent: unknown), its children's proportions and (for uid hotkeys) its parents */
+  hotkeys: Array<{ alpha: bigint; root: bigint; take: number; childkey_take: number; withhold: boolean; owner?: number; child_proportions: bigint[]; parents: Array<[bigint, number]> }>;
+  pending_server: bigint;
+  pending_validator: bigint;
+  pending_root: bigint;
+  ck_burn: bigint;
+  tao_weight: bigint;
+  /** RecycleOrBurn is Recycle */
+  recycle: boolean;
+}
+
+export interface DistributeOutput {
+  /** per uid: the incentive staked to its hotkey's owner (0 when withheld) */
+  incentive_paid: bigint[];
+  /** per hotkey: whether it had a dividend entry, and its credits */
+  hotkeys: Array<{ recipient: boolean; alpha_take: bigint; alpha_rest: bigint; root_take: bigint; root_claimable: bigint }>;
+  withheld: bigint;
+  incentive_sum: bigint;
+  /** MinerBurned, U96F32 bits */
+  miner_burned: bigint;
+  ck_burned: bigint;
+  burned: bigint;
+  recycled: bigint;
+  pot: bigint;
+}
+
 export class CoinbaseCore {
   constructor(private readonly core: Core) {}
 
@@ -328,6 +361,43 @@ export class CoinbaseCore {
     this.core.call("c_validator_payout", n, pd, paa, prr, s64(tw), s64(pa), s64(pr), pt, oa, orc, op);
     const A = this.core.readU64(oa, n), R = this.core.readU64(orc, n), P = this.core.readU64(op, 3 * n);
     return A.map((x, i) => ({ alpha_credited: x, root_claimable: R[i], alpha_take: P[3 * i], alpha_rest: P[3 * i + 1], root_take: P[3 * i + 2] }));
+  }
+
+  /**
+   * distribute_emission's arithmetic for one subnet's epoch result (assembly/coinbase/distribute_emission.ts):
+   * the dividends shared with parents, the withheld incentive and MinerBurned, the validator pot,
+   * and each recipient's alpha take, alpha rest, root take and RootClaimable increment. Hotkeys are
+   * a table the uids and parents index into; the result per hotkey follows the table's order.
+   */
+  distributeEmission(args: DistributeInput): DistributeOutput {
+    const n = args.uid_hotkey.length, h = args.hotkeys.length;
+    const hk = args.hotkeys;
+    const childStart = [0], childProp: bigint[] = [], parentStart = [0], parentProp: bigint[] = [], parentIdx: number[] = [];
+    for (const x of hk) {
+      for (const p of x.child_proportions) childProp.push(toU64(p, "child_proportion"));
+      childStart.push(childProp.length);
+      for (const [p, i] of x.parents) { parentProp.push(toU64(p, "parent_proportion")); parentIdx.push(i); }
+      parentStart.push(parentProp.length);
+    }
+    this.core.reset();
+    const m = Math.max(1, n), mh = Math.max(1, h);
+    const pu = this.core.u32(args.uid_hotkey), ps = this.core.u64(args.server_emission), pv = this.core.u64(args.validator_emission);
+    const pa = this.core.u64(hk.map((x) => x.alpha)), pr = this.core.u64(hk.map((x) => x.root));
+    const pt = this.core.u16(hk.map((x) => x.take)), pc = this.core.u16(hk.map((x) => x.childkey_take));
+    const pw = this.core.u8(hk.map((x) => (x.withhold ? 1 : 0))), po = this.core.u32(hk.map((x) => x.owner ?? 0xffffffff));
+    const pcs = this.core.u32(childStart), pcp = this.core.u64(childProp.length ? childProp : [0n]);
+    const pps = this.core.u32(parentStart), ppp = this.core.u64(parentProp.length ? parentProp : [0n]), ppi = this.core.u32(parentIdx.length ? parentIdx : [0]);
+    const params = this.core.u64([args.pending_server, args.pending_validator, args.pending_root, args.ck_burn, args.tao_weight, args.recycle ? 1n : 0n]);
+    const oi = this.core.alloc(m * 8), orc = this.core.alloc(mh), oat = this.core.alloc(mh * 8), oar = this.core.alloc(mh * 8);
+    const ort = this.core.alloc(mh * 8), orcl = this.core.alloc(mh * 8), sum = this.core.alloc(64);
+    this.core.call("c_distribute_emission", n, pu, ps, pv, h, pa, pr, pt, pc, pw, po, pcs, pcp, pps, ppp, ppi, params, oi, orc, oat, oar, ort, orcl, sum);
+    const S = this.core.readU64(sum, 8);
+    const rec = this.core.readBool(orc, h), at = this.core.readU64(oat, h), ar = this.core.readU64(oar, h), rt = this.core.readU64(ort, h), rc = this.core.readU64(orcl, h);
+    return {
+      incentive_paid: this.core.readU64(oi, n),
+      hotkeys: hk.map((_, i) => ({ recipient: rec[i], alpha_take: at[i], alpha_rest: ar[i], root_take: rt[i], root_claimable: rc[i] })),
+      withheld: S[0], incentive_sum: S[1], miner_burned: (S[3] << 64n) | S[2], ck_burned: S[4], burned: S[5], recycled: S[6], pot: S[7],
+    };
   }
 
   /**
