@@ -210,3 +210,12 @@ describe("distribute_emission rules the payout vectors revealed", () => {
     expect(BigInt(out.root_prop)).toBe(coinbaseOf(taomath()).rootProportion(net.state.root_tao, n.alpha_reserve + n.alpha_out, net.state.tao_weight));
   });
 });
+
+describe("block vector input", () => {
+  it("refuses a malformed amount with a typed error naming the field", () => {
+    expect(() => networkFromVector(taomath(), inputs({}, [subnet(1, { alpha_out: "12x" })]))).toThrow(/subnets\[0\]\.alpha_out/);
+    const bad: any = payoutInputs();
+    bad.subnets[0].neurons[1].stake = [[101, "-5"]];
+    expect(() => networkFromVector(taomath(), bad)).toThrow(/neurons\[1\]\.stake\[0\]/);
+  });
+});

@@ -10,6 +10,7 @@ import { Network, type StepReport, type SubnetState } from "../network.js";
 import type { EpochOutput } from "../bindings/epoch.js";
 import { emissionOf } from "../emission.js";
 import { TaomathError } from "../errors.js";
+import { toU64 } from "../bindings/values.js";
 
 type Json = Record<string, any>;
 
@@ -34,7 +35,7 @@ export function snapshotFromVector(inputs: Json): Json {
     throw new TaomathError("invalid_type", "inputs", "expected a block vector's inputs with a `subnets` array");
   }
   if (inputs.block === undefined) throw new TaomathError("invalid_type", "inputs.block", "expected the first block to run");
-  const first = BigInt(inputs.block);
+  const first = toU64(inputs.block, "inputs.block");
   if (first < 1n) throw new TaomathError("out_of_range", "inputs.block", "the first block run must be at least 1");
   const snap: Json = {
     block: (first - 1n).toString(),
@@ -77,10 +78,11 @@ export function snapshotFromVector(inputs: Json): Json {
     if (owner !== undefined && coldkey !== undefined) n.owners = { [owner]: coldkey };
     if (owner !== undefined) n.stakes = { [owner]: "0" };
     if (x.owner_stake !== undefined && x.owner_stake !== null && owner !== undefined) n.stakes = { [owner]: String(x.owner_stake) };
-    let staked = BigInt(x.owner_stake ?? 0);
-    if (x.neurons !== undefined) staked = payoutSubnet(inputs, x, n, snap);
-    const outstanding = BigInt(x.alpha_out ?? 0) - staked;
-    const pending = ["pending_server", "pending_validator", "pending_root", "pending_owner_cut", "protocol_alpha"].reduce((t, k) => t + BigInt(x[k] ?? 0), 0n);
+    const f = `inputs.subnets[${i}]`;
+    let staked = x.owner_stake === undefined || x.owner_stake === null ? 0n : toU64(x.owner_stake, `${f}.owner_stake`);
+    if (x.neurons !== undefined) staked = payoutSubnet(inputs, x, n, snap, f);
+    const outstanding = toU64(x.alpha_out ?? 0, `${f}.alpha_out`) - staked;
+    const pending = ["pending_server", "pending_validator", "pending_root", "pending_owner_cut", "protocol_alpha"].reduce((t, k) => t + toU64(x[k] ?? 0, `${f}.${k}`), 0n);
     n.unowned_alpha = (outstanding - pending).toString();
     n.vector_owner = owner !== undefined;
     return n;
@@ -105,26 +107,32 @@ function inherited(own: bigint, children: bigint[], parents: Array<[bigint, bigi
  * its share pool (coldkeys staked in the given order), children and takes, root stakes and the
  * global Delegates takes. Returns the alpha staked on the subnet.
  */
-function payoutSubnet(inputs: Json, x: Json, n: Json, snap: Json): bigint {
+function payoutSubnet(inputs: Json, x: Json, n: Json, snap: Json, f: string): bigint {
+  if (!Array.isArray(x.neurons)) throw new TaomathError("invalid_type", `${f}.neurons`, "expected one entry per uid");
+  if (inputs.hotkeys !== undefined && !Array.isArray(inputs.hotkeys)) throw new TaomathError("invalid_type", "inputs.hotkeys", "expected an array of hotkeys");
   const netuid = Number(x.netuid);
   const hotkeys: Json[] = inputs.hotkeys ?? [];
   const neurons: Json[] = x.neurons;
   const nominators: Record<string, Record<string, string>> = {};
-  const stakeOn = (h: string, list: Array<[unknown, string]>) => {
+  const pair = (e: unknown, field: string): [unknown, bigint] => {
+    if (!Array.isArray(e) || e.length !== 2) throw new TaomathError("invalid_type", field, "expected [account, amount]");
+    return [e[0], toU64(e[1], `${field}[1]`)];
+  };
+  const stakeOn = (h: string, list: unknown[], field: string) => {
     const m = (nominators[h] ??= {});
-    for (const [c, a] of list) m[acct(c)] = (BigInt(m[acct(c)] ?? 0) + BigInt(a)).toString();
+    list.forEach((e, j) => { const [c, a] = pair(e, `${field}[${j}]`); m[acct(c)] = (BigInt(m[acct(c)] ?? 0) + a).toString(); });
   };
   const owners: Record<string, string> = { ...(n.owners ?? {}) };
   const rootStakes: Record<string, Record<string, string>> = (snap.root_claims ??= { stakes: {} }).stakes;
-  const rootOn = (h: string, list: Array<[unknown, string]> | undefined) => {
-    for (const [c, a] of list ?? []) (rootStakes[h] ??= {})[acct(c)] = (BigInt(rootStakes[h]?.[acct(c)] ?? 0) + BigInt(a)).toString();
+  const rootOn = (h: string, list: unknown[] | undefined, field: string) => {
+    (list ?? []).forEach((e, j) => { const [c, a] = pair(e, `${field}[${j}]`); (rootStakes[h] ??= {})[acct(c)] = (BigInt(rootStakes[h]?.[acct(c)] ?? 0) + a).toString(); });
   };
-  for (const u of neurons) {
+  neurons.forEach((u, uid) => {
     const h = acct(u.hotkey);
     owners[h] = acct(u.coldkey);
-    stakeOn(h, u.stake ?? []);
-    rootOn(h, u.root_stake);
-  }
+    stakeOn(h, u.stake ?? [], `${f}.neurons[${uid}].stake`);
+    rootOn(h, u.root_stake, `${f}.neurons[${uid}].root_stake`);
+  });
   const children: Record<string, Array<[string, string]>> = {};
   const takes: Record<string, number> = {};
   const minTake = Math.max(Number(inputs.min_childkey_take ?? 0), Number(x.min_childkey_take ?? 0));
@@ -133,8 +141,15 @@ function payoutSubnet(inputs: Json, x: Json, n: Json, snap: Json): bigint {
     const h = acct(k.hotkey);
     if (k.coldkey !== undefined && owners[h] === undefined) owners[h] = acct(k.coldkey);
     if (k.delegate_take !== undefined) delegateTakes[h] = Number(k.delegate_take);
-    for (const a of k.alpha_stake ?? []) if (Number(a.netuid) === netuid) stakeOn(h, a.stake);
-    for (const c of k.children ?? []) if (Number(c.netuid) === netuid) children[h] = c.children.map(([p, ch]: [string, unknown]) => [String(p), acct(ch)]);
+    for (const a of k.alpha_stake ?? []) if (Number(a.netuid) === netuid) stakeOn(h, a.stake ?? [], `inputs.hotkeys[${h}].alpha_stake`);
+    for (const c of k.children ?? []) {
+      if (Number(c.netuid) !== netuid) continue;
+      children[h] = (c.children ?? []).map((e: unknown, j: number) => {
+        const field = `inputs.hotkeys[${k.hotkey}].children[${j}]`;
+        if (!Array.isArray(e) || e.length !== 2) throw new TaomathError("invalid_type", field, "expected [proportion, child hotkey]");
+        return [toU64(e[0], `${field}[0]`).toString(), acct(e[1])];
+      });
+    }
     for (const [nu, t] of k.childkey_take ?? []) if (Number(nu) === netuid) takes[h] = Number(t);
   }
   // the owner hotkey's alpha is a share pool too, even when it is neither a neuron nor listed
@@ -142,7 +157,7 @@ function payoutSubnet(inputs: Json, x: Json, n: Json, snap: Json): bigint {
   if (ownerKey !== undefined) nominators[ownerKey] ??= {};
   // root stakes are global: gather them once per case
   if (!snap.root_stakes_done) {
-    for (const k of hotkeys) rootOn(acct(k.hotkey), k.root_stake);
+    for (const k of hotkeys) rootOn(acct(k.hotkey), k.root_stake, `inputs.hotkeys[${k.hotkey}].root_stake`);
     snap.root_stakes_done = true;
   }
   // ChildkeyTake is at least the effective minimum, for every hotkey that can be a child
