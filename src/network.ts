@@ -74,7 +74,8 @@ const ASSUMPTIONS = [
 /** What a subnet's last epoch payout recorded. */
 export interface PayoutRecord {
   block: bigint;
-  epoch: EpochOutput;
+  /** null for a record restored from a written state (its epoch is not kept) */
+  epoch: EpochOutput | null;
   /** AlphaDividendsPerSubnet (after the delegate take) and RootAlphaDividendsPerSubnet (after the take) per hotkey */
   alpha_dividends: Map<string, bigint>;
   root_alpha_dividends: Map<string, bigint>;

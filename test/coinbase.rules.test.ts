@@ -6,6 +6,7 @@
 
 import { describe, it, expect } from "vitest";
 import { taomath, Network, networkFromVector, vectorBlockState, vectorInputsOf, coinbaseOf } from "../src/index.js";
+import { readShared, sharedPresent } from "./helpers/shared.js";
 
 const SUPPLY = 21_000_000_000_000_000n;
 
@@ -217,5 +218,24 @@ describe("block vector input", () => {
     const bad: any = payoutInputs();
     bad.subnets[0].neurons[1].stake = [[101, "-5"]];
     expect(() => networkFromVector(taomath(), bad)).toThrow(/neurons\[1\]\.stake\[0\]/);
+  });
+});
+
+describe.skipIf(!sharedPresent)("block vector state written and read back", () => {
+  it("a payout case's state written after 80 blocks replays the rest of the case exactly", () => {
+    const d = readShared("vectors", "payout", "cases.json");
+    const c = d.cases.find((x: any) => x.id === "009_1sn") ?? d.cases[0];
+    const tm = taomath();
+    const a = networkFromVector(tm, c.inputs);
+    for (let i = 0; i < 80; i++) step(a);
+    const rest = c.inputs.blocks - 80;
+    const b = networkFromVector(tm, JSON.parse(JSON.stringify(vectorInputsOf(a, rest))));
+    const got = [];
+    for (let i = 0; i < rest; i++) {
+      const r = b.step(1);
+      expect(r.violations).toEqual([]);
+      got.push(vectorBlockState(tm, b, r, i === rest - 1));
+    }
+    expect(got).toEqual(c.outputs.slice(80));
   });
 });

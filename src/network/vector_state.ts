@@ -11,6 +11,7 @@ import type { EpochOutput } from "../bindings/epoch.js";
 import { emissionOf } from "../emission.js";
 import { TaomathError } from "../errors.js";
 import { toU64 } from "../bindings/values.js";
+import { serializeSharePools } from "../network_nominators.js";
 
 type Json = Record<string, any>;
 
@@ -49,6 +50,7 @@ export function snapshotFromVector(inputs: Json): Json {
   ];
   for (const [from, to] of copy) if (inputs[from] !== undefined) snap[to] = inputs[from];
   if (inputs.block_emission_storage !== undefined) snap.block_emission = inputs.block_emission_storage;
+  if (inputs.root_claimable !== undefined) (snap.root_claims ??= { stakes: {} }).rates = inputs.root_claimable;
   snap.subnets = inputs.subnets.map((x: Json, i: number) => {
     if (x === null || typeof x !== "object") throw new TaomathError("invalid_type", `inputs.subnets[${i}]`, "expected an object");
     const n: Json = { netuid: x.netuid, tao_reserve: x.tao_reserve, alpha_reserve: x.alpha_reserve };
@@ -81,7 +83,7 @@ export function snapshotFromVector(inputs: Json): Json {
     const f = `inputs.subnets[${i}]`;
     let staked = x.owner_stake === undefined || x.owner_stake === null ? 0n : toU64(x.owner_stake, `${f}.owner_stake`);
     if (x.neurons !== undefined) staked = payoutSubnet(inputs, x, n, snap, f);
-    const outstanding = toU64(x.alpha_out ?? 0, `${f}.alpha_out`) - staked;
+    const outstanding = toU64(x.alpha_out ?? 0, `${f}.alpha_out`) - staked - (x.root_unclaimed === undefined ? 0n : toU64(x.root_unclaimed, `${f}.root_unclaimed`));
     const pending = ["pending_server", "pending_validator", "pending_root", "pending_owner_cut", "protocol_alpha"].reduce((t, k) => t + toU64(x[k] ?? 0, `${f}.${k}`), 0n);
     n.unowned_alpha = (outstanding - pending).toString();
     n.vector_owner = owner !== undefined;
@@ -194,16 +196,31 @@ function payoutSubnet(inputs: Json, x: Json, n: Json, snap: Json, f: string): bi
     commit_reveal_enabled: Boolean(x.commit_reveal_enabled ?? false), commit_blocks: null,
     takes: neurons.map((u) => delegateTakes[acct(u.hotkey)] ?? 11_796),
   };
+  if (x.share_pools !== undefined) {
+    // a state written by vectorInputsOf: the pools as they were, not rebuilt from the coldkeys' values
+    n.share_pools = x.share_pools;
+    n.stakes = x.hotkey_alpha ?? {};
+    let total = 0n;
+    for (const [h, v] of Object.entries(n.stakes)) total += toU64(v, `${f}.hotkey_alpha[${h}]`);
+    finishPayoutSubnet(x, n, owners, children, childkeyTakes, snap);
+    return total;
+  }
   n.nominators = nominators;
   delete n.stakes;
+  finishPayoutSubnet(x, n, owners, children, childkeyTakes, snap);
+  let staked = 0n;
+  for (const m of Object.values(nominators)) for (const v of Object.values(m)) staked += BigInt(v);
+  return staked;
+}
+
+function finishPayoutSubnet(x: Json, n: Json, owners: Json, children: Json, childkeyTakes: Json, snap: Json): void {
   n.owners = owners;
   n.children = children;
   n.childkey_takes = childkeyTakes;
   n.recycle_owner_incentive = Number(x.recycle_or_burn ?? 0) === 1;
+  if (x.activity_cutoff !== undefined) n.neurons.activity_cutoff = String(x.activity_cutoff);
+  if (x.root_unclaimed !== undefined) n.root_unclaimed = x.root_unclaimed;
   snap.weights_refreshed = false;
-  let staked = 0n;
-  for (const m of Object.values(nominators)) for (const v of Object.values(m)) staked += BigInt(v);
-  return staked;
 }
 
 /** A Network holding a block vector case's input state. */
@@ -213,6 +230,12 @@ export function networkFromVector(tm: Taomath, inputs: Json): Network {
   for (const n of snap.subnets) delete n.vector_owner;
   delete snap.root_stakes_done;
   const net = Network.fromSnapshot(tm, snap);
+  // the dividends of each subnet's last payout, as a written state carries them
+  for (const x of inputs.subnets) {
+    if (x.alpha_dividends === undefined) continue;
+    const map = (o: Json) => new Map(Object.entries(o ?? {}).map(([h, v]) => [h, toU64(v, `alpha_dividends[${h}]`)]));
+    net.payouts.set(Number(x.netuid), { block: -1n, epoch: null, alpha_dividends: map(x.alpha_dividends), root_alpha_dividends: map(x.root_alpha_dividends) });
+  }
   vectorOwners.set(net, ownerKnown);
   return net;
 }
@@ -273,7 +296,7 @@ export function vectorBlockState(tm: Taomath, net: Network, report: StepReport, 
     root_tao: s.root_tao.toString(),
     subnets: subnets.map((n) => sortKeys({
       ...(n.neurons === null ? {} : {
-        epoch: paidNow.includes(n.netuid) ? epochOf(net.payouts.get(n.netuid)!.epoch) : null,
+        epoch: paidNow.includes(n.netuid) ? epochOf(net.payouts.get(n.netuid)!.epoch!) : null,
         hotkeys: paidNow.includes(n.netuid) || last ? hotkeysOf(net, n) : null,
       }),
       alpha_assets_burned: n.alpha_assets_burned.toString(),
@@ -331,9 +354,10 @@ export function vectorInputsOf(net: Network, blocks: number): Json {
     max_epochs_per_block: s.max_epochs_per_block, subnet_moving_alpha: s.subnet_moving_alpha.toString(), ck_burn: s.ck_burn.toString(),
     block_emission_storage: s.block_emission.toString(),
   };
+  const hotkeys = new Map<string, Json>();
   out.subnets = s.subnets.filter((n) => n.netuid !== 0).map((n) => {
-    if (n.neurons !== null || n.share_pools.size > 0) {
-      throw new TaomathError("unsupported", `subnets[netuid ${n.netuid}]`, "a subnet with neurons or share pools does not fit coinbase-blocks-vector/1");
+    if (n.neurons === null && n.share_pools.size > 0) {
+      throw new TaomathError("unsupported", `subnets[netuid ${n.netuid}]`, "share pools on a subnet without neurons do not fit the block vectors' schema");
     }
     const x: Json = {
       netuid: n.netuid, mechanism: n.mechanism, tao_reserve: n.tao_reserve.toString(), alpha_reserve: n.alpha_reserve.toString(),
@@ -350,17 +374,74 @@ export function vectorInputsOf(net: Network, blocks: number): Json {
     };
     if (n.first_emission_block_number !== null) x.first_emission_block = n.first_emission_block_number.toString();
     if (owners === undefined || owners.get(n.netuid)) {
-      x.owner_hotkey = n.owner_hotkey;
-      if (n.has_owner) x.owner_coldkey = n.owners.get(n.owner_hotkey) ?? n.owner_hotkey;
-      x.owner_stake = (n.stakes.get(n.owner_hotkey) ?? 0n).toString();
+      x.owner_hotkey = idOut(n.owner_hotkey);
+      if (n.has_owner) x.owner_coldkey = idOut(n.owners.get(n.owner_hotkey) ?? n.owner_hotkey);
+      if (n.neurons === null) x.owner_stake = (n.stakes.get(n.owner_hotkey) ?? 0n).toString();
     }
     for (const f of EXTRA_SUBNET_FIELDS) {
       const v = (n as unknown as Record<string, unknown>)[f];
       x[f] = v === null ? null : String(v);
     }
+    if (n.neurons !== null) writeNeurons(net, n, x, out, hotkeys);
     return x;
   });
+  if (hotkeys.size > 0) {
+    out.hotkeys = [...hotkeys.values()];
+    out.root_claimable = Object.fromEntries([...net.claims.rates].map(([h, m]) => [h, Object.fromEntries([...m].map(([nu, r]) => [String(nu), r.toString()]))]));
+  }
   return out;
+}
+
+/** An account key as the vectors write it: the integer id for "a<id>", else the name. */
+function idOut(key: string): number | string { return /^a[0-9]+$/.test(key) ? Number(key.slice(1)) : key; }
+
+/**
+ * A subnet with neurons in payout-blocks-vector/1 form, with what the schema cannot express exactly
+ * added beside it: the share pools as they are (share_pools, hotkey_alpha), the cutoff in blocks
+ * (activity_cutoff), root dividends waiting for claims (root_unclaimed) and the last payout's dividends.
+ */
+function writeNeurons(net: Network, n: SubnetState, x: Json, out: Json, hotkeys: Map<string, Json>): void {
+  const nn = n.neurons!;
+  const entry = (h: string): Json => {
+    let e = hotkeys.get(h);
+    if (!e) {
+      e = { hotkey: idOut(h) };
+      const c = n.owners.get(h);
+      if (c !== undefined) e.coldkey = idOut(c);
+      const t = net.state.delegate_takes.get(h);
+      if (t !== undefined) e.delegate_take = t;
+      const rs = net.claims.rootStakes.get(h);
+      e.root_stake = rs === undefined ? [] : [...rs].map(([ck, v]) => [idOut(ck), v.toString()]);
+      e.alpha_stake = []; e.children = []; e.childkey_take = [];
+      hotkeys.set(h, e);
+    }
+    return e;
+  };
+  x.neurons = nn.hotkeys.map((h, uid) => ({
+    hotkey: idOut(h), coldkey: idOut(n.owners.get(h) ?? h), stake: [], root_stake: [],
+    weights: nn.weights[uid], bonds: nn.bonds[uid], last_update: String(nn.last_update[uid] ?? 0),
+    block_at_registration: String(nn.block_at_registration[uid]), validator_permit: Boolean(nn.validator_permit[uid]),
+  }));
+  nn.hotkeys.forEach((h, uid) => {
+    const e = entry(h);
+    if (e.delegate_take === undefined && nn.takes?.[uid] !== undefined) e.delegate_take = nn.takes[uid];
+  });
+  for (const [p, cs] of n.children) entry(p).children.push({ netuid: n.netuid, children: cs.map(([prop, c]) => [prop.toString(), idOut(c)]) });
+  for (const [h, t] of n.childkey_takes) entry(h).childkey_take.push([n.netuid, t]);
+  Object.assign(x, {
+    kappa: nn.kappa, bonds_moving_average: String(nn.bonds_moving_average), bonds_penalty: nn.bonds_penalty,
+    yuma3_enabled: nn.yuma3_enabled, liquid_alpha_enabled: nn.liquid_alpha_enabled, alpha_low: nn.alpha_low, alpha_high: nn.alpha_high,
+    alpha_sigmoid_steepness: nn.alpha_sigmoid_steepness, max_allowed_validators: nn.max_allowed_validators,
+    commit_reveal_enabled: nn.commit_reveal_enabled, recycle_or_burn: n.recycle_owner_incentive ? 1 : 0,
+    activity_cutoff: String(nn.activity_cutoff), root_unclaimed: n.root_unclaimed.toString(),
+    share_pools: serializeSharePools(n.share_pools), hotkey_alpha: Object.fromEntries([...n.stakes].map(([h, v]) => [h, v.toString()])),
+  });
+  out.stake_threshold = String(nn.stake_threshold);
+  const record = net.payouts.get(n.netuid);
+  if (record) {
+    x.alpha_dividends = Object.fromEntries([...record.alpha_dividends].map(([h, v]) => [h, v.toString()]));
+    x.root_alpha_dividends = Object.fromEntries([...record.root_alpha_dividends].map(([h, v]) => [h, v.toString()]));
+  }
 }
 
 function sortKeys(o: Json): Json {
