@@ -18,6 +18,10 @@ import { spotPrice } from "../coinbase/spot_price";
 import { updateMovingPrice, emaHi, emaLo } from "../coinbase/moving_price";
 import { runBlocks } from "../coinbase/block_step";
 import { distributeEmission } from "../coinbase/distribute_emission";
+import {
+  ROW, G_SLOTS, F_NETUID, F_MECH, F_TEMPO, F_LAST_EPOCH, F_PENDING_AT, F_SINCE, F_EPOCH_INDEX, F_LAST_MECH_STEP, F_EMITS, F_EMISSION_ENABLED, F_OWNER_CUT_ENABLED, F_TAO, F_ALPHA, F_ALPHA_OUT, F_QUOTE, F_INIT, F_FEE, F_MP_LO, F_MP_HI, F_HALVING, F_START, F_MB_LO, F_MB_HI, F_P_SERVER, F_P_VALIDATOR, F_P_ROOT, F_P_OWNER, F_PROTOCOL, F_UNOWNED, F_ROOT_UNCLAIMED, F_UNTRACKED, F_OWNED, F_IN_FLIGHT, F_CONSISTENT, F_HOST_DRAIN, F_FLOW, F_VOL_LO, F_VOL_HI, F_AA_ISSUANCE, F_AA_BURNED, F_AA_RECYCLED, F_ACCOUNT, F_RP_LO, F_RP_HI, F_RP_SET, F_E_ALPHA_IN, F_E_ALPHA_OUT, F_E_TAO_IN, F_E_EXCESS, F_HAS_OWNER, F_T_TAO_IN, F_T_ALPHA_IN, F_T_EXCESS, F_T_ALPHA_EM, F_D_TAO, F_D_ALPHA, F_D_QUOTE, F_D_BUY_OK, F_D_PAID_IN, F_D_PAID_OUT, F_D_BUY_QUOTE, F_D_BUY_INIT,
+  G_BLOCK, G_ISSUANCE, G_TAO_MINTED, G_TAO_RECYCLED, G_ALPHA_MINTED, G_ALPHA_RECYCLED, G_EVENTS, G_VIOLATIONS, G_FIRST_VIOLATION, G_VIOLATION_KIND, G_STOPPED_FOR_HOST, G_BALANCES, G_TOTAL_STAKE, G_BLOCK_EMISSION, G_TAO_EMISSION, G_ROOT_SELL, G_ROOT_TAO, G_TAO_WEIGHT, G_OWNER_CUT, G_MAX_EPOCHS, G_MA_HI, G_MA_LO, G_MIN_RESERVE, G_MINT_SET, G_MINT, G_HOST_POOL, G_PHASE, G_CREDIT, G_TAO_BEFORE,
+} from "../coinbase/row";
 import { scratchBegin } from "../bigint/scratch";
 
 /** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
@@ -190,4 +194,15 @@ export function c_distribute_emission(
 ): void {
   distributeEmission(n, uidHotkey, server, validator, h, alpha, root, take, childkeyTake, withhold, owner, childStart, childProp,
     parentStart, parentProp, parentIdx, params, incentivePaid, recipient, alphaTake, alphaRest, rootTake, rootClaimable, summary);
+}
+
+/**
+ * The row and globals layout (coinbase/row.ts) as the host must mirror it: out[0] = ROW,
+ * out[1] = G_SLOTS, then every F_* offset in slot order, then every G_* offset in slot order.
+ * Returns the number of values written.
+ */
+export function c_coinbase_layout(out: usize): i32 {
+  const v: u64[] = [<u64>ROW, <u64>G_SLOTS, F_NETUID, F_MECH, F_TEMPO, F_LAST_EPOCH, F_PENDING_AT, F_SINCE, F_EPOCH_INDEX, F_LAST_MECH_STEP, F_EMITS, F_EMISSION_ENABLED, F_OWNER_CUT_ENABLED, F_TAO, F_ALPHA, F_ALPHA_OUT, F_QUOTE, F_INIT, F_FEE, F_MP_LO, F_MP_HI, F_HALVING, F_START, F_MB_LO, F_MB_HI, F_P_SERVER, F_P_VALIDATOR, F_P_ROOT, F_P_OWNER, F_PROTOCOL, F_UNOWNED, F_ROOT_UNCLAIMED, F_UNTRACKED, F_OWNED, F_IN_FLIGHT, F_CONSISTENT, F_HOST_DRAIN, F_FLOW, F_VOL_LO, F_VOL_HI, F_AA_ISSUANCE, F_AA_BURNED, F_AA_RECYCLED, F_ACCOUNT, F_RP_LO, F_RP_HI, F_RP_SET, F_E_ALPHA_IN, F_E_ALPHA_OUT, F_E_TAO_IN, F_E_EXCESS, F_HAS_OWNER, F_T_TAO_IN, F_T_ALPHA_IN, F_T_EXCESS, F_T_ALPHA_EM, F_D_TAO, F_D_ALPHA, F_D_QUOTE, F_D_BUY_OK, F_D_PAID_IN, F_D_PAID_OUT, F_D_BUY_QUOTE, F_D_BUY_INIT, G_BLOCK, G_ISSUANCE, G_TAO_MINTED, G_TAO_RECYCLED, G_ALPHA_MINTED, G_ALPHA_RECYCLED, G_EVENTS, G_VIOLATIONS, G_FIRST_VIOLATION, G_VIOLATION_KIND, G_STOPPED_FOR_HOST, G_BALANCES, G_TOTAL_STAKE, G_BLOCK_EMISSION, G_TAO_EMISSION, G_ROOT_SELL, G_ROOT_TAO, G_TAO_WEIGHT, G_OWNER_CUT, G_MAX_EPOCHS, G_MA_HI, G_MA_LO, G_MIN_RESERVE, G_MINT_SET, G_MINT, G_HOST_POOL, G_PHASE, G_CREDIT, G_TAO_BEFORE];
+  for (let i = 0; i < v.length; i++) store<u64>(out + (<usize>i << 3), v[i]);
+  return v.length;
 }

@@ -400,6 +400,14 @@ export class CoinbaseCore {
     };
   }
 
+  /** The core's row and globals layout: ROW, G_SLOTS, every F_* then every G_* offset, in slot order. */
+  layout(): bigint[] {
+    this.core.reset();
+    const out = this.core.alloc(8 * 128);
+    const n = this.core.call<number>("c_coinbase_layout", out);
+    return this.core.readU64(out, n);
+  }
+
   /**
    * The dynamic_tempo_v1 migration: the LastEpochBlock and SubnetEpochIndex that keep a subnet's
    * next epoch on the block the legacy rule would pick (it fired when tempo - (block + netuid + 1) mod (tempo + 1) reached 0).
