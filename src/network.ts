@@ -20,7 +20,7 @@ import type { Taomath } from "./taomath.js";
 import type { EpochInput, EpochOutput } from "./bindings/epoch.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
-import { ROW, F, G, G_SLOTS, EV, VIOLATION_KINDS, writeRow, readRow, rowFits } from "./network_rows.js";
+import { ROW, F, G, G_SLOTS, EV, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./network_rows.js";
 import { runEpochMechanisms } from "./bindings/mechanisms.js";
 import { DEFAULT_DELEGATE_TAKE } from "./bindings/coinbase.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
@@ -65,7 +65,7 @@ export interface AutoClaim { blockHash: (block: bigint) => Uint8Array; numRootCl
 const ASSUMPTIONS = [
   "coinbase as subtensor 14bc6f9f block_step: mint (capped by the balances issuance), shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA and root proportion, with the storage they write (protocol flow, volume, alpha assets, subnet account, per-block counters, BlockEmission)",
   "pool weight updates and chain buys come from the CoinbasePool given to step() (default: the Balancer pool of pallet_subtensor_swap, MinimumReserve 1_000_000)",
-  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take, incentive and owner cut credited to the hotkey owner's coldkey and the rest of the dividends to all the hotkey's coldkeys through its share pool (hotkeys given without share_pools/nominators are kept as totals); root dividends raise the hotkey's RootClaimable rate on the subnet (increase_root_claimable_for_hotkey_and_subnet) and their alpha stays in the subnet's root_unclaimed until claimed; incentive of the owner coldkey's registered hotkeys is burned or, with RecycleOrBurn = Recycle, recycled; each payout runs after its block's price and root-proportion updates, which it does not read (a recycle's effect on the root proportion is applied after it)",
+  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take, incentive and owner cut credited to the hotkey owner's coldkey and the rest of the dividends to all the hotkey's coldkeys through its share pool (hotkeys given without share_pools/nominators are kept as totals); root dividends raise the hotkey's RootClaimable rate on the subnet (increase_root_claimable_for_hotkey_and_subnet) and their alpha stays in the subnet's root_unclaimed until claimed; incentive of the owner coldkey's registered hotkeys is burned or, with RecycleOrBurn = Recycle, recycled",
   "a subnet with extra_mechanisms runs epoch_with_mechanisms (split_emissions, one epoch per mechanism on its own weights, bonds and LastUpdate, per-uid sums)",
   "registrations, staking, transfers and root claims do not happen during the run (the chain's auto-claim of block-hash-picked coldkeys runs only with step's autoClaim option and its block hashes; otherwise claims happen only through claimRoot between runs)",
   "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
@@ -405,28 +405,34 @@ export class Network {
     const outcomes = ["not_due", "ran", "deferred", "skipped"] as const;
     // rows are read back into the subnets only where the host needs them (its epochs) and at the end
     const syncRow = (i: number) => { readRow(rows, i, subnets[i], ownedBase[i]); ownedBase[i] = rows[i * ROW + F.OWNED]; };
+    // the globals carry a block the core stopped inside (G.PHASE) from one call to the next
+    g[G.BLOCK] = s.block; g[G.ISSUANCE] = s.total_issuance;
+    g[G.BALANCES] = s.balances_total_issuance; g[G.TOTAL_STAKE] = s.total_stake; g[G.BLOCK_EMISSION] = s.block_emission;
+    g[G.ROOT_TAO] = s.root_tao; g[G.TAO_WEIGHT] = s.tao_weight; g[G.OWNER_CUT] = BigInt(s.subnet_owner_cut);
+    g[G.MAX_EPOCHS] = BigInt(s.max_epochs_per_block); g[G.MA_HI] = ma >> 64n; g[G.MA_LO] = ma & ((1n << 64n) - 1n);
+    g[G.MIN_RESERVE] = minimumReserve ?? 0n; g[G.HOST_POOL] = hostPool ? 1n : 0n;
+    if (mint !== undefined) { g[G.MINT_SET] = 1n; g[G.MINT] = mint; }
+    const counters = [G.TAO_MINTED, G.TAO_RECYCLED, G.ALPHA_MINTED, G.ALPHA_RECYCLED, G.EVENTS, G.VIOLATIONS, G.FIRST_VIOLATION, G.VIOLATION_KIND];
     let left = count;
-    while (left > 0) {
-      g.fill(0n); g[G.BLOCK] = s.block; g[G.ISSUANCE] = s.total_issuance;
-      g[G.BALANCES] = s.balances_total_issuance; g[G.TOTAL_STAKE] = s.total_stake; g[G.BLOCK_EMISSION] = s.block_emission;
-      g[G.ROOT_TAO] = s.root_tao; g[G.TAO_WEIGHT] = s.tao_weight; g[G.OWNER_CUT] = BigInt(s.subnet_owner_cut);
-      g[G.MAX_EPOCHS] = BigInt(s.max_epochs_per_block); g[G.MA_HI] = ma >> 64n; g[G.MA_LO] = ma & ((1n << 64n) - 1n);
-      g[G.MIN_RESERVE] = minimumReserve ?? 0n; g[G.HOST_POOL] = hostPool ? 1n : 0n;
-      if (mint !== undefined) { g[G.MINT_SET] = 1n; g[G.MINT] = mint; mint = undefined; }
+    while (left > 0 || g[G.PHASE] !== 0n) {
+      for (const c of counters) g[c] = 0n;
       core.reset();
       const pr = core.alloc(rows.length * 8), pg = core.alloc(G_SLOTS * 8), pe = core.alloc(cap * EV * 8);
-      new BigUint64Array(core.buffer, pr, rows.length).set(rows);
-      new BigUint64Array(core.buffer, pg, G_SLOTS).set(g);
-      let done = core.call<number>("c_run_blocks", n, pr, pg, hostPool ? 1 : Math.min(left, 4096), pe, cap);
-      if (hostPool) {
-        // the block stopped after get_subnet_terms: the pool answers for each subnet emitted to, then it resumes
-        rows.set(new BigUint64Array(core.buffer, pr, rows.length));
-        for (let i = 0; i < n; i++) if (rows[i * ROW + F.EMITS] !== 0n) this.poolAnswers(pool, rows, i, subnets[i]);
+      const run = (blocks: number) => {
         new BigUint64Array(core.buffer, pr, rows.length).set(rows);
-        done = core.call<number>("c_run_blocks", n, pr, pg, 1, pe, cap);
+        new BigUint64Array(core.buffer, pg, G_SLOTS).set(g);
+        const done = core.call<number>("c_run_blocks", n, pr, pg, blocks, pe, cap);
+        rows.set(new BigUint64Array(core.buffer, pr, rows.length));
+        g.set(new BigUint64Array(core.buffer, pg, G_SLOTS));
+        return done;
+      };
+      const resuming = g[G.PHASE] !== 0n;
+      let done = run(hostPool || resuming ? 1 : Math.min(left, 4096));
+      if (g[G.PHASE] === PHASE_POOL) {
+        // the block stopped after get_subnet_terms: the pool answers for each subnet emitted to, then it resumes
+        for (let i = 0; i < n; i++) if (rows[i * ROW + F.EMITS] !== 0n) this.poolAnswers(pool, rows, i, subnets[i]);
+        done += run(1);
       }
-      rows.set(new BigUint64Array(core.buffer, pr, rows.length));
-      g.set(new BigUint64Array(core.buffer, pg, G_SLOTS));
       const ev = new BigUint64Array(core.buffer.slice(pe, pe + Number(g[G.EVENTS]) * EV * 8));
       left -= done;
       report.tao_minted += g[G.TAO_MINTED]; report.tao_recycled += g[G.TAO_RECYCLED];
@@ -437,32 +443,31 @@ export class Network {
       }
       s.block = g[G.BLOCK]; s.total_issuance = g[G.ISSUANCE];
       s.balances_total_issuance = g[G.BALANCES]; s.total_stake = g[G.TOTAL_STAKE]; s.block_emission = g[G.BLOCK_EMISSION];
-      if (done > 0) { report.tao_block_emission = g[G.TAO_EMISSION]; report.root_sell_flag = g[G.ROOT_SELL] !== 0n; }
+      if (done > 0 || g[G.PHASE] === PHASE_PAYOUT) { report.tao_block_emission = g[G.TAO_EMISSION]; report.root_sell_flag = g[G.ROOT_SELL] !== 0n; }
       const drains: Array<[number, bigint, bigint, bigint, bigint]> = [];
       for (let e = 0; e < ev.length; e += EV) {
         const i = Number(ev[e + 1]), outcome = outcomes[Number(ev[e + 2])] as "ran" | "deferred" | "skipped";
         report.epochs.push({ block: ev[e], netuid: subnets[i].netuid, outcome });
         if (outcome === "ran" && rows[i * ROW + F.HOST_DRAIN] !== 0n) drains.push([i, ev[e + 3], ev[e + 4], ev[e + 5], ev[e + 6]]);
       }
-      // the host's epochs of the last block, in netuid order as drain_pending pays them
-      drains.sort((a, b) => subnets[a[0]].netuid - subnets[b[0]].netuid);
-      for (const [i, S, V, R, O] of drains) {
-        const x = subnets[i];
-        syncRow(i);
-        const outBefore = x.alpha_out;
-        const burned = this.distribute(x, S, V, R, O);
-        x.last_mechanism_step_block = s.block;
-        report.alpha_recycled += burned;
-        if (outBefore - x.alpha_out !== burned) report.violations.push(`block ${s.block}: subnet ${x.netuid}: alpha_out fell by ${outBefore - x.alpha_out} but CKBurn recycled ${burned}`);
-        for (const err of this.alphaLedgerErrors(x)) report.violations.push(`block ${s.block}: ${err.message}`);
-        // update_root_prop runs after the payouts: a recycle moved the alpha issuance it reads
-        if (burned > 0n && x.root_prop !== null && rows[i * ROW + F.EMITS] !== 0n) {
-          x.root_prop = coinbaseOf(this.tm).rootProportion(s.root_tao, satAdd(x.alpha_reserve, x.alpha_out), s.tao_weight);
+      if (g[G.PHASE] === PHASE_PAYOUT) {
+        // distribute_emissions_to_subnets for the host's epochs, in netuid order, before the block's price updates
+        drains.sort((a, b) => subnets[a[0]].netuid - subnets[b[0]].netuid);
+        let recycled = 0n;
+        for (const [i, S, V, R, O] of drains) {
+          const x = subnets[i];
+          syncRow(i);
+          const outBefore = x.alpha_out;
+          const burned = this.distribute(x, S, V, R, O);
+          x.last_mechanism_step_block = s.block;
+          recycled += burned;
+          if (outBefore - x.alpha_out !== burned) report.violations.push(`block ${s.block}: subnet ${x.netuid}: alpha_out fell by ${outBefore - x.alpha_out} but CKBurn recycled ${burned}`);
+          for (const err of this.alphaLedgerErrors(x)) report.violations.push(`block ${s.block}: ${err.message}`);
+          writeRow(rows, i, x);
+          ownedBase[i] = rows[i * ROW + F.OWNED];
         }
-        writeRow(rows, i, x);
-        ownedBase[i] = rows[i * ROW + F.OWNED];
-      }
-      onBlock?.(s.block);
+        g[G.HOST_RECYCLED] = recycled;
+      } else onBlock?.(s.block);
     }
     for (let i = 0; i < n; i++) syncRow(i);
   }

@@ -20,9 +20,13 @@ export const G = {
   BLOCK: 0, ISSUANCE: 1, TAO_MINTED: 2, TAO_RECYCLED: 3, ALPHA_MINTED: 4, ALPHA_RECYCLED: 5, EVENTS: 6, VIOLATIONS: 7,
   FIRST_VIOLATION: 8, VIOLATION_KIND: 9, STOPPED_FOR_HOST: 10, BALANCES: 11, TOTAL_STAKE: 12, BLOCK_EMISSION: 13,
   TAO_EMISSION: 14, ROOT_SELL: 15, ROOT_TAO: 16, TAO_WEIGHT: 17, OWNER_CUT: 18, MAX_EPOCHS: 19, MA_HI: 20, MA_LO: 21,
-  MIN_RESERVE: 22, MINT_SET: 23, MINT: 24, HOST_POOL: 25, PHASE: 26, CREDIT: 27, TAO_BEFORE: 28,
+  MIN_RESERVE: 22, MINT_SET: 23, MINT: 24, HOST_POOL: 25, PHASE: 26, CREDIT: 27, TAO_BEFORE: 28, RECYCLED: 29,
+  ACCOUNTED_BEFORE: 30, ISSUANCE_BEFORE: 31, ASSETS_BEFORE: 32, ALPHA_MINTED_BLOCK: 33, ALPHA_RECYCLED_BLOCK: 34,
+  ASSETS_MINTED_BLOCK: 35, ASSETS_RECYCLED_BLOCK: 36, HOST_RECYCLED: 37,
 } as const;
-export const G_SLOTS = 29;
+export const G_SLOTS = 38;
+/** G.PHASE: the core stopped inside a block for a caller-supplied pool's answers, or for the host's payouts. */
+export const PHASE_POOL = 1n, PHASE_PAYOUT = 2n;
 /** What each violation kind of the core's conservation checks names. */
 export const VIOLATION_KINDS = ["", "TAO", "alpha issuance", "a subnet's alpha ledger", "a subnet's alpha asset issuance"];
 export const EV = 7;

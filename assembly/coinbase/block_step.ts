@@ -1,10 +1,11 @@
 // Many blocks of subtensor's `block_step` (block_step.rs) for all subnets at once, in the chain's
 // order: get_block_emission (mint), run_coinbase (run_coinbase.ts), update_moving_prices and
-// update_root_prop, with the conservation checks of conservation.ts after every block. The call
-// stops after a block in which a subnet's epoch was handed to the host (neurons, share pools), so
-// the host runs that epoch and its payout before the next block. With a caller-supplied pool
-// (G_HOST_POOL) a call runs at most one block in two halves: it stops after get_subnet_terms for
-// the host to answer for the pool, and the next call finishes the block.
+// update_root_prop, with the conservation checks of conservation.ts after every block. A call
+// stops inside a block where the host must act, and the next call resumes it (G_PHASE): after
+// drain_pending when a drained subnet's epoch is the host's (neurons, share pools: the host runs
+// the epoch and its payout, as distribute_emissions_to_subnets does before the price updates),
+// and, with a caller-supplied pool (G_HOST_POOL, one block per call), after get_subnet_terms for
+// the host to answer for the pool.
 
 import { alphaIssuance } from "./block_emission";
 import { rootProportion, taoWeightU96 } from "./terms";
@@ -17,12 +18,13 @@ import {
   F_NETUID, F_MECH, F_TAO, F_ALPHA, F_ALPHA_OUT, F_QUOTE, F_MP_LO, F_MP_HI, F_START, F_HALVING, F_RP_LO, F_RP_HI, F_RP_SET,
   G_BLOCK, G_ISSUANCE, G_TAO_MINTED, G_TAO_RECYCLED, G_ALPHA_MINTED, G_ALPHA_RECYCLED, G_EVENTS, G_STOPPED_FOR_HOST,
   G_TAO_EMISSION, G_ROOT_SELL, G_ROOT_TAO, G_TAO_WEIGHT, G_MA_HI, G_MA_LO, G_MINT_SET, G_MINT, G_HOST_POOL, G_PHASE,
-  G_CREDIT, G_TAO_BEFORE, ld, st, gld, gst,
+  G_CREDIT, G_TAO_BEFORE, G_RECYCLED, G_HOST_RECYCLED, G_ALPHA_MINTED_BLOCK, G_ALPHA_RECYCLED_BLOCK, G_ASSETS_MINTED_BLOCK,
+  G_ASSETS_RECYCLED_BLOCK, PHASE_NONE, PHASE_POOL, PHASE_PAYOUT, ld, st, gld, gst,
 } from "./row";
 import { blockEmissionWritten, mintTao } from "./tao";
 import { subnetsToEmitTo, runCoinbaseStart, runCoinbaseFinish, creditRecycled } from "./run_coinbase";
 import { handedToHost } from "./drain_pending";
-import { alphaMinted, alphaRecycled, resetAlphaCounters } from "./alpha";
+import { alphaMinted, alphaRecycled, assetsMinted, assetsRecycled, resetAlphaCounters } from "./alpha";
 import { conservationBefore, conservationAfter } from "./conservation";
 
 /** get_block_emission: computed on TotalIssuance (or the caller's mint), minted when nonzero. Returns the credit. */
@@ -71,7 +73,8 @@ export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: us
   while (done < blocks && evCount + n <= cap) {
     const k = subnetsToEmitTo(n, rows, emitRows); // the gates do not move within a run
     let block: u64, credit: u64, rootSell: bool;
-    if (gld(g, G_PHASE) == 0) {
+    const phase = gld(g, G_PHASE);
+    if (phase == PHASE_NONE) {
       block = gld(g, G_BLOCK) + 1;
       gst(g, G_BLOCK, block);
       gst(g, G_TAO_BEFORE, gld(g, G_ISSUANCE));
@@ -79,27 +82,42 @@ export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: us
       rootSell = runCoinbaseStart(g, k, emitRows, credit);
       if (hostPool) {
         // the host answers for the pool of each subnet emitted to, then calls again
-        gst(g, G_PHASE, 1); gst(g, G_CREDIT, credit);
+        gst(g, G_PHASE, PHASE_POOL); gst(g, G_CREDIT, credit);
         break;
       }
     } else {
       block = gld(g, G_BLOCK); credit = gld(g, G_CREDIT); rootSell = gld(g, G_ROOT_SELL) != 0;
-      gst(g, G_PHASE, 0);
+      if (phase == PHASE_POOL) gst(g, G_PHASE, PHASE_NONE);
     }
-    // the first half moved no reserve: the ledgers before the block are the ones now
-    conservationBefore(n, rows, gld(g, G_TAO_BEFORE));
-    resetAlphaCounters();
-    evCount = runCoinbaseFinish(g, n, rows, k, emitRows, credit, rootSell, block, events, evCount, pool, res);
-    const recycled = creditRecycled;
+    let recycled: u64;
+    if (gld(g, G_PHASE) != PHASE_PAYOUT) {
+      // the first half moved no reserve: the ledgers before the block are the ones now
+      conservationBefore(g, n, rows);
+      resetAlphaCounters();
+      evCount = runCoinbaseFinish(g, n, rows, k, emitRows, credit, rootSell, block, events, evCount, pool, res);
+      recycled = creditRecycled;
+      gst(g, G_ALPHA_MINTED_BLOCK, alphaMinted); gst(g, G_ALPHA_RECYCLED_BLOCK, alphaRecycled);
+      gst(g, G_ASSETS_MINTED_BLOCK, assetsMinted); gst(g, G_ASSETS_RECYCLED_BLOCK, assetsRecycled);
+      if (handedToHost) {
+        // distribute_emissions_to_subnets of the subnets with neurons is the host's: stop, and finish the block once it paid
+        gst(g, G_PHASE, PHASE_PAYOUT); gst(g, G_CREDIT, credit); gst(g, G_RECYCLED, recycled);
+        gst(g, G_STOPPED_FOR_HOST, 1);
+        break;
+      }
+    } else {
+      recycled = gld(g, G_RECYCLED);
+      gst(g, G_PHASE, PHASE_NONE);
+    }
+    const hostRecycled = gld(g, G_HOST_RECYCLED);
+    gst(g, G_HOST_RECYCLED, 0);
     gst(g, G_TAO_MINTED, gld(g, G_TAO_MINTED) + credit);
     gst(g, G_TAO_RECYCLED, gld(g, G_TAO_RECYCLED) + recycled);
     updateMovingPrices(g, k, emitRows, block);
     updateRootProp(g, k, emitRows);
-    gst(g, G_ALPHA_MINTED, gld(g, G_ALPHA_MINTED) + alphaMinted);
-    gst(g, G_ALPHA_RECYCLED, gld(g, G_ALPHA_RECYCLED) + alphaRecycled);
-    conservationAfter(g, n, rows, block, credit, recycled);
+    gst(g, G_ALPHA_MINTED, gld(g, G_ALPHA_MINTED) + gld(g, G_ALPHA_MINTED_BLOCK));
+    gst(g, G_ALPHA_RECYCLED, gld(g, G_ALPHA_RECYCLED) + gld(g, G_ALPHA_RECYCLED_BLOCK) + hostRecycled);
+    conservationAfter(g, n, rows, block, credit, recycled, hostRecycled);
     done++;
-    if (handedToHost) { gst(g, G_STOPPED_FOR_HOST, 1); break; }
   }
   gst(g, G_EVENTS, <u64>evCount);
   return done;

@@ -11,9 +11,10 @@ import {
   F_UNOWNED, F_ROOT_UNCLAIMED, F_IN_FLIGHT, F_AA_ISSUANCE, G_ISSUANCE, G_VIOLATIONS, G_FIRST_VIOLATION, G_VIOLATION_KIND,
   V_TAO, V_ALPHA, V_LEDGER, V_ASSETS, rowAt, ld, gld, gst,
 } from "./row";
-import { alphaMinted, alphaRecycled, assetsMinted, assetsRecycled } from "./alpha";
-
-let taoBefore: u64 = 0, accountedBefore: u64 = 0, issuanceBefore: u64 = 0, assetsBefore: u64 = 0;
+import {
+  G_TAO_BEFORE, G_ACCOUNTED_BEFORE, G_ISSUANCE_BEFORE, G_ASSETS_BEFORE, G_ALPHA_MINTED_BLOCK, G_ALPHA_RECYCLED_BLOCK,
+  G_ASSETS_MINTED_BLOCK, G_ASSETS_RECYCLED_BLOCK,
+} from "./row";
 
 function accounted(n: i32, rows: usize): u64 {
   let t: u64 = 0;
@@ -41,19 +42,24 @@ function violation(g: usize, block: u64, kind: u64): void {
   gst(g, G_VIOLATIONS, c + 1);
 }
 
-/** Records the ledgers before the block's reserves move; `issuanceBeforeMint` is TotalIssuance before the block. */
-export function conservationBefore(n: i32, rows: usize, issuanceBeforeMint: u64): void {
-  taoBefore = issuanceBeforeMint;
-  accountedBefore = accounted(n, rows);
-  issuanceBefore = issuance(n, rows);
-  assetsBefore = assets(n, rows);
+/** Records the ledgers before the block's reserves move (TotalIssuance before the block is already in G_TAO_BEFORE). */
+export function conservationBefore(g: usize, n: i32, rows: usize): void {
+  gst(g, G_ACCOUNTED_BEFORE, accounted(n, rows));
+  gst(g, G_ISSUANCE_BEFORE, issuance(n, rows));
+  gst(g, G_ASSETS_BEFORE, assets(n, rows));
 }
 
-/** Checks the block against the ledgers recorded before it; failures are counted in the globals. */
-export function conservationAfter(g: usize, n: i32, rows: usize, block: u64, credit: u64, recycled: u64): void {
+/**
+ * Checks the block against the ledgers recorded before it; failures are counted in the globals.
+ * The alpha minted and recycled are the block's counters in the globals, with `hostRecycled` the
+ * alpha the host's payouts recycled (it leaves SubnetAlphaOut and the asset issuance alike).
+ */
+export function conservationAfter(g: usize, n: i32, rows: usize, block: u64, credit: u64, recycled: u64, hostRecycled: u64): void {
   for (let i = 0; i < n; i++) if (!ledgerOk(rowAt(rows, i))) violation(g, block, V_LEDGER);
-  const dTao = gld(g, G_ISSUANCE) - taoBefore;
-  if (dTao != accounted(n, rows) - accountedBefore || dTao != credit - recycled) violation(g, block, V_TAO);
-  if (issuance(n, rows) - issuanceBefore != alphaMinted - alphaRecycled) violation(g, block, V_ALPHA);
-  if (assets(n, rows) - assetsBefore != assetsMinted - assetsRecycled) violation(g, block, V_ASSETS);
+  const dTao = gld(g, G_ISSUANCE) - gld(g, G_TAO_BEFORE);
+  if (dTao != accounted(n, rows) - gld(g, G_ACCOUNTED_BEFORE) || dTao != credit - recycled) violation(g, block, V_TAO);
+  const minted = gld(g, G_ALPHA_MINTED_BLOCK), out = gld(g, G_ALPHA_RECYCLED_BLOCK) + hostRecycled;
+  if (issuance(n, rows) - gld(g, G_ISSUANCE_BEFORE) != minted - out) violation(g, block, V_ALPHA);
+  const aMinted = gld(g, G_ASSETS_MINTED_BLOCK), aOut = gld(g, G_ASSETS_RECYCLED_BLOCK) + hostRecycled;
+  if (assets(n, rows) - gld(g, G_ASSETS_BEFORE) != aMinted - aOut) violation(g, block, V_ASSETS);
 }

@@ -50,8 +50,15 @@ export const G_BLOCK = 0, G_ISSUANCE = 1,
   G_MIN_RESERVE = 22, G_MINT_SET = 23, G_MINT = 24,
   // G_HOST_POOL: the pool's answers come from the host, so each block stops after get_subnet_terms (G_PHASE 1,
   // its credit and TotalIssuance before it kept in G_CREDIT and G_TAO_BEFORE) and resumes once the answers are in
-  G_HOST_POOL = 25, G_PHASE = 26, G_CREDIT = 27, G_TAO_BEFORE = 28;
-export const G_SLOTS = 29;
+  G_HOST_POOL = 25, G_PHASE = 26, G_CREDIT = 27, G_TAO_BEFORE = 28,
+  // G_PHASE 2: the block stopped after drain_pending for the host's payouts; what it needs to finish the block
+  // (the credit recycled, the ledgers before it, the alpha counted so far) and the alpha the payouts recycled
+  G_RECYCLED = 29, G_ACCOUNTED_BEFORE = 30, G_ISSUANCE_BEFORE = 31, G_ASSETS_BEFORE = 32, G_ALPHA_MINTED_BLOCK = 33,
+  G_ALPHA_RECYCLED_BLOCK = 34, G_ASSETS_MINTED_BLOCK = 35, G_ASSETS_RECYCLED_BLOCK = 36, G_HOST_RECYCLED = 37;
+export const G_SLOTS = 38;
+
+/** G_PHASE values: between blocks, waiting for a caller-supplied pool's answers, waiting for the host's payouts. */
+export const PHASE_NONE: u64 = 0, PHASE_POOL: u64 = 1, PHASE_PAYOUT: u64 = 2;
 
 /** One event per epoch outcome other than not-due: block, row, outcome, then the drained S, V, R, O for host drains. */
 export const EV = 7;
