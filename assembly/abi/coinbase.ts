@@ -1,7 +1,8 @@
-// Entry points for the per-block coinbase pieces that do not need the pool's swap: subnet
-// emission shares, subnet terms (injection cap and excess TAO), the alpha-out split into owner,
-// miner, validator and root pending amounts, and the epoch schedule. 128-bit values sit in
-// memory as (lo, hi) word pairs; arrays are allocated by the host.
+// Entry points of the coinbase: block_step over many blocks (c_run_blocks, the network model's),
+// distribute_emission's arithmetic for an epoch result (c_distribute_emission), and the single
+// pieces the API offers on their own (subnet emission shares, subnet terms, the alpha-out split,
+// the epoch schedule, the moving price, the payout parts). 128-bit values sit in memory as
+// (lo, hi) word pairs; arrays are allocated by the host.
 
 import { subnetBlockEmissions } from "../coinbase/shares";
 import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
@@ -13,9 +14,6 @@ import { splitPot } from "../coinbase/payout";
 import { dividendDistribution, payDividends } from "../coinbase/dividends";
 import { inheritedAlpha, parentChildDividends, ckBurned } from "../coinbase/parent_child";
 import { alloc, sz } from "../arena";
-import { alphaIssuance } from "../coinbase/block_emission";
-import { spotPrice } from "../coinbase/spot_price";
-import { updateMovingPrice, emaHi, emaLo } from "../coinbase/moving_price";
 import { runBlocks } from "../coinbase/block_step";
 import { distributeEmission } from "../coinbase/distribute_emission";
 import {
@@ -104,54 +102,6 @@ export function c_parent_child_dividends(
   const scratch = alloc(sz(np) << 4);
   const child = parentChildDividends(dividend, alpha, root, nc, childProps, np, parentProps, parentAlpha, parentRoot, sameOwner, <u32>childkeyTake, ckBurn, taoWeight, parentOut, scratch);
   store<u64>(out, child); store<u64>(out + 8, ckBurned);
-}
-
-// ---- batched forms for the network model: one call per block instead of one per subnet ----
-
-/**
- * get_subnet_terms computing each subnet's alpha issuance and spot price from its pool:
- * mech u16[n], tao u64[n], alphaIn u64[n], alphaOut u64[n], quote u64[n] (Perquintill parts).
- */
-export function c_subnet_terms_pools(
-  n: i32, taoEmission: usize, mech: usize, tao: usize, alphaIn: usize, alphaOut: usize, quote: usize,
-  rootTao: u64, taoWeight: u64, alphaEmission: usize, taoIn: usize, alphaInOut: usize, excessTao: usize, rootProp: usize,
-): void {
-  const issuance = alloc(sz(n) << 3);
-  const price = alloc(sz(n) << 4);
-  for (let i = 0; i < n; i++) {
-    const o = <usize>i << 3;
-    store<u64>(issuance + o, alphaIssuance(load<u64>(alphaIn + o), load<u64>(alphaOut + o)));
-    spotPrice(<u32>load<u16>(mech + (<usize>i << 1)), load<u64>(tao + o), load<u64>(alphaIn + o), load<u64>(quote + o));
-    store<u64>(price + (<usize>i << 4), rLo); store<u64>(price + (<usize>i << 4) + 8, rHi);
-  }
-  subnetTerms(n, taoEmission, issuance, price, rootTao, taoWeight, alphaEmission, taoIn, alphaInOut, excessTao, rootProp);
-}
-
-/** splitAlphaOut for n subnets: out u64[4n] = (owner, server, validator, root) per subnet. */
-export function c_split_alpha_out_batch(n: i32, alphaOut: usize, cutEnabled: usize, ownerCut: i32, rootTao: u64, taoWeight: u64, issuanceAfter: usize, out: usize): void {
-  for (let i = 0; i < n; i++) {
-    splitAlphaOut(load<u64>(alphaOut + (<usize>i << 3)), load<u8>(cutEnabled + <usize>i) != 0, <u32>ownerCut, rootTao, taoWeight, load<u64>(issuanceAfter + (<usize>i << 3)));
-    const o = out + (<usize>i << 5);
-    store<u64>(o, outOwner); store<u64>(o + 8, outServer); store<u64>(o + 16, outValidator); store<u64>(o + 24, outRoot);
-  }
-}
-
-/**
- * update_moving_price for n subnets at block `now`; stored I96F32[n] (lo, hi) is updated in place.
- * netuid u16[n], mech u16[n], start u64[n] (start-call blocks), halving u64[n], pools as above.
- */
-export function c_update_moving_prices(
-  n: i32, now: u64, netuid: usize, mech: usize, start: usize, halving: usize, alphaHi: u64, alphaLo: u64,
-  stored: usize, tao: usize, alphaIn: usize, quote: usize,
-): void {
-  for (let i = 0; i < n; i++) {
-    const o = <usize>i << 3, m = <u32>load<u16>(mech + (<usize>i << 1));
-    spotPrice(m, load<u64>(tao + o), load<u64>(alphaIn + o), load<u64>(quote + o));
-    const sHi = rHi, sLo = rLo;
-    const p = stored + (<usize>i << 4);
-    updateMovingPrice(<u32>load<u16>(netuid + (<usize>i << 1)), m, now, load<u64>(start + o), load<u64>(halving + o), alphaHi, alphaLo, load<u64>(p + 8), load<u64>(p), sHi, sLo);
-    store<u64>(p, emaLo); store<u64>(p + 8, emaHi);
-  }
 }
 
 /**

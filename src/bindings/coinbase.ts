@@ -300,46 +300,11 @@ export class CoinbaseCore {
 
   // ---- batched forms (one wasm call for all subnets of a block); inputs are trusted model state ----
 
-  /** subnetTerms with spot prices and alpha issuance computed in the core from each pool. */
-  subnetTermsFromPools(pools: Array<{ tao_emission: bigint; mechanism: number; tao_reserve: bigint; alpha_reserve: bigint; alpha_out: bigint; quote_weight: bigint }>, rootTao: bigint, taoWeight: bigint): Array<{ alpha_emission: bigint; tao_in_rao: bigint; alpha_in_rao: bigint; excess_tao_rao: bigint }> {
-    const n = pools.length;
-    this.core.reset();
-    const pte = this.u128(pools.map((p) => p.tao_emission));
-    const pm = this.core.u16(pools.map((p) => p.mechanism));
-    const pt = this.core.u64(pools.map((p) => p.tao_reserve)), pa = this.core.u64(pools.map((p) => p.alpha_reserve));
-    const po = this.core.u64(pools.map((p) => p.alpha_out)), pq = this.core.u64(pools.map((p) => p.quote_weight));
-    const m = Math.max(1, n);
-    const pae = this.core.alloc(m * 8), pti = this.core.alloc(m * 16), pai = this.core.alloc(m * 16), pex = this.core.alloc(m * 16), prp = this.core.alloc(m * 16);
-    this.core.call("c_subnet_terms_pools", n, pte, pm, pt, pa, po, pq, s64(rootTao), s64(taoWeight), pae, pti, pai, pex, prp);
-    const ae = this.core.readU64(pae, n);
-    const floorAt = (p: number) => { const w = this.core.readU64(p, 2 * n); return (i: number) => { const v = ((w[2 * i + 1] << 64n) | w[2 * i]) >> 32n; return v > MASK64 ? MASK64 : v; }; };
-    const ti = floorAt(pti), ai = floorAt(pai), ex = floorAt(pex);
-    return pools.map((_, i) => ({ alpha_emission: ae[i], tao_in_rao: ti(i), alpha_in_rao: ai(i), excess_tao_rao: ex(i) }));
-  }
 
-  /** splitAlphaOut for many subnets at once. */
-  splitAlphaOutBatch(items: Array<{ alpha_out: bigint; owner_cut_enabled: boolean; alpha_issuance_after: bigint }>, ownerCut: number, rootTao: bigint, taoWeight: bigint): AlphaOutSplit[] {
-    const n = items.length;
-    this.core.reset();
-    const pa = this.core.u64(items.map((x) => x.alpha_out)), pc = this.core.u8(items.map((x) => (x.owner_cut_enabled ? 1 : 0)));
-    const pi = this.core.u64(items.map((x) => x.alpha_issuance_after)), out = this.core.alloc(Math.max(1, n) * 32);
-    this.core.call("c_split_alpha_out_batch", n, pa, pc, ownerCut, s64(rootTao), s64(taoWeight), pi, out);
-    const w = this.core.readU64(out, 4 * n);
-    return items.map((_, i) => ({ owner_cut: w[4 * i], server: w[4 * i + 1], validator: w[4 * i + 2], root_alpha: w[4 * i + 3] }));
-  }
 
-  /** update_moving_price for many subnets at block `now`; returns the new SubnetMovingPrice bits. */
-  updateMovingPrices(items: Array<{ netuid: number; mechanism: number; start_call_block: bigint; halving_blocks: bigint; moving_price: bigint; tao_reserve: bigint; alpha_reserve: bigint; quote_weight: bigint }>, now: bigint, movingAlpha: bigint): bigint[] {
-    const n = items.length;
-    this.core.reset();
-    const pn = this.core.u16(items.map((x) => x.netuid)), pm = this.core.u16(items.map((x) => x.mechanism));
-    const ps = this.core.u64(items.map((x) => x.start_call_block)), ph = this.core.u64(items.map((x) => x.halving_blocks));
-    const pst = this.u128(items.map((x) => BigInt.asUintN(128, x.moving_price)));
-    const pt = this.core.u64(items.map((x) => x.tao_reserve)), pa = this.core.u64(items.map((x) => x.alpha_reserve)), pq = this.core.u64(items.map((x) => x.quote_weight));
-    const ma = BigInt.asUintN(128, movingAlpha);
-    this.core.call("c_update_moving_prices", n, s64(now), pn, pm, ps, ph, s64(ma >> 64n), s64(ma & MASK64), pst, pt, pa, pq);
-    return this.core.readI128(pst, n);
-  }
+
+
+
 
   /**
    * What an epoch's validator side credits per hotkey (no parents/children): the dividend split into
