@@ -395,7 +395,7 @@ export class Network {
     // the Balancer pool runs inside the core; any other pool answers between the two halves of each block
     const minimumReserve = balancerMinimumReserve(pool);
     const hostPool = minimumReserve === undefined;
-    const s = this.state, core = this.tm.core, n = subnets.length;
+    const s = this.state, n = subnets.length;
     const rows = new BigUint64Array(n * ROW);
     const ownedBase = new Array<bigint>(n);
     subnets.forEach((x, i) => { writeRow(rows, i, x); ownedBase[i] = rows[i * ROW + F.OWNED]; });
@@ -416,24 +416,18 @@ export class Network {
     let left = count;
     while (left > 0 || g[G.PHASE] !== 0n) {
       for (const c of counters) g[c] = 0n;
-      core.reset();
-      const pr = core.alloc(rows.length * 8), pg = core.alloc(G_SLOTS * 8), pe = core.alloc(cap * EV * 8);
-      const run = (blocks: number) => {
-        new BigUint64Array(core.buffer, pr, rows.length).set(rows);
-        new BigUint64Array(core.buffer, pg, G_SLOTS).set(g);
-        const done = core.call<number>("c_run_blocks", n, pr, pg, blocks, pe, cap);
-        rows.set(new BigUint64Array(core.buffer, pr, rows.length));
-        g.set(new BigUint64Array(core.buffer, pg, G_SLOTS));
-        return done;
-      };
+      const cb = coinbaseOf(this.tm);
+      const run = (blocks: number) => cb.runBlocks(n, rows, g, blocks, cap, EV, G.EVENTS);
       const resuming = g[G.PHASE] !== 0n;
-      let done = run(hostPool || resuming ? 1 : Math.min(left, 4096));
+      const first = run(hostPool || resuming ? 1 : Math.min(left, 4096));
+      let done = first.done, ev = first.events;
       if (g[G.PHASE] === PHASE_POOL) {
         // the block stopped after get_subnet_terms: the pool answers for each subnet emitted to, then it resumes
         for (let i = 0; i < n; i++) if (rows[i * ROW + F.EMITS] !== 0n) this.poolAnswers(pool, rows, i, subnets[i]);
-        done += run(1);
+        const second = run(1);
+        done += second.done;
+        ev = second.events;
       }
-      const ev = new BigUint64Array(core.buffer.slice(pe, pe + Number(g[G.EVENTS]) * EV * 8));
       left -= done;
       report.tao_minted += g[G.TAO_MINTED]; report.tao_recycled += g[G.TAO_RECYCLED];
       report.alpha_minted += g[G.ALPHA_MINTED]; report.alpha_recycled += g[G.ALPHA_RECYCLED];
