@@ -4,6 +4,7 @@
 
 import type { Taomath } from "./core/taomath.js";
 import { CoinbaseCore } from "./bindings/coinbase.js";
+import { defaultTaomath } from "./core/default.js";
 
 const cores = new WeakMap<Taomath, CoinbaseCore>();
 
@@ -11,6 +12,11 @@ export function coinbaseOf(tm: Taomath): CoinbaseCore {
   let c = cores.get(tm);
   if (!c) { c = new CoinbaseCore(tm.core); cores.set(tm, c); }
   return c;
+}
+
+/** get_moving_alpha_price on the default instance: 1.0 (2^64) on root and stable subnets, else the stored I96F32 as U64F64. */
+export function movingAlphaPrice(netuid: number, mechanism: number, movingPrice: bigint, tm: Taomath = defaultTaomath()): bigint {
+  return coinbaseOf(tm).movingAlphaPrices([{ netuid, mechanism, moving_price: movingPrice }])[0];
 }
 
 /** One subnet's pool as the coinbase sees it (chain storage names). */

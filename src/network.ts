@@ -1,29 +1,29 @@
-// A network state model that runs subtensor's block_step coinbase block by block: mint
-// (get_block_emission), subnet shares, subnet terms, injection and chain buy (through the
-// CoinbasePool interface; the Balancer pool of src/coinbase_pool.ts by default), the alpha-out split
-// into pending counters, the epoch schedule, each due epoch with the bit-exact Yuma epoch (or
-// epoch_with_mechanisms) and its payout, and the price EMA. With the Balancer pool the coinbase of
-// many blocks runs in one core call (assembly/coinbase/run_blocks.ts, rows in src/network_rows.ts)
-// and this file runs only the epochs of subnets with neurons; the block-by-block host path below
-// stays as the reference. State in and out as plain JSON (a snapshot); every block is checked for
-// conservation of TAO and alpha to the rao.
+// A network state model that runs subtensor's block_step. The coinbase exists once, in the core
+// (assembly/coinbase/block_step.ts and its steps, rows in src/network_rows.ts): mint, subnet
+// shares, terms, injection and chain buy, the alpha-out split into pending counters, the epoch
+// schedule, the price EMA and root proportion, with the storage they write. This host only
+// orchestrates: the core stops after a block in which an epoch with neurons is due, and the host
+// runs that epoch (the bit-exact Yuma epoch or epoch_with_mechanisms) and its payout
+// (distribute_emission, its arithmetic in core entry points) before the next block; with a
+// caller-supplied CoinbasePool the core stops inside each block after get_subnet_terms and the
+// host writes the pool's answers; root auto-claims run between blocks. State in and out as plain
+// JSON (a snapshot); every block is checked for conservation of TAO and alpha to the rao.
 //
 // Scope (stated in every report it returns): the payout follows distribute_emission with child
 // keys and, for hotkeys given with nominators, their share pools; root dividends raise each hotkey's
 // RootClaimable rate (src/root_claim.ts) and their alpha waits in root_unclaimed until a coldkey
 // claims it with claimRoot, or the per-block auto-claim runs (only with step's autoClaim option, which
-// needs the block hashes and runs the host path); owner-owned miners' incentive is burned
-// (RecycleOrBurn unset); the epoch's inputs other than stake are taken as given in the snapshot.
+// needs the block hashes); incentive of the owner coldkey's hotkeys is burned or recycled
+// (RecycleOrBurn); the epoch's inputs other than stake are taken as given in the snapshot.
 
 import type { Taomath } from "./core/taomath.js";
-import type { EpochInput } from "./bindings/epoch.js";
-import { emissionOf } from "./emission/projection.js";
+import type { EpochInput, EpochOutput } from "./bindings/epoch.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
-import { ROW, F, G, G_SLOTS, EV, writeRow, readRow, rowFits } from "./network_rows.js";
+import { ROW, F, G, G_SLOTS, EV, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./network_rows.js";
 import { runEpochMechanisms } from "./bindings/mechanisms.js";
+import { DEFAULT_DELEGATE_TAKE } from "./bindings/coinbase.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
-import { TOTAL_SUPPLY } from "./bindings/emission.js";
 import { toInt, toU64 } from "./bindings/values.js";
 import { TaomathError } from "./core/errors.js";
 import { RootClaims, type ClaimResult } from "./root_claim.js";
@@ -51,6 +51,9 @@ export interface StepReport {
   violations: string[];
   /** with the autoClaim option: the claims run_auto_claim_root_divs made, with their block */
   root_claims?: Array<ClaimResult & { block: bigint }>;
+  /** the last block's TAO block emission (computed on TotalIssuance before it) and root sell flag */
+  tao_block_emission?: bigint;
+  root_sell_flag?: boolean;
 }
 
 /**
@@ -60,13 +63,23 @@ export interface StepReport {
 export interface AutoClaim { blockHash: (block: bigint) => Uint8Array; numRootClaim?: number }
 
 const ASSUMPTIONS = [
-  "coinbase as subtensor 14bc6f9f block_step: mint, shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA",
+  "coinbase as subtensor 14bc6f9f block_step: mint (capped by the balances issuance), shares from EMA prices, injection capped by root proportion, chain buy, alpha-out split, epoch schedule (max epochs per block), price EMA and root proportion, with the storage they write (protocol flow, volume, alpha assets, subnet account, per-block counters, BlockEmission)",
   "pool weight updates and chain buys come from the CoinbasePool given to step() (default: the Balancer pool of pallet_subtensor_swap, MinimumReserve 1_000_000)",
-  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take, incentive and owner cut credited to the hotkey owner's coldkey and the rest of the dividends to all the hotkey's coldkeys through its share pool (hotkeys given without share_pools/nominators are kept as totals); root dividends raise the hotkey's RootClaimable rate on the subnet (increase_root_claimable_for_hotkey_and_subnet) and their alpha stays in the subnet's root_unclaimed until claimed; owner-owned miners' incentive is burned",
+  "epoch payout as distribute_emission: inherited stake into the epoch, dividends shared with parents (childkey take, CKBurn), split into alpha and root parts by own alpha and root stake, delegate take, incentive and owner cut credited to the hotkey owner's coldkey and the rest of the dividends to all the hotkey's coldkeys through its share pool (hotkeys given without share_pools/nominators are kept as totals); root dividends raise the hotkey's RootClaimable rate on the subnet (increase_root_claimable_for_hotkey_and_subnet) and their alpha stays in the subnet's root_unclaimed until claimed; incentive of the owner coldkey's registered hotkeys is burned or, with RecycleOrBurn = Recycle, recycled",
   "a subnet with extra_mechanisms runs epoch_with_mechanisms (split_emissions, one epoch per mechanism on its own weights, bonds and LastUpdate, per-uid sums)",
   "registrations, staking, transfers and root claims do not happen during the run (the chain's auto-claim of block-hash-picked coldkeys runs only with step's autoClaim option and its block hashes; otherwise claims happen only through claimRoot between runs)",
   "unless weights_refreshed is false, validators keep submitting the weights of the snapshot (LastUpdate follows the block)",
 ];
+
+/** What a subnet's last epoch payout recorded. */
+export interface PayoutRecord {
+  block: bigint;
+  /** null for a record restored from a written state (its epoch is not kept) */
+  epoch: EpochOutput | null;
+  /** AlphaDividendsPerSubnet (after the delegate take) and RootAlphaDividendsPerSubnet (after the take) per hotkey */
+  alpha_dividends: Map<string, bigint>;
+  root_alpha_dividends: Map<string, bigint>;
+}
 
 /** The chain's pool math for stable (mechanism 0) subnets only: swaps are 1:1 with no fee. */
 export const stableOnlyPool: CoinbasePool = {
@@ -85,6 +98,8 @@ export const stableOnlyPool: CoinbasePool = {
 export class Network {
   /** set when a block stopped half way (e.g. the pool refused): the state is then not a chain state */
   private broken: string | null = null;
+  /** each subnet's last payout: the epoch's results and the dividends it recorded (AlphaDividendsPerSubnet, RootAlphaDividendsPerSubnet) */
+  readonly payouts = new Map<number, PayoutRecord>();
   private constructor(private readonly tm: Taomath, readonly state: NetworkState, readonly claims: RootClaims) {}
 
   static fromSnapshot(tm: Taomath, snapshot: unknown): Network {
@@ -176,7 +191,7 @@ export class Network {
   /**
    * Runs `blocks` blocks of block_step. With the Balancer pool (the default) the coinbase of many
    * blocks runs in one core call and the host steps in only for epochs of subnets with neurons;
-   * `hostOnly` forces the block-by-block host path (the reference the core path is tested against).
+   * `hostOnly` runs one block per core call (as auto-claims and caller-supplied pools do).
    * `onBlock` is called at least once per core call with the last block done.
    */
   step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean; autoClaim?: AutoClaim } = {}): StepReport {
@@ -193,28 +208,31 @@ export class Network {
       toInt(auto.numRootClaim ?? 5, "autoClaim.numRootClaim", 0, 50, "NumRootClaim (at most MAX_NUM_ROOT_CLAIMS 50)");
       report.root_claims = [];
     }
-    // auto-claims run every block between the coinbase and the next block: the block-by-block path
-    const minimumReserve = options.hostOnly || auto !== undefined ? undefined : balancerMinimumReserve(pool);
+    // every block runs in the core; auto-claims run between blocks and a caller-supplied pool answers inside
+    // each block, so those run one block per core call
     const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
-    if (minimumReserve !== undefined && subnets.every(rowFits)) {
-      try {
-        this.stepInCore(count, minimumReserve, subnets, report, options.onBlock);
-      } catch (e) {
-        this.broken = this.state.block.toString();
-        throw e;
+    this.ensureRows(subnets);
+    try {
+      if (auto === undefined && !options.hostOnly) this.stepInCore(count, pool, subnets, report, options.onBlock);
+      else {
+        for (let i = 0; i < count; i++) {
+          this.stepInCore(1, pool, subnets, report);
+          if (auto !== undefined) this.autoClaimRoot(auto, report);
+          options.onBlock?.(this.state.block);
+        }
       }
-      return report;
-    }
-    for (let i = 0; i < count; i++) {
-      try {
-        this.stepBlock(pool, report, undefined, auto);
-      } catch (e) {
-        this.broken = this.state.block.toString();
-        throw e;
-      }
-      options.onBlock?.(this.state.block);
+    } catch (e) {
+      this.broken = this.state.block.toString();
+      throw e;
     }
     return report;
+  }
+
+  /** The core holds each subnet in a row of u64 slots; a state that does not fit is refused up front. */
+  private ensureRows(subnets: SubnetState[]): void {
+    for (const n of subnets) {
+      if (!rowFits(n)) throw new TaomathError("out_of_range", `subnets[netuid ${n.netuid}]`, "an alpha ledger bucket is past the range the core holds (u64, unowned alpha i64)");
+    }
   }
 
   /**
@@ -229,8 +247,10 @@ export class Network {
       assumptions: ASSUMPTIONS, blocks: 1, first_block: this.state.block + 1n, last_block: this.state.block + 1n,
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
+    const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
+    this.ensureRows(subnets);
     try {
-      this.stepBlock(pool, report, c);
+      this.stepInCore(1, pool, subnets, report, undefined, c);
     } catch (e) {
       this.broken = this.state.block.toString();
       throw e;
@@ -238,156 +258,31 @@ export class Network {
     return report;
   }
 
-  private stepBlock(pool: CoinbasePool, report: StepReport, mint?: bigint, auto?: AutoClaim): void {
-    const s = this.state;
-    const em = emissionOf(this.tm), cb = coinbaseOf(this.tm);
-    s.block += 1n;
-    const block = s.block;
-    const taoBefore = s.total_issuance;
-    const accountedBefore = this.taoAccounted();
-    const issuanceBefore = new Map(s.subnets.map((n) => [n.netuid, satAdd(n.alpha_reserve, n.alpha_out)]));
-
-    // mint_tao: the emission on TotalIssuance at the start of the block, capped at the supply
-    const emission = mint ?? em.blockEmission(s.total_issuance);
-    const credit = emission < TOTAL_SUPPLY - s.total_issuance ? emission : TOTAL_SUPPLY - s.total_issuance;
-    s.total_issuance += credit;
-
-    const subnets = s.subnets.filter((n) => n.netuid !== 0);
-    const emitTo = subnets.filter((n) => n.first_emission_block_number !== null && n.subtoken_enabled && n.registration_allowed);
-    const shares = cb.subnetBlockEmissions(emitTo.map((n) => ({
-      netuid: n.netuid, mechanism: n.mechanism, moving_price: n.moving_price, miner_burned: n.miner_burned, emission_enabled: n.emission_enabled,
-    })), credit);
-    const terms = cb.subnetTermsFromPools(emitTo.map((n, i) => ({
-      tao_emission: shares.subnets[i].tao_emission, mechanism: n.mechanism, tao_reserve: n.tao_reserve,
-      alpha_reserve: n.alpha_reserve, alpha_out: n.alpha_out, quote_weight: n.quote_weight,
-    })), s.root_tao, s.tao_weight);
-
-    // inject_and_maybe_swap
-    let remaining = credit;
-    let alphaMinted = 0n, alphaRecycled = 0n;
-    emitTo.forEach((n, i) => {
-      const t = terms[i];
-      const adj = pool.adjustProtocolLiquidity(poolOf(n), t.tao_in_rao, t.alpha_in_rao);
-      n.quote_weight = adj.quote_weight;
-      const excess = t.excess_tao_rao;
-      if (excess > 0n && remaining >= excess) {
-        remaining -= excess;
-        const r = pool.buyAlpha(poolOf(n), excess);
-        if (r.ok) {
-          // SubnetAlphaIn saturates at 0: alpha paid out beyond the reserve is minted from nothing
-          alphaMinted += r.paid_out > n.alpha_reserve ? r.paid_out - n.alpha_reserve : 0n;
-          n.alpha_reserve = satSub(n.alpha_reserve, r.paid_out);
-          n.alpha_out = satAdd(n.alpha_out, r.paid_out);
-          n.tao_reserve = satAdd(n.tao_reserve, r.paid_in);
-          n.protocol_alpha += r.paid_out;
-          n.untracked_tao += excess - r.paid_in;
-          n.quote_weight = r.quote_weight;
-          n.pal_swap_initialized = r.pal_swap_initialized;
-        } else {
-          n.untracked_tao += excess;
-        }
-      }
-      n.alpha_reserve = satAdd(n.alpha_reserve, adj.alpha);
-      alphaMinted += adj.alpha;
-      if (adj.tao > 0n && remaining >= adj.tao) {
-        remaining -= adj.tao;
-        n.tao_reserve = satAdd(n.tao_reserve, adj.tao);
-      }
-    });
-    // recycle_credit: the unspent credit leaves TotalIssuance
-    s.total_issuance -= remaining;
-    report.tao_minted += credit;
-    report.tao_recycled += remaining;
-
-    // alpha out, owner cut, root alpha and the pending counters
-    for (let i = 0; i < emitTo.length; i++) {
-      const n = emitTo[i], a = terms[i].alpha_emission;
-      n.alpha_out = satAdd(n.alpha_out, a);
-      alphaMinted += a;
-    }
-    const splits = cb.splitAlphaOutBatch(emitTo.map((n, i) => ({
-      alpha_out: terms[i].alpha_emission, owner_cut_enabled: n.owner_cut_enabled, alpha_issuance_after: satAdd(n.alpha_reserve, n.alpha_out),
-    })), s.subnet_owner_cut, s.root_tao, s.tao_weight);
-    emitTo.forEach((n, i) => {
-      const a = terms[i].alpha_emission, split = splits[i];
-      n.pending_owner_cut += split.owner_cut;
-      n.pending_server += split.server;
-      n.pending_validator += split.validator;
-      if (shares.root_sell) n.pending_root += split.root_alpha;
-      else { n.alpha_out = satSub(n.alpha_out, split.root_alpha); alphaRecycled += split.root_alpha; }
-      n.unowned_alpha += a - (split.owner_cut + split.server + split.validator + split.root_alpha);
-    });
-
-    // drain_pending: the schedule over all non-root subnets in storage order, then the payouts
-    const sched = cb.scheduleBlock(subnets.map((n) => ({
-      netuid: n.netuid, tempo: n.tempo, last_epoch_block: n.last_epoch_block, pending_epoch_at: n.pending_epoch_at,
-      blocks_since_last_step: n.blocks_since_last_step, epoch_index: n.epoch_index,
-      consistent: n.neurons === null || new Set(n.neurons.hotkeys).size === n.neurons.hotkeys.length,
-    })), block, s.max_epochs_per_block);
-    const drained: Array<[SubnetState, bigint, bigint, bigint, bigint]> = [];
-    subnets.forEach((n, i) => {
-      const st = sched.states[i];
-      n.last_epoch_block = st.last_epoch_block; n.pending_epoch_at = st.pending_epoch_at;
-      n.blocks_since_last_step = st.blocks_since_last_step; n.epoch_index = st.epoch_index;
-      const outcome = sched.outcomes[i];
-      if (outcome === "not_due") return;
-      report.epochs.push({ block, netuid: n.netuid, outcome });
-      if (outcome === "ran") {
-        drained.push([n, n.pending_server, n.pending_validator, n.pending_root, n.pending_owner_cut]);
-        n.pending_server = 0n; n.pending_validator = 0n; n.pending_root = 0n; n.pending_owner_cut = 0n;
-      }
-    });
-    drained.sort((a, b) => a[0].netuid - b[0].netuid);
-    for (const [n, S, V, R, O] of drained) {
-      alphaRecycled += this.distribute(n, S, V, R, O);
-      n.last_mechanism_step_block = block;
-    }
-
-    // update_moving_prices for the subnets that emitted, on the pool after this block's coinbase
-    const prices = cb.updateMovingPrices(emitTo.map((n) => ({
-      netuid: n.netuid, mechanism: n.mechanism, halving_blocks: n.ema_price_halving_blocks, moving_price: n.moving_price,
-      start_call_block: n.first_emission_block_number !== null && n.first_emission_block_number > 0n ? n.first_emission_block_number - 1n : 0n,
-      tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, quote_weight: n.quote_weight,
-    })), block, s.subnet_moving_alpha);
-    emitTo.forEach((n, i) => { n.moving_price = prices[i]; });
-
-    // run_auto_claim_root_divs(parent_hash): the picked coldkeys claim everything; a failed claim is only logged on chain
-    if (auto !== undefined) {
-      const coldkeys = this.claims.stakingColdkeys();
-      const picked = this.claims.blockHashToIndices(auto.blockHash(block - 1n), BigInt(auto.numRootClaim ?? 5), BigInt(coldkeys.length));
-      for (const i of picked) {
-        const c = coldkeys[Number(i)];
-        if (c === undefined) continue;
-        try {
-          for (const r of this.claimRoot(c)) if (r.mode !== "skipped") report.root_claims!.push({ ...r, block });
-        } catch (e) {
-          if (!(e instanceof TaomathError)) throw e;
-        }
+  /** run_auto_claim_root_divs(parent_hash): the picked coldkeys claim everything; a failed claim is only logged on chain. */
+  private autoClaimRoot(auto: AutoClaim, report: StepReport): void {
+    const block = this.state.block;
+    const coldkeys = this.claims.stakingColdkeys();
+    const picked = this.claims.blockHashToIndices(auto.blockHash(block - 1n), BigInt(auto.numRootClaim ?? 5), BigInt(coldkeys.length));
+    for (const i of picked) {
+      const c = coldkeys[Number(i)];
+      if (c === undefined) continue;
+      try {
+        for (const r of this.claimRoot(c)) if (r.mode !== "skipped") report.root_claims!.push({ ...r, block });
+      } catch (e) {
+        if (!(e instanceof TaomathError)) throw e;
       }
     }
-
-    report.alpha_minted += alphaMinted;
-    report.alpha_recycled += alphaRecycled;
-    // conservation, to the rao
-    const dTao = s.total_issuance - taoBefore, dAccounted = this.taoAccounted() - accountedBefore;
-    if (dTao !== dAccounted || dTao !== credit - remaining) {
-      report.violations.push(`block ${block}: TotalIssuance moved by ${dTao} but subnet TAO (tracked + untracked) moved by ${dAccounted}`);
-    }
-    let dIssuance = 0n;
-    for (const n of s.subnets) dIssuance += satAdd(n.alpha_reserve, n.alpha_out) - (issuanceBefore.get(n.netuid) ?? 0n);
-    if (dIssuance !== alphaMinted - alphaRecycled) {
-      report.violations.push(`block ${block}: alpha issuance moved by ${dIssuance}, minted ${alphaMinted} minus recycled ${alphaRecycled}`);
-    }
-    for (const e of this.alphaLedgerErrors()) report.violations.push(`block ${block}: ${e.message}`);
   }
 
-  /** distribute_emission for one drained subnet; returns the alpha CKBurn recycled. */
+  /** distribute_emission for one drained subnet; returns the alpha recycled (CKBurn and recycled owner incentive). */
   private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint): bigint {
     const cb = coinbaseOf(this.tm);
     const E = S + V + R;
     if (n.neurons === null || n.neurons.hotkeys.length === 0) {
-      this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
+      if (n.has_owner) this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
+      else n.unowned_alpha += O;
       n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
+      n.miner_burned = 0n;
       return 0n;
     }
     const nn = n.neurons;
@@ -416,74 +311,91 @@ export class Network {
       ...epochFields, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
       alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw,
     };
-    let out: { server_emission: bigint[]; validator_emission: bigint[]; bonds: EpochInput["bonds"]; validator_permit: boolean[] };
+    let out: EpochOutput;
     if (extra.length === 0) out = this.tm.runEpoch(input);
     else {
       // epoch_with_mechanisms: the emission split, one epoch per mechanism, the terms summed per uid
       const { weights, bonds, last_update, ...shared } = input;
       const r = runEpochMechanisms(this.tm, { ...shared, mechanisms: [{ weights, bonds, last_update }, ...extra], mechanism_emission_split: split ?? null });
       extra.forEach((m, k) => { m.bonds = r.mechanisms[k + 1].bonds; });
-      out = { server_emission: r.subnet.server_emission, validator_emission: r.subnet.validator_emission, bonds: r.mechanisms[0].bonds, validator_permit: r.subnet.validator_permit };
+      out = { ...r.mechanisms[0], server_emission: r.subnet.server_emission, validator_emission: r.subnet.validator_emission, bonds: r.mechanisms[0].bonds, validator_permit: r.subnet.validator_permit } as EpochOutput;
     }
-    // dividends of each uid shared with its parents (childkey take, CKBurn); recipients keyed by hotkey
-    const divs = new Map<string, bigint>();
-    let ckBurned = 0n;
-    out.validator_emission.forEach((d, uid) => {
-      const h = nn.hotkeys[uid];
-      if (!hasKeys || parentsOf(h).length === 0) { divs.set(h, (divs.get(h) ?? 0n) + d); return; }
-      const r = cb.parentChildDividends({
-        dividend: d, alpha: alphaOf(h), root: rootOf(h), child_proportions: childrenOf(h).map(([p]) => p),
-        parents: parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph), root: rootOf(ph), same_owner: n.owners.get(ph) === n.owners.get(h) && n.owners.has(h) })),
-        childkey_take: n.childkey_takes.get(h) ?? 0, ck_burn: this.state.ck_burn, tao_weight: tw,
-      });
-      parentsOf(h).forEach(([, ph], j) => divs.set(ph, (divs.get(ph) ?? 0n) + r.parents[j]));
-      divs.set(h, (divs.get(h) ?? 0n) + r.child);
-      ckBurned += r.ck_burned;
+    // the payout's arithmetic runs in the core (distribute_emission.ts) on a table of the uids' hotkeys and their parents
+    const table = [...new Set([...nn.hotkeys, ...(hasKeys ? nn.hotkeys.flatMap((h) => parentsOf(h).map(([, ph]) => ph)) : [])])].sort();
+    const index = new Map(table.map((h, i) => [h, i]));
+    const coldkeys = new Map<string, number>();
+    const coldkeyIndex = (h: string) => {
+      const c = n.owners.get(h);
+      if (c === undefined) return undefined;
+      if (!coldkeys.has(c)) coldkeys.set(c, coldkeys.size);
+      return coldkeys.get(c);
+    };
+    // get_owner_hotkeys: the owner coldkey's registered hotkeys and the registered owner hotkey
+    const ownerColdkey = n.has_owner ? this.subnetOwnerColdkey(n) : undefined;
+    const uidHotkeys = new Set(nn.hotkeys);
+    const withhold = (h: string) => uidHotkeys.has(h) && (h === n.owner_hotkey || (ownerColdkey !== undefined && n.owners.get(h) === ownerColdkey));
+    const takeByUid = new Map(nn.hotkeys.map((h, uid) => [h, nn.takes?.[uid]]));
+    const r = cb.distributeEmission({
+      uid_hotkey: nn.hotkeys.map((h) => index.get(h)!), server_emission: out.server_emission, validator_emission: out.validator_emission,
+      hotkeys: table.map((h) => ({
+        alpha: alphaOf(h), root: rootOf(h), take: takeByUid.get(h) ?? this.state.delegate_takes.get(h) ?? DEFAULT_DELEGATE_TAKE,
+        childkey_take: n.childkey_takes.get(h) ?? 0, withhold: withhold(h), owner: coldkeyIndex(h),
+        child_proportions: childrenOf(h).map(([p]) => p),
+        parents: uidHotkeys.has(h) ? parentsOf(h).map(([p, ph]): [bigint, number] => [p, index.get(ph)!]) : [],
+      })),
+      pending_server: S, pending_validator: V, pending_root: R, ck_burn: this.state.ck_burn, tao_weight: tw, recycle: n.recycle_owner_incentive,
     });
-    const recipients = [...divs.keys()].sort();
-    const stakeBefore = new Map(recipients.map((h) => [h, alphaOf(h)]));
-    // owner cut, then incentives (the owner's own miners' incentive is burned), then dividends
-    // every credit to a hotkey, in the chain's order: to its owner coldkey ("stake") or to all its coldkeys ("emit")
+    n.miner_burned = r.miner_burned;
+    // every credit to a hotkey, in the chain's order: owner cut, incentives, then each recipient's dividends;
+    // to its owner coldkey ("stake") or to all its coldkeys ("emit")
     const credits = new Map<string, ShareCredit[]>();
     const add = (h: string, c: ShareCredit) => { const l = credits.get(h); if (l) l.push(c); else credits.set(h, [c]); };
-    add(n.owner_hotkey, ["stake", this.subnetOwnerColdkey(n), O]);
-    let paid = 0n, incentiveSum = 0n, withheld = 0n;
-    out.server_emission.forEach((inc, uid) => {
-      incentiveSum += inc;
+    if (n.has_owner) add(n.owner_hotkey, ["stake", this.subnetOwnerColdkey(n), O]);
+    else n.unowned_alpha += O;
+    let paid = r.withheld;
+    r.incentive_paid.forEach((inc, uid) => {
       const h = nn.hotkeys[uid];
-      if (h === n.owner_hotkey) { withheld += inc; n.unowned_alpha += inc; } // burned: stays in SubnetAlphaOut
-      else add(h, ["stake", ownerOf(h), inc]);
+      if (!withhold(h)) add(h, ["stake", ownerOf(h), inc]);
       paid += inc;
     });
-    n.miner_burned = incentiveSum === 0n ? 0n : (withheld << 32n) / incentiveSum;
-    const pot = incentiveSum !== 0n ? V : V + S;
-    const takeByUid = new Map(nn.hotkeys.map((h, uid) => [h, nn.takes?.[uid]]));
-    const pay = cb.validatorPayout(recipients.map((h) => ({
-      validator_emission: divs.get(h)!, alpha_stake: stakeBefore.get(h)!, root_stake: rootOf(h), take: takeByUid.get(h),
-    })), pot, R, tw);
-    pay.forEach((p, i) => {
-      const h = recipients[i];
+    // burn_subnet_alpha keeps the withheld incentive in SubnetAlphaOut; recycle_subnet_alpha takes it out
+    n.unowned_alpha += r.burned;
+    n.alpha_assets_burned += r.burned;
+    const record: PayoutRecord = { block: this.state.block, epoch: out, alpha_dividends: new Map(), root_alpha_dividends: new Map() };
+    table.forEach((h, i) => {
+      const p = r.hotkeys[i];
+      if (!p.recipient) return;
       add(h, ["stake", ownerOf(h), p.alpha_take]);
       add(h, ["emit", ownerOf(h), p.alpha_rest]);
       add(h, ["stake", ownerOf(h), p.root_take]);
+      record.alpha_dividends.set(h, p.alpha_rest);
+      record.root_alpha_dividends.set(h, p.root_claimable);
       // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
       if (!this.claims.increaseRootClaimable(h, n.netuid, p.root_claimable, rootOf(h))) add(h, ["stake", ownerOf(h), p.root_claimable]);
       else n.root_unclaimed += p.root_claimable;
-      paid += p.alpha_credited + p.root_claimable;
+      paid += p.alpha_take + p.alpha_rest + p.root_take + p.root_claimable;
     });
+    const ckBurned = r.ck_burned, ownerRecycled = r.recycled;
+    this.payouts.set(n.netuid, record);
     this.credit(n, credits);
-    // CKBurn recycles alpha (SubnetAlphaOut falls); what nobody received stays unowned
-    n.alpha_out = satSub(n.alpha_out, ckBurned);
+    // CKBurn and recycled owner incentive leave SubnetAlphaOut and the alpha asset issuance
+    const recycled = ckBurned + ownerRecycled;
+    n.alpha_out = satSub(n.alpha_out, recycled);
+    n.alpha_assets_recycled += recycled;
+    n.alpha_assets_issuance = satSub(n.alpha_assets_issuance, recycled);
     n.unowned_alpha += E - paid - ckBurned;
     // the epoch's own storage writes the next epoch reads
     nn.bonds = out.bonds;
     nn.validator_permit = out.validator_permit;
-    return ckBurned;
+    return recycled;
   }
 
   /** The core path of step(): runs blocks in assembly/coinbase/run_blocks.ts, epochs of subnets with neurons here. */
-  private stepInCore(count: number, minimumReserve: bigint, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void): void {
-    const s = this.state, core = this.tm.core, n = subnets.length;
+  private stepInCore(count: number, pool: CoinbasePool, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void, mint?: bigint): void {
+    // the Balancer pool runs inside the core; any other pool answers between the two halves of each block
+    const minimumReserve = balancerMinimumReserve(pool);
+    const hostPool = minimumReserve === undefined;
+    const s = this.state, n = subnets.length;
     const rows = new BigUint64Array(n * ROW);
     const ownedBase = new Array<bigint>(n);
     subnets.forEach((x, i) => { writeRow(rows, i, x); ownedBase[i] = rows[i * ROW + F.OWNED]; });
@@ -493,49 +405,84 @@ export class Network {
     const outcomes = ["not_due", "ran", "deferred", "skipped"] as const;
     // rows are read back into the subnets only where the host needs them (its epochs) and at the end
     const syncRow = (i: number) => { readRow(rows, i, subnets[i], ownedBase[i]); ownedBase[i] = rows[i * ROW + F.OWNED]; };
+    // the globals carry a block the core stopped inside (G.PHASE) from one call to the next
+    g[G.BLOCK] = s.block; g[G.ISSUANCE] = s.total_issuance;
+    g[G.BALANCES] = s.balances_total_issuance; g[G.TOTAL_STAKE] = s.total_stake; g[G.BLOCK_EMISSION] = s.block_emission;
+    g[G.ROOT_TAO] = s.root_tao; g[G.TAO_WEIGHT] = s.tao_weight; g[G.OWNER_CUT] = BigInt(s.subnet_owner_cut);
+    g[G.MAX_EPOCHS] = BigInt(s.max_epochs_per_block); g[G.MA_HI] = ma >> 64n; g[G.MA_LO] = ma & ((1n << 64n) - 1n);
+    g[G.MIN_RESERVE] = minimumReserve ?? 0n; g[G.HOST_POOL] = hostPool ? 1n : 0n;
+    if (mint !== undefined) { g[G.MINT_SET] = 1n; g[G.MINT] = mint; }
+    const counters = [G.TAO_MINTED, G.TAO_RECYCLED, G.ALPHA_MINTED, G.ALPHA_RECYCLED, G.EVENTS, G.VIOLATIONS, G.FIRST_VIOLATION, G.VIOLATION_KIND];
     let left = count;
-    while (left > 0) {
-      g.fill(0n); g[G.BLOCK] = s.block; g[G.ISSUANCE] = s.total_issuance;
-      core.reset();
-      const pr = core.alloc(rows.length * 8), pg = core.alloc(G_SLOTS * 8), pe = core.alloc(cap * EV * 8);
-      new BigUint64Array(core.buffer, pr, rows.length).set(rows);
-      new BigUint64Array(core.buffer, pg, G_SLOTS).set(g);
-      const done = core.call<number>("c_run_blocks", n, pr, pg, Math.min(left, 4096), BigInt.asIntN(64, s.root_tao), BigInt.asIntN(64, s.tao_weight),
-        s.subnet_owner_cut, s.max_epochs_per_block, BigInt.asIntN(64, ma >> 64n), BigInt.asIntN(64, ma & ((1n << 64n) - 1n)), BigInt.asIntN(64, minimumReserve), pe, cap);
-      rows.set(new BigUint64Array(core.buffer, pr, rows.length));
-      g.set(new BigUint64Array(core.buffer, pg, G_SLOTS));
-      const ev = new BigUint64Array(core.buffer.slice(pe, pe + Number(g[G.EVENTS]) * EV * 8));
+    while (left > 0 || g[G.PHASE] !== 0n) {
+      for (const c of counters) g[c] = 0n;
+      const cb = coinbaseOf(this.tm);
+      const run = (blocks: number) => cb.runBlocks(n, rows, g, blocks, cap, EV, G.EVENTS);
+      const resuming = g[G.PHASE] !== 0n;
+      const first = run(hostPool || resuming ? 1 : Math.min(left, 4096));
+      let done = first.done, ev = first.events;
+      if (g[G.PHASE] === PHASE_POOL) {
+        // the block stopped after get_subnet_terms: the pool answers for each subnet emitted to, then it resumes
+        for (let i = 0; i < n; i++) if (rows[i * ROW + F.EMITS] !== 0n) this.poolAnswers(pool, rows, i, subnets[i]);
+        const second = run(1);
+        done += second.done;
+        ev = second.events;
+      }
       left -= done;
       report.tao_minted += g[G.TAO_MINTED]; report.tao_recycled += g[G.TAO_RECYCLED];
       report.alpha_minted += g[G.ALPHA_MINTED]; report.alpha_recycled += g[G.ALPHA_RECYCLED];
       if (g[G.VIOLATIONS] > 0n) {
-        const what = ["", "TAO", "alpha issuance", "a subnet's alpha ledger"][Number(g[G.VIOLATION_KIND])];
+        const what = VIOLATION_KINDS[Number(g[G.VIOLATION_KIND])];
         report.violations.push(`block ${g[G.FIRST_VIOLATION]}: ${what} not conserved (${g[G.VIOLATIONS]} failed checks in blocks ${s.block + 1n}..${g[G.BLOCK]})`);
       }
       s.block = g[G.BLOCK]; s.total_issuance = g[G.ISSUANCE];
+      s.balances_total_issuance = g[G.BALANCES]; s.total_stake = g[G.TOTAL_STAKE]; s.block_emission = g[G.BLOCK_EMISSION];
+      if (done > 0 || g[G.PHASE] === PHASE_PAYOUT) { report.tao_block_emission = g[G.TAO_EMISSION]; report.root_sell_flag = g[G.ROOT_SELL] !== 0n; }
       const drains: Array<[number, bigint, bigint, bigint, bigint]> = [];
       for (let e = 0; e < ev.length; e += EV) {
         const i = Number(ev[e + 1]), outcome = outcomes[Number(ev[e + 2])] as "ran" | "deferred" | "skipped";
         report.epochs.push({ block: ev[e], netuid: subnets[i].netuid, outcome });
         if (outcome === "ran" && rows[i * ROW + F.HOST_DRAIN] !== 0n) drains.push([i, ev[e + 3], ev[e + 4], ev[e + 5], ev[e + 6]]);
       }
-      // the host's epochs of the last block, in netuid order as drain_pending pays them
-      drains.sort((a, b) => subnets[a[0]].netuid - subnets[b[0]].netuid);
-      for (const [i, S, V, R, O] of drains) {
-        const x = subnets[i];
-        syncRow(i);
-        const outBefore = x.alpha_out;
-        const burned = this.distribute(x, S, V, R, O);
-        x.last_mechanism_step_block = s.block;
-        report.alpha_recycled += burned;
-        if (outBefore - x.alpha_out !== burned) report.violations.push(`block ${s.block}: subnet ${x.netuid}: alpha_out fell by ${outBefore - x.alpha_out} but CKBurn recycled ${burned}`);
-        for (const err of this.alphaLedgerErrors(x)) report.violations.push(`block ${s.block}: ${err.message}`);
-        writeRow(rows, i, x);
-        ownedBase[i] = rows[i * ROW + F.OWNED];
-      }
-      onBlock?.(s.block);
+      if (g[G.PHASE] === PHASE_PAYOUT) {
+        // distribute_emissions_to_subnets for the host's epochs, in netuid order, before the block's price updates
+        drains.sort((a, b) => subnets[a[0]].netuid - subnets[b[0]].netuid);
+        let recycled = 0n;
+        for (const [i, S, V, R, O] of drains) {
+          const x = subnets[i];
+          syncRow(i);
+          const outBefore = x.alpha_out;
+          const burned = this.distribute(x, S, V, R, O);
+          x.last_mechanism_step_block = s.block;
+          recycled += burned;
+          if (outBefore - x.alpha_out !== burned) report.violations.push(`block ${s.block}: subnet ${x.netuid}: alpha_out fell by ${outBefore - x.alpha_out} but CKBurn recycled ${burned}`);
+          for (const err of this.alphaLedgerErrors(x)) report.violations.push(`block ${s.block}: ${err.message}`);
+          writeRow(rows, i, x);
+          ownedBase[i] = rows[i * ROW + F.OWNED];
+        }
+        g[G.HOST_RECYCLED] = recycled;
+      } else onBlock?.(s.block);
     }
     for (let i = 0; i < n; i++) syncRow(i);
+  }
+
+  /** A caller-supplied pool's adjust_protocol_liquidity and chain buy for one subnet's terms, written into its row. */
+  private poolAnswers(pool: CoinbasePool, rows: BigUint64Array, i: number, x: SubnetState): void {
+    const o = i * ROW;
+    const reserves: PoolReserves = {
+      netuid: x.netuid, mechanism: Number(rows[o + F.MECH]), tao_reserve: rows[o + F.TAO], alpha_reserve: rows[o + F.ALPHA],
+      alpha_out: rows[o + F.ALPHA_OUT], quote_weight: rows[o + F.QUOTE], pal_swap_initialized: rows[o + F.INIT] !== 0n, fee_rate: Number(rows[o + F.FEE]),
+    };
+    const adj = pool.adjustProtocolLiquidity(reserves, rows[o + F.T_TAO_IN], rows[o + F.T_ALPHA_IN]);
+    rows[o + F.D_TAO] = adj.tao; rows[o + F.D_ALPHA] = adj.alpha; rows[o + F.D_QUOTE] = adj.quote_weight;
+    rows[o + F.D_BUY_OK] = 0n;
+    const excess = rows[o + F.T_EXCESS];
+    if (excess === 0n) return;
+    // the buy sees the pool after the weight update; the core books it only if the credit can be spent
+    const r = pool.buyAlpha({ ...reserves, quote_weight: adj.quote_weight }, excess);
+    if (!r.ok) return;
+    rows[o + F.D_BUY_OK] = 1n; rows[o + F.D_PAID_IN] = r.paid_in; rows[o + F.D_PAID_OUT] = r.paid_out;
+    rows[o + F.D_BUY_QUOTE] = r.quote_weight; rows[o + F.D_BUY_INIT] = r.pal_swap_initialized ? 1n : 0n;
   }
 
   /** SubnetOwner: the owner hotkey's coldkey (the hotkey's own name when the snapshot gives no owner). */
@@ -553,6 +500,14 @@ export class Network {
         if (t !== total || n.stakes.has(h)) n.stakes.set(h, t);
       }
     }
+  }
+
+  /** Each coldkey's alpha under one hotkey's share pool on a subnet (get_stake_for_hotkey_and_coldkey_on_subnet). */
+  coldkeyStakesOf(netuid: number, hotkey: string): Map<string, bigint> {
+    const n = this.state.subnets.find((x) => x.netuid === netuid);
+    const pool = n?.share_pools.get(hotkey);
+    if (!n || !pool) return new Map();
+    return coldkeyValues(this.tm, pool, n.stakes.get(hotkey) ?? 0n);
   }
 
   /** A coldkey's alpha under each hotkey with a share pool on a subnet. */
@@ -588,11 +543,4 @@ export class Network {
     }
     return errs;
   }
-}
-
-function poolOf(n: SubnetState): PoolReserves {
-  return {
-    netuid: n.netuid, mechanism: n.mechanism, tao_reserve: n.tao_reserve, alpha_reserve: n.alpha_reserve, alpha_out: n.alpha_out,
-    quote_weight: n.quote_weight, pal_swap_initialized: n.pal_swap_initialized, fee_rate: n.fee_rate,
-  };
 }

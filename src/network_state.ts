@@ -62,6 +62,27 @@ export interface SubnetState extends PoolReserves {
   root_unclaimed: bigint;
   /** TAO spent into the subnet account but not in SubnetTAO (failed or partial chain buys) */
   untracked_tao: bigint;
+  /** RecycleOrBurn is Recycle: incentive earned by the owner's hotkeys is recycled (else burned) */
+  recycle_owner_incentive: boolean;
+  /** SubnetOwner and SubnetOwnerHotkey are set, so a drained owner cut is staked (otherwise nobody gets it) */
+  has_owner: boolean;
+  /** SubnetProtocolFlow (i64): TAO the protocol put into the pool (injections and chain buys) */
+  protocol_flow: bigint;
+  /** SubnetVolume (u128): TAO swapped into the pool */
+  volume: bigint;
+  /** pallet alpha-assets: TotalAlphaIssuance, AlphaBurned, AlphaRecycled */
+  alpha_assets_issuance: bigint;
+  alpha_assets_burned: bigint;
+  alpha_assets_recycled: bigint;
+  /** free balance of the subnet account (every TAO the coinbase spent into it) */
+  subnet_account_balance: bigint;
+  /** RootProp (U96F32 bits), null while never written */
+  root_prop: bigint | null;
+  /** the last coinbase's SubnetAlphaInEmission, SubnetAlphaOutEmission, SubnetTaoInEmission, SubnetExcessTao */
+  alpha_in_emission: bigint;
+  alpha_out_emission: bigint;
+  tao_in_emission: bigint;
+  excess_tao: bigint;
   /** alpha stake per hotkey on this subnet */
   stakes: Map<string, bigint>;
   /** ChildKeys: parent hotkey -> [proportion (of u64::MAX), child hotkey] */
@@ -80,6 +101,12 @@ export interface SubnetState extends PoolReserves {
 export interface NetworkState {
   block: bigint;
   total_issuance: bigint;
+  /** the balances pallet's total issuance (the mint is capped by it); default TotalIssuance */
+  balances_total_issuance: bigint;
+  /** TotalStake; default SubnetTAO of root plus every subnet's */
+  total_stake: bigint;
+  /** BlockEmission storage: the last emission get_block_emission_for_issuance computed (TAO or a subnet's alpha) */
+  block_emission: bigint;
   tao_weight: bigint;
   subnet_owner_cut: number;
   max_epochs_per_block: number;
@@ -89,6 +116,8 @@ export interface NetworkState {
   root_stakes: Map<string, bigint>;
   /** CKBurn (u64 fraction of u64::MAX) */
   ck_burn: bigint;
+  /** Delegates: the delegate take of a hotkey (u16 / 65535), for hotkeys not given per uid in neurons.takes */
+  delegate_takes: Map<string, number>;
   /**
    * true (default): validators with weights keep setting the same weights, so their LastUpdate
    * follows the block; false: nothing is submitted and weights age past the activity cutoff.
@@ -102,11 +131,14 @@ export interface NetworkState {
 export function serializeState(s: NetworkState): Record<string, unknown> {
   return {
     schema: "taomath-network/1",
-    block: s.block.toString(), total_issuance: s.total_issuance.toString(), tao_weight: s.tao_weight.toString(),
+    block: s.block.toString(), total_issuance: s.total_issuance.toString(),
+    balances_total_issuance: s.balances_total_issuance.toString(), total_stake: s.total_stake.toString(), block_emission: s.block_emission.toString(),
+    tao_weight: s.tao_weight.toString(),
     subnet_owner_cut: s.subnet_owner_cut, max_epochs_per_block: s.max_epochs_per_block,
     subnet_moving_alpha: s.subnet_moving_alpha.toString(), root_tao: s.root_tao.toString(),
     root_stakes: Object.fromEntries([...s.root_stakes].map(([h, a]) => [h, a.toString()])), ck_burn: s.ck_burn.toString(),
     weights_refreshed: s.weights_refreshed,
+    ...(s.delegate_takes.size > 0 ? { delegate_takes: Object.fromEntries(s.delegate_takes) } : {}),
     subnets: s.subnets.map((n) => {
       const o: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(n)) {
@@ -122,6 +154,9 @@ export function serializeState(s: NetworkState): Record<string, unknown> {
     }),
   };
 }
+
+/** u64 saturation of a sum. */
+function satU64(v: bigint): bigint { return v > (1n << 64n) - 1n ? (1n << 64n) - 1n : v; }
 
 function storageKey(netuid: number): number { return ((netuid & 0xff) << 8) | (netuid >> 8); }
 
@@ -233,6 +268,14 @@ export function parseSnapshot(v: unknown): NetworkState {
       pending_server: u("pending_server", 0n), pending_validator: u("pending_validator", 0n), pending_root: u("pending_root", 0n),
       pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: signed(x.unowned_alpha, `${g}.unowned_alpha`),
       root_unclaimed: u("root_unclaimed", 0n), untracked_tao: u("untracked_tao", 0n),
+      has_owner: b("has_owner", true), recycle_owner_incentive: b("recycle_owner_incentive", false), protocol_flow: bits("protocol_flow", -(1n << 63n), (1n << 63n) - 1n),
+      volume: bits("volume", 0n, (1n << 128n) - 1n),
+      alpha_assets_issuance: u("alpha_assets_issuance", satU64(u("alpha_reserve", 0n) + u("alpha_out", 0n))),
+      alpha_assets_burned: u("alpha_assets_burned", 0n), alpha_assets_recycled: u("alpha_assets_recycled", 0n),
+      subnet_account_balance: u("subnet_account_balance", 0n),
+      root_prop: x.root_prop === undefined || x.root_prop === null ? null : bits("root_prop", 0n, (1n << 128n) - 1n),
+      alpha_in_emission: u("alpha_in_emission", 0n), alpha_out_emission: u("alpha_out_emission", 0n),
+      tao_in_emission: u("tao_in_emission", 0n), excess_tao: u("excess_tao", 0n),
       stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons, share_pools: parseSharePools(x.share_pools, g),
     };
     return state;
@@ -240,15 +283,20 @@ export function parseSnapshot(v: unknown): NetworkState {
   // NetworksAdded iterates by the SCALE bytes of the u16 netuid (little-endian): low byte first.
   // This order decides which due epochs the per-block cap defers.
   subnets.sort((a: SubnetState, b: SubnetState) => storageKey(a.netuid) - storageKey(b.netuid));
+  const rootTao = toU64(o.root_tao ?? 0n, "root_tao");
   return {
     block: toU64(o.block ?? 0n, "block"), total_issuance: issuance,
+    balances_total_issuance: o.balances_total_issuance === undefined ? issuance : toU64(o.balances_total_issuance, "balances_total_issuance"),
+    total_stake: o.total_stake === undefined ? subnets.reduce((t: bigint, n: SubnetState) => (n.netuid === 0 ? t : satU64(t + n.tao_reserve)), rootTao) : toU64(o.total_stake, "total_stake"),
+    block_emission: toU64(o.block_emission ?? 0n, "block_emission"),
     tao_weight: toU64(o.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight"),
     subnet_owner_cut: toInt(o.subnet_owner_cut ?? DEFAULT_SUBNET_OWNER_CUT, "subnet_owner_cut", 0, 65535, "u16"),
     max_epochs_per_block: toInt(o.max_epochs_per_block ?? DEFAULT_MAX_EPOCHS_PER_BLOCK, "max_epochs_per_block", 0, 255, "u8"),
     subnet_moving_alpha: o.subnet_moving_alpha === undefined ? DEFAULT_SUBNET_MOVING_ALPHA : signed(o.subnet_moving_alpha, "subnet_moving_alpha"),
-    root_tao: toU64(o.root_tao ?? 0n, "root_tao"),
+    root_tao: rootTao,
     root_stakes: new Map(Object.entries(o.root_stakes ?? {}).map(([h, a]) => [h, toU64(a, `root_stakes[${h}]`)])),
     ck_burn: toU64(o.ck_burn ?? 0n, "ck_burn"),
+    delegate_takes: new Map(Object.entries(o.delegate_takes ?? {}).map(([h, t]) => [h, toInt(t, `delegate_takes[${h}]`, 0, 65535, "u16")])),
     weights_refreshed: o.weights_refreshed === undefined ? true : toBool(o.weights_refreshed, "weights_refreshed"),
     subnets,
   };

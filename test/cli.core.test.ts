@@ -47,6 +47,13 @@ describe.skipIf(!sharedPresent)("taomath epoch / vector on the shared vectors", 
     expect(cases.length).toBe(expected.length);
     cases.forEach((c: any, i: number) => expect(c.outputs.result.bits).toBe(expected[i].result.bits));
   });
+  it("vector FILE on a block vector file prints every block's state of its case", () => {
+    const d = readShared("vectors", "payout", "cases.json");
+    const one = { ...d, case_count: 1, cases: [d.cases[9]] };
+    const r = cli("vector", file("payout-one.json", JSON.stringify(one)));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ cases: [{ id: one.cases[0].id, outputs: one.cases[0].outputs }] });
+  });
   it("bench epoch FILE --json prints the median and the run count", () => {
     const r = cli("bench", "epoch", sharedPath("vectors", "epoch", "002_n2_cold_start.json"), "--json", "--runs", "5");
     const b = JSON.parse(r.stdout);

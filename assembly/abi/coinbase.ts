@@ -1,22 +1,28 @@
-// Entry points for the per-block coinbase pieces that do not need the pool's swap: subnet
-// emission shares, subnet terms (injection cap and excess TAO), the alpha-out split into owner,
-// miner, validator and root pending amounts, and the epoch schedule. 128-bit values sit in
-// memory as (lo, hi) word pairs; arrays are allocated by the host.
+// Entry points of the coinbase: block_step over many blocks (c_run_blocks, the network model's),
+// distribute_emission's arithmetic for an epoch result (c_distribute_emission), and the single
+// pieces the API offers on their own (subnet emission shares, subnet terms, the alpha-out split,
+// the epoch schedule, the moving price, the payout parts). 128-bit values sit in memory as
+// (lo, hi) word pairs; arrays are allocated by the host.
 
 import { subnetBlockEmissions } from "../coinbase/shares";
 import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
 import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../coinbase/alpha_out";
-import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, legacyLastEpochBlock, legacyEpochIndex } from "../coinbase/schedule";
+import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, epochTrigger, legacyLastEpochBlock, legacyEpochIndex, MAX_TEMPO } from "../coinbase/schedule";
+import { C_EPOCH_TRIGGER_IN_TEMPO, C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK, C_EPOCH_TRIGGER_IN_PENDING_EPOCH_AT, C_EPOCH_TRIGGER_IN_BLOCKS_SINCE_LAST_STEP, C_EPOCH_TRIGGER_IN_BLOCK, C_EPOCH_TRIGGER_IN_RULES_473, C_EPOCH_TRIGGER_OUT_TRIGGER, C_EPOCH_TRIGGER_OUT_SLOTS } from "./layout";
+import { movingAlphaPrice, cvHi, cvLo } from "../coinbase/moving_price";
 import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
 import { dividendDistribution, payDividends } from "../coinbase/dividends";
 import { inheritedAlpha, parentChildDividends, ckBurned } from "../coinbase/parent_child";
 import { alloc, sz } from "../arena";
-import { alphaIssuance } from "../coinbase/block_emission";
-import { spotPrice } from "../coinbase/spot_price";
-import { updateMovingPrice, emaHi, emaLo } from "../coinbase/moving_price";
-import { runBlocks } from "../coinbase/run_blocks";
+import { runBlocks } from "../coinbase/block_step";
+import { distributeEmission } from "../coinbase/distribute_emission";
+import {
+  ROW, G_SLOTS, F_NETUID, F_MECH, F_TEMPO, F_LAST_EPOCH, F_PENDING_AT, F_SINCE, F_EPOCH_INDEX, F_LAST_MECH_STEP, F_EMITS, F_EMISSION_ENABLED, F_OWNER_CUT_ENABLED, F_TAO, F_ALPHA, F_ALPHA_OUT, F_QUOTE, F_INIT, F_FEE, F_MP_LO, F_MP_HI, F_HALVING, F_START, F_MB_LO, F_MB_HI, F_P_SERVER, F_P_VALIDATOR, F_P_ROOT, F_P_OWNER, F_PROTOCOL, F_UNOWNED, F_ROOT_UNCLAIMED, F_UNTRACKED, F_OWNED, F_IN_FLIGHT, F_CONSISTENT, F_HOST_DRAIN, F_FLOW, F_VOL_LO, F_VOL_HI, F_AA_ISSUANCE, F_AA_BURNED, F_AA_RECYCLED, F_ACCOUNT, F_RP_LO, F_RP_HI, F_RP_SET, F_E_ALPHA_IN, F_E_ALPHA_OUT, F_E_TAO_IN, F_E_EXCESS, F_HAS_OWNER, F_T_TAO_IN, F_T_ALPHA_IN, F_T_EXCESS, F_T_ALPHA_EM, F_D_TAO, F_D_ALPHA, F_D_QUOTE, F_D_BUY_OK, F_D_PAID_IN, F_D_PAID_OUT, F_D_BUY_QUOTE, F_D_BUY_INIT,
+  G_BLOCK, G_ISSUANCE, G_TAO_MINTED, G_TAO_RECYCLED, G_ALPHA_MINTED, G_ALPHA_RECYCLED, G_EVENTS, G_VIOLATIONS, G_FIRST_VIOLATION, G_VIOLATION_KIND, G_STOPPED_FOR_HOST, G_BALANCES, G_TOTAL_STAKE, G_BLOCK_EMISSION, G_TAO_EMISSION, G_ROOT_SELL, G_ROOT_TAO, G_TAO_WEIGHT, G_OWNER_CUT, G_MAX_EPOCHS, G_MA_HI, G_MA_LO, G_MIN_RESERVE, G_MINT_SET, G_MINT, G_HOST_POOL, G_PHASE, G_CREDIT, G_TAO_BEFORE, G_RECYCLED, G_ACCOUNTED_BEFORE, G_ISSUANCE_BEFORE, G_ASSETS_BEFORE, G_ALPHA_MINTED_BLOCK, G_ALPHA_RECYCLED_BLOCK, G_ASSETS_MINTED_BLOCK, G_ASSETS_RECYCLED_BLOCK, G_HOST_RECYCLED,
+} from "../coinbase/row";
 import { scratchBegin } from "../bigint/scratch";
+import { slot, setSlot, newHeader } from "./memory";
 
 /** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
 export function c_subnet_block_emissions(n: i32, price: usize, minerBurned: usize, enabled: usize, blockEmission: u64, shares: usize, taoEmission: usize): i32 {
@@ -53,6 +59,24 @@ export function c_schedule_block(
 export function c_should_run_epoch(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): i32 {
   return shouldRunEpoch(<u32>tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, block) ? 1 : 0;
 }
+/** should_run_epoch's clause: 0 not due, 1 PendingEpochAt, 2 the MAX_TEMPO safety net, 3 tempo. */
+export function c_epoch_trigger(h: usize): usize {
+  const tempo = <u32>slot(h, C_EPOCH_TRIGGER_IN_TEMPO);
+  const safetyNetAbove = slot(h, C_EPOCH_TRIGGER_IN_RULES_473) != 0 ? <u64>tempo : MAX_TEMPO;
+  const t = epochTrigger(tempo, slot(h, C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK), slot(h, C_EPOCH_TRIGGER_IN_PENDING_EPOCH_AT),
+    slot(h, C_EPOCH_TRIGGER_IN_BLOCKS_SINCE_LAST_STEP), slot(h, C_EPOCH_TRIGGER_IN_BLOCK), safetyNetAbove);
+  const out = newHeader(C_EPOCH_TRIGGER_OUT_SLOTS);
+  setSlot(out, C_EPOCH_TRIGGER_OUT_TRIGGER, <u64>t);
+  return out;
+}
+/** get_moving_alpha_price of n subnets: netuids/mechanisms u16[n], stored I96F32[n] -> U64F64[n] (lo, hi pairs). */
+export function c_moving_alpha_prices(n: i32, netuids: usize, mechanisms: usize, stored: usize, out: usize): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 4;
+    movingAlphaPrice(<u32>load<u16>(netuids + (<usize>i << 1)), <u32>load<u16>(mechanisms + (<usize>i << 1)), load<u64>(stored + o + 8), load<u64>(stored + o));
+    store<u64>(out + o, cvLo); store<u64>(out + o + 8, cvHi);
+  }
+}
 export function c_blocks_until_next_auto_epoch(tempo: i32, lastEpochBlock: u64, block: u64): u64 { return blocksUntilNextAutoEpoch(<u32>tempo, lastEpochBlock, block); }
 export function c_next_epoch_start_block(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64): u64 { return nextEpochStartBlock(<u32>tempo, lastEpochBlock, pendingEpochAt); }
 
@@ -88,54 +112,6 @@ export function c_parent_child_dividends(
   store<u64>(out, child); store<u64>(out + 8, ckBurned);
 }
 
-// ---- batched forms for the network model: one call per block instead of one per subnet ----
-
-/**
- * get_subnet_terms computing each subnet's alpha issuance and spot price from its pool:
- * mech u16[n], tao u64[n], alphaIn u64[n], alphaOut u64[n], quote u64[n] (Perquintill parts).
- */
-export function c_subnet_terms_pools(
-  n: i32, taoEmission: usize, mech: usize, tao: usize, alphaIn: usize, alphaOut: usize, quote: usize,
-  rootTao: u64, taoWeight: u64, alphaEmission: usize, taoIn: usize, alphaInOut: usize, excessTao: usize, rootProp: usize,
-): void {
-  const issuance = alloc(sz(n) << 3);
-  const price = alloc(sz(n) << 4);
-  for (let i = 0; i < n; i++) {
-    const o = <usize>i << 3;
-    store<u64>(issuance + o, alphaIssuance(load<u64>(alphaIn + o), load<u64>(alphaOut + o)));
-    spotPrice(<u32>load<u16>(mech + (<usize>i << 1)), load<u64>(tao + o), load<u64>(alphaIn + o), load<u64>(quote + o));
-    store<u64>(price + (<usize>i << 4), rLo); store<u64>(price + (<usize>i << 4) + 8, rHi);
-  }
-  subnetTerms(n, taoEmission, issuance, price, rootTao, taoWeight, alphaEmission, taoIn, alphaInOut, excessTao, rootProp);
-}
-
-/** splitAlphaOut for n subnets: out u64[4n] = (owner, server, validator, root) per subnet. */
-export function c_split_alpha_out_batch(n: i32, alphaOut: usize, cutEnabled: usize, ownerCut: i32, rootTao: u64, taoWeight: u64, issuanceAfter: usize, out: usize): void {
-  for (let i = 0; i < n; i++) {
-    splitAlphaOut(load<u64>(alphaOut + (<usize>i << 3)), load<u8>(cutEnabled + <usize>i) != 0, <u32>ownerCut, rootTao, taoWeight, load<u64>(issuanceAfter + (<usize>i << 3)));
-    const o = out + (<usize>i << 5);
-    store<u64>(o, outOwner); store<u64>(o + 8, outServer); store<u64>(o + 16, outValidator); store<u64>(o + 24, outRoot);
-  }
-}
-
-/**
- * update_moving_price for n subnets at block `now`; stored I96F32[n] (lo, hi) is updated in place.
- * netuid u16[n], mech u16[n], start u64[n] (start-call blocks), halving u64[n], pools as above.
- */
-export function c_update_moving_prices(
-  n: i32, now: u64, netuid: usize, mech: usize, start: usize, halving: usize, alphaHi: u64, alphaLo: u64,
-  stored: usize, tao: usize, alphaIn: usize, quote: usize,
-): void {
-  for (let i = 0; i < n; i++) {
-    const o = <usize>i << 3, m = <u32>load<u16>(mech + (<usize>i << 1));
-    spotPrice(m, load<u64>(tao + o), load<u64>(alphaIn + o), load<u64>(quote + o));
-    const sHi = rHi, sLo = rLo;
-    const p = stored + (<usize>i << 4);
-    updateMovingPrice(<u32>load<u16>(netuid + (<usize>i << 1)), m, now, load<u64>(start + o), load<u64>(halving + o), alphaHi, alphaLo, load<u64>(p + 8), load<u64>(p), sHi, sLo);
-    store<u64>(p, emaLo); store<u64>(p + 8, emaHi);
-  }
-}
-
 /**
  * One epoch's validator payout per hotkey: dividend split (calculate_dividend_distribution) then
  * the take split (distribute_dividends_and_incentives). Writes alphaCredited u64[n], rootClaimable u64[n].
@@ -158,11 +134,33 @@ export function c_legacy_last_epoch_block(netuid: i32, tempo: i32, block: u64, o
   return r;
 }
 
-/** Many blocks of the coinbase for all subnets in one call (coinbase/run_blocks.ts); returns the blocks run. */
-export function c_run_blocks(
-  n: i32, rows: usize, g: usize, blocks: i32, rootTao: u64, taoWeight: u64, ownerCut: i32, maxEpochs: i32,
-  maHi: u64, maLo: u64, minimumReserve: u64, events: usize, cap: i32,
-): i32 {
+/**
+ * Many blocks of block_step for all subnets in one call (coinbase/block_step.ts): n rows and the
+ * globals laid out as coinbase/row.ts says; returns the blocks run.
+ */
+export function c_run_blocks(n: i32, rows: usize, g: usize, blocks: i32, events: usize, cap: i32): i32 {
   scratchBegin();
-  return runBlocks(n, rows, g, blocks, rootTao, taoWeight, <u32>ownerCut, <u32>maxEpochs, maHi, maLo, minimumReserve, events, cap);
+  return runBlocks(n, rows, g, blocks, events, cap);
+}
+
+/** distribute_emission's arithmetic for one subnet's epoch result (coinbase/distribute_emission.ts has the layout). */
+export function c_distribute_emission(
+  n: i32, uidHotkey: usize, server: usize, validator: usize,
+  h: i32, alpha: usize, root: usize, take: usize, childkeyTake: usize, withhold: usize, owner: usize,
+  childStart: usize, childProp: usize, parentStart: usize, parentProp: usize, parentIdx: usize, params: usize,
+  incentivePaid: usize, recipient: usize, alphaTake: usize, alphaRest: usize, rootTake: usize, rootClaimable: usize, summary: usize,
+): void {
+  distributeEmission(n, uidHotkey, server, validator, h, alpha, root, take, childkeyTake, withhold, owner, childStart, childProp,
+    parentStart, parentProp, parentIdx, params, incentivePaid, recipient, alphaTake, alphaRest, rootTake, rootClaimable, summary);
+}
+
+/**
+ * The row and globals layout (coinbase/row.ts) as the host must mirror it: out[0] = ROW,
+ * out[1] = G_SLOTS, then every F_* offset in slot order, then every G_* offset in slot order.
+ * Returns the number of values written.
+ */
+export function c_coinbase_layout(out: usize): i32 {
+  const v: u64[] = [<u64>ROW, <u64>G_SLOTS, F_NETUID, F_MECH, F_TEMPO, F_LAST_EPOCH, F_PENDING_AT, F_SINCE, F_EPOCH_INDEX, F_LAST_MECH_STEP, F_EMITS, F_EMISSION_ENABLED, F_OWNER_CUT_ENABLED, F_TAO, F_ALPHA, F_ALPHA_OUT, F_QUOTE, F_INIT, F_FEE, F_MP_LO, F_MP_HI, F_HALVING, F_START, F_MB_LO, F_MB_HI, F_P_SERVER, F_P_VALIDATOR, F_P_ROOT, F_P_OWNER, F_PROTOCOL, F_UNOWNED, F_ROOT_UNCLAIMED, F_UNTRACKED, F_OWNED, F_IN_FLIGHT, F_CONSISTENT, F_HOST_DRAIN, F_FLOW, F_VOL_LO, F_VOL_HI, F_AA_ISSUANCE, F_AA_BURNED, F_AA_RECYCLED, F_ACCOUNT, F_RP_LO, F_RP_HI, F_RP_SET, F_E_ALPHA_IN, F_E_ALPHA_OUT, F_E_TAO_IN, F_E_EXCESS, F_HAS_OWNER, F_T_TAO_IN, F_T_ALPHA_IN, F_T_EXCESS, F_T_ALPHA_EM, F_D_TAO, F_D_ALPHA, F_D_QUOTE, F_D_BUY_OK, F_D_PAID_IN, F_D_PAID_OUT, F_D_BUY_QUOTE, F_D_BUY_INIT, G_BLOCK, G_ISSUANCE, G_TAO_MINTED, G_TAO_RECYCLED, G_ALPHA_MINTED, G_ALPHA_RECYCLED, G_EVENTS, G_VIOLATIONS, G_FIRST_VIOLATION, G_VIOLATION_KIND, G_STOPPED_FOR_HOST, G_BALANCES, G_TOTAL_STAKE, G_BLOCK_EMISSION, G_TAO_EMISSION, G_ROOT_SELL, G_ROOT_TAO, G_TAO_WEIGHT, G_OWNER_CUT, G_MAX_EPOCHS, G_MA_HI, G_MA_LO, G_MIN_RESERVE, G_MINT_SET, G_MINT, G_HOST_POOL, G_PHASE, G_CREDIT, G_TAO_BEFORE, G_RECYCLED, G_ACCOUNTED_BEFORE, G_ISSUANCE_BEFORE, G_ASSETS_BEFORE, G_ALPHA_MINTED_BLOCK, G_ALPHA_RECYCLED_BLOCK, G_ASSETS_MINTED_BLOCK, G_ASSETS_RECYCLED_BLOCK, G_HOST_RECYCLED];
+  for (let i = 0; i < v.length; i++) store<u64>(out + (<usize>i << 3), v[i]);
+  return v.length;
 }

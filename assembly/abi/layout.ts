@@ -49,3 +49,14 @@ export const ST_SPLIT_TAKE_IN_SLOTS: i32 = 2;
 export const ST_SPLIT_TAKE_OUT_TAKE: i32 = 0;
 export const ST_SPLIT_TAKE_OUT_REST: i32 = 1;
 export const ST_SPLIT_TAKE_OUT_SLOTS: i32 = 2;
+
+// c_epoch_trigger: should_run_epoch (run_coinbase.rs): which clause fires at a block (0 none, 1 pending, 2 safety net, 3 tempo); rules_473 sets the 473 safety net (BlocksSinceLastStep > tempo instead of > MAX_TEMPO)
+export const C_EPOCH_TRIGGER_IN_TEMPO: i32 = 0;
+export const C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK: i32 = 1;
+export const C_EPOCH_TRIGGER_IN_PENDING_EPOCH_AT: i32 = 2;
+export const C_EPOCH_TRIGGER_IN_BLOCKS_SINCE_LAST_STEP: i32 = 3;
+export const C_EPOCH_TRIGGER_IN_BLOCK: i32 = 4;
+export const C_EPOCH_TRIGGER_IN_RULES_473: i32 = 5;
+export const C_EPOCH_TRIGGER_IN_SLOTS: i32 = 6;
+export const C_EPOCH_TRIGGER_OUT_TRIGGER: i32 = 0;
+export const C_EPOCH_TRIGGER_OUT_SLOTS: i32 = 1;

@@ -11,12 +11,49 @@ export const RAN: u8 = 1;
 export const DEFERRED: u8 = 2;
 export const SKIPPED: u8 = 3;
 
-export function shouldRunEpoch(tempo: u32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): bool {
-  if (tempo == 0) return false;
-  if (pendingEpochAt > 0 && block >= pendingEpochAt) return true;
-  if (blocksSinceLastStep > MAX_TEMPO) return true;
+/** Which clause of should_run_epoch holds first, in the chain's order. */
+export const TRIGGER_NONE: i32 = 0, TRIGGER_PENDING: i32 = 1, TRIGGER_SAFETY_NET: i32 = 2, TRIGGER_TEMPO: i32 = 3;
+
+/**
+ * should_run_epoch. `safetyNetAbove` is the BlocksSinceLastStep past which the epoch fires whatever the
+ * schedule says: MAX_TEMPO up to runtime 472, the subnet's own tempo at 473 (run_coinbase.rs @ 29005cb7).
+ */
+export function epochTrigger(tempo: u32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64, safetyNetAbove: u64 = MAX_TEMPO): i32 {
+  if (tempo == 0) return TRIGGER_NONE;
+  if (pendingEpochAt > 0 && block >= pendingEpochAt) return TRIGGER_PENDING;
+  if (blocksSinceLastStep > safetyNetAbove) return TRIGGER_SAFETY_NET;
   const since = block > lastEpochBlock ? block - lastEpochBlock : 0;
-  return since >= <u64>tempo;
+  return since >= <u64>tempo ? TRIGGER_TEMPO : TRIGGER_NONE;
+}
+
+export function shouldRunEpoch(tempo: u32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): bool {
+  return epochTrigger(tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, block) != TRIGGER_NONE;
+}
+
+/**
+ * One subnet's turn in drain_pending at `block`, on its four schedule slots (u64 pointers, in a
+ * row or in arrays): BlocksSinceLastStep += 1 (saturating); when should_run_epoch holds, the
+ * subnet is deferred (PendingEpochAt = block + 1) if `ran` epochs already reached the cap, else
+ * it runs (BlocksSinceLastStep = 0) or is skipped (inconsistent inputs), and its slot is consumed
+ * (LastEpochBlock = block, PendingEpochAt = 0, SubnetEpochIndex += 1). Returns the outcome.
+ */
+export function scheduleSubnet(
+  tempo: u32, lastEpochBlock: usize, pendingEpochAt: usize, blocksSinceLastStep: usize, epochIndex: usize,
+  consistent: bool, block: u64, ran: u32, maxEpochsPerBlock: u32,
+): u8 {
+  const since = load<u64>(blocksSinceLastStep) + 1;
+  store<u64>(blocksSinceLastStep, since == 0 ? u64.MAX_VALUE : since);
+  if (!shouldRunEpoch(tempo, load<u64>(lastEpochBlock), load<u64>(pendingEpochAt), load<u64>(blocksSinceLastStep), block)) return NOT_DUE;
+  if (ran >= maxEpochsPerBlock) {
+    store<u64>(pendingEpochAt, block == u64.MAX_VALUE ? block : block + 1);
+    return DEFERRED;
+  }
+  if (consistent) store<u64>(blocksSinceLastStep, 0);
+  store<u64>(lastEpochBlock, block);
+  store<u64>(pendingEpochAt, 0);
+  const idx = load<u64>(epochIndex);
+  store<u64>(epochIndex, idx == u64.MAX_VALUE ? idx : idx + 1);
+  return consistent ? RAN : SKIPPED;
 }
 
 /**
@@ -33,28 +70,10 @@ export function scheduleBlock(
   let ran: u32 = 0;
   for (let i = 0; i < n; i++) {
     const o8 = <usize>i << 3;
-    const since = load<u64>(blocksSinceLastStep + o8) + 1;
-    store<u64>(blocksSinceLastStep + o8, since == 0 ? u64.MAX_VALUE : since);
-    const t = <u32>load<u16>(tempo + (<usize>i << 1));
-    if (!shouldRunEpoch(t, load<u64>(lastEpochBlock + o8), load<u64>(pendingEpochAt + o8), load<u64>(blocksSinceLastStep + o8), block)) {
-      store<u8>(outcome + <usize>i, NOT_DUE);
-      continue;
-    }
-    if (ran >= maxEpochsPerBlock) {
-      store<u64>(pendingEpochAt + o8, block + 1);
-      store<u8>(outcome + <usize>i, DEFERRED);
-      continue;
-    }
-    if (load<u8>(consistent + <usize>i) != 0) {
-      store<u64>(blocksSinceLastStep + o8, 0);
-      ran++;
-      store<u8>(outcome + <usize>i, RAN);
-    } else {
-      store<u8>(outcome + <usize>i, SKIPPED);
-    }
-    store<u64>(lastEpochBlock + o8, block);
-    store<u64>(pendingEpochAt + o8, 0);
-    store<u64>(epochIndex + o8, load<u64>(epochIndex + o8) + 1);
+    const r = scheduleSubnet(<u32>load<u16>(tempo + (<usize>i << 1)), lastEpochBlock + o8, pendingEpochAt + o8, blocksSinceLastStep + o8,
+      epochIndex + o8, load<u8>(consistent + <usize>i) != 0, block, ran, maxEpochsPerBlock);
+    if (r == RAN) ran++;
+    store<u8>(outcome + <usize>i, r);
   }
   return <i32>ran;
 }

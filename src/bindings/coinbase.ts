@@ -68,12 +68,37 @@ export interface ScheduleState {
 export type EpochOutcome = "not_due" | "ran" | "deferred" | "skipped";
 const OUTCOMES: EpochOutcome[] = ["not_due", "ran", "deferred", "skipped"];
 
-/** get_moving_alpha_price: 1.0 on root and stable subnets, else U64F64 of the stored I96F32 (saturating). */
-export function movingAlphaPrice(netuid: number, mechanism: number, movingPrice: bigint): bigint {
-  if (netuid === 0 || mechanism === 0) return 1n << 64n;
-  if (movingPrice <= 0n) return 0n;
-  const v = movingPrice << 32n;
-  return v > U128_MAX ? U128_MAX : v;
+/** One subnet's epoch result and the stakes distribute_emission reads (see CoinbaseCore.distributeEmission). */
+export interface DistributeInput {
+  /** per uid: its hotkey's index in `hotkeys`, its incentive and its dividends (the epoch's server/validator emission) */
+  uid_hotkey: number[];
+  server_emission: bigint[];
+  validator_emission: bigint[];
+  /** alpha and own root stake, delegate take, effective childkey take, whether its incentive is withheld (owner hotkeys),
+   * its owner coldkey's index (absent: unknown), its children's proportions and (for uid hotkeys) its parents */
+  hotkeys: Array<{ alpha: bigint; root: bigint; take: number; childkey_take: number; withhold: boolean; owner?: number; child_proportions: bigint[]; parents: Array<[bigint, number]> }>;
+  pending_server: bigint;
+  pending_validator: bigint;
+  pending_root: bigint;
+  ck_burn: bigint;
+  tao_weight: bigint;
+  /** RecycleOrBurn is Recycle */
+  recycle: boolean;
+}
+
+export interface DistributeOutput {
+  /** per uid: the incentive staked to its hotkey's owner (0 when withheld) */
+  incentive_paid: bigint[];
+  /** per hotkey: whether it had a dividend entry, and its credits */
+  hotkeys: Array<{ recipient: boolean; alpha_take: bigint; alpha_rest: bigint; root_take: bigint; root_claimable: bigint }>;
+  withheld: bigint;
+  incentive_sum: bigint;
+  /** MinerBurned, U96F32 bits */
+  miner_burned: bigint;
+  ck_burned: bigint;
+  burned: bigint;
+  recycled: bigint;
+  pot: bigint;
 }
 
 export class CoinbaseCore {
@@ -89,6 +114,30 @@ export class CoinbaseCore {
     return this.core.readI128(p, n).map((x) => BigInt.asUintN(128, x));
   }
 
+  /** get_moving_alpha_price (coinbase/moving_price.ts): 1.0 on root and stable subnets, else U64F64 of the stored I96F32. */
+  movingAlphaPrices(subnets: Array<{ netuid: number; mechanism: number; moving_price: bigint }>): bigint[] {
+    const n = subnets.length;
+    const netuids = subnets.map((s, i) => toInt(s.netuid, `subnets[${i}].netuid`, 0, 65535, "u16"));
+    const mechs = subnets.map((s, i) => toInt(s.mechanism, `subnets[${i}].mechanism`, 0, 65535, "u16"));
+    const stored = subnets.map((s, i) => BigInt.asUintN(128, toBits(s.moving_price, `subnets[${i}].moving_price`, true)));
+    this.core.reset();
+    const pn = this.core.u16(netuids), pm = this.core.u16(mechs), ps = this.u128(stored), out = this.core.alloc(Math.max(1, n) * 16);
+    this.core.call("c_moving_alpha_prices", n, pn, pm, ps, out);
+    return this.readU128(out, n);
+  }
+
+  /** should_run_epoch's clause at `block` (BlocksSinceLastStep as read there): null when not due. */
+  epochTrigger(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint, rules: "425" | "473" = "425"): "pending" | "safety_net" | "tempo" | null {
+    const input = {
+      tempo: toInt(tempo, "tempo", 0, 65535, "u16"), last_epoch_block: toU64(lastEpochBlock, "last_epoch_block"),
+      pending_epoch_at: toU64(pendingEpochAt, "pending_epoch_at"), blocks_since_last_step: toU64(blocksSinceLastStep, "blocks_since_last_step"),
+      block: toU64(block, "block"), rules_473: rules === "473" ? 1 : 0,
+    };
+    this.core.reset();
+    const t = this.core.invoke("c_epoch_trigger", input).num("trigger");
+    return ([null, "pending", "safety_net", "tempo"] as const)[t];
+  }
+
   /**
    * get_subnet_block_emissions over the subnets to emit to: each one's U64F64 share and U96F32 TAO,
    * and the network's root sell flag (Σ moving price > 1).
@@ -96,11 +145,7 @@ export class CoinbaseCore {
   subnetBlockEmissions(subnets: ShareInput[], blockEmission: bigint): { root_sell: boolean; subnets: ShareOutput[] } {
     const be = toU64(blockEmission, "block_emission");
     const n = subnets.length;
-    const prices = subnets.map((s, i) => {
-      const netuid = toInt(s.netuid, `subnets[${i}].netuid`, 0, 65535, "u16");
-      const mech = toInt(s.mechanism, `subnets[${i}].mechanism`, 0, 65535, "u16");
-      return movingAlphaPrice(netuid, mech, toBits(s.moving_price, `subnets[${i}].moving_price`, true));
-    });
+    const prices = this.movingAlphaPrices(subnets);
     const burned = subnets.map((s, i) => toBits(s.miner_burned ?? 0n, `subnets[${i}].miner_burned`, false));
     const enabled = subnets.map((s, i) => (s.emission_enabled === undefined ? 1 : toBool(s.emission_enabled, `subnets[${i}].emission_enabled`) ? 1 : 0));
     this.core.reset();
@@ -260,46 +305,11 @@ export class CoinbaseCore {
 
   // ---- batched forms (one wasm call for all subnets of a block); inputs are trusted model state ----
 
-  /** subnetTerms with spot prices and alpha issuance computed in the core from each pool. */
-  subnetTermsFromPools(pools: Array<{ tao_emission: bigint; mechanism: number; tao_reserve: bigint; alpha_reserve: bigint; alpha_out: bigint; quote_weight: bigint }>, rootTao: bigint, taoWeight: bigint): Array<{ alpha_emission: bigint; tao_in_rao: bigint; alpha_in_rao: bigint; excess_tao_rao: bigint }> {
-    const n = pools.length;
-    this.core.reset();
-    const pte = this.u128(pools.map((p) => p.tao_emission));
-    const pm = this.core.u16(pools.map((p) => p.mechanism));
-    const pt = this.core.u64(pools.map((p) => p.tao_reserve)), pa = this.core.u64(pools.map((p) => p.alpha_reserve));
-    const po = this.core.u64(pools.map((p) => p.alpha_out)), pq = this.core.u64(pools.map((p) => p.quote_weight));
-    const m = Math.max(1, n);
-    const pae = this.core.alloc(m * 8), pti = this.core.alloc(m * 16), pai = this.core.alloc(m * 16), pex = this.core.alloc(m * 16), prp = this.core.alloc(m * 16);
-    this.core.call("c_subnet_terms_pools", n, pte, pm, pt, pa, po, pq, s64(rootTao), s64(taoWeight), pae, pti, pai, pex, prp);
-    const ae = this.core.readU64(pae, n);
-    const floorAt = (p: number) => { const w = this.core.readU64(p, 2 * n); return (i: number) => { const v = ((w[2 * i + 1] << 64n) | w[2 * i]) >> 32n; return v > MASK64 ? MASK64 : v; }; };
-    const ti = floorAt(pti), ai = floorAt(pai), ex = floorAt(pex);
-    return pools.map((_, i) => ({ alpha_emission: ae[i], tao_in_rao: ti(i), alpha_in_rao: ai(i), excess_tao_rao: ex(i) }));
-  }
 
-  /** splitAlphaOut for many subnets at once. */
-  splitAlphaOutBatch(items: Array<{ alpha_out: bigint; owner_cut_enabled: boolean; alpha_issuance_after: bigint }>, ownerCut: number, rootTao: bigint, taoWeight: bigint): AlphaOutSplit[] {
-    const n = items.length;
-    this.core.reset();
-    const pa = this.core.u64(items.map((x) => x.alpha_out)), pc = this.core.u8(items.map((x) => (x.owner_cut_enabled ? 1 : 0)));
-    const pi = this.core.u64(items.map((x) => x.alpha_issuance_after)), out = this.core.alloc(Math.max(1, n) * 32);
-    this.core.call("c_split_alpha_out_batch", n, pa, pc, ownerCut, s64(rootTao), s64(taoWeight), pi, out);
-    const w = this.core.readU64(out, 4 * n);
-    return items.map((_, i) => ({ owner_cut: w[4 * i], server: w[4 * i + 1], validator: w[4 * i + 2], root_alpha: w[4 * i + 3] }));
-  }
 
-  /** update_moving_price for many subnets at block `now`; returns the new SubnetMovingPrice bits. */
-  updateMovingPrices(items: Array<{ netuid: number; mechanism: number; start_call_block: bigint; halving_blocks: bigint; moving_price: bigint; tao_reserve: bigint; alpha_reserve: bigint; quote_weight: bigint }>, now: bigint, movingAlpha: bigint): bigint[] {
-    const n = items.length;
-    this.core.reset();
-    const pn = this.core.u16(items.map((x) => x.netuid)), pm = this.core.u16(items.map((x) => x.mechanism));
-    const ps = this.core.u64(items.map((x) => x.start_call_block)), ph = this.core.u64(items.map((x) => x.halving_blocks));
-    const pst = this.u128(items.map((x) => BigInt.asUintN(128, x.moving_price)));
-    const pt = this.core.u64(items.map((x) => x.tao_reserve)), pa = this.core.u64(items.map((x) => x.alpha_reserve)), pq = this.core.u64(items.map((x) => x.quote_weight));
-    const ma = BigInt.asUintN(128, movingAlpha);
-    this.core.call("c_update_moving_prices", n, s64(now), pn, pm, ps, ph, s64(ma >> 64n), s64(ma & MASK64), pst, pt, pa, pq);
-    return this.core.readI128(pst, n);
-  }
+
+
+
 
   /**
    * What an epoch's validator side credits per hotkey (no parents/children): the dividend split into
@@ -321,6 +331,68 @@ export class CoinbaseCore {
     this.core.call("c_validator_payout", n, pd, paa, prr, s64(tw), s64(pa), s64(pr), pt, oa, orc, op);
     const A = this.core.readU64(oa, n), R = this.core.readU64(orc, n), P = this.core.readU64(op, 3 * n);
     return A.map((x, i) => ({ alpha_credited: x, root_claimable: R[i], alpha_take: P[3 * i], alpha_rest: P[3 * i + 1], root_take: P[3 * i + 2] }));
+  }
+
+  /**
+   * distribute_emission's arithmetic for one subnet's epoch result (assembly/coinbase/distribute_emission.ts):
+   * the dividends shared with parents, the withheld incentive and MinerBurned, the validator pot,
+   * and each recipient's alpha take, alpha rest, root take and RootClaimable increment. Hotkeys are
+   * a table the uids and parents index into; the result per hotkey follows the table's order.
+   */
+  distributeEmission(args: DistributeInput): DistributeOutput {
+    const n = args.uid_hotkey.length, h = args.hotkeys.length;
+    const hk = args.hotkeys;
+    const childStart = [0], childProp: bigint[] = [], parentStart = [0], parentProp: bigint[] = [], parentIdx: number[] = [];
+    for (const x of hk) {
+      for (const p of x.child_proportions) childProp.push(toU64(p, "child_proportion"));
+      childStart.push(childProp.length);
+      for (const [p, i] of x.parents) { parentProp.push(toU64(p, "parent_proportion")); parentIdx.push(i); }
+      parentStart.push(parentProp.length);
+    }
+    this.core.reset();
+    const m = Math.max(1, n), mh = Math.max(1, h);
+    const pu = this.core.u32(args.uid_hotkey), ps = this.core.u64(args.server_emission), pv = this.core.u64(args.validator_emission);
+    const pa = this.core.u64(hk.map((x) => x.alpha)), pr = this.core.u64(hk.map((x) => x.root));
+    const pt = this.core.u16(hk.map((x) => x.take)), pc = this.core.u16(hk.map((x) => x.childkey_take));
+    const pw = this.core.u8(hk.map((x) => (x.withhold ? 1 : 0))), po = this.core.u32(hk.map((x) => x.owner ?? 0xffffffff));
+    const pcs = this.core.u32(childStart), pcp = this.core.u64(childProp.length ? childProp : [0n]);
+    const pps = this.core.u32(parentStart), ppp = this.core.u64(parentProp.length ? parentProp : [0n]), ppi = this.core.u32(parentIdx.length ? parentIdx : [0]);
+    const params = this.core.u64([args.pending_server, args.pending_validator, args.pending_root, args.ck_burn, args.tao_weight, args.recycle ? 1n : 0n]);
+    const oi = this.core.alloc(m * 8), orc = this.core.alloc(mh), oat = this.core.alloc(mh * 8), oar = this.core.alloc(mh * 8);
+    const ort = this.core.alloc(mh * 8), orcl = this.core.alloc(mh * 8), sum = this.core.alloc(64);
+    this.core.call("c_distribute_emission", n, pu, ps, pv, h, pa, pr, pt, pc, pw, po, pcs, pcp, pps, ppp, ppi, params, oi, orc, oat, oar, ort, orcl, sum);
+    const S = this.core.readU64(sum, 8);
+    const rec = this.core.readBool(orc, h), at = this.core.readU64(oat, h), ar = this.core.readU64(oar, h), rt = this.core.readU64(ort, h), rc = this.core.readU64(orcl, h);
+    return {
+      incentive_paid: this.core.readU64(oi, n),
+      hotkeys: hk.map((_, i) => ({ recipient: rec[i], alpha_take: at[i], alpha_rest: ar[i], root_take: rt[i], root_claimable: rc[i] })),
+      withheld: S[0], incentive_sum: S[1], miner_burned: (S[3] << 64n) | S[2], ck_burned: S[4], burned: S[5], recycled: S[6], pot: S[7],
+    };
+  }
+
+  /**
+   * c_run_blocks (assembly/coinbase/block_step.ts) on the host's copies of the subnet rows and the
+   * globals, both updated in place (layout: src/network_rows.ts). Returns the blocks completed and
+   * the epoch events of this call (EV u64 each; the globals' event count restarts at 0).
+   */
+  runBlocks(n: number, rows: BigUint64Array, g: BigUint64Array, blocks: number, cap: number, eventSlots: number, eventsSlot: number): { done: number; events: BigUint64Array } {
+    this.core.reset();
+    g[eventsSlot] = 0n;
+    const pr = this.core.alloc(rows.length * 8), pg = this.core.alloc(g.length * 8), pe = this.core.alloc(cap * eventSlots * 8);
+    new BigUint64Array(this.core.buffer, pr, rows.length).set(rows);
+    new BigUint64Array(this.core.buffer, pg, g.length).set(g);
+    const done = this.core.call<number>("c_run_blocks", n, pr, pg, blocks, pe, cap);
+    rows.set(new BigUint64Array(this.core.buffer, pr, rows.length));
+    g.set(new BigUint64Array(this.core.buffer, pg, g.length));
+    return { done, events: new BigUint64Array(this.core.buffer.slice(pe, pe + Number(g[eventsSlot]) * eventSlots * 8)) };
+  }
+
+  /** The core's row and globals layout: ROW, G_SLOTS, every F_* then every G_* offset, in slot order. */
+  layout(): bigint[] {
+    this.core.reset();
+    const out = this.core.alloc(8 * 128);
+    const n = this.core.call<number>("c_coinbase_layout", out);
+    return this.core.readU64(out, n);
   }
 
   /**

@@ -26,6 +26,13 @@ export const layouts = {
     out: { take: [0, "u64"], rest: [1, "u64"] },
     outSlots: 2,
   },
+  /** should_run_epoch (run_coinbase.rs): which clause fires at a block (0 none, 1 pending, 2 safety net, 3 tempo); rules_473 sets the 473 safety net (BlocksSinceLastStep > tempo instead of > MAX_TEMPO) */
+  c_epoch_trigger: {
+    in: { tempo: [0, "u32"], last_epoch_block: [1, "u64"], pending_epoch_at: [2, "u64"], blocks_since_last_step: [3, "u64"], block: [4, "u64"], rules_473: [5, "bool"] },
+    inSlots: 6,
+    out: { trigger: [0, "u32"] },
+    outSlots: 1,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;

@@ -11,6 +11,10 @@
 // Runtime 473 (run_coinbase.rs at RaoFoundation/subtensor 29005cb7) changes two things: the safety
 // net fires when BlocksSinceLastStep > tempo (not MAX_TEMPO), and drain_pending caps the counter at
 // tempo + 1 as it increments it. Pass `rules` = "473" for that scheduler.
+// The rule itself is the core's (assembly/coinbase/schedule.ts); this file projects it forward.
+
+import { coinbaseOf } from "../coinbase.js";
+import { defaultTaomath } from "../core/default.js";
 
 const U64_MAX = (1n << 64n) - 1n;
 const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
@@ -55,11 +59,7 @@ export interface ScheduledEpoch { block: bigint; trigger: EpochTrigger }
  * incremented by drain_pending for that block. null when not due.
  */
 export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastStep: bigint, rules: SchedulerRules = "425"): EpochTrigger | null {
-  if (s.tempo === 0) return null;
-  if (s.pendingEpochAt > 0n && block >= s.pendingEpochAt) return "pending";
-  if (blocksSinceLastStep > safetyNetAbove(s, rules)) return "safety_net";
-  const since = block > s.lastEpochBlock ? block - s.lastEpochBlock : 0n;
-  return since >= BigInt(s.tempo) ? "tempo" : null;
+  return coinbaseOf(defaultTaomath()).epochTrigger(s.tempo, s.lastEpochBlock, s.pendingEpochAt, blocksSinceLastStep, block, rules);
 }
 
 /**

@@ -12,6 +12,7 @@ import { runSwapVector } from "./swap.js";
 import { runSharePoolVector } from "./sharepool.js";
 import { runBurnVector } from "./burn.js";
 import { runSuperellipseVector } from "./superellipse.js";
+import { runCoinbaseBlocksVector } from "./blocks.js";
 
 export type VectorRunner = (tm: Taomath, file: Record<string, unknown>) => unknown;
 
@@ -24,6 +25,8 @@ export const vectorRunners: Record<string, VectorRunner> = {
   "econ-sharepool-vector/1": runSharePoolVector,
   "econ-burn-vector/1": runBurnVector,
   "econ-superellipse-vector/1": runSuperellipseVector,
+  "coinbase-blocks-vector/1": runCoinbaseBlocksVector,
+  "payout-blocks-vector/1": runCoinbaseBlocksVector,
 };
 
 export function runVectorFile(tm: Taomath, file: unknown): unknown {
