@@ -13,6 +13,9 @@ export interface CoreExports {
   [name: string]: unknown;
 }
 
+/** Wasm32 memory is at most 4 GiB; no single input buffer may ask for more than half of it. */
+export const MAX_ALLOC_BYTES = 2 ** 31;
+
 export class Core {
   constructor(readonly exports: CoreExports) {}
 
@@ -20,19 +23,36 @@ export class Core {
 
   reset(): void { this.exports.reset(); }
 
-  alloc(bytes: number): number { return this.exports.alloc(Math.max(bytes, 8)) >>> 0; }
+  alloc(bytes: number): number {
+    if (!Number.isSafeInteger(bytes) || bytes < 0 || bytes > MAX_ALLOC_BYTES) {
+      throw new TaomathError("out_of_range", "alloc", `${bytes} bytes is more than the core's memory can hold (${MAX_ALLOC_BYTES})`);
+    }
+    try {
+      return this.exports.alloc(Math.max(bytes, 8)) >>> 0;
+    } catch (e) {
+      return this.failed("alloc", e);
+    }
+  }
 
-  /** Calls an export, turning a wasm trap into a TaomathError (the arena is reset on the next call). */
+  /**
+   * Calls an export. Whatever goes wrong inside the core (a trap, an abort, memory that cannot
+   * grow, a value the boundary cannot convert) leaves as TaomathError("internal") naming the
+   * export, and the arena is reset so the instance computes correctly on the next call.
+   */
   call<T>(name: string, ...args: unknown[]): T {
     const fn = this.exports[name] as (...a: unknown[]) => T;
     try {
       return fn(...args);
     } catch (e) {
-      if (e instanceof WebAssembly.RuntimeError) {
-        throw new TaomathError("internal", name, `the wasm core trapped (${e.message})`);
-      }
-      throw e;
+      return this.failed(name, e);
     }
+  }
+
+  private failed(name: string, e: unknown): never {
+    if (e instanceof TaomathError) throw e;
+    try { this.exports.reset(); } catch { /* a core that cannot reset is reported below all the same */ }
+    const what = e instanceof WebAssembly.RuntimeError ? "the wasm core trapped" : "the call into the wasm core failed";
+    throw new TaomathError("internal", name, `${what} (${String((e as Error)?.message ?? e).slice(0, 120)}); the instance was reset`);
   }
 
   // ---- writers: each allocates and copies, returning the pointer ----
