@@ -20,9 +20,9 @@ export type TaomathErrorCode =
   | "no_instance"       // the default instance is not available yet (browser: await createTaomath() first)
   | "unsupported";      // a computation that needs a module not wired in (e.g. the pool math for a dynamic subnet)
 
-/** Longest quote of a value in a message, and longest message: a hostile 100 KB input gives a short error. */
+/** Longest quote of a value in a message, and longest message (room for an aggregate of many errors): a hostile 100 KB input gives a short error. */
 export const MAX_QUOTE_CHARS = 80;
-export const MAX_MESSAGE_CHARS = 600;
+export const MAX_MESSAGE_CHARS = 8000;
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`;
