@@ -3,7 +3,7 @@
 // limit price allows. Inputs are validated here (TaomathError naming the field); the arithmetic
 // runs in the wasm core (assembly/swap, assembly/bigint).
 
-import { TaomathError, ChainRejected } from "../core/errors.js";
+import { TaomathError, ChainRejected, quote as quoted } from "../core/errors.js";
 import { toU64, toU16, type U64Like } from "../bindings/values.js";
 import type { PoolInput, SwapError, SwapCore } from "../bindings/swap.js";
 import { instanceOr } from "../core/default.js";
@@ -47,9 +47,15 @@ function core(tm?: Taomath): SwapCore {
   return instanceOr(tm).swap;
 }
 
+function options<T extends object>(opts: T | null | undefined): Partial<T> {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== "object") throw new TaomathError("invalid_type", "opts", `expected an options object, got ${quoted(opts)}`);
+  return opts;
+}
+
 /** Validates a pool the way the chain would accept it. */
 export function validatePool(pool: Pool, field = "pool"): PoolInput {
-  if (pool === null || typeof pool !== "object") throw new TaomathError("invalid_type", field, "expected a pool object");
+  if (pool === null || typeof pool !== "object" || Array.isArray(pool)) throw new TaomathError("invalid_type", field, "expected a pool object");
   const tao = toU64(pool.taoReserve, `${field}.taoReserve`);
   const alpha = toU64(pool.alphaReserve, `${field}.alphaReserve`);
   if (tao === 0n) throw new TaomathError("out_of_range", `${field}.taoReserve`, "a dynamic pool needs a positive TAO reserve");
@@ -94,7 +100,8 @@ export interface QuoteOptions {
   taomath?: Taomath;
 }
 
-function quote(pool: Pool, buy: boolean, amount: U64Like, opts: QuoteOptions, field: string): Quote {
+function quote(pool: Pool, buy: boolean, amount: U64Like, given: QuoteOptions, field: string): Quote {
+  const opts = options(given);
   const p = validatePool(pool);
   const amt = toU64(amount, field);
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
@@ -125,10 +132,13 @@ export function quoteUnstake(pool: Pool, alphaIn: U64Like, opts: QuoteOptions = 
  * get_max_amount_add ("stake": TAO, fee included) / get_max_amount_remove ("unstake": alpha):
  * the largest amount that executes before the price reaches `limitPriceRao` (rao per alpha).
  */
-export function maxAmountForLimit(pool: Pool, limitPriceRao: U64Like, direction: "stake" | "unstake", opts: { taomath?: Taomath } = {}): bigint {
+export function maxAmountForLimit(pool: Pool, limitPriceRao: U64Like, direction: "stake" | "unstake", given: { taomath?: Taomath } = {}): bigint {
+  const opts = options(given);
   const p = validatePool(pool);
+  // no default here: a limit of 0 is refused, so a missing one is too (never silently read as 0)
+  if (limitPriceRao === undefined) throw new TaomathError("invalid_type", "limitPriceRao", "required: the limit price in rao per alpha");
   const limit = limitOf(limitPriceRao, 0n, "limitPriceRao");
-  if (direction !== "stake" && direction !== "unstake") throw new TaomathError("invalid_type", "direction", `expected "stake" or "unstake", got ${JSON.stringify(direction)}`);
+  if (direction !== "stake" && direction !== "unstake") throw new TaomathError("invalid_type", "direction", `expected "stake" or "unstake", got ${quoted(direction)}`);
   const r = core(opts.taomath).maxAmount(p, direction === "stake", limit, false);
   if (!r.ok) chainError(r.error, "limitPriceRao");
   return r.maxAmount;
@@ -142,8 +152,11 @@ export interface BatchQuotes {
   fee: BigUint64Array;
 }
 
-function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, opts: QuoteOptions, field: string): BatchQuotes {
+function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, given: QuoteOptions, field: string): BatchQuotes {
+  const opts = options(given);
   const p = validatePool(pool);
+  // an array or a typed array: a string is array-like but not a list of amounts
+  if (!Array.isArray(amounts) && !ArrayBuffer.isView(amounts)) throw new TaomathError("invalid_type", field, `expected an array of amounts, got ${quoted(amounts)}`);
   const n = amounts.length;
   const a = new BigUint64Array(n);
   for (let i = 0; i < n; i++) a[i] = toU64(amounts[i], `${field}[${i}]`);
@@ -168,7 +181,8 @@ export function quoteUnstakeBatch(pool: Pool, alphaIn: ArrayLike<U64Like>, opts:
 }
 
 /** Spot price of a pool as U64F64 bits (TAO per alpha). */
-export function spotPrice(pool: Pool, opts: { taomath?: Taomath } = {}): bigint {
+export function spotPrice(pool: Pool, given: { taomath?: Taomath } = {}): bigint {
+  const opts = options(given);
   const p = validatePool(pool);
   return core(opts.taomath).price(p.quoteWeight!, p.alphaReserve, p.taoReserve);
 }
