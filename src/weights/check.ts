@@ -6,7 +6,7 @@ import type { Taomath } from "../core/taomath.js";
 import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toArray, toBool } from "../bindings/values.js";
 import { WeightsCore } from "../bindings/weights.js";
-import { validateSubnetState, type SubnetState, type SetWeightsVerdict } from "./state.js";
+import { validateSubnetState, mechanismOf, type SubnetState, type SetWeightsVerdict } from "./state.js";
 
 const U16_MAX = 65535;
 
@@ -83,7 +83,8 @@ export function checkSetWeights(
   const vs = u16List(values, "values");
   const key = toU64(versionKey, "versionKey");
   const now = toU64(block, "block");
-  const mecid = options.mechanism ?? 0;
+  const mecid = mechanismOf(options);
+  if (options?.enforceMaxWeightLimit !== undefined) toBool(options.enforceMaxWeightLimit, "options.enforceMaxWeightLimit");
   const core = new WeightsCore(tm.core);
   const fail = (verdict: SetWeightsVerdict, uid: number | null = null): SetWeightsCheck => ({ verdict, uid, stored: null });
 

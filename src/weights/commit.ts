@@ -6,6 +6,7 @@
 import { Tuple, Vector, u16, u64, Bytes, Blake2256 } from "@polkadot-api/substrate-bindings";
 import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toInt, toArray } from "../bindings/values.js";
+import { validateCommits, hashOf } from "./state.js";
 
 /** GLOBAL_MAX_SUBNET_COUNT: storage index = mecid * 4096 + netuid. */
 export const GLOBAL_MAX_SUBNET_COUNT = 4096;
@@ -135,17 +136,18 @@ export function checkReveal(
   commits: readonly StoredCommit[], revealedHash: string, currentEpoch: bigint | string | number,
   revealPeriod: bigint | string | number = 1n, commitRevealEnabled = true,
 ): { verdict: RevealVerdict; remaining: StoredCommit[] } {
-  if (!commitRevealEnabled) return { verdict: "CommitRevealDisabled", remaining: [...commits] };
+  const queue: StoredCommit[] = validateCommits(commits, "commits");
+  const hash = hashOf(revealedHash, "revealedHash").toLowerCase();
   const now = toU64(currentEpoch, "currentEpoch");
   const period = toU64(revealPeriod, "revealPeriod");
-  const hash = revealedHash.toLowerCase();
-  const queue = [...commits];
+  if (typeof commitRevealEnabled !== "boolean") throw new TaomathError("invalid_type", "commitRevealEnabled", "expected a boolean");
+  if (!commitRevealEnabled) return { verdict: "CommitRevealDisabled", remaining: queue };
   if (queue.length === 0) return { verdict: "NoWeightsCommitFound", remaining: [] };
   const expired: string[] = [];
-  while (queue.length > 0 && now > toU64(queue[0].epoch, "commit.epoch") + period) expired.push(queue.shift()!.hash.toLowerCase());
+  while (queue.length > 0 && now > BigInt(queue[0].epoch) + period) expired.push(queue.shift()!.hash.toLowerCase());
   if (queue.length === 0) return { verdict: expired.includes(hash) ? "ExpiredWeightCommit" : "NoWeightsCommitFound", remaining: [] };
   const at = queue.findIndex((c) => c.hash.toLowerCase() === hash);
   if (at < 0) return { verdict: expired.includes(hash) ? "ExpiredWeightCommit" : "InvalidRevealCommitHashNotMatch", remaining: queue };
-  if (now !== toU64(queue[at].epoch, "commit.epoch") + period) return { verdict: "RevealTooEarly", remaining: queue };
+  if (now !== BigInt(queue[at].epoch) + period) return { verdict: "RevealTooEarly", remaining: queue };
   return { verdict: "ok", remaining: queue.slice(at + 1) };
 }
