@@ -3,7 +3,27 @@
 // results out before the next reset. Views are re-made on every access because memory growth
 // detaches the old ArrayBuffer.
 
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
+
+const I32_MIN = -(2 ** 31), U32_MAX = 2 ** 32 - 1;
+const I64_MIN = -(1n << 63n), I64_MAX = (1n << 63n) - 1n, U64_MAX = (1n << 64n) - 1n;
+const U128_MAX = (1n << 128n) - 1n, I128_MIN = -(1n << 127n);
+
+/** The value at `i`, checked to be an integer in [min, max] (bigint) before a typed array would wrap it. */
+function big(values: ArrayLike<unknown>, i: number, min: bigint, max: bigint, type: string): bigint {
+  const x = values[i];
+  if (typeof x !== "bigint") throw new TaomathError("invalid_type", `values[${i}]`, `expected a ${type} as a bigint, got ${quote(x)}`);
+  if (x < min || x > max) throw new TaomathError("out_of_range", `values[${i}]`, `${quote(x)} does not fit in ${type}`);
+  return x;
+}
+function small(values: ArrayLike<unknown>, max: number, type: string): void {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x > max) {
+      throw new TaomathError(typeof x === "number" ? "out_of_range" : "invalid_type", `values[${i}]`, `expected a ${type}, got ${quote(x)}`);
+    }
+  }
+}
 
 export interface CoreExports {
   memory: WebAssembly.Memory;
@@ -41,6 +61,14 @@ export class Core {
    */
   call<T>(name: string, ...args: unknown[]): T {
     const fn = this.exports[name] as (...a: unknown[]) => T;
+    // the JS -> wasm conversion would wrap silently (1.5 -> 1, 2^32 + 1 -> 1, 2^64 -> 0)
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (typeof a === "number" ? !(Number.isInteger(a) && a >= I32_MIN && a <= U32_MAX) : typeof a === "bigint" ? a < I64_MIN || a > I64_MAX : true) {
+        throw new TaomathError(typeof a === "number" || typeof a === "bigint" ? "out_of_range" : "invalid_type", `${name}[${i}]`,
+          `${quote(a)} cannot cross into the core as a 32-bit integer or i64`);
+      }
+    }
     try {
       return fn(...args);
     } catch (e) {
@@ -56,41 +84,52 @@ export class Core {
   }
 
   // ---- writers: each allocates and copies, returning the pointer ----
+  // Writers check every value against the type it is stored as: a typed array would wrap it silently.
   u64(values: ArrayLike<bigint>): number {
+    if (values instanceof BigUint64Array) return this.copy(values, 8);
     const p = this.alloc(values.length * 8);
     const v = new BigUint64Array(this.buffer, p, values.length);
-    for (let i = 0; i < values.length; i++) v[i] = values[i];
+    for (let i = 0; i < values.length; i++) v[i] = big(values, i, 0n, U64_MAX, "u64");
     return p;
   }
   i64(values: ArrayLike<bigint>): number {
+    if (values instanceof BigInt64Array) return this.copy(values, 8);
     const p = this.alloc(values.length * 8);
     const v = new BigInt64Array(this.buffer, p, values.length);
-    for (let i = 0; i < values.length; i++) v[i] = values[i];
+    for (let i = 0; i < values.length; i++) v[i] = big(values, i, I64_MIN, I64_MAX, "i64");
     return p;
   }
-  /** i128 values (I64F64 bits) as lo/hi word pairs. */
+  /** i128 values (I64F64 bits; u128 accepted too) as lo/hi word pairs. */
   i128(values: ArrayLike<bigint>): number {
     const p = this.alloc(values.length * 16);
     const v = new BigUint64Array(this.buffer, p, values.length * 2);
     const mask = (1n << 64n) - 1n;
     for (let i = 0; i < values.length; i++) {
-      const x = BigInt.asUintN(128, values[i]);
+      const x = BigInt.asUintN(128, big(values, i, I128_MIN, U128_MAX, "128-bit value"));
       v[2 * i] = x & mask;
       v[2 * i + 1] = x >> 64n;
     }
     return p;
   }
+  private copy(values: ArrayBufferView & { length: number }, width: number): number {
+    const p = this.alloc(values.length * width);
+    new Uint8Array(this.buffer, p, values.length * width).set(new Uint8Array(values.buffer, values.byteOffset, values.length * width));
+    return p;
+  }
   u32(values: ArrayLike<number>): number {
+    if (!(values instanceof Uint32Array)) small(values, 0xffffffff, "u32");
     const p = this.alloc(values.length * 4);
     new Uint32Array(this.buffer, p, values.length).set(values);
     return p;
   }
   u16(values: ArrayLike<number>): number {
+    if (!(values instanceof Uint16Array)) small(values, 0xffff, "u16");
     const p = this.alloc(values.length * 2);
     new Uint16Array(this.buffer, p, values.length).set(values);
     return p;
   }
   u8(values: ArrayLike<number>): number {
+    if (!(values instanceof Uint8Array)) small(values, 0xff, "u8");
     const p = this.alloc(values.length);
     new Uint8Array(this.buffer, p, values.length).set(values);
     return p;
