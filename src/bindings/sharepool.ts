@@ -73,7 +73,7 @@ export class SharePoolCore {
     const opSlots: bigint[] = [];
     for (let i = 0; i < list.length; i++) {
       const o = list[i] as { op: SharePoolOp; key: number; amount: bigint };
-      if (o === null || typeof o !== "object") throw new TaomathError("invalid_type", `ops[${i}]`, `expected {op, key, amount}, got ${typeOf(o)}`);
+      if (o === null || typeof o !== "object" || Array.isArray(o)) throw new TaomathError("invalid_type", `ops[${i}]`, `expected {op, key, amount}, got ${typeOf(o)}`);
       if (typeof o.op !== "string" || !Object.hasOwn(OPS, o.op)) throw new TaomathError("invalid_type", `ops[${i}].op`, `expected one of ${Object.keys(OPS).join(", ")}, got ${quote(o.op)}`);
       if (typeof o.key !== "number" || !Number.isInteger(o.key) || o.key < 0 || o.key >= keys) {
         throw new TaomathError("out_of_range", `ops[${i}].key`, `expected the index of a share in [0, ${keys}), got ${quote(o.key)}`);

@@ -54,11 +54,12 @@ export interface ProjectionOptions {
 
 /** Projects supply and halvings from `issuance` with the chain's exact curve. */
 export function projectEmission(tm: Taomath, issuance: bigint, options: ProjectionOptions = {}): EmissionProjection {
-  if (options === null || typeof options !== "object") throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
   const i = toU64(issuance, "issuance");
   if (i > 21_000_000_000_000_000n) throw new TaomathError("out_of_range", "issuance", `${i} rao is above the total supply of 21e15 rao`);
-  const r = toU64(options.recycledPerDay ?? 0n, "recycled_per_day");
-  const years = options.years ?? 20;
+  // only a missing option takes its default: null is a value, and not one of these types
+  const r = options.recycledPerDay === undefined ? 0n : toU64(options.recycledPerDay, "recycled_per_day");
+  const years = options.years === undefined ? 20 : options.years;
   if (typeof years !== "number" || !Number.isFinite(years) || years <= 0 || years > 400) {
     throw new TaomathError("out_of_range", "years", `expected a number of years in (0, 400], got ${quote(years)}`);
   }

@@ -36,7 +36,7 @@ export const MAX_EXAMPLE_N = 4096;
 export const MAX_EXAMPLE_WARMUP = 100;
 
 export function exampleSubnet(tm: Taomath, opts: ExampleOptions = {}): EpochInput {
-  if (opts === null || typeof opts !== "object") throw new TaomathError("invalid_type", "opts", "expected an options object");
+  if (opts === null || typeof opts !== "object" || Array.isArray(opts)) throw new TaomathError("invalid_type", "opts", "expected an options object");
   const n = opts.n === undefined ? 256 : toInt(opts.n, "n", 1, MAX_EXAMPLE_N, "example size");
   const v = opts.validators === undefined ? Math.min(64, n) : toInt(opts.validators, "validators", 0, n, "validator count (at most n)");
   const seed = opts.seed === undefined ? 42 : toInt(opts.seed, "seed", 0, 0xffffffff, "u32");

@@ -49,7 +49,7 @@ function core(tm?: Taomath): SwapCore {
 
 function options<T extends object>(opts: T | null | undefined): Partial<T> {
   if (opts === undefined || opts === null) return {};
-  if (typeof opts !== "object") throw new TaomathError("invalid_type", "opts", `expected an options object, got ${quoted(opts)}`);
+  if (typeof opts !== "object" || Array.isArray(opts)) throw new TaomathError("invalid_type", "opts", `expected an options object, got ${quoted(opts)}`);
   return opts;
 }
 

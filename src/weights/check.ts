@@ -30,7 +30,12 @@ export interface SetWeightsCheck {
 
 /** The uid a hotkey holds: a number is taken as the uid itself, a string is looked up in `hotkeys`. */
 export function uidOf(state: SubnetState, hotkey: string | number): number | null {
-  if (typeof hotkey === "number") return Number.isInteger(hotkey) && hotkey >= 0 && hotkey < state.n ? hotkey : null;
+  if (typeof hotkey === "number") {
+    // a uid is a u16; one at or past n is simply not registered
+    const uid = toU16(hotkey, "hotkey");
+    return uid < state.n ? uid : null;
+  }
+  if (typeof hotkey !== "string") throw new TaomathError("invalid_type", "hotkey", "expected a hotkey (string) or a uid (number)");
   if (!state.hotkeys) throw new TaomathError("invalid_type", "subnetState.hotkeys", "needed to find a hotkey's uid (or pass the uid as a number)");
   const i = state.hotkeys.indexOf(hotkey);
   return i >= 0 && i < state.n ? i : null;

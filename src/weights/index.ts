@@ -44,7 +44,7 @@ export interface ScoresToRow {
 /** Scores per uid (floats, or I32F32 bits as bigint) to the checked row. `uids` defaults to 0..len-1. */
 export function scoresToRow(tm: Taomath, state: SubnetState, scores: ReadonlyArray<number | bigint>, options: ScoresToRowOptions, uids?: readonly number[]): ScoresToRow {
   validateSubnetState(state);
-  if (options === null || typeof options !== "object") throw new TaomathError("invalid_type", "options", `expected {hotkey, ...}, got ${quote(options)}`);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TaomathError("invalid_type", "options", `expected {hotkey, ...}, got ${quote(options)}`);
   const list = toArray(scores, "scores");
   if (list.length > 65536) throw new TaomathError("wrong_length", "scores", `${list.length} scores; a subnet has at most 65536 uids`);
   const floats = list.map((s, i) => {
@@ -59,6 +59,6 @@ export function scoresToRow(tm: Taomath, state: SubnetState, scores: ReadonlyArr
   const processed = processWeightsForNetuid(ids, floats, state, options.excludeQuantile ?? 0);
   const submit = processed.uids.length === 0 ? { uids: [], values: [] }
     : convertWeightsAndUidsForEmit(processed.uids, processed.weights, { keepTiny: options.sdkCompatible === false });
-  const check = checkSetWeights(tm, state, options.hotkey, submit.uids, submit.values, options.versionKey ?? 0n, options.block ?? 0n);
+  const check = checkSetWeights(tm, state, options.hotkey, submit.uids, submit.values, options.versionKey === undefined ? 0n : options.versionKey, options.block === undefined ? 0n : options.block);
   return { processed, submit, stored: check.stored ?? storedRow(tm, submit.uids, submit.values), check };
 }

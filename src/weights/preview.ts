@@ -38,7 +38,7 @@ export function previewWeights(
   if (typeof validatorUid !== "number" || !Number.isInteger(validatorUid) || validatorUid < 0 || validatorUid >= input.n) {
     throw new TaomathError("uid_out_of_range", "validatorUid", `${quote(validatorUid)} is not a uid of this subnet (n = ${input.n})`);
   }
-  if (options === null || typeof options !== "object") throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
   const row = storedRow(tm, uids, values);
   const weights = input.weights.map((r, i) => (i === validatorUid ? row.map(([u, v]) => [u, v] as [number, number]) : r));
   const lastUpdate = [...input.last_update];

@@ -127,7 +127,7 @@ export function convertWeightsAndUidsForEmit(
     if (typeof u !== "number" || !Number.isInteger(u)) throw new TaomathError("not_integer", `uids[${i}]`, `expected an integer uid, got ${quote(u)}`);
     return u;
   });
-  if (options === null || typeof options !== "object") throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
   if (weights.length === 0 || uids.length === 0) throw new TaomathError("wrong_length", "weights", "min() of an empty sequence: the SDK raises on empty input");
   if (minOf(weights) < 0) throw new TaomathError("out_of_range", "weights", "a negative weight cannot exist on chain");
   if (minOf(uids) < 0) throw new TaomathError("out_of_range", "uids", "a negative uid cannot exist on chain");
@@ -181,7 +181,7 @@ export interface ProcessWeightsOptions {
 export function processWeights(uids: readonly number[], weights: readonly number[], o: ProcessWeightsOptions): { uids: number[]; weights: number[] } {
   uids = list(uids, "uids").map((u, i) => toU16(u, `uids[${i}]`));
   weights = floats(weights, "weights");
-  if (o === null || typeof o !== "object") throw new TaomathError("invalid_type", "options", `expected the process_weights options, got ${quote(o)}`);
+  if (o === null || typeof o !== "object" || Array.isArray(o)) throw new TaomathError("invalid_type", "options", `expected the process_weights options, got ${quote(o)}`);
   // metagraph.n and MinAllowedWeights are u16 on chain; a larger n would build a list that large
   toU16(o.numNeurons, "numNeurons");
   toU16(o.minAllowedWeights, "minAllowedWeights");

@@ -130,7 +130,7 @@ export function validateRows(rows: unknown, field: string): void {
 /** An options object of a weights call (undefined means none) and its mechanism id (u8, default 0). */
 export function mechanismOf(options: unknown): number {
   if (options === undefined) return 0;
-  if (options === null || typeof options !== "object") throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
   const m = (options as { mechanism?: unknown }).mechanism;
   return m === undefined ? 0 : toInt(m, "options.mechanism", 0, 255, "u8");
 }
