@@ -7,7 +7,7 @@ import { u64, u16, i16, u128, i64, bool, oneOf, h256, array, object, tuple, cust
 
 const HUGE = "9".repeat(100_000);
 const leaf = (kind, gen, bad) => ({ kind, gen, bad });
-const float01 = () => leaf("float", fc.double({ min: 0, max: 1, noNaN: true }), [NaN, Infinity, -Infinity, "0.5", null, {}, [], 1n]);
+const float01 = () => leaf("float", fc.double({ min: 0, max: 1, noNaN: true }), [NaN, Infinity, -Infinity, "0.5", null, {}, []]);
 const pair = (a, b) => ({ ...tuple(a, b), bad: ["12", 5, null, [1, 2, 3], {}] });
 const i128 = () => leaf("i128", fc.bigInt({ min: -(1n << 127n), max: (1n << 127n) - 1n }), [1n << 127n, -(1n << 127n) - 1n, 1.5, NaN, null, {}, [], "x", HUGE]);
 const decimal = (frac) => leaf("decimal", fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 10n }), fc.integer({ min: 0, max: 10 ** frac - 1 })).map(([a, b]) => `${a}.${String(b).padStart(frac, "0")}`),
@@ -128,7 +128,7 @@ export function entries(T, tm, payloads, docs = {}) {
       name: "emission.projectEmission",
       schema: tuple(u64(21n * 10n ** 15n), object({}, {
         recycledPerDay: u64(10n ** 13n), years: leaf("years", fc.double({ min: 0.01, max: 3, noNaN: true }), [0, -1, 401, NaN, Infinity, "5", null, {}]),
-        startBlock: u64(10n ** 8n), startDate: leaf("date", fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }), ["2025-01-01", 5, null, {}, new Date(NaN), new Date(8.6e15)]),
+        startBlock: u64(10n ** 8n), startDate: leaf("date", fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }), ["2025-01-01", 5, null, {}, new Date(NaN), new Date(8.639e15)]),
       }, true)),
       call: ([i, o]) => E.projectEmission(tm, i, o),
     },

@@ -78,6 +78,9 @@ export class Core {
 
   private failed(name: string, e: unknown): never {
     if (e instanceof TaomathError) throw e;
+    // a TypeError is the JS -> wasm conversion refusing an argument (a bigint for an i32 or the
+    // reverse): the core was never entered, so it is a value of the wrong type, not a trap
+    if (e instanceof TypeError) throw new TaomathError("invalid_type", name, `an argument has the wrong type for the core (${String(e.message).slice(0, 120)})`);
     try { this.exports.reset(); } catch { /* a core that cannot reset is reported below all the same */ }
     const what = e instanceof WebAssembly.RuntimeError ? "the wasm core trapped" : "the call into the wasm core failed";
     throw new TaomathError("internal", name, `${what} (${String((e as Error)?.message ?? e).slice(0, 120)}); the instance was reset`);

@@ -41,6 +41,12 @@ export function uidOf(state: SubnetState, hotkey: string | number): number | nul
   return i >= 0 && i < state.n ? i : null;
 }
 
+/** A caller: a hotkey string, or a uid (u16), checked before any verdict is given. */
+export function hotkeyArg(hotkey: unknown): void {
+  if (typeof hotkey === "number") toU16(hotkey, "hotkey");
+  else if (typeof hotkey !== "string") throw new TaomathError("invalid_type", "hotkey", "expected a hotkey (string) or a uid (number)");
+}
+
 /** is_self_weight: exactly one value and the first uid is the caller's. */
 export function isSelfWeight(uid: number, uids: readonly number[], values: readonly number[]): boolean {
   return values.length === 1 && uids.length > 0 && uids[0] === uid;
@@ -84,6 +90,7 @@ export function checkSetWeights(
   versionKey: bigint | string | number, block: bigint | string | number, options: CheckOptions = {},
 ): SetWeightsCheck {
   validateSubnetState(state);
+  hotkeyArg(hotkey);
   const us = u16List(uids, "uids");
   const vs = u16List(values, "values");
   const key = toU64(versionKey, "versionKey");

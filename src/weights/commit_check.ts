@@ -2,7 +2,7 @@
 // (subnets/weights.rs internal_commit_weights), in the chain's order, and the queue it leaves.
 
 import { toU64, toBool } from "../bindings/values.js";
-import { checkRateLimit, uidOf } from "./check.js";
+import { checkRateLimit, uidOf, hotkeyArg } from "./check.js";
 import { validateSubnetState, validateCommits, hashOf, mechanismOf, type SubnetState } from "./state.js";
 import type { StoredCommit } from "./commit.js";
 
@@ -27,6 +27,7 @@ export function checkCommitWeights(
   currentEpoch: bigint | string | number, block: bigint | string | number, options: { mechanism?: number } = {},
 ): CommitCheck {
   validateSubnetState(state);
+  hotkeyArg(hotkey);
   const mecid = mechanismOf(options);
   hashOf(hash, "hash");
   const queue: StoredCommit[] = validateCommits(commits, "commits");
