@@ -103,6 +103,24 @@ export function entries(T, tm, payloads, docs = {}) {
       call: ([s, ops]) => tm.sharePool.run(s, ops),
     },
     { name: "tm.sharePool.safeFloat", schema: tuple(safeFloat(), safeFloat(), safeFloat()), call: ([a, b, c]) => [tm.sharePool.add(a, b), tm.sharePool.sub(a, b), tm.sharePool.mulDiv(a, b, c), tm.sharePool.div(a, b), tm.sharePool.gt(a, b), tm.sharePool.toU64(a)] },
+    { name: "pool.splitTake", schema: tuple(u16(), u64()), call: ([t, a]) => P.splitTake(tm, t, a) },
+    {
+      name: "pool.StakingState (addSubnet, setBalance, register, addStake, removeStake)",
+      schema: tuple(u16(3, 1), object({
+        taoReserve: u64(10n ** 16n, 1n), alphaReserve: u64(10n ** 16n, 1n), alphaOut: u64(10n ** 17n), quoteWeight: u64(99n * 10n ** 16n, 10n ** 16n),
+        palSwapInitialized: bool(), feeRate: u16(10000), minimumReserve: u64(10n ** 9n), mechanism: leaf("mech", fc.constantFrom(0, 1), [2, -1, 1.5, null, "1"]),
+      }), u64(10n ** 13n), u64(10n ** 12n), u64(10n ** 12n), object({}, { limitPriceRao: u64(U64_MAX, 1n), allowPartial: bool() })),
+      call: ([netuid, poolState, balance, stake, unstake, opts]) => {
+        const s = new P.StakingState(tm);
+        s.addSubnet(netuid, poolState);
+        s.setBalance("cold", balance);
+        s.register("cold", netuid);
+        const hotkey = "hot";
+        s.createHotkey(hotkey, "cold");
+        const got = s.addStake("cold", hotkey, netuid, stake, opts);
+        return [got, s.removeStake("cold", hotkey, netuid, unstake < got ? unstake : got, opts)];
+      },
+    },
     { name: "runEpoch", schema: tuple(epochInput()), call: ([i]) => tm.runEpoch(i) },
     { name: "runEpochDense", schema: tuple(epochInput()), call: ([i]) => tm.runEpochDense(i) },
     { name: "epoch.explainUid", schema: tuple(epochInput(), u16(7)), call: ([i, u]) => R.explainUid(i, tm.runEpoch(i, { trace: true }), u) },
