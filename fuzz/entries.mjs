@@ -69,6 +69,8 @@ object({
   commit_reveal_enabled: bool(), last_update: array(u64()), validator_permit: array(bool()), owner_uid: nullable(u16()),
   stake_threshold: u64(), alpha_stake: array(u64()), tao_stake: array(u64()), tao_weight: u64(),
 }, { reveal_period_epochs: u64(), max_weight_limit: u16(), mechanism_count: leaf("u8", fc.integer({ min: 0, max: 255 }), [-1, 256, 1.5, null, "1"]) }));
+/** A caller: a uid (u16 number) or a hotkey string, so strings are valid here and only non-uid numbers and other types are not. */
+const caller = () => leaf("caller", fc.integer({ min: 0, max: 7 }), [-1, 65536, 1.5, NaN, null, {}, [], true, 5n]);
 const commits = () => array(object({ hash: h256(), epoch: u64(100n) }), 0, 12);
 
 /** The entry points, each { name, schema, call(args, ctx), validShare? }. ctx = { T, tm }. */
@@ -118,7 +120,7 @@ export function entries(T, tm, payloads, docs = {}) {
         const hotkey = "hot";
         s.createHotkey(hotkey, "cold");
         const got = s.addStake("cold", hotkey, netuid, stake, opts);
-        return [got, s.removeStake("cold", hotkey, netuid, unstake < got ? unstake : got, opts)];
+        return [got, s.removeStake("cold", hotkey, netuid, unstake, opts)];
       },
     },
     { name: "runEpoch", schema: tuple(epochInput()), call: ([i]) => tm.runEpoch(i) },
@@ -129,10 +131,10 @@ export function entries(T, tm, payloads, docs = {}) {
       schema: tuple(object({}, { n: u16(12, 1), validators: u16(4), seed: leaf("u32", fc.nat(), [-1, 2 ** 32, 1.5, null, "1"]), warmupEpochs: u16(1), yuma3: bool() })),
       call: ([o]) => R.exampleSubnet(tm, o),
     },
-    { name: "weights.checkSetWeights", schema: tuple(subnetState(), u16(7), array(u16(7), 0, 7), array(u16(), 0, 7), u64(6n), u64(2000n)), call: ([s, h, u, v, k, b]) => W.checkSetWeights(tm, s, h, u, v, k, b) },
-    { name: "weights.checkCommitWeights", schema: tuple(subnetState(), u16(7), h256(), commits(), u64(100n), u64(2000n)), call: ([s, h, x, c, e, b]) => W.checkCommitWeights(s, h, x, c, e, b) },
+    { name: "weights.checkSetWeights", schema: tuple(subnetState(), caller(), array(u16(7), 0, 7), array(u16(), 0, 7), u64(6n), u64(2000n)), call: ([s, h, u, v, k, b]) => W.checkSetWeights(tm, s, h, u, v, k, b) },
+    { name: "weights.checkCommitWeights", schema: tuple(subnetState(), caller(), h256(), commits(), u64(100n), u64(2000n)), call: ([s, h, x, c, e, b]) => W.checkCommitWeights(s, h, x, c, e, b) },
     { name: "weights.checkReveal", schema: tuple(commits(), h256(), u64(100n), u64(5n), bool()), call: (a) => W.checkReveal(...a) },
-    { name: "weights.scoresToRow", schema: tuple(subnetState(), array(float01(), 0, 7), object({ hotkey: u16(7) }, { excludeQuantile: u16(), sdkCompatible: bool() })), call: ([s, sc, o]) => W.scoresToRow(tm, s, sc, o) },
+    { name: "weights.scoresToRow", schema: tuple(subnetState(), array(float01(), 0, 7), object({ hotkey: caller() }, { excludeQuantile: u16(), sdkCompatible: bool() })), call: ([s, sc, o]) => W.scoresToRow(tm, s, sc, o) },
     {
       name: "weights.processWeights",
       schema: tuple(array(u16(7), 0, 7), array(float01(), 0, 7), object({ numNeurons: u16(8), minAllowedWeights: u16(8), maxWeightLimit: float01() }, { excludeQuantile: u16() })),
