@@ -17,7 +17,7 @@ import { decoderPayloads, readShared, sharedPresent, vectorDocs } from "../fuzz/
 import { runEntry, isClean } from "../fuzz/runner.mjs";
 
 const tm = root.taomath();
-const numRuns = Number(process.env.FUZZ_CASES ?? (process.env.CI === "true" ? 2000 : 400));
+const numRuns = Number(process.env.FUZZ_CASES ?? (process.env.CI === "true" ? 1500 : 400));
 const seed = Number(process.env.FUZZ_SEED ?? 20261202);
 const vector = sharedPresent ? readShared("vectors", "epoch", "001_n1_self_weight.json") : null;
 const knownVector = () => vector === null || vectors.canonicalJson(root.epochToVectorEncoding(tm.runEpoch(vector.inputs)).outputs) === vectors.canonicalJson(vector.outputs);
