@@ -17,7 +17,7 @@
 // non-expired timelocked entry contributes, each cell keeps the minimum, and a hotkey that holds no
 // uid on the subnet is skipped.
 
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 import { toArray, toU64 } from "../bindings/values.js";
 
 const U64_MAX = (1n << 64n) - 1n;
@@ -65,7 +65,7 @@ export function commitBlocks(s: CommitState): Array<string | null> {
   };
 
   const counter = s.semantics === "counter";
-  if (!counter && s.semantics !== "block") throw new TaomathError("invalid_type", "semantics", `expected "block" or "counter", got ${JSON.stringify(s.semantics)}`);
+  if (!counter && s.semantics !== "block") throw new TaomathError("invalid_type", "semantics", `expected "block" or "counter", got ${quote(s.semantics)}`);
   if (counter && s.subnetEpochIndex === undefined) {
     throw new TaomathError("missing_storage", "SubnetEpochIndex", "runtime 425 counts commit epochs with SubnetEpochIndex: it is needed");
   }
