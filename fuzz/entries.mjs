@@ -71,6 +71,7 @@ object({
 }, { reveal_period_epochs: u64(), max_weight_limit: u16(), mechanism_count: leaf("u8", fc.integer({ min: 0, max: 255 }), [-1, 256, 1.5, null, "1"]) }));
 /** A caller: a uid (u16 number) or a hotkey string, so strings are valid here and only non-uid numbers and other types are not. */
 const caller = () => leaf("caller", fc.integer({ min: 0, max: 7 }), [-1, 65536, 1.5, NaN, null, {}, [], true, 5n]);
+const schedule = () => object({ netuid: u16(3), tempo: u16(400), lastEpochBlock: u64(10n ** 7n), pendingEpochAt: u64(10n ** 7n), blocksSinceLastStep: u64(60_000n) });
 const commits = () => array(object({ hash: h256(), epoch: u64(100n) }), 0, 12);
 
 /** The entry points, each { name, schema, call(args, ctx), validShare? }. ctx = { T, tm }. */
@@ -167,6 +168,19 @@ export function entries(T, tm, payloads, docs = {}) {
       call: ([s, p]) => tm.emission.updateMovingPrice(s, p),
     },
     { name: "tm.emission.scalars", schema: tuple(u64(), u64(), leaf("count", fc.integer({ min: 0, max: 500 }), [-1, 2 ** 24 + 1, 1.5, NaN, null, "5", {}])), call: ([i, a, n]) => [tm.emission.blockEmission(i), tm.emission.halvings(i), tm.emission.alphaEmission(i, a), tm.emission.run(i, n)] },
+    { name: "chain.blocksUntilNextEpoch/nextEpochBlock/epochIndexOfBlock", schema: tuple(u16(), u16(400), u64()), call: ([n, t, b]) => [C.blocksUntilNextEpoch(n, t, b), C.nextEpochBlock(n, t, b), C.epochIndexOfBlock(n, t, b)] },
+    { name: "chain.epochTrigger/nextScheduledEpoch", schema: tuple(schedule(), u64(10n ** 7n), u64(60_000n)), call: ([s, b, since]) => [C.epochTrigger(s, b, since), C.nextScheduledEpoch(s, b)] },
+    { name: "chain.cappedNextEpoch", schema: tuple(array(schedule(), 0, 4), u16(3), u64(10n ** 7n), leaf("u8", fc.integer({ min: 0, max: 3 }), [-1, 256, 1.5, null, "2"]), leaf("horizon", fc.integer({ min: 0, max: 50 }), [-1, 1.5, NaN, 1e8, null, "5"])), call: ([ss, n, b, cap, h]) => C.cappedNextEpoch(ss, n, b, cap, h) },
+    {
+      name: "weights.commitHash",
+      schema: tuple(object({ account: h256(), netuid: u16(), uids: array(u16(), 0, 6), values: array(u16(), 0, 6), salt: array(u16(), 0, 8), versionKey: u64() }, { mechanism: leaf("u8", fc.integer({ min: 0, max: 3 }), [-1, 256, 1.5, null, "1"]) })),
+      call: ([c]) => W.commitHash(c),
+    },
+    {
+      name: "weights.epochAt/firstBlockOfEpoch/revealWindow",
+      schema: tuple(object({ tempo: u16(400), last_epoch_block: u64(10n ** 7n) }, { epoch_index: u64(10n ** 5n), reveal_period_epochs: u64(4n) }), u64(2n * 10n ** 7n), u64(10n ** 5n)),
+      call: ([s, b, e]) => [W.epochAt(s, b), W.firstBlockOfEpoch(s, e), W.revealWindow(s, b)],
+    },
     { name: "chain.metagraphIndexes", schema: tuple(oneOf(315, 343, 425), array(oneOf("hotkeys", "alpha_stake", "tempo", "netuid"), 0, 5)), call: ([v, n]) => C.metagraphIndexes(v, n) },
   ];
   if (docs.vectors?.length) {

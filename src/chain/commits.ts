@@ -18,7 +18,7 @@
 // uid on the subnet is skipped.
 
 import { TaomathError, quote } from "../core/errors.js";
-import { toArray, toU64 } from "../bindings/values.js";
+import { toArray, toU64, toU16, toInt } from "../bindings/values.js";
 
 const U64_MAX = (1n << 64n) - 1n;
 const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
@@ -26,10 +26,11 @@ const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a 
 export type CommitSemantics = "block" | "counter";
 
 /** Which reading of the commit storage the runtime with this spec version uses. */
-export const commitSemanticsFor = (specVersion: number): CommitSemantics => (specVersion >= 425 ? "counter" : "block");
+export const commitSemanticsFor = (specVersion: number): CommitSemantics => (toInt(specVersion, "specVersion", 0, 2 ** 32 - 1, "u32") >= 425 ? "counter" : "block");
 
 /** subtensor's get_epoch_index before the stateful epoch counter: (block + netuid + 1) / (tempo + 1), saturating. */
 export function epochIndexOfBlock(netuid: number, tempo: number, block: bigint): bigint {
+  netuid = toU16(netuid, "netuid"); tempo = toU16(tempo, "tempo"); block = toU64(block, "block");
   return satAdd(block, BigInt(netuid) + 1n) / (BigInt(tempo) + 1n);
 }
 

@@ -10,6 +10,9 @@
 // Runtimes up to 343 used the legacy rule instead (blocksUntilNextEpoch in inputs.ts).
 
 const U64_MAX = (1n << 64n) - 1n;
+import { TaomathError, quote } from "../core/errors.js";
+import { toU16, toU64, toInt } from "../bindings/values.js";
+
 const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
 
 /** MAX_TEMPO (lib.rs): BlocksSinceLastStep above it fires the epoch whatever the schedule says. */
@@ -37,6 +40,21 @@ export interface ScheduledEpoch { block: bigint; trigger: EpochTrigger }
  * incremented by drain_pending for that block. null when not due.
  */
 export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastStep: bigint): EpochTrigger | null {
+  return trigger(scheduleOf(s, "schedule"), toU64(block, "block"), toU64(blocksSinceLastStep, "blocksSinceLastStep"));
+}
+
+/** A subnet's scheduler storage, checked against its chain types (NetUid and tempo u16, the rest u64). */
+function scheduleOf(s: unknown, field: string): SubnetSchedule {
+  if (s === null || typeof s !== "object" || Array.isArray(s)) throw new TaomathError("invalid_type", field, `expected a subnet schedule, got ${quote(s)}`);
+  const o = s as Record<string, unknown>;
+  return {
+    netuid: toU16(o.netuid, `${field}.netuid`), tempo: toU16(o.tempo, `${field}.tempo`),
+    lastEpochBlock: toU64(o.lastEpochBlock, `${field}.lastEpochBlock`), pendingEpochAt: toU64(o.pendingEpochAt, `${field}.pendingEpochAt`),
+    blocksSinceLastStep: toU64(o.blocksSinceLastStep, `${field}.blocksSinceLastStep`),
+  };
+}
+
+function trigger(s: SubnetSchedule, block: bigint, blocksSinceLastStep: bigint): EpochTrigger | null {
   if (s.tempo === 0) return null;
   if (s.pendingEpochAt > 0n && block >= s.pendingEpochAt) return "pending";
   if (blocksSinceLastStep > MAX_TEMPO) return "safety_net";
@@ -50,6 +68,10 @@ export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastSt
  * drain_pending does not visit.
  */
 export function nextScheduledEpoch(s: SubnetSchedule, snapshotBlock: bigint): ScheduledEpoch | null {
+  return next(scheduleOf(s, "schedule"), toU64(snapshotBlock, "snapshotBlock"));
+}
+
+function next(s: SubnetSchedule, snapshotBlock: bigint): ScheduledEpoch | null {
   if (s.tempo === 0 || s.netuid === 0) return null;
   const after = snapshotBlock + 1n;
   const candidates: bigint[] = [];
@@ -60,8 +82,10 @@ export function nextScheduledEpoch(s: SubnetSchedule, snapshotBlock: bigint): Sc
   const auto = s.lastEpochBlock + BigInt(s.tempo);
   if (auto <= U64_MAX) candidates.push(auto > after ? auto : after);
   const block = candidates.reduce((a, b) => (b < a ? b : a));
-  const trigger = epochTrigger(s, block, satAdd(s.blocksSinceLastStep, block - snapshotBlock));
-  return trigger === null ? null : { block, trigger };
+  // a block past u64::MAX never comes
+  if (block > U64_MAX) return null;
+  const t = trigger(s, block, satAdd(s.blocksSinceLastStep, block - snapshotBlock));
+  return t === null ? null : { block, trigger: t };
 }
 
 /** The epoch block once the cap is applied across subnets, as far as the simulation can tell. */
@@ -85,9 +109,15 @@ export interface CappedEpoch {
 export function cappedNextEpoch(
   subnets: readonly SubnetSchedule[], netuid: number, snapshotBlock: bigint, maxEpochsPerBlock: number, horizon = 100_000,
 ): CappedEpoch {
-  const live = subnets.filter((s) => s.netuid !== 0).map((s) => ({ ...s }));
+  if (!Array.isArray(subnets)) throw new TaomathError("invalid_type", "subnets", `expected an array of subnet schedules, got ${quote(subnets)}`);
+  const checked = subnets.map((s, i) => scheduleOf(s, `subnets[${i}]`));
+  netuid = toU16(netuid, "netuid");
+  snapshotBlock = toU64(snapshotBlock, "snapshotBlock");
+  maxEpochsPerBlock = toInt(maxEpochsPerBlock, "maxEpochsPerBlock", 0, 255, "u8");
+  horizon = toInt(horizon, "horizon", 0, 10_000_000, "block count");
+  const live = checked.filter((s) => s.netuid !== 0);
   const own = live.find((s) => s.netuid === netuid);
-  const solo = own ? nextScheduledEpoch(own, snapshotBlock) : null;
+  const solo = own ? next(own, snapshotBlock) : null;
   if (!own || !solo || maxEpochsPerBlock <= 0) return { block: null, deferredBlocks: null, deferredBehind: [] };
   let at = snapshotBlock; // every state below is as of the end of block `at`
   let behind: number[] | null = null;
@@ -95,7 +125,7 @@ export function cappedNextEpoch(
     // next block at which any subnet is due (all BlocksSinceLastStep advance together)
     let b: bigint | null = null;
     for (const s of live) {
-      const n = nextScheduledEpoch(s, at);
+      const n = next(s, at);
       if (n && (b === null || n.block < b)) b = n.block;
     }
     if (b === null) break;
@@ -105,7 +135,7 @@ export function cappedNextEpoch(
     for (const s of live) {
       const since = satAdd(s.blocksSinceLastStep, elapsed);
       s.blocksSinceLastStep = since;
-      if (epochTrigger(s, b, since) === null) continue;
+      if (trigger(s, b, since) === null) continue;
       if (ran >= maxEpochsPerBlock) {
         if (s.netuid === netuid && behind === null) behind = [...ranHere];
         s.pendingEpochAt = b + 1n;
