@@ -71,6 +71,8 @@ object({
 }, { reveal_period_epochs: u64(), max_weight_limit: u16(), mechanism_count: leaf("u8", fc.integer({ min: 0, max: 255 }), [-1, 256, 1.5, null, "1"]) }));
 /** A caller: a uid (u16 number) or a hotkey string, so strings are valid here and only non-uid numbers and other types are not. */
 const caller = () => leaf("caller", fc.integer({ min: 0, max: 7 }), [-1, 65536, 1.5, NaN, null, {}, [], true, 5n]);
+/** A hotkey: any string is one, so only other types are out of type. */
+const hotkey = () => leaf("hotkey", fc.constantFrom("a", "b", "z"), [5, null, {}, [], 5n, true]);
 const schedule = () => object({ netuid: u16(3), tempo: u16(400), lastEpochBlock: u64(10n ** 7n), pendingEpochAt: u64(10n ** 7n), blocksSinceLastStep: u64(60_000n) });
 const commits = () => array(object({ hash: h256(), epoch: u64(100n) }), 0, 12);
 
@@ -181,6 +183,22 @@ export function entries(T, tm, payloads, docs = {}) {
       schema: tuple(object({ tempo: u16(400), last_epoch_block: u64(10n ** 7n) }, { epoch_index: u64(10n ** 5n), reveal_period_epochs: u64(4n) }), u64(2n * 10n ** 7n), u64(10n ** 5n)),
       call: ([s, b, e]) => [W.epochAt(s, b), W.firstBlockOfEpoch(s, e), W.revealWindow(s, b)],
     },
+    {
+      name: "chain.commitBlocks",
+      schema: tuple(object({
+        semantics: oneOf("block", "counter"), netuid: u16(3), tempo: u16(400), epochBlock: u64(10n ** 6n), hotkeys: array(hotkey(), 0, 4),
+        weightCommits: array(object({ hotkey: hotkey(), queue: array({ ...tuple(h256(), u64(10n ** 6n), u64(10n ** 6n), u64(10n ** 6n)), bad: ["x", 5, null, [1, 2]] }, 0, 3) }), 0, 3),
+        timelockedCommits: array(object({ epoch: u64(10n ** 4n), queue: array({ ...tuple(hotkey(), u64(10n ** 6n), u64(10n ** 6n)), bad: ["x", 5, null, [1]] }, 0, 3) }), 0, 3),
+        revealPeriodEpochs: u64(4n), subnetEpochIndex: u64(10n ** 4n),
+      })),
+      call: ([c]) => C.commitBlocks(c),
+    },
+    { name: "tm.math (normalize, vecMaxUpscaleToU16, isTopk)", schema: tuple(array(i64(), 0, 8), leaf("k", fc.integer({ min: 0, max: 10 }), [-1, 1.5, NaN, 2 ** 31, null, "2"])), call: ([v, k]) => [tm.math.normalize(v), tm.math.vecMaxUpscaleToU16(v), tm.math.isTopk(v, k)] },
+    { name: "tm.math (rowNormalizeSparse, matmulSparse)", schema: tuple(array(array(pair(u16(7), i64()), 0, 5), 0, 5), array(i64(), 0, 8), u16(8)), call: ([r, v, c]) => [tm.math.rowNormalizeSparse(r), tm.math.matmulSparse(r, v, c)] },
+    { name: "tm.math (weightedMedian, sigmoid, emaAlpha)", schema: tuple(array(i64(), 0, 6), array(i64(), 0, 6), array(u16(5), 0, 6), i64(), u64(), bool()), call: ([a, b, p, x, bma, w]) => [tm.math.weightedMedian(a, b, p, x, x, x), tm.math.sigmoidSafe(x, x, x), tm.math.emaAlpha(bma, w)] },
+    { name: "weights.WeightsCore", schema: tuple(array(u16(), 0, 8), u16(), u64(), u64(), u64()), call: ([v, l, a, t, w]) => { const c = new W.WeightsCore(tm.core); return [c.maxUpscale(v), c.vecMaxLimited(v, l), c.hotkeyTotalStake(a, t, w)]; } },
+    { name: "epoch.epochInputFromJson+epochToVectorEncoding", schema: tuple(epochInput()), call: ([i]) => R.epochToVectorEncoding(tm.runEpoch(R.epochInputFromJson({ inputs: i }), { trace: true })) },
+    { name: "emission.emissionChartSvg", schema: tuple(u64(21n * 10n ** 15n), u64(10n ** 12n)), call: ([i, r]) => E.emissionChartSvg(E.projectEmission(tm, i, { years: 1, recycledPerDay: r }), E.projectEmission(tm, i, { years: 1 })) },
     { name: "chain.metagraphIndexes", schema: tuple(oneOf(315, 343, 425), array(oneOf("hotkeys", "alpha_stake", "tempo", "netuid"), 0, 5)), call: ([v, n]) => C.metagraphIndexes(v, n) },
   ];
   if (docs.vectors?.length) {

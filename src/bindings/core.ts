@@ -16,6 +16,10 @@ function big(values: ArrayLike<unknown>, i: number, min: bigint, max: bigint, ty
   if (x < min || x > max) throw new TaomathError("out_of_range", `values[${i}]`, `${quote(x)} does not fit in ${type}`);
   return x;
 }
+/** Only arrays and typed arrays are lists: a string or {length} is array-like but not a list of values. */
+function list(values: unknown): void {
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw new TaomathError("invalid_type", "values", `expected an array, got ${quote(values)}`);
+}
 function small(values: ArrayLike<unknown>, max: number, type: string): void {
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
@@ -89,6 +93,7 @@ export class Core {
   // ---- writers: each allocates and copies, returning the pointer ----
   // Writers check every value against the type it is stored as: a typed array would wrap it silently.
   u64(values: ArrayLike<bigint>): number {
+    list(values);
     if (values instanceof BigUint64Array) return this.copy(values, 8);
     const p = this.alloc(values.length * 8);
     const v = new BigUint64Array(this.buffer, p, values.length);
@@ -96,6 +101,7 @@ export class Core {
     return p;
   }
   i64(values: ArrayLike<bigint>): number {
+    list(values);
     if (values instanceof BigInt64Array) return this.copy(values, 8);
     const p = this.alloc(values.length * 8);
     const v = new BigInt64Array(this.buffer, p, values.length);
@@ -104,6 +110,7 @@ export class Core {
   }
   /** i128 values (I64F64 bits; u128 accepted too) as lo/hi word pairs. */
   i128(values: ArrayLike<bigint>): number {
+    list(values);
     const p = this.alloc(values.length * 16);
     const v = new BigUint64Array(this.buffer, p, values.length * 2);
     const mask = (1n << 64n) - 1n;
@@ -120,18 +127,21 @@ export class Core {
     return p;
   }
   u32(values: ArrayLike<number>): number {
+    list(values);
     if (!(values instanceof Uint32Array)) small(values, 0xffffffff, "u32");
     const p = this.alloc(values.length * 4);
     new Uint32Array(this.buffer, p, values.length).set(values);
     return p;
   }
   u16(values: ArrayLike<number>): number {
+    list(values);
     if (!(values instanceof Uint16Array)) small(values, 0xffff, "u16");
     const p = this.alloc(values.length * 2);
     new Uint16Array(this.buffer, p, values.length).set(values);
     return p;
   }
   u8(values: ArrayLike<number>): number {
+    list(values);
     if (!(values instanceof Uint8Array)) small(values, 0xff, "u8");
     const p = this.alloc(values.length);
     new Uint8Array(this.buffer, p, values.length).set(values);
@@ -178,6 +188,15 @@ export class Core {
 
   /** Writes rows of [col, bits] as a CSR with u32 columns and i64 values; returns the 3 pointers. */
   writeCsrFixed(rows: ReadonlyArray<ReadonlyArray<readonly [number, bigint]>>): { start: number; col: number; val: number } {
+    // rows of the chain's sparse matrices: Vec<Vec<(u16, I32F32)>>
+    list(rows);
+    rows.forEach((row, i) => {
+      if (!Array.isArray(row)) throw new TaomathError("invalid_type", `rows[${i}]`, `expected a row of [column, bits] pairs, got ${quote(row)}`);
+      row.forEach((e, k) => {
+        if (!Array.isArray(e) || e.length !== 2) throw new TaomathError("invalid_type", `rows[${i}][${k}]`, "expected a [column, bits] pair");
+        if (typeof e[0] !== "number" || !Number.isInteger(e[0]) || e[0] < 0 || e[0] > 0xffff) throw new TaomathError("out_of_range", `rows[${i}][${k}][0]`, `a column is a u16, got ${quote(e[0])}`);
+      });
+    });
     const start = new Uint32Array(rows.length + 1);
     for (let i = 0; i < rows.length; i++) start[i + 1] = start[i] + rows[i].length;
     const cols: number[] = [], vals: bigint[] = [];

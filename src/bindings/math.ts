@@ -3,7 +3,7 @@
 
 import { Core } from "./core.js";
 import { TaomathError, quote } from "../core/errors.js";
-import { toU16, toI16, toU64 } from "./values.js";
+import { toU16, toI16, toU64, toInt } from "./values.js";
 import type { FixedSparse } from "./epoch.js";
 
 /** A dense I32F32 matrix: rows of raw bits, every row as long as the first. */
@@ -87,14 +87,21 @@ export class MathHelpers {
   }
 
   weightedMedian(stake: bigint[], score: bigint[], part: number[], minority: bigint, lo: bigint, hi: bigint): bigint {
-    this.core.reset();
-    // the chain returns 0 when the two vectors differ in length, and reads 0 past their end
-    if (stake.length !== score.length) return 0n;
+    // every input is checked, even when the lengths differ and the chain answers 0 without reading them
+    for (const [v, f] of [[stake, "stake"], [score, "score"]] as const) {
+      if (!Array.isArray(v)) throw new TaomathError("invalid_type", f, `expected an array, got ${quote(v)}`);
+      v.forEach((x, i) => s64(x, `${f}[${i}]`));
+    }
+    if (!Array.isArray(part)) throw new TaomathError("invalid_type", "part", `expected an array, got ${quote(part)}`);
     let width = Math.max(stake.length, 1);
     for (const x of part) {
       if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x >= 65536) throw new TaomathError("out_of_range", "part", `expected indexes in [0, 65536), got ${quote(x)}`);
       width = Math.max(width, x + 1);
     }
+    s64(minority, "minority"); s64(lo, "lo"); s64(hi, "hi");
+    this.core.reset();
+    // the chain returns 0 when the two vectors differ in length, and reads 0 past their end
+    if (stake.length !== score.length) return 0n;
     const pad = (v: bigint[]) => [...v, ...new Array(width - v.length).fill(0n)];
     const p = this.core.u32(part);
     return this.fn<bigint>("m_weighted_median", this.core.i64(pad(stake)), this.core.i64(pad(score)), p, part.length, s64(minority), s64(lo), s64(hi));
@@ -134,6 +141,7 @@ export class MathHelpers {
   colNormalizeSparse(rows: Rows, columns: number): FixedSparse { return this.inPlaceSparse("m_col_normalize_sparse", rows, columns); }
   colMaxUpscaleSparse(rows: Rows, columns: number): FixedSparse { return this.inPlaceSparse("m_col_max_upscale_sparse", rows, columns); }
   isTopkNonzero(v: bigint[], k: number): boolean[] {
+    k = toInt(k, "k", 0, 2 ** 31 - 1, "count");
     this.core.reset();
     const out = this.core.alloc(v.length);
     this.fn("m_is_topk_nonzero", this.core.i64(v), v.length, k, out);
@@ -351,6 +359,7 @@ export class MathHelpers {
   }
   /** is_topk (no zero rule) */
   isTopk(v: bigint[], k: number): boolean[] {
+    k = toInt(k, "k", 0, 2 ** 31 - 1, "count");
     this.core.reset();
     const out = this.core.alloc(v.length);
     this.fn("d_is_topk", this.core.i64(v), v.length, k, out);

@@ -56,6 +56,7 @@ export interface CommitState {
 
 /** commit_blocks for the epoch: per uid the earliest live commit block as a decimal string, or null for none. */
 export function commitBlocks(s: CommitState): Array<string | null> {
+  validateCommitState(s);
   const n = s.hotkeys.length;
   const cells: bigint[] = Array(n).fill(U64_MAX);
   const uidOf = new Map<string, number>();
@@ -99,4 +100,42 @@ export function commitBlocks(s: CommitState): Array<string | null> {
     });
   });
   return cells.map((c) => (c === U64_MAX ? null : c.toString()));
+}
+
+/** Every field and queue entry of a CommitState, checked before any is read (the scan stops early). */
+function validateCommitState(s: CommitState): void {
+  if (s === null || typeof s !== "object" || Array.isArray(s)) throw new TaomathError("invalid_type", "commitState", "expected an object");
+  toU16(s.netuid, "netuid");
+  toU16(s.tempo, "tempo");
+  if (s.semantics === "block" || s.epochBlock !== undefined) toU64(s.epochBlock, "epochBlock");
+  if (s.subnetEpochIndex !== undefined) toU64(s.subnetEpochIndex, "SubnetEpochIndex");
+  toArray(s.hotkeys, "hotkeys").forEach((h, i) => { if (typeof h !== "string") throw new TaomathError("invalid_type", `hotkeys[${i}]`, "expected a hotkey string"); });
+  const entry = (e: unknown, f: string, keys: string[]): Record<string, unknown> => {
+    if (e === null || typeof e !== "object" || Array.isArray(e)) throw new TaomathError("invalid_type", f, `expected {${keys.join(", ")}}`);
+    return e as Record<string, unknown>;
+  };
+  const tuple = (t: unknown, f: string, len: number): unknown[] => {
+    const a = toArray(t, f);
+    if (a.length !== len) throw new TaomathError("wrong_length", f, `expected ${len} fields, got ${a.length}`);
+    return a;
+  };
+  toArray(s.weightCommits, "WeightCommits").forEach((e, k) => {
+    const o = entry(e, `WeightCommits[${k}]`, ["hotkey", "queue"]);
+    if (typeof o.hotkey !== "string") throw new TaomathError("invalid_type", `WeightCommits[${k}].hotkey`, "expected a hotkey string");
+    toArray(o.queue, `WeightCommits[${k}].queue`).forEach((q, i) => {
+      const t = tuple(q, `WeightCommits[${k}].queue[${i}]`, 4);
+      if (typeof t[0] !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(t[0])) throw new TaomathError("invalid_type", `WeightCommits[${k}].queue[${i}][0]`, "expected the commit hash (H256) as 0x hex");
+      for (let j = 1; j < 4; j++) toU64(t[j], `WeightCommits[${k}].queue[${i}][${j}]`);
+    });
+  });
+  toArray(s.timelockedCommits, "TimelockedWeightCommits").forEach((e, k) => {
+    const o = entry(e, `TimelockedWeightCommits[${k}]`, ["epoch", "queue"]);
+    toU64(o.epoch, `TimelockedWeightCommits[${k}].epoch`);
+    toArray(o.queue, `TimelockedWeightCommits[${k}].queue`).forEach((q, i) => {
+      const t = tuple(q, `TimelockedWeightCommits[${k}].queue[${i}]`, 3);
+      if (typeof t[0] !== "string") throw new TaomathError("invalid_type", `TimelockedWeightCommits[${k}].queue[${i}][0]`, "expected a hotkey string");
+      toU64(t[1], `TimelockedWeightCommits[${k}].queue[${i}][1]`);
+      toU64(t[2], `TimelockedWeightCommits[${k}].queue[${i}][2]`);
+    });
+  });
 }
