@@ -107,6 +107,7 @@ export class MathHelpers {
     return this.fn<bigint>("m_weighted_median", this.core.i64(pad(stake)), this.core.i64(pad(score)), p, part.length, s64(minority), s64(lo), s64(hi));
   }
   weightedMedianColSparse(stake: bigint[], score: Rows, columns: number, majority: bigint): bigint[] {
+    columns = toU16(columns, "columns"); // n, the number of uids: a u16
     this.core.reset();
     const m = this.csr(score);
     const out = this.fn<number>("m_weighted_median_col_sparse", this.core.i64(stake), stake.length, score.length, m.start, m.col, m.val, columns, s64(majority));
@@ -138,8 +139,8 @@ export class MathHelpers {
     return this.core.readCsrFixed(rows.length, m.start, m.col, m.val);
   }
   rowNormalizeSparse(rows: Rows): FixedSparse { return this.inPlaceSparse("m_row_normalize_sparse", rows); }
-  colNormalizeSparse(rows: Rows, columns: number): FixedSparse { return this.inPlaceSparse("m_col_normalize_sparse", rows, columns); }
-  colMaxUpscaleSparse(rows: Rows, columns: number): FixedSparse { return this.inPlaceSparse("m_col_max_upscale_sparse", rows, columns); }
+  colNormalizeSparse(rows: Rows, columns: number): FixedSparse { columns = toU16(columns, "columns"); return this.inPlaceSparse("m_col_normalize_sparse", rows, columns); }
+  colMaxUpscaleSparse(rows: Rows, columns: number): FixedSparse { columns = toU16(columns, "columns"); return this.inPlaceSparse("m_col_max_upscale_sparse", rows, columns); }
   isTopkNonzero(v: bigint[], k: number): boolean[] {
     k = toInt(k, "k", 0, 2 ** 31 - 1, "count");
     this.core.reset();
@@ -160,6 +161,7 @@ export class MathHelpers {
     return this.core.readI64(out, rows.length);
   }
   matmulSparse(rows: Rows, v: bigint[], columns: number): bigint[] {
+    columns = toU16(columns, "columns"); // n, the number of uids: a u16
     this.core.reset();
     const m = this.csr(rows);
     const out = this.vecOut(columns);
@@ -174,6 +176,7 @@ export class MathHelpers {
     return this.core.readI64(out, rows.length);
   }
   interpolateSparse(a: Rows, b: Rows, columns: number, ratio: bigint): FixedSparse {
+    columns = toU16(columns, "columns"); // n, the number of uids: a u16
     this.core.reset();
     const ma = this.csr(a), mb = this.csr(b);
     return this.readHeader(this.fn<number>("m_interpolate_sparse", a.length, ma.start, ma.col, ma.val, b.length, mb.start, mb.col, mb.val, columns, s64(ratio)));
