@@ -1,8 +1,16 @@
-// Typed wrappers over assembly/abi/burn.ts: the registration burn's decay factor and block sequences.
+// Typed wrappers over assembly/abi/burn.ts: the registration burn's decay factor and block sequences
+// (subtensor utils/misc.rs decay_factor_q32 / pow_q32, registration.rs burn updates). Every input is
+// checked against its chain type first (u64 burns and blocks, u16 half-life, U64F64 multiplier).
 
 import { Core } from "./core.js";
+import { TaomathError } from "../core/errors.js";
+import { toArray, toBool, toInt, toU16, toU64, typeOf } from "./values.js";
 
 const M64 = (1n << 64n) - 1n;
+const U128_MAX = (1n << 128n) - 1n;
+/** Most blocks, and most registrations over all blocks, one run may ask for (each costs 8-16 bytes of output). */
+export const MAX_BURN_BLOCKS = 1_000_000;
+export const MAX_BURN_REGISTRATIONS = 1_000_000;
 
 export interface BurnParams {
   burn: bigint; minBurn: bigint; maxBurn: bigint; halfLife: number;
@@ -15,38 +23,77 @@ export interface BurnParams {
 
 export interface BurnBlock { block: bigint; burnAfterDecay: bigint; registrationPrices: bigint[]; burnEndOfBlock: bigint }
 
+function toU128(v: unknown, field: string): bigint {
+  if (typeof v !== "bigint") throw new TaomathError("invalid_type", field, `expected U64F64 bits as a bigint, got ${typeOf(v)}`);
+  if (v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", field, "U64F64 bits must be in [0, 2^128)");
+  return v;
+}
+
+const s = (x: bigint) => BigInt.asIntN(64, x);
+
 export class BurnCore {
   constructor(private readonly core: Core) {}
-  decayFactorQ32(halfLife: number): bigint { this.core.reset(); return BigInt.asUintN(64, this.core.call<bigint>("rb_decay_factor", halfLife)); }
-  powQ32(base: bigint, exp: number): bigint { this.core.reset(); return BigInt.asUintN(64, this.core.call<bigint>("rb_pow_q32", BigInt.asIntN(64, base), exp)); }
+  decayFactorQ32(halfLife: number): bigint {
+    const hl = toU16(halfLife, "halfLife");
+    this.core.reset();
+    return BigInt.asUintN(64, this.core.call<bigint>("rb_decay_factor", hl));
+  }
+  powQ32(base: bigint, exp: number): bigint {
+    const b = toU64(base, "base"), e = toU16(exp, "exp");
+    this.core.reset();
+    return BigInt.asUintN(64, this.core.call<bigint>("rb_pow_q32", s(b), e));
+  }
 
   decay(burn: bigint, halfLife: number, block: bigint, min: bigint, max: bigint): bigint {
+    const b = toU64(burn, "burn"), hl = toU16(halfLife, "halfLife"), blk = toU64(block, "block");
+    const lo = toU64(min, "minBurn"), hi = toU64(max, "maxBurn");
     this.core.reset();
-    return BigInt.asUintN(64, this.core.call<bigint>("rb_decay", BigInt.asIntN(64, burn), halfLife, BigInt.asIntN(64, block), BigInt.asIntN(64, min), BigInt.asIntN(64, max)));
+    return BigInt.asUintN(64, this.core.call<bigint>("rb_decay", s(b), hl, s(blk), s(lo), s(hi)));
   }
   bump(burn: bigint, mult: bigint, min: bigint, max: bigint, isRoot: boolean): bigint {
+    const b = toU64(burn, "burn"), m = toU128(mult, "burnIncreaseMult");
+    const lo = toU64(min, "minBurn"), hi = toU64(max, "maxBurn"), root = toBool(isRoot, "isRoot");
     this.core.reset();
-    const s = (x: bigint) => BigInt.asIntN(64, x);
-    return BigInt.asUintN(64, this.core.call<bigint>("rb_bump", s(burn), s(mult >> 64n), s(mult & M64), s(min), s(max), isRoot ? 1 : 0));
+    return BigInt.asUintN(64, this.core.call<bigint>("rb_bump", s(b), s(m >> 64n), s(m & M64), s(lo), s(hi), root ? 1 : 0));
   }
 
   /** Blocks start_block+1 .. start_block+n, with registrationsPerBlock[i] registrations in block i. */
   run(p: BurnParams, registrationsPerBlock: number[]): BurnBlock[] {
+    const q = burnParams(p);
+    const list = toArray(registrationsPerBlock, "registrationsPerBlock");
+    const n = list.length;
+    if (n > MAX_BURN_BLOCKS) throw new TaomathError("wrong_length", "registrationsPerBlock", `${n} blocks; at most ${MAX_BURN_BLOCKS} per run`);
+    if (q.startBlock + BigInt(n) > M64) throw new TaomathError("out_of_range", "startBlock", "the last block of the run is past u64::MAX");
+    const regs: number[] = new Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      // registrations in one block: the chain caps them by MaxRegistrationsPerBlock, a u16
+      regs[i] = toInt(list[i], `registrationsPerBlock[${i}]`, 0, 65535, "u16");
+      total += regs[i];
+      if (total > MAX_BURN_REGISTRATIONS) throw new TaomathError("wrong_length", "registrationsPerBlock", `more than ${MAX_BURN_REGISTRATIONS} registrations in one run`);
+    }
     this.core.reset();
-    const n = registrationsPerBlock.length;
-    const total = registrationsPerBlock.reduce((a, b) => a + b, 0);
-    const params = this.core.u64([p.burn, p.minBurn, p.maxBurn, BigInt(p.halfLife), p.burnIncreaseMult & M64, p.burnIncreaseMult >> 64n, p.isRoot ? 1n : 0n, p.startBlock]);
-    const regs = this.core.u32(registrationsPerBlock);
+    const params = this.core.u64([q.burn, q.minBurn, q.maxBurn, BigInt(q.halfLife), q.burnIncreaseMult & M64, q.burnIncreaseMult >> 64n, q.isRoot ? 1n : 0n, q.startBlock]);
+    const regsPtr = this.core.u32(regs);
     const out = this.core.alloc(n * 16), prices = this.core.alloc(total * 8);
-    this.core.call<void>("rb_run", params, regs, n, out, prices);
+    this.core.call<void>("rb_run", params, regsPtr, n, out, prices);
     const o = this.core.readU64(out, 2 * n), pr = this.core.readU64(prices, total);
     const blocks: BurnBlock[] = [];
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const r = registrationsPerBlock[i];
-      blocks.push({ block: p.startBlock + BigInt(i + 1), burnAfterDecay: o[2 * i], registrationPrices: pr.slice(k, k + r), burnEndOfBlock: o[2 * i + 1] });
+      const r = regs[i];
+      blocks.push({ block: q.startBlock + BigInt(i + 1), burnAfterDecay: o[2 * i], registrationPrices: pr.slice(k, k + r), burnEndOfBlock: o[2 * i + 1] });
       k += r;
     }
     return blocks;
   }
+}
+
+function burnParams(p: BurnParams): BurnParams {
+  if (p === null || typeof p !== "object" || Array.isArray(p)) throw new TaomathError("invalid_type", "params", `expected the burn parameters as an object, got ${typeOf(p)}`);
+  return {
+    burn: toU64(p.burn, "burn"), minBurn: toU64(p.minBurn, "minBurn"), maxBurn: toU64(p.maxBurn, "maxBurn"),
+    halfLife: toU16(p.halfLife, "halfLife"), burnIncreaseMult: toU128(p.burnIncreaseMult, "burnIncreaseMult"),
+    isRoot: toBool(p.isRoot, "isRoot"), startBlock: toU64(p.startBlock, "startBlock"),
+  };
 }

@@ -3,8 +3,8 @@
 // results out before the next reset. Views are re-made on every access because memory growth
 // detaches the old ArrayBuffer.
 
-import { TaomathError } from "../core/errors.js";
-import { layouts, type EntryName, type EntryLayout } from "./layout.js";
+import { TaomathError, quote } from "../core/errors.js";
+import { layouts, type EntryName, type EntryLayout, type SlotType } from "./layout.js";
 
 /** The inputs of a header-convention entry point, by the slot names of boundary.json. */
 export type EntryInputs<E extends EntryName> = { readonly [K in keyof (typeof layouts)[E]["in"]]: bigint | number };
@@ -22,12 +22,54 @@ export class OutHeader<E extends EntryName> {
   num(name: keyof (typeof layouts)[E]["out"] & string): number { return Number(this.get(name)); }
 }
 
+
+const I32_MIN = -(2 ** 31), U32_MAX = 2 ** 32 - 1;
+const I64_MIN = -(1n << 63n), I64_MAX = (1n << 63n) - 1n, U64_MAX = (1n << 64n) - 1n;
+const U128_MAX = (1n << 128n) - 1n, I128_MIN = -(1n << 127n);
+
+/** The value at `i`, checked to be an integer in [min, max] (bigint) before a typed array would wrap it. */
+function big(values: ArrayLike<unknown>, i: number, min: bigint, max: bigint, type: string): bigint {
+  const x = values[i];
+  if (typeof x !== "bigint") throw new TaomathError("invalid_type", `values[${i}]`, `expected a ${type} as a bigint, got ${quote(x)}`);
+  if (x < min || x > max) throw new TaomathError("out_of_range", `values[${i}]`, `${quote(x)} does not fit in ${type}`);
+  return x;
+}
+/** Only arrays and typed arrays are lists: a string or {length} is array-like but not a list of values. */
+function list(values: unknown): void {
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw new TaomathError("invalid_type", "values", `expected an array, got ${quote(values)}`);
+}
+function small(values: ArrayLike<unknown>, max: number, type: string): void {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x > max) {
+      throw new TaomathError(typeof x === "number" ? "out_of_range" : "invalid_type", `values[${i}]`, `expected a ${type}, got ${quote(x)}`);
+    }
+  }
+}
+
 export interface CoreExports {
   memory: WebAssembly.Memory;
   reset(): void;
   alloc(bytes: number): number;
   epoch(header: number): number;
   [name: string]: unknown;
+}
+
+/** Wasm32 memory is at most 4 GiB; no single input buffer may ask for more than half of it. */
+export const MAX_ALLOC_BYTES = 2 ** 31;
+
+const SLOT_RANGE: Record<SlotType, readonly [bigint, bigint]> = {
+  u64: [0n, U64_MAX], i64: [I64_MIN, I64_MAX], u32: [0n, BigInt(U32_MAX)], i32: [BigInt(I32_MIN), 2n ** 31n - 1n],
+  bool: [0n, 1n], ptr: [0n, BigInt(U32_MAX)],
+};
+
+/** One header slot's u64 word, checked against the slot's type so nothing wraps on the way in. */
+function slotWord(entry: string, name: string, type: SlotType, v: unknown): bigint {
+  const x = typeof v === "bigint" ? v : typeof v === "number" && Number.isInteger(v) ? BigInt(v) : null;
+  if (x === null) throw new TaomathError("invalid_type", `${entry}.${name}`, `expected an integer, got ${quote(v)}`);
+  const [lo, hi] = SLOT_RANGE[type];
+  if (x < lo || x > hi) throw new TaomathError("out_of_range", `${entry}.${name}`, `${quote(x)} does not fit in ${type}`);
+  return BigInt.asUintN(64, x);
 }
 
 export class Core {
@@ -37,18 +79,14 @@ export class Core {
 
   reset(): void { this.exports.reset(); }
 
-  alloc(bytes: number): number { return this.exports.alloc(Math.max(bytes, 8)) >>> 0; }
-
-  /** Calls an export, turning a wasm trap into a TaomathError (the arena is reset on the next call). */
-  call<T>(name: string, ...args: unknown[]): T {
-    const fn = this.exports[name] as (...a: unknown[]) => T;
+  alloc(bytes: number): number {
+    if (!Number.isSafeInteger(bytes) || bytes < 0 || bytes > MAX_ALLOC_BYTES) {
+      throw new TaomathError("out_of_range", "alloc", `${bytes} bytes is more than the core's memory can hold (${MAX_ALLOC_BYTES})`);
+    }
     try {
-      return fn(...args);
+      return this.exports.alloc(Math.max(bytes, 8)) >>> 0;
     } catch (e) {
-      if (e instanceof WebAssembly.RuntimeError) {
-        throw new TaomathError("internal", name, `the wasm core trapped (${e.message})`);
-      }
-      throw e;
+      return this.failed("alloc", e);
     }
   }
 
@@ -60,49 +98,97 @@ export class Core {
     const layout: EntryLayout = layouts[entry];
     const h = this.alloc(layout.inSlots * 8);
     const slots = new BigUint64Array(this.buffer, h, layout.inSlots);
-    for (const [name, [i]] of Object.entries(layout.in)) {
-      const v = (inputs as Record<string, bigint | number>)[name];
-      slots[i] = BigInt.asUintN(64, typeof v === "bigint" ? v : BigInt(v));
+    for (const [name, [i, type]] of Object.entries(layout.in)) {
+      slots[i] = slotWord(entry, name, type, (inputs as Record<string, unknown>)[name]);
     }
     return new OutHeader<E>(this, this.call<number>(entry, h) >>> 0, layout);
   }
 
+  /**
+   * Calls an export. Whatever goes wrong inside the core (a trap, an abort, memory that cannot
+   * grow, a value the boundary cannot convert) leaves as TaomathError("internal") naming the
+   * export, and the arena is reset so the instance computes correctly on the next call.
+   */
+  call<T>(name: string, ...args: unknown[]): T {
+    const fn = this.exports[name] as (...a: unknown[]) => T;
+    // the JS -> wasm conversion would wrap silently (1.5 -> 1, 2^32 + 1 -> 1, 2^64 -> 0)
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (typeof a === "number" ? !(Number.isInteger(a) && a >= I32_MIN && a <= U32_MAX) : typeof a === "bigint" ? a < I64_MIN || a > I64_MAX : true) {
+        throw new TaomathError(typeof a === "number" || typeof a === "bigint" ? "out_of_range" : "invalid_type", `${name}[${i}]`,
+          `${quote(a)} cannot cross into the core as a 32-bit integer or i64`);
+      }
+    }
+    try {
+      return fn(...args);
+    } catch (e) {
+      return this.failed(name, e);
+    }
+  }
+
+  private failed(name: string, e: unknown): never {
+    if (e instanceof TaomathError) throw e;
+    // a TypeError is the JS -> wasm conversion refusing an argument (a bigint for an i32 or the
+    // reverse): the core was never entered, so it is a value of the wrong type, not a trap
+    if (e instanceof TypeError) throw new TaomathError("invalid_type", name, `an argument has the wrong type for the core (${String(e.message).slice(0, 120)})`);
+    try { this.exports.reset(); } catch { /* a core that cannot reset is reported below all the same */ }
+    const what = e instanceof WebAssembly.RuntimeError ? "the wasm core trapped" : "the call into the wasm core failed";
+    throw new TaomathError("internal", name, `${what} (${String((e as Error)?.message ?? e).slice(0, 120)}); the instance was reset`);
+  }
+
   // ---- writers: each allocates and copies, returning the pointer ----
+  // Writers check every value against the type it is stored as: a typed array would wrap it silently.
   u64(values: ArrayLike<bigint>): number {
+    list(values);
+    if (values instanceof BigUint64Array) return this.copy(values, 8);
     const p = this.alloc(values.length * 8);
     const v = new BigUint64Array(this.buffer, p, values.length);
-    for (let i = 0; i < values.length; i++) v[i] = values[i];
+    for (let i = 0; i < values.length; i++) v[i] = big(values, i, 0n, U64_MAX, "u64");
     return p;
   }
   i64(values: ArrayLike<bigint>): number {
+    list(values);
+    if (values instanceof BigInt64Array) return this.copy(values, 8);
     const p = this.alloc(values.length * 8);
     const v = new BigInt64Array(this.buffer, p, values.length);
-    for (let i = 0; i < values.length; i++) v[i] = values[i];
+    for (let i = 0; i < values.length; i++) v[i] = big(values, i, I64_MIN, I64_MAX, "i64");
     return p;
   }
-  /** i128 values (I64F64 bits) as lo/hi word pairs. */
+  /** i128 values (I64F64 bits; u128 accepted too) as lo/hi word pairs. */
   i128(values: ArrayLike<bigint>): number {
+    list(values);
     const p = this.alloc(values.length * 16);
     const v = new BigUint64Array(this.buffer, p, values.length * 2);
     const mask = (1n << 64n) - 1n;
     for (let i = 0; i < values.length; i++) {
-      const x = BigInt.asUintN(128, values[i]);
+      const x = BigInt.asUintN(128, big(values, i, I128_MIN, U128_MAX, "128-bit value"));
       v[2 * i] = x & mask;
       v[2 * i + 1] = x >> 64n;
     }
     return p;
   }
+  private copy(values: ArrayBufferView & { length: number }, width: number): number {
+    const p = this.alloc(values.length * width);
+    new Uint8Array(this.buffer, p, values.length * width).set(new Uint8Array(values.buffer, values.byteOffset, values.length * width));
+    return p;
+  }
   u32(values: ArrayLike<number>): number {
+    list(values);
+    if (!(values instanceof Uint32Array)) small(values, 0xffffffff, "u32");
     const p = this.alloc(values.length * 4);
     new Uint32Array(this.buffer, p, values.length).set(values);
     return p;
   }
   u16(values: ArrayLike<number>): number {
+    list(values);
+    if (!(values instanceof Uint16Array)) small(values, 0xffff, "u16");
     const p = this.alloc(values.length * 2);
     new Uint16Array(this.buffer, p, values.length).set(values);
     return p;
   }
   u8(values: ArrayLike<number>): number {
+    list(values);
+    if (!(values instanceof Uint8Array)) small(values, 0xff, "u8");
     const p = this.alloc(values.length);
     new Uint8Array(this.buffer, p, values.length).set(values);
     return p;
@@ -148,6 +234,15 @@ export class Core {
 
   /** Writes rows of [col, bits] as a CSR with u32 columns and i64 values; returns the 3 pointers. */
   writeCsrFixed(rows: ReadonlyArray<ReadonlyArray<readonly [number, bigint]>>): { start: number; col: number; val: number } {
+    // rows of the chain's sparse matrices: Vec<Vec<(u16, I32F32)>>
+    list(rows);
+    rows.forEach((row, i) => {
+      if (!Array.isArray(row)) throw new TaomathError("invalid_type", `rows[${i}]`, `expected a row of [column, bits] pairs, got ${quote(row)}`);
+      row.forEach((e, k) => {
+        if (!Array.isArray(e) || e.length !== 2) throw new TaomathError("invalid_type", `rows[${i}][${k}]`, "expected a [column, bits] pair");
+        if (typeof e[0] !== "number" || !Number.isInteger(e[0]) || e[0] < 0 || e[0] > 0xffff) throw new TaomathError("out_of_range", `rows[${i}][${k}][0]`, `a column is a u16, got ${quote(e[0])}`);
+      });
+    });
     const start = new Uint32Array(rows.length + 1);
     for (let i = 0; i < rows.length; i++) start[i + 1] = start[i] + rows[i].length;
     const cols: number[] = [], vals: bigint[] = [];

@@ -2,8 +2,8 @@
 // u64 amounts are bigint; U64F64 / I96F32 values are raw bits as bigint.
 
 import { Core } from "./core.js";
-import { toU64, toInt } from "./values.js";
-import { TaomathError } from "../core/errors.js";
+import { toU64, toInt, typeOf } from "./values.js";
+import { TaomathError, quote } from "../core/errors.js";
 
 const MASK64 = (1n << 64n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
@@ -126,6 +126,7 @@ export class EmissionCore {
 
   /** substrate-fixed log2 of an I96F32 (bits); null for operands <= 0. */
   log2I96F32(bits: bigint): bigint | null {
+    bits = toI128(bits, "bits");
     this.core.reset();
     const out = this.core.alloc(16);
     const ok = this.core.call<number>("e_log2_i96f32", hi(bits), lo(bits), out);
@@ -144,6 +145,8 @@ export class EmissionCore {
 
   /** One update_moving_price on `pool`; returns the new state and the values the chain reads back. */
   updateMovingPrice(subnet: MovingPriceSubnet, pool: PoolAt): MovingPriceStep {
+    if (subnet === null || typeof subnet !== "object") throw new TaomathError("invalid_type", "subnet", `expected the subnet's moving-price state, got ${typeOf(subnet)}`);
+    if (pool === null || typeof pool !== "object") throw new TaomathError("invalid_type", "pool", `expected the pool at a block, got ${typeOf(pool)}`);
     const netuid = toInt(subnet.netuid, "netuid", 0, 65535, "u16");
     const mech = toU16Mech(subnet.mechanism);
     const first = subnet.first_emission_block_number === null ? 0n : toU64(subnet.first_emission_block_number, "first_emission_block_number");
@@ -166,16 +169,16 @@ function toU16Mech(v: unknown): number { return toInt(v, "mechanism", 0, 65535, 
 
 function toPerquintill(v: unknown): bigint {
   const w = toU64(v as bigint, "quote_weight");
-  if (w > 1_000_000_000_000_000_000n) throw new TaomathError("out_of_range", "quote_weight", `${w} is past 10^18 (Perquintill parts)`);
+  if (w > 1_000_000_000_000_000_000n) throw new TaomathError("out_of_range", "quote_weight", `${quote(w)} is past 10^18 (Perquintill parts)`);
   return w;
 }
 
 function toI128(v: unknown, field: string): bigint {
   let b: bigint;
   if (typeof v === "bigint") b = v;
-  else if (typeof v === "string" && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
+  else if (typeof v === "string" && v.length <= 64 && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
   else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
   else throw new TaomathError("invalid_type", field, "expected fixed-point bits as an integer");
-  if (b < -(1n << 127n) || b >= 1n << 127n) throw new TaomathError("out_of_range", field, `${b} does not fit in i128 bits`);
+  if (b < -(1n << 127n) || b >= 1n << 127n) throw new TaomathError("out_of_range", field, `${quote(b)} does not fit in i128 bits`);
   return b;
 }

@@ -116,6 +116,10 @@ const DIGITS = /^[0-9]+$/;
 
 const isU16 = (x: unknown): x is number => typeof x === "number" && x >= 0 && x <= 65535 && Math.floor(x) === x;
 
+// Duplicate-uid check per row: seen[uid] holds the stamp of the last row that had it (no clearing).
+const seen = new Uint32Array(65536);
+let stamp = 0;
+
 function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean): { start: Uint32Array; col: Uint16Array; val: Uint16Array } {
   const rows = toArray(v, name);
   if (rows.length !== n) throw new TaomathError("wrong_length", name, `has ${rows.length} rows, expected n = ${n}`);
@@ -130,10 +134,14 @@ function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean):
   let w = 0;
   for (let i = 0; i < n; i++) {
     const row = rows[i] as unknown[];
+    if (++stamp === 0xffffffff) { seen.fill(0); stamp = 1; }
     for (let k = 0; k < row.length; k++) {
       const e = row[k];
       let j: unknown, x: unknown;
       if (Array.isArray(e) && e.length === 2 && isU16((j = e[0])) && isU16((x = e[1]))) {
+        // a stored row never holds a uid twice (set_weights refuses DuplicateUids)
+        if (seen[j as number] === stamp) throw new TaomathError("invalid_type", `${name}[${i}][${k}]`, `uid ${j} appears twice in row ${i}`);
+        seen[j as number] = stamp;
         // the chain reads weights only for uids < n; bond columns are carried as stored
         if (dropColumnsPastN && (j as number) >= n) continue;
         col[w] = j as number; val[w] = x as number; w++;
@@ -156,6 +164,7 @@ export function prepareEpoch(input: EpochInput): Prepared {
   const n = toU16(field(o, "n"), "n");
   const owner = field<unknown>(o, "owner_uid");
   const ownerUid = owner === null ? -1 : toU16(owner, "owner_uid");
+  if (ownerUid >= n) throw new TaomathError("uid_out_of_range", "owner_uid", `uid ${ownerUid} is not below n = ${n} (the owner's hotkey is registered or null)`);
   const permits = toArray(field(o, "validator_permit"), "validator_permit").map((x, i) => (toBool(x, `validator_permit[${i}]`) ? 1 : 0));
   const lastUpdate = u64Vec(field(o, "last_update"), "last_update", null);
   while (lastUpdate.length < n) lastUpdate.push(0n); // the chain pads LastUpdate with 0 up to n

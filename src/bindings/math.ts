@@ -2,7 +2,8 @@
 // Used by the conformance suite against vectors/math and by anyone who wants a single step.
 
 import { Core } from "./core.js";
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
+import { toU16, toI16, toU64, toInt } from "./values.js";
 import type { FixedSparse } from "./epoch.js";
 
 /** A dense I32F32 matrix: rows of raw bits, every row as long as the first. */
@@ -11,11 +12,42 @@ const MASK_OPS = ["<=", "<", "==", ">", ">=", "!="] as const;
 /** The comparison a vec_mask_sparse_matrix predicate makes between first[i] and second[j]. */
 export type MaskOp = (typeof MASK_OPS)[number];
 type Rows = ReadonlyArray<ReadonlyArray<readonly [number, bigint]>>;
-const s64 = (x: bigint) => BigInt.asIntN(64, x);
 const u64 = (x: bigint) => BigInt.asUintN(64, x);
+const I64_MIN = -(1n << 63n), I64_MAX = (1n << 63n) - 1n;
+
+/** I32F32 (or other i64) bits, checked: out-of-range bits would wrap at the wasm boundary. */
+function s64(x: bigint, field = "x"): bigint {
+  if (typeof x !== "bigint") throw new TaomathError("invalid_type", field, `expected fixed-point bits as a bigint, got ${quote(x)}`);
+  if (x < I64_MIN || x > I64_MAX) throw new TaomathError("out_of_range", field, `${quote(x)} does not fit in i64 bits`);
+  return x;
+}
+/** A 128-bit fixed-point value (I64F64 or U64F64 bits), checked, as its two's-complement u128. */
+function bits128(x: bigint, field: string): bigint {
+  if (typeof x !== "bigint") throw new TaomathError("invalid_type", field, `expected 128-bit fixed-point bits as a bigint, got ${quote(x)}`);
+  if (x < -(1n << 127n) || x >= 1n << 128n) throw new TaomathError("out_of_range", field, `${quote(x)} does not fit in 128 bits`);
+  return BigInt.asUintN(128, x);
+}
 
 export class MathHelpers {
   constructor(private readonly core: Core) {}
+
+  static {
+    // Each helper takes plain arrays and bigints: an input of another shape (a string for an
+    // array, a number for bits) fails as a TaomathError naming the helper, never a TypeError.
+    const proto = MathHelpers.prototype as unknown as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const f = proto[name];
+      if (name === "constructor" || typeof f !== "function") continue;
+      proto[name] = function (this: MathHelpers, ...args: unknown[]) {
+        try {
+          return (f as (...a: unknown[]) => unknown).apply(this, args);
+        } catch (e) {
+          if (e instanceof TaomathError) throw e;
+          throw new TaomathError("invalid_type", name, `inputs of the wrong shape (${String((e as Error)?.message ?? e).slice(0, 120)})`);
+        }
+      };
+    }
+  }
 
   private fn<T>(name: string, ...args: unknown[]): T { return this.core.call<T>(name, ...args); }
   private csr(rows: Rows) { return this.core.writeCsrFixed(rows); }
@@ -28,36 +60,54 @@ export class MathHelpers {
   proportionToU16(x: bigint): number { this.core.reset(); return this.fn<number>("m_proportion_to_u16", s64(x)); }
   fixedToU16(x: bigint): number { this.core.reset(); return this.fn<number>("m_fixed_to_u16", s64(x)); }
   fixedToU64(x: bigint): bigint { this.core.reset(); return u64(this.fn<bigint>("m_fixed_to_u64", s64(x))); }
-  u16ProportionToFixed(u: number): bigint { this.core.reset(); return this.fn<bigint>("m_u16_proportion", u); }
-  u16ToFixed(u: number): bigint { this.core.reset(); return this.fn<bigint>("m_u16_to_fixed", u); }
+  u16ProportionToFixed(u: number): bigint { u = toU16(u, "u"); this.core.reset(); return this.fn<bigint>("m_u16_proportion", u); }
+  u16ToFixed(u: number): bigint { u = toU16(u, "u"); this.core.reset(); return this.fn<bigint>("m_u16_to_fixed", u); }
   expSafe(x: bigint): bigint { this.core.reset(); return this.fn<bigint>("m_exp_safe", s64(x)); }
   sigmoidSafe(x: bigint, rho: bigint, kappa: bigint): bigint { this.core.reset(); return this.fn<bigint>("m_sigmoid_safe", s64(x), s64(rho), s64(kappa)); }
   alphaSigmoid(consensus: bigint, weight: bigint, bond: bigint, low: bigint, high: bigint, steepness: number): bigint {
+    steepness = toI16(steepness, "steepness");
     this.core.reset();
     return this.fn<bigint>("m_alpha_sigmoid", s64(consensus), s64(weight), s64(bond), s64(low), s64(high), steepness);
   }
   /** EMA coefficient from BondsMovingAverage: classic path (wrapping = false) or Yuma3 fallback. */
   emaAlpha(bondsMovingAverage: bigint, wrapping: boolean): bigint {
+    const bma = BigInt.asIntN(64, toU64(bondsMovingAverage, "bondsMovingAverage"));
+    if (typeof wrapping !== "boolean") throw new TaomathError("invalid_type", "wrapping", "expected a boolean");
     this.core.reset();
-    return this.fn<bigint>("m_ema_alpha", s64(bondsMovingAverage), wrapping ? 1 : 0);
+    return this.fn<bigint>("m_ema_alpha", bma, wrapping ? 1 : 0);
   }
-  emission(x: bigint, rao: bigint): bigint { this.core.reset(); return u64(this.fn<bigint>("m_emission", s64(x), s64(rao))); }
+  emission(x: bigint, rao: bigint): bigint {
+    const r = BigInt.asIntN(64, toU64(rao, "rao"));
+    this.core.reset(); return u64(this.fn<bigint>("m_emission", s64(x), r));
+  }
   fixed64ToU64(bits: bigint): bigint {
+    const v = bits128(bits, "bits");
     this.core.reset();
-    const v = BigInt.asUintN(128, bits);
-    return u64(this.fn<bigint>("m_fixed64_to_u64", s64(v >> 64n), s64(v & ((1n << 64n) - 1n))));
+    return u64(this.fn<bigint>("m_fixed64_to_u64", BigInt.asIntN(64, v >> 64n), BigInt.asIntN(64, v & ((1n << 64n) - 1n))));
   }
 
   weightedMedian(stake: bigint[], score: bigint[], part: number[], minority: bigint, lo: bigint, hi: bigint): bigint {
+    // every input is checked, even when the lengths differ and the chain answers 0 without reading them
+    for (const [v, f] of [[stake, "stake"], [score, "score"]] as const) {
+      if (!Array.isArray(v)) throw new TaomathError("invalid_type", f, `expected an array, got ${quote(v)}`);
+      v.forEach((x, i) => s64(x, `${f}[${i}]`));
+    }
+    if (!Array.isArray(part)) throw new TaomathError("invalid_type", "part", `expected an array, got ${quote(part)}`);
+    let width = Math.max(stake.length, 1);
+    for (const x of part) {
+      if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x >= 65536) throw new TaomathError("out_of_range", "part", `expected indexes in [0, 65536), got ${quote(x)}`);
+      width = Math.max(width, x + 1);
+    }
+    s64(minority, "minority"); s64(lo, "lo"); s64(hi, "hi");
     this.core.reset();
     // the chain returns 0 when the two vectors differ in length, and reads 0 past their end
     if (stake.length !== score.length) return 0n;
-    const width = Math.max(stake.length, ...part.map((x) => x + 1), 1);
     const pad = (v: bigint[]) => [...v, ...new Array(width - v.length).fill(0n)];
     const p = this.core.u32(part);
     return this.fn<bigint>("m_weighted_median", this.core.i64(pad(stake)), this.core.i64(pad(score)), p, part.length, s64(minority), s64(lo), s64(hi));
   }
   weightedMedianColSparse(stake: bigint[], score: Rows, columns: number, majority: bigint): bigint[] {
+    columns = toU16(columns, "columns"); // n, the number of uids: a u16
     this.core.reset();
     const m = this.csr(score);
     const out = this.fn<number>("m_weighted_median_col_sparse", this.core.i64(stake), stake.length, score.length, m.start, m.col, m.val, columns, s64(majority));
@@ -89,9 +139,10 @@ export class MathHelpers {
     return this.core.readCsrFixed(rows.length, m.start, m.col, m.val);
   }
   rowNormalizeSparse(rows: Rows): FixedSparse { return this.inPlaceSparse("m_row_normalize_sparse", rows); }
-  colNormalizeSparse(rows: Rows, columns: number): FixedSparse { return this.inPlaceSparse("m_col_normalize_sparse", rows, columns); }
-  colMaxUpscaleSparse(rows: Rows, columns: number): FixedSparse { return this.inPlaceSparse("m_col_max_upscale_sparse", rows, columns); }
+  colNormalizeSparse(rows: Rows, columns: number): FixedSparse { columns = toU16(columns, "columns"); return this.inPlaceSparse("m_col_normalize_sparse", rows, columns); }
+  colMaxUpscaleSparse(rows: Rows, columns: number): FixedSparse { columns = toU16(columns, "columns"); return this.inPlaceSparse("m_col_max_upscale_sparse", rows, columns); }
   isTopkNonzero(v: bigint[], k: number): boolean[] {
+    k = toInt(k, "k", 0, 2 ** 31 - 1, "count");
     this.core.reset();
     const out = this.core.alloc(v.length);
     this.fn("m_is_topk_nonzero", this.core.i64(v), v.length, k, out);
@@ -110,6 +161,7 @@ export class MathHelpers {
     return this.core.readI64(out, rows.length);
   }
   matmulSparse(rows: Rows, v: bigint[], columns: number): bigint[] {
+    columns = toU16(columns, "columns"); // n, the number of uids: a u16
     this.core.reset();
     const m = this.csr(rows);
     const out = this.vecOut(columns);
@@ -124,6 +176,7 @@ export class MathHelpers {
     return this.core.readI64(out, rows.length);
   }
   interpolateSparse(a: Rows, b: Rows, columns: number, ratio: bigint): FixedSparse {
+    columns = toU16(columns, "columns"); // n, the number of uids: a u16
     this.core.reset();
     const ma = this.csr(a), mb = this.csr(b);
     return this.readHeader(this.fn<number>("m_interpolate_sparse", a.length, ma.start, ma.col, ma.val, b.length, mb.start, mb.col, mb.val, columns, s64(ratio)));
@@ -309,6 +362,7 @@ export class MathHelpers {
   }
   /** is_topk (no zero rule) */
   isTopk(v: bigint[], k: number): boolean[] {
+    k = toInt(k, "k", 0, 2 ** 31 - 1, "count");
     this.core.reset();
     const out = this.core.alloc(v.length);
     this.fn("d_is_topk", this.core.i64(v), v.length, k, out);
@@ -319,7 +373,7 @@ export class MathHelpers {
   /** checked_sum over u64; null on overflow */
   checkedSumU64(x: bigint[]): bigint | null {
     this.core.reset();
-    const s = u64(this.fn<bigint>("d_checked_sum_u64", this.core.u64(x.map(u64)), x.length));
+    const s = u64(this.fn<bigint>("d_checked_sum_u64", this.core.u64(x), x.length));
     return this.fn<number>("d_checked_sum_overflowed") !== 0 ? null : s;
   }
   /** mask_rows_sparse (true = empty the row; rows past the mask are emptied) */
@@ -334,6 +388,7 @@ export class MathHelpers {
   maskDiagSparse(rows: Rows, except?: number): FixedSparse { return this.inPlaceSparse("s_mask_diag_sparse", rows, except ?? -1); }
   /** vec_mask_sparse_matrix: drop (i, j) where first[i] op second[j] */
   vecMaskSparseMatrix(rows: Rows, first: bigint[], second: bigint[], op: MaskOp): FixedSparse {
+    if (!MASK_OPS.includes(op)) throw new TaomathError("invalid_type", "op", `expected one of ${MASK_OPS.join(" ")}, got ${quote(op)}`);
     this.core.reset();
     const f = this.core.u64(first), sv = this.core.u64(second);
     const m = this.csr(rows);
@@ -342,9 +397,9 @@ export class MathHelpers {
   }
   /** fixed64_to_fixed32: I64F64 bits -> I32F32 bits (floor, saturating) */
   fixed64ToFixed32(bits: bigint): bigint {
+    const v = bits128(bits, "bits");
     this.core.reset();
-    const v = BigInt.asUintN(128, bits);
-    return this.fn<bigint>("d_fixed64_to_fixed32", s64(v >> 64n), s64(v & ((1n << 64n) - 1n)));
+    return this.fn<bigint>("d_fixed64_to_fixed32", BigInt.asIntN(64, v >> 64n), BigInt.asIntN(64, v & ((1n << 64n) - 1n)));
   }
   /** check_vec_max_limited: after normalising the u16 weights, is the largest <= limit / 65535? */
   checkVecMaxLimited(weights: number[], limit: number): boolean {

@@ -2,10 +2,14 @@
 // under the share-pool rules of runtime 425 (default) or 473 (`{ runtime: 473 }`).
 
 import { Core } from "./core.js";
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
+import { toArray, toU64, typeOf, I64_MIN, I64_MAX } from "./values.js";
 
 const M64 = (1n << 64n) - 1n;
+const U128_MAX = (1n << 128n) - 1n;
 const s = (x: bigint) => BigInt.asIntN(64, x);
+/** Most u64 slots of snapshots one run may return (ops x (6 + 5 keys)): 64 MiB. */
+export const MAX_SHARE_POOL_SLOTS = 8 * 1024 * 1024;
 
 /** SafeFloat: mantissa (u128) × 10^exponent; zero is (0, 0). */
 export interface SafeFloat { mantissa: bigint; exponent: bigint }
@@ -48,45 +52,66 @@ export interface SharePoolSnapshot extends SharePoolState {
 export class SharePoolCore {
   constructor(private readonly core: Core) {}
   private fn<T>(name: string, ...args: unknown[]): T { return this.core.call<T>(name, ...args); }
-  private args(a: SafeFloat): bigint[] { return [s(a.mantissa >> 64n), s(a.mantissa & M64), s(a.exponent)]; }
+  private args(a: SafeFloat, field = "a"): bigint[] {
+    const f = safeFloat(a, field);
+    return [s(f.mantissa >> 64n), s(f.mantissa & M64), s(f.exponent)];
+  }
   private result(h: number): SafeFloat | null {
     const [ok, lo, hi, e] = this.core.readU64(h >>> 0, 4);
     return ok === 0n ? null : { mantissa: (hi << 64n) | lo, exponent: BigInt.asIntN(64, e) };
   }
 
-  add(a: SafeFloat, b: SafeFloat): SafeFloat | null { this.core.reset(); return this.result(this.fn("sf_add", ...this.args(a), ...this.args(b))); }
-  sub(a: SafeFloat, b: SafeFloat): SafeFloat | null { this.core.reset(); return this.result(this.fn("sf_sub", ...this.args(a), ...this.args(b))); }
+  add(a: SafeFloat, b: SafeFloat): SafeFloat | null { const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.result(this.fn("sf_add", ...x)); }
+  sub(a: SafeFloat, b: SafeFloat): SafeFloat | null { const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.result(this.fn("sf_sub", ...x)); }
   mulDiv(a: SafeFloat, b: SafeFloat, c: SafeFloat): SafeFloat | null {
-    this.core.reset(); return this.result(this.fn("sf_mul_div", ...this.args(a), ...this.args(b), ...this.args(c)));
+    const x = [...this.args(a), ...this.args(b, "b"), ...this.args(c, "c")];
+    this.core.reset(); return this.result(this.fn("sf_mul_div", ...x));
   }
-  div(a: SafeFloat, b: SafeFloat): SafeFloat | null { this.core.reset(); return this.result(this.fn("sf_div", ...this.args(a), ...this.args(b))); }
+  div(a: SafeFloat, b: SafeFloat): SafeFloat | null { const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.result(this.fn("sf_div", ...x)); }
   /** a > b; at 473 a zero is never greater and any nonzero value beats zero. */
   gt(a: SafeFloat, b: SafeFloat, opts?: SharePoolOptions): boolean {
     const name = runtimeOf(opts) === 473 ? "sf_gt_473" : "sf_gt";
-    this.core.reset(); return this.fn<number>(name, ...this.args(a), ...this.args(b)) !== 0;
+    const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.fn<number>(name, ...x) !== 0;
   }
   /** Runtime 473's sub_exact_floor: a − b exact at the finer exponent, then floored; null when a < b. */
   subExactFloor(a: SafeFloat, b: SafeFloat): SafeFloat | null {
-    this.core.reset(); return this.result(this.fn("sf_sub_exact_floor", ...this.args(a), ...this.args(b)));
+    const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.result(this.fn("sf_sub_exact_floor", ...x));
   }
-  toU64(a: SafeFloat): bigint { this.core.reset(); return BigInt.asUintN(64, this.fn<bigint>("sf_to_u64", ...this.args(a))); }
-  fromU64F64(bits: bigint): SafeFloat { this.core.reset(); return this.result(this.fn("sf_from_u64f64", s(bits >> 64n), s(bits & M64)))!; }
+  toU64(a: SafeFloat): bigint { const x = this.args(a); this.core.reset(); return BigInt.asUintN(64, this.fn<bigint>("sf_to_u64", ...x)); }
+  fromU64F64(bits: bigint): SafeFloat {
+    const b = toU128(bits, "bits");
+    this.core.reset(); return this.result(this.fn("sf_from_u64f64", s(b >> 64n), s(b & M64)))!;
+  }
 
   /** Runs ops on a pool state; returns the state after each op. */
   run(state: SharePoolState, ops: Array<{ op: SharePoolOp; key: number; amount: bigint }>, opts?: SharePoolOptions): SharePoolSnapshot[] {
     const runtime = runtimeOf(opts);
-    ops.forEach((o, i) => {
-      if (!(o.op in OPS) || (runtime === 425 && !OPS_425.has(o.op))) throw new TaomathError("out_of_range", `ops[${i}].op`, `${String(o.op)} is not a share-pool op of runtime ${runtime}`);
-      if (!Number.isInteger(o.key) || o.key < 0 || o.key >= state.shares.length) throw new TaomathError("uid_out_of_range", `ops[${i}].key`, `no coldkey ${o.key} among ${state.shares.length}`);
-      if (typeof o.amount !== "bigint" || o.amount < 0n || o.amount > M64) throw new TaomathError("out_of_range", `ops[${i}].amount`, "expected a u64 bigint");
-    });
-    this.core.reset();
-    const keys = state.shares.length;
-    const slots: bigint[] = [state.sharedValue, ...rec(state.denominator), BigInt(keys)];
-    for (const e of state.shares) slots.push(...rec(e));
-    const sp = this.core.u64(slots);
-    const op = this.core.u64(ops.flatMap((o) => [OPS[o.op], BigInt(o.key), o.amount]));
+    if (state === null || typeof state !== "object" || Array.isArray(state)) throw new TaomathError("invalid_type", "state", `expected the pool state as an object, got ${typeOf(state)}`);
+    const sharedValue = toU64(state.sharedValue, "state.sharedValue");
+    const shares = toArray(state.shares, "state.shares");
+    const keys = shares.length;
+    const list = toArray(ops, "ops");
     const width = 6 + 5 * keys;
+    if (list.length * width > MAX_SHARE_POOL_SLOTS) {
+      throw new TaomathError("wrong_length", "ops", `${list.length} ops over ${keys} keys is more than ${MAX_SHARE_POOL_SLOTS} snapshot slots`);
+    }
+    const slots: bigint[] = [sharedValue, ...rec(state.denominator, "state.denominator"), BigInt(keys)];
+    for (let k = 0; k < keys; k++) slots.push(...rec(shares[k] as ShareEntry, `state.shares[${k}]`));
+    const opSlots: bigint[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const o = list[i] as { op: SharePoolOp; key: number; amount: bigint };
+      if (o === null || typeof o !== "object" || Array.isArray(o)) throw new TaomathError("invalid_type", `ops[${i}]`, `expected {op, key, amount}, got ${typeOf(o)}`);
+      if (typeof o.op !== "string" || !Object.hasOwn(OPS, o.op)) throw new TaomathError("invalid_type", `ops[${i}].op`, `expected one of ${Object.keys(OPS).join(", ")}, got ${quote(o.op)}`);
+      if (runtime === 425 && !OPS_425.has(o.op)) throw new TaomathError("out_of_range", `ops[${i}].op`, `${o.op} is not a share-pool op of runtime 425`);
+      if (typeof o.key !== "number" || !Number.isInteger(o.key) || o.key < 0 || o.key >= keys) {
+        throw new TaomathError("out_of_range", `ops[${i}].key`, `expected the index of a share in [0, ${keys}), got ${quote(o.key)}`);
+      }
+      opSlots.push(OPS[o.op], BigInt(o.key), toU64(o.amount, `ops[${i}].amount`));
+    }
+    this.core.reset();
+    const sp = this.core.u64(slots);
+    const op = this.core.u64(opSlots);
+    ops = list as typeof ops;
     const out = this.core.alloc(ops.length * width * 8);
     this.fn<void>(runtime === 473 ? "sp_run_473" : "sp_run", sp, op, ops.length, out);
     const v = this.core.readU64(out, ops.length * width);
@@ -101,10 +126,30 @@ export class SharePoolCore {
   }
 }
 
-function rec(e: ShareEntry): bigint[] {
+function rec(e: ShareEntry, field: string): bigint[] {
+  if (e === null || typeof e !== "object") throw new TaomathError("invalid_type", field, `expected {kind: "absent" | "safe" | "legacy"}, got ${typeOf(e)}`);
   if (e.kind === "absent") return [0n, 0n, 0n, 0n];
-  if (e.kind === "legacy") return [2n, e.bits & M64, e.bits >> 64n, 0n];
-  return [1n, e.value.mantissa & M64, e.value.mantissa >> 64n, BigInt.asUintN(64, e.value.exponent)];
+  if (e.kind === "legacy") { const b = toU128(e.bits, `${field}.bits`); return [2n, b & M64, b >> 64n, 0n]; }
+  if (e.kind === "safe") {
+    const v = safeFloat(e.value, `${field}.value`);
+    return [1n, v.mantissa & M64, v.mantissa >> 64n, BigInt.asUintN(64, v.exponent)];
+  }
+  throw new TaomathError("invalid_type", `${field}.kind`, `expected "absent", "safe" or "legacy", got ${quote((e as { kind: unknown }).kind)}`);
+}
+
+function toU128(v: unknown, field: string): bigint {
+  if (typeof v !== "bigint") throw new TaomathError("invalid_type", field, `expected a u128 as a bigint, got ${typeOf(v)}`);
+  if (v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", field, `${quote(v)} is outside u128`);
+  return v;
+}
+
+/** A SafeFloat as the chain stores it: a u128 mantissa and an i64 exponent. */
+function safeFloat(a: SafeFloat, field: string): SafeFloat {
+  if (a === null || typeof a !== "object") throw new TaomathError("invalid_type", field, `expected {mantissa, exponent}, got ${typeOf(a)}`);
+  const mantissa = toU128(a.mantissa, `${field}.mantissa`);
+  if (typeof a.exponent !== "bigint") throw new TaomathError("invalid_type", `${field}.exponent`, `expected an i64 as a bigint, got ${typeOf(a.exponent)}`);
+  if (a.exponent < I64_MIN || a.exponent > I64_MAX) throw new TaomathError("out_of_range", `${field}.exponent`, `${quote(a.exponent)} is outside i64`);
+  return { mantissa, exponent: a.exponent };
 }
 function entry(v: bigint[], at: number): ShareEntry {
   if (v[at] === 0n) return { kind: "absent" };

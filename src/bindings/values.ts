@@ -2,7 +2,7 @@
 // (or a decimal string, or a safe integer number), u16/i16/booleans as numbers. Each failure is
 // a TaomathError naming the field.
 
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 
 export const U64_MAX = (1n << 64n) - 1n;
 export const I64_MIN = -(1n << 63n);
@@ -10,12 +10,19 @@ export const I64_MAX = (1n << 63n) - 1n;
 
 export type U64Like = bigint | string | number;
 
+/** Longest decimal text parsed into an integer (u128 needs 39 digits; the rest is padding or hostile). */
+const MAX_DIGITS = 64;
+
 export function toU64(v: unknown, field: string): bigint {
   let b: bigint;
   if (typeof v === "bigint") b = v;
   else if (typeof v === "string") {
-    if (!/^[0-9]+$/.test(v.trim())) throw new TaomathError("invalid_type", field, `expected a u64 as a decimal string, got ${JSON.stringify(v)}`);
-    b = BigInt(v.trim());
+    const t = v.length > MAX_DIGITS ? "" : v.trim();
+    if (!/^[0-9]+$/.test(t)) {
+      if (/^\s*[0-9]+\s*$/.test(v)) throw new TaomathError("out_of_range", field, `${quote(v)} is past u64::MAX`);
+      throw new TaomathError("invalid_type", field, `expected a u64 as a decimal string, got ${quote(v)}`);
+    }
+    b = BigInt(t);
   } else if (typeof v === "number") {
     if (!Number.isFinite(v) || !Number.isInteger(v)) throw new TaomathError("not_integer", field, `expected an integer, got ${v}`);
     if (!Number.isSafeInteger(v)) throw new TaomathError("out_of_range", field, `${v} is past 2^53: pass a bigint or a decimal string`);
@@ -23,13 +30,16 @@ export function toU64(v: unknown, field: string): bigint {
   } else {
     throw new TaomathError("invalid_type", field, `expected a u64 (bigint or decimal string), got ${typeOf(v)}`);
   }
-  if (b < 0n) throw new TaomathError("out_of_range", field, `${b} is negative; a u64 must be >= 0`);
-  if (b > U64_MAX) throw new TaomathError("out_of_range", field, `${b} is past u64::MAX`);
+  if (b < 0n) throw new TaomathError("out_of_range", field, `${quote(b)} is negative; a u64 must be >= 0`);
+  if (b > U64_MAX) throw new TaomathError("out_of_range", field, `${quote(b)} is past u64::MAX`);
   return b;
 }
 
 export function toInt(v: unknown, field: string, min: number, max: number, type: string): number {
-  if (typeof v === "bigint") v = Number(v);
+  if (typeof v === "bigint") {
+    if (v < BigInt(min) || v > BigInt(max)) throw new TaomathError("out_of_range", field, `${quote(v)} is outside ${type} [${min}, ${max}]`);
+    v = Number(v);
+  }
   if (typeof v !== "number") throw new TaomathError("invalid_type", field, `expected a ${type} number, got ${typeOf(v)}`);
   if (!Number.isFinite(v) || !Number.isInteger(v)) throw new TaomathError("not_integer", field, `expected an integer ${type}, got ${v}`);
   if (v < min || v > max) throw new TaomathError("out_of_range", field, `${v} is outside ${type} [${min}, ${max}]`);
@@ -53,10 +63,10 @@ export function toArray(v: unknown, field: string): unknown[] {
 export function toI64Bits(v: unknown, field: string): bigint {
   let b: bigint;
   if (typeof v === "bigint") b = v;
-  else if (typeof v === "string" && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
+  else if (typeof v === "string" && v.length <= MAX_DIGITS && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
   else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
   else throw new TaomathError("invalid_type", field, `expected I32F32 bits as an integer, got ${typeOf(v)}`);
-  if (b < I64_MIN || b > I64_MAX) throw new TaomathError("out_of_range", field, `${b} does not fit in i64 bits`);
+  if (b < I64_MIN || b > I64_MAX) throw new TaomathError("out_of_range", field, `${quote(b)} does not fit in i64 bits`);
   return b;
 }
 

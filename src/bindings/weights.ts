@@ -2,6 +2,7 @@
 // steps of set_weights, computed by the core.
 
 import { Core } from "./core.js";
+import { toArray, toU16, toU64 } from "./values.js";
 
 const MASK64 = (1n << 64n) - 1n;
 
@@ -10,6 +11,7 @@ export class WeightsCore {
 
   /** vec_u16_max_upscale_to_u16: the row set_weights stores for these values. */
   maxUpscale(values: readonly number[]): number[] {
+    values = u16s(values, "values");
     this.core.reset();
     const out = this.core.alloc(values.length * 2);
     this.core.call("m_vec_u16_max_upscale_to_u16", this.core.u16(values), values.length, out);
@@ -18,16 +20,24 @@ export class WeightsCore {
 
   /** check_vec_max_limited(values, limit). */
   vecMaxLimited(values: readonly number[], limit: number): boolean {
+    values = u16s(values, "values");
+    limit = toU16(limit, "limit");
     this.core.reset();
     return this.core.call<number>("w_vec_max_limited", this.core.u16(values), values.length, limit) !== 0;
   }
 
   /** get_stake_weights_for_hotkey_on_subnet total: I64F64 bits (value = bits / 2^64). */
   hotkeyTotalStake(alpha: bigint, tao: bigint, taoWeight: bigint): bigint {
+    alpha = toU64(alpha, "alpha_stake"); tao = toU64(tao, "tao_stake"); taoWeight = toU64(taoWeight, "tao_weight");
     this.core.reset();
     const out = this.core.alloc(16);
     this.core.call("w_hotkey_total_stake", BigInt.asIntN(64, alpha), BigInt.asIntN(64, tao), BigInt.asIntN(64, taoWeight), out);
     const [lo, hi] = this.core.readU64(out, 2);
     return BigInt.asIntN(128, ((hi << 64n) | lo) & ((MASK64 << 64n) | MASK64));
   }
+}
+
+/** u16 values, each checked: a typed-array copy would wrap 70000 to 4464 silently. */
+function u16s(v: unknown, field: string): number[] {
+  return toArray(v, field).map((x, i) => toU16(x, `${field}[${i}]`));
 }

@@ -3,7 +3,7 @@
 // per-request timeout and retries for an unreachable node or a timeout. Node answers that are
 // errors are not retried.
 
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 import { httpTransport, webSocketTransport, type Transport, type WebSocketConstructor } from "./transport.js";
 
 export interface ClientOptions {
@@ -13,6 +13,8 @@ export interface ClientOptions {
   retries?: number;
   /** pause before a retry, multiplied by the attempt number (default 250 ms) */
   retryDelayMs?: number;
+  /** largest JSON-RPC response accepted, in characters (default 64 MiB); a larger one is an rpc_error */
+  maxResponseBytes?: number;
   /** WebSocket constructor for ws:// and wss:// URLs (default: the global WebSocket) */
   WebSocket?: WebSocketConstructor;
   /** fetch for http:// and https:// URLs (default: the global fetch) */
@@ -36,14 +38,16 @@ export class ChainClient {
     this.timeoutMs = positive(options.timeoutMs ?? 30_000, "timeoutMs");
     this.retries = nonNegative(options.retries ?? 2, "retries");
     this.retryDelayMs = nonNegative(options.retryDelayMs ?? 250, "retryDelayMs");
+    const cap = positive(options.maxResponseBytes ?? MAX_RESPONSE_BYTES, "maxResponseBytes");
+    if (typeof url !== "string") throw new TaomathError("invalid_type", "url", `expected a ws://, wss://, http:// or https:// URL, got ${quote(url)}`);
     if (/^wss?:\/\//i.test(url)) {
       const ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
       if (!ctor) throw new TaomathError("invalid_type", "WebSocket", "no WebSocket implementation in this runtime: pass one (in Node: the `ws` package)");
-      this.transport = webSocketTransport(url, ctor);
+      this.transport = webSocketTransport(url, ctor, cap);
     } else if (/^https?:\/\//i.test(url)) {
-      this.transport = httpTransport(url, options.fetch);
+      this.transport = httpTransport(url, options.fetch, cap);
     } else {
-      throw new TaomathError("invalid_type", "url", `expected a ws://, wss://, http:// or https:// URL, got ${JSON.stringify(url)}`);
+      throw new TaomathError("invalid_type", "url", `expected a ws://, wss://, http:// or https:// URL, got ${quote(url)}`);
     }
   }
 
@@ -67,25 +71,76 @@ export class ChainClient {
 
   close(): void { this.transport.close(); }
 
-  head(): Promise<string> { return this.request("chain_getHead"); }
+  async head(): Promise<string> { return hex(await this.request("chain_getHead"), "chain_getHead", "the head"); }
   async blockHash(block: number): Promise<string> {
-    const h = await this.request<string | null>("chain_getBlockHash", [block]);
-    if (!h) throw new TaomathError("out_of_range", "block", `the node has no block ${block}`);
-    return h;
+    const h = await this.request<unknown>("chain_getBlockHash", [block]);
+    if (h === null || h === undefined) throw new TaomathError("out_of_range", "block", `the node has no block ${quote(block)}`);
+    return hex(h, "chain_getBlockHash", `block ${quote(block)}`);
   }
-  header(hash: string): Promise<Header> { return this.request("chain_getHeader", [hash]); }
-  runtimeVersion(hash: string): Promise<RuntimeVersion> { return this.request("state_getRuntimeVersion", [hash]); }
+  async header(hash: string): Promise<Header> {
+    const h = await this.request<unknown>("chain_getHeader", [hash]);
+    const o = object(h, "chain_getHeader", hash);
+    if (typeof o.number !== "string" || typeof o.parentHash !== "string") throw answered("chain_getHeader", hash, "a header without number or parentHash", h);
+    return o as Header;
+  }
+  async runtimeVersion(hash: string): Promise<RuntimeVersion> {
+    const v = await this.request<unknown>("state_getRuntimeVersion", [hash]);
+    const o = object(v, "state_getRuntimeVersion", hash);
+    if (!Number.isSafeInteger(o.specVersion) || typeof o.specName !== "string") throw answered("state_getRuntimeVersion", hash, "a runtime version without specName or an integer specVersion", v);
+    return o as RuntimeVersion;
+  }
   /** A runtime API call (e.g. "NeuronInfoRuntimeApi_get_neurons_lite") with SCALE-encoded arguments; returns hex. */
-  stateCall(api: string, argsHex: string, hash: string): Promise<string> { return this.request("state_call", [api, argsHex, hash]); }
+  async stateCall(api: string, argsHex: string, hash: string): Promise<string> {
+    return hex(await this.request("state_call", [api, argsHex, hash]), `state_call ${api}`, at(hash));
+  }
   /** A storage value as hex, or null when the key is absent. */
-  storage(key: string, hash: string): Promise<string | null> { return this.request("state_getStorageAt", [key, hash]); }
-  keysPaged(prefix: string, count: number, startKey: string, hash: string): Promise<string[]> {
-    return this.request("state_getKeysPaged", [prefix, count, startKey, hash]);
+  async storage(key: string, hash: string): Promise<string | null> {
+    const v = await this.request<unknown>("state_getStorageAt", [key, hash]);
+    return v === null ? null : hex(v, "state_getStorageAt", `${at(hash)}, key ${quote(key)}`);
+  }
+  async keysPaged(prefix: string, count: number, startKey: string, hash: string): Promise<string[]> {
+    const keys = await this.request<unknown>("state_getKeysPaged", [prefix, count, startKey, hash]);
+    if (!Array.isArray(keys)) throw answered("state_getKeysPaged", hash, "no list of keys", keys);
+    if (keys.length > count) throw answered("state_getKeysPaged", hash, `${keys.length} keys for a page of ${count}`, null);
+    keys.forEach((k) => hex(k, "state_getKeysPaged", at(hash)));
+    return keys as string[];
   }
   async queryStorageAt(keys: string[], hash: string): Promise<Array<[string, string | null]>> {
-    const sets = await this.request<Array<{ changes: Array<[string, string | null]> }>>("state_queryStorageAt", [keys, hash]);
-    return sets.flatMap((s) => s.changes);
+    const sets = await this.request<unknown>("state_queryStorageAt", [keys, hash]);
+    if (!Array.isArray(sets)) throw answered("state_queryStorageAt", hash, "no list of change sets", sets);
+    return sets.flatMap((s) => {
+      const changes = (s as { changes?: unknown } | null)?.changes;
+      if (!Array.isArray(changes)) throw answered("state_queryStorageAt", hash, "a change set without changes", s);
+      for (const c of changes) {
+        if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== "string" || (c[1] !== null && typeof c[1] !== "string")) {
+          throw answered("state_queryStorageAt", hash, "a change that is not [key, value | null]", c);
+        }
+      }
+      return changes as Array<[string, string | null]>;
+    });
   }
+}
+
+/** Largest JSON-RPC response the client reads by default: far above a 4,096-uid metagraph (~10 MB of hex). */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+const at = (hash: string) => `block ${quote(hash)}`;
+
+/** A result that is not what the call returns: an rpc_error naming the call and the block. */
+function answered(call: string, hash: string, what: string, value: unknown): TaomathError {
+  return new TaomathError("rpc_error", call, `the node answered ${what} at ${at(hash)}${value === null ? "" : ` (got ${quote(value)})`}`);
+}
+
+function hex(v: unknown, call: string, where: string): string {
+  if (typeof v !== "string" || !/^0x(?:[0-9a-fA-F]{2})*$/.test(v)) {
+    throw new TaomathError("rpc_error", call, `the node answered ${v === null || v === undefined ? "null" : quote(v)} at ${where}; expected a hex string`);
+  }
+  return v;
+}
+
+function object(v: unknown, call: string, hash: string): Record<string, unknown> {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw answered(call, hash, v == null ? "null" : "no object", v ?? null);
+  return v as Record<string, unknown>;
 }
 
 function positive(v: number, name: string): number {

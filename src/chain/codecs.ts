@@ -4,14 +4,16 @@
 // One object per distinct layout; layouts.ts maps runtime spec versions onto them.
 
 import {
-  type Codec, AccountId, Bytes, Option, Struct, Tuple, Vector, bool, compactBn, compactNumber, createCodec, createDecoder,
-  i128, i64, u128, u16, u32, u64, u8,
+  type Codec, AccountId, Struct, Tuple, compactBn, compactNumber, createCodec, createDecoder, i128, i64, u128, u16, u32, u64, u8,
 } from "@polkadot-api/substrate-bindings";
+// Length-checked and strict: a hostile payload cannot make a decoder loop or allocate past its size.
+import { Bytes, Option, Vector, bool, compactU8, compactU16, compactU64, compactU128 } from "./bounded.js";
 
 const account = AccountId(42);
-// A compact integer encodes the same whatever its Rust width, so Compact<u8> reads with cU16 too.
-const cU16 = compactNumber;   // Compact<u16>, Compact<NetUid>, Compact<u8>
-const cU64 = compactBn;       // Compact<u64>, Compact<AlphaCurrency>, Compact<TaoCurrency>, Compact<u128>
+const cU8 = compactU8;        // Compact<u8>
+const cU16 = compactU16;      // Compact<u16>, Compact<NetUid>
+const cU64 = compactU64;      // Compact<u64>, Compact<AlphaCurrency>, Compact<TaoCurrency>
+const cU128 = compactU128;    // Compact<u128> (subnet_volume)
 const vecU8 = Bytes();        // Vec<u8>
 
 export const AxonInfo = Struct({
@@ -30,13 +32,13 @@ export const ChainIdentityV2 = Struct({
 export const NeuronInfoLite = Struct({
   hotkey: account, coldkey: account, uid: cU16, netuid: cU16, active: bool,
   axon_info: AxonInfo, prometheus_info: PrometheusInfo,
-  stake: Vector(Tuple(account, cU64)),
+  stake: Vector(Tuple(account, cU64), 33),
   rank: cU16, emission: cU64, incentive: cU16, consensus: cU16, trust: cU16, validator_trust: cU16,
   dividends: cU16, last_update: cU64, validator_permit: bool, pruning_score: cU16,
 });
 
 export const SubnetState = Struct({
-  netuid: cU16, hotkeys: Vector(account), coldkeys: Vector(account), active: Vector(bool),
+  netuid: cU16, hotkeys: Vector(account, 32), coldkeys: Vector(account, 32), active: Vector(bool),
   validator_permit: Vector(bool), pruning_score: Vector(cU16), last_update: Vector(cU64), emission: Vector(cU64),
   dividends: Vector(cU16), incentives: Vector(cU16), consensus: Vector(cU16), trust: Vector(cU16), rank: Vector(cU16),
   block_at_registration: Vector(cU64), alpha_stake: Vector(cU64), tao_stake: Vector(cU64), total_stake: Vector(cU64),
@@ -45,10 +47,10 @@ export const SubnetState = Struct({
 
 export const DynamicInfo = Struct({
   netuid: cU16, owner_hotkey: account, owner_coldkey: account,
-  subnet_name: Vector(cU16), token_symbol: Vector(cU16),
+  subnet_name: Vector(cU8), token_symbol: Vector(cU8),
   tempo: cU16, last_step: cU64, blocks_since_last_step: cU64, emission: cU64,
   alpha_in: cU64, alpha_out: cU64, tao_in: cU64, alpha_out_emission: cU64, alpha_in_emission: cU64,
-  tao_in_emission: cU64, pending_alpha_emission: cU64, pending_root_emission: cU64, subnet_volume: cU64,
+  tao_in_emission: cU64, pending_alpha_emission: cU64, pending_root_emission: cU64, subnet_volume: cU128,
   network_registered_at: cU64, subnet_identity: Option(SubnetIdentityV3), moving_price: i128,
 });
 
@@ -56,7 +58,7 @@ export const SubnetInfoV2 = Struct({
   netuid: cU16, rho: cU16, kappa: cU16, difficulty: cU64, immunity_period: cU16, max_allowed_validators: cU16,
   min_allowed_weights: cU16, max_weights_limit: cU16, scaling_law_power: cU16, subnetwork_n: cU16,
   max_allowed_uids: cU16, blocks_since_last_step: cU64, tempo: cU16, network_modality: cU16,
-  network_connect: Vector(Tuple(u16, u16)), emission_value: cU64, burn: cU64, owner: account,
+  network_connect: Vector(Tuple(u16, u16), 4), emission_value: cU64, burn: cU64, owner: account,
   identity: Option(SubnetIdentityV3),
 });
 
@@ -66,12 +68,12 @@ export const SubnetInfoV2 = Struct({
  */
 function metagraphFields(activityCutoff: Codec<any>) {
   return [
-  ["name", Vector(cU16)], ["symbol", Vector(cU16)], ["identity", Option(SubnetIdentityV3)],
+  ["name", Vector(cU8)], ["symbol", Vector(cU8)], ["identity", Option(SubnetIdentityV3)],
   ["network_registered_at", cU64], ["owner_hotkey", account], ["owner_coldkey", account],
   ["block", cU64], ["tempo", cU16], ["last_step", cU64], ["blocks_since_last_step", cU64],
   ["subnet_emission", cU64], ["alpha_in", cU64], ["alpha_out", cU64], ["tao_in", cU64],
   ["alpha_out_emission", cU64], ["alpha_in_emission", cU64], ["tao_in_emission", cU64],
-  ["pending_alpha_emission", cU64], ["pending_root_emission", cU64], ["subnet_volume", cU64],
+  ["pending_alpha_emission", cU64], ["pending_root_emission", cU64], ["subnet_volume", cU128],
   ["moving_price", i128],
   ["rho", cU16], ["kappa", cU16],
   ["min_allowed_weights", cU16], ["max_weights_limit", cU16], ["weights_version", cU64],
@@ -83,15 +85,15 @@ function metagraphFields(activityCutoff: Codec<any>) {
   ["max_regs_per_block", cU16], ["serving_rate_limit", cU64],
   ["commit_reveal_weights_enabled", bool], ["commit_reveal_period", cU64],
   ["liquid_alpha_enabled", bool], ["alpha_high", cU16], ["alpha_low", cU16], ["bonds_moving_avg", cU64],
-  ["hotkeys", Vector(account)], ["coldkeys", Vector(account)], ["identities", Vector(Option(ChainIdentityV2))],
-  ["axons", Vector(AxonInfo)], ["active", Vector(bool)], ["validator_permit", Vector(bool)],
+  ["hotkeys", Vector(account, 32)], ["coldkeys", Vector(account, 32)], ["identities", Vector(Option(ChainIdentityV2))],
+  ["axons", Vector(AxonInfo, 34)], ["active", Vector(bool)], ["validator_permit", Vector(bool)],
   ["pruning_score", Vector(cU16)], ["last_update", Vector(cU64)], ["emission", Vector(cU64)],
   ["dividends", Vector(cU16)], ["incentives", Vector(cU16)], ["consensus", Vector(cU16)],
   ["trust", Vector(cU16)], ["rank", Vector(cU16)], ["block_at_registration", Vector(cU64)],
   ["alpha_stake", Vector(cU64)], ["tao_stake", Vector(cU64)], ["total_stake", Vector(cU64)],
-  ["tao_dividends_per_hotkey", Vector(Tuple(account, cU64))],
-  ["alpha_dividends_per_hotkey", Vector(Tuple(account, cU64))],
-  ["validators", Vector(cU16)], ["commitments", Vector(Tuple(account, Vector(cU16)))],
+  ["tao_dividends_per_hotkey", Vector(Tuple(account, cU64), 33)],
+  ["alpha_dividends_per_hotkey", Vector(Tuple(account, cU64), 33)],
+  ["validators", Vector(cU16)], ["commitments", Vector(Tuple(account, Vector(cU8)), 33)],
   ] as Array<[string, Codec<any>]>;
 }
 

@@ -17,8 +17,8 @@
 // non-expired timelocked entry contributes, each cell keeps the minimum, and a hotkey that holds no
 // uid on the subnet is skipped.
 
-import { TaomathError } from "../core/errors.js";
-import { toArray, toU64 } from "../bindings/values.js";
+import { TaomathError, quote } from "../core/errors.js";
+import { toArray, toU64, toU16, toInt } from "../bindings/values.js";
 
 const U64_MAX = (1n << 64n) - 1n;
 const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
@@ -26,10 +26,11 @@ const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a 
 export type CommitSemantics = "block" | "counter";
 
 /** Which reading of the commit storage the runtime with this spec version uses. */
-export const commitSemanticsFor = (specVersion: number): CommitSemantics => (specVersion >= 425 ? "counter" : "block");
+export const commitSemanticsFor = (specVersion: number): CommitSemantics => (toInt(specVersion, "specVersion", 0, 2 ** 32 - 1, "u32") >= 425 ? "counter" : "block");
 
 /** subtensor's get_epoch_index before the stateful epoch counter: (block + netuid + 1) / (tempo + 1), saturating. */
 export function epochIndexOfBlock(netuid: number, tempo: number, block: bigint): bigint {
+  netuid = toU16(netuid, "netuid"); tempo = toU16(tempo, "tempo"); block = toU64(block, "block");
   return satAdd(block, BigInt(netuid) + 1n) / (BigInt(tempo) + 1n);
 }
 
@@ -55,6 +56,7 @@ export interface CommitState {
 
 /** commit_blocks for the epoch: per uid the earliest live commit block as a decimal string, or null for none. */
 export function commitBlocks(s: CommitState): Array<string | null> {
+  validateCommitState(s);
   const n = s.hotkeys.length;
   const cells: bigint[] = Array(n).fill(U64_MAX);
   const uidOf = new Map<string, number>();
@@ -65,7 +67,7 @@ export function commitBlocks(s: CommitState): Array<string | null> {
   };
 
   const counter = s.semantics === "counter";
-  if (!counter && s.semantics !== "block") throw new TaomathError("invalid_type", "semantics", `expected "block" or "counter", got ${JSON.stringify(s.semantics)}`);
+  if (!counter && s.semantics !== "block") throw new TaomathError("invalid_type", "semantics", `expected "block" or "counter", got ${quote(s.semantics)}`);
   if (counter && s.subnetEpochIndex === undefined) {
     throw new TaomathError("missing_storage", "SubnetEpochIndex", "runtime 425 counts commit epochs with SubnetEpochIndex: it is needed");
   }
@@ -98,4 +100,42 @@ export function commitBlocks(s: CommitState): Array<string | null> {
     });
   });
   return cells.map((c) => (c === U64_MAX ? null : c.toString()));
+}
+
+/** Every field and queue entry of a CommitState, checked before any is read (the scan stops early). */
+function validateCommitState(s: CommitState): void {
+  if (s === null || typeof s !== "object" || Array.isArray(s)) throw new TaomathError("invalid_type", "commitState", "expected an object");
+  toU16(s.netuid, "netuid");
+  toU16(s.tempo, "tempo");
+  if (s.semantics === "block" || s.epochBlock !== undefined) toU64(s.epochBlock, "epochBlock");
+  if (s.subnetEpochIndex !== undefined) toU64(s.subnetEpochIndex, "SubnetEpochIndex");
+  toArray(s.hotkeys, "hotkeys").forEach((h, i) => { if (typeof h !== "string") throw new TaomathError("invalid_type", `hotkeys[${i}]`, "expected a hotkey string"); });
+  const entry = (e: unknown, f: string, keys: string[]): Record<string, unknown> => {
+    if (e === null || typeof e !== "object" || Array.isArray(e)) throw new TaomathError("invalid_type", f, `expected {${keys.join(", ")}}`);
+    return e as Record<string, unknown>;
+  };
+  const tuple = (t: unknown, f: string, len: number): unknown[] => {
+    const a = toArray(t, f);
+    if (a.length !== len) throw new TaomathError("wrong_length", f, `expected ${len} fields, got ${a.length}`);
+    return a;
+  };
+  toArray(s.weightCommits, "WeightCommits").forEach((e, k) => {
+    const o = entry(e, `WeightCommits[${k}]`, ["hotkey", "queue"]);
+    if (typeof o.hotkey !== "string") throw new TaomathError("invalid_type", `WeightCommits[${k}].hotkey`, "expected a hotkey string");
+    toArray(o.queue, `WeightCommits[${k}].queue`).forEach((q, i) => {
+      const t = tuple(q, `WeightCommits[${k}].queue[${i}]`, 4);
+      if (typeof t[0] !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(t[0])) throw new TaomathError("invalid_type", `WeightCommits[${k}].queue[${i}][0]`, "expected the commit hash (H256) as 0x hex");
+      for (let j = 1; j < 4; j++) toU64(t[j], `WeightCommits[${k}].queue[${i}][${j}]`);
+    });
+  });
+  toArray(s.timelockedCommits, "TimelockedWeightCommits").forEach((e, k) => {
+    const o = entry(e, `TimelockedWeightCommits[${k}]`, ["epoch", "queue"]);
+    toU64(o.epoch, `TimelockedWeightCommits[${k}].epoch`);
+    toArray(o.queue, `TimelockedWeightCommits[${k}].queue`).forEach((q, i) => {
+      const t = tuple(q, `TimelockedWeightCommits[${k}].queue[${i}]`, 3);
+      if (typeof t[0] !== "string") throw new TaomathError("invalid_type", `TimelockedWeightCommits[${k}].queue[${i}][0]`, "expected a hotkey string");
+      toU64(t[1], `TimelockedWeightCommits[${k}].queue[${i}][1]`);
+      toU64(t[2], `TimelockedWeightCommits[${k}].queue[${i}][2]`);
+    });
+  });
 }

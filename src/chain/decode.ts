@@ -6,6 +6,7 @@
 import { u128 } from "@polkadot-api/substrate-bindings";
 import { layoutFor } from "./layouts.js";
 import { decodeExact, fixed, type FixedValue } from "./scale.js";
+import { TaomathError, quote } from "../core/errors.js";
 
 const utf8 = new TextDecoder("utf-8");
 const text = (b: Uint8Array | number[]): string => utf8.decode(Uint8Array.from(b as ArrayLike<number>));
@@ -63,9 +64,10 @@ export function decodeSelectiveMetagraph(bytes: Uint8Array | string, specVersion
 /** The metagraph indexes (0 = netuid) of the named fields, for a get_selective_mechagraph request. */
 export function metagraphIndexes(specVersion: number, names: readonly string[]): number[] {
   const all = layoutFor(specVersion).metagraphFields;
+  if (!Array.isArray(names)) throw new TaomathError("invalid_type", "names", `expected an array of field names, got ${quote(names)}`);
   return names.map((n) => {
     const i = all.indexOf(n);
-    if (i < 0) throw new Error(`metagraph field ${n} is not in the layout of runtime ${specVersion}`);
+    if (i < 0) throw new TaomathError("invalid_type", "names", `metagraph field ${quote(n)} is not in the layout of runtime ${specVersion}`);
     return i;
   });
 }

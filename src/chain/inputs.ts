@@ -7,9 +7,11 @@ import { commitBlocks, commitSemanticsFor } from "./commits.js";
 import {
   DEFAULT_MAX_EPOCHS_PER_BLOCK, cappedNextEpoch, nextScheduledEpoch, schedulerRulesFor, type EpochTrigger, type SubnetSchedule,
 } from "./schedule.js";
+import { toU16, toU64, toInt } from "../bindings/values.js";
 
 /** Blocks until the epoch can run, as subtensor's blocks_until_next_epoch (run_coinbase.rs). */
 export function blocksUntilNextEpoch(netuid: number, tempo: number, block: bigint): bigint {
+  netuid = toU16(netuid, "netuid"); tempo = toU16(tempo, "tempo"); block = toU64(block, "block");
   if (tempo === 0) return (1n << 64n) - 1n;
   // block.wrapping_add(netuid + 1) in u64, as the chain computes it
   const rem = BigInt.asUintN(64, block + BigInt(netuid) + 1n) % BigInt(tempo + 1);
@@ -23,12 +25,15 @@ export function blocksUntilNextEpoch(netuid: number, tempo: number, block: bigin
  * nextScheduledEpoch in schedule.ts.
  */
 export function nextEpochBlock(netuid: number, tempo: number, block: bigint): bigint | null {
+  netuid = toU16(netuid, "netuid"); tempo = toU16(tempo, "tempo"); block = toU64(block, "block");
   if (tempo === 0) return null;
-  return block + 1n + blocksUntilNextEpoch(netuid, tempo, block + 1n);
+  const at = block + 1n + blocksUntilNextEpoch(netuid, tempo, BigInt.asUintN(64, block + 1n));
+  // an epoch block past u64::MAX never comes
+  return at > (1n << 64n) - 1n ? null : at;
 }
 
 /** Whether the runtime with this spec version uses the stateful epoch scheduler (LastEpochBlock etc.). */
-export const scheduleIsStateful = (specVersion: number): boolean => specVersion >= 425;
+export const scheduleIsStateful = (specVersion: number): boolean => toInt(specVersion, "specVersion", 0, 2 ** 32 - 1, "u32") >= 425;
 
 /** How the next epoch block was found, and whether the per-block epoch cap could move it. */
 export interface EpochScheduleInfo {

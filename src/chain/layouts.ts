@@ -10,7 +10,7 @@
 // readable rpc_info files (docs/runtimes.md lists what was and was not checked).
 
 import type { Codec } from "@polkadot-api/substrate-bindings";
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 import * as codecs from "./codecs.js";
 
 export interface RuntimeLayout {
@@ -71,10 +71,10 @@ export const RUNTIME_LAYOUTS: Readonly<Record<number, RuntimeLayout>> = {
 export const KNOWN_SPEC_VERSIONS: readonly number[] = Object.keys(RUNTIME_LAYOUTS).map(Number);
 
 export function layoutFor(specVersion: number): RuntimeLayout {
-  const layout = RUNTIME_LAYOUTS[specVersion];
+  const layout = typeof specVersion === "number" && Object.hasOwn(RUNTIME_LAYOUTS, specVersion) ? RUNTIME_LAYOUTS[specVersion] : undefined;
   if (!layout) {
     throw new TaomathError("runtime_version", "specVersion",
-      `runtime spec version ${specVersion} has no known layout (known: ${KNOWN_SPEC_VERSIONS.join(", ")}; ` +
+      `runtime spec version ${quote(specVersion)} has no known layout (known: ${KNOWN_SPEC_VERSIONS.join(", ")}; ` +
       "a layout can be assumed explicitly, and every payload is still checked to decode exactly)");
   }
   return layout;

@@ -31,7 +31,7 @@ export function decodeExact<T>(codec: Codec<T> | Decoder<T>, bytes: Uint8Array |
   try {
     value = whole(input);
   } catch (e) {
-    throw new TaomathError("malformed_scale", what, `truncated or malformed SCALE (${input.length} bytes): ${(e as Error).message}`);
+    throw new TaomathError("malformed_scale", what, `truncated or malformed SCALE (${input.length} bytes): ${String((e as Error)?.message ?? e).slice(0, 200)}`);
   }
   if (used > input.length) {
     throw new TaomathError("malformed_scale", what, `truncated SCALE: the layout needs more than the ${input.length} bytes received`);

@@ -16,7 +16,11 @@
 import { coinbaseOf } from "../coinbase.js";
 import { defaultTaomath } from "../core/default.js";
 
+import { TaomathError, quote } from "../core/errors.js";
+import { toU16, toU64, toInt } from "../bindings/values.js";
+
 const U64_MAX = (1n << 64n) - 1n;
+
 const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
 
 /** MAX_TEMPO (lib.rs): BlocksSinceLastStep above it fires the epoch whatever the schedule says. */
@@ -59,6 +63,22 @@ export interface ScheduledEpoch { block: bigint; trigger: EpochTrigger }
  * incremented by drain_pending for that block. null when not due.
  */
 export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastStep: bigint, rules: SchedulerRules = "425"): EpochTrigger | null {
+  return trigger(scheduleOf(s, "schedule"), toU64(block, "block"), toU64(blocksSinceLastStep, "blocksSinceLastStep"), rules);
+}
+
+/** A subnet's scheduler storage, checked against its chain types (NetUid and tempo u16, the rest u64). */
+function scheduleOf(s: unknown, field: string): SubnetSchedule {
+  if (s === null || typeof s !== "object" || Array.isArray(s)) throw new TaomathError("invalid_type", field, `expected a subnet schedule, got ${quote(s)}`);
+  const o = s as Record<string, unknown>;
+  return {
+    netuid: toU16(o.netuid, `${field}.netuid`), tempo: toU16(o.tempo, `${field}.tempo`),
+    lastEpochBlock: toU64(o.lastEpochBlock, `${field}.lastEpochBlock`), pendingEpochAt: toU64(o.pendingEpochAt, `${field}.pendingEpochAt`),
+    blocksSinceLastStep: toU64(o.blocksSinceLastStep, `${field}.blocksSinceLastStep`),
+  };
+}
+
+/** should_run_epoch itself is the core's (assembly/coinbase/schedule.ts). */
+function trigger(s: SubnetSchedule, block: bigint, blocksSinceLastStep: bigint, rules: SchedulerRules): EpochTrigger | null {
   return coinbaseOf(defaultTaomath()).epochTrigger(s.tempo, s.lastEpochBlock, s.pendingEpochAt, blocksSinceLastStep, block, rules);
 }
 
@@ -68,6 +88,10 @@ export function epochTrigger(s: SubnetSchedule, block: bigint, blocksSinceLastSt
  * drain_pending does not visit.
  */
 export function nextScheduledEpoch(s: SubnetSchedule, snapshotBlock: bigint, rules: SchedulerRules = "425"): ScheduledEpoch | null {
+  return next(scheduleOf(s, "schedule"), toU64(snapshotBlock, "snapshotBlock"), rules);
+}
+
+function next(s: SubnetSchedule, snapshotBlock: bigint, rules: SchedulerRules): ScheduledEpoch | null {
   if (s.tempo === 0 || s.netuid === 0) return null;
   const after = snapshotBlock + 1n;
   const candidates: bigint[] = [];
@@ -80,8 +104,10 @@ export function nextScheduledEpoch(s: SubnetSchedule, snapshotBlock: bigint, rul
   const auto = s.lastEpochBlock + BigInt(s.tempo);
   if (auto <= U64_MAX) candidates.push(auto > after ? auto : after);
   const block = candidates.reduce((a, b) => (b < a ? b : a));
-  const trigger = epochTrigger(s, block, advanced(s, s.blocksSinceLastStep, block - snapshotBlock, rules), rules);
-  return trigger === null ? null : { block, trigger };
+  // a block past u64::MAX never comes
+  if (block > U64_MAX) return null;
+  const t = trigger(s, block, advanced(s, s.blocksSinceLastStep, block - snapshotBlock, rules), rules);
+  return t === null ? null : { block, trigger: t };
 }
 
 /** The epoch block once the cap is applied across subnets, as far as the simulation can tell. */
@@ -106,9 +132,15 @@ export function cappedNextEpoch(
   subnets: readonly SubnetSchedule[], netuid: number, snapshotBlock: bigint, maxEpochsPerBlock: number, horizon = 100_000,
   rules: SchedulerRules = "425",
 ): CappedEpoch {
-  const live = subnets.filter((s) => s.netuid !== 0).map((s) => ({ ...s }));
+  if (!Array.isArray(subnets)) throw new TaomathError("invalid_type", "subnets", `expected an array of subnet schedules, got ${quote(subnets)}`);
+  const checked = subnets.map((s, i) => scheduleOf(s, `subnets[${i}]`));
+  netuid = toU16(netuid, "netuid");
+  snapshotBlock = toU64(snapshotBlock, "snapshotBlock");
+  maxEpochsPerBlock = toInt(maxEpochsPerBlock, "maxEpochsPerBlock", 0, 255, "u8");
+  horizon = toInt(horizon, "horizon", 0, 10_000_000, "block count");
+  const live = checked.filter((s) => s.netuid !== 0);
   const own = live.find((s) => s.netuid === netuid);
-  const solo = own ? nextScheduledEpoch(own, snapshotBlock, rules) : null;
+  const solo = own ? next(own, snapshotBlock, rules) : null;
   if (!own || !solo || maxEpochsPerBlock <= 0) return { block: null, deferredBlocks: null, deferredBehind: [] };
   let at = snapshotBlock; // every state below is as of the end of block `at`
   let behind: number[] | null = null;
@@ -116,7 +148,7 @@ export function cappedNextEpoch(
     // next block at which any subnet is due (all BlocksSinceLastStep advance together)
     let b: bigint | null = null;
     for (const s of live) {
-      const n = nextScheduledEpoch(s, at, rules);
+      const n = next(s, at, rules);
       if (n && (b === null || n.block < b)) b = n.block;
     }
     if (b === null) break;
@@ -126,7 +158,7 @@ export function cappedNextEpoch(
     for (const s of live) {
       const since = advanced(s, s.blocksSinceLastStep, elapsed, rules);
       s.blocksSinceLastStep = since;
-      if (epochTrigger(s, b, since, rules) === null) continue;
+      if (trigger(s, b, since, rules) === null) continue;
       if (ran >= maxEpochsPerBlock) {
         if (s.netuid === netuid && behind === null) behind = [...ranHere];
         s.pendingEpochAt = b + 1n;

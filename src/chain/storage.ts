@@ -4,9 +4,11 @@
 // pallets/swap/src/pallet/mod.rs). Built on polkadot-api's Storage helper and hashers.
 
 import {
-  AccountId, Blake2128Concat, Bytes, Identity, Storage, Tuple, Twox128, Twox64Concat, Vector, bool, i16, u128, u16, u64, u8,
+  AccountId, Blake2128Concat, Bytes, Identity, Storage, Tuple, Twox128, Twox64Concat, i16, u128, u16, u64, u8,
   type Codec,
 } from "@polkadot-api/substrate-bindings";
+// Values come from a node: length-checked vectors and strict bools (bounded.ts).
+import { Vector, bool, Bytes as VecU8 } from "./bounded.js";
 import { toHex } from "./scale.js";
 import { SafeFloatCodec, Superellipse } from "./codecs.js";
 
@@ -47,22 +49,22 @@ function item<K extends unknown[], V>(
 
 const netuid: [Codec<number>, typeof Identity] = [u16, Identity];
 const uid: [Codec<number>, typeof Identity] = [u16, Identity];
-const row = Vector(Tuple(u16, u16));
+const row = Vector(Tuple(u16, u16), 4);
 
 /**
  * WeightCommits value: VecDeque<(H256, u64, u64, u64)>, the same bytes at every runtime taomath
  * knows; what the three u64 mean changed (spec <= 343: commit_block, first_reveal_block,
  * last_reveal_block; spec 425: commit_epoch, commit_block, unused). commits.ts reads them per runtime.
  */
-export const weightCommitQueue = Vector(Tuple(Bytes(32), u64, u64, u64));
+export const weightCommitQueue = Vector(Tuple(Bytes(32), u64, u64, u64), 56);
 /** TimelockedWeightCommits value: VecDeque<(AccountId, commit_block u64, ciphertext Vec<u8>, reveal_round u64)>. */
-export const timelockedCommitQueue = Vector(Tuple(account, u64, Bytes(), u64));
+export const timelockedCommitQueue = Vector(Tuple(account, u64, VecU8(), u64), 49);
 
 /** The storage items taomath reads (runtime 315..343 layouts; NetUidStorageIndex = netuid for mechanism 0). */
 export const storage = {
   Weights: item<[number, number], Array<[number, number]>>("SubtensorModule", subtensor, "Weights", [netuid, uid], row, []),
   Bonds: item<[number, number], Array<[number, number]>>("SubtensorModule", subtensor, "Bonds", [netuid, uid], row, []),
-  LastUpdate: item<[number], bigint[]>("SubtensorModule", subtensor, "LastUpdate", [netuid], Vector(u64), []),
+  LastUpdate: item<[number], bigint[]>("SubtensorModule", subtensor, "LastUpdate", [netuid], Vector(u64, 8), []),
   ValidatorPermit: item<[number], boolean[]>("SubtensorModule", subtensor, "ValidatorPermit", [netuid], Vector(bool), []),
   BlockAtRegistration: item<[number, number], bigint>("SubtensorModule", subtensor, "BlockAtRegistration", [netuid, uid], u64, 0n),
   Keys: item<[number, number], string>("SubtensorModule", subtensor, "Keys", [netuid, uid], account),

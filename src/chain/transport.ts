@@ -2,7 +2,7 @@
 // WebSocket constructor: the global one in browsers and Workers, the `ws` package in Node) and an
 // HTTP implementation over fetch. Transports map connection failures and timeouts to TaomathError.
 
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 
 export interface Transport {
   /** one JSON-RPC call; resolves with `result`, rejects with a TaomathError */
@@ -22,14 +22,36 @@ export interface WebSocketLike {
 }
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
-interface Pending { resolve: (v: unknown) => void; reject: (e: unknown) => void; method: string; timer: ReturnType<typeof setTimeout> }
+interface Pending { resolve: (v: unknown) => void; reject: (e: unknown) => void; method: string; params: unknown[]; timer: ReturnType<typeof setTimeout> }
 
-function rpcFailure(method: string, error: { code?: number; message?: string; data?: unknown }): TaomathError {
-  const data = error.data === undefined ? "" : ` (${typeof error.data === "string" ? error.data : JSON.stringify(error.data)})`;
-  return new TaomathError("rpc_error", method, `node answered error ${error.code ?? "?"}: ${error.message ?? "unknown"}${data}`);
+/** The block a call was made at (its last parameter, a block hash), for error messages. */
+function blockOf(params: unknown[]): string {
+  const last = params[params.length - 1];
+  return typeof last === "string" && /^0x[0-9a-fA-F]{64}$/.test(last) ? ` at block ${last}` : "";
 }
 
-export function webSocketTransport(url: string, WebSocketImpl: WebSocketConstructor): Transport {
+function rpcFailure(method: string, params: unknown[], error: unknown): TaomathError {
+  const e = (error !== null && typeof error === "object" ? error : { message: error }) as { code?: unknown; message?: unknown; data?: unknown };
+  const message = typeof e.message === "string" ? e.message.slice(0, 300) : quote(e.message ?? "unknown");
+  const data = e.data === undefined ? "" : ` (${typeof e.data === "string" ? e.data.slice(0, 300) : quote(e.data)})`;
+  return new TaomathError("rpc_error", method, `node answered error ${quote(e.code ?? "?")}${blockOf(params)}: ${message}${data}`);
+}
+
+function tooLarge(method: string, size: number, cap: number): TaomathError {
+  return new TaomathError("rpc_error", method, `the node's answer (${size} bytes) is larger than the limit of ${cap} bytes`);
+}
+
+/** A JSON-RPC response object, or a TaomathError when the text is not one. */
+function parseResponse(text: string, method: string, params: unknown[]): { result: unknown } {
+  let msg: unknown;
+  try { msg = JSON.parse(text); } catch { throw new TaomathError("rpc_error", method, `the node answered something that is not JSON${blockOf(params)}: ${quote(text)}`); }
+  if (msg === null || typeof msg !== "object" || Array.isArray(msg)) throw new TaomathError("rpc_error", method, `the node answered ${quote(msg)}, not a JSON-RPC response${blockOf(params)}`);
+  const m = msg as { result?: unknown; error?: unknown };
+  if (m.error !== undefined && m.error !== null) throw rpcFailure(method, params, m.error);
+  return { result: m.result ?? null };
+}
+
+export function webSocketTransport(url: string, WebSocketImpl: WebSocketConstructor, maxResponseBytes = 64 * 1024 * 1024): Transport {
   let socket: WebSocketLike | null = null;
   let opening: Promise<WebSocketLike> | null = null;
   let nextId = 1;
@@ -68,14 +90,20 @@ export function webSocketTransport(url: string, WebSocketImpl: WebSocketConstruc
         failAll(new TaomathError("unreachable", url, "the WebSocket connection closed while a request was pending"));
       };
       ws.onmessage = (ev) => {
-        let msg: { id?: number; result?: unknown; error?: { code?: number; message?: string; data?: unknown } };
-        try { msg = JSON.parse(String(ev.data)); } catch { return; }
+        const text = typeof ev.data === "string" ? ev.data : String(ev.data);
+        if (text.length > maxResponseBytes) {
+          // which request it answers is unknown without parsing it: every pending one fails
+          for (const [id, p] of pending) { clearTimeout(p.timer); pending.delete(id); p.reject(tooLarge(p.method, text.length, maxResponseBytes)); }
+          return;
+        }
+        let msg: { id?: unknown };
+        try { msg = JSON.parse(text); } catch { return; }
+        if (msg === null || typeof msg !== "object") return;
         const p = typeof msg.id === "number" ? pending.get(msg.id) : undefined;
         if (!p) return;
         pending.delete(msg.id as number);
         clearTimeout(p.timer);
-        if (msg.error) p.reject(rpcFailure(p.method, msg.error));
-        else p.resolve(msg.result ?? null);
+        try { p.resolve(parseResponse(text, p.method, p.params).result); } catch (e) { p.reject(e); }
       };
     });
     return opening;
@@ -90,7 +118,7 @@ export function webSocketTransport(url: string, WebSocketImpl: WebSocketConstruc
           pending.delete(id);
           reject(new TaomathError("timeout", method, `no answer from ${url} within ${timeoutMs} ms`));
         }, timeoutMs);
-        pending.set(id, { resolve, reject, method, timer });
+        pending.set(id, { resolve, reject, method, params, timer });
         try {
           ws.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
         } catch (e) {
@@ -109,7 +137,7 @@ export function webSocketTransport(url: string, WebSocketImpl: WebSocketConstruc
   };
 }
 
-export function httpTransport(url: string, fetchImpl: typeof fetch = globalThis.fetch): Transport {
+export function httpTransport(url: string, fetchImpl: typeof fetch = globalThis.fetch, maxResponseBytes = 64 * 1024 * 1024): Transport {
   let nextId = 1;
   return {
     async request(method, params, timeoutMs) {
@@ -129,11 +157,34 @@ export function httpTransport(url: string, fetchImpl: typeof fetch = globalThis.
       } finally {
         clearTimeout(timer);
       }
-      if (!res.ok) throw new TaomathError("unreachable", url, `HTTP ${res.status} ${res.statusText}`);
-      const msg = (await res.json()) as { result?: unknown; error?: { code?: number; message?: string; data?: unknown } };
-      if (msg.error) throw rpcFailure(method, msg.error);
-      return msg.result ?? null;
+      if (!res.ok) throw new TaomathError("unreachable", url, `HTTP ${res.status} ${String(res.statusText).slice(0, 80)}`);
+      return parseResponse(await readCapped(res, method, maxResponseBytes), method, params).result;
     },
     close() { /* stateless */ },
   };
+}
+
+/** The body as text, refusing it as soon as it passes `cap` bytes (Content-Length is not trusted). */
+async function readCapped(res: Response, method: string, cap: number): Promise<string> {
+  const declared = Number(res.headers?.get?.("content-length") ?? NaN);
+  if (declared > cap) throw tooLarge(method, declared, cap);
+  if (!res.body || typeof res.body.getReader !== "function") {
+    const text = await res.text();
+    if (text.length > cap) throw tooLarge(method, text.length, cap);
+    return text;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) { await reader.cancel().catch(() => undefined); throw tooLarge(method, total, cap); }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
+  return new TextDecoder().decode(bytes);
 }

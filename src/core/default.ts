@@ -5,6 +5,7 @@
 
 import { hostTaomath } from "#taomath-host";
 import type { Taomath } from "./taomath.js";
+import { TaomathError } from "./errors.js";
 
 export function defaultTaomath(): Taomath {
   return hostTaomath();
@@ -12,5 +13,8 @@ export function defaultTaomath(): Taomath {
 
 /** The instance a call should use: the one passed, else the default. */
 export function instanceOr(tm?: Taomath): Taomath {
-  return tm ?? hostTaomath();
+  if (tm === undefined || tm === null) return hostTaomath();
+  // by shape, not instanceof: two copies of the package (dist and source) make equal instances
+  if (typeof tm !== "object" || !("core" in tm) || !("swap" in tm)) throw new TaomathError("invalid_type", "taomath", "expected a Taomath instance (taomath() or createTaomath())");
+  return tm;
 }

@@ -20,11 +20,40 @@ export type TaomathErrorCode =
   | "no_instance"       // the default instance is not available yet (browser: await createTaomath() first)
   | "unsupported";      // a computation that needs a module not wired in (e.g. the pool math for a dynamic subnet)
 
+/** Longest quote of a value in a message, and longest message (room for an aggregate of many errors): a hostile 100 KB input gives a short error. */
+export const MAX_QUOTE_CHARS = 80;
+export const MAX_MESSAGE_CHARS = 8000;
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`;
+}
+
+/**
+ * A value as it appears in an error message: JSON-like, bigints as their digits, never throwing
+ * (cycles, getters, symbols), and at most MAX_QUOTE_CHARS of it.
+ */
+export function quote(v: unknown): string {
+  let t: string;
+  try {
+    if (typeof v === "bigint") t = `${v}n`;
+    else if (typeof v === "string") t = JSON.stringify(v.length > 4 * MAX_QUOTE_CHARS ? v.slice(0, 4 * MAX_QUOTE_CHARS) : v);
+    else if (typeof v === "symbol" || typeof v === "function") t = typeof v;
+    else if (v === undefined) t = "undefined";
+    else if (typeof v === "number") t = String(v);
+    else t = JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? `${x}n` : x)) ?? typeof v;
+  } catch {
+    t = Array.isArray(v) ? "an array" : typeof v;
+  }
+  const full = typeof v === "string" ? v.length + 2 : t.length;
+  return t.length > MAX_QUOTE_CHARS || full > t.length ? `${t.slice(0, MAX_QUOTE_CHARS)}… (${full} chars)` : t;
+}
+
 export class TaomathError extends Error {
   readonly code: TaomathErrorCode;
   readonly field: string;
   constructor(code: TaomathErrorCode, field: string, message: string) {
-    super(`${field}: ${message}`);
+    field = cut(String(field), 2 * MAX_QUOTE_CHARS);
+    super(`${field}: ${cut(String(message), MAX_MESSAGE_CHARS)}`);
     this.name = "TaomathError";
     this.code = code;
     this.field = field;

@@ -2,7 +2,7 @@
 // dashboard's emission chart. Query parameters in, snake_case keys and decimal-string amounts out;
 // errors are TaomathErrors naming the parameter.
 
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 import { toU64 } from "../bindings/values.js";
 import { emissionOf, projectEmission, MAX_EMISSION_YEARS } from "./projection.js";
 import type { Taomath } from "../core/taomath.js";
@@ -23,6 +23,7 @@ const EMISSION_PARAMS = ["issuance", "recycled_per_day", "years", "start_block",
 
 /** Reads GET /v1/emission's query: issuance (rao, required), recycled_per_day, years, start_block, start_date. */
 export function emissionRequestFromQuery(params: URLSearchParams): EmissionRequest {
+  if (!(params instanceof URLSearchParams)) throw new TaomathError("invalid_type", "query", `expected URLSearchParams, got ${quote(params)}`);
   for (const k of params.keys()) {
     if (!EMISSION_PARAMS.includes(k)) throw new TaomathError("invalid_type", k, `unknown parameter; expected ${EMISSION_PARAMS.join(", ")}`);
   }
@@ -37,13 +38,13 @@ export function emissionRequestFromQuery(params: URLSearchParams): EmissionReque
   const recycledPerDay = toU64(one("recycled_per_day") ?? "0", "recycled_per_day");
   const yearsText = one("years");
   const years = yearsText === undefined ? 20 : Number(yearsText);
-  if (yearsText !== undefined && (yearsText.trim() === "" || !Number.isFinite(years))) throw new TaomathError("invalid_type", "years", `expected a number, got ${JSON.stringify(yearsText)}`);
-  if (!(years > 0 && years <= MAX_EMISSION_YEARS)) throw new TaomathError("out_of_range", "years", `expected a horizon in (0, ${MAX_EMISSION_YEARS}] years, got ${years}`);
+  if (yearsText !== undefined && (yearsText.trim() === "" || !Number.isFinite(years))) throw new TaomathError("invalid_type", "years", `expected a number, got ${quote(yearsText)}`);
+  if (!(years > 0 && years <= MAX_EMISSION_YEARS)) throw new TaomathError("out_of_range", "years", `expected a horizon in (0, ${MAX_EMISSION_YEARS}] years, got ${quote(years)}`);
   const sb = one("start_block");
   const startBlock = sb === undefined ? undefined : toU64(sb, "start_block");
   const startDate = one("start_date");
   if (startDate !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)))) {
-    throw new TaomathError("invalid_type", "start_date", `expected a date YYYY-MM-DD, got ${JSON.stringify(startDate)}`);
+    throw new TaomathError("invalid_type", "start_date", `expected a date YYYY-MM-DD, got ${quote(startDate)}`);
   }
   return { issuance, recycledPerDay, years, startBlock, startDate };
 }
@@ -70,6 +71,10 @@ export interface EmissionResponseJson {
 
 /** Block emission now, the coming halvings and the supply by year, from projectEmission. */
 export function emissionResponse(tm: Taomath, req: EmissionRequest, options: { daily?: boolean } = {}): EmissionResponseJson {
+  if (req === null || typeof req !== "object") throw new TaomathError("invalid_type", "request", `expected an EmissionRequest, got ${quote(req)}`);
+  if (req.startDate !== undefined && (typeof req.startDate !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(req.startDate))) {
+    throw new TaomathError("invalid_type", "start_date", `expected a date YYYY-MM-DD, got ${quote(req.startDate)}`);
+  }
   const startDate = req.startDate === undefined ? new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z") : new Date(`${req.startDate}T00:00:00Z`);
   const p = projectEmission(tm, req.issuance, { recycledPerDay: req.recycledPerDay, years: req.years, startBlock: req.startBlock, startDate });
   const e = emissionOf(tm);

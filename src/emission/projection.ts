@@ -5,7 +5,7 @@
 import type { Taomath } from "../core/taomath.js";
 import { EmissionCore, type RawProjection } from "../bindings/emission.js";
 import { toU64, toInt } from "../bindings/values.js";
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 
 /** The emission functions bound to one instance (the same as `tm.emission`). */
 export function emissionOf(tm: Taomath): EmissionCore {
@@ -57,15 +57,17 @@ export interface ProjectionOptions {
 
 /** Projects supply and halvings from `issuance` with the chain's exact curve. */
 export function projectEmission(tm: Taomath, issuance: bigint, options: ProjectionOptions = {}): EmissionProjection {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
   const i = toU64(issuance, "issuance");
   if (i > 21_000_000_000_000_000n) throw new TaomathError("out_of_range", "issuance", `${i} rao is above the total supply of 21e15 rao`);
-  const r = toU64(options.recycledPerDay ?? 0n, "recycled_per_day");
-  const years = options.years ?? 20;
+  // only a missing option takes its default: null is a value, and not one of these types
+  const r = options.recycledPerDay === undefined ? 0n : toU64(options.recycledPerDay, "recycled_per_day");
+  const years = options.years === undefined ? 20 : options.years;
   if (typeof years !== "number" || !Number.isFinite(years) || years <= 0 || years > MAX_EMISSION_YEARS) {
-    throw new TaomathError("out_of_range", "years", `expected a number of years in (0, ${MAX_EMISSION_YEARS}], got ${years}`);
+    throw new TaomathError("out_of_range", "years", `expected a number of years in (0, ${MAX_EMISSION_YEARS}], got ${quote(years)}`);
   }
   const startBlock = options.startBlock === undefined ? null : toU64(options.startBlock, "start_block");
-  const start = options.startDate ?? new Date();
+  const start = startDateOf(options.startDate);
   const days = Math.max(1, Math.round(years * 365.25));
   const e = emissionOf(tm);
   const raw: RawProjection = e.project(i, r, days);
@@ -100,6 +102,17 @@ export function projectEmission(tm: Taomath, issuance: bigint, options: Projecti
     ],
     issuance: i, recycled_per_day: r, days, start_date: start.toISOString(), halvings, daily,
   };
+}
+
+/** Latest start a 400-year projection can have and still print its dates (JS dates end in 275760). */
+const LAST_START_MS = 8.64e15 - 401 * 366 * 86_400_000;
+
+function startDateOf(d: unknown): Date {
+  if (d === undefined) return new Date();
+  if (!(d instanceof Date)) throw new TaomathError("invalid_type", "start_date", `expected a Date, got ${quote(d)}`);
+  const t = d.getTime();
+  if (!Number.isFinite(t) || t < -8.64e15 || t > LAST_START_MS) throw new TaomathError("out_of_range", "start_date", "expected a valid date before the year 275000");
+  return d;
 }
 
 function dateAfter(start: Date, blocks: bigint): string {

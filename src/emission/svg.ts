@@ -3,6 +3,7 @@
 // is given, its supply is drawn dashed so the shift of the halvings is visible. Plain SVG text,
 // no dependencies; every number comes from the wasm projection.
 
+import { TaomathError } from "../core/errors.js";
 import type { EmissionProjection } from "./projection.js";
 
 const W = 960, H = 480, L = 80, R = 80, T = 50, B = 60;
@@ -24,11 +25,19 @@ function fmt(v: number): string {
 
 /** Renders the projection (and optionally a no-recycling baseline) as an SVG document. */
 export function emissionChartSvg(p: EmissionProjection, baseline?: EmissionProjection): string {
+  for (const [x, f] of [[p, "projection"], [baseline, "baseline"]] as const) {
+    if (x === undefined && f === "baseline") continue;
+    if (x === null || typeof x !== "object" || !Array.isArray(x.daily) || !Array.isArray(x.halvings)) {
+      throw new TaomathError("invalid_type", f, "expected a projection from projectEmission");
+    }
+  }
   const days = p.daily.length;
   const pw = W - L - R, ph = H - T - B;
   const x = (d: number) => L + (pw * d) / Math.max(1, days);
-  const supplyMax = niceMax(Math.max(...p.daily.map((d) => tao(d.issuance)), ...(baseline?.daily.map((d) => tao(d.issuance)) ?? []), tao(p.issuance)));
-  const mintMax = niceMax(Math.max(...p.daily.map((d) => tao(d.minted)), ...(baseline?.daily.map((d) => tao(d.minted)) ?? [])));
+  // a loop, not Math.max(...list): a 400-year projection has more days than a call can take arguments
+  const most = (xs: number[]) => xs.reduce((m, x) => (x > m ? x : m), -Infinity);
+  const supplyMax = niceMax(most([...p.daily.map((d) => tao(d.issuance)), ...(baseline?.daily.map((d) => tao(d.issuance)) ?? []), tao(p.issuance)]));
+  const mintMax = niceMax(most([...p.daily.map((d) => tao(d.minted)), ...(baseline?.daily.map((d) => tao(d.minted)) ?? [])]));
   const ys = (v: number) => T + ph - (ph * v) / supplyMax;
   const ym = (v: number) => T + ph - (ph * v) / mintMax;
   const path = (pts: Array<[number, number]>) => "M" + pts.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join("L");

@@ -11,6 +11,7 @@ function fixedRows(rows: Array<Array<[number, bigint]>>) { return rows.map((r) =
 
 /** An epoch result as the vectors encode `outputs` (and `debug` when traced). */
 export function epochToVectorEncoding(r: EpochResult): { outputs: Record<string, unknown>; debug?: Record<string, unknown> } {
+  if (r === null || typeof r !== "object" || !Array.isArray(r.emission)) throw new TaomathError("invalid_type", "result", "expected a result of runEpoch");
   const outputs = {
     active: r.active,
     bonds: r.bonds,

@@ -4,6 +4,8 @@
 
 import type { EpochInput, EpochResult } from "../bindings/epoch.js";
 import type { Taomath } from "../core/taomath.js";
+import { TaomathError } from "../core/errors.js";
+import { toInt } from "../bindings/values.js";
 
 /** splitmix32-style generator: small, seedable, identical in every JS engine. */
 export function rng(seed: number): () => number {
@@ -28,8 +30,18 @@ function storedRow(tm: Taomath, uids: number[], scores: number[]): Array<[number
   return uids.map((u, k) => [u, up[k]]);
 }
 
+/** Largest example subnet (the size of the largest shared vector; its warm-up is n^2 work). */
+export const MAX_EXAMPLE_N = 4096;
+/** Most warm-up epochs an example runs. */
+export const MAX_EXAMPLE_WARMUP = 100;
+
 export function exampleSubnet(tm: Taomath, opts: ExampleOptions = {}): EpochInput {
-  const n = opts.n ?? 256, v = opts.validators ?? 64, seed = opts.seed ?? 42;
+  if (opts === null || typeof opts !== "object" || Array.isArray(opts)) throw new TaomathError("invalid_type", "opts", "expected an options object");
+  const n = opts.n === undefined ? 256 : toInt(opts.n, "n", 1, MAX_EXAMPLE_N, "example size");
+  const v = opts.validators === undefined ? Math.min(64, n) : toInt(opts.validators, "validators", 0, n, "validator count (at most n)");
+  const seed = opts.seed === undefined ? 42 : toInt(opts.seed, "seed", 0, 0xffffffff, "u32");
+  if (opts.warmupEpochs !== undefined) toInt(opts.warmupEpochs, "warmupEpochs", 0, MAX_EXAMPLE_WARMUP, "epoch count");
+  if (opts.yuma3 !== undefined && typeof opts.yuma3 !== "boolean") throw new TaomathError("invalid_type", "yuma3", "expected a boolean");
   const rand = rng(seed);
   const block0 = 4_000_000;
   const quality = Array.from({ length: n }, () => rand() ** 2);

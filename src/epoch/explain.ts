@@ -2,6 +2,7 @@
 // its incentive (as a miner) and its dividends (as a validator). Pure reading of the trace; no math.
 
 import type { EpochInput, EpochResult } from "../bindings/epoch.js";
+import { TaomathError, quote } from "../core/errors.js";
 
 export interface UidExplanation {
   uid: number;
@@ -12,8 +13,15 @@ export interface UidExplanation {
 }
 
 export function explainUid(input: EpochInput, result: EpochResult, uid: number): UidExplanation {
+  if (input === null || typeof input !== "object" || !Array.isArray(input.weights)) throw new TaomathError("invalid_type", "input", "expected the epoch input the result came from");
+  if (result === null || typeof result !== "object" || !Array.isArray(result.incentive)) throw new TaomathError("invalid_type", "result", "expected a result of runEpoch");
   const d = result.debug;
-  if (!d) throw new Error("explainUid needs a result from runEpoch(input, { trace: true })");
+  if (!d) throw new TaomathError("invalid_type", "result", "explainUid needs a result from runEpoch(input, { trace: true })");
+  const n = result.incentive.length;
+  if (typeof uid !== "number" || !Number.isInteger(uid) || uid < 0 || uid >= n) {
+    throw new TaomathError("uid_out_of_range", "uid", `${quote(uid)} is not a uid of this result (n = ${n})`);
+  }
+  if (input.weights.length !== n) throw new TaomathError("wrong_length", "input.weights", `has ${input.weights.length} rows; the result has n = ${n}`);
   const reasons: string[] = [];
   const submitted = input.weights.filter((row) => row.some(([j]) => j === uid)).length;
   const masked = d.masked_weights.filter((m) => m.uid === uid);

@@ -3,7 +3,7 @@
 // canonical bytes on every host. Wire format: snake_case keys, u64 amounts as decimal strings (the vector
 // encoding); errors are TaomathErrors naming the wire field (e.g. `pool.tao_reserve`, `amounts[3]`).
 
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 import { toArray, toU64, typeOf } from "../bindings/values.js";
 import { resolveRuntime, type RuntimeTag } from "../core/runtime.js";
 import { quoteStakeBatch, quoteUnstakeBatch, spotPriceOf, validatePool, MAX_PRICE_RAO, MIN_PRICE_RAO, type Pool } from "./quote.js";
@@ -52,7 +52,7 @@ export function quoteRequestFromJson(body: unknown): QuoteRequest {
   if (pool.taoReserve === undefined) throw new TaomathError("invalid_type", "pool.tao_reserve", "required: the pool's TAO reserve in rao");
   if (pool.alphaReserve === undefined) throw new TaomathError("invalid_type", "pool.alpha_reserve", "required: the pool's alpha reserve in rao");
   withWireNames(() => validatePool(pool as unknown as Pool));
-  if (body.side !== "stake" && body.side !== "unstake") throw new TaomathError("invalid_type", "side", `expected "stake" or "unstake", got ${JSON.stringify(body.side) ?? "nothing"}`);
+  if (body.side !== "stake" && body.side !== "unstake") throw new TaomathError("invalid_type", "side", `expected "stake" or "unstake", got ${body.side === undefined ? "nothing" : quote(body.side)}`);
   let amounts: bigint[];
   if (body.amount !== undefined && body.amounts !== undefined) throw new TaomathError("invalid_type", "amounts", "send either `amount` or `amounts`, not both");
   if (body.amount !== undefined) amounts = [toU64(body.amount, "amount")];
@@ -101,6 +101,9 @@ export interface QuoteResponseJson {
 
 /** Quotes every amount of the request with one wasm call (the batch API) and encodes the answer. */
 export function quoteResponse(tm: Taomath, req: QuoteRequest): QuoteResponseJson {
+  if (req === null || typeof req !== "object") throw new TaomathError("invalid_type", "request", `expected a QuoteRequest, got ${quote(req)}`);
+  if (req.side !== "stake" && req.side !== "unstake") throw new TaomathError("invalid_type", "side", `expected "stake" or "unstake", got ${quote(req.side)}`);
+  if (!Array.isArray(req.amounts)) throw new TaomathError("invalid_type", "amounts", `expected an array of amounts, got ${quote(req.amounts)}`);
   const buy = req.side === "stake";
   const limit = req.limitPriceRao ?? (buy ? MAX_PRICE_RAO : MIN_PRICE_RAO);
   const opts = { limitPriceRao: limit, taomath: tm, runtime: req.runtime };

@@ -5,7 +5,7 @@
 // would build). Every result says which rule set produced it. Inputs are validated here
 // (TaomathError naming the field); the arithmetic runs in the wasm core (assembly/swap, assembly/bigint).
 
-import { TaomathError, ChainRejected } from "../core/errors.js";
+import { TaomathError, ChainRejected, quote as quoted } from "../core/errors.js";
 import { toU64, toU16, type U64Like } from "../bindings/values.js";
 import type { PoolInput, SwapError, SwapCore } from "../bindings/swap.js";
 import { instanceOr } from "../core/default.js";
@@ -56,9 +56,15 @@ function core(tm?: Taomath): SwapCore {
   return instanceOr(tm).swap;
 }
 
+function options<T extends object>(opts: T | null | undefined): Partial<T> {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== "object" || Array.isArray(opts)) throw new TaomathError("invalid_type", "opts", `expected an options object, got ${quoted(opts)}`);
+  return opts;
+}
+
 /** Validates a pool the way the chain would accept it. */
 export function validatePool(pool: Pool, field = "pool"): PoolInput {
-  if (pool === null || typeof pool !== "object") throw new TaomathError("invalid_type", field, "expected a pool object");
+  if (pool === null || typeof pool !== "object" || Array.isArray(pool)) throw new TaomathError("invalid_type", field, "expected a pool object");
   const tao = toU64(pool.taoReserve, `${field}.taoReserve`);
   const alpha = toU64(pool.alphaReserve, `${field}.alphaReserve`);
   if (tao === 0n) throw new TaomathError("out_of_range", `${field}.taoReserve`, "a dynamic pool needs a positive TAO reserve");
@@ -129,7 +135,8 @@ function pool473(p: PoolInput, pool: Pool): Pool473Input {
   };
 }
 
-function quote(pool: Pool, buy: boolean, amount: U64Like, opts: QuoteOptions, field: string): Quote {
+function quote(pool: Pool, buy: boolean, amount: U64Like, given: QuoteOptions, field: string): Quote {
+  const opts = options(given);
   const rt = runtimeFor(pool, opts.runtime);
   const p = validatePool(pool);
   const amt = toU64(amount, field);
@@ -170,11 +177,14 @@ export function maxAmountForLimit(pool: Pool, limitPriceRao: U64Like, direction:
 }
 
 /** maxAmountForLimit with the rule set that produced it. */
-export function limitMaximum(pool: Pool, limitPriceRao: U64Like, direction: "stake" | "unstake", opts: { taomath?: Taomath; runtime?: number } = {}): { maxAmount: bigint; runtime: RuntimeTag } {
+export function limitMaximum(pool: Pool, limitPriceRao: U64Like, direction: "stake" | "unstake", given: { taomath?: Taomath; runtime?: number } = {}): { maxAmount: bigint; runtime: RuntimeTag } {
+  const opts = options(given);
   const rt = runtimeFor(pool, opts.runtime);
   const p = validatePool(pool);
+  // no default here: a limit of 0 is refused, so a missing one is too (never silently read as 0)
+  if (limitPriceRao === undefined) throw new TaomathError("invalid_type", "limitPriceRao", "required: the limit price in rao per alpha");
   const limit = limitOf(limitPriceRao, 0n, "limitPriceRao");
-  if (direction !== "stake" && direction !== "unstake") throw new TaomathError("invalid_type", "direction", `expected "stake" or "unstake", got ${JSON.stringify(direction)}`);
+  if (direction !== "stake" && direction !== "unstake") throw new TaomathError("invalid_type", "direction", `expected "stake" or "unstake", got ${quoted(direction)}`);
   const r = rt.ruleSet.pool === "superellipse"
     ? (instance(opts.taomath)).ellipse.maxAmount(pool473(p, pool), direction === "stake", limit, false)
     : core(opts.taomath).maxAmount(p, direction === "stake", limit, false);
@@ -192,9 +202,12 @@ export interface BatchQuotes {
   runtime: RuntimeTag;
 }
 
-function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, opts: QuoteOptions, field: string): BatchQuotes {
+function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, given: QuoteOptions, field: string): BatchQuotes {
+  const opts = options(given);
   const rt = runtimeFor(pool, opts.runtime);
   const p = validatePool(pool);
+  // an array or a typed array: a string is array-like but not a list of amounts
+  if (!Array.isArray(amounts) && !ArrayBuffer.isView(amounts)) throw new TaomathError("invalid_type", field, `expected an array of amounts, got ${quoted(amounts)}`);
   const n = amounts.length;
   const a = new BigUint64Array(n);
   for (let i = 0; i < n; i++) a[i] = toU64(amounts[i], `${field}[${i}]`);
@@ -232,7 +245,8 @@ export function spotPrice(pool: Pool, opts: { taomath?: Taomath; runtime?: numbe
 
 /** The spot price (U64F64 bits, TAO per alpha) with the rule set that produced it. At 473 a pool
  * without an ellipse shows the chain's read-only Balancer fallback price. */
-export function spotPriceOf(pool: Pool, opts: { taomath?: Taomath; runtime?: number } = {}): { price: bigint; runtime: RuntimeTag } {
+export function spotPriceOf(pool: Pool, given: { taomath?: Taomath; runtime?: number } = {}): { price: bigint; runtime: RuntimeTag } {
+  const opts = options(given);
   const rt = runtimeFor(pool, opts.runtime);
   const p = validatePool(pool);
   const price = rt.ruleSet.pool === "superellipse"

@@ -4,7 +4,8 @@
 // and its fee-inclusive minimum, delegate/childkey take. Swaps and share arithmetic run in the wasm
 // core (one call per step); this file is the chain's sequence of checks and bookkeeping.
 
-import { TaomathError, ChainRejected } from "../core/errors.js";
+import { TaomathError, ChainRejected, quote } from "../core/errors.js";
+import { toU16, toU64, toBool, toInt } from "../bindings/values.js";
 import type { Taomath } from "../core/taomath.js";
 import type { PoolState, SwapError } from "../bindings/swap.js";
 import type { ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
@@ -32,6 +33,46 @@ export interface SubnetStakingInit {
 }
 
 /** One chain's staking state: subnets (pool + per-hotkey share pools), balances, hotkey owners, takes. */
+// Argument checks of the public methods: keys are strings, netuids u16, amounts u64.
+function key(v: unknown, field: string): string {
+  if (typeof v !== "string") throw new TaomathError("invalid_type", field, `expected an account name (string), got ${quote(v)}`);
+  return v;
+}
+function stakeOpts(o: unknown): { limitPriceRao?: bigint; allowPartial?: boolean } {
+  if (o === undefined) return {};
+  if (o === null || typeof o !== "object" || Array.isArray(o)) throw new TaomathError("invalid_type", "opts", `expected an options object, got ${quote(o)}`);
+  const { limitPriceRao, allowPartial } = o as { limitPriceRao?: unknown; allowPartial?: unknown };
+  return {
+    limitPriceRao: limitPriceRao === undefined ? undefined : toU64(limitPriceRao, "opts.limitPriceRao"),
+    allowPartial: allowPartial === undefined ? undefined : toBool(allowPartial, "opts.allowPartial"),
+  };
+}
+function poolState(p: unknown): PoolState {
+  if (p === null || typeof p !== "object" || Array.isArray(p)) throw new TaomathError("invalid_type", "pool", `expected a pool state, got ${quote(p)}`);
+  const q = p as Record<string, unknown>;
+  return {
+    taoReserve: toU64(q.taoReserve, "pool.taoReserve"), alphaReserve: toU64(q.alphaReserve, "pool.alphaReserve"),
+    alphaOut: toU64(q.alphaOut, "pool.alphaOut"), quoteWeight: toU64(q.quoteWeight, "pool.quoteWeight"),
+    palSwapInitialized: toBool(q.palSwapInitialized, "pool.palSwapInitialized"), feeRate: toU16(q.feeRate, "pool.feeRate"),
+    minimumReserve: toU64(q.minimumReserve, "pool.minimumReserve"), mechanism: toInt(q.mechanism, "pool.mechanism", 0, 1, "mechanism id (0 stable, 1 dynamic)"),
+  };
+}
+function burnState(b: unknown): Partial<BurnState> {
+  if (b === undefined) return {};
+  if (b === null || typeof b !== "object" || Array.isArray(b)) throw new TaomathError("invalid_type", "burn", `expected burn parameters, got ${quote(b)}`);
+  const q = b as Record<string, unknown>;
+  const out: Partial<BurnState> = {};
+  if (q.burn !== undefined) out.burn = toU64(q.burn, "burn.burn");
+  if (q.minBurn !== undefined) out.minBurn = toU64(q.minBurn, "burn.minBurn");
+  if (q.maxBurn !== undefined) out.maxBurn = toU64(q.maxBurn, "burn.maxBurn");
+  if (q.halfLife !== undefined) out.halfLife = toU16(q.halfLife, "burn.halfLife");
+  if (q.burnIncreaseMult !== undefined) {
+    if (typeof q.burnIncreaseMult !== "bigint" || q.burnIncreaseMult < 0n || q.burnIncreaseMult >= 1n << 128n) throw new TaomathError("out_of_range", "burn.burnIncreaseMult", "expected U64F64 bits as a bigint");
+    out.burnIncreaseMult = q.burnIncreaseMult;
+  }
+  return out;
+}
+
 export class StakingState {
   readonly subnets = new Map<number, { pool: PoolState; hotkeys: Map<string, HotkeyPool>; burn: BurnState }>();
   readonly balances = new Map<string, bigint>();
@@ -58,11 +99,13 @@ export class StakingState {
   }
 
   addSubnet(netuid: number, pool: PoolState, burn: Partial<BurnState> = {}): void {
+    netuid = toU16(netuid, "netuid"); pool = poolState(pool); burn = burnState(burn);
     this.subnets.set(netuid, { pool: { ...pool }, hotkeys: new Map(), burn: { ...DEFAULT_BURN, ...burn } });
   }
 
   /** Start of block `block`: update_registration_prices_for_networks (decay, clamp) on every subnet. */
   startBlock(block: bigint): void {
+    block = toU64(block, "block");
     const bc = this.tm.burn;
     for (const s of this.subnets.values()) {
       const b = s.burn;
@@ -76,6 +119,7 @@ export class StakingState {
    * (SubnetAlphaOut −= bought), then the burn is bumped. Returns the price paid.
    */
   register(coldkey: string, netuid: number): bigint {
+    key(coldkey, "coldkey"); netuid = toU16(netuid, "netuid");
     return this.tx(() => this.registerImpl(coldkey, netuid));
   }
 
@@ -93,8 +137,8 @@ export class StakingState {
     b.burn = this.tm.burn.bump(b.burn, b.burnIncreaseMult, b.minBurn, b.maxBurn, false);
     return cost;
   }
-  setBalance(coldkey: string, rao: bigint): void { this.balances.set(coldkey, rao); }
-  createHotkey(hotkey: string, owner: string): void { this.owners.set(hotkey, owner); }
+  setBalance(coldkey: string, rao: bigint): void { this.balances.set(key(coldkey, "coldkey"), toU64(rao, "rao")); }
+  createHotkey(hotkey: string, owner: string): void { this.owners.set(key(hotkey, "hotkey"), key(owner, "owner")); }
   balance(coldkey: string): bigint { return this.balances.get(coldkey) ?? 0n; }
   delegateTake(hotkey: string): number { return this.delegateTakes.get(hotkey) ?? DEFAULT_DELEGATE_TAKE; }
 
@@ -126,6 +170,7 @@ export class StakingState {
 
   /** get_stake_for_hotkey_and_coldkey_on_subnet */
   stake(hotkey: string, coldkey: string, netuid: number): bigint {
+    key(hotkey, "hotkey"); key(coldkey, "coldkey"); netuid = toU16(netuid, "netuid");
     const h = this.subnet(netuid).hotkeys.get(hotkey);
     if (!h || !h.shares.has(coldkey)) return 0n;
     const { last, keys } = this.shareOps(netuid, hotkey, [["emit", coldkey, 0n]]);
@@ -141,6 +186,7 @@ export class StakingState {
 
   /** validate_add_stake's min amount: DefaultMinStake plus the fee a stake of that size would pay. */
   minStakeAmount(netuid: number): bigint {
+    netuid = toU16(netuid, "netuid");
     const r = this.sim(netuid, true, DEFAULT_MIN_STAKE);
     // on a failed simulation the chain approximates the fee; the pool here always quotes
     return DEFAULT_MIN_STAKE + (r.ok ? r.fee : 0n);
@@ -148,6 +194,7 @@ export class StakingState {
 
   /** get_max_amount_add / get_max_amount_remove */
   maxAmount(netuid: number, add: boolean, limitRao: bigint): bigint {
+    netuid = toU16(netuid, "netuid"); add = toBool(add, "add"); limitRao = toU64(limitRao, "limitPriceRao");
     const r = this.tm.swap.maxAmount(this.subnet(netuid).pool, add, limitRao, netuid === 0);
     if (!r.ok) throw new ChainRejected(r.error, "limitPriceRao");
     return r.maxAmount;
@@ -155,6 +202,7 @@ export class StakingState {
 
   /** get_max_amount_move (swap_stake_limit): alpha movable from origin to destination before the relative price hits the limit. */
   maxAmountMove(originNetuid: number, destinationNetuid: number, limitRao: bigint): bigint {
+    originNetuid = toU16(originNetuid, "originNetuid"); destinationNetuid = toU16(destinationNetuid, "destinationNetuid"); limitRao = toU64(limitRao, "limitPriceRao");
     const r = this.tm.swap.maxAmountMove(this.subnet(originNetuid).pool, this.subnet(destinationNetuid).pool, limitRao, originNetuid === 0, destinationNetuid === 0);
     if (!r.ok) throw new ChainRejected(r.error, "limitPriceRao");
     return r.maxAmount;
@@ -170,6 +218,7 @@ export class StakingState {
 
   /** add_stake (limit variant when limitPriceRao is given): returns the alpha received. */
   addStake(coldkey: string, hotkey: string, netuid: number, amount: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean } = {}): bigint {
+    key(coldkey, "coldkey"); key(hotkey, "hotkey"); netuid = toU16(netuid, "netuid"); amount = toU64(amount, "amount"); opts = stakeOpts(opts);
     return this.tx(() => this.addStakeImpl(coldkey, hotkey, netuid, amount, opts));
   }
 
@@ -202,6 +251,7 @@ export class StakingState {
 
   /** remove_stake (limit variant when limitPriceRao is given): returns the TAO received. */
   removeStake(coldkey: string, hotkey: string, netuid: number, alphaRequested: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean } = {}): bigint {
+    key(coldkey, "coldkey"); key(hotkey, "hotkey"); netuid = toU16(netuid, "netuid"); alphaRequested = toU64(alphaRequested, "alpha"); opts = stakeOpts(opts);
     return this.tx(() => this.removeStakeImpl(coldkey, hotkey, netuid, alphaRequested, opts));
   }
 
@@ -239,6 +289,7 @@ export class StakingState {
 
   /** unstake_all: every position of (hotkey, coldkey) that passes validation, in full, at the minimum price. */
   unstakeAll(coldkey: string, hotkey: string): bigint {
+    key(coldkey, "coldkey"); key(hotkey, "hotkey");
     return this.tx(() => {
       if (!this.owners.has(hotkey)) throw new ChainRejected("HotKeyAccountNotExists", "hotkey");
       let total = 0n;
@@ -253,6 +304,7 @@ export class StakingState {
 
   /** unstake_all_alpha: unstake every non-root position, then stake the TAO on root (1:1, no fee). Returns the root alpha. */
   unstakeAllAlpha(coldkey: string, hotkey: string): bigint {
+    key(coldkey, "coldkey"); key(hotkey, "hotkey");
     return this.tx(() => {
       if (!this.owners.has(hotkey)) throw new ChainRejected("HotKeyAccountNotExists", "hotkey");
       let total = 0n;
@@ -291,6 +343,8 @@ export class StakingState {
 
   /** transfer_stake_within_subnet: moves alpha between (hotkey, coldkey) positions on one subnet, no swap, no fee. */
   transferWithinSubnet(fromColdkey: string, fromHotkey: string, toColdkey: string, toHotkey: string, netuid: number, alpha: bigint): void {
+    key(fromColdkey, "fromColdkey"); key(fromHotkey, "fromHotkey"); key(toColdkey, "toColdkey"); key(toHotkey, "toHotkey");
+    netuid = toU16(netuid, "netuid"); alpha = toU64(alpha, "alpha");
     return this.tx(() => this.transferWithinSubnetImpl(fromColdkey, fromHotkey, toColdkey, toHotkey, netuid, alpha));
   }
 
@@ -306,6 +360,8 @@ export class StakingState {
 
   /** move_stake / swap_stake / transfer_stake across subnets: unstake (origin pays the fee unless root), optionally re-key, restake fee-free. */
   moveAcrossSubnets(fromColdkey: string, fromHotkey: string, fromNetuid: number, toColdkey: string, toHotkey: string, toNetuid: number, alpha: bigint): bigint {
+    key(fromColdkey, "fromColdkey"); key(fromHotkey, "fromHotkey"); key(toColdkey, "toColdkey"); key(toHotkey, "toHotkey");
+    fromNetuid = toU16(fromNetuid, "fromNetuid"); toNetuid = toU16(toNetuid, "toNetuid"); alpha = toU64(alpha, "alpha");
     return this.tx(() => this.moveAcrossSubnetsImpl(fromColdkey, fromHotkey, fromNetuid, toColdkey, toHotkey, toNetuid, alpha));
   }
 
@@ -330,6 +386,7 @@ export class StakingState {
    * (the alpha stays counted in SubnetAlphaOut): removes min(amount, stake) from the position.
    */
   retireAlpha(coldkey: string, hotkey: string, netuid: number, amount: bigint, recycle: boolean): bigint {
+    key(coldkey, "coldkey"); key(hotkey, "hotkey"); netuid = toU16(netuid, "netuid"); amount = toU64(amount, "amount"); recycle = toBool(recycle, "recycle");
     return this.tx(() => this.retireAlphaImpl(coldkey, hotkey, netuid, amount, recycle));
   }
 
@@ -351,6 +408,7 @@ export class StakingState {
    * hotkey's pool for all its nominators (the owner's new shares included).
    */
   payAlphaDividend(hotkey: string, netuid: number, amount: bigint): { take: bigint; rest: bigint } {
+    key(hotkey, "hotkey"); netuid = toU16(netuid, "netuid"); amount = toU64(amount, "amount");
     return this.tx(() => this.payAlphaDividendImpl(hotkey, netuid, amount));
   }
 
@@ -365,8 +423,8 @@ export class StakingState {
 
 /** take·amount/65535 in U96F32 (floored) and amount minus it: delegate take and childkey take. */
 export function splitTake(tm: Taomath, take: number, amount: bigint): { take: bigint; rest: bigint } {
-  if (!Number.isInteger(take) || take < 0 || take > 65535) throw new TaomathError("out_of_range", "take", `${take} is not a u16`);
-  if (amount < 0n || amount > U64_MAX) throw new TaomathError("out_of_range", "amount", `${amount} is not a u64`);
+  take = toU16(take, "take");
+  amount = toU64(amount, "amount");
   return tm.staking.splitTake(take, amount);
 }
 

@@ -3,7 +3,7 @@
 // them under the same names, so a case passes when every field it lists is equal.
 
 import type { Taomath } from "../core/taomath.js";
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 
 type Json = Record<string, any>;
 const bits = (v: Json): bigint => BigInt(v.bits);
@@ -116,7 +116,7 @@ export function mathCase(tm: Taomath, c: Json): Json {
       "vec_mul(stake, stake)": encVec(m.vecMul(stake, stake)),
     };
   }
-  throw new TaomathError("unknown_schema", "function", `no math helper named ${JSON.stringify(fn)}`);
+  throw new TaomathError("unknown_schema", "function", `no math helper named ${quote(fn)}`);
 }
 
 export function runMathVector(tm: Taomath, file: Record<string, unknown>): unknown {

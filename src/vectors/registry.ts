@@ -3,7 +3,7 @@
 // top-level `inputs`, {"cases": [{id, outputs}, ...]} (same order) for a file with `cases`.
 // New schemas register here.
 
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 import type { Taomath } from "../core/taomath.js";
 import { runEpochVector } from "./epoch.js";
 import { runMathVector } from "./math.js";
@@ -36,9 +36,15 @@ export function runVectorFile(tm: Taomath, file: unknown): unknown {
   const f = file as Record<string, unknown>;
   const schema = f.schema;
   if (typeof schema !== "string") throw new TaomathError("unknown_schema", "schema", "the file has no `schema` field");
-  const runner = vectorRunners[schema];
+  const runner = Object.hasOwn(vectorRunners, schema) ? vectorRunners[schema] : undefined;
   if (!runner) {
-    throw new TaomathError("unknown_schema", "schema", `unknown schema ${JSON.stringify(schema)}; known: ${Object.keys(vectorRunners).join(", ")}`);
+    throw new TaomathError("unknown_schema", "schema", `unknown schema ${quote(schema)}; known: ${Object.keys(vectorRunners).join(", ")}`);
   }
-  return runner(tm, f);
+  try {
+    return runner(tm, f);
+  } catch (e) {
+    // the runners read the schema's fields directly: a file that does not follow it fails here
+    if (e instanceof TaomathError) throw e;
+    throw new TaomathError("invalid_type", "file", `does not follow the ${schema} schema (${String((e as Error)?.message ?? e).slice(0, 160)})`);
+  }
 }

@@ -2,7 +2,7 @@
 // op sequences on one hotkey (sequences.json), recomputed by the wasm core in the vector encoding.
 
 import type { Taomath } from "../core/taomath.js";
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 import type { SharePoolCore, SafeFloat, ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
 
 type Json = Record<string, any>;
@@ -23,7 +23,7 @@ function safeFloatCase(sp: SharePoolCore, op: string, i: Json): Json {
     case "to_u64": return { result: sp.toU64(sfIn(i.a)).toString() };
     case "from_u64f64": return { result: sfOut(sp.fromU64F64(BigInt(i.x.bits))) };
   }
-  throw new TaomathError("invalid_type", "op", `unknown SafeFloat op ${JSON.stringify(op)}`);
+  throw new TaomathError("invalid_type", "op", `unknown SafeFloat op ${quote(op)}`);
 }
 
 function sequenceCase(sp: SharePoolCore, i: Json): Json {

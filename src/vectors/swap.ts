@@ -3,7 +3,7 @@
 // outputs are recomputed by the wasm core in the vector encoding.
 
 import type { Taomath } from "../core/taomath.js";
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 import type { PoolInput, SwapCore } from "../bindings/swap.js";
 
 type Json = Record<string, any>;
@@ -31,7 +31,7 @@ function balancerCase(sw: SwapCore, fn: string, i: Json): Json {
     case "calculate_quote_delta_in": return { result: sw.quoteDeltaIn(q, B(i.current_price.bits), B(i.target_price.bits), B(i.reserve)).toString() };
     case "calculate_base_delta_in": return { result: sw.baseDeltaIn(q, B(i.current_price.bits), B(i.target_price.bits), B(i.reserve)).toString() };
   }
-  throw new TaomathError("unknown_schema", "function", `unknown balancer function ${JSON.stringify(fn)}`);
+  throw new TaomathError("unknown_schema", "function", `unknown balancer function ${quote(fn)}`);
 }
 
 /** Outputs of one swap-folder case. */

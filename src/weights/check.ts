@@ -5,7 +5,7 @@
 import type { Taomath } from "../core/taomath.js";
 import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toArray, toBool } from "../bindings/values.js";
-import { validateSubnetState, type SubnetState, type SetWeightsVerdict } from "./state.js";
+import { validateSubnetState, mechanismOf, type SubnetState, type SetWeightsVerdict } from "./state.js";
 
 const U16_MAX = 65535;
 
@@ -29,10 +29,21 @@ export interface SetWeightsCheck {
 
 /** The uid a hotkey holds: a number is taken as the uid itself, a string is looked up in `hotkeys`. */
 export function uidOf(state: SubnetState, hotkey: string | number): number | null {
-  if (typeof hotkey === "number") return Number.isInteger(hotkey) && hotkey >= 0 && hotkey < state.n ? hotkey : null;
+  if (typeof hotkey === "number") {
+    // a uid is a u16; one at or past n is simply not registered
+    const uid = toU16(hotkey, "hotkey");
+    return uid < state.n ? uid : null;
+  }
+  if (typeof hotkey !== "string") throw new TaomathError("invalid_type", "hotkey", "expected a hotkey (string) or a uid (number)");
   if (!state.hotkeys) throw new TaomathError("invalid_type", "subnetState.hotkeys", "needed to find a hotkey's uid (or pass the uid as a number)");
   const i = state.hotkeys.indexOf(hotkey);
   return i >= 0 && i < state.n ? i : null;
+}
+
+/** A caller: a hotkey string, or a uid (u16), checked before any verdict is given. */
+export function hotkeyArg(hotkey: unknown): void {
+  if (typeof hotkey === "number") toU16(hotkey, "hotkey");
+  else if (typeof hotkey !== "string") throw new TaomathError("invalid_type", "hotkey", "expected a hotkey (string) or a uid (number)");
 }
 
 /** is_self_weight: exactly one value and the first uid is the caller's. */
@@ -78,11 +89,13 @@ export function checkSetWeights(
   versionKey: bigint | string | number, block: bigint | string | number, options: CheckOptions = {},
 ): SetWeightsCheck {
   validateSubnetState(state);
+  hotkeyArg(hotkey);
   const us = u16List(uids, "uids");
   const vs = u16List(values, "values");
   const key = toU64(versionKey, "versionKey");
   const now = toU64(block, "block");
-  const mecid = options.mechanism ?? 0;
+  const mecid = mechanismOf(options);
+  if (options?.enforceMaxWeightLimit !== undefined) toBool(options.enforceMaxWeightLimit, "options.enforceMaxWeightLimit");
   const core = tm.weights;
   const fail = (verdict: SetWeightsVerdict, uid: number | null = null): SetWeightsCheck => ({ verdict, uid, stored: null });
 

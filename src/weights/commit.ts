@@ -6,6 +6,7 @@
 import { Tuple, Vector, u16, u64, Bytes, Blake2256, getSs58AddressInfo } from "@polkadot-api/substrate-bindings";
 import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toInt, toArray } from "../bindings/values.js";
+import { validateCommits, hashOf } from "./state.js";
 
 /** GLOBAL_MAX_SUBNET_COUNT: storage index = mecid * 4096 + netuid. */
 export const GLOBAL_MAX_SUBNET_COUNT = 4096;
@@ -56,9 +57,10 @@ const u16s = (v: readonly number[], field: string) => toArray(v, field).map((x, 
 
 /** The SCALE bytes get_commit_hash hashes. */
 export function commitPreimage(c: CommitInput): Uint8Array {
+  if (c === null || typeof c !== "object" || Array.isArray(c)) throw new TaomathError("invalid_type", "commit", "expected {account, netuid, uids, values, salt, versionKey}");
   return commitTuple.enc([
     accountBytes(c.account),
-    mechanismStorageIndex(c.netuid, c.mechanism ?? 0),
+    mechanismStorageIndex(c.netuid, c.mechanism === undefined ? 0 : c.mechanism),
     u16s(c.uids, "uids"),
     u16s(c.values, "values"),
     u16s(c.salt, "salt"),
@@ -88,20 +90,35 @@ export interface EpochSchedule {
  * LastEpochBlock (no owner-triggered PendingEpochAt, no per-block-cap deferral, tempo unchanged).
  */
 export function epochAt(s: EpochSchedule, block: bigint | string | number): bigint {
+  scheduleObject(s);
   const tempo = BigInt(toU16(s.tempo, "tempo"));
   const last = toU64(s.last_epoch_block, "last_epoch_block");
-  const base = toU64(s.epoch_index ?? 0n, "epoch_index");
+  const base = toU64(s.epoch_index === undefined ? 0n : s.epoch_index, "epoch_index");
   const b = toU64(block, "block");
   if (tempo === 0n || b < last) return base;
-  return base + (b - last) / tempo;
+  return u64Result(base + (b - last) / tempo, "block", "the epoch index");
+}
+
+const U64_MAX = (1n << 64n) - 1n;
+
+function scheduleObject(s: unknown): void {
+  if (s === null || typeof s !== "object" || Array.isArray(s)) throw new TaomathError("invalid_type", "schedule", "expected {tempo, last_epoch_block, epoch_index?, reveal_period_epochs?}");
+}
+
+/** A computed block or epoch index the chain stores as u64: past it, the input cannot be a real schedule. */
+function u64Result(v: bigint, field: string, what: string): bigint {
+  if (v < 0n || v > U64_MAX) throw new TaomathError("out_of_range", field, `${what} would be ${v < 0n ? "negative" : "past u64::MAX"}`);
+  return v;
 }
 
 /** The first block whose extrinsics belong to epoch `e` (same assumptions as epochAt). */
 export function firstBlockOfEpoch(s: EpochSchedule, e: bigint): bigint {
+  scheduleObject(s);
   const tempo = BigInt(toU16(s.tempo, "tempo"));
   const last = toU64(s.last_epoch_block, "last_epoch_block");
-  const base = toU64(s.epoch_index ?? 0n, "epoch_index");
-  return last + (e - base) * tempo;
+  const base = toU64(s.epoch_index === undefined ? 0n : s.epoch_index, "epoch_index");
+  const epoch = toU64(e, "epoch");
+  return u64Result(last + (epoch - base) * tempo, "epoch", "the first block of that epoch");
 }
 
 export interface RevealWindow {
@@ -118,8 +135,9 @@ export interface RevealWindow {
 
 /** When a commit made at `commitBlock` can be revealed (is_reveal_block_range) and when it expires (is_commit_expired). */
 export function revealWindow(s: EpochSchedule, commitBlock: bigint | string | number): RevealWindow {
+  scheduleObject(s);
   if (toU16(s.tempo, "tempo") === 0) throw new TaomathError("out_of_range", "tempo", "a subnet with tempo 0 never runs an epoch, so a commit never becomes revealable");
-  const period = toU64(s.reveal_period_epochs ?? 1n, "reveal_period_epochs");
+  const period = toU64(s.reveal_period_epochs === undefined ? 1n : s.reveal_period_epochs, "reveal_period_epochs");
   const commitEpoch = epochAt(s, commitBlock);
   const revealEpoch = commitEpoch + period;
   const from = firstBlockOfEpoch(s, revealEpoch);
@@ -144,17 +162,18 @@ export function checkReveal(
   commits: readonly StoredCommit[], revealedHash: string, currentEpoch: bigint | string | number,
   revealPeriod: bigint | string | number = 1n, commitRevealEnabled = true,
 ): { verdict: RevealVerdict; remaining: StoredCommit[] } {
-  if (!commitRevealEnabled) return { verdict: "CommitRevealDisabled", remaining: [...commits] };
+  const queue: StoredCommit[] = validateCommits(commits, "commits");
+  const hash = hashOf(revealedHash, "revealedHash").toLowerCase();
   const now = toU64(currentEpoch, "currentEpoch");
   const period = toU64(revealPeriod, "revealPeriod");
-  const hash = revealedHash.toLowerCase();
-  const queue = [...commits];
+  if (typeof commitRevealEnabled !== "boolean") throw new TaomathError("invalid_type", "commitRevealEnabled", "expected a boolean");
+  if (!commitRevealEnabled) return { verdict: "CommitRevealDisabled", remaining: queue };
   if (queue.length === 0) return { verdict: "NoWeightsCommitFound", remaining: [] };
   const expired: string[] = [];
-  while (queue.length > 0 && now > toU64(queue[0].epoch, "commit.epoch") + period) expired.push(queue.shift()!.hash.toLowerCase());
+  while (queue.length > 0 && now > BigInt(queue[0].epoch) + period) expired.push(queue.shift()!.hash.toLowerCase());
   if (queue.length === 0) return { verdict: expired.includes(hash) ? "ExpiredWeightCommit" : "NoWeightsCommitFound", remaining: [] };
   const at = queue.findIndex((c) => c.hash.toLowerCase() === hash);
   if (at < 0) return { verdict: expired.includes(hash) ? "ExpiredWeightCommit" : "InvalidRevealCommitHashNotMatch", remaining: queue };
-  if (now !== toU64(queue[at].epoch, "commit.epoch") + period) return { verdict: "RevealTooEarly", remaining: queue };
+  if (now !== BigInt(queue[at].epoch) + period) return { verdict: "RevealTooEarly", remaining: queue };
   return { verdict: "ok", remaining: queue.slice(at + 1) };
 }

@@ -2,8 +2,8 @@
 // (subnets/weights.rs internal_commit_weights), in the chain's order, and the queue it leaves.
 
 import { toU64, toBool } from "../bindings/values.js";
-import { checkRateLimit, uidOf } from "./check.js";
-import { validateSubnetState, type SubnetState } from "./state.js";
+import { checkRateLimit, uidOf, hotkeyArg } from "./check.js";
+import { validateSubnetState, validateCommits, hashOf, mechanismOf, type SubnetState } from "./state.js";
 import type { StoredCommit } from "./commit.js";
 
 export type CommitVerdict = "ok" | "MechanismDoesNotExist" | "CommitRevealDisabled" | "HotKeyNotRegisteredInSubNet" | "CommittingWeightsTooFast" | "TooManyUnrevealedCommits";
@@ -27,19 +27,21 @@ export function checkCommitWeights(
   currentEpoch: bigint | string | number, block: bigint | string | number, options: { mechanism?: number } = {},
 ): CommitCheck {
   validateSubnetState(state);
-  const mecid = options.mechanism ?? 0;
-  const queue = [...commits];
+  hotkeyArg(hotkey);
+  const mecid = mechanismOf(options);
+  hashOf(hash, "hash");
+  const queue: StoredCommit[] = validateCommits(commits, "commits");
+  const now = toU64(block, "block");
+  const epoch = toU64(currentEpoch, "currentEpoch");
+  const period = toU64(state.reveal_period_epochs ?? 1n, "reveal_period_epochs");
   const fail = (verdict: CommitVerdict, uid: number | null = null): CommitCheck => ({ verdict, uid, commits: queue });
   if (state.exists === false || (state.mechanism_count ?? 1) <= mecid) return fail("MechanismDoesNotExist");
   if (!toBool(state.commit_reveal_enabled, "commit_reveal_enabled")) return fail("CommitRevealDisabled");
   const uid = uidOf(state, hotkey);
   if (uid === null) return fail("HotKeyNotRegisteredInSubNet");
-  const now = toU64(block, "block");
   const last = toU64(state.last_update[uid] ?? 0n, `last_update[${uid}]`);
   if (!checkRateLimit(last, toU64(state.weights_set_rate_limit, "weights_set_rate_limit"), now)) return fail("CommittingWeightsTooFast", uid);
-  const epoch = toU64(currentEpoch, "currentEpoch");
-  const period = toU64(state.reveal_period_epochs ?? 1n, "reveal_period_epochs");
-  while (queue.length > 0 && epoch > toU64(queue[0].epoch, "commit.epoch") + period) queue.shift();
+  while (queue.length > 0 && epoch > BigInt(queue[0].epoch) + period) queue.shift();
   if (queue.length >= MAX_UNREVEALED_COMMITS) return fail("TooManyUnrevealedCommits", uid);
   queue.push({ hash, epoch });
   return { verdict: "ok", uid, commits: queue };

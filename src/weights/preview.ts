@@ -4,7 +4,7 @@
 
 import type { Taomath } from "../core/taomath.js";
 import type { EpochInput, EpochOutput } from "../bindings/epoch.js";
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
 import { toU64 } from "../bindings/values.js";
 import { storedRow } from "./check.js";
 
@@ -33,9 +33,12 @@ export interface PreviewOptions {
 export function previewWeights(
   tm: Taomath, input: EpochInput, validatorUid: number, uids: readonly number[], values: readonly number[], options: PreviewOptions = {},
 ): WeightsEffect {
-  if (!Number.isInteger(validatorUid) || validatorUid < 0 || validatorUid >= input.n) {
-    throw new TaomathError("uid_out_of_range", "validatorUid", `${validatorUid} is not a uid of this subnet (n = ${input.n})`);
+  // the first run validates the input, so the fields read below are known to be well formed
+  const before = tm.runEpoch(input);
+  if (typeof validatorUid !== "number" || !Number.isInteger(validatorUid) || validatorUid < 0 || validatorUid >= input.n) {
+    throw new TaomathError("uid_out_of_range", "validatorUid", `${quote(validatorUid)} is not a uid of this subnet (n = ${input.n})`);
   }
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
   const row = storedRow(tm, uids, values);
   const weights = input.weights.map((r, i) => (i === validatorUid ? row.map(([u, v]) => [u, v] as [number, number]) : r));
   const lastUpdate = [...input.last_update];
@@ -43,7 +46,6 @@ export function previewWeights(
   const newLast = options.last_update !== undefined ? toU64(options.last_update, "last_update")
     : input.commit_reveal_enabled ? null : toU64(input.current_block, "current_block");
   if (newLast !== null) lastUpdate[validatorUid] = newLast;
-  const before = tm.runEpoch(input);
   const after = tm.runEpoch({ ...input, weights, last_update: lastUpdate });
   const miners: WeightsEffect["miners"] = [];
   for (let j = 0; j < input.n; j++) {
@@ -65,6 +67,6 @@ export function previewWeights(
 
 /** The epoch effect of revealing `uids`/`values`: the stored row changes, LastUpdate does not (the commit set it). */
 export function whatIfReveal(tm: Taomath, input: EpochInput, validatorUid: number, uids: readonly number[], values: readonly number[]): WeightsEffect {
-  const last = input.last_update[validatorUid] ?? 0n;
+  const last = Array.isArray(input?.last_update) && Number.isInteger(validatorUid) ? input.last_update[validatorUid] ?? 0n : 0n;
   return previewWeights(tm, input, validatorUid, uids, values, { last_update: last });
 }

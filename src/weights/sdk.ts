@@ -5,9 +5,36 @@
 // so that a Node validator gets the row a Python validator would send. Where this row and
 // the chain part ways is listed in README.md ("Weights: SDK vs chain").
 
-import { TaomathError } from "../core/errors.js";
+import { TaomathError, quote } from "../core/errors.js";
+import { toArray, toU16 } from "../bindings/values.js";
 
 export type FloatDtype = "float32" | "float64";
+
+/** A subnet has at most 65,536 uids, so no weight list is longer. */
+const MAX_ENTRIES = 65536;
+
+function list(x: unknown, field: string): unknown[] {
+  const a = toArray(x, field);
+  if (a.length > MAX_ENTRIES) throw new TaomathError("wrong_length", field, `${a.length} entries; a subnet has at most ${MAX_ENTRIES} uids`);
+  return a;
+}
+/** Finite floats, each checked (the SDK's arrays come from scores, never NaN or infinite on chain). */
+function floats(x: unknown, field: string): number[] {
+  return list(x, field).map((w, i) => {
+    if (typeof w !== "number" || !Number.isFinite(w)) throw new TaomathError("invalid_type", `${field}[${i}]`, `expected a finite number, got ${quote(w)}`);
+    return w;
+  });
+}
+function dtypeOf(d: unknown): FloatDtype {
+  if (d !== "float32" && d !== "float64") throw new TaomathError("invalid_type", "dtype", `expected "float32" or "float64", got ${quote(d)}`);
+  return d;
+}
+function finite(v: unknown, field: string): number {
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new TaomathError("invalid_type", field, `expected a finite number, got ${quote(v)}`);
+  return v;
+}
+function maxOf(a: readonly number[]): number { let m = -Infinity; for (const v of a) if (v > m) m = v; return m; }
+function minOf(a: readonly number[]): number { let m = Infinity; for (const v of a) if (v < m) m = v; return m; }
 
 const U16_MAX = 65535;
 const EPSILON = 1e-7;
@@ -46,7 +73,9 @@ function pairwise(a: readonly number[], lo: number, n: number, r: (x: number) =>
  * main path, float64 on process_weights' "too few non-zero weights" path.
  */
 export function normalizeMaxWeight(x: readonly number[], limit = 0.1, dtype: FloatDtype = "float32"): number[] {
-  const r = rounder(dtype);
+  x = floats(x, "x");
+  finite(limit, "limit");
+  const r = rounder(dtypeOf(dtype));
   const lim = r(limit); // a Python float meeting a float32 array or scalar is cast to float32
   const eps = r(EPSILON);
   const n = x.length;
@@ -55,7 +84,7 @@ export function normalizeMaxWeight(x: readonly number[], limit = 0.1, dtype: Flo
   if (npSum(weights, dtype) === 0 || n * limit <= 1) return weights.map(() => r(1 / n));
   const vsum = npSum(values, dtype);
   const estimation = values.map((v) => r(v / vsum));
-  if (Math.max(...estimation) <= lim) {
+  if (maxOf(estimation) <= lim) {
     const s = npSum(weights, dtype);
     return weights.map((w) => r(w / s));
   }
@@ -93,14 +122,22 @@ export function roundHalfEven(x: number): number {
 export function convertWeightsAndUidsForEmit(
   uids: readonly number[], weights: readonly number[], options: { keepTiny?: boolean } = {},
 ): { uids: number[]; values: number[] } {
+  weights = floats(weights, "weights");
+  uids = list(uids, "uids").map((u, i) => {
+    if (typeof u !== "number" || !Number.isInteger(u)) throw new TaomathError("not_integer", `uids[${i}]`, `expected an integer uid, got ${quote(u)}`);
+    return u;
+  });
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new TaomathError("invalid_type", "options", `expected an options object, got ${quote(options)}`);
   if (weights.length === 0 || uids.length === 0) throw new TaomathError("wrong_length", "weights", "min() of an empty sequence: the SDK raises on empty input");
-  if (Math.min(...weights) < 0) throw new TaomathError("out_of_range", "weights", "a negative weight cannot exist on chain");
-  if (Math.min(...uids) < 0) throw new TaomathError("out_of_range", "uids", "a negative uid cannot exist on chain");
+  if (minOf(weights) < 0) throw new TaomathError("out_of_range", "weights", "a negative weight cannot exist on chain");
+  if (minOf(uids) < 0) throw new TaomathError("out_of_range", "uids", "a negative uid cannot exist on chain");
+  // what is emitted is a Vec<u16> of uids
+  if (maxOf(uids) > U16_MAX) throw new TaomathError("out_of_range", "uids", `uid ${maxOf(uids)} does not fit in u16`);
   if (uids.length !== weights.length) throw new TaomathError("wrong_length", "uids", `uids and weights differ in length (${uids.length} and ${weights.length})`);
   let sum = 0;
   for (const w of weights) sum += w;
   if (sum === 0) return { uids: [], values: [] };
-  const max = Math.max(...weights);
+  const max = maxOf(weights);
   const out = { uids: [] as number[], values: [] as number[] };
   for (let i = 0; i < weights.length; i++) {
     let v = roundHalfEven((weights[i] / max) * U16_MAX);
@@ -142,6 +179,14 @@ export interface ProcessWeightsOptions {
  * float weights (float64 on the two fallback paths, float32 otherwise), like the SDK.
  */
 export function processWeights(uids: readonly number[], weights: readonly number[], o: ProcessWeightsOptions): { uids: number[]; weights: number[] } {
+  uids = list(uids, "uids").map((u, i) => toU16(u, `uids[${i}]`));
+  weights = floats(weights, "weights");
+  if (o === null || typeof o !== "object" || Array.isArray(o)) throw new TaomathError("invalid_type", "options", `expected the process_weights options, got ${quote(o)}`);
+  // metagraph.n and MinAllowedWeights are u16 on chain; a larger n would build a list that large
+  toU16(o.numNeurons, "numNeurons");
+  toU16(o.minAllowedWeights, "minAllowedWeights");
+  finite(o.maxWeightLimit, "maxWeightLimit");
+  if (o.excludeQuantile !== undefined) toU16(o.excludeQuantile, "excludeQuantile");
   if (uids.length !== weights.length) throw new TaomathError("wrong_length", "uids", `uids and weights differ in length (${uids.length} and ${weights.length})`);
   if (!Number.isInteger(o.numNeurons) || o.numNeurons < 0) throw new TaomathError("out_of_range", "numNeurons", `expected a non-negative integer, got ${o.numNeurons}`);
   if (!Number.isInteger(o.minAllowedWeights) || o.minAllowedWeights < 0) throw new TaomathError("out_of_range", "minAllowedWeights", `expected a non-negative integer, got ${o.minAllowedWeights}`);
@@ -181,6 +226,8 @@ export interface SdkSubnetLimits {
 
 /** process_weights_for_netuid: process_weights with the subnet's own limits. */
 export function processWeightsForNetuid(uids: readonly number[], weights: readonly number[], subnet: SdkSubnetLimits, excludeQuantile = 0): { uids: number[]; weights: number[] } {
+  if (subnet === null || typeof subnet !== "object") throw new TaomathError("invalid_type", "subnet", `expected the subnet's limits, got ${quote(subnet)}`);
+  if (subnet.max_weight_limit !== undefined) toU16(subnet.max_weight_limit, "max_weight_limit");
   return processWeights(uids, weights, {
     numNeurons: subnet.n,
     minAllowedWeights: subnet.min_allowed_weights,

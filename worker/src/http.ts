@@ -34,8 +34,19 @@ export function errorResponse(e: HttpError): Response {
   return json({ error: { code: e.code, field: e.field, message: e.message } }, e.status, e.headers);
 }
 
-/** Reads the body as JSON, failing with 413 past MAX_BODY_BYTES and 400 on bad UTF-8 or JSON. */
+/** application/json or any +json type; parameters such as charset are allowed (UTF-8 is still required). */
+const JSON_MEDIA_TYPE = /^\s*application\/(?:[a-z0-9.+-]+\+)?json\s*(?:;.*)?$/i;
+
+/**
+ * Reads the body as JSON, failing with 415 when Content-Type names another media type, 413 past
+ * MAX_BODY_BYTES and 400 on bad UTF-8 or JSON. A request without Content-Type is read as JSON.
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type");
+  if (type !== null && !JSON_MEDIA_TYPE.test(type)) {
+    throw new HttpError(415, "unsupported_media_type", "content-type",
+      `the body must be JSON (Content-Type: application/json), got ${JSON.stringify(type.slice(0, 80))}`);
+  }
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
   if (request.body === null) throw new HttpError(400, "invalid_json", "body", "the request has no body; send the request as JSON");
