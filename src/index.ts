@@ -2,7 +2,7 @@
 
 import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
 import { loadModuleSync, loadModule } from "./host/node.js";
-import type { EpochInput, EpochResult } from "./bindings/epoch.js";
+import type { EpochInput, EpochInputTyped, EpochResult } from "./bindings/epoch.js";
 import { setDefaultTaomath } from "./pool.js";
 
 let shared: Taomath | null = null;
@@ -21,6 +21,11 @@ export async function createTaomath(): Promise<Taomath> {
 
 export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {
   return taomath().runEpoch(input, options);
+}
+
+/** runEpoch on typed arrays and CSR matrices, handed over without conversion (EpochInputTyped). */
+export function runEpochTyped(input: EpochInputTyped, options?: RunEpochOptions): EpochResult {
+  return taomath().runEpochTyped(input, options);
 }
 
 /** subtensor's dense (test-only) epoch_dense_mechanism on the same input; see Taomath.runEpochDense. */

@@ -2,7 +2,7 @@
 // same object from a WebAssembly.Module; nothing here knows where the module came from.
 
 import { Core, instantiateCore } from "./bindings/core.js";
-import { prepareEpoch, runPrepared, type EpochInput, type EpochResult } from "./bindings/epoch.js";
+import { prepareEpoch, prepareEpochTyped, runPrepared, type EpochInput, type EpochInputTyped, type EpochResult } from "./bindings/epoch.js";
 import { MathHelpers } from "./bindings/math.js";
 import { runEpochMechanisms, type MechanismsInput, type MechanismsResult } from "./bindings/mechanisms.js";
 
@@ -20,6 +20,14 @@ export class Taomath {
   /** One Yuma Consensus epoch, bit-exact with subtensor's epoch_mechanism. */
   runEpoch(input: EpochInput, options: RunEpochOptions = {}): EpochResult {
     return runPrepared(this.core, prepareEpoch(input), options.trace === true);
+  }
+
+  /**
+   * runEpoch on the typed form (typed arrays and CSR matrices handed over as they are, no
+   * conversion): the same result as runEpoch on the equivalent plain input.
+   */
+  runEpochTyped(input: EpochInputTyped, options: RunEpochOptions = {}): EpochResult {
+    return runPrepared(this.core, prepareEpochTyped(input), options.trace === true);
   }
 
   /** epoch_with_mechanisms: per-mechanism epochs on a split emission, folded into subnet terms. */

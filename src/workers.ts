@@ -4,7 +4,7 @@
 import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
 import { loadModule } from "./host/workers.js";
 import { setDefaultTaomath } from "./pool.js";
-import type { EpochInput, EpochResult } from "./bindings/epoch.js";
+import type { EpochInput, EpochInputTyped, EpochResult } from "./bindings/epoch.js";
 
 let shared: Taomath | null = null;
 setDefaultTaomath(() => taomath());
@@ -22,6 +22,11 @@ export async function createTaomath(): Promise<Taomath> {
 
 export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {
   return taomath().runEpoch(input, options);
+}
+
+/** runEpoch on typed arrays and CSR matrices, handed over without conversion (EpochInputTyped). */
+export function runEpochTyped(input: EpochInputTyped, options?: RunEpochOptions): EpochResult {
+  return taomath().runEpochTyped(input, options);
 }
 /** subtensor's dense (test-only) epoch_dense_mechanism on the same input. */
 export function runEpochDense(input: EpochInput): EpochResult {

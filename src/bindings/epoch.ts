@@ -82,15 +82,39 @@ export interface EpochTrace {
 
 export interface EpochResult extends EpochOutput { debug?: EpochTrace }
 
+/**
+ * The same input with every vector already in the layout the core reads: nothing is converted,
+ * each array is copied once into wasm memory (a typed-array set). u64 vectors are BigUint64Array,
+ * permits a Uint8Array (0/1, any length, as runEpoch accepts), last_update any length (padded
+ * with 0 up to n), sparse matrices in CSR form: row i holds entries start[i] .. start[i+1] of
+ * col/val in stored order. commit_blocks uses u64::MAX for "no live commit". Scalars as in
+ * EpochInput. Weight entries to uids >= n are ignored, as in runEpoch.
+ */
+export interface CsrU16 { start: Uint32Array; col: Uint16Array; val: Uint16Array }
+export interface EpochInputTyped extends Omit<EpochInput,
+  "alpha_stake" | "tao_stake" | "validator_permit" | "last_update" | "block_at_registration" | "weights" | "bonds" | "commit_blocks"> {
+  alpha_stake: BigUint64Array;
+  tao_stake: BigUint64Array;
+  validator_permit: Uint8Array;
+  last_update: BigUint64Array;
+  block_at_registration: BigUint64Array;
+  weights: CsrU16;
+  bonds: CsrU16;
+  commit_blocks: BigUint64Array | null;
+}
+
 /** Validated, normalised input as the core reads it. */
 interface Prepared {
   n: number;
   scalars: bigint[];
-  alpha: bigint[]; tao: bigint[]; registration: bigint[];
-  permit: number[]; lastUpdate: bigint[];
+  alpha: BigUint64Array; tao: BigUint64Array; registration: BigUint64Array;
+  /** any length (the chain tolerates a short or long ValidatorPermit) */
+  permit: Uint8Array;
+  /** at least n long (zero-padded) */
+  lastUpdate: BigUint64Array;
   wStart: Uint32Array; wCol: Uint16Array; wVal: Uint16Array;
   bStart: Uint32Array; bCol: Uint16Array; bVal: Uint16Array;
-  commits: bigint[] | null;
+  commits: BigUint64Array | null;
 }
 
 function field<T>(obj: Record<string, unknown>, name: string): T {
@@ -98,10 +122,10 @@ function field<T>(obj: Record<string, unknown>, name: string): T {
   return obj[name] as T;
 }
 
-function u64Vec(v: unknown, name: string, len: number | null): bigint[] {
+function u64Vec(v: unknown, name: string, len: number | null, padTo = 0): BigUint64Array {
   const a = toArray(v, name);
   if (len !== null && a.length !== len) throw new TaomathError("wrong_length", name, `has ${a.length} entries, expected n = ${len}`);
-  const out: bigint[] = new Array(a.length);
+  const out = new BigUint64Array(Math.max(a.length, padTo));
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     // fast path for the common encodings; anything unusual goes through the full check for its message
@@ -113,8 +137,6 @@ function u64Vec(v: unknown, name: string, len: number | null): bigint[] {
 }
 
 const DIGITS = /^[0-9]+$/;
-
-const isU16 = (x: unknown): x is number => typeof x === "number" && x >= 0 && x <= 65535 && Math.floor(x) === x;
 
 function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean): { start: Uint32Array; col: Uint16Array; val: Uint16Array } {
   const rows = toArray(v, name);
@@ -131,9 +153,11 @@ function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean):
   for (let i = 0; i < n; i++) {
     const row = rows[i] as unknown[];
     for (let k = 0; k < row.length; k++) {
-      const e = row[k];
+      const e = row[k] as unknown[];
       let j: unknown, x: unknown;
-      if (Array.isArray(e) && e.length === 2 && isU16((j = e[0])) && isU16((x = e[1]))) {
+      // a u16 is an integer number in [0, 65535]: (x & 0xffff) === x says so in one test
+      if (Array.isArray(e) && e.length === 2 && typeof (j = e[0]) === "number" && ((j as number) & 0xffff) === j &&
+          typeof (x = e[1]) === "number" && ((x as number) & 0xffff) === x) {
         // the chain reads weights only for uids < n; bond columns are carried as stored
         if (dropColumnsPastN && (j as number) >= n) continue;
         col[w] = j as number; val[w] = x as number; w++;
@@ -150,25 +174,11 @@ function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean):
   return { start, col: col.subarray(0, w), val: val.subarray(0, w) };
 }
 
-export function prepareEpoch(input: EpochInput): Prepared {
-  if (input === null || typeof input !== "object") throw new TaomathError("invalid_type", "inputs", "expected an object");
-  const o = input as unknown as Record<string, unknown>;
-  const n = toU16(field(o, "n"), "n");
+/** The scalar fields, in the slot order of assembly/abi/epoch.ts (shared by both input forms). */
+function scalarsOf(o: Record<string, unknown>, n: number): bigint[] {
   const owner = field<unknown>(o, "owner_uid");
   const ownerUid = owner === null ? -1 : toU16(owner, "owner_uid");
-  const permits = toArray(field(o, "validator_permit"), "validator_permit").map((x, i) => (toBool(x, `validator_permit[${i}]`) ? 1 : 0));
-  const lastUpdate = u64Vec(field(o, "last_update"), "last_update", null);
-  while (lastUpdate.length < n) lastUpdate.push(0n); // the chain pads LastUpdate with 0 up to n
-  const commitsRaw = field<unknown>(o, "commit_blocks");
-  let commits: bigint[] | null = null;
-  if (commitsRaw !== null) {
-    const a = toArray(commitsRaw, "commit_blocks");
-    if (a.length !== n) throw new TaomathError("wrong_length", "commit_blocks", `has ${a.length} entries, expected n = ${n}`);
-    commits = a.map((x, i) => (x === null ? U64_MAX : toU64(x, `commit_blocks[${i}]`)));
-  }
-  const w = sparse(field(o, "weights"), "weights", n, true);
-  const b = sparse(field(o, "bonds"), "bonds", n, false);
-  const scalars: bigint[] = [
+  return [
     BigInt(n),
     toU64(field(o, "current_block"), "current_block"),
     BigInt(toU16(field(o, "tempo"), "tempo")),
@@ -189,6 +199,28 @@ export function prepareEpoch(input: EpochInput): Prepared {
     toBool(field(o, "commit_reveal_enabled"), "commit_reveal_enabled") ? 1n : 0n,
     toU64(field(o, "rao_emission"), "rao_emission"),
   ];
+}
+
+export function prepareEpoch(input: EpochInput): Prepared {
+  if (input === null || typeof input !== "object") throw new TaomathError("invalid_type", "inputs", "expected an object");
+  const o = input as unknown as Record<string, unknown>;
+  const n = toU16(field(o, "n"), "n");
+  const permitsIn = toArray(field(o, "validator_permit"), "validator_permit");
+  const permits = new Uint8Array(permitsIn.length);
+  for (let i = 0; i < permitsIn.length; i++) permits[i] = toBool(permitsIn[i], `validator_permit[${i}]`) ? 1 : 0;
+  // the chain pads LastUpdate with 0 up to n
+  const lastUpdate = u64Vec(field(o, "last_update"), "last_update", null, n);
+  const commitsRaw = field<unknown>(o, "commit_blocks");
+  let commits: BigUint64Array | null = null;
+  if (commitsRaw !== null) {
+    const a = toArray(commitsRaw, "commit_blocks");
+    if (a.length !== n) throw new TaomathError("wrong_length", "commit_blocks", `has ${a.length} entries, expected n = ${n}`);
+    commits = new BigUint64Array(n);
+    for (let i = 0; i < n; i++) commits[i] = a[i] === null ? U64_MAX : toU64(a[i], `commit_blocks[${i}]`);
+  }
+  const w = sparse(field(o, "weights"), "weights", n, true);
+  const b = sparse(field(o, "bonds"), "bonds", n, false);
+  const scalars = scalarsOf(o, n);
   return {
     n, scalars,
     alpha: u64Vec(field(o, "alpha_stake"), "alpha_stake", n),
@@ -201,6 +233,75 @@ export function prepareEpoch(input: EpochInput): Prepared {
   };
 }
 
+function typedOf<T>(o: Record<string, unknown>, name: string, ctor: { new (n: number): T; name: string }, len: number | null, label = name): T {
+  if (!(name in o)) throw new TaomathError("invalid_type", label, "is missing");
+  const v = o[name];
+  if (!(v instanceof ctor)) throw new TaomathError("invalid_type", label, `expected a ${ctor.name}`);
+  const l = (v as unknown as ArrayLike<unknown>).length;
+  if (len !== null && l !== len) throw new TaomathError("wrong_length", label, `has ${l} entries, expected ${len}`);
+  return v as T;
+}
+
+function csrOf(o: Record<string, unknown>, name: string, n: number): CsrU16 {
+  const m = field<CsrU16>(o, name);
+  if (m === null || typeof m !== "object") throw new TaomathError("invalid_type", name, "expected { start, col, val }");
+  const r = m as unknown as Record<string, unknown>;
+  const start = typedOf(r, "start", Uint32Array, n + 1, `${name}.start`);
+  const col = typedOf(r, "col", Uint16Array, null, `${name}.col`), val = typedOf(r, "val", Uint16Array, null, `${name}.val`);
+  if (col.length !== val.length) throw new TaomathError("wrong_length", `${name}.val`, `has ${val.length} entries, col has ${col.length}`);
+  if (start[0] !== 0) throw new TaomathError("out_of_range", `${name}.start[0]`, "must be 0");
+  for (let i = 0; i < n; i++) {
+    if (start[i + 1] < start[i]) throw new TaomathError("out_of_range", `${name}.start[${i + 1}]`, "row starts must not decrease");
+  }
+  if (start[n] !== col.length) throw new TaomathError("wrong_length", `${name}.start[${n}]`, `is ${start[n]}, expected col.length = ${col.length}`);
+  return { start, col, val };
+}
+
+/** Weight rows without their entries to uids >= n (a copy only when there is one). */
+function weightsBelowN(m: CsrU16, n: number): CsrU16 {
+  let past = false;
+  for (let k = 0; k < m.col.length; k++) if (m.col[k] >= n) { past = true; break; }
+  if (!past) return m;
+  const start = new Uint32Array(n + 1), col = new Uint16Array(m.col.length), val = new Uint16Array(m.col.length);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    for (let k = m.start[i]; k < m.start[i + 1]; k++) if (m.col[k] < n) { col[w] = m.col[k]; val[w] = m.val[k]; w++; }
+    start[i + 1] = w;
+  }
+  return { start, col: col.subarray(0, w), val: val.subarray(0, w) };
+}
+
+export function prepareEpochTyped(input: EpochInputTyped): Prepared {
+  if (input === null || typeof input !== "object") throw new TaomathError("invalid_type", "inputs", "expected an object");
+  const o = input as unknown as Record<string, unknown>;
+  const n = toU16(field(o, "n"), "n");
+  let lastUpdate = typedOf(o, "last_update", BigUint64Array, null);
+  if (lastUpdate.length < n) { const padded = new BigUint64Array(n); padded.set(lastUpdate); lastUpdate = padded; }
+  const commitsRaw = field<unknown>(o, "commit_blocks");
+  const commits = commitsRaw === null ? null : typedOf(o, "commit_blocks", BigUint64Array, n);
+  const w = weightsBelowN(csrOf(o, "weights", n), n);
+  const b = csrOf(o, "bonds", n);
+  return {
+    n, scalars: scalarsOf(o, n),
+    alpha: typedOf(o, "alpha_stake", BigUint64Array, n),
+    tao: typedOf(o, "tao_stake", BigUint64Array, n),
+    registration: typedOf(o, "block_at_registration", BigUint64Array, n),
+    permit: typedOf(o, "validator_permit", Uint8Array, null), lastUpdate,
+    wStart: w.start, wCol: w.col, wVal: w.val,
+    bStart: b.start, bCol: b.col, bVal: b.val,
+    commits,
+  };
+}
+
+/** Copies a typed array into fresh wasm memory (one memcpy) and returns its address. */
+function put(core: Core, a: BigUint64Array | Uint32Array | Uint16Array | Uint8Array): number {
+  const p = core.alloc(a.byteLength);
+  const Ctor = a.constructor as { new (b: ArrayBuffer, o: number, l: number): typeof a };
+  new Ctor(core.buffer, p, a.length).set(a as never);
+  return p;
+}
+
+const IN_SLOTS = 34;
 const OUT_SLOTS = 36;
 
 function fixedVec(bits: bigint[], frac: number): FixedVector {
@@ -230,21 +331,14 @@ function bondRows(core: Core, rows: number, start: number, col: number, val: num
 export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epoch_dense" = "epoch"): EpochResult {
   const n = p.n;
   core.reset();
-  const ptrs: bigint[] = [
-    ...p.scalars,
-    trace ? 1n : 0n,
-    BigInt(core.u64(p.alpha)),
-    BigInt(core.u64(p.tao)),
-    BigInt(core.u8(p.permit)),
-    BigInt(p.permit.length),
-    BigInt(core.u64(p.lastUpdate)),
-    BigInt(p.lastUpdate.length),
-    BigInt(core.u64(p.registration)),
-    BigInt(core.u32(p.wStart)), BigInt(core.u16(p.wCol)), BigInt(core.u16(p.wVal)),
-    BigInt(core.u32(p.bStart)), BigInt(core.u16(p.bCol)), BigInt(core.u16(p.bVal)),
-    p.commits === null ? 0n : BigInt(core.u64(p.commits)),
-  ];
-  const out = core.call<number>(entry, core.header(ptrs)) >>> 0;
+  const h = new BigUint64Array(IN_SLOTS);
+  for (let i = 0; i < p.scalars.length; i++) h[i] = p.scalars[i];
+  let at = p.scalars.length;
+  h[at++] = trace ? 1n : 0n;
+  for (const v of [put(core, p.alpha), put(core, p.tao), put(core, p.permit), p.permit.length, put(core, p.lastUpdate), p.lastUpdate.length,
+    put(core, p.registration), put(core, p.wStart), put(core, p.wCol), put(core, p.wVal), put(core, p.bStart), put(core, p.bCol), put(core, p.bVal),
+    p.commits === null ? 0 : put(core, p.commits)]) h[at++] = BigInt(v);
+  const out = core.call<number>(entry, put(core, h)) >>> 0;
   const s = core.slots(out, OUT_SLOTS);
   const result: EpochResult = {
     stake: core.readU64(s[0], n),
