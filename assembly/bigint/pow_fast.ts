@@ -56,11 +56,15 @@ function ln2Big(): usize {
   return p;
 }
 
-/** A Big's value as f64 (top three limbs, enough for range decisions). */
-function toF64(p: usize): f64 {
+/** 2^k as f64 for |k| < 1000 (built from its exponent bits). */
+// @ts-ignore: decorator
+@inline function pow2(k: i32): f64 { return reinterpret<f64>(<u64>(1023 + k) << 52); }
+
+/** A Big's value times 2^-shift as f64 (top three limbs, enough for range decisions). */
+function toF64(p: usize, shift: i32 = 0): f64 {
   const n = blen(p);
   let v: f64 = 0;
-  for (let i = n - 1; i >= 0 && i >= n - 3; i--) v += <f64>limb(p, i) * Math.pow(2, <f64>(32 * i));
+  for (let i = n - 1; i >= 0 && i >= n - 3; i--) v += <f64>limb(p, i) * pow2(32 * i - shift);
   return bneg(p) ? -v : v;
 }
 
@@ -84,7 +88,7 @@ export function fastPow(bn: usize, bd: usize, en: u64, ed: u64, scale: usize, cr
   const nb = bigBitlen(bn), db = bigBitlen(bd), sb = bigBitlen(scale);
   let k = nb - db;
   // u/v = bn/(bd·2^k) in (1/2, 2); move k by one when the ratio leaves [0.70, 1.42]
-  const rough = toF64(bn) / toF64(bd) * Math.pow(2, <f64>(-k));
+  const rough = toF64(bn, nb) / toF64(bd, db);
   if (rough > 1.41) k += 1; else if (rough < 0.71) k -= 1;
   const cap = limbsOf(nb + db + 8 + (k < 0 ? -k : k)) + 2;
   const u = bigNew(cap), v = bigNew(cap);
@@ -97,7 +101,7 @@ export function fastPow(bn: usize, bd: usize, en: u64, ed: u64, scale: usize, cr
   const t = bigNew(cap + 6);
   floorDiv(t, num, den);
   // the bounds above need |t| < 0.18 (checked with slack against f64 rounding)
-  if (!magBelowPow2(t, F) || Math.abs(toF64(t)) * Math.pow(2, <f64>(-F)) >= 0.179) return UNDECIDED;
+  if (!magBelowPow2(t, F) || Math.abs(toF64(t, F)) >= 0.179) return UNDECIDED;
 
   // ln ρ = 2·atanh(t)
   const W = 3 * (F >> 5) + 6;
@@ -128,7 +132,7 @@ export function fastPow(bn: usize, bd: usize, en: u64, ed: u64, scale: usize, cr
   const L = bigNew(W + 6), zl = bigNew(W + 6);
   sMul(zl, z, bigFromU64(en));
   floorDiv(L, zl, bigFromU64(ed));
-  const Lf = toF64(L) * Math.pow(2, <f64>(-F));
+  const Lf = toF64(L, F);
   if (Lf < minL) return UNDECIDED;
   // X <= 2^sb·e^L < 1 below this; X >= 2^(sb-1)·e^L > 2^64 above the next one
   if (Lf < -(<f64>sb) * LN2 - 1) {
@@ -148,7 +152,7 @@ export function fastPow(bn: usize, bd: usize, en: u64, ed: u64, scale: usize, cr
     floorShr(kl, kl, 192 - F);
     sSub(r, r, kl);
   }
-  if (!magBelowPow2(r, F) || Math.abs(toF64(r)) * Math.pow(2, <f64>(-F)) >= 0.359) return UNDECIDED;
+  if (!magBelowPow2(r, F) || Math.abs(toF64(r, F)) >= 0.359) return UNDECIDED;
   const T = bigNew(W + 6), e = bigNew(W + 6);
   bigSetU64(T, 1); shlMag(T, T, F);
   bigCopy(e, T);
