@@ -7,7 +7,7 @@
 
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { taomath, exampleSubnet, epochInputFromJson } from "../dist/index.js";
+import { taomath, exampleSubnet, epochInputFromJson, epochInputTyped as typedInput } from "../dist/index.js";
 import { prepareEpoch, prepareEpochTyped, runPrepared } from "../dist/bindings/epoch.js";
 import { epochFloat } from "./baseline/epoch_float.mjs";
 import { timeMs, median, report, table } from "./lib.mjs";
@@ -18,16 +18,6 @@ const vectorDir = resolve(shared, "vectors", "epoch");
 function vectorInput(name) {
   const f = resolve(vectorDir, name);
   return existsSync(f) ? epochInputFromJson(JSON.parse(readFileSync(f, "utf8"))) : null;
-}
-
-/** The same input as typed arrays and CSR matrices (what runEpochTyped takes). */
-export function typedInput(input) {
-  const p = prepareEpoch(input);
-  return {
-    ...input, alpha_stake: p.alpha, tao_stake: p.tao, validator_permit: p.permit, last_update: p.lastUpdate,
-    block_at_registration: p.registration, weights: { start: p.wStart, col: p.wCol, val: p.wVal },
-    bonds: { start: p.bStart, col: p.bCol, val: p.bVal }, commit_blocks: p.commits,
-  };
 }
 
 /** Times fn over each input of a sweep; returns the median of the first and the worst of all. */

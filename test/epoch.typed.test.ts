@@ -3,7 +3,7 @@
 // trace), and rejects malformed typed input with a TaomathError naming the field.
 
 import { describe, it, expect } from "vitest";
-import { taomath, runEpoch, runEpochTyped, epochInputFromJson, TaomathError, type EpochInput, type EpochInputTyped } from "../src/index.js";
+import { taomath, runEpoch, runEpochTyped, epochInputTyped, epochInputFromJson, TaomathError, type EpochInput, type EpochInputTyped } from "../src/index.js";
 import { sharedPresent, listShared, readShared } from "./helpers/shared.js";
 
 const U64_MAX = (1n << 64n) - 1n;
@@ -43,6 +43,7 @@ describe.skipIf(!sharedPresent)("runEpochTyped equals runEpoch on every shared e
       const t = typed(input);
       expect(runEpochTyped(t)).toEqual(runEpoch(input));
       expect(runEpochTyped(t, { trace: true })).toEqual(runEpoch(input, { trace: true }));
+      expect(runEpochTyped(epochInputTyped(input))).toEqual(runEpoch(input));
     });
   }
 });

@@ -293,6 +293,22 @@ export function prepareEpochTyped(input: EpochInputTyped): Prepared {
   };
 }
 
+/**
+ * The typed form of a plain input, validated once: convert a subnet's state once and run many
+ * epochs on it (what-if sweeps) without paying the conversion each time.
+ */
+export function epochInputTyped(input: EpochInput): EpochInputTyped {
+  const p = prepareEpoch(input);
+  return {
+    ...input,
+    alpha_stake: p.alpha, tao_stake: p.tao, validator_permit: p.permit, last_update: p.lastUpdate,
+    block_at_registration: p.registration,
+    weights: { start: p.wStart, col: p.wCol, val: p.wVal },
+    bonds: { start: p.bStart, col: p.bCol, val: p.bVal },
+    commit_blocks: p.commits,
+  };
+}
+
 /** Copies a typed array into fresh wasm memory (one memcpy) and returns its address. */
 function put(core: Core, a: BigUint64Array | Uint32Array | Uint16Array | Uint8Array): number {
   const p = core.alloc(a.byteLength);
