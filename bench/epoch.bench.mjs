@@ -37,10 +37,11 @@ export async function run() {
   ];
   const typed256 = n256.map(([name, x]) => [name, typedInput(x)]);
   // warm-up until the wasm tier-up (Liftoff -> TurboFan, a background thread that a loaded machine
-  // starves) and the JIT have settled: ~half a second of each workload before any timing
+  // starves) and the JIT have settled: 0.4 s of this process's CPU time on each workload
   for (const f of [() => n256.forEach(([, x]) => tm.runEpoch(x)), () => typed256.forEach(([, x]) => tm.runEpochTyped(x)), () => epochFloat(n256[0][1])]) {
-    const t0 = performance.now();
-    while (performance.now() - t0 < 500) f();
+    const c0 = process.cpuUsage(), t0 = performance.now();
+    const cpuMs = () => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
+    while (cpuMs() < 400 && performance.now() - t0 < 8000) f();
   }
   const plain = sweep(n256, (x) => tm.runEpoch(x), 41);
   const typed = sweep(typed256, (x) => tm.runEpochTyped(x), 41);

@@ -9,11 +9,13 @@
 //   floor(X) by definition.
 // - ln/exp path at precision P >= 256 (IP = P + 24 >= 280), en/ed <= 2^10, |L| <= 60: every floor
 //   in ln1p costs < 2 ulps of 2^-IP per term (|x| <= 1/2) and the series stops once a term is
-//   below 2^24 ulps, so each ln, ln2 included, is within 2^26 ulps; with sh <= 256 and the factor
-//   en/ed the exponent L is within 2^45 ulps. In expf each floor error is carried forward by
-//   |L|/n, at most e^|L| <= 2^87 in all, and the truncation adds < 2^25 ulps; round(·, 2^24)
-//   moves by <= 2^23 ulps. So |Y − X| <= scale·2^(87 + 12 − 280 + 4) <= 2^-110 for scale < 2^64,
-//   where Y = round(expf(L))·scale / 2^P is the value the crate floors. MARGIN (2^-100) covers it.
+//   below 2^24 ulps (reached by n = 256 < iters), so each ln, ln2 included, is within 2^26 ulps;
+//   with sh <= 256 and the factor en/ed the exponent L is within 2^45 ulps, a relative error of
+//   2^-235 on exp(L). In expf (it converges by n = 300 < iters for |L| <= 60) each floor error is
+//   carried forward by |L|/n, at most e^|L| <= 2^87 in all over <= 2^9 terms, the truncation adds
+//   < 2^25 ulps and round(·, 2^24) <= 2^23 ulps. So with Y = round(expf(L))·scale / 2^P, the value
+//   the crate floors, |Y − X| <= scale·2^(96 − 280) + X·2^-234 <= 2^-110 for scale < 2^64 and
+//   X < 2^66. MARGIN (2^-100) covers it.
 //
 // Error bounds of the enclosure below (u = 2^-F, F = 128), each floor losing < 1 u:
 // - ln: bn/bd = 2^k·ρ with ρ in [0.70, 1.42] so t = (ρ − 1)/(ρ + 1) has |t| < 0.18, t² < 0.0325;

@@ -372,7 +372,7 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epo
   };
   if (trace) {
     const v32 = (i: number) => fixedVec(core.readI64(s[i], n), 32);
-    const m = (i: number) => core.readCsrFixed(n, s[i], s[i + 1], s[i + 2]);
+    const m = (i: number) => fixedRows(core, n, s[i], s[i + 1], s[i + 2]);
     const normalized = m(24);
     result.debug = {
       total_stake_i64f64: fixedVec(core.readI128(s[14], n), 64),
@@ -395,17 +395,32 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epo
   return result;
 }
 
+/** An I32F32 CSR of the trace (u32 starts and columns, i64 bits) as rows of [col, bits], read in place. */
+function fixedRows(core: Core, rows: number, start: number, col: number, val: number): FixedSparse {
+  const st = new Uint32Array(core.buffer, start >>> 0, rows + 1);
+  const nz = st[rows];
+  const c = new Uint32Array(core.buffer, col >>> 0, nz), v = new BigInt64Array(core.buffer, val >>> 0, nz);
+  const out: FixedSparse = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const row: Array<[number, bigint]> = new Array(st[i + 1] - st[i]);
+    for (let k = st[i], t = 0; k < st[i + 1]; k++, t++) row[t] = [c[k], v[k]];
+    out[i] = row;
+  }
+  return out;
+}
+
 /** Why each submitted weight entry did not survive the masks (the same rules as step W). */
 function explainMasks(p: Prepared, kept: FixedSparse): EpochTrace["masked_weights"] {
   const out: EpochTrace["masked_weights"] = [];
   const owner = Number(BigInt.asIntN(64, p.scalars[7]));
   const commitReveal = p.scalars[17] !== 0n;
+  const survives = new Uint8Array(65536);
   for (let i = 0; i < p.n; i++) {
-    const survivors = new Set(kept[i].map(([j]) => j));
+    for (const [j] of kept[i]) survives[j] = 1;
     const permitted = (i < p.permit.length && p.permit[i] !== 0) || (i === owner && i < p.permit.length);
     for (let k = p.wStart[i]; k < p.wStart[i + 1]; k++) {
       const j = p.wCol[k];
-      if (survivors.has(j)) continue;
+      if (survives[j] !== 0) continue;
       let reason: EpochTrace["masked_weights"][number]["reason"];
       if (!permitted) reason = "no_validator_permit";
       else if (i === j && i !== owner) reason = "self_weight";
@@ -414,6 +429,7 @@ function explainMasks(p: Prepared, kept: FixedSparse): EpochTrace["masked_weight
       else continue;
       out.push({ validator: i, uid: j, reason });
     }
+    for (const [j] of kept[i]) survives[j] = 0;
   }
   return out;
 }
