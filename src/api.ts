@@ -2,10 +2,10 @@
 // is exported here once; the entries add only how they obtain the WebAssembly.Module.
 
 export { Taomath, instantiate, instantiateSync } from "./taomath.js";
-export type { RunEpochOptions } from "./taomath.js";
+export type { RunEpochOptions, RunEpochTypedOptions } from "./taomath.js";
 export { TaomathError, type TaomathErrorCode } from "./errors.js";
 export { epochInputTyped } from "./bindings/epoch.js";
-export type { EpochInput, EpochInputTyped, CsrU16, EpochOutput, EpochResult, EpochTrace, FixedVector, FixedSparse, SparseRowU16 } from "./bindings/epoch.js";
+export type { EpochInput, EpochInputTyped, EpochOutputTyped, CsrU16, EpochOutput, EpochResult, EpochTrace, FixedVector, FixedSparse, SparseRowU16 } from "./bindings/epoch.js";
 export { epochToVectorEncoding, epochInputFromJson } from "./encoding.js";
 export { exampleSubnet, rng, type ExampleOptions } from "./example.js";
 export { runVectorFile, vectorRunners, type VectorRunner } from "./vectors/registry.js";

@@ -2,13 +2,21 @@
 // same object from a WebAssembly.Module; nothing here knows where the module came from.
 
 import { Core, instantiateCore } from "./bindings/core.js";
-import { prepareEpoch, prepareEpochTyped, runPrepared, type EpochInput, type EpochInputTyped, type EpochResult } from "./bindings/epoch.js";
+import {
+  prepareEpoch, prepareEpochTyped, runPrepared, runPreparedTyped, type EpochInput, type EpochInputTyped, type EpochResult, type EpochOutputTyped,
+} from "./bindings/epoch.js";
+import { TaomathError } from "./errors.js";
 import { MathHelpers } from "./bindings/math.js";
 import { runEpochMechanisms, type MechanismsInput, type MechanismsResult } from "./bindings/mechanisms.js";
 
 export interface RunEpochOptions {
   /** also return the intermediate values (named as in the vectors' debug section) */
   trace?: boolean;
+}
+
+/** runEpochTyped's options: `output: "typed"` returns typed arrays (EpochOutputTyped) instead of objects. */
+export interface RunEpochTypedOptions extends RunEpochOptions {
+  output?: "objects" | "typed";
 }
 
 export class Taomath {
@@ -26,7 +34,13 @@ export class Taomath {
    * runEpoch on the typed form (typed arrays and CSR matrices handed over as they are, no
    * conversion): the same result as runEpoch on the equivalent plain input.
    */
-  runEpochTyped(input: EpochInputTyped, options: RunEpochOptions = {}): EpochResult {
+  runEpochTyped(input: EpochInputTyped, options: RunEpochTypedOptions & { output: "typed" }): EpochOutputTyped;
+  runEpochTyped(input: EpochInputTyped, options?: RunEpochTypedOptions & { output?: "objects" }): EpochResult;
+  runEpochTyped(input: EpochInputTyped, options: RunEpochTypedOptions = {}): EpochResult | EpochOutputTyped {
+    if (options.output === "typed") {
+      if (options.trace === true) throw new TaomathError("invalid_type", "trace", "the trace comes as objects: use output \"objects\"");
+      return runPreparedTyped(this.core, prepareEpochTyped(input));
+    }
     return runPrepared(this.core, prepareEpochTyped(input), options.trace === true);
   }
 

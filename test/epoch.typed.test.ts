@@ -3,7 +3,10 @@
 // trace), and rejects malformed typed input with a TaomathError naming the field.
 
 import { describe, it, expect } from "vitest";
-import { taomath, runEpoch, runEpochTyped, epochInputTyped, epochInputFromJson, TaomathError, type EpochInput, type EpochInputTyped } from "../src/index.js";
+import {
+  taomath, runEpoch, runEpochTyped, epochInputTyped, epochInputFromJson, TaomathError, type EpochInput, type EpochInputTyped, type EpochOutputTyped,
+  type EpochOutput,
+} from "../src/index.js";
 import { sharedPresent, listShared, readShared } from "./helpers/shared.js";
 
 const U64_MAX = (1n << 64n) - 1n;
@@ -33,6 +36,22 @@ function typed(input: EpochInput): EpochInputTyped {
   };
 }
 
+/** The typed outputs in runEpoch's shapes (u16/bool/bigint arrays, bonds as [uid, value] rows). */
+function untyped(o: EpochOutputTyped): EpochOutput {
+  const rows: Array<Array<[number, number]>> = [];
+  for (let i = 0; i + 1 < o.bonds.start.length; i++) {
+    const row: Array<[number, number]> = [];
+    for (let k = o.bonds.start[i]; k < o.bonds.start[i + 1]; k++) row.push([o.bonds.col[k], o.bonds.val[k]]);
+    rows.push(row);
+  }
+  const bools = (a: Uint8Array) => Array.from(a, (b) => b !== 0);
+  return {
+    stake: [...o.stake], stake_weight: [...o.stake_weight], active: bools(o.active), validator_permit: bools(o.validator_permit),
+    consensus: [...o.consensus], incentive: [...o.incentive], dividends: [...o.dividends], validator_trust: [...o.validator_trust],
+    emission: [...o.emission], server_emission: [...o.server_emission], validator_emission: [...o.validator_emission], bonds: rows,
+  };
+}
+
 const files = listShared("vectors", "epoch");
 
 describe.skipIf(!sharedPresent)("runEpochTyped equals runEpoch on every shared epoch vector", () => {
@@ -44,6 +63,7 @@ describe.skipIf(!sharedPresent)("runEpochTyped equals runEpoch on every shared e
       expect(runEpochTyped(t)).toEqual(runEpoch(input));
       expect(runEpochTyped(t, { trace: true })).toEqual(runEpoch(input, { trace: true }));
       expect(runEpochTyped(epochInputTyped(input))).toEqual(runEpoch(input));
+      expect(untyped(runEpochTyped(t, { output: "typed" }))).toEqual(runEpoch(input));
     });
   }
 });
@@ -84,6 +104,9 @@ describe("runEpochTyped input", () => {
   it("names a bad scalar and keeps working after it", () => {
     expect(fieldOf(() => runEpochTyped({ ...base(), kappa: 70000 }))).toBe("kappa");
     expect(runEpochTyped(base()).incentive.length).toBe(3);
+  });
+  it("output \"typed\" has no trace", () => {
+    expect(fieldOf(() => runEpochTyped(base(), { output: "typed", trace: true }))).toBe("trace");
   });
   it("is also a method of every instance", () => {
     expect(taomath().runEpochTyped(base())).toEqual(runEpochTyped(base()));

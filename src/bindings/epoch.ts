@@ -340,12 +340,8 @@ function bondRows(core: Core, rows: number, start: number, col: number, val: num
   return out;
 }
 
-/**
- * Runs one prepared epoch on a core and reads the results: `entry` "epoch" is the chain's sparse
- * epoch_mechanism, "epoch_dense" its test-only epoch_dense_mechanism (no trace).
- */
-export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epoch_dense" = "epoch"): EpochResult {
-  const n = p.n;
+/** Writes a prepared input into wasm memory and runs the core; returns the output header's slots. */
+function callCore(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epoch_dense"): number[] {
   core.reset();
   const h = new BigUint64Array(IN_SLOTS);
   for (let i = 0; i < p.scalars.length; i++) h[i] = p.scalars[i];
@@ -355,7 +351,16 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epo
     put(core, p.registration), put(core, p.wStart), put(core, p.wCol), put(core, p.wVal), put(core, p.bStart), put(core, p.bCol), put(core, p.bVal),
     p.commits === null ? 0 : put(core, p.commits)]) h[at++] = BigInt(v);
   const out = core.call<number>(entry, put(core, h)) >>> 0;
-  const s = core.slots(out, OUT_SLOTS);
+  return core.slots(out, OUT_SLOTS);
+}
+
+/**
+ * Runs one prepared epoch on a core and reads the results: `entry` "epoch" is the chain's sparse
+ * epoch_mechanism, "epoch_dense" its test-only epoch_dense_mechanism (no trace).
+ */
+export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epoch_dense" = "epoch"): EpochResult {
+  const n = p.n;
+  const s = callCore(core, p, trace, entry);
   const result: EpochResult = {
     stake: core.readU64(s[0], n),
     stake_weight: core.readU16(s[1], n),
@@ -432,4 +437,37 @@ function explainMasks(p: Prepared, kept: FixedSparse): EpochTrace["masked_weight
     for (const [j] of kept[i]) survives[j] = 0;
   }
   return out;
+}
+
+/** The outputs of runEpoch as typed arrays (bools as 0/1 bytes, bonds as a CSR), copied out once. */
+export interface EpochOutputTyped {
+  stake: BigUint64Array;
+  stake_weight: Uint16Array;
+  active: Uint8Array;
+  validator_permit: Uint8Array;
+  consensus: Uint16Array;
+  incentive: Uint16Array;
+  dividends: Uint16Array;
+  validator_trust: Uint16Array;
+  emission: BigUint64Array;
+  server_emission: BigUint64Array;
+  validator_emission: BigUint64Array;
+  bonds: CsrU16;
+}
+
+/** Runs a prepared epoch and copies its outputs out as typed arrays (no per-entry objects). */
+export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
+  const n = p.n;
+  const s = callCore(core, p, false, "epoch");
+  const b = core.buffer;
+  const u64 = (i: number) => new BigUint64Array(b, s[i] >>> 0, n).slice();
+  const u16 = (i: number) => new Uint16Array(b, s[i] >>> 0, n).slice();
+  const u8 = (i: number) => new Uint8Array(b, s[i] >>> 0, n).slice();
+  const start = new Uint32Array(b, s[11] >>> 0, n + 1).slice();
+  const nz = start[n];
+  return {
+    stake: u64(0), stake_weight: u16(1), active: u8(2), validator_permit: u8(3), consensus: u16(4), incentive: u16(5),
+    dividends: u16(6), validator_trust: u16(7), emission: u64(8), server_emission: u64(9), validator_emission: u64(10),
+    bonds: { start, col: Uint16Array.from(new Uint32Array(b, s[12] >>> 0, nz)), val: new Uint16Array(b, s[13] >>> 0, nz).slice() },
+  };
 }
