@@ -8,7 +8,7 @@
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { taomath, exampleSubnet, epochInputFromJson, epochInputTyped as typedInput } from "../dist/index.js";
-import { prepareEpoch, prepareEpochTyped, runPrepared } from "../dist/bindings/epoch.js";
+import { prepareEpoch, prepareEpochTyped, runPrepared, runPreparedTyped } from "../dist/bindings/epoch.js";
 import { epochFloat } from "./baseline/epoch_float.mjs";
 import { timeMs, median, report, table } from "./lib.mjs";
 
@@ -38,17 +38,20 @@ export async function run() {
   const typed256 = n256.map(([name, x]) => [name, typedInput(x)]);
   // warm-up until the wasm tier-up (Liftoff -> TurboFan, a background thread that a loaded machine
   // starves) and the JIT have settled: 0.4 s of this process's CPU time on each workload
-  for (const f of [() => n256.forEach(([, x]) => tm.runEpoch(x)), () => typed256.forEach(([, x]) => tm.runEpochTyped(x)), () => epochFloat(n256[0][1])]) {
+  for (const f of [() => n256.forEach(([, x]) => tm.runEpoch(x)), () => typed256.forEach(([, x]) => tm.runEpochTyped(x)),
+    () => typed256.forEach(([, x]) => tm.runEpochTyped(x, { output: "typed" })), () => epochFloat(n256[0][1])]) {
     const c0 = process.cpuUsage(), t0 = performance.now();
     const cpuMs = () => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
     while (cpuMs() < 400 && performance.now() - t0 < 8000) f();
   }
   const plain = sweep(n256, (x) => tm.runEpoch(x), 41);
   const typed = sweep(typed256, (x) => tm.runEpochTyped(x), 41);
+  const typedOut = sweep(typed256, (x) => tm.runEpochTyped(x, { output: "typed" }), 41);
   const float = timeMs(() => epochFloat(n256[0][1]), { runs: 41 });
   const rows = [
     { case: `runEpoch, n = 256, 64 validators, dense rows (${n256[0][0]})`, unit: "ms", taomath: plain.first, baseline: float, baselineWhat: "(JS float64)", worst: plain.worst.ms, worstCase: plain.worst.name, native: 1.26 },
     { case: "runEpochTyped, same inputs as typed arrays + CSR", unit: "ms", taomath: typed.first, baseline: float, baselineWhat: "(JS float64)", worst: typed.worst.ms, worstCase: typed.worst.name, native: 1.26 },
+    { case: "runEpochTyped, output \"typed\" (typed arrays + bond CSR out)", unit: "ms", taomath: typedOut.first, baseline: float, baselineWhat: "(JS float64)", worst: typedOut.worst.ms, worstCase: typedOut.worst.name, native: 1.26 },
   ];
   for (const [name, file, native] of [["n = 1024, Yuma3 + liquid alpha (040)", "040_n1024_yuma3_liquid.json", 301], ["n = 4096 sparse (041)", "041_n4096_sparse.json", 15.5]]) {
     const x = vectorInput(file);
@@ -79,11 +82,13 @@ export async function run() {
   const p = prepareEpoch(x);
   const prep = timeMs(() => prepareEpoch(x), { runs: 41 }), prepT = timeMs(() => prepareEpochTyped(tx), { runs: 41 });
   const all = timeMs(() => runPrepared(tm.core, p, false), { runs: 41 });
+  const core = timeMs(() => runPreparedTyped(tm.core, p), { runs: 41 });
   const traced = timeMs(() => tm.runEpoch(x, { trace: true }), { runs: 21 });
   table(`where the time goes: ${n256[0][0]} (median ms)`, [
     { step: "input conversion, plain objects (validation, bigint/CSR building)", ms: prep.toFixed(3) },
     { step: "input conversion, typed form (validation only)", ms: prepT.toFixed(3) },
-    { step: "copy into wasm + core + output objects", ms: all.toFixed(3) },
+    { step: "copy into wasm + core + output objects (bigint arrays, [uid, value] bond rows)", ms: all.toFixed(3) },
+    { step: "copy into wasm + core + typed outputs (what the core itself costs, nearly)", ms: core.toFixed(3) },
     { step: "runEpoch with { trace: true } (every intermediate as bigint + float)", ms: traced.toFixed(3) },
   ]);
 }
