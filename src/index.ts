@@ -1,8 +1,8 @@
 // taomath for Node: the API bound to a default instance, created on first use.
 
-import { Taomath, instantiate, instantiateSync, type RunEpochOptions, type RunEpochTypedOptions } from "./taomath.js";
+import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
 import { loadModuleSync, loadModule } from "./host/node.js";
-import type { EpochInput, EpochInputTyped, EpochOutputTyped, EpochResult } from "./bindings/epoch.js";
+import type { EpochInput, EpochResult } from "./bindings/epoch.js";
 import { setDefaultTaomath } from "./pool.js";
 
 let shared: Taomath | null = null;
@@ -21,13 +21,6 @@ export async function createTaomath(): Promise<Taomath> {
 
 export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {
   return taomath().runEpoch(input, options);
-}
-
-/** runEpoch on typed arrays and CSR matrices, handed over without conversion (EpochInputTyped). */
-export function runEpochTyped(input: EpochInputTyped, options: RunEpochTypedOptions & { output: "typed" }): EpochOutputTyped;
-export function runEpochTyped(input: EpochInputTyped, options?: RunEpochTypedOptions & { output?: "objects" }): EpochResult;
-export function runEpochTyped(input: EpochInputTyped, options?: RunEpochTypedOptions): EpochResult | EpochOutputTyped {
-  return taomath().runEpochTyped(input, options as RunEpochTypedOptions & { output?: "objects" });
 }
 
 /** subtensor's dense (test-only) epoch_dense_mechanism on the same input; see Taomath.runEpochDense. */

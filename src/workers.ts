@@ -1,10 +1,10 @@
 // taomath for Cloudflare Workers (workerd): the .wasm is a module import, so the default
 // instance is created synchronously on first use, like the Node entry.
 
-import { Taomath, instantiate, instantiateSync, type RunEpochOptions, type RunEpochTypedOptions } from "./taomath.js";
+import { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./taomath.js";
 import { loadModule } from "./host/workers.js";
 import { setDefaultTaomath } from "./pool.js";
-import type { EpochInput, EpochInputTyped, EpochOutputTyped, EpochResult } from "./bindings/epoch.js";
+import type { EpochInput, EpochResult } from "./bindings/epoch.js";
 
 let shared: Taomath | null = null;
 setDefaultTaomath(() => taomath());
@@ -22,13 +22,6 @@ export async function createTaomath(): Promise<Taomath> {
 
 export function runEpoch(input: EpochInput, options?: RunEpochOptions): EpochResult {
   return taomath().runEpoch(input, options);
-}
-
-/** runEpoch on typed arrays and CSR matrices, handed over without conversion (EpochInputTyped). */
-export function runEpochTyped(input: EpochInputTyped, options: RunEpochTypedOptions & { output: "typed" }): EpochOutputTyped;
-export function runEpochTyped(input: EpochInputTyped, options?: RunEpochTypedOptions & { output?: "objects" }): EpochResult;
-export function runEpochTyped(input: EpochInputTyped, options?: RunEpochTypedOptions): EpochResult | EpochOutputTyped {
-  return taomath().runEpochTyped(input, options as RunEpochTypedOptions & { output?: "objects" });
 }
 /** subtensor's dense (test-only) epoch_dense_mechanism on the same input. */
 export function runEpochDense(input: EpochInput): EpochResult {
