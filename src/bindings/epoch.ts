@@ -175,9 +175,13 @@ function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean):
 }
 
 /** The scalar fields, in the slot order of assembly/abi/epoch.ts (shared by both input forms). */
-function scalarsOf(o: Record<string, unknown>, n: number): bigint[] {
+function ownerOf(o: Record<string, unknown>): number {
   const owner = field<unknown>(o, "owner_uid");
-  const ownerUid = owner === null ? -1 : toU16(owner, "owner_uid");
+  return owner === null ? -1 : toU16(owner, "owner_uid");
+}
+
+function scalarsOf(o: Record<string, unknown>, n: number): bigint[] {
+  const ownerUid = ownerOf(o);
   return [
     BigInt(n),
     toU64(field(o, "current_block"), "current_block"),
@@ -205,6 +209,7 @@ export function prepareEpoch(input: EpochInput): Prepared {
   if (input === null || typeof input !== "object") throw new TaomathError("invalid_type", "inputs", "expected an object");
   const o = input as unknown as Record<string, unknown>;
   const n = toU16(field(o, "n"), "n");
+  ownerOf(o); // fields are checked in the order errors have always been reported
   const permitsIn = toArray(field(o, "validator_permit"), "validator_permit");
   const permits = new Uint8Array(permitsIn.length);
   for (let i = 0; i < permitsIn.length; i++) permits[i] = toBool(permitsIn[i], `validator_permit[${i}]`) ? 1 : 0;
@@ -275,6 +280,7 @@ export function prepareEpochTyped(input: EpochInputTyped): Prepared {
   if (input === null || typeof input !== "object") throw new TaomathError("invalid_type", "inputs", "expected an object");
   const o = input as unknown as Record<string, unknown>;
   const n = toU16(field(o, "n"), "n");
+  ownerOf(o);
   let lastUpdate = typedOf(o, "last_update", BigUint64Array, null);
   if (lastUpdate.length < n) { const padded = new BigUint64Array(n); padded.set(lastUpdate); lastUpdate = padded; }
   const commitsRaw = field<unknown>(o, "commit_blocks");
