@@ -1,43 +1,94 @@
-// Epoch medians on the three reference shapes, beside the plain-JS float64 version of the same
-// steps measured in the same run. The chain's native Rust figures (issue 2, same machine class)
-// are printed for reference: 1.4 ms (n=256, 64 validators), 20 ms (n=4096 sparse), 310 ms
-// (n=1024 Yuma3 + liquid alpha).
+// Epoch medians through the public API (marshalling included) beside the plain-JS float64
+// version of the same steps (bench/baseline/epoch_float.mjs) measured in the same run, with the
+// worst input of each row's sweep, where the time of the n = 256 epoch goes, and a sweep over all
+// 44 shared vectors. Chain native figures (issue 15, subtensor 14bc6f9f release build on this
+// machine class): 1.26 ms (n = 256, 64 validators, dense rows), 15.5 ms (n = 4096 sparse),
+// 301 ms (n = 1024, Yuma3 + liquid alpha).
 
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { taomath, exampleSubnet, epochInputFromJson } from "../dist/index.js";
+import { taomath, exampleSubnet, epochInputFromJson, epochInputTyped as typedInput } from "../dist/index.js";
+import { prepareEpoch, prepareEpochTyped, runPrepared, runPreparedTyped } from "../dist/bindings/epoch.js";
 import { epochFloat } from "./baseline/epoch_float.mjs";
-import { timeMs, table } from "./lib.mjs";
+import { timeMs, median, report, table } from "./lib.mjs";
 
 const shared = process.env.TAOMATH_SHARED ?? resolve(new URL("../..", import.meta.url).pathname, "shared");
+const vectorDir = resolve(shared, "vectors", "epoch");
 
 function vectorInput(name) {
-  const f = resolve(shared, "vectors", "epoch", name);
+  const f = resolve(vectorDir, name);
   return existsSync(f) ? epochInputFromJson(JSON.parse(readFileSync(f, "utf8"))) : null;
+}
+
+/** Times fn over each input of a sweep; returns the median of the first and the worst of all. */
+function sweep(inputs, fn, runs) {
+  const each = inputs.map(([name, x]) => ({ name, ms: timeMs(() => fn(x), { runs }) }));
+  const worst = each.reduce((a, e) => (e.ms > a.ms ? e : a));
+  return { first: each[0].ms, worst };
 }
 
 export async function run() {
   const tm = taomath();
-  const cases = [
-    ["n=256, 64 validators, dense rows (006)", vectorInput("006_n256_dense_classic.json"), 1.4],
-    ["n=256 example subnet (Yuma3)", exampleSubnet(tm), 1.4],
-    ["n=1024 Yuma3 + liquid alpha (040)", vectorInput("040_n1024_yuma3_liquid.json"), 310],
-    ["n=4096 sparse (041)", vectorInput("041_n4096_sparse.json"), 20],
+  const v006 = vectorInput("006_n256_dense_classic.json");
+  const n256 = [
+    ...(v006 ? [["vector 006", v006]] : []),
+    ...[1, 2, 3].map((seed) => [`example classic seed ${seed}`, exampleSubnet(tm, { n: 256, validators: 64, seed, yuma3: false })]),
+    ...[1, 2].map((seed) => [`example Yuma3 seed ${seed}`, exampleSubnet(tm, { n: 256, validators: 64, seed })]),
   ];
-  const rows = [];
-  for (const [name, input, native] of cases) {
-    if (!input) { rows.push({ case: name, "taomath ms": "(shared vectors missing)", "js float64 ms": "", "js/taomath": "", "native ms": native, "native/taomath": "" }); continue; }
-    const runs = input.n >= 1024 ? 15 : 41;
-    const w = timeMs(() => tm.runEpoch(input), { runs });
-    const f = timeMs(() => epochFloat(input), { runs });
+  const typed256 = n256.map(([name, x]) => [name, typedInput(x)]);
+  // warm-up until the wasm tier-up (Liftoff -> TurboFan, a background thread that a loaded machine
+  // starves) and the JIT have settled: 0.4 s of this process's CPU time on each workload
+  for (const f of [() => n256.forEach(([, x]) => tm.runEpoch(x)), () => typed256.forEach(([, x]) => tm.runEpochTyped(x)),
+    () => typed256.forEach(([, x]) => tm.runEpochTyped(x, { output: "typed" })), () => epochFloat(n256[0][1])]) {
+    const c0 = process.cpuUsage(), t0 = performance.now();
+    const cpuMs = () => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
+    while (cpuMs() < 400 && performance.now() - t0 < 8000) f();
+  }
+  const plain = sweep(n256, (x) => tm.runEpoch(x), 41);
+  const typed = sweep(typed256, (x) => tm.runEpochTyped(x), 41);
+  const typedOut = sweep(typed256, (x) => tm.runEpochTyped(x, { output: "typed" }), 41);
+  const float = timeMs(() => epochFloat(n256[0][1]), { runs: 41 });
+  const rows = [
+    { case: `runEpoch, n = 256, 64 validators, dense rows (${n256[0][0]})`, unit: "ms", taomath: plain.first, baseline: float, baselineWhat: "(JS float64)", worst: plain.worst.ms, worstCase: plain.worst.name, native: 1.26 },
+    { case: "runEpochTyped, same inputs as typed arrays + CSR", unit: "ms", taomath: typed.first, baseline: float, baselineWhat: "(JS float64)", worst: typed.worst.ms, worstCase: typed.worst.name, native: 1.26 },
+    { case: "runEpochTyped, output \"typed\" (typed arrays + bond CSR out)", unit: "ms", taomath: typedOut.first, baseline: float, baselineWhat: "(JS float64)", worst: typedOut.worst.ms, worstCase: typedOut.worst.name, native: 1.26 },
+  ];
+  for (const [name, file, native] of [["n = 1024, Yuma3 + liquid alpha (040)", "040_n1024_yuma3_liquid.json", 301], ["n = 4096 sparse (041)", "041_n4096_sparse.json", 15.5]]) {
+    const x = vectorInput(file);
+    if (!x) continue;
+    const tx = typedInput(x);
+    const a = timeMs(() => tm.runEpoch(x), { runs: 15 }), b = timeMs(() => tm.runEpochTyped(tx), { runs: 15 });
+    rows.push({ case: `runEpoch, ${name}`, unit: "ms", taomath: a, baseline: timeMs(() => epochFloat(x), { runs: 15 }), baselineWhat: "(JS float64)", worst: Math.max(a, b), worstCase: "runEpoch or runEpochTyped", native });
+  }
+  // every shared vector: the worst ratio to the float baseline
+  const files = existsSync(vectorDir) ? readdirSync(vectorDir).filter((f) => f.endsWith(".json")).sort() : [];
+  if (files.length > 0) {
+    const each = files.map((f) => {
+      const x = vectorInput(f);
+      const runs = x.n >= 1024 ? 5 : 9;
+      const t = timeMs(() => tm.runEpoch(x), { runs, warmup: 1 }), fl = timeMs(() => epochFloat(x), { runs, warmup: 1 });
+      return { f, t, fl, r: t / fl };
+    });
+    const w = each.reduce((a, e) => (e.r > a.r ? e : a));
     rows.push({
-      case: name,
-      "taomath ms": w.toFixed(3),
-      "js float64 ms": f.toFixed(3),
-      "js/taomath": (f / w).toFixed(2) + "x",
-      "native ms": native,
-      "native/taomath": (native / w).toFixed(1) + "x",
+      case: `all ${files.length} shared vectors (median of per-vector times)`, unit: "ms", taomath: median(each.map((e) => e.t)), baseline: median(each.map((e) => e.fl)), baselineWhat: "(JS float64)",
+      worst: w.t, worstCase: `${w.f}: ${w.r.toFixed(2)}x its float64 time, the highest ratio`,
     });
   }
-  table("Yuma epoch (median, in-process, including input validation and copies)", rows);
+  report("Yuma epoch through the public API (median, in-process, input validation, copies and output objects included)", rows);
+
+  // where the n = 256 epoch's time goes
+  const x = n256[0][1], tx = typed256[0][1];
+  const p = prepareEpoch(x);
+  const prep = timeMs(() => prepareEpoch(x), { runs: 41 }), prepT = timeMs(() => prepareEpochTyped(tx), { runs: 41 });
+  const all = timeMs(() => runPrepared(tm.core, p, false), { runs: 41 });
+  const core = timeMs(() => runPreparedTyped(tm.core, p), { runs: 41 });
+  const traced = timeMs(() => tm.runEpoch(x, { trace: true }), { runs: 21 });
+  table(`where the time goes: ${n256[0][0]} (median ms)`, [
+    { step: "input conversion, plain objects (validation, bigint/CSR building)", ms: prep.toFixed(3) },
+    { step: "input conversion, typed form (validation only)", ms: prepT.toFixed(3) },
+    { step: "copy into wasm + core + output objects (bigint arrays, [uid, value] bond rows)", ms: all.toFixed(3) },
+    { step: "copy into wasm + core + typed outputs (what the core itself costs, nearly)", ms: core.toFixed(3) },
+    { step: "runEpoch with { trace: true } (every intermediate as bigint + float)", ms: traced.toFixed(3) },
+  ]);
 }

@@ -25,3 +25,39 @@ export function table(title, rows) {
   console.log("|" + w.map((x) => "-".repeat(x + 2)).join("|") + "|");
   for (const r of rows) console.log("| " + keys.map((k, i) => String(r[k]).padEnd(w[i])).join(" | ") + " |");
 }
+
+// ---- the common row of every benchmark, printed and collected into bench/results.json ----
+
+import os from "node:os";
+
+/** Everything this run measured; bench/run.mjs writes it to bench/results.json at the end. */
+export const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: os.cpus()[0]?.model ?? "unknown",
+  cores: os.cpus().length,
+  loadavg_at_start: os.loadavg(),
+  sections: [],
+};
+
+const fmt = (x) => (x === null || x === undefined ? "-" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(3));
+
+/**
+ * Prints one table where every row says the same three things, and records it:
+ * { case, unit, taomath, baseline, baselineWhat, worst, worstCase, native?, nativeWhat? }.
+ * taomath and baseline are medians of the same workload in this run (baseline: the plain JS
+ * float64 or BigInt version); worst is taomath's slowest point of the row's sweep (which one in
+ * worstCase); native is a reference figure of the chain's Rust code measured elsewhere.
+ */
+export function report(title, rows, notes = []) {
+  results.sections.push({ title, rows, notes });
+  table(title, rows.map((r) => ({
+    case: r.case,
+    taomath: `${fmt(r.taomath)} ${r.unit}`,
+    "baseline (same run)": r.baseline === null || r.baseline === undefined ? "-" : `${fmt(r.baseline)} ${r.unit} ${r.baselineWhat}`,
+    "taomath / baseline": r.baseline ? (r.taomath / r.baseline).toFixed(3) : "-",
+    "worst of sweep": r.worst === null || r.worst === undefined ? "-" : `${fmt(r.worst)} ${r.unit} (${r.worstCase})`,
+    "chain native (ref.)": r.native ? `${fmt(r.native)} ${r.unit}${r.nativeWhat ? ` ${r.nativeWhat}` : ""}; worst/native ${((r.worst ?? r.taomath) / r.native).toFixed(3)}` : "-",
+  })));
+  for (const n of notes) console.log(n);
+}

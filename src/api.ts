@@ -3,8 +3,10 @@
 // Everything else is a domain subpath: taomath/epoch, taomath/pool, taomath/network, taomath/chain,
 // taomath/weights, taomath/emission, taomath/vectors.
 
-export { Taomath, instantiate, instantiateSync, type RunEpochOptions } from "./core/taomath.js";
+export { Taomath, instantiate, instantiateSync, type RunEpochOptions, type RunEpochTypedOptions } from "./core/taomath.js";
 export { TaomathError, ChainRejected, type TaomathErrorCode } from "./core/errors.js";
+export { epochInputTyped } from "./bindings/epoch.js";
+export type { EpochInputTyped, EpochOutputTyped, CsrU16 } from "./bindings/epoch.js";
 export type { EpochInput, EpochOutput, EpochResult, EpochTrace, FixedVector, FixedSparse, SparseRowU16 } from "./bindings/epoch.js";
 export { epochToVectorEncoding, epochInputFromJson } from "./epoch/encoding.js";
 export { exampleSubnet, type ExampleOptions } from "./epoch/example.js";

@@ -9,6 +9,7 @@ import {
   divRemMag, scratchLimbs, limb, bigFromU64,
 } from "./big";
 import { sAdd, sSub, sMul, floorShr, floorDivSmall, floorDivBig, roundShr, magBelowPow2, incMag } from "./signed";
+import { fastPow, DECIDED, TOO_BIG, fastResult, straddle } from "./pow_fast";
 
 const GUARD: i32 = 24;
 const MAX_EXACT: u64 = 1024;
@@ -57,6 +58,22 @@ function nthRootRatioFloor(num: usize, den: usize, q: u32): usize {
     if (cmpMag(pd, num) <= 0) bigCopy(r, cand);
   }
   return r;
+}
+
+/** Whether m^ed·bd^en <= bn^en·scale^ed, i.e. m <= X: one step of the exact path's search. */
+function atMostX(bn: usize, bd: usize, en: u32, ed: u32, scale: usize, m: usize): bool {
+  const bnb = bigBitlen(bn), bdb = bigBitlen(bd), sb = bigBitlen(scale), mb = bigBitlen(m);
+  const capN = limbsFor(bnb * <i32>en + sb * <i32>ed + 64) + 2;
+  const capD = limbsFor(bdb * <i32>en + mb * <i32>ed + 64) + 2;
+  const t1 = bigNew(capN), bnp = bigNew(capN), sp = bigNew(capN), num = bigNew(capN);
+  powInto(bnp, bn, en, t1);
+  powInto(sp, scale, ed, t1);
+  mulMag(num, bnp, sp);
+  const t2 = bigNew(capD), den = bigNew(capD), mp = bigNew(capD), lhs = bigNew(capD);
+  powInto(den, bd, en, t2);
+  powInto(mp, m, ed, t2);
+  mulMag(lhs, mp, den);
+  return cmpMag(lhs, num) <= 0;
 }
 
 function exactPath(bn: usize, bd: usize, en: u32, ed: u32, scale: usize): usize {
@@ -268,11 +285,36 @@ function fallback(bn: usize, bd: usize, en: u64, ed: u64, precision: i32, scale:
  * Returns a Big (possibly negative on the fallback path), or 0 for None.
  */
 export function powRatioScaled(bn: usize, bd: usize, en: u64, ed: u64, precision: i32, scale: usize): usize {
+  return powRatio(bn, bd, en, ed, precision, scale, false);
+}
+
+/**
+ * The same for callers that only ask whether the result fits u64 (the swap's exp_scaled and
+ * limit prices): any result >= 2^64 may come back as 2^64.
+ */
+export function powRatioScaledU64(bn: usize, bd: usize, en: u64, ed: u64, precision: i32, scale: usize): usize {
+  return powRatio(bn, bd, en, ed, precision, scale, true);
+}
+
+function powRatio(bn: usize, bd: usize, en: u64, ed: u64, precision: i32, scale: usize, capped: bool): usize {
   if (bigIsZero(bd) || ed == 0) return 0;
   if (bigIsZero(bn)) return bigNew(1);
   if (en == 0) { const s = bigNew(blen(scale) + 1); bigCopy(s, scale); return s; }
   const g = gcd64(en, ed);
   if (g > 1) { en /= g; ed /= g; }
-  if (en <= MAX_EXACT && ed <= MAX_EXACT) return exactPath(bn, bd, <u32>en, <u32>ed, scale);
+  const exact = en <= MAX_EXACT && ed <= MAX_EXACT;
+  // bn = bd: X = scale exactly, and both paths give it (ln bn − ln bd is 0, so expf returns 2^IP)
+  if (cmpMag(bn, bd) == 0) { const s = bigNew(blen(scale) + 1); bigCopy(s, scale); return s; }
+  // pow_fast.ts: floor(X) from a proven enclosure of X; the crate's own computation otherwise
+  const sb = bigBitlen(scale);
+  if (sb > 0 && bigBitlen(bn) <= 256 && bigBitlen(bd) <= 256 &&
+      (exact ? sb <= 128 && en / ed < (1 << 20) : sb <= 64 && precision >= 256 && en / ed < (1 << 10))) {
+    const v = fastPow(bn, bd, en, ed, scale, !exact, exact ? -f64.MAX_VALUE : -60);
+    if (v == DECIDED) return fastResult;
+    if (v == TOO_BIG && capped) { const t = bigNew(3); bigSetU64(t, 1); shlMag(t, t, 64); return t; }
+    // the enclosure holds one integer m: floor(X) is m or m − 1, one comparison decides
+    if (exact && straddle != 0) return atMostX(bn, bd, <u32>en, <u32>ed, scale, fastResult) ? fastResult : straddle;
+  }
+  if (exact) return exactPath(bn, bd, <u32>en, <u32>ed, scale);
   return fallback(bn, bd, en, ed, precision, scale);
 }

@@ -45,9 +45,17 @@ function mulSlow(a: i64, b: i64): i64 {
 // @ts-ignore: decorator
 @inline
 export function divRaw(a: i64, b: i64): i64 {
-  if ((a | b) >= 0 && (<u64>a >> 32) == 0) {
-    overflowed = false;
-    return <i64>((<u64>a << 32) / <u64>b);
+  if ((a | b) >= 0) {
+    if ((<u64>a >> 32) == 0) {
+      overflowed = false;
+      return <i64>((<u64>a << 32) / <u64>b);
+    }
+    // integer-valued operands (u16 weights and bonds as I32F32, and their sums): a·2^32/b is
+    // (a>>32)·2^32/(b>>32) exactly, and (a>>32) < 2^31 keeps the numerator in 64 bits
+    if (((a | b) & 0xffffffff) == 0) {
+      overflowed = false;
+      return <i64>((<u64>a) / <u64>(b >> 32));
+    }
   }
   return divSlow(a, b);
 }

@@ -25,17 +25,19 @@ export function weightedMedian(
     const pivot = getI64(score, load<u32>(cur + (<usize>(curLen >> 1) << 2)));
     let loStake: i64 = 0, hiStake: i64 = 0;
     let nl = 0, nu = 0;
+    // branch-free partition (scores fall either side of the pivot at random): each index is
+    // written to both lists and kept by advancing the side it belongs to; order is preserved
     for (let t = 0; t < curLen; t++) {
       const idx = load<u32>(cur + (<usize>t << 2));
       const s = getI64(score, idx);
-      if (s == pivot) continue;
-      if (s < pivot) {
-        loStake = satAdd(loStake, getI64(stake, idx));
-        store<u32>(lower + (<usize>nl << 2), idx); nl++;
-      } else {
-        hiStake = satAdd(hiStake, getI64(stake, idx));
-        store<u32>(upper + (<usize>nu << 2), idx); nu++;
-      }
+      const st = getI64(stake, idx);
+      const isLo = s < pivot, isHi = s > pivot;
+      store<u32>(lower + (<usize>nl << 2), idx);
+      store<u32>(upper + (<usize>nu << 2), idx);
+      loStake = satAdd(loStake, select<i64>(st, 0, isLo));
+      hiStake = satAdd(hiStake, select<i64>(st, 0, isHi));
+      nl += <i32>isLo;
+      nu += <i32>isHi;
     }
     if (minority < satAdd(lo, loStake) && nl > 0) {
       // continue in `lower`; the old current buffer becomes the new `lower` scratch

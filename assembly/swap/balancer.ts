@@ -7,7 +7,7 @@ import { umul128, wideHi, udiv128by64 } from "../fixed/wide";
 import { umul256, p1, p2 } from "../fixed/i128";
 import { satMulU, safeDivU, uHi, uLo } from "../fixed/u64f64";
 import { bigFromU64, bigFromU128, bigFitsU64, bigLow64, bneg, bigIsZero } from "../bigint/big";
-import { powRatioScaled } from "../bigint/pow_ratio";
+import { powRatioScaledU64 } from "../bigint/pow_ratio";
 
 export const ACCURACY: u64 = 1_000_000_000_000_000_000;
 export const MIN_WEIGHT: u64 = 10_000_000_000_000_000;
@@ -51,7 +51,7 @@ export function expScaled(quote: u64, r: u64, d: u64, dNeg: bool, baseQuote: boo
     if (hi >= rp) return; // quotient >= 2^64: does not fit u64
     v = udiv128by64(hi, lo, rp);
   } else {
-    const res = powRatioScaled(bigFromU64(r), bigFromU64(rp), baseQuote ? w1 : w2, baseQuote ? w2 : w1, 256, bigFromU64(ACCURACY));
+    const res = powRatioScaledU64(bigFromU64(r), bigFromU64(rp), baseQuote ? w1 : w2, baseQuote ? w2 : w1, 256, bigFromU64(ACCURACY));
     if (res == 0 || bneg(res) || !bigFitsU64(res)) return;
     v = bigLow64(res);
   }
@@ -72,7 +72,7 @@ export function outOf(reserve: u64, eh: u64, el: u64): u64 {
  * with v = pow_ratio_scaled(num, den, w, 1e18, 1024, 1e18) on raw U64F64 prices.
  */
 export function limitDeltaIn(w: u64, nh: u64, nl: u64, dh: u64, dl: u64, reserve: u64): u64 {
-  const res = powRatioScaled(bigFromU128(nh, nl), bigFromU128(dh, dl), w, ACCURACY, 1024, bigFromU64(ACCURACY));
+  const res = powRatioScaledU64(bigFromU128(nh, nl), bigFromU128(dh, dl), w, ACCURACY, 1024, bigFromU64(ACCURACY));
   if (res == 0) return 0;
   let v: u64;
   if (bneg(res) || bigIsZero(res)) v = 0;

@@ -82,15 +82,39 @@ export interface EpochTrace {
 
 export interface EpochResult extends EpochOutput { debug?: EpochTrace }
 
+/**
+ * The same input with every vector already in the layout the core reads: nothing is converted,
+ * each array is copied once into wasm memory (a typed-array set). u64 vectors are BigUint64Array,
+ * permits a Uint8Array (0/1, any length, as runEpoch accepts), last_update any length (padded
+ * with 0 up to n), sparse matrices in CSR form: row i holds entries start[i] .. start[i+1] of
+ * col/val in stored order. commit_blocks uses u64::MAX for "no live commit". Scalars as in
+ * EpochInput. Weight entries to uids >= n are ignored, as in runEpoch.
+ */
+export interface CsrU16 { start: Uint32Array; col: Uint16Array; val: Uint16Array }
+export interface EpochInputTyped extends Omit<EpochInput,
+  "alpha_stake" | "tao_stake" | "validator_permit" | "last_update" | "block_at_registration" | "weights" | "bonds" | "commit_blocks"> {
+  alpha_stake: BigUint64Array;
+  tao_stake: BigUint64Array;
+  validator_permit: Uint8Array;
+  last_update: BigUint64Array;
+  block_at_registration: BigUint64Array;
+  weights: CsrU16;
+  bonds: CsrU16;
+  commit_blocks: BigUint64Array | null;
+}
+
 /** Validated, normalised input as the core reads it. */
 interface Prepared {
   n: number;
   scalars: bigint[];
-  alpha: bigint[]; tao: bigint[]; registration: bigint[];
-  permit: number[]; lastUpdate: bigint[];
+  alpha: BigUint64Array; tao: BigUint64Array; registration: BigUint64Array;
+  /** any length (the chain tolerates a short or long ValidatorPermit) */
+  permit: Uint8Array;
+  /** at least n long (zero-padded) */
+  lastUpdate: BigUint64Array;
   wStart: Uint32Array; wCol: Uint16Array; wVal: Uint16Array;
   bStart: Uint32Array; bCol: Uint16Array; bVal: Uint16Array;
-  commits: bigint[] | null;
+  commits: BigUint64Array | null;
 }
 
 function field<T>(obj: Record<string, unknown>, name: string): T {
@@ -98,10 +122,10 @@ function field<T>(obj: Record<string, unknown>, name: string): T {
   return obj[name] as T;
 }
 
-function u64Vec(v: unknown, name: string, len: number | null): bigint[] {
+function u64Vec(v: unknown, name: string, len: number | null, padTo = 0): BigUint64Array {
   const a = toArray(v, name);
   if (len !== null && a.length !== len) throw new TaomathError("wrong_length", name, `has ${a.length} entries, expected n = ${len}`);
-  const out: bigint[] = new Array(a.length);
+  const out = new BigUint64Array(Math.max(a.length, padTo));
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     // fast path for the common encodings; anything unusual goes through the full check for its message
@@ -113,12 +137,6 @@ function u64Vec(v: unknown, name: string, len: number | null): bigint[] {
 }
 
 const DIGITS = /^[0-9]+$/;
-
-const isU16 = (x: unknown): x is number => typeof x === "number" && x >= 0 && x <= 65535 && Math.floor(x) === x;
-
-// Duplicate-uid check per row: seen[uid] holds the stamp of the last row that had it (no clearing).
-const seen = new Uint32Array(65536);
-let stamp = 0;
 
 function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean): { start: Uint32Array; col: Uint16Array; val: Uint16Array } {
   const rows = toArray(v, name);
@@ -134,11 +152,13 @@ function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean):
   let w = 0;
   for (let i = 0; i < n; i++) {
     const row = rows[i] as unknown[];
-    if (++stamp === 0xffffffff) { seen.fill(0); stamp = 1; }
+    stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
     for (let k = 0; k < row.length; k++) {
-      const e = row[k];
+      const e = row[k] as unknown[];
       let j: unknown, x: unknown;
-      if (Array.isArray(e) && e.length === 2 && isU16((j = e[0])) && isU16((x = e[1]))) {
+      // a u16 is an integer number in [0, 65535]: (x & 0xffff) === x says so in one test
+      if (Array.isArray(e) && e.length === 2 && typeof (j = e[0]) === "number" && ((j as number) & 0xffff) === j &&
+          typeof (x = e[1]) === "number" && ((x as number) & 0xffff) === x) {
         // a stored row never holds a uid twice (set_weights refuses DuplicateUids)
         if (seen[j as number] === stamp) throw new TaomathError("invalid_type", `${name}[${i}][${k}]`, `uid ${j} appears twice in row ${i}`);
         seen[j as number] = stamp;
@@ -158,26 +178,21 @@ function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean):
   return { start, col: col.subarray(0, w), val: val.subarray(0, w) };
 }
 
-export function prepareEpoch(input: EpochInput): Prepared {
-  if (input === null || typeof input !== "object") throw new TaomathError("invalid_type", "inputs", "expected an object");
-  const o = input as unknown as Record<string, unknown>;
-  const n = toU16(field(o, "n"), "n");
+/** The scalar fields, in the slot order of assembly/abi/epoch.ts (shared by both input forms). */
+function ownerOf(o: Record<string, unknown>, n: number): number {
   const owner = field<unknown>(o, "owner_uid");
-  const ownerUid = owner === null ? -1 : toU16(owner, "owner_uid");
-  if (ownerUid >= n) throw new TaomathError("uid_out_of_range", "owner_uid", `uid ${ownerUid} is not below n = ${n} (the owner's hotkey is registered or null)`);
-  const permits = toArray(field(o, "validator_permit"), "validator_permit").map((x, i) => (toBool(x, `validator_permit[${i}]`) ? 1 : 0));
-  const lastUpdate = u64Vec(field(o, "last_update"), "last_update", null);
-  while (lastUpdate.length < n) lastUpdate.push(0n); // the chain pads LastUpdate with 0 up to n
-  const commitsRaw = field<unknown>(o, "commit_blocks");
-  let commits: bigint[] | null = null;
-  if (commitsRaw !== null) {
-    const a = toArray(commitsRaw, "commit_blocks");
-    if (a.length !== n) throw new TaomathError("wrong_length", "commit_blocks", `has ${a.length} entries, expected n = ${n}`);
-    commits = a.map((x, i) => (x === null ? U64_MAX : toU64(x, `commit_blocks[${i}]`)));
-  }
-  const w = sparse(field(o, "weights"), "weights", n, true);
-  const b = sparse(field(o, "bonds"), "bonds", n, false);
-  const scalars: bigint[] = [
+  const uid = owner === null ? -1 : toU16(owner, "owner_uid");
+  if (uid >= n) throw new TaomathError("uid_out_of_range", "owner_uid", `uid ${uid} is not below n = ${n} (the owner's hotkey is registered or null)`);
+  return uid;
+}
+
+// Duplicate-uid check per row: seen[uid] holds the stamp of the last row that had it (no clearing).
+const seen = new Uint32Array(65536);
+let stamp = 0;
+
+function scalarsOf(o: Record<string, unknown>, n: number): bigint[] {
+  const ownerUid = ownerOf(o, n);
+  return [
     BigInt(n),
     toU64(field(o, "current_block"), "current_block"),
     BigInt(toU16(field(o, "tempo"), "tempo")),
@@ -198,6 +213,29 @@ export function prepareEpoch(input: EpochInput): Prepared {
     toBool(field(o, "commit_reveal_enabled"), "commit_reveal_enabled") ? 1n : 0n,
     toU64(field(o, "rao_emission"), "rao_emission"),
   ];
+}
+
+export function prepareEpoch(input: EpochInput): Prepared {
+  if (input === null || typeof input !== "object") throw new TaomathError("invalid_type", "inputs", "expected an object");
+  const o = input as unknown as Record<string, unknown>;
+  const n = toU16(field(o, "n"), "n");
+  ownerOf(o, n); // fields are checked in the order errors have always been reported
+  const permitsIn = toArray(field(o, "validator_permit"), "validator_permit");
+  const permits = new Uint8Array(permitsIn.length);
+  for (let i = 0; i < permitsIn.length; i++) permits[i] = toBool(permitsIn[i], `validator_permit[${i}]`) ? 1 : 0;
+  // the chain pads LastUpdate with 0 up to n
+  const lastUpdate = u64Vec(field(o, "last_update"), "last_update", null, n);
+  const commitsRaw = field<unknown>(o, "commit_blocks");
+  let commits: BigUint64Array | null = null;
+  if (commitsRaw !== null) {
+    const a = toArray(commitsRaw, "commit_blocks");
+    if (a.length !== n) throw new TaomathError("wrong_length", "commit_blocks", `has ${a.length} entries, expected n = ${n}`);
+    commits = new BigUint64Array(n);
+    for (let i = 0; i < n; i++) commits[i] = a[i] === null ? U64_MAX : toU64(a[i], `commit_blocks[${i}]`);
+  }
+  const w = sparse(field(o, "weights"), "weights", n, true);
+  const b = sparse(field(o, "bonds"), "bonds", n, false);
+  const scalars = scalarsOf(o, n);
   return {
     n, scalars,
     alpha: u64Vec(field(o, "alpha_stake"), "alpha_stake", n),
@@ -210,6 +248,100 @@ export function prepareEpoch(input: EpochInput): Prepared {
   };
 }
 
+function typedOf<T>(o: Record<string, unknown>, name: string, ctor: { new (n: number): T; name: string }, len: number | null, label = name): T {
+  if (!(name in o)) throw new TaomathError("invalid_type", label, "is missing");
+  const v = o[name];
+  if (!(v instanceof ctor)) throw new TaomathError("invalid_type", label, `expected a ${ctor.name}`);
+  const l = (v as unknown as ArrayLike<unknown>).length;
+  if (len !== null && l !== len) throw new TaomathError("wrong_length", label, `has ${l} entries, expected ${len}`);
+  return v as T;
+}
+
+function csrOf(o: Record<string, unknown>, name: string, n: number): CsrU16 {
+  const m = field<CsrU16>(o, name);
+  if (m === null || typeof m !== "object") throw new TaomathError("invalid_type", name, "expected { start, col, val }");
+  const r = m as unknown as Record<string, unknown>;
+  const start = typedOf(r, "start", Uint32Array, n + 1, `${name}.start`);
+  const col = typedOf(r, "col", Uint16Array, null, `${name}.col`), val = typedOf(r, "val", Uint16Array, null, `${name}.val`);
+  if (col.length !== val.length) throw new TaomathError("wrong_length", `${name}.val`, `has ${val.length} entries, col has ${col.length}`);
+  if (start[0] !== 0) throw new TaomathError("out_of_range", `${name}.start[0]`, "must be 0");
+  for (let i = 0; i < n; i++) {
+    if (start[i + 1] < start[i]) throw new TaomathError("out_of_range", `${name}.start[${i + 1}]`, "row starts must not decrease");
+  }
+  if (start[n] !== col.length) throw new TaomathError("wrong_length", `${name}.start[${n}]`, `is ${start[n]}, expected col.length = ${col.length}`);
+  for (let i = 0; i < n; i++) {
+    stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      // a stored row never holds a uid twice (set_weights refuses DuplicateUids)
+      if (seen[col[k]] === stamp) throw new TaomathError("invalid_type", `${name}.col[${k}]`, `uid ${col[k]} appears twice in row ${i}`);
+      seen[col[k]] = stamp;
+    }
+  }
+  return { start, col, val };
+}
+
+/** Weight rows without their entries to uids >= n (a copy only when there is one). */
+function weightsBelowN(m: CsrU16, n: number): CsrU16 {
+  let past = false;
+  for (let k = 0; k < m.col.length; k++) if (m.col[k] >= n) { past = true; break; }
+  if (!past) return m;
+  const start = new Uint32Array(n + 1), col = new Uint16Array(m.col.length), val = new Uint16Array(m.col.length);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    for (let k = m.start[i]; k < m.start[i + 1]; k++) if (m.col[k] < n) { col[w] = m.col[k]; val[w] = m.val[k]; w++; }
+    start[i + 1] = w;
+  }
+  return { start, col: col.subarray(0, w), val: val.subarray(0, w) };
+}
+
+export function prepareEpochTyped(input: EpochInputTyped): Prepared {
+  if (input === null || typeof input !== "object") throw new TaomathError("invalid_type", "inputs", "expected an object");
+  const o = input as unknown as Record<string, unknown>;
+  const n = toU16(field(o, "n"), "n");
+  ownerOf(o, n);
+  let lastUpdate = typedOf(o, "last_update", BigUint64Array, null);
+  if (lastUpdate.length < n) { const padded = new BigUint64Array(n); padded.set(lastUpdate); lastUpdate = padded; }
+  const commitsRaw = field<unknown>(o, "commit_blocks");
+  const commits = commitsRaw === null ? null : typedOf(o, "commit_blocks", BigUint64Array, n);
+  const w = weightsBelowN(csrOf(o, "weights", n), n);
+  const b = csrOf(o, "bonds", n);
+  return {
+    n, scalars: scalarsOf(o, n),
+    alpha: typedOf(o, "alpha_stake", BigUint64Array, n),
+    tao: typedOf(o, "tao_stake", BigUint64Array, n),
+    registration: typedOf(o, "block_at_registration", BigUint64Array, n),
+    permit: typedOf(o, "validator_permit", Uint8Array, null), lastUpdate,
+    wStart: w.start, wCol: w.col, wVal: w.val,
+    bStart: b.start, bCol: b.col, bVal: b.val,
+    commits,
+  };
+}
+
+/**
+ * The typed form of a plain input, validated once: convert a subnet's state once and run many
+ * epochs on it (what-if sweeps) without paying the conversion each time.
+ */
+export function epochInputTyped(input: EpochInput): EpochInputTyped {
+  const p = prepareEpoch(input);
+  return {
+    ...input,
+    alpha_stake: p.alpha, tao_stake: p.tao, validator_permit: p.permit, last_update: p.lastUpdate,
+    block_at_registration: p.registration,
+    weights: { start: p.wStart, col: p.wCol, val: p.wVal },
+    bonds: { start: p.bStart, col: p.bCol, val: p.bVal },
+    commit_blocks: p.commits,
+  };
+}
+
+/** Copies a typed array into fresh wasm memory (one memcpy) and returns its address. */
+function put(core: Core, a: BigUint64Array | Uint32Array | Uint16Array | Uint8Array): number {
+  const p = core.alloc(a.byteLength);
+  const Ctor = a.constructor as { new (b: ArrayBuffer, o: number, l: number): typeof a };
+  new Ctor(core.buffer, p, a.length).set(a as never);
+  return p;
+}
+
+const IN_SLOTS = 34;
 const OUT_SLOTS = 36;
 
 function fixedVec(bits: bigint[], frac: number): FixedVector {
@@ -232,29 +364,27 @@ function bondRows(core: Core, rows: number, start: number, col: number, val: num
   return out;
 }
 
+/** Writes a prepared input into wasm memory and runs the core; returns the output header's slots. */
+function callCore(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epoch_dense"): number[] {
+  core.reset();
+  const h = new BigUint64Array(IN_SLOTS);
+  for (let i = 0; i < p.scalars.length; i++) h[i] = p.scalars[i];
+  let at = p.scalars.length;
+  h[at++] = trace ? 1n : 0n;
+  for (const v of [put(core, p.alpha), put(core, p.tao), put(core, p.permit), p.permit.length, put(core, p.lastUpdate), p.lastUpdate.length,
+    put(core, p.registration), put(core, p.wStart), put(core, p.wCol), put(core, p.wVal), put(core, p.bStart), put(core, p.bCol), put(core, p.bVal),
+    p.commits === null ? 0 : put(core, p.commits)]) h[at++] = BigInt(v);
+  const out = core.call<number>(entry, put(core, h)) >>> 0;
+  return core.slots(out, OUT_SLOTS);
+}
+
 /**
  * Runs one prepared epoch on a core and reads the results: `entry` "epoch" is the chain's sparse
  * epoch_mechanism, "epoch_dense" its test-only epoch_dense_mechanism (no trace).
  */
 export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epoch_dense" = "epoch"): EpochResult {
   const n = p.n;
-  core.reset();
-  const ptrs: bigint[] = [
-    ...p.scalars,
-    trace ? 1n : 0n,
-    BigInt(core.u64(p.alpha)),
-    BigInt(core.u64(p.tao)),
-    BigInt(core.u8(p.permit)),
-    BigInt(p.permit.length),
-    BigInt(core.u64(p.lastUpdate)),
-    BigInt(p.lastUpdate.length),
-    BigInt(core.u64(p.registration)),
-    BigInt(core.u32(p.wStart)), BigInt(core.u16(p.wCol)), BigInt(core.u16(p.wVal)),
-    BigInt(core.u32(p.bStart)), BigInt(core.u16(p.bCol)), BigInt(core.u16(p.bVal)),
-    p.commits === null ? 0n : BigInt(core.u64(p.commits)),
-  ];
-  const out = core.call<number>(entry, core.header(ptrs)) >>> 0;
-  const s = core.slots(out, OUT_SLOTS);
+  const s = callCore(core, p, trace, entry);
   const result: EpochResult = {
     stake: core.readU64(s[0], n),
     stake_weight: core.readU16(s[1], n),
@@ -271,7 +401,7 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epo
   };
   if (trace) {
     const v32 = (i: number) => fixedVec(core.readI64(s[i], n), 32);
-    const m = (i: number) => core.readCsrFixed(n, s[i], s[i + 1], s[i + 2]);
+    const m = (i: number) => fixedRows(core, n, s[i], s[i + 1], s[i + 2]);
     const normalized = m(24);
     result.debug = {
       total_stake_i64f64: fixedVec(core.readI128(s[14], n), 64),
@@ -294,17 +424,32 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epo
   return result;
 }
 
+/** An I32F32 CSR of the trace (u32 starts and columns, i64 bits) as rows of [col, bits], read in place. */
+function fixedRows(core: Core, rows: number, start: number, col: number, val: number): FixedSparse {
+  const st = new Uint32Array(core.buffer, start >>> 0, rows + 1);
+  const nz = st[rows];
+  const c = new Uint32Array(core.buffer, col >>> 0, nz), v = new BigInt64Array(core.buffer, val >>> 0, nz);
+  const out: FixedSparse = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const row: Array<[number, bigint]> = new Array(st[i + 1] - st[i]);
+    for (let k = st[i], t = 0; k < st[i + 1]; k++, t++) row[t] = [c[k], v[k]];
+    out[i] = row;
+  }
+  return out;
+}
+
 /** Why each submitted weight entry did not survive the masks (the same rules as step W). */
 function explainMasks(p: Prepared, kept: FixedSparse): EpochTrace["masked_weights"] {
   const out: EpochTrace["masked_weights"] = [];
   const owner = Number(BigInt.asIntN(64, p.scalars[7]));
   const commitReveal = p.scalars[17] !== 0n;
+  const survives = new Uint8Array(65536);
   for (let i = 0; i < p.n; i++) {
-    const survivors = new Set(kept[i].map(([j]) => j));
+    for (const [j] of kept[i]) survives[j] = 1;
     const permitted = (i < p.permit.length && p.permit[i] !== 0) || (i === owner && i < p.permit.length);
     for (let k = p.wStart[i]; k < p.wStart[i + 1]; k++) {
       const j = p.wCol[k];
-      if (survivors.has(j)) continue;
+      if (survives[j] !== 0) continue;
       let reason: EpochTrace["masked_weights"][number]["reason"];
       if (!permitted) reason = "no_validator_permit";
       else if (i === j && i !== owner) reason = "self_weight";
@@ -313,6 +458,40 @@ function explainMasks(p: Prepared, kept: FixedSparse): EpochTrace["masked_weight
       else continue;
       out.push({ validator: i, uid: j, reason });
     }
+    for (const [j] of kept[i]) survives[j] = 0;
   }
   return out;
+}
+
+/** The outputs of runEpoch as typed arrays (bools as 0/1 bytes, bonds as a CSR), copied out once. */
+export interface EpochOutputTyped {
+  stake: BigUint64Array;
+  stake_weight: Uint16Array;
+  active: Uint8Array;
+  validator_permit: Uint8Array;
+  consensus: Uint16Array;
+  incentive: Uint16Array;
+  dividends: Uint16Array;
+  validator_trust: Uint16Array;
+  emission: BigUint64Array;
+  server_emission: BigUint64Array;
+  validator_emission: BigUint64Array;
+  bonds: CsrU16;
+}
+
+/** Runs a prepared epoch and copies its outputs out as typed arrays (no per-entry objects). */
+export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
+  const n = p.n;
+  const s = callCore(core, p, false, "epoch");
+  const b = core.buffer;
+  const u64 = (i: number) => new BigUint64Array(b, s[i] >>> 0, n).slice();
+  const u16 = (i: number) => new Uint16Array(b, s[i] >>> 0, n).slice();
+  const u8 = (i: number) => new Uint8Array(b, s[i] >>> 0, n).slice();
+  const start = new Uint32Array(b, s[11] >>> 0, n + 1).slice();
+  const nz = start[n];
+  return {
+    stake: u64(0), stake_weight: u16(1), active: u8(2), validator_permit: u8(3), consensus: u16(4), incentive: u16(5),
+    dividends: u16(6), validator_trust: u16(7), emission: u64(8), server_emission: u64(9), validator_emission: u64(10),
+    bonds: { start, col: Uint16Array.from(new Uint32Array(b, s[12] >>> 0, nz)), val: new Uint16Array(b, s[13] >>> 0, nz).slice() },
+  };
 }

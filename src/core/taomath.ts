@@ -4,7 +4,10 @@
 // handle a caller ever passes (or the host's default instance, src/core/default.ts).
 
 import { Core, instantiateCore } from "../bindings/core.js";
-import { prepareEpoch, runPrepared, type EpochInput, type EpochResult } from "../bindings/epoch.js";
+import {
+  prepareEpoch, prepareEpochTyped, runPrepared, runPreparedTyped, type EpochInput, type EpochInputTyped, type EpochResult, type EpochOutputTyped,
+} from "../bindings/epoch.js";
+import { TaomathError } from "./errors.js";
 import { MathHelpers } from "../bindings/math.js";
 import { runEpochMechanisms, type MechanismsInput, type MechanismsResult } from "../bindings/mechanisms.js";
 import { SwapCore } from "../bindings/swap.js";
@@ -18,6 +21,11 @@ import { WeightsCore } from "../bindings/weights.js";
 export interface RunEpochOptions {
   /** also return the intermediate values (named as in the vectors' debug section) */
   trace?: boolean;
+}
+
+/** runEpochTyped's options: `output: "typed"` returns typed arrays (EpochOutputTyped) instead of objects. */
+export interface RunEpochTypedOptions extends RunEpochOptions {
+  output?: "objects" | "typed";
 }
 
 export class Taomath {
@@ -51,6 +59,20 @@ export class Taomath {
   /** One Yuma Consensus epoch, bit-exact with subtensor's epoch_mechanism. */
   runEpoch(input: EpochInput, options: RunEpochOptions = {}): EpochResult {
     return runPrepared(this.core, prepareEpoch(input), options.trace === true);
+  }
+
+  /**
+   * runEpoch on the typed form (typed arrays and CSR matrices handed over as they are, no
+   * conversion): the same result as runEpoch on the equivalent plain input.
+   */
+  runEpochTyped(input: EpochInputTyped, options: RunEpochTypedOptions & { output: "typed" }): EpochOutputTyped;
+  runEpochTyped(input: EpochInputTyped, options?: RunEpochTypedOptions & { output?: "objects" }): EpochResult;
+  runEpochTyped(input: EpochInputTyped, options: RunEpochTypedOptions = {}): EpochResult | EpochOutputTyped {
+    if (options.output === "typed") {
+      if (options.trace === true) throw new TaomathError("invalid_type", "trace", "the trace comes as objects: use output \"objects\"");
+      return runPreparedTyped(this.core, prepareEpochTyped(input));
+    }
+    return runPrepared(this.core, prepareEpochTyped(input), options.trace === true);
   }
 
   /** epoch_with_mechanisms: per-mechanism epochs on a split emission, folded into subnet terms. */
