@@ -243,7 +243,7 @@ describe.skipIf(!sharedPresent)("block vector state written and read back", () =
 
 describe("the host's view of the core's rows", () => {
   it("network_rows.ts mirrors every row and globals slot of coinbase/row.ts", async () => {
-    const { ROW, F, G, G_SLOTS } = await import("../src/network_rows.js");
+    const { ROW, F, G, G_SLOTS } = await import("../src/network/rows.js");
     const fs = Object.values(F).sort((a, b) => a - b), gs = Object.values(G).sort((a, b) => a - b);
     const core = coinbaseOf(taomath()).layout().map(Number);
     expect(core).toEqual([ROW, G_SLOTS, ...fs, ...gs]);

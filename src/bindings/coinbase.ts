@@ -372,7 +372,7 @@ export class CoinbaseCore {
 
   /**
    * c_run_blocks (assembly/coinbase/block_step.ts) on the host's copies of the subnet rows and the
-   * globals, both updated in place (layout: src/network_rows.ts). Returns the blocks completed and
+   * globals, both updated in place (layout: src/network/rows.ts). Returns the blocks completed and
    * the epoch events of this call (EV u64 each; the globals' event count restarts at 0).
    */
   runBlocks(n: number, rows: BigUint64Array, g: BigUint64Array, blocks: number, cap: number, eventSlots: number, eventsSlot: number): { done: number; events: BigUint64Array } {

@@ -13,7 +13,7 @@
 // tempo + 1 as it increments it. Pass `rules` = "473" for that scheduler.
 // The rule itself is the core's (assembly/coinbase/schedule.ts); this file projects it forward.
 
-import { coinbaseOf } from "../coinbase.js";
+import { coinbaseOf } from "../network/coinbase.js";
 import { defaultTaomath } from "../core/default.js";
 
 import { TaomathError, quote } from "../core/errors.js";

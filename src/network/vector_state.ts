@@ -6,12 +6,12 @@
 // block's state.
 
 import type { Taomath } from "../core/taomath.js";
-import { Network, type StepReport, type SubnetState } from "../network.js";
+import { Network, type StepReport, type SubnetState } from "./network.js";
 import type { EpochOutput } from "../bindings/epoch.js";
 import { emissionOf } from "../emission/projection.js";
 import { TaomathError } from "../core/errors.js";
 import { toU64 } from "../bindings/values.js";
-import { serializeSharePools } from "../network_nominators.js";
+import { serializeSharePools } from "./nominators.js";
 
 type Json = Record<string, any>;
 

@@ -1,5 +1,5 @@
 // A network state model that runs subtensor's block_step. The coinbase exists once, in the core
-// (assembly/coinbase/block_step.ts and its steps, rows in src/network_rows.ts): mint, subnet
+// (assembly/coinbase/block_step.ts and its steps, rows in src/network/rows.ts): mint, subnet
 // shares, terms, injection and chain buy, the alpha-out split into pending counters, the epoch
 // schedule, the price EMA and root proportion, with the storage they write. This host only
 // orchestrates: the core stops after a block in which an epoch with neurons is due, and the host
@@ -16,20 +16,20 @@
 // needs the block hashes); incentive of the owner coldkey's hotkeys is burned or recycled
 // (RecycleOrBurn); the epoch's inputs other than stake are taken as given in the snapshot.
 
-import type { Taomath } from "./core/taomath.js";
-import type { EpochInput, EpochOutput } from "./bindings/epoch.js";
+import type { Taomath } from "../core/taomath.js";
+import type { EpochInput, EpochOutput } from "../bindings/epoch.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
-import { balancerPool, balancerMinimumReserve } from "./coinbase_pool.js";
-import { ROW, F, G, G_SLOTS, EV, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./network_rows.js";
-import { runEpochMechanisms } from "./bindings/mechanisms.js";
-import { DEFAULT_DELEGATE_TAKE } from "./bindings/coinbase.js";
-import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./network_nominators.js";
-import { toInt, toU64 } from "./bindings/values.js";
-import { TaomathError } from "./core/errors.js";
+import { balancerPool, balancerMinimumReserve } from "./balancer_pool.js";
+import { ROW, F, G, G_SLOTS, EV, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./rows.js";
+import { runEpochMechanisms } from "../bindings/mechanisms.js";
+import { DEFAULT_DELEGATE_TAKE } from "../bindings/coinbase.js";
+import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./nominators.js";
+import { toInt, toU64 } from "../bindings/values.js";
+import { TaomathError } from "../core/errors.js";
 import { RootClaims, type ClaimResult } from "./root_claim.js";
-import { swapCoreOf } from "./core/cores.js";
-import { MIN_PRICE_RAO } from "./pool/quote.js";
-import { parseSnapshot, serializeState, type NetworkState, type SubnetState, type NeuronsInput } from "./network_state.js";
+import { swapCoreOf } from "../core/cores.js";
+import { MIN_PRICE_RAO } from "../pool/quote.js";
+import { parseSnapshot, serializeState, type NetworkState, type SubnetState, type NeuronsInput } from "./state.js";
 
 export type { NetworkState, SubnetState, NeuronsInput };
 

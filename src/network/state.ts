@@ -2,14 +2,14 @@
 // error naming the subnet and field for anything inconsistent), and serialisation. The snapshot
 // schema is "taomath-network/1"; u64 values are decimal strings, fixed point values raw bit strings.
 
-import type { EpochInput } from "./bindings/epoch.js";
+import type { EpochInput } from "../bindings/epoch.js";
 import type { PoolReserves } from "./coinbase.js";
-import { DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK } from "./bindings/coinbase.js";
-import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "./bindings/emission.js";
-import { toU64, toInt, toBool } from "./bindings/values.js";
-import { TaomathError } from "./core/errors.js";
-import type { MechanismState } from "./bindings/mechanisms.js";
-import { parseSharePools, serializeSharePools, type HotkeyShares } from "./network_nominators.js";
+import { DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK } from "../bindings/coinbase.js";
+import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "../bindings/emission.js";
+import { toU64, toInt, toBool } from "../bindings/values.js";
+import { TaomathError } from "../core/errors.js";
+import type { MechanismState } from "../bindings/mechanisms.js";
+import { parseSharePools, serializeSharePools, type HotkeyShares } from "./nominators.js";
 
 /** The epoch inputs of a subnet other than what the model owns (stakes, block, emission). */
 export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {

@@ -5,10 +5,10 @@
 // Stable (mechanism 0) subnets go through the same calls: the weight update still runs and the
 // swap is 1:1 there, as on chain.
 
-import type { Taomath } from "./core/taomath.js";
+import type { Taomath } from "../core/taomath.js";
 import type { CoinbasePool, PoolReserves } from "./coinbase.js";
-import { swapCoreOf } from "./core/cores.js";
-import { MAX_PRICE_RAO } from "./pool/quote.js";
+import { swapCoreOf } from "../core/cores.js";
+import { MAX_PRICE_RAO } from "../pool/quote.js";
 
 /** The runtime's MinimumReserve (subtensor's mock runtime uses smaller values in some tests). */
 export const RUNTIME_MINIMUM_RESERVE = 1_000_000n;

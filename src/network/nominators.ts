@@ -5,11 +5,11 @@
 // proportion to their shares (the rest of the dividends: increase_stake_for_hotkey_on_subnet =
 // update_value_for_all). Hotkeys without a share pool in the snapshot are kept as totals only.
 
-import type { Taomath } from "./core/taomath.js";
-import type { ShareEntry, SharePoolOp } from "./bindings/sharepool.js";
-import { sharePoolCoreOf } from "./core/cores.js";
-import { toU64 } from "./bindings/values.js";
-import { TaomathError } from "./core/errors.js";
+import type { Taomath } from "../core/taomath.js";
+import type { ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
+import { sharePoolCoreOf } from "../core/cores.js";
+import { toU64 } from "../bindings/values.js";
+import { TaomathError } from "../core/errors.js";
 
 /** One hotkey's share pool on a subnet; its shared value is the hotkey's entry in `stakes`. */
 export interface HotkeyShares { denominator: ShareEntry; shares: Map<string, ShareEntry> }

@@ -2,9 +2,9 @@
 // need the pool's swap (shares, terms, alpha-out split, epoch schedule), and the narrow interface
 // the pool module must provide for the rest (weight update on injection and the chain buy).
 
-import type { Taomath } from "./core/taomath.js";
-import { CoinbaseCore } from "./bindings/coinbase.js";
-import { defaultTaomath } from "./core/default.js";
+import type { Taomath } from "../core/taomath.js";
+import { CoinbaseCore } from "../bindings/coinbase.js";
+import { defaultTaomath } from "../core/default.js";
 
 const cores = new WeakMap<Taomath, CoinbaseCore>();
 

@@ -3,12 +3,12 @@
 // honest answer to "what is my APY": it is whatever the chain's rules pay on this state if nothing
 // else changes, and the output says so.
 
-import type { Taomath } from "./core/taomath.js";
+import type { Taomath } from "../core/taomath.js";
 import { Network } from "./network.js";
 import type { CoinbasePool } from "./coinbase.js";
-import { emissionOf } from "./emission/projection.js";
-import { toInt } from "./bindings/values.js";
-import { TaomathError } from "./core/errors.js";
+import { emissionOf } from "../emission/projection.js";
+import { toInt } from "../bindings/values.js";
+import { TaomathError } from "../core/errors.js";
 
 export interface ReturnsEstimate {
   assumptions: string[];

@@ -3,7 +3,7 @@
 // and read back into SubnetState, and the globals block. Slot order must match the F_* and G_*
 // offsets of assembly/coinbase/row.ts.
 
-import type { SubnetState } from "./network_state.js";
+import type { SubnetState } from "./state.js";
 
 export const ROW = 62;
 export const F = {

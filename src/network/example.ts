@@ -2,8 +2,8 @@
 // chain's 1:1 rule) with the built-in example neurons, staggered tempos and anchors, one subnet
 // without uids and one that has not started emitting.
 
-import type { Taomath } from "./core/taomath.js";
-import { exampleSubnet } from "./epoch/example.js";
+import type { Taomath } from "../core/taomath.js";
+import { exampleSubnet } from "../epoch/example.js";
 
 export function exampleNetworkSnapshot(tm: Taomath, opts: { subnets?: number; block?: bigint } = {}): Record<string, unknown> {
   const count = opts.subnets ?? 3;

@@ -5,10 +5,10 @@
 // out (alpha staked on the subnet, or alpha sold for TAO staked on root) is done by a ClaimPayer,
 // so the same ledger serves the network model and standalone use.
 
-import type { Core } from "./bindings/core.js";
-import { RootClaimCore } from "./bindings/root_claim.js";
-import { toInt, toU64 } from "./bindings/values.js";
-import { TaomathError, ChainRejected } from "./core/errors.js";
+import type { Core } from "../bindings/core.js";
+import { RootClaimCore } from "../bindings/root_claim.js";
+import { toInt, toU64 } from "../bindings/values.js";
+import { TaomathError, ChainRejected } from "../core/errors.js";
 
 export type RootClaimType = { type: "swap" } | { type: "keep" } | { type: "keep_subnets"; subnets: number[] };
 
