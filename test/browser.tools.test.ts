@@ -80,7 +80,7 @@ describe("staking calculator in Chromium", () => {
   it("names the field of bad input, then quotes again", async () => {
     await calc({ weight: "1.5" });
     expect(await sectionSettled("calculator")).toBe("error");
-    expect(await page.getAttribute("#calculator .tool-error", "data-field")).toBe("pool.quote_weight");
+    expect(await page.getAttribute("#calculator .tool-error", "data-field")).toBe("weight");
     await calc({ tao_reserve: "12k", weight: "0.5" });
     expect(await page.getAttribute("#calculator .tool-error", "data-field")).toBe("tao_reserve");
     await calc({ tao_reserve: "12000", fee_rate: "33", amount: "250" });

@@ -199,3 +199,17 @@ describe("a trap inside the core", () => {
     expect(() => tm.core.call("rb_pow_q32", 1n << 64n, 1)).toThrow(TaomathError);
   });
 });
+
+describe("a network snapshot is the state at a block", () => {
+  it("a snapshot without `block` is refused, naming the field, instead of starting at block 0", async () => {
+    const { Network, exampleNetworkSnapshot } = await import("../src/network/index.js");
+    const tm = taomath();
+    const { block: _block, ...rest } = exampleNetworkSnapshot(tm, { subnets: 2 }) as Record<string, unknown>;
+    let err: unknown;
+    try { Network.fromSnapshot(tm, rest as never); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(TaomathError);
+    expect((err as TaomathError).field).toBe("block");
+    // the same snapshot with its block runs
+    expect(Network.fromSnapshot(tm, { ...rest, block: "100" } as never).state.block).toBe(100n);
+  });
+});

@@ -16,6 +16,7 @@ import { BurnCore } from "../bindings/burn.js";
 import { EmissionCore } from "../bindings/emission.js";
 import { StakingCore } from "../bindings/staking.js";
 import { EllipseCore } from "../bindings/superellipse.js";
+import { CoinbaseCore } from "../bindings/coinbase.js";
 import { WeightsCore } from "../bindings/weights.js";
 
 export interface RunEpochOptions {
@@ -36,6 +37,7 @@ export class Taomath {
   #emission?: EmissionCore;
   #staking?: StakingCore;
   #ellipse?: EllipseCore;
+  #coinbase?: CoinbaseCore;
   #weights?: WeightsCore;
   constructor(readonly core: Core) {
     this.math = new MathHelpers(core);
@@ -51,6 +53,8 @@ export class Taomath {
   get emission(): EmissionCore { return (this.#emission ??= new EmissionCore(this.core)); }
   /** The runtime-473 superellipse pool core (curve, 473 swap step, migration) of this instance. */
   get ellipse(): EllipseCore { return (this.#ellipse ??= new EllipseCore(this.core)); }
+  /** The coinbase core (block emission shares, terms, schedule, the block loop and payouts) of this instance. */
+  get coinbase(): CoinbaseCore { return (this.#coinbase ??= new CoinbaseCore(this.core)); }
   /** Staking arithmetic (delegate and childkey take) of this instance. */
   get staking(): StakingCore { return (this.#staking ??= new StakingCore(this.core)); }
   /** The weights core (max-upscale of a row to u16) of this instance. */

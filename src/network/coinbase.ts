@@ -3,15 +3,12 @@
 // the pool module must provide for the rest (weight update on injection and the chain buy).
 
 import type { Taomath } from "../core/taomath.js";
-import { CoinbaseCore } from "../bindings/coinbase.js";
+import type { CoinbaseCore } from "../bindings/coinbase.js";
 import { defaultTaomath } from "../core/default.js";
 
-const cores = new WeakMap<Taomath, CoinbaseCore>();
-
+/** The instance's coinbase core (the same as `tm.coinbase`). */
 export function coinbaseOf(tm: Taomath): CoinbaseCore {
-  let c = cores.get(tm);
-  if (!c) { c = new CoinbaseCore(tm.core); cores.set(tm, c); }
-  return c;
+  return tm.coinbase;
 }
 
 /** get_moving_alpha_price on the default instance: 1.0 (2^64) on root and stable subnets, else the stored I96F32 as U64F64. */

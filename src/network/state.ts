@@ -285,7 +285,7 @@ export function parseSnapshot(v: unknown): NetworkState {
   subnets.sort((a: SubnetState, b: SubnetState) => storageKey(a.netuid) - storageKey(b.netuid));
   const rootTao = toU64(o.root_tao ?? 0n, "root_tao");
   return {
-    block: toU64(o.block ?? 0n, "block"), total_issuance: issuance,
+    block: toU64(o.block === undefined ? missingBlock() : o.block, "block"), total_issuance: issuance,
     balances_total_issuance: o.balances_total_issuance === undefined ? issuance : toU64(o.balances_total_issuance, "balances_total_issuance"),
     total_stake: o.total_stake === undefined ? subnets.reduce((t: bigint, n: SubnetState) => (n.netuid === 0 ? t : satU64(t + n.tao_reserve)), rootTao) : toU64(o.total_stake, "total_stake"),
     block_emission: toU64(o.block_emission ?? 0n, "block_emission"),
@@ -300,4 +300,9 @@ export function parseSnapshot(v: unknown): NetworkState {
     weights_refreshed: o.weights_refreshed === undefined ? true : toBool(o.weights_refreshed, "weights_refreshed"),
     subnets,
   };
+}
+
+/** A snapshot is the state at a block: without `block` it would silently start at block 0. */
+function missingBlock(): never {
+  throw new TaomathError("invalid_type", "block", "required: the block the snapshot's state is at (the chain's current block)");
 }
