@@ -61,6 +61,17 @@ export const C_EPOCH_TRIGGER_IN_SLOTS: i32 = 6;
 export const C_EPOCH_TRIGGER_OUT_TRIGGER: i32 = 0;
 export const C_EPOCH_TRIGGER_OUT_SLOTS: i32 = 1;
 
+// c_run_blocks: block_step over many blocks for every non-root subnet (coinbase/block_step.ts): n rows (layout coinbase_row) and the globals (coinbase_globals) updated in place; epoch events (coinbase_event) appended at events from the globals' event count, at most cap; stops early at a phase the host must answer
+export const C_RUN_BLOCKS_IN_N: i32 = 0;
+export const C_RUN_BLOCKS_IN_ROWS: i32 = 1;
+export const C_RUN_BLOCKS_IN_GLOBALS: i32 = 2;
+export const C_RUN_BLOCKS_IN_BLOCKS: i32 = 3;
+export const C_RUN_BLOCKS_IN_EVENTS: i32 = 4;
+export const C_RUN_BLOCKS_IN_CAP: i32 = 5;
+export const C_RUN_BLOCKS_IN_SLOTS: i32 = 6;
+export const C_RUN_BLOCKS_OUT_DONE: i32 = 0;
+export const C_RUN_BLOCKS_OUT_SLOTS: i32 = 1;
+
 // coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms
 // schedule
 export const F_NETUID: i32 = 0;

@@ -33,6 +33,13 @@ export const layouts = {
     out: { trigger: [0, "u32"] },
     outSlots: 1,
   },
+  /** block_step over many blocks for every non-root subnet (coinbase/block_step.ts): n rows (layout coinbase_row) and the globals (coinbase_globals) updated in place; epoch events (coinbase_event) appended at events from the globals' event count, at most cap; stops early at a phase the host must answer */
+  c_run_blocks: {
+    in: { n: [0, "i32"], rows: [1, "ptr"], globals: [2, "ptr"], blocks: [3, "i32"], events: [4, "ptr"], cap: [5, "i32"] },
+    inSlots: 6,
+    out: { done: [0, "i32"] },
+    outSlots: 1,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;

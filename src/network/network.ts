@@ -417,7 +417,7 @@ export class Network {
     while (left > 0 || g[G.PHASE] !== 0n) {
       for (const c of counters) g[c] = 0n;
       const cb = coinbaseOf(this.tm);
-      const run = (blocks: number) => cb.runBlocks(n, rows, g, blocks, cap, EV, G.EVENTS);
+      const run = (blocks: number) => cb.runBlocks(n, rows, g, blocks, cap);
       const resuming = g[G.PHASE] !== 0n;
       const first = run(hostPool || resuming ? 1 : Math.min(left, 4096));
       let done = first.done, ev = first.events;
