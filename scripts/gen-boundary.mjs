@@ -1,6 +1,7 @@
-// Generates the slot layouts of every header-convention entry point, for both sides of the
-// boundary, from assembly/abi/boundary.json: assembly/abi/layout.ts (constants) and
-// src/bindings/layout.ts (a typed table). `--check` exits 1 when the committed files are stale.
+// Generates the slot layouts of every header-convention entry point, the shared memory layouts
+// (the coinbase's rows, globals and events) and the small enums, for both sides of the boundary,
+// from assembly/abi/boundary.json: assembly/abi/layout.ts (constants) and src/bindings/layout.ts
+// (a typed table, slot objects and constants). `--check` exits 1 when the committed files are stale.
 
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -34,6 +35,44 @@ for (const [name, e] of Object.entries(table.entries)) {
   ts += "  },\n";
 }
 ts += "} as const satisfies Record<string, EntryLayout>;\n\nexport type EntryName = keyof typeof layouts;\n";
+
+// Memory layouts: PREFIX_SLOT constants and SIZE in AssemblyScript, a PREFIX object and SIZE on the host.
+const names = new Set();
+const claim = (n) => { if (names.has(n)) throw new Error(`duplicate generated name ${n}`); names.add(n); };
+for (const [name, l] of Object.entries(table.layouts ?? {})) {
+  if (!/^[A-Z][A-Z0-9]*$/.test(l.prefix) || !/^[A-Z][A-Z0-9_]*$/.test(l.size)) throw new Error(`${name}: bad prefix or size name`);
+  claim(l.prefix); claim(l.size);
+  as += `\n// ${name}: ${l.doc}\n`;
+  ts += `\n/** ${name}: ${l.doc} */\nexport const ${l.prefix} = {\n`;
+  let i = 0;
+  for (const g of l.groups) {
+    as += `// ${g.doc}\n`;
+    const line = [];
+    for (const f of g.slots) {
+      if (!/^[a-z][a-z0-9_]*$/.test(f)) throw new Error(`${name}: bad slot name ${f}`);
+      claim(`${l.prefix}_${upper(f)}`);
+      as += `export const ${l.prefix}_${upper(f)}: i32 = ${i};\n`;
+      line.push(`${upper(f)}: ${i++}`);
+    }
+    ts += `  // ${g.doc}\n  ${line.join(", ")},\n`;
+  }
+  as += `export const ${l.size}: i32 = ${i};\n`;
+  ts += `} as const;\nexport const ${l.size} = ${i};\n`;
+}
+
+// Enums: PREFIX_NAME on both sides; u64 values are bigints on the host.
+for (const [name, e] of Object.entries(table.enums ?? {})) {
+  if (!["u64", "i32"].includes(e.type)) throw new Error(`${name}: enum type ${e.type}`);
+  as += `\n// ${name}: ${e.doc}\n`;
+  ts += `\n/** ${name}: ${e.doc} */\n`;
+  for (const [k, v] of Object.entries(e.values)) {
+    if (!Number.isSafeInteger(v) || v < 0) throw new Error(`${name}.${k}: bad value ${v}`);
+    const c = `${e.prefix}_${upper(k)}`;
+    claim(c);
+    as += `export const ${c}: ${e.type} = ${v};\n`;
+    ts += `export const ${c} = ${v}${e.type === "u64" ? "n" : ""};\n`;
+  }
+}
 
 const outputs = [[join(root, "assembly/abi/layout.ts"), as], [join(root, "src/bindings/layout.ts"), ts]];
 if (process.argv.includes("--check")) {

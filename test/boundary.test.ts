@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { taomath } from "../src/index.js";
 import { layouts } from "../src/bindings/layout.js";
+import * as generated from "../src/bindings/layout.js";
 
 describe("boundary table (assembly/abi/boundary.json)", () => {
   it("the committed layouts are the ones the generator writes", () => {
@@ -26,6 +27,16 @@ describe("boundary table (assembly/abi/boundary.json)", () => {
         expect(Object.entries(l[side]).map(([f, [i]]) => [f, i]), `${name}.${side}`).toEqual(names.map((f, i) => [f, i]));
         expect(l[`${side}Slots`]).toBe(names.length);
       }
+    }
+  });
+
+  it("every memory layout's slots are numbered 0..n-1 in table order, with its size", () => {
+    const table = JSON.parse(readFileSync("assembly/abi/boundary.json", "utf8")).layouts as Record<string, { prefix: string; size: string; groups: { slots: string[] }[] }>;
+    const host = generated as unknown as Record<string, unknown>;
+    for (const [name, l] of Object.entries(table)) {
+      const names = l.groups.flatMap((g) => g.slots).map((f) => f.toUpperCase());
+      expect(Object.entries(host[l.prefix] as object), name).toEqual(names.map((f, i) => [f, i]));
+      expect(host[l.size], name).toBe(names.length);
     }
   });
 });

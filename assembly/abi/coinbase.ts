@@ -8,7 +8,8 @@ import { subnetBlockEmissions } from "../coinbase/shares";
 import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
 import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../coinbase/alpha_out";
 import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, epochTrigger, legacyLastEpochBlock, legacyEpochIndex, MAX_TEMPO } from "../coinbase/schedule";
-import { C_EPOCH_TRIGGER_IN_TEMPO, C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK, C_EPOCH_TRIGGER_IN_PENDING_EPOCH_AT, C_EPOCH_TRIGGER_IN_BLOCKS_SINCE_LAST_STEP, C_EPOCH_TRIGGER_IN_BLOCK, C_EPOCH_TRIGGER_IN_RULES_473, C_EPOCH_TRIGGER_OUT_TRIGGER, C_EPOCH_TRIGGER_OUT_SLOTS } from "./layout";
+import { C_EPOCH_TRIGGER_IN_TEMPO, C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK, C_EPOCH_TRIGGER_IN_PENDING_EPOCH_AT, C_EPOCH_TRIGGER_IN_BLOCKS_SINCE_LAST_STEP, C_EPOCH_TRIGGER_IN_BLOCK, C_EPOCH_TRIGGER_IN_RULES_473, C_EPOCH_TRIGGER_OUT_TRIGGER, C_EPOCH_TRIGGER_OUT_SLOTS,
+  C_RUN_BLOCKS_IN_N, C_RUN_BLOCKS_IN_ROWS, C_RUN_BLOCKS_IN_GLOBALS, C_RUN_BLOCKS_IN_BLOCKS, C_RUN_BLOCKS_IN_EVENTS, C_RUN_BLOCKS_IN_CAP, C_RUN_BLOCKS_OUT_DONE, C_RUN_BLOCKS_OUT_SLOTS } from "./layout";
 import { movingAlphaPrice, cvHi, cvLo } from "../coinbase/moving_price";
 import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
@@ -134,13 +135,14 @@ export function c_legacy_last_epoch_block(netuid: i32, tempo: i32, block: u64, o
   return r;
 }
 
-/**
- * Many blocks of block_step for all subnets in one call (coinbase/block_step.ts): n rows and the
- * globals laid out as coinbase/row.ts says; returns the blocks run.
- */
-export function c_run_blocks(n: i32, rows: usize, g: usize, blocks: i32, events: usize, cap: i32): i32 {
+/** Many blocks of block_step for all subnets in one call (coinbase/block_step.ts); out: the blocks run. */
+export function c_run_blocks(h: usize): usize {
   scratchBegin();
-  return runBlocks(n, rows, g, blocks, events, cap);
+  const done = runBlocks(<i32>slot(h, C_RUN_BLOCKS_IN_N), <usize>slot(h, C_RUN_BLOCKS_IN_ROWS), <usize>slot(h, C_RUN_BLOCKS_IN_GLOBALS),
+    <i32>slot(h, C_RUN_BLOCKS_IN_BLOCKS), <usize>slot(h, C_RUN_BLOCKS_IN_EVENTS), <i32>slot(h, C_RUN_BLOCKS_IN_CAP));
+  const out = newHeader(C_RUN_BLOCKS_OUT_SLOTS);
+  setSlot(out, C_RUN_BLOCKS_OUT_DONE, <u64>done);
+  return out;
 }
 
 /** distribute_emission's arithmetic for one subnet's epoch result (coinbase/distribute_emission.ts has the layout). */

@@ -60,3 +60,163 @@ export const C_EPOCH_TRIGGER_IN_RULES_473: i32 = 5;
 export const C_EPOCH_TRIGGER_IN_SLOTS: i32 = 6;
 export const C_EPOCH_TRIGGER_OUT_TRIGGER: i32 = 0;
 export const C_EPOCH_TRIGGER_OUT_SLOTS: i32 = 1;
+
+// c_run_blocks: block_step over many blocks for every non-root subnet (coinbase/block_step.ts): n rows (layout coinbase_row) and the globals (coinbase_globals) updated in place; epoch events (coinbase_event) appended at events from the globals' event count, at most cap; stops early at a phase the host must answer
+export const C_RUN_BLOCKS_IN_N: i32 = 0;
+export const C_RUN_BLOCKS_IN_ROWS: i32 = 1;
+export const C_RUN_BLOCKS_IN_GLOBALS: i32 = 2;
+export const C_RUN_BLOCKS_IN_BLOCKS: i32 = 3;
+export const C_RUN_BLOCKS_IN_EVENTS: i32 = 4;
+export const C_RUN_BLOCKS_IN_CAP: i32 = 5;
+export const C_RUN_BLOCKS_IN_SLOTS: i32 = 6;
+export const C_RUN_BLOCKS_OUT_DONE: i32 = 0;
+export const C_RUN_BLOCKS_OUT_SLOTS: i32 = 1;
+
+// coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms
+// schedule
+export const F_NETUID: i32 = 0;
+export const F_MECH: i32 = 1;
+export const F_TEMPO: i32 = 2;
+export const F_LAST_EPOCH: i32 = 3;
+export const F_PENDING_AT: i32 = 4;
+export const F_SINCE: i32 = 5;
+export const F_EPOCH_INDEX: i32 = 6;
+export const F_LAST_MECH_STEP: i32 = 7;
+// gates (emits: FirstEmissionBlockNumber set, SubtokenEnabled and registration allowed)
+export const F_EMITS: i32 = 8;
+export const F_EMISSION_ENABLED: i32 = 9;
+export const F_OWNER_CUT_ENABLED: i32 = 10;
+// pool
+export const F_TAO: i32 = 11;
+export const F_ALPHA: i32 = 12;
+export const F_ALPHA_OUT: i32 = 13;
+export const F_QUOTE: i32 = 14;
+export const F_INIT: i32 = 15;
+export const F_FEE: i32 = 16;
+export const F_MP_LO: i32 = 17;
+export const F_MP_HI: i32 = 18;
+export const F_HALVING: i32 = 19;
+export const F_START: i32 = 20;
+export const F_MB_LO: i32 = 21;
+export const F_MB_HI: i32 = 22;
+// pending emission
+export const F_P_SERVER: i32 = 23;
+export const F_P_VALIDATOR: i32 = 24;
+export const F_P_ROOT: i32 = 25;
+export const F_P_OWNER: i32 = 26;
+// the alpha ledger: SubnetAlphaOut = owned + pending + protocol + unowned + root unclaimed + in flight
+export const F_PROTOCOL: i32 = 27;
+export const F_UNOWNED: i32 = 28;
+export const F_ROOT_UNCLAIMED: i32 = 29;
+export const F_UNTRACKED: i32 = 30;
+export const F_OWNED: i32 = 31;
+export const F_IN_FLIGHT: i32 = 32;
+export const F_CONSISTENT: i32 = 33;
+export const F_HOST_DRAIN: i32 = 34;
+// SubnetProtocolFlow (i64 bits), SubnetVolume (u128)
+export const F_FLOW: i32 = 35;
+export const F_VOL_LO: i32 = 36;
+export const F_VOL_HI: i32 = 37;
+// pallet alpha-assets: TotalAlphaIssuance, AlphaBurned, AlphaRecycled
+export const F_AA_ISSUANCE: i32 = 38;
+export const F_AA_BURNED: i32 = 39;
+export const F_AA_RECYCLED: i32 = 40;
+// the subnet account's free balance (TAO spent into it by the coinbase)
+export const F_ACCOUNT: i32 = 41;
+// RootProp (U96F32) and whether it was ever written
+export const F_RP_LO: i32 = 42;
+export const F_RP_HI: i32 = 43;
+export const F_RP_SET: i32 = 44;
+// this block's counters: SubnetAlphaInEmission, SubnetAlphaOutEmission, SubnetTaoInEmission, SubnetExcessTao
+export const F_E_ALPHA_IN: i32 = 45;
+export const F_E_ALPHA_OUT: i32 = 46;
+export const F_E_TAO_IN: i32 = 47;
+export const F_E_EXCESS: i32 = 48;
+// SubnetOwner and SubnetOwnerHotkey both set: the drained owner cut is staked to the owner hotkey
+export const F_HAS_OWNER: i32 = 49;
+// get_subnet_terms of the block being run (floored): tao_in, alpha_in, excess_tao, and the alpha emission
+export const F_T_TAO_IN: i32 = 50;
+export const F_T_ALPHA_IN: i32 = 51;
+export const F_T_EXCESS: i32 = 52;
+export const F_T_ALPHA_EM: i32 = 53;
+// a caller-supplied pool's answers for the block (host_pool): adjust_protocol_liquidity's accepted TAO and alpha and the weight after it; the chain buy's success, amounts paid in and out, weight and initialised flag
+export const F_D_TAO: i32 = 54;
+export const F_D_ALPHA: i32 = 55;
+export const F_D_QUOTE: i32 = 56;
+export const F_D_BUY_OK: i32 = 57;
+export const F_D_PAID_IN: i32 = 58;
+export const F_D_PAID_OUT: i32 = 59;
+export const F_D_BUY_QUOTE: i32 = 60;
+export const F_D_BUY_INIT: i32 = 61;
+export const ROW: i32 = 62;
+
+// coinbase_globals: the coinbase's globals: network storage, the run's parameters and its counters
+// state
+export const G_BLOCK: i32 = 0;
+export const G_ISSUANCE: i32 = 1;
+// counters accumulated over the call
+export const G_TAO_MINTED: i32 = 2;
+export const G_TAO_RECYCLED: i32 = 3;
+export const G_ALPHA_MINTED: i32 = 4;
+export const G_ALPHA_RECYCLED: i32 = 5;
+export const G_EVENTS: i32 = 6;
+export const G_VIOLATIONS: i32 = 7;
+export const G_FIRST_VIOLATION: i32 = 8;
+export const G_VIOLATION_KIND: i32 = 9;
+export const G_STOPPED_FOR_HOST: i32 = 10;
+// the balances pallet's total issuance, TotalStake, BlockEmission (storage)
+export const G_BALANCES: i32 = 11;
+export const G_TOTAL_STAKE: i32 = 12;
+export const G_BLOCK_EMISSION: i32 = 13;
+// the last block run: its TAO block emission and root sell flag
+export const G_TAO_EMISSION: i32 = 14;
+export const G_ROOT_SELL: i32 = 15;
+// parameters: SubnetTAO(root), TaoWeight, SubnetOwnerCut, MaxEpochsPerBlock, SubnetMovingAlpha (I96F32), the pool's MinimumReserve, and a mint override (mint_set: the next block mints mint instead)
+export const G_ROOT_TAO: i32 = 16;
+export const G_TAO_WEIGHT: i32 = 17;
+export const G_OWNER_CUT: i32 = 18;
+export const G_MAX_EPOCHS: i32 = 19;
+export const G_MA_HI: i32 = 20;
+export const G_MA_LO: i32 = 21;
+export const G_MIN_RESERVE: i32 = 22;
+export const G_MINT_SET: i32 = 23;
+export const G_MINT: i32 = 24;
+// host_pool: the pool's answers come from the host, so each block stops after get_subnet_terms (phase 1, its credit and TotalIssuance before it kept in credit and tao_before) and resumes once the answers are in
+export const G_HOST_POOL: i32 = 25;
+export const G_PHASE: i32 = 26;
+export const G_CREDIT: i32 = 27;
+export const G_TAO_BEFORE: i32 = 28;
+// phase 2: the block stopped after drain_pending for the host's payouts; what it needs to finish the block (the credit recycled, the ledgers before it, the alpha counted so far) and the alpha the payouts recycled
+export const G_RECYCLED: i32 = 29;
+export const G_ACCOUNTED_BEFORE: i32 = 30;
+export const G_ISSUANCE_BEFORE: i32 = 31;
+export const G_ASSETS_BEFORE: i32 = 32;
+export const G_ALPHA_MINTED_BLOCK: i32 = 33;
+export const G_ALPHA_RECYCLED_BLOCK: i32 = 34;
+export const G_ASSETS_MINTED_BLOCK: i32 = 35;
+export const G_ASSETS_RECYCLED_BLOCK: i32 = 36;
+export const G_HOST_RECYCLED: i32 = 37;
+export const G_SLOTS: i32 = 38;
+
+// coinbase_event: one epoch event of c_run_blocks
+// one event per epoch outcome other than not-due: the block, the row, the outcome
+export const EVT_BLOCK: i32 = 0;
+export const EVT_ROW: i32 = 1;
+export const EVT_OUTCOME: i32 = 2;
+// the drained pending server, validator, root and owner amounts when the host pays out (else 0)
+export const EVT_SERVER: i32 = 3;
+export const EVT_VALIDATOR: i32 = 4;
+export const EVT_ROOT: i32 = 5;
+export const EVT_OWNER: i32 = 6;
+export const EV: i32 = 7;
+
+// coinbase_phase: the globals' phase: between blocks, waiting for a caller-supplied pool's answers, waiting for the host's payouts
+export const PHASE_NONE: u64 = 0;
+export const PHASE_POOL: u64 = 1;
+export const PHASE_PAYOUT: u64 = 2;
+
+// coinbase_violation: the kind of the first failed conservation check (globals violation_kind)
+export const V_TAO: i32 = 1;
+export const V_ALPHA: i32 = 2;
+export const V_LEDGER: i32 = 3;
+export const V_ASSETS: i32 = 4;

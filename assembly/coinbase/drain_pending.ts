@@ -11,7 +11,7 @@ import { scheduleSubnet, NOT_DUE, RAN } from "./schedule";
 import {
   F_TEMPO, F_LAST_EPOCH, F_PENDING_AT, F_SINCE, F_EPOCH_INDEX, F_LAST_MECH_STEP, F_CONSISTENT, F_HOST_DRAIN,
   F_P_SERVER, F_P_VALIDATOR, F_P_ROOT, F_P_OWNER, F_OWNED, F_UNOWNED, F_IN_FLIGHT, F_HAS_OWNER, F_MB_LO, F_MB_HI,
-  G_MAX_EPOCHS, EV, rowAt, ld, st, gld,
+  G_MAX_EPOCHS, EV, EVT_BLOCK, EVT_ROW, EVT_OUTCOME, EVT_SERVER, EVT_VALIDATOR, EVT_ROOT, EVT_OWNER, rowAt, ld, st, gld,
 } from "./row";
 
 /** Whether the last drainPending handed a drained subnet to the host. */
@@ -28,8 +28,8 @@ export function drainPending(g: usize, n: i32, rows: usize, block: u64, events: 
       slotAt(row, F_EPOCH_INDEX), ld(row, F_CONSISTENT) != 0, block, ran, maxEpochs);
     if (outcome == NOT_DUE) continue;
     const ev = events + <usize>evCount * (<usize>EV << 3);
-    store<u64>(ev, block); store<u64>(ev + 8, <u64>i); store<u64>(ev + 16, outcome);
-    store<u64>(ev + 24, 0); store<u64>(ev + 32, 0); store<u64>(ev + 40, 0); store<u64>(ev + 48, 0);
+    st(ev, EVT_BLOCK, block); st(ev, EVT_ROW, <u64>i); st(ev, EVT_OUTCOME, outcome);
+    st(ev, EVT_SERVER, 0); st(ev, EVT_VALIDATOR, 0); st(ev, EVT_ROOT, 0); st(ev, EVT_OWNER, 0);
     evCount++;
     if (outcome != RAN) continue;
     ran++;
@@ -37,7 +37,7 @@ export function drainPending(g: usize, n: i32, rows: usize, block: u64, events: 
     const S = ld(row, F_P_SERVER), V = ld(row, F_P_VALIDATOR), R = ld(row, F_P_ROOT), O = ld(row, F_P_OWNER);
     st(row, F_P_SERVER, 0); st(row, F_P_VALIDATOR, 0); st(row, F_P_ROOT, 0); st(row, F_P_OWNER, 0);
     if (ld(row, F_HOST_DRAIN) != 0) {
-      store<u64>(ev + 24, S); store<u64>(ev + 32, V); store<u64>(ev + 40, R); store<u64>(ev + 48, O);
+      st(ev, EVT_SERVER, S); st(ev, EVT_VALIDATOR, V); st(ev, EVT_ROOT, R); st(ev, EVT_OWNER, O);
       st(row, F_IN_FLIGHT, ld(row, F_IN_FLIGHT) + S + V + R + O);
       handedToHost = true;
     } else {

@@ -5,6 +5,7 @@
 import { Core } from "./core.js";
 import { toU64, toInt, toBool } from "./values.js";
 import { TaomathError } from "../core/errors.js";
+import { G, EV } from "./layout.js";
 
 const MASK64 = (1n << 64n) - 1n;
 const U128_MAX = (1n << 128n) - 1n;
@@ -372,19 +373,19 @@ export class CoinbaseCore {
 
   /**
    * c_run_blocks (assembly/coinbase/block_step.ts) on the host's copies of the subnet rows and the
-   * globals, both updated in place (layout: src/network/rows.ts). Returns the blocks completed and
-   * the epoch events of this call (EV u64 each; the globals' event count restarts at 0).
+   * globals, both updated in place (layouts coinbase_row and coinbase_globals of boundary.json). Returns
+   * the blocks completed and the epoch events of this call (EV u64 each; the globals' event count restarts at 0).
    */
-  runBlocks(n: number, rows: BigUint64Array, g: BigUint64Array, blocks: number, cap: number, eventSlots: number, eventsSlot: number): { done: number; events: BigUint64Array } {
+  runBlocks(n: number, rows: BigUint64Array, g: BigUint64Array, blocks: number, cap: number): { done: number; events: BigUint64Array } {
     this.core.reset();
-    g[eventsSlot] = 0n;
-    const pr = this.core.alloc(rows.length * 8), pg = this.core.alloc(g.length * 8), pe = this.core.alloc(cap * eventSlots * 8);
+    g[G.EVENTS] = 0n;
+    const pr = this.core.alloc(rows.length * 8), pg = this.core.alloc(g.length * 8), pe = this.core.alloc(cap * EV * 8);
     new BigUint64Array(this.core.buffer, pr, rows.length).set(rows);
     new BigUint64Array(this.core.buffer, pg, g.length).set(g);
-    const done = this.core.call<number>("c_run_blocks", n, pr, pg, blocks, pe, cap);
+    const done = this.core.invoke("c_run_blocks", { n, rows: pr, globals: pg, blocks, events: pe, cap }).num("done");
     rows.set(new BigUint64Array(this.core.buffer, pr, rows.length));
     g.set(new BigUint64Array(this.core.buffer, pg, g.length));
-    return { done, events: new BigUint64Array(this.core.buffer.slice(pe, pe + Number(g[eventsSlot]) * eventSlots * 8)) };
+    return { done, events: new BigUint64Array(this.core.buffer.slice(pe, pe + Number(g[G.EVENTS]) * EV * 8)) };
   }
 
   /** The core's row and globals layout: ROW, G_SLOTS, every F_* then every G_* offset, in slot order. */

@@ -33,6 +33,83 @@ export const layouts = {
     out: { trigger: [0, "u32"] },
     outSlots: 1,
   },
+  /** block_step over many blocks for every non-root subnet (coinbase/block_step.ts): n rows (layout coinbase_row) and the globals (coinbase_globals) updated in place; epoch events (coinbase_event) appended at events from the globals' event count, at most cap; stops early at a phase the host must answer */
+  c_run_blocks: {
+    in: { n: [0, "i32"], rows: [1, "ptr"], globals: [2, "ptr"], blocks: [3, "i32"], events: [4, "ptr"], cap: [5, "i32"] },
+    inSlots: 6,
+    out: { done: [0, "i32"] },
+    outSlots: 1,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;
+
+/** coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms */
+export const F = {
+  // schedule
+  NETUID: 0, MECH: 1, TEMPO: 2, LAST_EPOCH: 3, PENDING_AT: 4, SINCE: 5, EPOCH_INDEX: 6, LAST_MECH_STEP: 7,
+  // gates (emits: FirstEmissionBlockNumber set, SubtokenEnabled and registration allowed)
+  EMITS: 8, EMISSION_ENABLED: 9, OWNER_CUT_ENABLED: 10,
+  // pool
+  TAO: 11, ALPHA: 12, ALPHA_OUT: 13, QUOTE: 14, INIT: 15, FEE: 16, MP_LO: 17, MP_HI: 18, HALVING: 19, START: 20, MB_LO: 21, MB_HI: 22,
+  // pending emission
+  P_SERVER: 23, P_VALIDATOR: 24, P_ROOT: 25, P_OWNER: 26,
+  // the alpha ledger: SubnetAlphaOut = owned + pending + protocol + unowned + root unclaimed + in flight
+  PROTOCOL: 27, UNOWNED: 28, ROOT_UNCLAIMED: 29, UNTRACKED: 30, OWNED: 31, IN_FLIGHT: 32, CONSISTENT: 33, HOST_DRAIN: 34,
+  // SubnetProtocolFlow (i64 bits), SubnetVolume (u128)
+  FLOW: 35, VOL_LO: 36, VOL_HI: 37,
+  // pallet alpha-assets: TotalAlphaIssuance, AlphaBurned, AlphaRecycled
+  AA_ISSUANCE: 38, AA_BURNED: 39, AA_RECYCLED: 40,
+  // the subnet account's free balance (TAO spent into it by the coinbase)
+  ACCOUNT: 41,
+  // RootProp (U96F32) and whether it was ever written
+  RP_LO: 42, RP_HI: 43, RP_SET: 44,
+  // this block's counters: SubnetAlphaInEmission, SubnetAlphaOutEmission, SubnetTaoInEmission, SubnetExcessTao
+  E_ALPHA_IN: 45, E_ALPHA_OUT: 46, E_TAO_IN: 47, E_EXCESS: 48,
+  // SubnetOwner and SubnetOwnerHotkey both set: the drained owner cut is staked to the owner hotkey
+  HAS_OWNER: 49,
+  // get_subnet_terms of the block being run (floored): tao_in, alpha_in, excess_tao, and the alpha emission
+  T_TAO_IN: 50, T_ALPHA_IN: 51, T_EXCESS: 52, T_ALPHA_EM: 53,
+  // a caller-supplied pool's answers for the block (host_pool): adjust_protocol_liquidity's accepted TAO and alpha and the weight after it; the chain buy's success, amounts paid in and out, weight and initialised flag
+  D_TAO: 54, D_ALPHA: 55, D_QUOTE: 56, D_BUY_OK: 57, D_PAID_IN: 58, D_PAID_OUT: 59, D_BUY_QUOTE: 60, D_BUY_INIT: 61,
+} as const;
+export const ROW = 62;
+
+/** coinbase_globals: the coinbase's globals: network storage, the run's parameters and its counters */
+export const G = {
+  // state
+  BLOCK: 0, ISSUANCE: 1,
+  // counters accumulated over the call
+  TAO_MINTED: 2, TAO_RECYCLED: 3, ALPHA_MINTED: 4, ALPHA_RECYCLED: 5, EVENTS: 6, VIOLATIONS: 7, FIRST_VIOLATION: 8, VIOLATION_KIND: 9, STOPPED_FOR_HOST: 10,
+  // the balances pallet's total issuance, TotalStake, BlockEmission (storage)
+  BALANCES: 11, TOTAL_STAKE: 12, BLOCK_EMISSION: 13,
+  // the last block run: its TAO block emission and root sell flag
+  TAO_EMISSION: 14, ROOT_SELL: 15,
+  // parameters: SubnetTAO(root), TaoWeight, SubnetOwnerCut, MaxEpochsPerBlock, SubnetMovingAlpha (I96F32), the pool's MinimumReserve, and a mint override (mint_set: the next block mints mint instead)
+  ROOT_TAO: 16, TAO_WEIGHT: 17, OWNER_CUT: 18, MAX_EPOCHS: 19, MA_HI: 20, MA_LO: 21, MIN_RESERVE: 22, MINT_SET: 23, MINT: 24,
+  // host_pool: the pool's answers come from the host, so each block stops after get_subnet_terms (phase 1, its credit and TotalIssuance before it kept in credit and tao_before) and resumes once the answers are in
+  HOST_POOL: 25, PHASE: 26, CREDIT: 27, TAO_BEFORE: 28,
+  // phase 2: the block stopped after drain_pending for the host's payouts; what it needs to finish the block (the credit recycled, the ledgers before it, the alpha counted so far) and the alpha the payouts recycled
+  RECYCLED: 29, ACCOUNTED_BEFORE: 30, ISSUANCE_BEFORE: 31, ASSETS_BEFORE: 32, ALPHA_MINTED_BLOCK: 33, ALPHA_RECYCLED_BLOCK: 34, ASSETS_MINTED_BLOCK: 35, ASSETS_RECYCLED_BLOCK: 36, HOST_RECYCLED: 37,
+} as const;
+export const G_SLOTS = 38;
+
+/** coinbase_event: one epoch event of c_run_blocks */
+export const EVT = {
+  // one event per epoch outcome other than not-due: the block, the row, the outcome
+  BLOCK: 0, ROW: 1, OUTCOME: 2,
+  // the drained pending server, validator, root and owner amounts when the host pays out (else 0)
+  SERVER: 3, VALIDATOR: 4, ROOT: 5, OWNER: 6,
+} as const;
+export const EV = 7;
+
+/** coinbase_phase: the globals' phase: between blocks, waiting for a caller-supplied pool's answers, waiting for the host's payouts */
+export const PHASE_NONE = 0n;
+export const PHASE_POOL = 1n;
+export const PHASE_PAYOUT = 2n;
+
+/** coinbase_violation: the kind of the first failed conservation check (globals violation_kind) */
+export const V_TAO = 1;
+export const V_ALPHA = 2;
+export const V_LEDGER = 3;
+export const V_ASSETS = 4;

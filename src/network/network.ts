@@ -20,7 +20,7 @@ import type { Taomath } from "../core/taomath.js";
 import type { EpochInput, EpochOutput } from "../bindings/epoch.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool, balancerMinimumReserve } from "./balancer_pool.js";
-import { ROW, F, G, G_SLOTS, EV, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./rows.js";
+import { ROW, F, G, G_SLOTS, EV, EVT, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./rows.js";
 import { runEpochMechanisms } from "../bindings/mechanisms.js";
 import { DEFAULT_DELEGATE_TAKE } from "../bindings/coinbase.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./nominators.js";
@@ -417,7 +417,7 @@ export class Network {
     while (left > 0 || g[G.PHASE] !== 0n) {
       for (const c of counters) g[c] = 0n;
       const cb = coinbaseOf(this.tm);
-      const run = (blocks: number) => cb.runBlocks(n, rows, g, blocks, cap, EV, G.EVENTS);
+      const run = (blocks: number) => cb.runBlocks(n, rows, g, blocks, cap);
       const resuming = g[G.PHASE] !== 0n;
       const first = run(hostPool || resuming ? 1 : Math.min(left, 4096));
       let done = first.done, ev = first.events;
@@ -440,9 +440,9 @@ export class Network {
       if (done > 0 || g[G.PHASE] === PHASE_PAYOUT) { report.tao_block_emission = g[G.TAO_EMISSION]; report.root_sell_flag = g[G.ROOT_SELL] !== 0n; }
       const drains: Array<[number, bigint, bigint, bigint, bigint]> = [];
       for (let e = 0; e < ev.length; e += EV) {
-        const i = Number(ev[e + 1]), outcome = outcomes[Number(ev[e + 2])] as "ran" | "deferred" | "skipped";
-        report.epochs.push({ block: ev[e], netuid: subnets[i].netuid, outcome });
-        if (outcome === "ran" && rows[i * ROW + F.HOST_DRAIN] !== 0n) drains.push([i, ev[e + 3], ev[e + 4], ev[e + 5], ev[e + 6]]);
+        const i = Number(ev[e + EVT.ROW]), outcome = outcomes[Number(ev[e + EVT.OUTCOME])] as "ran" | "deferred" | "skipped";
+        report.epochs.push({ block: ev[e + EVT.BLOCK], netuid: subnets[i].netuid, outcome });
+        if (outcome === "ran" && rows[i * ROW + F.HOST_DRAIN] !== 0n) drains.push([i, ev[e + EVT.SERVER], ev[e + EVT.VALIDATOR], ev[e + EVT.ROOT], ev[e + EVT.OWNER]]);
       }
       if (g[G.PHASE] === PHASE_PAYOUT) {
         // distribute_emissions_to_subnets for the host's epochs, in netuid order, before the block's price updates

@@ -1,35 +1,17 @@
 // The network model's subnets as the rows the core's multi-block coinbase runs on
 // (assembly/coinbase/block_step.ts): one row of ROW u64 slots per non-root subnet, written from
-// and read back into SubnetState, and the globals block. Slot order must match the F_* and G_*
-// offsets of assembly/coinbase/row.ts.
+// and read back into SubnetState, and the globals block (slots: the boundary table's layouts).
 
 import type { SubnetState } from "./state.js";
 
-export const ROW = 62;
-export const F = {
-  NETUID: 0, MECH: 1, TEMPO: 2, LAST_EPOCH: 3, PENDING_AT: 4, SINCE: 5, EPOCH_INDEX: 6, LAST_MECH_STEP: 7, EMITS: 8,
-  EMISSION_ENABLED: 9, OWNER_CUT_ENABLED: 10, TAO: 11, ALPHA: 12, ALPHA_OUT: 13, QUOTE: 14, INIT: 15, FEE: 16, MP_LO: 17,
-  MP_HI: 18, HALVING: 19, START: 20, MB_LO: 21, MB_HI: 22, P_SERVER: 23, P_VALIDATOR: 24, P_ROOT: 25, P_OWNER: 26,
-  PROTOCOL: 27, UNOWNED: 28, ROOT_UNCLAIMED: 29, UNTRACKED: 30, OWNED: 31, IN_FLIGHT: 32, CONSISTENT: 33, HOST_DRAIN: 34,
-  FLOW: 35, VOL_LO: 36, VOL_HI: 37, AA_ISSUANCE: 38, AA_BURNED: 39, AA_RECYCLED: 40, ACCOUNT: 41, RP_LO: 42, RP_HI: 43,
-  RP_SET: 44, E_ALPHA_IN: 45, E_ALPHA_OUT: 46, E_TAO_IN: 47, E_EXCESS: 48, HAS_OWNER: 49,
-  T_TAO_IN: 50, T_ALPHA_IN: 51, T_EXCESS: 52, T_ALPHA_EM: 53,
-  D_TAO: 54, D_ALPHA: 55, D_QUOTE: 56, D_BUY_OK: 57, D_PAID_IN: 58, D_PAID_OUT: 59, D_BUY_QUOTE: 60, D_BUY_INIT: 61,
-} as const;
-export const G = {
-  BLOCK: 0, ISSUANCE: 1, TAO_MINTED: 2, TAO_RECYCLED: 3, ALPHA_MINTED: 4, ALPHA_RECYCLED: 5, EVENTS: 6, VIOLATIONS: 7,
-  FIRST_VIOLATION: 8, VIOLATION_KIND: 9, STOPPED_FOR_HOST: 10, BALANCES: 11, TOTAL_STAKE: 12, BLOCK_EMISSION: 13,
-  TAO_EMISSION: 14, ROOT_SELL: 15, ROOT_TAO: 16, TAO_WEIGHT: 17, OWNER_CUT: 18, MAX_EPOCHS: 19, MA_HI: 20, MA_LO: 21,
-  MIN_RESERVE: 22, MINT_SET: 23, MINT: 24, HOST_POOL: 25, PHASE: 26, CREDIT: 27, TAO_BEFORE: 28, RECYCLED: 29,
-  ACCOUNTED_BEFORE: 30, ISSUANCE_BEFORE: 31, ASSETS_BEFORE: 32, ALPHA_MINTED_BLOCK: 33, ALPHA_RECYCLED_BLOCK: 34,
-  ASSETS_MINTED_BLOCK: 35, ASSETS_RECYCLED_BLOCK: 36, HOST_RECYCLED: 37,
-} as const;
-export const G_SLOTS = 38;
-/** G.PHASE: the core stopped inside a block for a caller-supplied pool's answers, or for the host's payouts. */
-export const PHASE_POOL = 1n, PHASE_PAYOUT = 2n;
+// The slot objects and constants are generated from assembly/abi/boundary.json, as the core's are.
+export { ROW, F, G, G_SLOTS, EVT, EV, PHASE_NONE, PHASE_POOL, PHASE_PAYOUT, V_TAO, V_ALPHA, V_LEDGER, V_ASSETS } from "../bindings/layout.js";
+import { ROW, F, V_TAO, V_ALPHA, V_LEDGER, V_ASSETS } from "../bindings/layout.js";
+
 /** What each violation kind of the core's conservation checks names. */
-export const VIOLATION_KINDS = ["", "TAO", "alpha issuance", "a subnet's alpha ledger", "a subnet's alpha asset issuance"];
-export const EV = 7;
+export const VIOLATION_KINDS: readonly string[] = Object.assign(Array<string>(5).fill(""), {
+  [V_TAO]: "TAO", [V_ALPHA]: "alpha issuance", [V_LEDGER]: "a subnet's alpha ledger", [V_ASSETS]: "a subnet's alpha asset issuance",
+});
 
 const M64 = (1n << 64n) - 1n;
 const I64_MIN = -(1n << 63n), I64_MAX = (1n << 63n) - 1n;
