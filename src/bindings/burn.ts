@@ -5,9 +5,8 @@
 import { Core } from "./core.js";
 import { TaomathError } from "../core/errors.js";
 import { toArray, toBool, toInt, toU16, toU64, typeOf } from "./values.js";
+import { MASK64, U128_MAX } from "../core/ints.js";
 
-const M64 = (1n << 64n) - 1n;
-const U128_MAX = (1n << 128n) - 1n;
 /** Most blocks, and most registrations over all blocks, one run may ask for (each costs 8-16 bytes of output). */
 export const MAX_BURN_BLOCKS = 1_000_000;
 export const MAX_BURN_REGISTRATIONS = 1_000_000;
@@ -54,7 +53,7 @@ export class BurnCore {
     const b = toU64(burn, "burn"), m = toU128(mult, "burnIncreaseMult");
     const lo = toU64(min, "minBurn"), hi = toU64(max, "maxBurn"), root = toBool(isRoot, "isRoot");
     this.core.reset();
-    return BigInt.asUintN(64, this.core.call<bigint>("rb_bump", s(b), s(m >> 64n), s(m & M64), s(lo), s(hi), root ? 1 : 0));
+    return BigInt.asUintN(64, this.core.call<bigint>("rb_bump", s(b), s(m >> 64n), s(m & MASK64), s(lo), s(hi), root ? 1 : 0));
   }
 
   /** Blocks start_block+1 .. start_block+n, with registrationsPerBlock[i] registrations in block i. */
@@ -63,7 +62,7 @@ export class BurnCore {
     const list = toArray(registrationsPerBlock, "registrationsPerBlock");
     const n = list.length;
     if (n > MAX_BURN_BLOCKS) throw new TaomathError("wrong_length", "registrationsPerBlock", `${n} blocks; at most ${MAX_BURN_BLOCKS} per run`);
-    if (q.startBlock + BigInt(n) > M64) throw new TaomathError("out_of_range", "startBlock", "the last block of the run is past u64::MAX");
+    if (q.startBlock + BigInt(n) > MASK64) throw new TaomathError("out_of_range", "startBlock", "the last block of the run is past u64::MAX");
     const regs: number[] = new Array(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
@@ -73,7 +72,7 @@ export class BurnCore {
       if (total > MAX_BURN_REGISTRATIONS) throw new TaomathError("wrong_length", "registrationsPerBlock", `more than ${MAX_BURN_REGISTRATIONS} registrations in one run`);
     }
     this.core.reset();
-    const params = this.core.u64([q.burn, q.minBurn, q.maxBurn, BigInt(q.halfLife), q.burnIncreaseMult & M64, q.burnIncreaseMult >> 64n, q.isRoot ? 1n : 0n, q.startBlock]);
+    const params = this.core.u64([q.burn, q.minBurn, q.maxBurn, BigInt(q.halfLife), q.burnIncreaseMult & MASK64, q.burnIncreaseMult >> 64n, q.isRoot ? 1n : 0n, q.startBlock]);
     const regsPtr = this.core.u32(regs);
     const out = this.core.alloc(n * 16), prices = this.core.alloc(total * 8);
     this.core.call<void>("rb_run", params, regsPtr, n, out, prices);

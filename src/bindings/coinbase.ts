@@ -5,9 +5,8 @@
 import { Core } from "./core.js";
 import { toU64, toInt, toBool } from "./values.js";
 import { TaomathError } from "../core/errors.js";
+import { MASK64, U128_MAX, I128_MIN, I128_MAX } from "../core/ints.js";
 
-const MASK64 = (1n << 64n) - 1n;
-const U128_MAX = (1n << 128n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
 const u64 = (x: bigint) => BigInt.asUintN(64, x);
 
@@ -305,12 +304,6 @@ export class CoinbaseCore {
 
   // ---- batched forms (one wasm call for all subnets of a block); inputs are trusted model state ----
 
-
-
-
-
-
-
   /**
    * What an epoch's validator side credits per hotkey (no parents/children): the dividend split into
    * alpha and root parts by own alpha and root stake, the pending pots shared, then each hotkey's
@@ -434,7 +427,7 @@ function toBits(v: unknown, field: string, signed: boolean): bigint {
   else if (typeof v === "string" && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
   else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
   else throw new TaomathError("invalid_type", field, "expected fixed-point bits as an integer (bigint or decimal string)");
-  const lo = signed ? -(1n << 127n) : 0n, hi = signed ? (1n << 127n) - 1n : U128_MAX;
+  const lo = signed ? I128_MIN : 0n, hi = signed ? I128_MAX : U128_MAX;
   if (b < lo || b > hi) throw new TaomathError("out_of_range", field, `${b} does not fit in ${signed ? "i128" : "u128"} bits`);
   return b;
 }

@@ -4,10 +4,8 @@
 
 import type { Core } from "./core.js";
 import { TaomathError } from "../core/errors.js";
+import { MASK64, U64_MAX, U128_MAX } from "../core/ints.js";
 
-const MASK64 = (1n << 64n) - 1n;
-const U64_MAX = MASK64;
-const U128_MAX = (1n << 128n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
 
 export interface DividendHotkey473 {

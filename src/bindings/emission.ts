@@ -4,8 +4,8 @@
 import { Core } from "./core.js";
 import { toU64, toInt, typeOf } from "./values.js";
 import { TaomathError, quote } from "../core/errors.js";
+import { MASK64, I128_MIN, I128_MAX } from "../core/ints.js";
 
-const MASK64 = (1n << 64n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
 const u64 = (x: bigint) => BigInt.asUintN(64, x);
 const hi = (x: bigint) => s64(BigInt.asUintN(128, x) >> 64n);
@@ -179,6 +179,6 @@ function toI128(v: unknown, field: string): bigint {
   else if (typeof v === "string" && v.length <= 64 && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
   else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
   else throw new TaomathError("invalid_type", field, "expected fixed-point bits as an integer");
-  if (b < -(1n << 127n) || b >= 1n << 127n) throw new TaomathError("out_of_range", field, `${quote(b)} does not fit in i128 bits`);
+  if (b < I128_MIN || b > I128_MAX) throw new TaomathError("out_of_range", field, `${quote(b)} does not fit in i128 bits`);
   return b;
 }

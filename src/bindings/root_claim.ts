@@ -5,15 +5,14 @@
 import { Core } from "./core.js";
 import { toU64 } from "./values.js";
 import { TaomathError } from "../core/errors.js";
+import { MASK64, I128_MAX, I128_MIN, U128_MAX } from "../core/ints.js";
 
-const MASK64 = (1n << 64n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
 const lo = (x: bigint) => s64(BigInt.asUintN(128, x) & MASK64);
 const hi = (x: bigint) => s64(BigInt.asUintN(128, x) >> 64n);
-const I96_MAX = (1n << 127n) - 1n, I96_MIN = -(1n << 127n), U128_MAX = (1n << 128n) - 1n;
 
 function i96(v: bigint, field: string): bigint {
-  if (typeof v !== "bigint" || v < I96_MIN || v > I96_MAX) throw new TaomathError("out_of_range", field, `${field} must be I96F32 bits (a signed 128-bit bigint)`);
+  if (typeof v !== "bigint" || v < I128_MIN || v > I128_MAX) throw new TaomathError("out_of_range", field, `${field} must be I96F32 bits (a signed 128-bit bigint)`);
   return v;
 }
 function u128(v: bigint, field: string): bigint {

@@ -3,10 +3,9 @@
 // a TaomathError naming the field.
 
 import { TaomathError, quote } from "../core/errors.js";
+import { U64_MAX, I64_MIN, I64_MAX } from "../core/ints.js";
 
-export const U64_MAX = (1n << 64n) - 1n;
-export const I64_MIN = -(1n << 63n);
-export const I64_MAX = (1n << 63n) - 1n;
+export { U64_MAX, I64_MIN, I64_MAX };
 
 export type U64Like = bigint | string | number;
 

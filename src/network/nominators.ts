@@ -10,6 +10,7 @@ import type { ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
 import { sharePoolCoreOf } from "../core/cores.js";
 import { toU64 } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
+import { I64_MIN, I64_MAX } from "../core/ints.js";
 
 /** One hotkey's share pool on a subnet; its shared value is the hotkey's entry in `stakes`. */
 export interface HotkeyShares { denominator: ShareEntry; shares: Map<string, ShareEntry> }
@@ -28,7 +29,7 @@ function entryOf(v: any, field: string): ShareEntry {
   const m = toU128(v.mantissa, `${field}.mantissa`);
   let e: bigint;
   try { e = BigInt(v.exponent); } catch { throw new TaomathError("invalid_type", `${field}.exponent`, "expected an integer"); }
-  if (e < -(1n << 63n) || e >= 1n << 63n) throw new TaomathError("out_of_range", `${field}.exponent`, "does not fit i64");
+  if (e < I64_MIN || e > I64_MAX) throw new TaomathError("out_of_range", `${field}.exponent`, "does not fit i64");
   return { kind: "safe", value: { mantissa: m, exponent: e } };
 }
 function toU128(v: unknown, field: string): bigint {

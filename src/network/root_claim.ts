@@ -9,6 +9,7 @@ import type { Core } from "../bindings/core.js";
 import { RootClaimCore } from "../bindings/root_claim.js";
 import { toInt, toU64 } from "../bindings/values.js";
 import { TaomathError, ChainRejected } from "../core/errors.js";
+import { U128_MAX, satU128, satI128 } from "../core/ints.js";
 
 export type RootClaimType = { type: "swap" } | { type: "keep" } | { type: "keep_subnets"; subnets: number[] };
 
@@ -331,7 +332,3 @@ export class RootClaims {
   }
 }
 
-const U128_MAX = (1n << 128n) - 1n;
-const satU128 = (x: bigint) => (x > U128_MAX ? U128_MAX : x);
-const I128_MAX = (1n << 127n) - 1n;
-const satI128 = (x: bigint) => (x > I128_MAX ? I128_MAX : x);

@@ -10,6 +10,7 @@ import { toU64, toInt, toBool } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
 import type { MechanismState } from "../bindings/mechanisms.js";
 import { parseSharePools, serializeSharePools, type HotkeyShares } from "./nominators.js";
+import { satU64, U64_MAX, I64_MIN, I64_MAX, U128_MAX, I128_MIN, I128_MAX } from "../core/ints.js";
 
 /** The epoch inputs of a subnet other than what the model owns (stakes, block, emission). */
 export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {
@@ -155,9 +156,6 @@ export function serializeState(s: NetworkState): Record<string, unknown> {
   };
 }
 
-/** u64 saturation of a sum. */
-function satU64(v: bigint): bigint { return v > (1n << 64n) - 1n ? (1n << 64n) - 1n : v; }
-
 function storageKey(netuid: number): number { return ((netuid & 0xff) << 8) | (netuid >> 8); }
 
 function signed(v: unknown, field: string): bigint {
@@ -212,7 +210,7 @@ export function parseSnapshot(v: unknown): NetworkState {
           total += prop;
           return [prop, e[1]] as [bigint, string];
         });
-        if (total > (1n << 64n) - 1n) throw new TaomathError("out_of_range", `${g}.children[${ph}]`, "the proportions add up past u64::MAX (more than the whole stake)");
+        if (total > U64_MAX) throw new TaomathError("out_of_range", `${g}.children[${ph}]`, "the proportions add up past u64::MAX (more than the whole stake)");
         children.set(ph, cs);
         for (const [prop, c] of cs) parents.set(c, [...(parents.get(c) ?? []), [prop, ph]]);
       }
@@ -263,17 +261,17 @@ export function parseSnapshot(v: unknown): NetworkState {
       tao_reserve: u("tao_reserve", 0n), alpha_reserve: u("alpha_reserve", 0n), alpha_out: u("alpha_out", 0n),
       quote_weight: quote, pal_swap_initialized: b("pal_swap_initialized", true),
       fee_rate: toInt(x.fee_rate ?? 33, `${g}.fee_rate`, 0, 65535, "u16"),
-      moving_price: bits("moving_price", -(1n << 127n), (1n << 127n) - 1n), ema_price_halving_blocks: u("ema_price_halving_blocks", 201_600n),
-      miner_burned: bits("miner_burned", 0n, (1n << 128n) - 1n),
+      moving_price: bits("moving_price", I128_MIN, I128_MAX), ema_price_halving_blocks: u("ema_price_halving_blocks", 201_600n),
+      miner_burned: bits("miner_burned", 0n, U128_MAX),
       pending_server: u("pending_server", 0n), pending_validator: u("pending_validator", 0n), pending_root: u("pending_root", 0n),
       pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: signed(x.unowned_alpha, `${g}.unowned_alpha`),
       root_unclaimed: u("root_unclaimed", 0n), untracked_tao: u("untracked_tao", 0n),
-      has_owner: b("has_owner", true), recycle_owner_incentive: b("recycle_owner_incentive", false), protocol_flow: bits("protocol_flow", -(1n << 63n), (1n << 63n) - 1n),
-      volume: bits("volume", 0n, (1n << 128n) - 1n),
+      has_owner: b("has_owner", true), recycle_owner_incentive: b("recycle_owner_incentive", false), protocol_flow: bits("protocol_flow", I64_MIN, I64_MAX),
+      volume: bits("volume", 0n, U128_MAX),
       alpha_assets_issuance: u("alpha_assets_issuance", satU64(u("alpha_reserve", 0n) + u("alpha_out", 0n))),
       alpha_assets_burned: u("alpha_assets_burned", 0n), alpha_assets_recycled: u("alpha_assets_recycled", 0n),
       subnet_account_balance: u("subnet_account_balance", 0n),
-      root_prop: x.root_prop === undefined || x.root_prop === null ? null : bits("root_prop", 0n, (1n << 128n) - 1n),
+      root_prop: x.root_prop === undefined || x.root_prop === null ? null : bits("root_prop", 0n, U128_MAX),
       alpha_in_emission: u("alpha_in_emission", 0n), alpha_out_emission: u("alpha_out_emission", 0n),
       tao_in_emission: u("tao_in_emission", 0n), excess_tao: u("excess_tao", 0n),
       stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons, share_pools: parseSharePools(x.share_pools, g),

@@ -4,14 +4,11 @@
 
 import { TaomathError } from "../core/errors.js";
 import type { Ellipse } from "../bindings/superellipse.js";
+import { U128_MAX, I128_MIN, I128_MAX } from "../core/ints.js";
 
 type Int = bigint | string | number;
 /** An ellipse as callers write it: the chain's storage names, integers as bigint, decimal string or safe number. */
 export interface EllipseLike { alpha_scale: Int; tao_scale: Int; center_alpha: Int; center_tao: Int }
-
-const U128_MAX = (1n << 128n) - 1n;
-const I128_MIN = -(1n << 127n);
-const I128_MAX = (1n << 127n) - 1n;
 
 function toInt(v: unknown, field: string): bigint {
   if (typeof v === "bigint") return v;
