@@ -26,6 +26,7 @@ import { DEFAULT_DELEGATE_TAKE } from "../bindings/coinbase.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./nominators.js";
 import { toInt, toU64 } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
+import { transactional } from "../core/transaction.js";
 import { RootClaims, type ClaimResult } from "./root_claim.js";
 import { swapCoreOf } from "../core/cores.js";
 import { MIN_PRICE_RAO } from "../pool/quote.js";
@@ -147,13 +148,11 @@ export class Network {
     };
     const sw = swapCoreOf(this.tm);
     // the chain runs the whole call in one transaction: on failure the ledger restores itself and the state is reloaded here
-    const saved = serializeState(this.state);
-    try {
-      return this.claimRootIn(coldkey, subnetOf, take, sw, subnets);
-    } catch (e) {
-      Object.assign(this.state, parseSnapshot(saved));
-      throw e;
-    }
+    return transactional(
+      () => serializeState(this.state),
+      (saved) => { Object.assign(this.state, parseSnapshot(saved)); },
+      () => this.claimRootIn(coldkey, subnetOf, take, sw, subnets),
+    );
   }
 
   private claimRootIn(coldkey: string, subnetOf: (netuid: number) => SubnetState, take: (n: SubnetState, alpha: bigint) => void, sw: ReturnType<typeof swapCoreOf>, subnets?: number[]): ClaimResult[] {

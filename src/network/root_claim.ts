@@ -10,6 +10,7 @@ import { RootClaimCore } from "../bindings/root_claim.js";
 import { toInt, toU64 } from "../bindings/values.js";
 import { TaomathError, ChainRejected } from "../core/errors.js";
 import { U128_MAX, satU128, satI128 } from "../core/ints.js";
+import { transactional } from "../core/transaction.js";
 
 export type RootClaimType = { type: "swap" } | { type: "keep" } | { type: "keep_subnets"; subnets: number[] };
 
@@ -164,8 +165,7 @@ export class RootClaims {
     }
     const out: ClaimResult[] = [];
     // one transaction on chain: a failed claim (e.g. the swap) rolls back every claim of the call
-    const saved = this.save();
-    try {
+    transactional(() => this.save(), (saved) => this.restore(saved), () => {
       for (const [hotkey, stakes] of this.rootStakes) {
         if (!stakes.has(coldkey)) continue;
         for (const netuid of this.claimableSubnets(hotkey)) {
@@ -173,10 +173,7 @@ export class RootClaims {
           out.push(this.claimOnSubnet(hotkey, coldkey, netuid, payer));
         }
       }
-    } catch (e) {
-      this.restore(saved);
-      throw e;
-    }
+    });
     return out;
   }
 

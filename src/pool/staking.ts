@@ -10,6 +10,7 @@ import type { Taomath } from "../core/taomath.js";
 import type { PoolState, SwapError } from "../bindings/swap.js";
 import type { ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
 import { U64_MAX, satU64 } from "../core/ints.js";
+import { transactional } from "../core/transaction.js";
 
 export const DEFAULT_MIN_STAKE = 2_000_000n;
 export const DEFAULT_DELEGATE_TAKE = 11_796;
@@ -86,15 +87,15 @@ export class StakingState {
 
   /** Extrinsics are transactional on chain: a refused call leaves no trace. */
   private tx<T>(f: () => T): T {
-    const saved = structuredClone({ subnets: this.subnets, balances: this.balances, authorTao: this.authorTao, totalStake: this.totalStake });
-    try {
-      return f();
-    } catch (e) {
-      this.subnets.clear(); for (const [k, v] of saved.subnets) this.subnets.set(k, v);
-      this.balances.clear(); for (const [k, v] of saved.balances) this.balances.set(k, v);
-      this.authorTao = saved.authorTao; this.totalStake = saved.totalStake;
-      throw e;
-    }
+    return transactional(
+      () => structuredClone({ subnets: this.subnets, balances: this.balances, authorTao: this.authorTao, totalStake: this.totalStake }),
+      (saved) => {
+        this.subnets.clear(); for (const [k, v] of saved.subnets) this.subnets.set(k, v);
+        this.balances.clear(); for (const [k, v] of saved.balances) this.balances.set(k, v);
+        this.authorTao = saved.authorTao; this.totalStake = saved.totalStake;
+      },
+      f,
+    );
   }
 
   addSubnet(netuid: number, pool: PoolState, burn: Partial<BurnState> = {}): void {
