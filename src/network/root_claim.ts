@@ -7,7 +7,7 @@
 
 import type { Core } from "../bindings/core.js";
 import { RootClaimCore } from "../bindings/root_claim.js";
-import { toInt, toU64 } from "../bindings/values.js";
+import { toInt, toU64, toFixedBits } from "../bindings/values.js";
 import { TaomathError, ChainRejected } from "../core/errors.js";
 import { U128_MAX, satU128, satI128 } from "../core/ints.js";
 import { transactional } from "../core/transaction.js";
@@ -287,9 +287,8 @@ export class RootClaims {
       for (const [n, v] of Object.entries(obj(m, `${field}.rates[${h}]`))) {
         const f = `${field}.rates[${h}][${n}]`;
         const netuid = toInt(Number(n), f, 0, 65535, "u16");
-        let bits: bigint;
-        try { bits = BigInt(v as string); } catch { throw new TaomathError("invalid_type", f, "expected I96F32 bits as a decimal string"); }
-        if (bits < 0n || bits >= 1n << 127n) throw new TaomathError("out_of_range", f, "a rate is a non-negative I96F32");
+        const bits = toFixedBits(v, f, "i128");
+        if (bits < 0n) throw new TaomathError("out_of_range", f, "a rate is a non-negative I96F32");
         let x = r.rates.get(h);
         if (!x) r.rates.set(h, (x = new Map()));
         x.set(netuid, bits);
