@@ -4,8 +4,8 @@
 
 import { Core } from "./core.js";
 import { TaomathError } from "../core/errors.js";
-import { toArray, toBool, toInt, toU16, toU64, typeOf } from "./values.js";
-import { MASK64, U128_MAX } from "../core/ints.js";
+import { toArray, toBool, toInt, toU16, toU64, typeOf, checkBits } from "./values.js";
+import { MASK64 } from "../core/ints.js";
 
 /** Most blocks, and most registrations over all blocks, one run may ask for (each costs 8-16 bytes of output). */
 export const MAX_BURN_BLOCKS = 1_000_000;
@@ -22,11 +22,6 @@ export interface BurnParams {
 
 export interface BurnBlock { block: bigint; burnAfterDecay: bigint; registrationPrices: bigint[]; burnEndOfBlock: bigint }
 
-function toU128(v: unknown, field: string): bigint {
-  if (typeof v !== "bigint") throw new TaomathError("invalid_type", field, `expected U64F64 bits as a bigint, got ${typeOf(v)}`);
-  if (v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", field, "U64F64 bits must be in [0, 2^128)");
-  return v;
-}
 
 const s = (x: bigint) => BigInt.asIntN(64, x);
 
@@ -50,7 +45,7 @@ export class BurnCore {
     return BigInt.asUintN(64, this.core.call<bigint>("rb_decay", s(b), hl, s(blk), s(lo), s(hi)));
   }
   bump(burn: bigint, mult: bigint, min: bigint, max: bigint, isRoot: boolean): bigint {
-    const b = toU64(burn, "burn"), m = toU128(mult, "burnIncreaseMult");
+    const b = toU64(burn, "burn"), m = checkBits(mult, "burnIncreaseMult", "u128");
     const lo = toU64(min, "minBurn"), hi = toU64(max, "maxBurn"), root = toBool(isRoot, "isRoot");
     this.core.reset();
     return BigInt.asUintN(64, this.core.call<bigint>("rb_bump", s(b), s(m >> 64n), s(m & MASK64), s(lo), s(hi), root ? 1 : 0));
@@ -92,7 +87,7 @@ function burnParams(p: BurnParams): BurnParams {
   if (p === null || typeof p !== "object" || Array.isArray(p)) throw new TaomathError("invalid_type", "params", `expected the burn parameters as an object, got ${typeOf(p)}`);
   return {
     burn: toU64(p.burn, "burn"), minBurn: toU64(p.minBurn, "minBurn"), maxBurn: toU64(p.maxBurn, "maxBurn"),
-    halfLife: toU16(p.halfLife, "halfLife"), burnIncreaseMult: toU128(p.burnIncreaseMult, "burnIncreaseMult"),
+    halfLife: toU16(p.halfLife, "halfLife"), burnIncreaseMult: checkBits(p.burnIncreaseMult, "burnIncreaseMult", "u128"),
     isRoot: toBool(p.isRoot, "isRoot"), startBlock: toU64(p.startBlock, "startBlock"),
   };
 }

@@ -3,9 +3,9 @@
 
 import { Core } from "./core.js";
 import { TaomathError, quote } from "../core/errors.js";
-import { toU16, toI16, toU64, toInt } from "./values.js";
+import { toU16, toI16, toU64, toInt, checkBits } from "./values.js";
 import type { FixedSparse } from "./epoch.js";
-import { I64_MIN, I64_MAX, MASK64, I128_MIN, U128_MAX } from "../core/ints.js";
+import { MASK64, I128_MIN, U128_MAX } from "../core/ints.js";
 
 /** A dense I32F32 matrix: rows of raw bits, every row as long as the first. */
 export type DenseMatrix = bigint[][];
@@ -16,11 +16,7 @@ type Rows = ReadonlyArray<ReadonlyArray<readonly [number, bigint]>>;
 const u64 = (x: bigint) => BigInt.asUintN(64, x);
 
 /** I32F32 (or other i64) bits, checked: out-of-range bits would wrap at the wasm boundary. */
-function s64(x: bigint, field = "x"): bigint {
-  if (typeof x !== "bigint") throw new TaomathError("invalid_type", field, `expected fixed-point bits as a bigint, got ${quote(x)}`);
-  if (x < I64_MIN || x > I64_MAX) throw new TaomathError("out_of_range", field, `${quote(x)} does not fit in i64 bits`);
-  return x;
-}
+const s64 = (x: bigint, field = "x"): bigint => checkBits(x, field, "i64");
 /** A 128-bit fixed-point value (I64F64 or U64F64 bits), checked, as its two's-complement u128. */
 function bits128(x: bigint, field: string): bigint {
   if (typeof x !== "bigint") throw new TaomathError("invalid_type", field, `expected 128-bit fixed-point bits as a bigint, got ${quote(x)}`);

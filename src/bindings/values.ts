@@ -82,6 +82,17 @@ export function toFixedBits(v: unknown, field: string, type: BitsType): bigint {
   return b;
 }
 
+/**
+ * Fixed-point bits passed through the typed API, where a value is a bigint and nothing else (the
+ * JSON and CLI paths parse text with toFixedBits first), checked to fit `type`.
+ */
+export function checkBits(v: unknown, field: string, type: BitsType): bigint {
+  if (typeof v !== "bigint") throw new TaomathError("invalid_type", field, `expected ${type} fixed-point bits as a bigint, got ${typeOf(v)}`);
+  const [lo, hi] = BITS_RANGE[type];
+  if (v < lo || v > hi) throw new TaomathError("out_of_range", field, `${quote(v)} does not fit in ${type} bits`);
+  return v;
+}
+
 /** I32F32 bits (i64). */
 export const toI64Bits = (v: unknown, field: string): bigint => toFixedBits(v, field, "i64");
 
