@@ -4,10 +4,9 @@
 
 import { Core } from "./core.js";
 import { TaomathError } from "../core/errors.js";
-import { toArray, toBool, toInt, toU16, toU64, typeOf } from "./values.js";
+import { toArray, toBool, toInt, toU16, toU64, typeOf, checkBits } from "./values.js";
+import { MASK64 } from "../core/ints.js";
 
-const M64 = (1n << 64n) - 1n;
-const U128_MAX = (1n << 128n) - 1n;
 /** Most blocks, and most registrations over all blocks, one run may ask for (each costs 8-16 bytes of output). */
 export const MAX_BURN_BLOCKS = 1_000_000;
 export const MAX_BURN_REGISTRATIONS = 1_000_000;
@@ -23,11 +22,6 @@ export interface BurnParams {
 
 export interface BurnBlock { block: bigint; burnAfterDecay: bigint; registrationPrices: bigint[]; burnEndOfBlock: bigint }
 
-function toU128(v: unknown, field: string): bigint {
-  if (typeof v !== "bigint") throw new TaomathError("invalid_type", field, `expected U64F64 bits as a bigint, got ${typeOf(v)}`);
-  if (v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", field, "U64F64 bits must be in [0, 2^128)");
-  return v;
-}
 
 const s = (x: bigint) => BigInt.asIntN(64, x);
 
@@ -51,10 +45,10 @@ export class BurnCore {
     return BigInt.asUintN(64, this.core.call<bigint>("rb_decay", s(b), hl, s(blk), s(lo), s(hi)));
   }
   bump(burn: bigint, mult: bigint, min: bigint, max: bigint, isRoot: boolean): bigint {
-    const b = toU64(burn, "burn"), m = toU128(mult, "burnIncreaseMult");
+    const b = toU64(burn, "burn"), m = checkBits(mult, "burnIncreaseMult", "u128");
     const lo = toU64(min, "minBurn"), hi = toU64(max, "maxBurn"), root = toBool(isRoot, "isRoot");
     this.core.reset();
-    return BigInt.asUintN(64, this.core.call<bigint>("rb_bump", s(b), s(m >> 64n), s(m & M64), s(lo), s(hi), root ? 1 : 0));
+    return BigInt.asUintN(64, this.core.call<bigint>("rb_bump", s(b), s(m >> 64n), s(m & MASK64), s(lo), s(hi), root ? 1 : 0));
   }
 
   /** Blocks start_block+1 .. start_block+n, with registrationsPerBlock[i] registrations in block i. */
@@ -63,7 +57,7 @@ export class BurnCore {
     const list = toArray(registrationsPerBlock, "registrationsPerBlock");
     const n = list.length;
     if (n > MAX_BURN_BLOCKS) throw new TaomathError("wrong_length", "registrationsPerBlock", `${n} blocks; at most ${MAX_BURN_BLOCKS} per run`);
-    if (q.startBlock + BigInt(n) > M64) throw new TaomathError("out_of_range", "startBlock", "the last block of the run is past u64::MAX");
+    if (q.startBlock + BigInt(n) > MASK64) throw new TaomathError("out_of_range", "startBlock", "the last block of the run is past u64::MAX");
     const regs: number[] = new Array(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
@@ -73,7 +67,7 @@ export class BurnCore {
       if (total > MAX_BURN_REGISTRATIONS) throw new TaomathError("wrong_length", "registrationsPerBlock", `more than ${MAX_BURN_REGISTRATIONS} registrations in one run`);
     }
     this.core.reset();
-    const params = this.core.u64([q.burn, q.minBurn, q.maxBurn, BigInt(q.halfLife), q.burnIncreaseMult & M64, q.burnIncreaseMult >> 64n, q.isRoot ? 1n : 0n, q.startBlock]);
+    const params = this.core.u64([q.burn, q.minBurn, q.maxBurn, BigInt(q.halfLife), q.burnIncreaseMult & MASK64, q.burnIncreaseMult >> 64n, q.isRoot ? 1n : 0n, q.startBlock]);
     const regsPtr = this.core.u32(regs);
     const out = this.core.alloc(n * 16), prices = this.core.alloc(total * 8);
     this.core.call<void>("rb_run", params, regsPtr, n, out, prices);
@@ -93,7 +87,7 @@ function burnParams(p: BurnParams): BurnParams {
   if (p === null || typeof p !== "object" || Array.isArray(p)) throw new TaomathError("invalid_type", "params", `expected the burn parameters as an object, got ${typeOf(p)}`);
   return {
     burn: toU64(p.burn, "burn"), minBurn: toU64(p.minBurn, "minBurn"), maxBurn: toU64(p.maxBurn, "maxBurn"),
-    halfLife: toU16(p.halfLife, "halfLife"), burnIncreaseMult: toU128(p.burnIncreaseMult, "burnIncreaseMult"),
+    halfLife: toU16(p.halfLife, "halfLife"), burnIncreaseMult: checkBits(p.burnIncreaseMult, "burnIncreaseMult", "u128"),
     isRoot: toBool(p.isRoot, "isRoot"), startBlock: toU64(p.startBlock, "startBlock"),
   };
 }

@@ -3,12 +3,11 @@
 // bits as bigint (U64F64: /2^64, U96F32 and I96F32: /2^32).
 
 import { Core } from "./core.js";
-import { toU64, toInt, toBool } from "./values.js";
+import { toU64, toInt, toBool, toFixedBits } from "./values.js";
 import { TaomathError } from "../core/errors.js";
 import { G, EV } from "./layout.js";
+import { MASK64 } from "../core/ints.js";
 
-const MASK64 = (1n << 64n) - 1n;
-const U128_MAX = (1n << 128n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
 const u64 = (x: bigint) => BigInt.asUintN(64, x);
 
@@ -120,7 +119,7 @@ export class CoinbaseCore {
     const n = subnets.length;
     const netuids = subnets.map((s, i) => toInt(s.netuid, `subnets[${i}].netuid`, 0, 65535, "u16"));
     const mechs = subnets.map((s, i) => toInt(s.mechanism, `subnets[${i}].mechanism`, 0, 65535, "u16"));
-    const stored = subnets.map((s, i) => BigInt.asUintN(128, toBits(s.moving_price, `subnets[${i}].moving_price`, true)));
+    const stored = subnets.map((s, i) => BigInt.asUintN(128, toFixedBits(s.moving_price, `subnets[${i}].moving_price`, "i128")));
     this.core.reset();
     const pn = this.core.u16(netuids), pm = this.core.u16(mechs), ps = this.u128(stored), out = this.core.alloc(Math.max(1, n) * 16);
     this.core.call("c_moving_alpha_prices", n, pn, pm, ps, out);
@@ -147,7 +146,7 @@ export class CoinbaseCore {
     const be = toU64(blockEmission, "block_emission");
     const n = subnets.length;
     const prices = this.movingAlphaPrices(subnets);
-    const burned = subnets.map((s, i) => toBits(s.miner_burned ?? 0n, `subnets[${i}].miner_burned`, false));
+    const burned = subnets.map((s, i) => toFixedBits(s.miner_burned ?? 0n, `subnets[${i}].miner_burned`, "u128"));
     const enabled = subnets.map((s, i) => (s.emission_enabled === undefined ? 1 : toBool(s.emission_enabled, `subnets[${i}].emission_enabled`) ? 1 : 0));
     this.core.reset();
     const pp = this.u128(prices), pb = this.u128(burned), pe = this.core.u8(enabled);
@@ -161,13 +160,13 @@ export class CoinbaseCore {
   subnetTerms(subnets: TermsInput[], rootTao: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): TermsOutput[] {
     const rt = toU64(rootTao, "root_tao"), tw = toU64(taoWeight, "tao_weight");
     const n = subnets.length;
-    const te = subnets.map((s, i) => toBits(s.tao_emission, `subnets[${i}].tao_emission`, false));
+    const te = subnets.map((s, i) => toFixedBits(s.tao_emission, `subnets[${i}].tao_emission`, "u128"));
     const iss = subnets.map((s, i) => {
       const a = toU64(s.subnet_alpha_in, `subnets[${i}].subnet_alpha_in`), b = toU64(s.subnet_alpha_out, `subnets[${i}].subnet_alpha_out`);
       const sum = a + b;
       return sum > MASK64 ? MASK64 : sum;
     });
-    const pr = subnets.map((s, i) => toBits(s.spot_price, `subnets[${i}].spot_price`, false));
+    const pr = subnets.map((s, i) => toFixedBits(s.spot_price, `subnets[${i}].spot_price`, "u128"));
     this.core.reset();
     const pte = this.u128(te), pis = this.core.u64(iss), ppr = this.u128(pr);
     const pae = this.core.alloc(n * 8), pti = this.core.alloc(n * 16), pai = this.core.alloc(n * 16), pex = this.core.alloc(n * 16), prp = this.core.alloc(n * 16);
@@ -255,11 +254,11 @@ export class CoinbaseCore {
    */
   dividendDistribution(hotkeys: Array<{ dividend: bigint; alpha_stake: bigint; root_stake: bigint }>, pendingAlpha: bigint, pendingRoot: bigint, taoWeightBits: bigint): Array<{ alpha_dividend: bigint; root_dividend: bigint }> {
     const n = hotkeys.length;
-    const d = hotkeys.map((h, i) => toBits(h.dividend, `hotkeys[${i}].dividend`, false));
+    const d = hotkeys.map((h, i) => toFixedBits(h.dividend, `hotkeys[${i}].dividend`, "u128"));
     const a = hotkeys.map((h, i) => toU64(h.alpha_stake, `hotkeys[${i}].alpha_stake`));
     const r = hotkeys.map((h, i) => toU64(h.root_stake, `hotkeys[${i}].root_stake`));
     const pa = toU64(pendingAlpha, "pending_alpha"), pr = toU64(pendingRoot, "pending_root");
-    const tw = toBits(taoWeightBits, "tao_weight", false);
+    const tw = toFixedBits(taoWeightBits, "tao_weight", "u128");
     this.core.reset();
     const pd = this.u128(d), paa = this.core.u64(a), prr = this.core.u64(r);
     const oa = this.core.alloc(Math.max(1, n) * 16), or = this.core.alloc(Math.max(1, n) * 16);
@@ -305,12 +304,6 @@ export class CoinbaseCore {
   }
 
   // ---- batched forms (one wasm call for all subnets of a block); inputs are trusted model state ----
-
-
-
-
-
-
 
   /**
    * What an epoch's validator side credits per hotkey (no parents/children): the dividend split into
@@ -429,13 +422,3 @@ export class CoinbaseCore {
   }
 }
 
-function toBits(v: unknown, field: string, signed: boolean): bigint {
-  let b: bigint;
-  if (typeof v === "bigint") b = v;
-  else if (typeof v === "string" && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
-  else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
-  else throw new TaomathError("invalid_type", field, "expected fixed-point bits as an integer (bigint or decimal string)");
-  const lo = signed ? -(1n << 127n) : 0n, hi = signed ? (1n << 127n) - 1n : U128_MAX;
-  if (b < lo || b > hi) throw new TaomathError("out_of_range", field, `${b} does not fit in ${signed ? "i128" : "u128"} bits`);
-  return b;
-}

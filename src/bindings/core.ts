@@ -5,6 +5,7 @@
 
 import { TaomathError, quote } from "../core/errors.js";
 import { layouts, type EntryName, type EntryLayout, type SlotType } from "./layout.js";
+import { I32_MIN, U32_MAX, I64_MIN, I64_MAX, U64_MAX, U128_MAX, I128_MIN, MASK64 } from "../core/ints.js";
 
 /** The inputs of a header-convention entry point, by the slot names of boundary.json. */
 export type EntryInputs<E extends EntryName> = { readonly [K in keyof (typeof layouts)[E]["in"]]: bigint | number };
@@ -21,11 +22,6 @@ export class OutHeader<E extends EntryName> {
   /** the slot as a number: pointers, counts and flags */
   num(name: keyof (typeof layouts)[E]["out"] & string): number { return Number(this.get(name)); }
 }
-
-
-const I32_MIN = -(2 ** 31), U32_MAX = 2 ** 32 - 1;
-const I64_MIN = -(1n << 63n), I64_MAX = (1n << 63n) - 1n, U64_MAX = (1n << 64n) - 1n;
-const U128_MAX = (1n << 128n) - 1n, I128_MIN = -(1n << 127n);
 
 /** The value at `i`, checked to be an integer in [min, max] (bigint) before a typed array would wrap it. */
 function big(values: ArrayLike<unknown>, i: number, min: bigint, max: bigint, type: string): bigint {
@@ -159,10 +155,9 @@ export class Core {
     list(values);
     const p = this.alloc(values.length * 16);
     const v = new BigUint64Array(this.buffer, p, values.length * 2);
-    const mask = (1n << 64n) - 1n;
     for (let i = 0; i < values.length; i++) {
       const x = BigInt.asUintN(128, big(values, i, I128_MIN, U128_MAX, "128-bit value"));
-      v[2 * i] = x & mask;
+      v[2 * i] = x & MASK64;
       v[2 * i + 1] = x >> 64n;
     }
     return p;

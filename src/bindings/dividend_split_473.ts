@@ -4,10 +4,9 @@
 
 import type { Core } from "./core.js";
 import { TaomathError } from "../core/errors.js";
+import { MASK64, U64_MAX } from "../core/ints.js";
+import { checkBits } from "./values.js";
 
-const MASK64 = (1n << 64n) - 1n;
-const U64_MAX = MASK64;
-const U128_MAX = (1n << 128n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
 
 export interface DividendHotkey473 {
@@ -34,7 +33,7 @@ export function dividendDistribution473(
   core: Core, hotkeys: DividendHotkey473[], pendingAlpha: bigint, pendingRoot: bigint, taoWeightBits: bigint,
 ): Array<{ alpha_dividend: bigint; root_dividend: bigint }> {
   const n = hotkeys.length;
-  const d = hotkeys.map((h, i) => bounded(h.dividend, `hotkeys[${i}].dividend`, U128_MAX, "U96F32 bits"));
+  const d = hotkeys.map((h, i) => checkBits(h.dividend, `hotkeys[${i}].dividend`, "u128"));
   const a = hotkeys.map((h, i) => bounded(h.alpha_stake, `hotkeys[${i}].alpha_stake`, U64_MAX, "u64"));
   const r = hotkeys.map((h, i) => bounded(h.root_stake, `hotkeys[${i}].root_stake`, U64_MAX, "u64"));
   const u = hotkeys.map((h, i) => {
@@ -42,7 +41,7 @@ export function dividendDistribution473(
     return h.has_root_uid ? 1 : 0;
   });
   const pa = bounded(pendingAlpha, "pending_alpha", U64_MAX, "u64"), pr = bounded(pendingRoot, "pending_root", U64_MAX, "u64");
-  const tw = bounded(taoWeightBits, "tao_weight", U128_MAX, "U96F32 bits");
+  const tw = checkBits(taoWeightBits, "tao_weight", "u128");
   core.reset();
   const u128 = (values: bigint[]) => {
     const p = core.alloc(Math.max(1, values.length) * 16);

@@ -2,10 +2,10 @@
 // u64 amounts are bigint; U64F64 / I96F32 values are raw bits as bigint.
 
 import { Core } from "./core.js";
-import { toU64, toInt, typeOf } from "./values.js";
+import { toU64, toInt, typeOf, toFixedBits } from "./values.js";
 import { TaomathError, quote } from "../core/errors.js";
+import { MASK64 } from "../core/ints.js";
 
-const MASK64 = (1n << 64n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
 const u64 = (x: bigint) => BigInt.asUintN(64, x);
 const hi = (x: bigint) => s64(BigInt.asUintN(128, x) >> 64n);
@@ -126,7 +126,7 @@ export class EmissionCore {
 
   /** substrate-fixed log2 of an I96F32 (bits); null for operands <= 0. */
   log2I96F32(bits: bigint): bigint | null {
-    bits = toI128(bits, "bits");
+    bits = toFixedBits(bits, "bits", "i128");
     this.core.reset();
     const out = this.core.alloc(16);
     const ok = this.core.call<number>("e_log2_i96f32", hi(bits), lo(bits), out);
@@ -155,8 +155,8 @@ export class EmissionCore {
     const block = toU64(pool.block, "block");
     const t = toU64(pool.tao_reserve, "tao_reserve"), a = toU64(pool.alpha_reserve, "alpha_reserve");
     const w = toPerquintill(pool.quote_weight);
-    const ma = toI128(subnet.subnet_moving_alpha, "subnet_moving_alpha");
-    const mp = toI128(subnet.moving_price, "moving_price");
+    const ma = toFixedBits(subnet.subnet_moving_alpha, "subnet_moving_alpha", "i128");
+    const mp = toFixedBits(subnet.moving_price, "moving_price", "i128");
     this.core.reset();
     const out = this.core.alloc(48);
     this.core.call("e_update_moving_price", netuid, mech, s64(block), s64(start), s64(h), hi(ma), lo(ma), hi(mp), lo(mp), s64(t), s64(a), s64(w), out);
@@ -173,12 +173,3 @@ function toPerquintill(v: unknown): bigint {
   return w;
 }
 
-function toI128(v: unknown, field: string): bigint {
-  let b: bigint;
-  if (typeof v === "bigint") b = v;
-  else if (typeof v === "string" && v.length <= 64 && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
-  else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
-  else throw new TaomathError("invalid_type", field, "expected fixed-point bits as an integer");
-  if (b < -(1n << 127n) || b >= 1n << 127n) throw new TaomathError("out_of_range", field, `${quote(b)} does not fit in i128 bits`);
-  return b;
-}

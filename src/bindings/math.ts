@@ -3,8 +3,9 @@
 
 import { Core } from "./core.js";
 import { TaomathError, quote } from "../core/errors.js";
-import { toU16, toI16, toU64, toInt } from "./values.js";
+import { toU16, toI16, toU64, toInt, checkBits } from "./values.js";
 import type { FixedSparse } from "./epoch.js";
+import { MASK64, I128_MIN, U128_MAX } from "../core/ints.js";
 
 /** A dense I32F32 matrix: rows of raw bits, every row as long as the first. */
 export type DenseMatrix = bigint[][];
@@ -13,18 +14,13 @@ const MASK_OPS = ["<=", "<", "==", ">", ">=", "!="] as const;
 export type MaskOp = (typeof MASK_OPS)[number];
 type Rows = ReadonlyArray<ReadonlyArray<readonly [number, bigint]>>;
 const u64 = (x: bigint) => BigInt.asUintN(64, x);
-const I64_MIN = -(1n << 63n), I64_MAX = (1n << 63n) - 1n;
 
 /** I32F32 (or other i64) bits, checked: out-of-range bits would wrap at the wasm boundary. */
-function s64(x: bigint, field = "x"): bigint {
-  if (typeof x !== "bigint") throw new TaomathError("invalid_type", field, `expected fixed-point bits as a bigint, got ${quote(x)}`);
-  if (x < I64_MIN || x > I64_MAX) throw new TaomathError("out_of_range", field, `${quote(x)} does not fit in i64 bits`);
-  return x;
-}
+const s64 = (x: bigint, field = "x"): bigint => checkBits(x, field, "i64");
 /** A 128-bit fixed-point value (I64F64 or U64F64 bits), checked, as its two's-complement u128. */
 function bits128(x: bigint, field: string): bigint {
   if (typeof x !== "bigint") throw new TaomathError("invalid_type", field, `expected 128-bit fixed-point bits as a bigint, got ${quote(x)}`);
-  if (x < -(1n << 127n) || x >= 1n << 128n) throw new TaomathError("out_of_range", field, `${quote(x)} does not fit in 128 bits`);
+  if (x < I128_MIN || x > U128_MAX) throw new TaomathError("out_of_range", field, `${quote(x)} does not fit in 128 bits`);
   return BigInt.asUintN(128, x);
 }
 
@@ -83,7 +79,7 @@ export class MathHelpers {
   fixed64ToU64(bits: bigint): bigint {
     const v = bits128(bits, "bits");
     this.core.reset();
-    return u64(this.fn<bigint>("m_fixed64_to_u64", BigInt.asIntN(64, v >> 64n), BigInt.asIntN(64, v & ((1n << 64n) - 1n))));
+    return u64(this.fn<bigint>("m_fixed64_to_u64", BigInt.asIntN(64, v >> 64n), BigInt.asIntN(64, v & MASK64)));
   }
 
   weightedMedian(stake: bigint[], score: bigint[], part: number[], minority: bigint, lo: bigint, hi: bigint): bigint {
@@ -399,7 +395,7 @@ export class MathHelpers {
   fixed64ToFixed32(bits: bigint): bigint {
     const v = bits128(bits, "bits");
     this.core.reset();
-    return this.fn<bigint>("d_fixed64_to_fixed32", BigInt.asIntN(64, v >> 64n), BigInt.asIntN(64, v & ((1n << 64n) - 1n)));
+    return this.fn<bigint>("d_fixed64_to_fixed32", BigInt.asIntN(64, v >> 64n), BigInt.asIntN(64, v & MASK64));
   }
   /** check_vec_max_limited: after normalising the u16 weights, is the largest <= limit / 65535? */
   checkVecMaxLimited(weights: number[], limit: number): boolean {

@@ -3,23 +3,13 @@
 // the auto-claim picker. I96F32 values are raw i128 bits as bigint (value = bits / 2^32).
 
 import { Core } from "./core.js";
-import { toU64 } from "./values.js";
+import { toU64, checkBits } from "./values.js";
 import { TaomathError } from "../core/errors.js";
+import { MASK64 } from "../core/ints.js";
 
-const MASK64 = (1n << 64n) - 1n;
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
 const lo = (x: bigint) => s64(BigInt.asUintN(128, x) & MASK64);
 const hi = (x: bigint) => s64(BigInt.asUintN(128, x) >> 64n);
-const I96_MAX = (1n << 127n) - 1n, I96_MIN = -(1n << 127n), U128_MAX = (1n << 128n) - 1n;
-
-function i96(v: bigint, field: string): bigint {
-  if (typeof v !== "bigint" || v < I96_MIN || v > I96_MAX) throw new TaomathError("out_of_range", field, `${field} must be I96F32 bits (a signed 128-bit bigint)`);
-  return v;
-}
-function u128(v: bigint, field: string): bigint {
-  if (typeof v !== "bigint" || v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", field, `${field} must be a u128 bigint`);
-  return v;
-}
 
 export class RootClaimCore {
   constructor(private readonly core: Core) {}
@@ -30,7 +20,7 @@ export class RootClaimCore {
    * stakes the amount as alpha to the hotkey's owner instead.
    */
   addClaimable(rate: bigint, amount: bigint, totalRootStake: bigint): { rate: bigint; staked: boolean } {
-    const r = i96(rate, "rate"), a = toU64(amount, "amount"), t = toU64(totalRootStake, "total_root_stake");
+    const r = checkBits(rate, "rate", "i128"), a = toU64(amount, "amount"), t = toU64(totalRootStake, "total_root_stake");
     this.core.reset();
     const out = this.core.alloc(16);
     const ok = this.core.call<number>("c_root_claimable_add", lo(r), hi(r), s64(a), s64(t), out);
@@ -42,7 +32,7 @@ export class RootClaimCore {
    * be negative) and the alpha a claim pays (0 when below the threshold, unless ignored, or nothing is owed).
    */
   owed(rate: bigint, rootStake: bigint, claimed: bigint, threshold: bigint, ignoreMinimum = false): { owed: bigint; pays: bigint } {
-    const r = i96(rate, "rate"), s = toU64(rootStake, "root_stake"), c = u128(claimed, "root_claimed"), th = toU64(threshold, "threshold");
+    const r = checkBits(rate, "rate", "i128"), s = toU64(rootStake, "root_stake"), c = checkBits(claimed, "root_claimed", "u128"), th = toU64(threshold, "threshold");
     this.core.reset();
     const out = this.core.alloc(16);
     const pays = this.core.call<bigint>("c_root_owed", lo(r), hi(r), s64(s), lo(c), hi(c), s64(th), ignoreMinimum ? 1 : 0, out);
@@ -51,7 +41,7 @@ export class RootClaimCore {
 
   /** floor(rate * amount) as u128: how far RootClaimed moves when `amount` root stake is added or removed. */
   claimedShift(rate: bigint, amount: bigint): bigint {
-    const r = i96(rate, "rate"), a = toU64(amount, "amount");
+    const r = checkBits(rate, "rate", "i128"), a = toU64(amount, "amount");
     this.core.reset();
     const out = this.core.alloc(16);
     this.core.call("c_root_claimed_shift", lo(r), hi(r), s64(a), out);

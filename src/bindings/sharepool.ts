@@ -3,10 +3,9 @@
 
 import { Core } from "./core.js";
 import { TaomathError, quote } from "../core/errors.js";
-import { toArray, toU64, typeOf, I64_MIN, I64_MAX } from "./values.js";
+import { toArray, toU64, typeOf, checkBits, I64_MIN, I64_MAX } from "./values.js";
+import { MASK64 } from "../core/ints.js";
 
-const M64 = (1n << 64n) - 1n;
-const U128_MAX = (1n << 128n) - 1n;
 const s = (x: bigint) => BigInt.asIntN(64, x);
 /** Most u64 slots of snapshots one run may return (ops x (6 + 5 keys)): 64 MiB. */
 export const MAX_SHARE_POOL_SLOTS = 8 * 1024 * 1024;
@@ -54,7 +53,7 @@ export class SharePoolCore {
   private fn<T>(name: string, ...args: unknown[]): T { return this.core.call<T>(name, ...args); }
   private args(a: SafeFloat, field = "a"): bigint[] {
     const f = safeFloat(a, field);
-    return [s(f.mantissa >> 64n), s(f.mantissa & M64), s(f.exponent)];
+    return [s(f.mantissa >> 64n), s(f.mantissa & MASK64), s(f.exponent)];
   }
   private result(h: number): SafeFloat | null {
     const [ok, lo, hi, e] = this.core.readU64(h >>> 0, 4);
@@ -79,8 +78,8 @@ export class SharePoolCore {
   }
   toU64(a: SafeFloat): bigint { const x = this.args(a); this.core.reset(); return BigInt.asUintN(64, this.fn<bigint>("sf_to_u64", ...x)); }
   fromU64F64(bits: bigint): SafeFloat {
-    const b = toU128(bits, "bits");
-    this.core.reset(); return this.result(this.fn("sf_from_u64f64", s(b >> 64n), s(b & M64)))!;
+    const b = checkBits(bits, "bits", "u128");
+    this.core.reset(); return this.result(this.fn("sf_from_u64f64", s(b >> 64n), s(b & MASK64)))!;
   }
 
   /** Runs ops on a pool state; returns the state after each op. */
@@ -129,24 +128,19 @@ export class SharePoolCore {
 function rec(e: ShareEntry, field: string): bigint[] {
   if (e === null || typeof e !== "object") throw new TaomathError("invalid_type", field, `expected {kind: "absent" | "safe" | "legacy"}, got ${typeOf(e)}`);
   if (e.kind === "absent") return [0n, 0n, 0n, 0n];
-  if (e.kind === "legacy") { const b = toU128(e.bits, `${field}.bits`); return [2n, b & M64, b >> 64n, 0n]; }
+  if (e.kind === "legacy") { const b = checkBits(e.bits, `${field}.bits`, "u128"); return [2n, b & MASK64, b >> 64n, 0n]; }
   if (e.kind === "safe") {
     const v = safeFloat(e.value, `${field}.value`);
-    return [1n, v.mantissa & M64, v.mantissa >> 64n, BigInt.asUintN(64, v.exponent)];
+    return [1n, v.mantissa & MASK64, v.mantissa >> 64n, BigInt.asUintN(64, v.exponent)];
   }
   throw new TaomathError("invalid_type", `${field}.kind`, `expected "absent", "safe" or "legacy", got ${quote((e as { kind: unknown }).kind)}`);
 }
 
-function toU128(v: unknown, field: string): bigint {
-  if (typeof v !== "bigint") throw new TaomathError("invalid_type", field, `expected a u128 as a bigint, got ${typeOf(v)}`);
-  if (v < 0n || v > U128_MAX) throw new TaomathError("out_of_range", field, `${quote(v)} is outside u128`);
-  return v;
-}
 
 /** A SafeFloat as the chain stores it: a u128 mantissa and an i64 exponent. */
 function safeFloat(a: SafeFloat, field: string): SafeFloat {
   if (a === null || typeof a !== "object") throw new TaomathError("invalid_type", field, `expected {mantissa, exponent}, got ${typeOf(a)}`);
-  const mantissa = toU128(a.mantissa, `${field}.mantissa`);
+  const mantissa = checkBits(a.mantissa, `${field}.mantissa`, "u128");
   if (typeof a.exponent !== "bigint") throw new TaomathError("invalid_type", `${field}.exponent`, `expected an i64 as a bigint, got ${typeOf(a.exponent)}`);
   if (a.exponent < I64_MIN || a.exponent > I64_MAX) throw new TaomathError("out_of_range", `${field}.exponent`, `${quote(a.exponent)} is outside i64`);
   return { mantissa, exponent: a.exponent };

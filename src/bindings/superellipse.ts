@@ -7,8 +7,7 @@ import type { Core } from "../bindings/core.js";
 import type { PoolInput, PoolState } from "../bindings/swap.js";
 import { DEFAULT_POOL } from "../bindings/swap.js";
 import { TaomathError } from "../core/errors.js";
-
-const M64 = (1n << 64n) - 1n;
+import { MASK64, U128_MAX, I128_MIN, I128_MAX } from "../core/ints.js";
 
 /** The `SwapSuperellipse` storage value (Q32 units: 2^32 per rao). */
 export interface Ellipse {
@@ -47,14 +46,12 @@ export interface Swap473Outcome {
 }
 
 function u64(x: bigint): bigint {
-  if (x < 0n || x > M64) throw new TaomathError("out_of_range", "pool", `${x} is not a u64`);
+  if (x < 0n || x > MASK64) throw new TaomathError("out_of_range", "pool", `${x} is not a u64`);
   return x;
 }
-const U128_MAX = (1n << 128n) - 1n;
-const I128_MIN = -(1n << 127n), I128_MAX = (1n << 127n) - 1n;
 /** A u64 argument, or a TaomathError naming it (never a silent wrap). */
 function a64(x: bigint, field: string): bigint {
-  if (typeof x !== "bigint" || x < 0n || x > M64) throw new TaomathError("out_of_range", field, `${String(x)} is not a u64`);
+  if (typeof x !== "bigint" || x < 0n || x > MASK64) throw new TaomathError("out_of_range", field, `${String(x)} is not a u64`);
   return x;
 }
 /** A u128 argument (U64F64 bits), checked. */
@@ -62,8 +59,8 @@ function a128(x: bigint, field: string): bigint {
   if (typeof x !== "bigint" || x < 0n || x > U128_MAX) throw new TaomathError("out_of_range", field, `${String(x)} is not a u128`);
   return x;
 }
-const lo = (x: bigint) => BigInt.asIntN(64, x & M64);
-const hi = (x: bigint) => BigInt.asIntN(64, (x >> 64n) & M64);
+const lo = (x: bigint) => BigInt.asIntN(64, x & MASK64);
+const hi = (x: bigint) => BigInt.asIntN(64, (x >> 64n) & MASK64);
 const u128 = (l: bigint, h: bigint) => (h << 64n) | l;
 
 export class EllipseCore {
@@ -102,7 +99,7 @@ export class EllipseCore {
       if (typeof v !== "bigint" || v < I128_MIN || v > I128_MAX) throw new TaomathError("out_of_range", f, `${String(v)} is not an i128`);
     }
     const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
-    return [e.alpha_scale & M64, e.alpha_scale >> 64n, e.tao_scale & M64, e.tao_scale >> 64n, a & M64, a >> 64n, t & M64, t >> 64n];
+    return [e.alpha_scale & MASK64, e.alpha_scale >> 64n, e.tao_scale & MASK64, e.tao_scale >> 64n, a & MASK64, a >> 64n, t & MASK64, t >> 64n];
   }
   private writeEllipse(e: Ellipse): number { return this.put(this.ellipseSlots(e)); }
   private static ellipseFrom(v: bigint[], at: number): Ellipse {
@@ -126,8 +123,8 @@ export class EllipseCore {
       if (e.center_alpha < I128_MIN || e.center_alpha > I128_MAX) throw new TaomathError("out_of_range", "pool.ellipse.center_alpha", "not an i128");
       if (e.center_tao < I128_MIN || e.center_tao > I128_MAX) throw new TaomathError("out_of_range", "pool.ellipse.center_tao", "not an i128");
       const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
-      v[k + 9] = e.alpha_scale & M64; v[k + 10] = e.alpha_scale >> 64n; v[k + 11] = e.tao_scale & M64; v[k + 12] = e.tao_scale >> 64n;
-      v[k + 13] = a & M64; v[k + 14] = a >> 64n; v[k + 15] = t & M64; v[k + 16] = t >> 64n;
+      v[k + 9] = e.alpha_scale & MASK64; v[k + 10] = e.alpha_scale >> 64n; v[k + 11] = e.tao_scale & MASK64; v[k + 12] = e.tao_scale >> 64n;
+      v[k + 13] = a & MASK64; v[k + 14] = a >> 64n; v[k + 15] = t & MASK64; v[k + 16] = t >> 64n;
     } else v[k + 8] = 0n;
     return at;
   }

@@ -4,8 +4,7 @@
 
 import { Core } from "./core.js";
 import { TaomathError } from "../core/errors.js";
-
-const M64 = (1n << 64n) - 1n;
+import { MASK64, U64_MAX } from "../core/ints.js";
 
 /** A subnet pool as the chain stores it. quote = TAO weight in Perquintill parts (1e18 = 1). */
 export interface PoolInput {
@@ -97,12 +96,11 @@ export class SwapCore {
 
   /** safe-bigmath pow_ratio_scaled; null for None. Exponent parts must fit u64. */
   powRatioScaled(bn: bigint, bd: bigint, en: bigint, ed: bigint, precision: number, scale: bigint): bigint | null {
-    const U64 = (1n << 64n) - 1n;
     for (const [v, f] of [[bn, "base_numerator"], [bd, "base_denominator"], [scale, "scale"]] as const) {
       if (v < 0n) throw new TaomathError("out_of_range", f, "must be >= 0");
     }
     for (const [v, f] of [[en, "exponent_numerator"], [ed, "exponent_denominator"]] as const) {
-      if (v < 0n || v > U64) throw new TaomathError("out_of_range", f, "must fit in u64");
+      if (v < 0n || v > U64_MAX) throw new TaomathError("out_of_range", f, "must fit in u64");
     }
     if (!Number.isInteger(precision) || precision < 0 || precision > 65536) throw new TaomathError("out_of_range", "precision", "expected an integer in [0, 65536]");
     this.core.reset();
@@ -124,7 +122,7 @@ export class SwapCore {
   baseDeltaIn(quote: bigint, current: bigint, target: bigint, reserve: bigint): bigint { return this.limitDelta(1, quote, current, target, reserve); }
   private limitDelta(base: number, quote: bigint, cur: bigint, tgt: bigint, reserve: bigint): bigint {
     this.core.reset();
-    return u(this.fn<bigint>("sw_limit_delta", base, s(quote), s(cur >> 64n), s(cur & M64), s(tgt >> 64n), s(tgt & M64), s(reserve)));
+    return u(this.fn<bigint>("sw_limit_delta", base, s(quote), s(cur >> 64n), s(cur & MASK64), s(tgt >> 64n), s(tgt & MASK64), s(reserve)));
   }
   baseNeededForQuote(quote: bigint, tao: bigint, alpha: bigint, deltaTao: bigint): bigint {
     this.core.reset();
@@ -207,10 +205,10 @@ export class SwapCore {
 
 /** u64 range check: the low-level bindings take bigints that the wasm side reads as u64. */
 function chk(v: bigint, field: string): void {
-  if (typeof v !== "bigint" || v < 0n || v > M64) throw new TaomathError("out_of_range", field, `expected a u64 bigint, got ${String(v)}`);
+  if (typeof v !== "bigint" || v < 0n || v > U64_MAX) throw new TaomathError("out_of_range", field, `expected a u64 bigint, got ${String(v)}`);
 }
 function shift(k: number): void {
   if (!Number.isInteger(k) || k < 0 || k > 1 << 20) throw new TaomathError("out_of_range", "shift", "expected a shift in [0, 2^20]");
 }
-const s = (x: bigint) => { if (x < 0n || x > M64) throw new TaomathError("out_of_range", "value", `${x} is not a u64`); return BigInt.asIntN(64, x); };
+const s = (x: bigint) => { if (x < 0n || x > MASK64) throw new TaomathError("out_of_range", "value", `${x} is not a u64`); return BigInt.asIntN(64, x); };
 const u = (x: bigint) => BigInt.asUintN(64, x);

@@ -3,10 +3,9 @@
 // a TaomathError naming the field.
 
 import { TaomathError, quote } from "../core/errors.js";
+import { U64_MAX, I64_MIN, I64_MAX, I128_MIN, I128_MAX, U128_MAX } from "../core/ints.js";
 
-export const U64_MAX = (1n << 64n) - 1n;
-export const I64_MIN = -(1n << 63n);
-export const I64_MAX = (1n << 63n) - 1n;
+export { U64_MAX, I64_MIN, I64_MAX };
 
 export type U64Like = bigint | string | number;
 
@@ -59,16 +58,43 @@ export function toArray(v: unknown, field: string): unknown[] {
   return v;
 }
 
-/** Signed 64-bit fixed-point bits (I32F32) from bigint, decimal string or safe integer. */
-export function toI64Bits(v: unknown, field: string): bigint {
+/**
+ * The integer that holds a fixed-point type's bits: i64 for I32F32, i128 for I64F64 and I96F32,
+ * u128 for U64F64 and U96F32.
+ */
+export type BitsType = "i64" | "i128" | "u128";
+const BITS_RANGE: Record<BitsType, readonly [bigint, bigint]> = { i64: [I64_MIN, I64_MAX], i128: [I128_MIN, I128_MAX], u128: [0n, U128_MAX] };
+
+/**
+ * Fixed-point bits (the chain's raw `to_bits()` integer) from a bigint, a decimal string (JSON) or a
+ * safe integer, checked to fit the integer type that holds them. The one parser of fixed-point
+ * input: the epoch's scores, the coinbase's prices and emissions, the moving price, snapshots.
+ */
+export function toFixedBits(v: unknown, field: string, type: BitsType): bigint {
   let b: bigint;
   if (typeof v === "bigint") b = v;
   else if (typeof v === "string" && v.length <= MAX_DIGITS && /^-?[0-9]+$/.test(v.trim())) b = BigInt(v.trim());
   else if (typeof v === "number" && Number.isSafeInteger(v)) b = BigInt(v);
-  else throw new TaomathError("invalid_type", field, `expected I32F32 bits as an integer, got ${typeOf(v)}`);
-  if (b < I64_MIN || b > I64_MAX) throw new TaomathError("out_of_range", field, `${quote(b)} does not fit in i64 bits`);
+  else if (typeof v === "string" && /^\s*-?[0-9]+\s*$/.test(v)) throw new TaomathError("out_of_range", field, `${quote(v)} does not fit in ${type} bits`);
+  else throw new TaomathError("invalid_type", field, `expected fixed-point bits as an integer (bigint or decimal string), got ${typeOf(v)}`);
+  const [lo, hi] = BITS_RANGE[type];
+  if (b < lo || b > hi) throw new TaomathError("out_of_range", field, `${quote(b)} does not fit in ${type} bits`);
   return b;
 }
+
+/**
+ * Fixed-point bits passed through the typed API, where a value is a bigint and nothing else (the
+ * JSON and CLI paths parse text with toFixedBits first), checked to fit `type`.
+ */
+export function checkBits(v: unknown, field: string, type: BitsType): bigint {
+  if (typeof v !== "bigint") throw new TaomathError("invalid_type", field, `expected ${type} fixed-point bits as a bigint, got ${typeOf(v)}`);
+  const [lo, hi] = BITS_RANGE[type];
+  if (v < lo || v > hi) throw new TaomathError("out_of_range", field, `${quote(v)} does not fit in ${type} bits`);
+  return v;
+}
+
+/** I32F32 bits (i64). */
+export const toI64Bits = (v: unknown, field: string): bigint => toFixedBits(v, field, "i64");
 
 export function typeOf(v: unknown): string {
   if (v === null) return "null";

@@ -3,8 +3,7 @@
 
 import { Core } from "./core.js";
 import { toArray, toU16, toU64 } from "./values.js";
-
-const MASK64 = (1n << 64n) - 1n;
+import { MASK64 } from "../core/ints.js";
 
 export class WeightsCore {
   constructor(private readonly core: Core) {}

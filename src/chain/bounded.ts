@@ -8,6 +8,7 @@ import {
   type Codec, type Decoder, Bytes as RawBytes, Option as RawOption, Vector as RawVector,
   bool as rawBool, compact, compactBn, compactNumber, createCodec, createDecoder,
 } from "@polkadot-api/substrate-bindings";
+import { U64_MAX, U128_MAX } from "../core/ints.js";
 
 /** The decoder's cursor: scale-ts decodes from a Uint8Array that carries its read offset `i`. */
 type Cursor = Uint8Array & { i: number };
@@ -87,6 +88,6 @@ export const compactU8 = compactUpTo(compactNumber, 0xffn, "u8", false);
 /** Compact<u16> (also NetUid, whose wire type is u16). */
 export const compactU16 = compactUpTo(compactNumber, 0xffffn, "u16", false);
 /** Compact<u64> and the u64 balances (AlphaCurrency, TaoCurrency). */
-export const compactU64 = compactUpTo(compactBn, (1n << 64n) - 1n, "u64", true);
+export const compactU64 = compactUpTo(compactBn, U64_MAX, "u64", true);
 /** Compact<u128>. */
-export const compactU128 = compactUpTo(compactBn, (1n << 128n) - 1n, "u128", true);
+export const compactU128 = compactUpTo(compactBn, U128_MAX, "u128", true);

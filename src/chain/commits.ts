@@ -19,9 +19,7 @@
 
 import { TaomathError, quote } from "../core/errors.js";
 import { toArray, toU64, toU16, toInt } from "../bindings/values.js";
-
-const U64_MAX = (1n << 64n) - 1n;
-const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
+import { U64_MAX, satAddU64 } from "../core/ints.js";
 
 export type CommitSemantics = "block" | "counter";
 
@@ -31,7 +29,7 @@ export const commitSemanticsFor = (specVersion: number): CommitSemantics => (toI
 /** subtensor's get_epoch_index before the stateful epoch counter: (block + netuid + 1) / (tempo + 1), saturating. */
 export function epochIndexOfBlock(netuid: number, tempo: number, block: bigint): bigint {
   netuid = toU16(netuid, "netuid"); tempo = toU16(tempo, "tempo"); block = toU64(block, "block");
-  return satAdd(block, BigInt(netuid) + 1n) / (BigInt(tempo) + 1n);
+  return satAddU64(block, BigInt(netuid) + 1n) / (BigInt(tempo) + 1n);
 }
 
 /** One WeightCommits map entry (CR v2): the hotkey and its queue of (hash, u64, u64, u64) in queue order. */
@@ -73,9 +71,9 @@ export function commitBlocks(s: CommitState): Array<string | null> {
   }
   const period = toU64(s.revealPeriodEpochs, "RevealPeriodEpochs");
   const currentEpoch = counter
-    ? satAdd(toU64(s.subnetEpochIndex, "SubnetEpochIndex"), 1n)
+    ? satAddU64(toU64(s.subnetEpochIndex, "SubnetEpochIndex"), 1n)
     : epochIndexOfBlock(s.netuid, s.tempo, toU64(s.epochBlock, "epochBlock"));
-  const expired = (commitEpoch: bigint) => currentEpoch > satAdd(commitEpoch, period);
+  const expired = (commitEpoch: bigint) => currentEpoch > satAddU64(commitEpoch, period);
   const epochOfBlock = (b: bigint) => epochIndexOfBlock(s.netuid, s.tempo, b);
 
   const v2 = toArray(s.weightCommits, "WeightCommits") as WeightCommitEntry[];

@@ -8,11 +8,12 @@ import {
   DEFAULT_MAX_EPOCHS_PER_BLOCK, cappedNextEpoch, nextScheduledEpoch, schedulerRulesFor, type EpochTrigger, type SubnetSchedule,
 } from "./schedule.js";
 import { toU16, toU64, toInt } from "../bindings/values.js";
+import { U64_MAX } from "../core/ints.js";
 
 /** Blocks until the epoch can run, as subtensor's blocks_until_next_epoch (run_coinbase.rs). */
 export function blocksUntilNextEpoch(netuid: number, tempo: number, block: bigint): bigint {
   netuid = toU16(netuid, "netuid"); tempo = toU16(tempo, "tempo"); block = toU64(block, "block");
-  if (tempo === 0) return (1n << 64n) - 1n;
+  if (tempo === 0) return U64_MAX;
   // block.wrapping_add(netuid + 1) in u64, as the chain computes it
   const rem = BigInt.asUintN(64, block + BigInt(netuid) + 1n) % BigInt(tempo + 1);
   const t = BigInt(tempo);
@@ -29,7 +30,7 @@ export function nextEpochBlock(netuid: number, tempo: number, block: bigint): bi
   if (tempo === 0) return null;
   const at = block + 1n + blocksUntilNextEpoch(netuid, tempo, BigInt.asUintN(64, block + 1n));
   // an epoch block past u64::MAX never comes
-  return at > (1n << 64n) - 1n ? null : at;
+  return at > U64_MAX ? null : at;
 }
 
 /** Whether the runtime with this spec version uses the stateful epoch scheduler (LastEpochBlock etc.). */

@@ -18,10 +18,7 @@ import { defaultTaomath } from "../core/default.js";
 
 import { TaomathError, quote } from "../core/errors.js";
 import { toU16, toU64, toInt } from "../bindings/values.js";
-
-const U64_MAX = (1n << 64n) - 1n;
-
-const satAdd = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
+import { U64_MAX, satAddU64 } from "../core/ints.js";
 
 /** MAX_TEMPO (lib.rs): BlocksSinceLastStep above it fires the epoch whatever the schedule says. */
 export const MAX_TEMPO = 50_400n;
@@ -47,7 +44,7 @@ const safetyNetAbove = (s: SubnetSchedule, rules: SchedulerRules): bigint => (ru
 
 /** BlocksSinceLastStep after `elapsed` >= 1 more blocks of drain_pending (473: saturating at tempo + 1). */
 function advanced(s: SubnetSchedule, since: bigint, elapsed: bigint, rules: SchedulerRules): bigint {
-  const v = satAdd(since, elapsed);
+  const v = satAddU64(since, elapsed);
   if (rules !== "473") return v;
   const cap = BigInt(s.tempo) + 1n;
   return v < cap ? v : cap;

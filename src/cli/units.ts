@@ -4,8 +4,7 @@
 import { TaomathError } from "../core/errors.js";
 import { taoToRao } from "../core/units.js";
 import type { Values } from "./command.js";
-
-const U64_MAX = (1n << 64n) - 1n;
+import { U64_MAX } from "../core/ints.js";
 
 /** "12.5" -> 12_500_000_000n; "125rao" -> 125n; under raoDefault plain integers are rao. */
 export function amount(text: string, field: string, raoDefault = false): bigint {

@@ -2,6 +2,7 @@
 // for hosts that take human amounts. No floating point: "0.1" TAO is exactly 100_000_000 rao.
 
 import { TaomathError, quote } from "./errors.js";
+import { U64_MAX } from "./ints.js";
 
 /** Longest decimal text read (u128 has 39 digits; with 38 decimals and padding, 100 is plenty). */
 const MAX_DECIMAL_CHARS = 100;
@@ -30,7 +31,7 @@ function atMost(v: bigint, max: bigint, field: string, what: string): bigint {
 }
 
 /** TAO (or alpha) as decimal text → rao (a u64, as balances are on the chain). */
-export const taoToRao = (text: string, field: string) => atMost(parseDecimal(text, 9, field), (1n << 64n) - 1n, field, "u64::MAX rao");
+export const taoToRao = (text: string, field: string) => atMost(parseDecimal(text, 9, field), U64_MAX, field, "u64::MAX rao");
 /** A weight in [0, 1] as decimal text → Perquintill parts of 1e18. */
 export const weightToParts = (text: string, field: string) => atMost(parseDecimal(text, 18, field), 10n ** 18n, field, "1 (a Perquintill is at most 1e18 parts)");
 

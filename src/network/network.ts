@@ -26,16 +26,14 @@ import { DEFAULT_DELEGATE_TAKE } from "../bindings/coinbase.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./nominators.js";
 import { toInt, toU64 } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
+import { transactional } from "../core/transaction.js";
 import { RootClaims, type ClaimResult } from "./root_claim.js";
 import { swapCoreOf } from "../core/cores.js";
 import { MIN_PRICE_RAO } from "../pool/quote.js";
 import { parseSnapshot, serializeState, type NetworkState, type SubnetState, type NeuronsInput } from "./state.js";
+import { U64_MAX, MASK64, satAddU64, satSubU64 } from "../core/ints.js";
 
 export type { NetworkState, SubnetState, NeuronsInput };
-
-const U64_MAX = (1n << 64n) - 1n;
-const satAdd = (a: bigint, b: bigint) => (a + b > U64_MAX ? U64_MAX : a + b);
-const satSub = (a: bigint, b: bigint) => (a > b ? a - b : 0n);
 
 export interface StepReport {
   assumptions: string[];
@@ -150,13 +148,11 @@ export class Network {
     };
     const sw = swapCoreOf(this.tm);
     // the chain runs the whole call in one transaction: on failure the ledger restores itself and the state is reloaded here
-    const saved = serializeState(this.state);
-    try {
-      return this.claimRootIn(coldkey, subnetOf, take, sw, subnets);
-    } catch (e) {
-      Object.assign(this.state, parseSnapshot(saved));
-      throw e;
-    }
+    return transactional(
+      () => serializeState(this.state),
+      (saved) => { Object.assign(this.state, parseSnapshot(saved)); },
+      () => this.claimRootIn(coldkey, subnetOf, take, sw, subnets),
+    );
   }
 
   private claimRootIn(coldkey: string, subnetOf: (netuid: number) => SubnetState, take: (n: SubnetState, alpha: bigint) => void, sw: ReturnType<typeof swapCoreOf>, subnets?: number[]): ClaimResult[] {
@@ -175,7 +171,7 @@ export class Network {
         if (!r.ok) throw new TaomathError("chain_rejected", `subnets[netuid ${netuid}]`, `the root claim's swap of ${alpha} alpha failed (${r.error}); the chain rolls the claim back`);
         if (r.paidIn !== alpha) throw new TaomathError("unsupported", `subnets[netuid ${netuid}]`, `the swap took ${r.paidIn} of ${alpha} alpha; a partial root claim swap is not modelled`);
         take(n, alpha);
-        n.alpha_out = satSub(n.alpha_out, alpha);
+        n.alpha_out = satSubU64(n.alpha_out, alpha);
         n.alpha_reserve += r.paidIn;
         n.tao_reserve -= r.paidOut;
         n.quote_weight = r.stateAfter.quoteWeight;
@@ -380,9 +376,9 @@ export class Network {
     this.credit(n, credits);
     // CKBurn and recycled owner incentive leave SubnetAlphaOut and the alpha asset issuance
     const recycled = ckBurned + ownerRecycled;
-    n.alpha_out = satSub(n.alpha_out, recycled);
+    n.alpha_out = satSubU64(n.alpha_out, recycled);
     n.alpha_assets_recycled += recycled;
-    n.alpha_assets_issuance = satSub(n.alpha_assets_issuance, recycled);
+    n.alpha_assets_issuance = satSubU64(n.alpha_assets_issuance, recycled);
     n.unowned_alpha += E - paid - ckBurned;
     // the epoch's own storage writes the next epoch reads
     nn.bonds = out.bonds;
@@ -409,7 +405,7 @@ export class Network {
     g[G.BLOCK] = s.block; g[G.ISSUANCE] = s.total_issuance;
     g[G.BALANCES] = s.balances_total_issuance; g[G.TOTAL_STAKE] = s.total_stake; g[G.BLOCK_EMISSION] = s.block_emission;
     g[G.ROOT_TAO] = s.root_tao; g[G.TAO_WEIGHT] = s.tao_weight; g[G.OWNER_CUT] = BigInt(s.subnet_owner_cut);
-    g[G.MAX_EPOCHS] = BigInt(s.max_epochs_per_block); g[G.MA_HI] = ma >> 64n; g[G.MA_LO] = ma & ((1n << 64n) - 1n);
+    g[G.MAX_EPOCHS] = BigInt(s.max_epochs_per_block); g[G.MA_HI] = ma >> 64n; g[G.MA_LO] = ma & MASK64;
     g[G.MIN_RESERVE] = minimumReserve ?? 0n; g[G.HOST_POOL] = hostPool ? 1n : 0n;
     if (mint !== undefined) { g[G.MINT_SET] = 1n; g[G.MINT] = mint; }
     const counters = [G.TAO_MINTED, G.TAO_RECYCLED, G.ALPHA_MINTED, G.ALPHA_RECYCLED, G.EVENTS, G.VIOLATIONS, G.FIRST_VIOLATION, G.VIOLATION_KIND];

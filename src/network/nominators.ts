@@ -8,8 +8,9 @@
 import type { Taomath } from "../core/taomath.js";
 import type { ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
 import { sharePoolCoreOf } from "../core/cores.js";
-import { toU64 } from "../bindings/values.js";
+import { toU64, toFixedBits } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
+import { I64_MIN, I64_MAX } from "../core/ints.js";
 
 /** One hotkey's share pool on a subnet; its shared value is the hotkey's entry in `stakes`. */
 export interface HotkeyShares { denominator: ShareEntry; shares: Map<string, ShareEntry> }
@@ -24,18 +25,12 @@ function entryJson(e: ShareEntry): unknown {
 function entryOf(v: any, field: string): ShareEntry {
   if (v === null || v === undefined) return { kind: "absent" };
   if (typeof v !== "object") throw new TaomathError("invalid_type", field, "expected {mantissa, exponent} or {bits}");
-  if (v.bits !== undefined) return { kind: "legacy", bits: toU128(v.bits, `${field}.bits`) };
-  const m = toU128(v.mantissa, `${field}.mantissa`);
+  if (v.bits !== undefined) return { kind: "legacy", bits: toFixedBits(v.bits, `${field}.bits`, "u128") };
+  const m = toFixedBits(v.mantissa, `${field}.mantissa`, "u128");
   let e: bigint;
   try { e = BigInt(v.exponent); } catch { throw new TaomathError("invalid_type", `${field}.exponent`, "expected an integer"); }
-  if (e < -(1n << 63n) || e >= 1n << 63n) throw new TaomathError("out_of_range", `${field}.exponent`, "does not fit i64");
+  if (e < I64_MIN || e > I64_MAX) throw new TaomathError("out_of_range", `${field}.exponent`, "does not fit i64");
   return { kind: "safe", value: { mantissa: m, exponent: e } };
-}
-function toU128(v: unknown, field: string): bigint {
-  let b: bigint;
-  try { b = BigInt(v as string); } catch { throw new TaomathError("invalid_type", field, "expected an integer (decimal string)"); }
-  if (b < 0n || b >= 1n << 128n) throw new TaomathError("out_of_range", field, "does not fit u128");
-  return b;
 }
 
 export function serializeSharePools(pools: Map<string, HotkeyShares>): Record<string, unknown> {

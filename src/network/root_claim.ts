@@ -7,8 +7,10 @@
 
 import type { Core } from "../bindings/core.js";
 import { RootClaimCore } from "../bindings/root_claim.js";
-import { toInt, toU64 } from "../bindings/values.js";
+import { toInt, toU64, toFixedBits } from "../bindings/values.js";
 import { TaomathError, ChainRejected } from "../core/errors.js";
+import { U128_MAX, satU128, satI128 } from "../core/ints.js";
+import { transactional } from "../core/transaction.js";
 
 export type RootClaimType = { type: "swap" } | { type: "keep" } | { type: "keep_subnets"; subnets: number[] };
 
@@ -163,8 +165,7 @@ export class RootClaims {
     }
     const out: ClaimResult[] = [];
     // one transaction on chain: a failed claim (e.g. the swap) rolls back every claim of the call
-    const saved = this.save();
-    try {
+    transactional(() => this.save(), (saved) => this.restore(saved), () => {
       for (const [hotkey, stakes] of this.rootStakes) {
         if (!stakes.has(coldkey)) continue;
         for (const netuid of this.claimableSubnets(hotkey)) {
@@ -172,10 +173,7 @@ export class RootClaims {
           out.push(this.claimOnSubnet(hotkey, coldkey, netuid, payer));
         }
       }
-    } catch (e) {
-      this.restore(saved);
-      throw e;
-    }
+    });
     return out;
   }
 
@@ -289,9 +287,8 @@ export class RootClaims {
       for (const [n, v] of Object.entries(obj(m, `${field}.rates[${h}]`))) {
         const f = `${field}.rates[${h}][${n}]`;
         const netuid = toInt(Number(n), f, 0, 65535, "u16");
-        let bits: bigint;
-        try { bits = BigInt(v as string); } catch { throw new TaomathError("invalid_type", f, "expected I96F32 bits as a decimal string"); }
-        if (bits < 0n || bits >= 1n << 127n) throw new TaomathError("out_of_range", f, "a rate is a non-negative I96F32");
+        const bits = toFixedBits(v, f, "i128");
+        if (bits < 0n) throw new TaomathError("out_of_range", f, "a rate is a non-negative I96F32");
         let x = r.rates.get(h);
         if (!x) r.rates.set(h, (x = new Map()));
         x.set(netuid, bits);
@@ -331,7 +328,3 @@ export class RootClaims {
   }
 }
 
-const U128_MAX = (1n << 128n) - 1n;
-const satU128 = (x: bigint) => (x > U128_MAX ? U128_MAX : x);
-const I128_MAX = (1n << 127n) - 1n;
-const satI128 = (x: bigint) => (x > I128_MAX ? I128_MAX : x);

@@ -6,10 +6,11 @@ import type { EpochInput } from "../bindings/epoch.js";
 import type { PoolReserves } from "./coinbase.js";
 import { DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK } from "../bindings/coinbase.js";
 import { DEFAULT_SUBNET_MOVING_ALPHA, TOTAL_SUPPLY } from "../bindings/emission.js";
-import { toU64, toInt, toBool } from "../bindings/values.js";
+import { toU64, toInt, toBool, toFixedBits, type BitsType } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
 import type { MechanismState } from "../bindings/mechanisms.js";
 import { parseSharePools, serializeSharePools, type HotkeyShares } from "./nominators.js";
+import { satU64, U64_MAX } from "../core/ints.js";
 
 /** The epoch inputs of a subnet other than what the model owns (stakes, block, emission). */
 export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {
@@ -155,9 +156,6 @@ export function serializeState(s: NetworkState): Record<string, unknown> {
   };
 }
 
-/** u64 saturation of a sum. */
-function satU64(v: bigint): bigint { return v > (1n << 64n) - 1n ? (1n << 64n) - 1n : v; }
-
 function storageKey(netuid: number): number { return ((netuid & 0xff) << 8) | (netuid >> 8); }
 
 function signed(v: unknown, field: string): bigint {
@@ -193,12 +191,8 @@ export function parseSnapshot(v: unknown): NetworkState {
       if (x.stakes === null || typeof x.stakes !== "object") throw new TaomathError("invalid_type", `${g}.stakes`, "expected an object hotkey -> alpha");
       for (const [h, a] of Object.entries(x.stakes)) stakes.set(h, toU64(a, `${g}.stakes[${h}]`));
     }
-    // fixed-point bit strings: SubnetMovingPrice is I96F32 (i128), MinerBurned U96F32 (u128)
-    const bits = (k: string, lo: bigint, hi: bigint) => {
-      const b = signed(x[k], `${g}.${k}`);
-      if (b < lo || b > hi) throw new TaomathError("out_of_range", `${g}.${k}`, `${b} does not fit the fixed-point type`);
-      return b;
-    };
+    // fixed-point bit strings: SubnetMovingPrice is I96F32 (i128), MinerBurned U96F32 (u128); absent is zero
+    const bits = (k: string, type: BitsType) => (x[k] === undefined ? 0n : toFixedBits(x[k], `${g}.${k}`, type));
     const children = new Map<string, Array<[bigint, string]>>();
     const parents = new Map<string, Array<[bigint, string]>>();
     if (x.children !== undefined) {
@@ -212,7 +206,7 @@ export function parseSnapshot(v: unknown): NetworkState {
           total += prop;
           return [prop, e[1]] as [bigint, string];
         });
-        if (total > (1n << 64n) - 1n) throw new TaomathError("out_of_range", `${g}.children[${ph}]`, "the proportions add up past u64::MAX (more than the whole stake)");
+        if (total > U64_MAX) throw new TaomathError("out_of_range", `${g}.children[${ph}]`, "the proportions add up past u64::MAX (more than the whole stake)");
         children.set(ph, cs);
         for (const [prop, c] of cs) parents.set(c, [...(parents.get(c) ?? []), [prop, ph]]);
       }
@@ -263,17 +257,17 @@ export function parseSnapshot(v: unknown): NetworkState {
       tao_reserve: u("tao_reserve", 0n), alpha_reserve: u("alpha_reserve", 0n), alpha_out: u("alpha_out", 0n),
       quote_weight: quote, pal_swap_initialized: b("pal_swap_initialized", true),
       fee_rate: toInt(x.fee_rate ?? 33, `${g}.fee_rate`, 0, 65535, "u16"),
-      moving_price: bits("moving_price", -(1n << 127n), (1n << 127n) - 1n), ema_price_halving_blocks: u("ema_price_halving_blocks", 201_600n),
-      miner_burned: bits("miner_burned", 0n, (1n << 128n) - 1n),
+      moving_price: bits("moving_price", "i128"), ema_price_halving_blocks: u("ema_price_halving_blocks", 201_600n),
+      miner_burned: bits("miner_burned", "u128"),
       pending_server: u("pending_server", 0n), pending_validator: u("pending_validator", 0n), pending_root: u("pending_root", 0n),
       pending_owner_cut: u("pending_owner_cut", 0n), protocol_alpha: u("protocol_alpha", 0n), unowned_alpha: signed(x.unowned_alpha, `${g}.unowned_alpha`),
       root_unclaimed: u("root_unclaimed", 0n), untracked_tao: u("untracked_tao", 0n),
-      has_owner: b("has_owner", true), recycle_owner_incentive: b("recycle_owner_incentive", false), protocol_flow: bits("protocol_flow", -(1n << 63n), (1n << 63n) - 1n),
-      volume: bits("volume", 0n, (1n << 128n) - 1n),
+      has_owner: b("has_owner", true), recycle_owner_incentive: b("recycle_owner_incentive", false), protocol_flow: bits("protocol_flow", "i64"),
+      volume: bits("volume", "u128"),
       alpha_assets_issuance: u("alpha_assets_issuance", satU64(u("alpha_reserve", 0n) + u("alpha_out", 0n))),
       alpha_assets_burned: u("alpha_assets_burned", 0n), alpha_assets_recycled: u("alpha_assets_recycled", 0n),
       subnet_account_balance: u("subnet_account_balance", 0n),
-      root_prop: x.root_prop === undefined || x.root_prop === null ? null : bits("root_prop", 0n, (1n << 128n) - 1n),
+      root_prop: x.root_prop === undefined || x.root_prop === null ? null : bits("root_prop", "u128"),
       alpha_in_emission: u("alpha_in_emission", 0n), alpha_out_emission: u("alpha_out_emission", 0n),
       tao_in_emission: u("tao_in_emission", 0n), excess_tao: u("excess_tao", 0n),
       stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons, share_pools: parseSharePools(x.share_pools, g),
@@ -292,7 +286,7 @@ export function parseSnapshot(v: unknown): NetworkState {
     tao_weight: toU64(o.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight"),
     subnet_owner_cut: toInt(o.subnet_owner_cut ?? DEFAULT_SUBNET_OWNER_CUT, "subnet_owner_cut", 0, 65535, "u16"),
     max_epochs_per_block: toInt(o.max_epochs_per_block ?? DEFAULT_MAX_EPOCHS_PER_BLOCK, "max_epochs_per_block", 0, 255, "u8"),
-    subnet_moving_alpha: o.subnet_moving_alpha === undefined ? DEFAULT_SUBNET_MOVING_ALPHA : signed(o.subnet_moving_alpha, "subnet_moving_alpha"),
+    subnet_moving_alpha: o.subnet_moving_alpha === undefined ? DEFAULT_SUBNET_MOVING_ALPHA : toFixedBits(o.subnet_moving_alpha, "subnet_moving_alpha", "i128"),
     root_tao: rootTao,
     root_stakes: new Map(Object.entries(o.root_stakes ?? {}).map(([h, a]) => [h, toU64(a, `root_stakes[${h}]`)])),
     ck_burn: toU64(o.ck_burn ?? 0n, "ck_burn"),

@@ -12,6 +12,7 @@ import { emissionOf } from "../emission/projection.js";
 import { TaomathError } from "../core/errors.js";
 import { toU64 } from "../bindings/values.js";
 import { serializeSharePools } from "./nominators.js";
+import { U64_MAX } from "../core/ints.js";
 
 type Json = Record<string, any>;
 
@@ -91,8 +92,6 @@ export function snapshotFromVector(inputs: Json): Json {
   });
   return snap;
 }
-
-const U64_MAX = (1n << 64n) - 1n;
 
 /** U96F32 get_tao_inherited_for_hotkey_on_subnet / get_inherited_for_hotkey_on_subnet on integer stakes. */
 function inherited(own: bigint, children: bigint[], parents: Array<[bigint, bigint]>): bigint {

@@ -9,16 +9,16 @@ import { toU16, toU64, toBool, toInt } from "../bindings/values.js";
 import type { Taomath } from "../core/taomath.js";
 import type { PoolState, SwapError } from "../bindings/swap.js";
 import type { ShareEntry, SharePoolOp } from "../bindings/sharepool.js";
+import { U64_MAX, satU64 } from "../core/ints.js";
+import { transactional } from "../core/transaction.js";
 
 export const DEFAULT_MIN_STAKE = 2_000_000n;
 export const DEFAULT_DELEGATE_TAKE = 11_796;
 const MAX_PRICE_RAO = 1_000_000_000_000_000n;
 const MIN_PRICE_RAO = 1_000n;
-const U64_MAX = (1n << 64n) - 1n;
 
 export type StakingError = SwapError | "AmountTooLow" | "SlippageTooHigh" | "NotEnoughBalanceToStake" | "HotKeyAccountNotExists"
   | "SubnetNotExists" | "NotEnoughStakeToWithdraw";
-
 
 /** A subnet's registration price and its parameters (defaults: 1 TAO, [0.0005, 100] TAO, half-life 360, ×1.26). */
 export interface BurnState { burn: bigint; minBurn: bigint; maxBurn: bigint; halfLife: number; burnIncreaseMult: bigint }
@@ -87,15 +87,15 @@ export class StakingState {
 
   /** Extrinsics are transactional on chain: a refused call leaves no trace. */
   private tx<T>(f: () => T): T {
-    const saved = structuredClone({ subnets: this.subnets, balances: this.balances, authorTao: this.authorTao, totalStake: this.totalStake });
-    try {
-      return f();
-    } catch (e) {
-      this.subnets.clear(); for (const [k, v] of saved.subnets) this.subnets.set(k, v);
-      this.balances.clear(); for (const [k, v] of saved.balances) this.balances.set(k, v);
-      this.authorTao = saved.authorTao; this.totalStake = saved.totalStake;
-      throw e;
-    }
+    return transactional(
+      () => structuredClone({ subnets: this.subnets, balances: this.balances, authorTao: this.authorTao, totalStake: this.totalStake }),
+      (saved) => {
+        this.subnets.clear(); for (const [k, v] of saved.subnets) this.subnets.set(k, v);
+        this.balances.clear(); for (const [k, v] of saved.balances) this.balances.set(k, v);
+        this.authorTao = saved.authorTao; this.totalStake = saved.totalStake;
+      },
+      f,
+    );
   }
 
   addSubnet(netuid: number, pool: PoolState, burn: Partial<BurnState> = {}): void {
@@ -132,7 +132,7 @@ export class StakingState {
     const r = this.swapCommit(netuid, true, cost, MAX_PRICE_RAO, false);
     const pool = this.subnet(netuid).pool;
     pool.alphaOut = pool.alphaOut > r.paidOut ? pool.alphaOut - r.paidOut : 0n;
-    this.totalStake = sat(this.totalStake + cost);
+    this.totalStake = satU64(this.totalStake + cost);
     const b = s.burn;
     b.burn = this.tm.burn.bump(b.burn, b.burnIncreaseMult, b.minBurn, b.maxBurn, false);
     return cost;
@@ -224,7 +224,7 @@ export class StakingState {
 
   private addStakeImpl(coldkey: string, hotkey: string, netuid: number, amount: bigint, opts: { limitPriceRao?: bigint; allowPartial?: boolean }): bigint {
     const pool = this.subnet(netuid).pool;
-    if (netuid !== 0 && pool.mechanism === 1 && amount > sat(pool.taoReserve * 1000n)) throw new ChainRejected("InsufficientLiquidity", "amount");
+    if (netuid !== 0 && pool.mechanism === 1 && amount > satU64(pool.taoReserve * 1000n)) throw new ChainRejected("InsufficientLiquidity", "amount");
     const limit = opts.limitPriceRao;
     const maxAmount = limit === undefined ? amount : this.maxAmount(netuid, true, limit);
     let toStake = amount;
@@ -244,7 +244,7 @@ export class StakingState {
     const r = this.swapCommit(netuid, true, staked, limit ?? MAX_PRICE_RAO, false);
     if (r.paidOut === 0n) throw new ChainRejected("AmountTooLow", "amount");
     this.shareOps(netuid, hotkey, [["stake", coldkey, r.paidOut]]);
-    this.totalStake = sat(this.totalStake + staked);
+    this.totalStake = satU64(this.totalStake + staked);
     this.authorTao += r.feeToBlockAuthor;
     return r.paidOut;
   }
@@ -260,7 +260,7 @@ export class StakingState {
     const limit = opts.limitPriceRao;
     // remove_stake clamps the request to the stake; remove_stake_limit does not (validation refuses it)
     const alpha = limit === undefined ? min(alphaRequested, this.stake(hotkey, coldkey, netuid)) : alphaRequested;
-    if (netuid !== 0 && pool.mechanism === 1 && alpha > sat(pool.alphaReserve * 1000n)) throw new ChainRejected("InsufficientLiquidity", "alpha");
+    if (netuid !== 0 && pool.mechanism === 1 && alpha > satU64(pool.alphaReserve * 1000n)) throw new ChainRejected("InsufficientLiquidity", "alpha");
     if (limit === undefined) {
       this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false);
       return this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, MIN_PRICE_RAO, false, coldkey);
@@ -312,14 +312,14 @@ export class StakingState {
         if (netuid === 0) continue;
         const alpha = this.stake(hotkey, coldkey, netuid);
         try { this.validateRemoveStake(coldkey, hotkey, netuid, alpha, alpha, false); } catch (e) { if (e instanceof ChainRejected) continue; throw e; }
-        total = sat(total + this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, MIN_PRICE_RAO, false, coldkey));
+        total = satU64(total + this.unstakeFromSubnet(coldkey, hotkey, netuid, alpha, MIN_PRICE_RAO, false, coldkey));
       }
       // stake_into_subnet(ROOT, total): 1:1 on the stable root pool; nothing bought is AmountTooLow
       this.balances.set(coldkey, this.balance(coldkey) - total);
       const r = this.swapCommit(0, true, total, MAX_PRICE_RAO, false);
       if (r.paidOut === 0n) throw new ChainRejected("AmountTooLow", "alpha");
       this.shareOps(0, hotkey, [["stake", coldkey, r.paidOut]]);
-      this.totalStake = sat(this.totalStake + total);
+      this.totalStake = satU64(this.totalStake + total);
       return r.paidOut;
     });
   }
@@ -377,7 +377,7 @@ export class StakingState {
     this.balances.set(toColdkey, this.balance(toColdkey) - tao);
     const r = this.swapCommit(toNetuid, true, tao, MAX_PRICE_RAO, !fromRoot);
     this.shareOps(toNetuid, toHotkey, [["stake", toColdkey, r.paidOut]]);
-    this.totalStake = sat(this.totalStake + tao);
+    this.totalStake = satU64(this.totalStake + tao);
     return r.paidOut;
   }
 
@@ -428,5 +428,4 @@ export function splitTake(tm: Taomath, take: number, amount: bigint): { take: bi
   return tm.staking.splitTake(take, amount);
 }
 
-const sat = (v: bigint) => (v > U64_MAX ? U64_MAX : v);
 const min = (a: bigint, b: bigint) => (a < b ? a : b);

@@ -4,32 +4,20 @@
 
 import { TaomathError } from "../core/errors.js";
 import type { Ellipse } from "../bindings/superellipse.js";
+import { toFixedBits } from "../bindings/values.js";
 
 type Int = bigint | string | number;
 /** An ellipse as callers write it: the chain's storage names, integers as bigint, decimal string or safe number. */
 export interface EllipseLike { alpha_scale: Int; tao_scale: Int; center_alpha: Int; center_tao: Int }
 
-const U128_MAX = (1n << 128n) - 1n;
-const I128_MIN = -(1n << 127n);
-const I128_MAX = (1n << 127n) - 1n;
-
-function toInt(v: unknown, field: string): bigint {
-  if (typeof v === "bigint") return v;
-  if (typeof v === "string" && /^\s*-?[0-9]+\s*$/.test(v)) return BigInt(v.trim());
-  if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
-  throw new TaomathError("invalid_type", field, `expected an integer (bigint or decimal string), got ${JSON.stringify(String(v))}`);
-}
-
+// scales (u128) and centers (i128) are Q32 fixed-point values: parsed as their bits
 function scale(v: unknown, field: string): bigint {
-  const x = toInt(v, field);
-  if (x < 0n || x > U128_MAX) throw new TaomathError("out_of_range", field, `${x} is not a u128`);
+  const x = toFixedBits(v, field, "u128");
   if (x === 0n) throw new TaomathError("out_of_range", field, "a zero scale is not a curve (the chain's InvalidParameters)");
   return x;
 }
 function center(v: unknown, field: string): bigint {
-  const x = toInt(v, field);
-  if (x < I128_MIN || x > I128_MAX) throw new TaomathError("out_of_range", field, `${x} is not an i128`);
-  return x;
+  return toFixedBits(v, field, "i128");
 }
 
 export function validateEllipse(e: unknown, alpha: bigint, tao: bigint, field = "ellipse"): Ellipse {

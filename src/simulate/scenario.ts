@@ -6,6 +6,7 @@
 import { TaomathError } from "../core/errors.js";
 import { validateScenarioJson } from "./validate.js";
 import { splitmix, subSeed, STREAM } from "./rng.js";
+import { U64_MAX } from "../core/ints.js";
 
 export type WeightRow = number[];
 export type Strategy =
@@ -93,7 +94,6 @@ export function defaultHyperparameters(tempo = 360): Hyperparameters {
   };
 }
 
-const U64_MAX = (1n << 64n) - 1n;
 function amount(x: Amount, field: string): bigint {
   const v = BigInt(x);
   if (v > U64_MAX) throw new TaomathError("out_of_range", field, `must fit in a u64 (<= ${U64_MAX}), got ${x}`);

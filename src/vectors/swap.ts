@@ -5,6 +5,7 @@
 import type { Taomath } from "../core/taomath.js";
 import { TaomathError, quote } from "../core/errors.js";
 import type { PoolInput, SwapCore } from "../bindings/swap.js";
+import { satU64 } from "../core/ints.js";
 
 type Json = Record<string, any>;
 const B = (s: string) => BigInt(s);
@@ -61,11 +62,9 @@ export function swapCase(sw: SwapCore, c: Json): Json {
   if ("tao_delta" in i) {
     const y = B(i.tao_reserve), x = B(i.alpha_reserve), q = B(i.quote_weight), dy = B(i.tao_delta), dx = B(i.alpha_delta);
     const r = sw.weightUpdate(y, x, q, dy, dx);
-    const M = (1n << 64n) - 1n;
-    const sat = (v: bigint) => (v > M ? M : v);
     return {
       accepted: r.accepted, alpha_added: (r.accepted ? dx : 0n).toString(),
-      price_after: u64f64(sw.price(r.quoteWeight, sat(r.accepted ? x + dx : x), sat(r.accepted ? y + dy : y))),
+      price_after: u64f64(sw.price(r.quoteWeight, satU64(r.accepted ? x + dx : x), satU64(r.accepted ? y + dy : y))),
       price_before: u64f64(sw.price(q, x, y)),
       quote_weight_after: r.quoteWeight.toString(), tao_added: (r.accepted ? dy : 0n).toString(),
     };

@@ -6,8 +6,7 @@ import type { Taomath } from "../core/taomath.js";
 import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toArray, toBool } from "../bindings/values.js";
 import { validateSubnetState, mechanismOf, type SubnetState, type SetWeightsVerdict } from "./state.js";
-
-const U16_MAX = 65535;
+import { U16_MAX } from "../core/ints.js";
 
 export interface CheckOptions {
   /** mechanism id (MechId, default 0 = main) */

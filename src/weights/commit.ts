@@ -7,6 +7,7 @@ import { Tuple, Vector, u16, u64, Bytes, Blake2256, getSs58AddressInfo } from "@
 import { TaomathError } from "../core/errors.js";
 import { toU64, toU16, toInt, toArray } from "../bindings/values.js";
 import { validateCommits, hashOf } from "./state.js";
+import { U64_MAX } from "../core/ints.js";
 
 /** GLOBAL_MAX_SUBNET_COUNT: storage index = mecid * 4096 + netuid. */
 export const GLOBAL_MAX_SUBNET_COUNT = 4096;
@@ -98,8 +99,6 @@ export function epochAt(s: EpochSchedule, block: bigint | string | number): bigi
   if (tempo === 0n || b < last) return base;
   return u64Result(base + (b - last) / tempo, "block", "the epoch index");
 }
-
-const U64_MAX = (1n << 64n) - 1n;
 
 function scheduleObject(s: unknown): void {
   if (s === null || typeof s !== "object" || Array.isArray(s)) throw new TaomathError("invalid_type", "schedule", "expected {tempo, last_epoch_block, epoch_index?, reveal_period_epochs?}");

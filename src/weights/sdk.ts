@@ -7,6 +7,7 @@
 
 import { TaomathError, quote } from "../core/errors.js";
 import { toArray, toU16 } from "../bindings/values.js";
+import { U16_MAX } from "../core/ints.js";
 
 export type FloatDtype = "float32" | "float64";
 
@@ -36,7 +37,6 @@ function finite(v: unknown, field: string): number {
 function maxOf(a: readonly number[]): number { let m = -Infinity; for (const v of a) if (v > m) m = v; return m; }
 function minOf(a: readonly number[]): number { let m = Infinity; for (const v of a) if (v < m) m = v; return m; }
 
-const U16_MAX = 65535;
 const EPSILON = 1e-7;
 
 const identity = (x: number) => x;
