@@ -3,11 +3,13 @@
 // the main thread runs one and `threads - 1` workers, each with its own taomath instance, run the
 // others at the same time. Network.step stays synchronous: the main thread waits for the workers'
 // replies in Atomics.wait and reads them with receiveMessageOnPort, then applies the payouts itself
-// in netuid order, so the snapshot is byte-identical to the single-thread run.
+// in netuid order, so the snapshot is byte-identical to the single-thread run. Inputs and outputs
+// cross threads in the typed form (typed arrays and CSR): cloning the plain objects costs more than
+// the epoch itself.
 
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { Taomath } from "../core/taomath.js";
-import type { EpochInput, EpochOutput } from "../bindings/epoch.js";
+import { epochInputTyped, type EpochInput, type EpochOutput, type EpochOutputTyped, type SparseRowU16 } from "../bindings/epoch.js";
 import { TaomathError } from "../core/errors.js";
 import type { EpochRunner } from "./network.js";
 
@@ -42,7 +44,7 @@ export class EpochThreads {
     inputs.forEach((input, k) => {
       const slot = k % slots;
       if (slot === 0) return;
-      sent[slot - 1][0].port.postMessage(input);
+      sent[slot - 1][0].port.postMessage(epochInputTyped(input));
       sent[slot - 1][1].push(k);
     });
     inputs.forEach((input, k) => { if (k % slots === 0) outs[k] = this.tm.runEpoch(input); });
@@ -54,9 +56,9 @@ export class EpochThreads {
       }
       for (const k of ks) {
         const m = receiveMessageOnPort(t.port);
-        const reply = m?.message as { ok: boolean; out?: EpochOutput; message?: string } | undefined;
+        const reply = m?.message as { ok: boolean; out?: EpochOutputTyped; message?: string } | undefined;
         if (!reply?.ok) throw new TaomathError("unsupported", "threads", `an epoch thread failed: ${reply?.message ?? "no reply"}`);
-        outs[k] = reply.out!;
+        outs[k] = plainOutput(reply.out!);
         this.offloaded++;
       }
     }
@@ -67,4 +69,22 @@ export class EpochThreads {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
     this.threads.length = 0;
   }
+}
+
+/** runEpoch's plain output from the typed one (the same values and JS types as runPrepared reads). */
+function plainOutput(t: EpochOutputTyped): EpochOutput {
+  const n = t.stake.length;
+  const bonds: SparseRowU16[] = new Array(n);
+  const { start, col, val } = t.bonds;
+  for (let i = 0; i < n; i++) {
+    const row: SparseRowU16 = new Array(start[i + 1] - start[i]);
+    for (let k = start[i], j = 0; k < start[i + 1]; k++, j++) row[j] = [col[k], val[k]];
+    bonds[i] = row;
+  }
+  const bool = (a: Uint8Array) => Array.from(a, (x) => x !== 0);
+  return {
+    stake: Array.from(t.stake), stake_weight: Array.from(t.stake_weight), active: bool(t.active), validator_permit: bool(t.validator_permit),
+    consensus: Array.from(t.consensus), incentive: Array.from(t.incentive), dividends: Array.from(t.dividends), validator_trust: Array.from(t.validator_trust),
+    emission: Array.from(t.emission), server_emission: Array.from(t.server_emission), validator_emission: Array.from(t.validator_emission), bonds,
+  };
 }
