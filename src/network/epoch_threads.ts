@@ -22,7 +22,11 @@ export class EpochThreads {
 
   constructor(private readonly tm: Taomath, readonly count: number) {
     if (!Number.isInteger(count) || count < 1 || count > 64) throw new TaomathError("out_of_range", "threads", "expected 1..64 epoch threads");
-    for (let k = 1; k < count; k++) {
+  }
+
+  /** Workers start on the first block with several epochs: their start-up (a wasm compile each) is not paid when none comes. */
+  private start(): void {
+    for (let k = 1; k < this.count; k++) {
       const { port1, port2 } = new MessageChannel();
       const flag = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(new URL("./epoch_worker.js", import.meta.url), { workerData: { port: port2, flag }, transferList: [port2] });
@@ -37,6 +41,7 @@ export class EpochThreads {
   }
 
   private run(inputs: EpochInput[]): EpochOutput[] {
+    if (this.threads.length === 0 && inputs.length > 1) this.start();
     const outs = new Array<EpochOutput>(inputs.length);
     const slots = this.threads.length + 1;
     // input k goes to slot k % slots; slot 0 is the main thread
