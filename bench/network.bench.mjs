@@ -5,35 +5,17 @@
 // (2_628_000 blocks) takes. Conservation is checked on every block on both.
 
 import { taomath, exampleSubnet } from "../dist/index.js";
-import { Network } from "../dist/network/index.js";
+import { Network, syntheticNetworkSnapshot } from "../dist/network/index.js";
+import { EpochThreads } from "../dist/network/epoch_threads.js";
 import { timeMs, table } from "./lib.mjs";
 
 const YEAR = 2_628_000;
-const ONE96 = 1n << 32n;
 
-function snapshot(tm, { mechanism, uids }) {
-  const subnets = [];
-  for (let i = 1; i <= 128; i++) {
-    const s = {
-      netuid: i, mechanism, tempo: 360, last_epoch_block: String(1000 - i), first_emission_block_number: "10",
-      tao_reserve: "1000000000000", alpha_reserve: "1000000000000000", alpha_out: "0", moving_price: String(ONE96 / 100n),
-    };
-    if (uids > 0) {
-      const input = exampleSubnet(tm, { n: uids, validators: 64, seed: i });
-      const hotkeys = Array.from({ length: uids }, (_, u) => `h${i}-${u}`);
-      const stakes = {};
-      let t = 0n;
-      input.alpha_stake.forEach((a, u) => { stakes[hotkeys[u]] = a.toString(); t += a; });
-      const { n: _n, alpha_stake: _a, current_block: _c, rao_emission: _r, last_mechanism_step_block: _l, ...rest } = input;
-      s.neurons = { ...rest, hotkeys }; s.stakes = stakes; s.alpha_out = t.toString();
-    }
-    subnets.push(s);
-  }
-  return { block: "1000", total_issuance: "7000000000000000", root_tao: "3000000000000000", subnets };
-}
+// the same synthetic network as `taomath bench network` (src/network/example.ts)
+const snapshot = (tm, { mechanism, uids }) => syntheticNetworkSnapshot(tm, { subnets: 128, uids, tempo: 360, mechanism });
 
 /** Steps `blocks` blocks from a warmed-up state; returns ms and, on the core path, the time inside c_run_blocks. */
-function measure(tm, snap, blocks, hostOnly) {
+function measure(tm, snap, blocks, hostOnly, epochRunner) {
   const net = Network.fromSnapshot(tm, snap);
   net.step(20, undefined, { hostOnly }); // past the first swaps (lazy pool init) and JIT warm-up
   const core = tm.core, call = core.call;
@@ -47,7 +29,7 @@ function measure(tm, snap, blocks, hostOnly) {
   let inEpoch = 0;
   tm.runEpoch = (x) => { const t = performance.now(); try { epochs++; return run.call(tm, x); } finally { inEpoch += performance.now() - t; } };
   const t0 = performance.now();
-  const r = net.step(blocks, undefined, { hostOnly });
+  const r = net.step(blocks, undefined, { hostOnly, epochRunner });
   const ms = performance.now() - t0;
   core.call = call; tm.runEpoch = run;
   if (r.violations.length > 0) throw new Error(`conservation failed: ${r.violations[0]}`);
@@ -72,6 +54,21 @@ export async function run() {
     });
   }
   table("network model, 128 subnets (conservation checked every block)", rows);
+
+  // the epochs due in one block on 2 threads (main + 1 worker) against 1, same network, same run
+  const snap = snapshot(tm, { mechanism: 1, uids: 256 });
+  const threads = new EpochThreads(tm, 2);
+  try {
+    const one = measure(tm, snap, 400, false), two = measure(tm, snap, 400, false, threads.runner);
+    // at one tempo the chain's schedule ((block + netuid + 1) % (tempo + 1)) never makes two subnets due in
+    // one block, so the worker gets nothing here: what bounds the rest is the host's payout and the coinbase
+    table("128 dynamic subnets x 256 uids, tempo 360: epoch threads (noise between rows is the shared machine)", [
+      { threads: 1, "blocks/s": one.perSec.toFixed(1), "a year": year(one.perSec), "epochs on the worker": 0 },
+      { threads: 2, "blocks/s": two.perSec.toFixed(1), "a year": year(two.perSec), "epochs on the worker": threads.offloaded },
+    ]);
+  } finally {
+    await threads.close();
+  }
 
   // what bounds the coinbase: the chain buy's swap on a pool whose weights left 0.5 runs
   // safe-bigmath pow_ratio_scaled's series (at 0.5 it is a plain division)

@@ -29,3 +29,31 @@ export function exampleNetworkSnapshot(tm: Taomath, opts: { subnets?: number; bl
   subnets.push({ netuid: count + 2, mechanism: 0, tempo: 5, first_emission_block_number: null, tao_reserve: "1000000000", alpha_reserve: "1000000000", alpha_out: "0" });
   return { schema: "taomath-network/1", block: block.toString(), total_issuance: "7000000000000000", root_tao: "0", subnets };
 }
+
+/**
+ * A synthetic network for benchmarks: `subnets` dynamic (Balancer) subnets of `uids` uids each (the
+ * example neurons: validators with heavy-tailed stake and weights, miners with dust), all at `tempo`,
+ * their epochs spread over the tempo by their anchors.
+ */
+export function syntheticNetworkSnapshot(tm: Taomath, opts: { subnets: number; uids: number; tempo: number; mechanism?: number }): Record<string, unknown> {
+  const subnets: Array<Record<string, unknown>> = [];
+  for (let i = 1; i <= opts.subnets; i++) {
+    const s: Record<string, unknown> = {
+      netuid: i, mechanism: opts.mechanism ?? 1, tempo: opts.tempo, last_epoch_block: String(1000 - i), first_emission_block_number: "10",
+      tao_reserve: "1000000000000", alpha_reserve: "1000000000000000", alpha_out: "0", moving_price: String((1n << 32n) / 100n),
+    };
+    if (opts.uids > 0) {
+      const input = exampleSubnet(tm, { n: opts.uids, validators: Math.min(64, Math.max(1, opts.uids >> 2)), seed: i }) as unknown as Record<string, any>;
+      const hotkeys = Array.from({ length: opts.uids }, (_, u) => `h${i}-${u}`);
+      const stakes: Record<string, string> = {};
+      let t = 0n;
+      (input.alpha_stake as bigint[]).forEach((a, u) => { stakes[hotkeys[u]] = a.toString(); t += a; });
+      const { n: _n, alpha_stake: _a, current_block: _c, rao_emission: _r, last_mechanism_step_block: _l, ...rest } = input;
+      void _n; void _a; void _c; void _r; void _l;
+      s.neurons = JSON.parse(JSON.stringify({ ...rest, hotkeys }, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
+      s.stakes = stakes; s.alpha_out = t.toString();
+    }
+    subnets.push(s);
+  }
+  return { block: "1000", total_issuance: "7000000000000000", root_tao: "3000000000000000", subnets };
+}

@@ -93,6 +93,13 @@ export const stableOnlyPool: CoinbasePool = {
   },
 };
 
+/**
+ * Runs several independent epochs (of different subnets, due in the same block) and returns their
+ * outputs in the same order, e.g. on worker threads (src/network/epoch_threads.ts); the results must be
+ * runEpoch's.
+ */
+export type EpochRunner = (inputs: EpochInput[]) => EpochOutput[];
+
 export class Network {
   /** set when a block stopped half way (e.g. the pool refused): the state is then not a chain state */
   private broken: string | null = null;
@@ -190,7 +197,7 @@ export class Network {
    * `hostOnly` runs one block per core call (as auto-claims and caller-supplied pools do).
    * `onBlock` is called at least once per core call with the last block done.
    */
-  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean; autoClaim?: AutoClaim } = {}): StepReport {
+  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean; autoClaim?: AutoClaim; epochRunner?: EpochRunner } = {}): StepReport {
     pool ??= balancerPool(this.tm);
     const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
     const report: StepReport = {
@@ -209,10 +216,10 @@ export class Network {
     const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
     this.ensureRows(subnets);
     try {
-      if (auto === undefined && !options.hostOnly) this.stepInCore(count, pool, subnets, report, options.onBlock);
+      if (auto === undefined && !options.hostOnly) this.stepInCore(count, pool, subnets, report, options.onBlock, undefined, options.epochRunner);
       else {
         for (let i = 0; i < count; i++) {
-          this.stepInCore(1, pool, subnets, report);
+          this.stepInCore(1, pool, subnets, report, undefined, undefined, options.epochRunner);
           if (auto !== undefined) this.autoClaimRoot(auto, report);
           options.onBlock?.(this.state.block);
         }
@@ -270,26 +277,21 @@ export class Network {
     }
   }
 
-  /** distribute_emission for one drained subnet; returns the alpha recycled (CKBurn and recycled owner incentive). */
-  private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint): bigint {
+  /**
+   * The first half of distribute_emission for one drained subnet: its epoch's input (null without uids).
+   * It reads only the subnet's own state, so the epochs of a block's drained subnets can be prepared
+   * together and run in any order (or in parallel) before their payouts are applied in netuid order.
+   */
+  private prepareEpoch(n: SubnetState, S: bigint, V: bigint, R: bigint): EpochInput | null {
     const cb = coinbaseOf(this.tm);
     const E = S + V + R;
-    if (n.neurons === null || n.neurons.hotkeys.length === 0) {
-      if (n.has_owner) this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
-      else n.unowned_alpha += O;
-      n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
-      n.miner_burned = 0n;
-      return 0n;
-    }
+    if (n.neurons === null || n.neurons.hotkeys.length === 0) return null;
     const nn = n.neurons;
     const tw = this.state.tao_weight;
     // everything below reads the stakes before anything of this epoch is paid
     const alphaOf = (h: string) => n.stakes.get(h) ?? 0n;
-    const rootByUid = new Map(nn.hotkeys.map((h, uid) => [h, BigInt(nn.tao_stake[uid] as bigint)]));
-    const rootOf = (h: string) => this.state.root_stakes.get(h) ?? rootByUid.get(h) ?? 0n;
     const childrenOf = (h: string) => n.children.get(h) ?? [];
     const parentsOf = (h: string) => n.parents.get(h) ?? [];
-    const ownerOf = (h: string) => n.owners.get(h) ?? h;
     const hasKeys = n.children.size > 0;
     const inheritedAlpha = nn.hotkeys.map((h) => (hasKeys
       ? cb.inheritedAlpha(alphaOf(h), childrenOf(h).map(([p]) => p), parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph) })))
@@ -301,12 +303,20 @@ export class Network {
       nn.last_update = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? block : (nn.last_update[uid] ?? 0n)));
       for (const m of extra) m.last_update = nn.hotkeys.map((_, uid) => (m.weights[uid]?.length ? block : (m.last_update[uid] ?? 0n)));
     }
-    const { hotkeys: _h, takes: _t, extra_mechanisms: _m, mechanism_emission_split: split, ...epochFields } = nn;
-    void _h; void _t; void _m;
+    const { hotkeys: _h, takes: _t, extra_mechanisms: _m, mechanism_emission_split: _s, ...epochFields } = nn;
+    void _h; void _t; void _m; void _s;
     const input: EpochInput = {
       ...epochFields, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
       alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw,
     };
+    return input;
+  }
+
+  /** The subnet's epoch on its prepared input: runEpoch, or epoch_with_mechanisms with extra mechanisms. */
+  private runPrepared(n: SubnetState, input: EpochInput): EpochOutput {
+    const nn = n.neurons!;
+    const extra = nn.extra_mechanisms ?? [];
+    const split = nn.mechanism_emission_split;
     let out: EpochOutput;
     if (extra.length === 0) out = this.tm.runEpoch(input);
     else {
@@ -316,6 +326,29 @@ export class Network {
       extra.forEach((m, k) => { m.bonds = r.mechanisms[k + 1].bonds; });
       out = { ...r.mechanisms[0], server_emission: r.subnet.server_emission, validator_emission: r.subnet.validator_emission, bonds: r.mechanisms[0].bonds, validator_permit: r.subnet.validator_permit } as EpochOutput;
     }
+    return out;
+  }
+
+  /** distribute_emission's payout for one drained subnet after its epoch; returns the alpha recycled (CKBurn and recycled owner incentive). */
+  private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint, out: EpochOutput | null): bigint {
+    const cb = coinbaseOf(this.tm);
+    const E = S + V + R;
+    if (out === null || n.neurons === null || n.neurons.hotkeys.length === 0) {
+      if (n.has_owner) this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
+      else n.unowned_alpha += O;
+      n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
+      n.miner_burned = 0n;
+      return 0n;
+    }
+    const nn = n.neurons;
+    const tw = this.state.tao_weight;
+    const alphaOf = (h: string) => n.stakes.get(h) ?? 0n;
+    const rootByUid = new Map(nn.hotkeys.map((h, uid) => [h, BigInt(nn.tao_stake[uid] as bigint)]));
+    const rootOf = (h: string) => this.state.root_stakes.get(h) ?? rootByUid.get(h) ?? 0n;
+    const childrenOf = (h: string) => n.children.get(h) ?? [];
+    const parentsOf = (h: string) => n.parents.get(h) ?? [];
+    const ownerOf = (h: string) => n.owners.get(h) ?? h;
+    const hasKeys = n.children.size > 0;
     // the payout's arithmetic runs in the core (distribute_emission.ts) on a table of the uids' hotkeys and their parents
     const table = [...new Set([...nn.hotkeys, ...(hasKeys ? nn.hotkeys.flatMap((h) => parentsOf(h).map(([, ph]) => ph)) : [])])].sort();
     const index = new Map(table.map((h, i) => [h, i]));
@@ -387,7 +420,7 @@ export class Network {
   }
 
   /** The core path of step(): runs blocks in assembly/coinbase/run_blocks.ts, epochs of subnets with neurons here. */
-  private stepInCore(count: number, pool: CoinbasePool, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void, mint?: bigint): void {
+  private stepInCore(count: number, pool: CoinbasePool, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void, mint?: bigint, epochRunner?: EpochRunner): void {
     // the Balancer pool runs inside the core; any other pool answers between the two halves of each block
     const minimumReserve = balancerMinimumReserve(pool);
     const hostPool = minimumReserve === undefined;
@@ -444,11 +477,18 @@ export class Network {
         // distribute_emissions_to_subnets for the host's epochs, in netuid order, before the block's price updates
         drains.sort((a, b) => subnets[a[0]].netuid - subnets[b[0]].netuid);
         let recycled = 0n;
-        for (const [i, S, V, R, O] of drains) {
+        // each drained subnet's epoch reads only its own state: all are prepared, run (on the epoch runner's
+        // threads when given), then paid out in netuid order
+        for (const [i] of drains) syncRow(i);
+        const inputs = drains.map(([i, S, V, R]) => this.prepareEpoch(subnets[i], S, V, R));
+        const plain = drains.map(([i], k) => (inputs[k] !== null && !(subnets[i].neurons!.extra_mechanisms?.length) ? k : -1)).filter((k) => k >= 0);
+        const outs: Array<EpochOutput | null> = inputs.map(() => null);
+        if (epochRunner !== undefined && plain.length > 1) epochRunner(plain.map((k) => inputs[k]!)).forEach((o, j) => { outs[plain[j]] = o; });
+        inputs.forEach((input, k) => { if (input !== null && outs[k] === null) outs[k] = this.runPrepared(subnets[drains[k][0]], input); });
+        for (const [k, [i, S, V, R, O]] of drains.entries()) {
           const x = subnets[i];
-          syncRow(i);
           const outBefore = x.alpha_out;
-          const burned = this.distribute(x, S, V, R, O);
+          const burned = this.distribute(x, S, V, R, O, outs[k]);
           x.last_mechanism_step_block = s.block;
           recycled += burned;
           if (outBefore - x.alpha_out !== burned) report.violations.push(`block ${s.block}: subnet ${x.netuid}: alpha_out fell by ${outBefore - x.alpha_out} but CKBurn recycled ${burned}`);

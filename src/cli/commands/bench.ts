@@ -1,25 +1,47 @@
 // taomath bench epoch FILE: median in-process epoch time after warm-up.
+// taomath bench network: blocks per second of the network model on a synthetic network (dynamic
+// subnets with example neurons), with the due epochs of a block spread over --threads threads.
 
+import { writeFileSync } from "node:fs";
 import { taomath } from "../../index.js";
 import { epochInputFromJson } from "../../epoch/encoding.js";
+import { Network, syntheticNetworkSnapshot } from "../../network/index.js";
+import { EpochThreads } from "../../network/epoch_threads.js";
 import { UsageError } from "../args.js";
-import { common, type Command } from "../command.js";
-import { printJson, readJson } from "../io.js";
-import { intFlag } from "../units.js";
+import { common, type Command, type Values } from "../command.js";
+import { printJson, readJson, toJson } from "../io.js";
+import { intFlag, requiredInt } from "../units.js";
+
+const YEAR_BLOCKS = 2_629_800;
 
 export const bench: Command = {
   name: "bench",
-  summary: "median in-process epoch time on FILE after warm-up",
-  usage: ["bench epoch FILE [--runs N] [--json]"],
+  summary: "median in-process epoch time on FILE after warm-up, or the network model's blocks per second",
+  usage: ["bench epoch FILE [--runs N] [--json]", "bench network --subnets N --uids U --tempo T --blocks B [--threads K] [--out FILE] [--json]"],
+  description: "bench network builds N dynamic subnets of U uids (example validators with stake and weights), runs B blocks (coinbase, every due epoch and its payout, conservation checked) and reports blocks per second and a year's time at that rate; with --threads K the epochs due in the same block run on K threads (the payouts stay in the chain's order).",
   flags: {
-    runs: { type: "string", value: "N", help: "timed runs after 3 warm-up runs (default 25)" },
-    json: { ...common.json, help: "print {\"median_ms\", \"runs\"}" },
+    runs: { type: "string", value: "N", help: "bench epoch: timed runs after 3 warm-up runs (default 25)" },
+    subnets: { type: "string", value: "N", help: "bench network: how many subnets (1..1024)" },
+    uids: { type: "string", value: "U", help: "bench network: uids per subnet (0..4096)" },
+    tempo: { type: "string", value: "T", help: "bench network: every subnet's tempo (1..65535)" },
+    blocks: { type: "string", value: "B", help: "bench network: how many blocks to run" },
+    threads: { type: "string", value: "K", help: "bench network: threads for the epochs due in one block (default 1)" },
+    out: { type: "string", value: "FILE", help: "bench network: write the snapshot after the run to FILE" },
+    json: { ...common.json, help: "print {\"median_ms\", \"runs\"} (epoch) or {\"blocks_per_s\", \"epochs\", \"seconds\", \"threads\", ...} (network)" },
   },
-  positionals: { min: 2, max: 2 },
-  examples: ["taomath bench epoch ../shared/vectors/epoch/039_n1024_sparse_classic.json --runs 50"],
-  run({ values, positionals }) {
+  positionals: { min: 1, max: 2 },
+  examples: [
+    "taomath bench epoch ../shared/vectors/epoch/039_n1024_sparse_classic.json --runs 50",
+    "taomath bench network --subnets 128 --uids 256 --tempo 360 --blocks 2000 --threads 2 --json",
+  ],
+  async run({ values, positionals }) {
     const [what, file] = positionals;
-    if (what !== "epoch") throw new UsageError(`bench: unknown benchmark ${JSON.stringify(what)} (try: taomath bench epoch FILE)`);
+    if (what === "network") {
+      if (file !== undefined) throw new UsageError("bench network takes no FILE");
+      return benchNetwork(values);
+    }
+    if (what !== "epoch") throw new UsageError(`bench: unknown benchmark ${JSON.stringify(what)} (try: taomath bench epoch FILE, or taomath bench network)`);
+    if (file === undefined) throw new UsageError("bench epoch needs a FILE");
     const runs = intFlag(values, "runs", { min: 1, max: 100_000, fallback: 25 })!;
     const tm = taomath();
     const input = epochInputFromJson(readJson(file));
@@ -36,3 +58,35 @@ export const bench: Command = {
     console.log(`epoch on ${file}: median ${median.toFixed(3)} ms over ${runs} runs (after 3 warm-up runs)`);
   },
 };
+
+async function benchNetwork(values: Values): Promise<void> {
+  const subnets = requiredInt(values, "subnets", "how many subnets", { min: 1, max: 1024 });
+  const uids = requiredInt(values, "uids", "uids per subnet", { min: 0, max: 4096 });
+  const tempo = requiredInt(values, "tempo", "every subnet's tempo", { min: 1, max: 65535 });
+  const blocks = requiredInt(values, "blocks", "how many blocks to run", { min: 1, max: 100_000_000 });
+  const threads = intFlag(values, "threads", { min: 1, max: 64, fallback: 1 })!;
+  const tm = taomath();
+  const net = Network.fromSnapshot(tm, syntheticNetworkSnapshot(tm, { subnets, uids, tempo }));
+  const pool = new EpochThreads(tm, threads);
+  try {
+    const t0 = performance.now();
+    const report = net.step(blocks, undefined, { epochRunner: threads > 1 ? pool.runner : undefined });
+    const seconds = (performance.now() - t0) / 1000;
+    if (report.violations.length > 0) process.exitCode = 1;
+    const ran = report.epochs.filter((e) => e.outcome === "ran");
+    const perBlock = new Map<bigint, number>();
+    for (const e of ran) perBlock.set(e.block, (perBlock.get(e.block) ?? 0) + 1);
+    const shared = [...perBlock.values()].filter((c) => c > 1).length;
+    const blocksPerS = blocks / Math.max(seconds, 1e-9);
+    if (typeof values.out === "string") writeFileSync(values.out, toJson(net.snapshot()) + "\n");
+    const result = {
+      blocks_per_s: Number(blocksPerS.toFixed(2)), epochs: ran.length, seconds: Number(seconds.toFixed(3)), threads,
+      subnets, uids, tempo, blocks, blocks_with_several_epochs: shared, epochs_on_workers: pool.offloaded,
+      year_minutes: Number((YEAR_BLOCKS / blocksPerS / 60).toFixed(1)), conserved: report.violations.length === 0,
+    };
+    if (values.json === true) return printJson(result);
+    console.log(`${blocks} blocks of ${subnets} subnets x ${uids} uids (tempo ${tempo}) in ${seconds.toFixed(2)} s: ${blocksPerS.toFixed(1)} blocks/s, ${ran.length} epochs (${shared} blocks with several, ${pool.offloaded} on workers), ${threads} thread(s); a year (${YEAR_BLOCKS} blocks) at this rate: ${result.year_minutes} min; conservation ${result.conserved ? "held" : "VIOLATED"}`);
+  } finally {
+    await pool.close();
+  }
+}

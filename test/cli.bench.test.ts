@@ -1,0 +1,62 @@
+// taomath bench network as a user runs it: a synthetic network's blocks per second in JSON, and
+// epochs spread over worker threads giving the same snapshot as the single-thread run.
+
+import { describe, it, expect } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { taomath } from "../src/index.js";
+import { Network, syntheticNetworkSnapshot } from "../src/network/index.js";
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ["node/cli.mjs", ...args], { encoding: "utf8" });
+const tmp = mkdtempSync(join(tmpdir(), "taomath-bench-"));
+
+describe("taomath bench network", () => {
+  it("--json prints blocks_per_s, the epochs run, the seconds and the thread count", () => {
+    const r = cli("bench", "network", "--subnets", "4", "--uids", "8", "--tempo", "5", "--blocks", "30", "--json");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.blocks_per_s).toBeGreaterThan(0);
+    expect(out.threads).toBe(1);
+    expect(out.blocks).toBe(30);
+    expect(out.conserved).toBe(true);
+    // each of the 4 subnets is due every tempo + 1 blocks
+    expect(out.epochs).toBeGreaterThanOrEqual(4 * 4);
+    expect(out.seconds).toBeGreaterThan(0);
+  });
+
+  it("--threads 2 leaves the snapshot byte-identical to the single-thread run, with epochs run on the worker", () => {
+    // tempo 1 on 6 subnets: MaxEpochsPerBlock subnets are due in most blocks, so the worker gets epochs
+    const args = ["bench", "network", "--subnets", "6", "--uids", "16", "--tempo", "1", "--blocks", "40", "--json"];
+    const one = cli(...args, "--threads", "1", "--out", join(tmp, "one.json"));
+    const two = cli(...args, "--threads", "2", "--out", join(tmp, "two.json"));
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(JSON.parse(two.stdout).epochs_on_workers).toBeGreaterThan(0);
+    expect(JSON.parse(two.stdout).epochs).toBe(JSON.parse(one.stdout).epochs);
+    expect(readFileSync(join(tmp, "two.json"), "utf8")).toBe(readFileSync(join(tmp, "one.json"), "utf8"));
+  });
+
+  it("refuses a missing --subnets with a usage line", () => {
+    const r = cli("bench", "network", "--uids", "8", "--tempo", "5", "--blocks", "3");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--subnets/);
+  });
+});
+
+describe("syntheticNetworkSnapshot", () => {
+  it("gives every subnet its uids with stake and weights, and a state the network model accepts", () => {
+    const tm = taomath();
+    const snap = syntheticNetworkSnapshot(tm, { subnets: 3, uids: 12, tempo: 10 }) as { subnets: Array<{ neurons: { hotkeys: string[]; weights: unknown[][] }; stakes: Record<string, string>; tempo: number }> };
+    expect(snap.subnets).toHaveLength(3);
+    for (const s of snap.subnets) {
+      expect(s.neurons.hotkeys).toHaveLength(12);
+      expect(s.neurons.weights.some((row) => row.length > 0)).toBe(true);
+      expect(Object.keys(s.stakes)).toHaveLength(12);
+      expect(s.tempo).toBe(10);
+    }
+    expect(() => Network.fromSnapshot(tm, snap)).not.toThrow();
+  });
+});
