@@ -6,18 +6,10 @@ import type { EpochInput, EpochResult } from "../bindings/epoch.js";
 import type { Taomath } from "../core/taomath.js";
 import { TaomathError } from "../core/errors.js";
 import { toInt } from "../bindings/values.js";
+import { splitmix } from "../core/splitmix.js";
 
-/** splitmix32-style generator: small, seedable, identical in every JS engine. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
-  };
-}
+/** The example subnet's generator (splitmix32). */
+export const rng = splitmix;
 
 export interface ExampleOptions { n?: number; validators?: number; seed?: number; warmupEpochs?: number; yuma3?: boolean }
 

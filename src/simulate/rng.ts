@@ -2,17 +2,8 @@
 // in every host and the exact and float64 runs of one scenario see the same honest submissions.
 // Never Math.random.
 
-/** A stream of uniform numbers in [0, 1) from a 32-bit seed (splitmix32 finaliser). */
-export function splitmix(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
-  };
-}
+/** A stream of uniform numbers in [0, 1) from a 32-bit seed. */
+export { splitmix } from "../core/splitmix.js";
 
 /** A seed for stream `k` of purpose `tag` derived from the scenario seed (FNV-1a over the three). */
 export function subSeed(seed: number, tag: number, k: number): number {
