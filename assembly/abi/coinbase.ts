@@ -7,7 +7,8 @@
 import { subnetBlockEmissions } from "../coinbase/shares";
 import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
 import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../coinbase/alpha_out";
-import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, epochTrigger, legacyLastEpochBlock, legacyEpochIndex, MAX_TEMPO } from "../coinbase/schedule";
+import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, epochTrigger, legacyLastEpochBlock, legacyEpochIndex, legacyBlocksUntilNextEpoch, MAX_TEMPO } from "../coinbase/schedule";
+import { C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_NETUID, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_TEMPO, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_BLOCK, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_BLOCKS, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_SLOTS } from "./layout";
 import { C_EPOCH_TRIGGER_IN_TEMPO, C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK, C_EPOCH_TRIGGER_IN_PENDING_EPOCH_AT, C_EPOCH_TRIGGER_IN_BLOCKS_SINCE_LAST_STEP, C_EPOCH_TRIGGER_IN_BLOCK, C_EPOCH_TRIGGER_IN_RULES_473, C_EPOCH_TRIGGER_OUT_TRIGGER, C_EPOCH_TRIGGER_OUT_SLOTS,
   C_RUN_BLOCKS_IN_N, C_RUN_BLOCKS_IN_ROWS, C_RUN_BLOCKS_IN_GLOBALS, C_RUN_BLOCKS_IN_BLOCKS, C_RUN_BLOCKS_IN_EVENTS, C_RUN_BLOCKS_IN_CAP, C_RUN_BLOCKS_OUT_DONE, C_RUN_BLOCKS_OUT_SLOTS } from "./layout";
 import { movingAlphaPrice, cvHi, cvLo } from "../coinbase/moving_price";
@@ -165,4 +166,12 @@ export function c_coinbase_layout(out: usize): i32 {
   const v: u64[] = [<u64>ROW, <u64>G_SLOTS, F_NETUID, F_MECH, F_TEMPO, F_LAST_EPOCH, F_PENDING_AT, F_SINCE, F_EPOCH_INDEX, F_LAST_MECH_STEP, F_EMITS, F_EMISSION_ENABLED, F_OWNER_CUT_ENABLED, F_TAO, F_ALPHA, F_ALPHA_OUT, F_QUOTE, F_INIT, F_FEE, F_MP_LO, F_MP_HI, F_HALVING, F_START, F_MB_LO, F_MB_HI, F_P_SERVER, F_P_VALIDATOR, F_P_ROOT, F_P_OWNER, F_PROTOCOL, F_UNOWNED, F_ROOT_UNCLAIMED, F_UNTRACKED, F_OWNED, F_IN_FLIGHT, F_CONSISTENT, F_HOST_DRAIN, F_FLOW, F_VOL_LO, F_VOL_HI, F_AA_ISSUANCE, F_AA_BURNED, F_AA_RECYCLED, F_ACCOUNT, F_RP_LO, F_RP_HI, F_RP_SET, F_E_ALPHA_IN, F_E_ALPHA_OUT, F_E_TAO_IN, F_E_EXCESS, F_HAS_OWNER, F_T_TAO_IN, F_T_ALPHA_IN, F_T_EXCESS, F_T_ALPHA_EM, F_D_TAO, F_D_ALPHA, F_D_QUOTE, F_D_BUY_OK, F_D_PAID_IN, F_D_PAID_OUT, F_D_BUY_QUOTE, F_D_BUY_INIT, G_BLOCK, G_ISSUANCE, G_TAO_MINTED, G_TAO_RECYCLED, G_ALPHA_MINTED, G_ALPHA_RECYCLED, G_EVENTS, G_VIOLATIONS, G_FIRST_VIOLATION, G_VIOLATION_KIND, G_STOPPED_FOR_HOST, G_BALANCES, G_TOTAL_STAKE, G_BLOCK_EMISSION, G_TAO_EMISSION, G_ROOT_SELL, G_ROOT_TAO, G_TAO_WEIGHT, G_OWNER_CUT, G_MAX_EPOCHS, G_MA_HI, G_MA_LO, G_MIN_RESERVE, G_MINT_SET, G_MINT, G_HOST_POOL, G_PHASE, G_CREDIT, G_TAO_BEFORE, G_RECYCLED, G_ACCOUNTED_BEFORE, G_ISSUANCE_BEFORE, G_ASSETS_BEFORE, G_ALPHA_MINTED_BLOCK, G_ALPHA_RECYCLED_BLOCK, G_ASSETS_MINTED_BLOCK, G_ASSETS_RECYCLED_BLOCK, G_HOST_RECYCLED];
   for (let i = 0; i < v.length; i++) store<u64>(out + (<usize>i << 3), v[i]);
   return v.length;
+}
+
+/** The legacy epoch rule (runtimes up to 343). */
+export function c_legacy_blocks_until_next_epoch(h: usize): usize {
+  const out = newHeader(C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_SLOTS);
+  setSlot(out, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_BLOCKS, legacyBlocksUntilNextEpoch(<u32>slot(h, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_NETUID),
+    <u32>slot(h, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_TEMPO), slot(h, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_BLOCK)));
+  return out;
 }

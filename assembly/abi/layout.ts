@@ -72,6 +72,14 @@ export const C_RUN_BLOCKS_IN_SLOTS: i32 = 6;
 export const C_RUN_BLOCKS_OUT_DONE: i32 = 0;
 export const C_RUN_BLOCKS_OUT_SLOTS: i32 = 1;
 
+// c_legacy_blocks_until_next_epoch: blocks_until_next_epoch, the legacy epoch rule of runtimes up to 343: tempo - (block + netuid + 1) mod (tempo + 1), u64::MAX for tempo 0
+export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_NETUID: i32 = 0;
+export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_TEMPO: i32 = 1;
+export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_BLOCK: i32 = 2;
+export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_SLOTS: i32 = 3;
+export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_BLOCKS: i32 = 0;
+export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_SLOTS: i32 = 1;
+
 // coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms
 // schedule
 export const F_NETUID: i32 = 0;

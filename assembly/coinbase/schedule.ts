@@ -97,6 +97,17 @@ export function nextEpochStartBlock(tempo: u32, lastEpochBlock: u64, pendingEpoc
 export let legacyEpochIndex: u64 = 0;
 
 /**
+ * blocks_until_next_epoch, the legacy epoch rule of runtimes up to 343 (run_coinbase.rs): an epoch runs
+ * when tempo - (block + netuid + 1) mod (tempo + 1) reaches 0; u64::MAX for tempo 0 (never).
+ */
+export function legacyBlocksUntilNextEpoch(netuid: u32, tempo: u32, block: u64): u64 {
+  if (tempo == 0) return u64.MAX_VALUE;
+  const t = <u64>tempo;
+  const remainder = (block + <u64>netuid + 1) % (t + 1); // wrapping_add, as the chain computes it
+  return t > remainder ? t - remainder : 0;
+}
+
+/**
  * The `dynamic_tempo_v1` migration's anchor for a subnet last scheduled by the legacy rule (an
  * epoch when blocks_until_next = tempo - (block + netuid + 1) mod (tempo + 1) reached 0):
  * LastEpochBlock such that the next epoch fires on the block the legacy rule would have chosen.
@@ -107,8 +118,7 @@ export function legacyLastEpochBlock(netuid: u32, tempo: u32, block: u64): u64 {
   if (tempo == 0) { legacyEpochIndex = 0; return block; }
   const t = <u64>tempo;
   const adjusted = block + <u64>netuid + 1; // wrapping_add, as the migration
-  const remainder = adjusted % (t + 1);
-  const untilNext = t > remainder ? t - remainder : 0;
+  const untilNext = legacyBlocksUntilNextEpoch(netuid, tempo, block);
   const offset = t > untilNext ? t - untilNext : 0;
   legacyEpochIndex = adjusted / (t + 1);
   return block > offset ? block - offset : 0;

@@ -126,6 +126,13 @@ export class CoinbaseCore {
     return this.readU128(out, n);
   }
 
+  /** blocks_until_next_epoch, the legacy epoch rule (runtimes up to 343); u64::MAX for tempo 0. */
+  legacyBlocksUntilNextEpoch(netuid: number, tempo: number, block: bigint): bigint {
+    const input = { netuid: toInt(netuid, "netuid", 0, 65535, "u16"), tempo: toInt(tempo, "tempo", 0, 65535, "u16"), block: toU64(block, "block") };
+    this.core.reset();
+    return this.core.invoke("c_legacy_blocks_until_next_epoch", input).get("blocks");
+  }
+
   /** should_run_epoch's clause at `block` (BlocksSinceLastStep as read there): null when not due. */
   epochTrigger(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint, rules: "425" | "473" = "425"): "pending" | "safety_net" | "tempo" | null {
     const input = {

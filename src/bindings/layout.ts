@@ -40,6 +40,13 @@ export const layouts = {
     out: { done: [0, "i32"] },
     outSlots: 1,
   },
+  /** blocks_until_next_epoch, the legacy epoch rule of runtimes up to 343: tempo - (block + netuid + 1) mod (tempo + 1), u64::MAX for tempo 0 */
+  c_legacy_blocks_until_next_epoch: {
+    in: { netuid: [0, "u32"], tempo: [1, "u32"], block: [2, "u64"] },
+    inSlots: 3,
+    out: { blocks: [0, "u64"] },
+    outSlots: 1,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;
