@@ -12,7 +12,9 @@ const N = 0, BLOCK = 1, TEMPO = 2, CUTOFF = 3, LAST_STEP = 4, TAO_WEIGHT = 5, TH
   LAST_UPDATE_LEN = 25, REGISTRATION = 26, W_START = 27, W_COL = 28, W_VAL = 29,
   B_START = 30, B_COL = 31, B_VAL = 32, COMMITS = 33;
 
-export const EPOCH_OUTPUT_SLOTS = 36;
+export const EPOCH_OUTPUT_SLOTS = 37;
+/** traced only: u8 mask reason per submitted weight entry (0 kept, 1 permit, 2 self, 3 outdated, 4 commit-reveal) */
+const MASK_REASONS = 36;
 
 /** Reads the input header the host wrote. */
 export function readEpochInput(h: usize): EpochInput {
@@ -90,6 +92,7 @@ export function writeEpochOutput(inp: EpochInput, out: EpochOutput): usize {
     writeCsr(o, 27, out.weightsClipped);
     writeCsr(o, 30, out.weightsForBonds);
     writeCsr(o, 33, out.emaBonds);
+    setSlot(o, MASK_REASONS, out.maskReasons);
   }
   return o;
 }

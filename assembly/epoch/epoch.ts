@@ -20,6 +20,7 @@ import { emaLiquidAlpha } from "./liquid_alpha";
 import { stakeStep } from "./stake";
 import { activityStep } from "./activity";
 import { splitEmission } from "./emission_split";
+import { MaskTrace, NO_VALIDATOR_PERMIT, SELF_WEIGHT, OUTDATED, COMMIT_REVEAL } from "./mask_trace";
 
 /** Everything the epoch reads (chain storage), already laid out in memory. */
 export class EpochInput {
@@ -85,6 +86,7 @@ export class EpochOutput {
   weightsClipped: Csr = changetype<Csr>(0);
   weightsForBonds: Csr = changetype<Csr>(0);
   emaBonds: Csr = changetype<Csr>(0);
+  maskReasons: usize = 0;      // u8 per submitted weight entry (see mask_trace.ts)
 }
 
 
@@ -129,12 +131,20 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
 
   // W: weights
   const w = inp.weights;
+  const why: MaskTrace | null = inp.trace ? new MaskTrace(w) : null;
+  if (why) why.before(w);
   maskRowsSparse(w, forbids, permitLen);
+  if (why) { why.after(w, NO_VALIDATOR_PERMIT); why.before(w); }
   maskDiagSparse(w, inp.ownerUid);
+  if (why) { why.after(w, SELF_WEIGHT); why.before(w); }
   vecMaskSparse(w, inp.lastUpdate, inp.lastUpdateLen, inp.registration, n, false);
+  if (why) why.after(w, OUTDATED);
   if (inp.commitReveal && inp.commitBlocks != 0) {
+    if (why) why.before(w);
     vecMaskSparse(w, inp.commitBlocks, n, inp.registration, n, true);
+    if (why) why.after(w, COMMIT_REVEAL);
   }
+  if (why) out.maskReasons = why.reason;
   rowNormalizeSparse(w);
 
   // C: consensus, clipping, validator trust, incentive

@@ -342,7 +342,9 @@ function put(core: Core, a: BigUint64Array | Uint32Array | Uint16Array | Uint8Ar
 }
 
 const IN_SLOTS = 34;
-const OUT_SLOTS = 36;
+const OUT_SLOTS = 37;
+/** traced only: u8 mask reason per submitted weight entry, in the input CSR order */
+const MASK_REASONS = 36;
 
 function fixedVec(bits: bigint[], frac: number): FixedVector {
   const scale = 2 ** frac;
@@ -402,7 +404,6 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epo
   if (trace) {
     const v32 = (i: number) => fixedVec(core.readI64(s[i], n), 32);
     const m = (i: number) => fixedRows(core, n, s[i], s[i + 1], s[i + 2]);
-    const normalized = m(24);
     result.debug = {
       total_stake_i64f64: fixedVec(core.readI128(s[14], n), 64),
       stake_i32f32: v32(15),
@@ -414,11 +415,11 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epo
       normalized_server_emission_i32f32: v32(21),
       normalized_validator_emission_i32f32: v32(22),
       normalized_combined_emission_i32f32: v32(23),
-      weights_normalized_i32f32: normalized,
+      weights_normalized_i32f32: m(24),
       weights_clipped_i32f32: m(27),
       weights_for_bonds_i32f32: m(30),
       ema_bonds_i32f32: m(33),
-      masked_weights: explainMasks(p, normalized),
+      masked_weights: maskedWeights(core, p, s[MASK_REASONS]),
     };
   }
   return result;
@@ -438,27 +439,18 @@ function fixedRows(core: Core, rows: number, start: number, col: number, val: nu
   return out;
 }
 
-/** Why each submitted weight entry did not survive the masks (the same rules as step W). */
-function explainMasks(p: Prepared, kept: FixedSparse): EpochTrace["masked_weights"] {
+/** The core's reason codes (assembly/epoch/mask_trace.ts), in its order. */
+const MASK_REASON_NAMES = [null, "no_validator_permit", "self_weight", "outdated", "commit_reveal"] as const;
+
+/** The submitted weight entries the core reports as masked, with the first mask that removed each. */
+function maskedWeights(core: Core, p: Prepared, reasonsPtr: number): EpochTrace["masked_weights"] {
   const out: EpochTrace["masked_weights"] = [];
-  const owner = Number(BigInt.asIntN(64, p.scalars[7]));
-  const commitReveal = p.scalars[17] !== 0n;
-  const survives = new Uint8Array(65536);
+  const reasons = new Uint8Array(core.buffer, reasonsPtr >>> 0, p.wCol.length);
   for (let i = 0; i < p.n; i++) {
-    for (const [j] of kept[i]) survives[j] = 1;
-    const permitted = (i < p.permit.length && p.permit[i] !== 0) || (i === owner && i < p.permit.length);
     for (let k = p.wStart[i]; k < p.wStart[i + 1]; k++) {
-      const j = p.wCol[k];
-      if (survives[j] !== 0) continue;
-      let reason: EpochTrace["masked_weights"][number]["reason"];
-      if (!permitted) reason = "no_validator_permit";
-      else if (i === j && i !== owner) reason = "self_weight";
-      else if (p.lastUpdate[i] <= p.registration[j]) reason = "outdated";
-      else if (commitReveal && p.commits !== null && p.commits[i] < p.registration[j]) reason = "commit_reveal";
-      else continue;
-      out.push({ validator: i, uid: j, reason });
+      const reason = MASK_REASON_NAMES[reasons[k]];
+      if (reason) out.push({ validator: i, uid: p.wCol[k], reason });
     }
-    for (const [j] of kept[i]) survives[j] = 0;
   }
   return out;
 }
