@@ -18,17 +18,23 @@ let ts = banner + "// Slot indexes and types of each entry point's input and out
 ts += "export type SlotType = \"u64\" | \"i64\" | \"u32\" | \"i32\" | \"bool\" | \"ptr\";\n";
 ts += "export interface EntryLayout { readonly in: Readonly<Record<string, readonly [number, SlotType]>>; readonly inSlots: number; readonly out: Readonly<Record<string, readonly [number, SlotType]>>; readonly outSlots: number }\n\n";
 ts += "export const layouts = {\n";
-for (const [name, e] of Object.entries(table.entries)) {
+for (const [name, entry] of Object.entries(table.entries)) {
   if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`bad entry name ${name}`);
-  as += `\n// ${name}: ${e.doc}\n`;
-  ts += `  /** ${e.doc} */\n  ${name}: {\n`;
+  // same_as: the entry reads and writes another entry's headers; the core uses that entry's constants
+  const alias = entry.same_as;
+  const e = alias === undefined ? entry : table.entries[alias];
+  if (alias !== undefined && (e === undefined || e.same_as !== undefined || "in" in entry || "out" in entry)) throw new Error(`${name}: bad same_as ${alias}`);
+  as += `\n// ${name}: ${entry.doc}\n`;
+  if (alias !== undefined) as += `// (the headers of ${alias}: ${upper(alias)}_IN_*, ${upper(alias)}_OUT_*)\n`;
+  ts += `  /** ${entry.doc} */\n  ${name}: {\n`;
   for (const side of ["in", "out"]) {
     const fields = Object.entries(e[side]);
     fields.forEach(([f, t], i) => {
       if (!TYPES.has(t)) throw new Error(`${name}.${side}.${f}: unknown type ${t}`);
-      as += `export const ${upper(name)}_${upper(side)}_${upper(f)}: i32 = ${i};\n`;
+      if (!/^[a-z][a-z0-9_]*$/.test(f)) throw new Error(`${name}.${side}: bad slot name ${f}`);
+      if (alias === undefined) as += `export const ${upper(name)}_${upper(side)}_${upper(f)}: i32 = ${i};\n`;
     });
-    as += `export const ${upper(name)}_${upper(side)}_SLOTS: i32 = ${fields.length};\n`;
+    if (alias === undefined) as += `export const ${upper(name)}_${upper(side)}_SLOTS: i32 = ${fields.length};\n`;
     ts += `    ${side}: { ${fields.map(([f, t], i) => `${f}: [${i}, "${t}"]`).join(", ")} },\n`;
     ts += `    ${side}Slots: ${fields.length},\n`;
   }

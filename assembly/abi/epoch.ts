@@ -1,55 +1,65 @@
-// Entry point of the epoch: reads the input header the host wrote (slot order below, mirrored
-// in src/bindings/epoch.ts), runs it, and returns an output header of pointers.
+// Entry point of the epoch: reads the input header the host wrote and returns an output header of
+// pointers. The slots are the `epoch` entry of boundary.json (EPOCH_IN_*, EPOCH_OUT_* in layout.ts);
+// `epoch_dense` (abi/epoch_dense.ts) shares them.
 
 import { EpochInput, EpochOutput, runEpoch } from "../epoch/epoch";
-import { slot, setSlot, readCsrU16, writeCsr, newHeader } from "./memory";
-
-/* input slots */
-const N = 0, BLOCK = 1, TEMPO = 2, CUTOFF = 3, LAST_STEP = 4, TAO_WEIGHT = 5, THRESHOLD = 6,
-  OWNER = 7, MAX_VALIDATORS = 8, KAPPA = 9, PENALTY = 10, BMA = 11, LIQUID = 12, ALPHA_LOW = 13,
-  ALPHA_HIGH = 14, STEEPNESS = 15, YUMA3 = 16, COMMIT_REVEAL = 17, RAO = 18, TRACE = 19,
-  ALPHA_STAKE = 20, TAO_STAKE = 21, PERMIT = 22, PERMIT_LEN = 23, LAST_UPDATE = 24,
-  LAST_UPDATE_LEN = 25, REGISTRATION = 26, W_START = 27, W_COL = 28, W_VAL = 29,
-  B_START = 30, B_COL = 31, B_VAL = 32, COMMITS = 33;
-
-export const EPOCH_OUTPUT_SLOTS = 37;
-/** traced only: u8 mask reason per submitted weight entry (0 kept, 1 permit, 2 self, 3 outdated, 4 commit-reveal) */
-const MASK_REASONS = 36;
+import { Csr } from "../math/csr";
+import { slot, setSlot, readCsrU16, newHeader } from "./memory";
+import {
+  EPOCH_IN_N, EPOCH_IN_CURRENT_BLOCK, EPOCH_IN_TEMPO, EPOCH_IN_ACTIVITY_CUTOFF, EPOCH_IN_LAST_MECHANISM_STEP_BLOCK,
+  EPOCH_IN_TAO_WEIGHT, EPOCH_IN_STAKE_THRESHOLD, EPOCH_IN_OWNER_UID, EPOCH_IN_MAX_ALLOWED_VALIDATORS, EPOCH_IN_KAPPA,
+  EPOCH_IN_BONDS_PENALTY, EPOCH_IN_BONDS_MOVING_AVERAGE, EPOCH_IN_LIQUID_ALPHA_ENABLED, EPOCH_IN_ALPHA_LOW,
+  EPOCH_IN_ALPHA_HIGH, EPOCH_IN_ALPHA_SIGMOID_STEEPNESS, EPOCH_IN_YUMA3_ENABLED, EPOCH_IN_COMMIT_REVEAL_ENABLED,
+  EPOCH_IN_RAO_EMISSION, EPOCH_IN_TRACE, EPOCH_IN_ALPHA_STAKE, EPOCH_IN_TAO_STAKE, EPOCH_IN_VALIDATOR_PERMIT,
+  EPOCH_IN_VALIDATOR_PERMIT_LEN, EPOCH_IN_LAST_UPDATE, EPOCH_IN_LAST_UPDATE_LEN, EPOCH_IN_BLOCK_AT_REGISTRATION,
+  EPOCH_IN_WEIGHTS_START, EPOCH_IN_WEIGHTS_COL, EPOCH_IN_WEIGHTS_VAL, EPOCH_IN_BONDS_START, EPOCH_IN_BONDS_COL,
+  EPOCH_IN_BONDS_VAL, EPOCH_IN_COMMIT_BLOCKS, EPOCH_OUT_STAKE, EPOCH_OUT_STAKE_WEIGHT, EPOCH_OUT_ACTIVE,
+  EPOCH_OUT_VALIDATOR_PERMIT, EPOCH_OUT_CONSENSUS, EPOCH_OUT_INCENTIVE, EPOCH_OUT_DIVIDENDS,
+  EPOCH_OUT_VALIDATOR_TRUST, EPOCH_OUT_EMISSION, EPOCH_OUT_SERVER_EMISSION, EPOCH_OUT_VALIDATOR_EMISSION,
+  EPOCH_OUT_BONDS_START, EPOCH_OUT_BONDS_COL, EPOCH_OUT_BONDS_VAL, EPOCH_OUT_TOTAL_STAKE, EPOCH_OUT_STAKE_FIXED,
+  EPOCH_OUT_ACTIVE_STAKE, EPOCH_OUT_CONSENSUS_FIXED, EPOCH_OUT_VALIDATOR_TRUST_FIXED, EPOCH_OUT_INCENTIVE_FIXED,
+  EPOCH_OUT_DIVIDENDS_FIXED, EPOCH_OUT_NORMALIZED_SERVER_EMISSION, EPOCH_OUT_NORMALIZED_VALIDATOR_EMISSION,
+  EPOCH_OUT_NORMALIZED_COMBINED_EMISSION, EPOCH_OUT_WEIGHTS_NORMALIZED_START, EPOCH_OUT_WEIGHTS_NORMALIZED_COL,
+  EPOCH_OUT_WEIGHTS_NORMALIZED_VAL, EPOCH_OUT_WEIGHTS_CLIPPED_START, EPOCH_OUT_WEIGHTS_CLIPPED_COL,
+  EPOCH_OUT_WEIGHTS_CLIPPED_VAL, EPOCH_OUT_WEIGHTS_FOR_BONDS_START, EPOCH_OUT_WEIGHTS_FOR_BONDS_COL,
+  EPOCH_OUT_WEIGHTS_FOR_BONDS_VAL, EPOCH_OUT_EMA_BONDS_START, EPOCH_OUT_EMA_BONDS_COL, EPOCH_OUT_EMA_BONDS_VAL,
+  EPOCH_OUT_MASK_REASONS, EPOCH_OUT_SLOTS,
+} from "./layout";
 
 /** Reads the input header the host wrote. */
 export function readEpochInput(h: usize): EpochInput {
   const inp = new EpochInput();
-  const n = <i32>slot(h, N);
+  const n = <i32>slot(h, EPOCH_IN_N);
   inp.n = n;
-  inp.currentBlock = slot(h, BLOCK);
-  inp.tempo = slot(h, TEMPO);
-  inp.activityCutoff = slot(h, CUTOFF);
-  inp.lastMechanismStepBlock = slot(h, LAST_STEP);
-  inp.taoWeight = slot(h, TAO_WEIGHT);
-  inp.stakeThreshold = slot(h, THRESHOLD);
-  inp.ownerUid = <i32>(<i64>slot(h, OWNER));
-  inp.maxAllowedValidators = <i32>slot(h, MAX_VALIDATORS);
-  inp.kappa = <u32>slot(h, KAPPA);
-  inp.bondsPenalty = <u32>slot(h, PENALTY);
-  inp.bondsMovingAverage = slot(h, BMA);
-  inp.liquidAlpha = slot(h, LIQUID) != 0;
-  inp.alphaLow = <u32>slot(h, ALPHA_LOW);
-  inp.alphaHigh = <u32>slot(h, ALPHA_HIGH);
-  inp.steepness = <i32>(<i64>slot(h, STEEPNESS));
-  inp.yuma3 = slot(h, YUMA3) != 0;
-  inp.commitReveal = slot(h, COMMIT_REVEAL) != 0;
-  inp.raoEmission = slot(h, RAO);
-  inp.trace = slot(h, TRACE) != 0;
-  inp.alphaStake = <usize>slot(h, ALPHA_STAKE);
-  inp.taoStake = <usize>slot(h, TAO_STAKE);
-  inp.permit = <usize>slot(h, PERMIT);
-  inp.permitLen = <i32>slot(h, PERMIT_LEN);
-  inp.lastUpdate = <usize>slot(h, LAST_UPDATE);
-  inp.lastUpdateLen = <i32>slot(h, LAST_UPDATE_LEN);
-  inp.registration = <usize>slot(h, REGISTRATION);
-  inp.weights = readCsrU16(n, <usize>slot(h, W_START), <usize>slot(h, W_COL), <usize>slot(h, W_VAL));
-  inp.bonds = readCsrU16(n, <usize>slot(h, B_START), <usize>slot(h, B_COL), <usize>slot(h, B_VAL));
-  inp.commitBlocks = <usize>slot(h, COMMITS);
+  inp.currentBlock = slot(h, EPOCH_IN_CURRENT_BLOCK);
+  inp.tempo = slot(h, EPOCH_IN_TEMPO);
+  inp.activityCutoff = slot(h, EPOCH_IN_ACTIVITY_CUTOFF);
+  inp.lastMechanismStepBlock = slot(h, EPOCH_IN_LAST_MECHANISM_STEP_BLOCK);
+  inp.taoWeight = slot(h, EPOCH_IN_TAO_WEIGHT);
+  inp.stakeThreshold = slot(h, EPOCH_IN_STAKE_THRESHOLD);
+  inp.ownerUid = <i32>(<i64>slot(h, EPOCH_IN_OWNER_UID));
+  inp.maxAllowedValidators = <i32>slot(h, EPOCH_IN_MAX_ALLOWED_VALIDATORS);
+  inp.kappa = <u32>slot(h, EPOCH_IN_KAPPA);
+  inp.bondsPenalty = <u32>slot(h, EPOCH_IN_BONDS_PENALTY);
+  inp.bondsMovingAverage = slot(h, EPOCH_IN_BONDS_MOVING_AVERAGE);
+  inp.liquidAlpha = slot(h, EPOCH_IN_LIQUID_ALPHA_ENABLED) != 0;
+  inp.alphaLow = <u32>slot(h, EPOCH_IN_ALPHA_LOW);
+  inp.alphaHigh = <u32>slot(h, EPOCH_IN_ALPHA_HIGH);
+  inp.steepness = <i32>(<i64>slot(h, EPOCH_IN_ALPHA_SIGMOID_STEEPNESS));
+  inp.yuma3 = slot(h, EPOCH_IN_YUMA3_ENABLED) != 0;
+  inp.commitReveal = slot(h, EPOCH_IN_COMMIT_REVEAL_ENABLED) != 0;
+  inp.raoEmission = slot(h, EPOCH_IN_RAO_EMISSION);
+  inp.trace = slot(h, EPOCH_IN_TRACE) != 0;
+  inp.alphaStake = <usize>slot(h, EPOCH_IN_ALPHA_STAKE);
+  inp.taoStake = <usize>slot(h, EPOCH_IN_TAO_STAKE);
+  inp.permit = <usize>slot(h, EPOCH_IN_VALIDATOR_PERMIT);
+  inp.permitLen = <i32>slot(h, EPOCH_IN_VALIDATOR_PERMIT_LEN);
+  inp.lastUpdate = <usize>slot(h, EPOCH_IN_LAST_UPDATE);
+  inp.lastUpdateLen = <i32>slot(h, EPOCH_IN_LAST_UPDATE_LEN);
+  inp.registration = <usize>slot(h, EPOCH_IN_BLOCK_AT_REGISTRATION);
+  inp.weights = readCsrU16(n, <usize>slot(h, EPOCH_IN_WEIGHTS_START), <usize>slot(h, EPOCH_IN_WEIGHTS_COL), <usize>slot(h, EPOCH_IN_WEIGHTS_VAL));
+  inp.bonds = readCsrU16(n, <usize>slot(h, EPOCH_IN_BONDS_START), <usize>slot(h, EPOCH_IN_BONDS_COL), <usize>slot(h, EPOCH_IN_BONDS_VAL));
+  inp.commitBlocks = <usize>slot(h, EPOCH_IN_COMMIT_BLOCKS);
   return inp;
 }
 
@@ -60,39 +70,47 @@ export function epoch(h: usize): usize {
   return writeEpochOutput(inp, out);
 }
 
-/** The output header: pointers in the slot order src/bindings/epoch.ts reads. */
+/** A CSR's three pointers (start, col, and val as i64 bits) into their named slots. */
+function setCsr(o: usize, start: i32, col: i32, val: i32, m: Csr): void {
+  setSlot(o, start, m.start);
+  setSlot(o, col, m.col);
+  setSlot(o, val, m.val);
+}
+
+/** The output header: pointers; the trace slots stay 0 unless the input asked for the trace. */
 export function writeEpochOutput(inp: EpochInput, out: EpochOutput): usize {
-  const o = newHeader(EPOCH_OUTPUT_SLOTS);
-  setSlot(o, 0, out.stake);
-  setSlot(o, 1, out.stakeWeight);
-  setSlot(o, 2, out.active);
-  setSlot(o, 3, out.newPermit);
-  setSlot(o, 4, out.consensus);
-  setSlot(o, 5, out.incentive);
-  setSlot(o, 6, out.dividends);
-  setSlot(o, 7, out.validatorTrust);
-  setSlot(o, 8, out.emission);
-  setSlot(o, 9, out.serverEmission);
-  setSlot(o, 10, out.validatorEmission);
-  setSlot(o, 11, out.bonds.start);
-  setSlot(o, 12, out.bonds.col);
-  setSlot(o, 13, out.bondValues); // u16
+  const o = newHeader(EPOCH_OUT_SLOTS);
+  setSlot(o, EPOCH_OUT_STAKE, out.stake);
+  setSlot(o, EPOCH_OUT_STAKE_WEIGHT, out.stakeWeight);
+  setSlot(o, EPOCH_OUT_ACTIVE, out.active);
+  setSlot(o, EPOCH_OUT_VALIDATOR_PERMIT, out.newPermit);
+  setSlot(o, EPOCH_OUT_CONSENSUS, out.consensus);
+  setSlot(o, EPOCH_OUT_INCENTIVE, out.incentive);
+  setSlot(o, EPOCH_OUT_DIVIDENDS, out.dividends);
+  setSlot(o, EPOCH_OUT_VALIDATOR_TRUST, out.validatorTrust);
+  setSlot(o, EPOCH_OUT_EMISSION, out.emission);
+  setSlot(o, EPOCH_OUT_SERVER_EMISSION, out.serverEmission);
+  setSlot(o, EPOCH_OUT_VALIDATOR_EMISSION, out.validatorEmission);
+  setSlot(o, EPOCH_OUT_BONDS_START, out.bonds.start);
+  setSlot(o, EPOCH_OUT_BONDS_COL, out.bonds.col);
+  setSlot(o, EPOCH_OUT_BONDS_VAL, out.bondValues); // u16
   if (inp.trace) {
-    setSlot(o, 14, out.totalStake);
-    setSlot(o, 15, out.stakeFixed);
-    setSlot(o, 16, out.activeStake);
-    setSlot(o, 17, out.consensusFixed);
-    setSlot(o, 18, out.validatorTrustFixed);
-    setSlot(o, 19, out.incentiveFixed);
-    setSlot(o, 20, out.dividendsFixed);
-    setSlot(o, 21, out.nse);
-    setSlot(o, 22, out.nve);
-    setSlot(o, 23, out.nce);
-    writeCsr(o, 24, out.weightsNormalized);
-    writeCsr(o, 27, out.weightsClipped);
-    writeCsr(o, 30, out.weightsForBonds);
-    writeCsr(o, 33, out.emaBonds);
-    setSlot(o, MASK_REASONS, out.maskReasons);
+    setSlot(o, EPOCH_OUT_TOTAL_STAKE, out.totalStake);
+    setSlot(o, EPOCH_OUT_STAKE_FIXED, out.stakeFixed);
+    setSlot(o, EPOCH_OUT_ACTIVE_STAKE, out.activeStake);
+    setSlot(o, EPOCH_OUT_CONSENSUS_FIXED, out.consensusFixed);
+    setSlot(o, EPOCH_OUT_VALIDATOR_TRUST_FIXED, out.validatorTrustFixed);
+    setSlot(o, EPOCH_OUT_INCENTIVE_FIXED, out.incentiveFixed);
+    setSlot(o, EPOCH_OUT_DIVIDENDS_FIXED, out.dividendsFixed);
+    setSlot(o, EPOCH_OUT_NORMALIZED_SERVER_EMISSION, out.nse);
+    setSlot(o, EPOCH_OUT_NORMALIZED_VALIDATOR_EMISSION, out.nve);
+    setSlot(o, EPOCH_OUT_NORMALIZED_COMBINED_EMISSION, out.nce);
+    setCsr(o, EPOCH_OUT_WEIGHTS_NORMALIZED_START, EPOCH_OUT_WEIGHTS_NORMALIZED_COL, EPOCH_OUT_WEIGHTS_NORMALIZED_VAL, out.weightsNormalized);
+    setCsr(o, EPOCH_OUT_WEIGHTS_CLIPPED_START, EPOCH_OUT_WEIGHTS_CLIPPED_COL, EPOCH_OUT_WEIGHTS_CLIPPED_VAL, out.weightsClipped);
+    setCsr(o, EPOCH_OUT_WEIGHTS_FOR_BONDS_START, EPOCH_OUT_WEIGHTS_FOR_BONDS_COL, EPOCH_OUT_WEIGHTS_FOR_BONDS_VAL, out.weightsForBonds);
+    setCsr(o, EPOCH_OUT_EMA_BONDS_START, EPOCH_OUT_EMA_BONDS_COL, EPOCH_OUT_EMA_BONDS_VAL, out.emaBonds);
+    // traced only: u8 mask reason per submitted weight entry (0 kept, 1 permit, 2 self, 3 outdated, 4 commit-reveal)
+    setSlot(o, EPOCH_OUT_MASK_REASONS, out.maskReasons);
   }
   return o;
 }

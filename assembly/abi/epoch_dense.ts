@@ -1,5 +1,5 @@
 // Entry point of the dense epoch (epoch_dense_mechanism): the same input and output headers as
-// `epoch` (abi/epoch.ts); no trace slots are filled.
+// `epoch` (abi/epoch.ts; boundary.json: epoch_dense same_as epoch); no trace slots are filled.
 
 import { EpochOutput } from "../epoch/epoch";
 import { runEpochDense } from "../epoch/epoch_dense";

@@ -27,13 +27,6 @@ export function readCsrFixed(rows: i32, startPtr: usize, colPtr: usize, valPtr: 
   return new Csr(rows, startPtr, colPtr, valPtr);
 }
 
-/** Writes a CSR's three pointers into slots i, i+1, i+2 (val as i64 bits). */
-export function writeCsr(h: usize, i: i32, m: Csr): void {
-  setSlot(h, i, m.start);
-  setSlot(h, i + 1, m.col);
-  setSlot(h, i + 2, m.val);
-}
-
 /** A fresh output header of `slots` u64 slots. */
 export function newHeader(slots: i32): usize {
   const h = alloc(<usize>slots << 3);

@@ -1,9 +1,10 @@
 // runEpoch: validates an epoch input (the chain storage the epoch reads, in the field names of
 // the shared vector schema), writes it into wasm memory, runs the core, and reads the outputs.
-// Slot numbers mirror assembly/abi/epoch.ts.
+// Header slots are the `epoch` entry of assembly/abi/boundary.json (generated into ./layout.ts).
 
 import { TaomathError } from "../core/errors.js";
 import { Core } from "./core.js";
+import { layouts } from "./layout.js";
 import { toU64, toU16, toI16, toBool, toArray, U64_MAX, type U64Like } from "./values.js";
 
 /** One stored sparse row: [uid, value] pairs in stored order. */
@@ -106,7 +107,8 @@ export interface EpochInputTyped extends Omit<EpochInput,
 /** Validated, normalised input as the core reads it. */
 interface Prepared {
   n: number;
-  scalars: bigint[];
+  /** the input header with its scalar slots written (pointers and trace are written per call) */
+  header: BigUint64Array;
   alpha: BigUint64Array; tao: BigUint64Array; registration: BigUint64Array;
   /** any length (the chain tolerates a short or long ValidatorPermit) */
   permit: Uint8Array;
@@ -178,7 +180,6 @@ function sparse(v: unknown, name: string, n: number, dropColumnsPastN: boolean):
   return { start, col: col.subarray(0, w), val: val.subarray(0, w) };
 }
 
-/** The scalar fields, in the slot order of assembly/abi/epoch.ts (shared by both input forms). */
 function ownerOf(o: Record<string, unknown>, n: number): number {
   const owner = field<unknown>(o, "owner_uid");
   const uid = owner === null ? -1 : toU16(owner, "owner_uid");
@@ -190,29 +191,41 @@ function ownerOf(o: Record<string, unknown>, n: number): number {
 const seen = new Uint32Array(65536);
 let stamp = 0;
 
-function scalarsOf(o: Record<string, unknown>, n: number): bigint[] {
+/** Slot indexes of one side of an entry's header, by slot name. */
+function indexes<T extends Readonly<Record<string, readonly [number, string]>>>(side: T): { readonly [K in keyof T]: number } {
+  const o: Record<string, number> = {};
+  for (const [name, [i]] of Object.entries(side)) o[name] = i;
+  return o as { [K in keyof T]: number };
+}
+
+// the epoch's header slots (epoch_dense shares them: same_as in boundary.json)
+const IN = indexes(layouts.epoch.in);
+const OUT = indexes(layouts.epoch.out);
+
+/** The input header with the scalar fields written (shared by both input forms), checked in slot order. */
+function headerOf(o: Record<string, unknown>, n: number): BigUint64Array {
   const ownerUid = ownerOf(o, n);
-  return [
-    BigInt(n),
-    toU64(field(o, "current_block"), "current_block"),
-    BigInt(toU16(field(o, "tempo"), "tempo")),
-    toU64(field(o, "activity_cutoff"), "activity_cutoff"),
-    toU64(field(o, "last_mechanism_step_block"), "last_mechanism_step_block"),
-    toU64(field(o, "tao_weight"), "tao_weight"),
-    toU64(field(o, "stake_threshold"), "stake_threshold"),
-    BigInt.asUintN(64, BigInt(ownerUid)),
-    BigInt(toU16(field(o, "max_allowed_validators"), "max_allowed_validators")),
-    BigInt(toU16(field(o, "kappa"), "kappa")),
-    BigInt(toU16(field(o, "bonds_penalty"), "bonds_penalty")),
-    toU64(field(o, "bonds_moving_average"), "bonds_moving_average"),
-    toBool(field(o, "liquid_alpha_enabled"), "liquid_alpha_enabled") ? 1n : 0n,
-    BigInt(toU16(field(o, "alpha_low"), "alpha_low")),
-    BigInt(toU16(field(o, "alpha_high"), "alpha_high")),
-    BigInt.asUintN(64, BigInt(toI16(field(o, "alpha_sigmoid_steepness"), "alpha_sigmoid_steepness"))),
-    toBool(field(o, "yuma3_enabled"), "yuma3_enabled") ? 1n : 0n,
-    toBool(field(o, "commit_reveal_enabled"), "commit_reveal_enabled") ? 1n : 0n,
-    toU64(field(o, "rao_emission"), "rao_emission"),
-  ];
+  const h = new BigUint64Array(layouts.epoch.inSlots);
+  h[IN.n] = BigInt(n);
+  h[IN.current_block] = toU64(field(o, "current_block"), "current_block");
+  h[IN.tempo] = BigInt(toU16(field(o, "tempo"), "tempo"));
+  h[IN.activity_cutoff] = toU64(field(o, "activity_cutoff"), "activity_cutoff");
+  h[IN.last_mechanism_step_block] = toU64(field(o, "last_mechanism_step_block"), "last_mechanism_step_block");
+  h[IN.tao_weight] = toU64(field(o, "tao_weight"), "tao_weight");
+  h[IN.stake_threshold] = toU64(field(o, "stake_threshold"), "stake_threshold");
+  h[IN.owner_uid] = BigInt.asUintN(64, BigInt(ownerUid));
+  h[IN.max_allowed_validators] = BigInt(toU16(field(o, "max_allowed_validators"), "max_allowed_validators"));
+  h[IN.kappa] = BigInt(toU16(field(o, "kappa"), "kappa"));
+  h[IN.bonds_penalty] = BigInt(toU16(field(o, "bonds_penalty"), "bonds_penalty"));
+  h[IN.bonds_moving_average] = toU64(field(o, "bonds_moving_average"), "bonds_moving_average");
+  h[IN.liquid_alpha_enabled] = toBool(field(o, "liquid_alpha_enabled"), "liquid_alpha_enabled") ? 1n : 0n;
+  h[IN.alpha_low] = BigInt(toU16(field(o, "alpha_low"), "alpha_low"));
+  h[IN.alpha_high] = BigInt(toU16(field(o, "alpha_high"), "alpha_high"));
+  h[IN.alpha_sigmoid_steepness] = BigInt.asUintN(64, BigInt(toI16(field(o, "alpha_sigmoid_steepness"), "alpha_sigmoid_steepness")));
+  h[IN.yuma3_enabled] = toBool(field(o, "yuma3_enabled"), "yuma3_enabled") ? 1n : 0n;
+  h[IN.commit_reveal_enabled] = toBool(field(o, "commit_reveal_enabled"), "commit_reveal_enabled") ? 1n : 0n;
+  h[IN.rao_emission] = toU64(field(o, "rao_emission"), "rao_emission");
+  return h;
 }
 
 export function prepareEpoch(input: EpochInput): Prepared {
@@ -235,9 +248,9 @@ export function prepareEpoch(input: EpochInput): Prepared {
   }
   const w = sparse(field(o, "weights"), "weights", n, true);
   const b = sparse(field(o, "bonds"), "bonds", n, false);
-  const scalars = scalarsOf(o, n);
+  const header = headerOf(o, n);
   return {
-    n, scalars,
+    n, header,
     alpha: u64Vec(field(o, "alpha_stake"), "alpha_stake", n),
     tao: u64Vec(field(o, "tao_stake"), "tao_stake", n),
     registration: u64Vec(field(o, "block_at_registration"), "block_at_registration", n),
@@ -306,7 +319,7 @@ export function prepareEpochTyped(input: EpochInputTyped): Prepared {
   const w = weightsBelowN(csrOf(o, "weights", n), n);
   const b = csrOf(o, "bonds", n);
   return {
-    n, scalars: scalarsOf(o, n),
+    n, header: headerOf(o, n),
     alpha: typedOf(o, "alpha_stake", BigUint64Array, n),
     tao: typedOf(o, "tao_stake", BigUint64Array, n),
     registration: typedOf(o, "block_at_registration", BigUint64Array, n),
@@ -341,11 +354,6 @@ function put(core: Core, a: BigUint64Array | Uint32Array | Uint16Array | Uint8Ar
   return p;
 }
 
-const IN_SLOTS = 34;
-const OUT_SLOTS = 37;
-/** traced only: u8 mask reason per submitted weight entry, in the input CSR order */
-const MASK_REASONS = 36;
-
 function fixedVec(bits: bigint[], frac: number): FixedVector {
   const scale = 2 ** frac;
   return { bits, float: bits.map((b) => Number(b) / scale) };
@@ -369,15 +377,24 @@ function bondRows(core: Core, rows: number, start: number, col: number, val: num
 /** Writes a prepared input into wasm memory and runs the core; returns the output header's slots. */
 function callCore(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epoch_dense"): number[] {
   core.reset();
-  const h = new BigUint64Array(IN_SLOTS);
-  for (let i = 0; i < p.scalars.length; i++) h[i] = p.scalars[i];
-  let at = p.scalars.length;
-  h[at++] = trace ? 1n : 0n;
-  for (const v of [put(core, p.alpha), put(core, p.tao), put(core, p.permit), p.permit.length, put(core, p.lastUpdate), p.lastUpdate.length,
-    put(core, p.registration), put(core, p.wStart), put(core, p.wCol), put(core, p.wVal), put(core, p.bStart), put(core, p.bCol), put(core, p.bVal),
-    p.commits === null ? 0 : put(core, p.commits)]) h[at++] = BigInt(v);
+  const h = p.header.slice();
+  h[IN.trace] = trace ? 1n : 0n;
+  h[IN.alpha_stake] = BigInt(put(core, p.alpha));
+  h[IN.tao_stake] = BigInt(put(core, p.tao));
+  h[IN.validator_permit] = BigInt(put(core, p.permit));
+  h[IN.validator_permit_len] = BigInt(p.permit.length);
+  h[IN.last_update] = BigInt(put(core, p.lastUpdate));
+  h[IN.last_update_len] = BigInt(p.lastUpdate.length);
+  h[IN.block_at_registration] = BigInt(put(core, p.registration));
+  h[IN.weights_start] = BigInt(put(core, p.wStart));
+  h[IN.weights_col] = BigInt(put(core, p.wCol));
+  h[IN.weights_val] = BigInt(put(core, p.wVal));
+  h[IN.bonds_start] = BigInt(put(core, p.bStart));
+  h[IN.bonds_col] = BigInt(put(core, p.bCol));
+  h[IN.bonds_val] = BigInt(put(core, p.bVal));
+  h[IN.commit_blocks] = p.commits === null ? 0n : BigInt(put(core, p.commits));
   const out = core.call<number>(entry, put(core, h)) >>> 0;
-  return core.slots(out, OUT_SLOTS);
+  return core.slots(out, layouts[entry].outSlots);
 }
 
 /**
@@ -388,38 +405,39 @@ export function runPrepared(core: Core, p: Prepared, trace: boolean, entry: "epo
   const n = p.n;
   const s = callCore(core, p, trace, entry);
   const result: EpochResult = {
-    stake: core.readU64(s[0], n),
-    stake_weight: core.readU16(s[1], n),
-    active: core.readBool(s[2], n),
-    validator_permit: core.readBool(s[3], n),
-    consensus: core.readU16(s[4], n),
-    incentive: core.readU16(s[5], n),
-    dividends: core.readU16(s[6], n),
-    validator_trust: core.readU16(s[7], n),
-    emission: core.readU64(s[8], n),
-    server_emission: core.readU64(s[9], n),
-    validator_emission: core.readU64(s[10], n),
-    bonds: bondRows(core, n, s[11], s[12], s[13]),
+    stake: core.readU64(s[OUT.stake], n),
+    stake_weight: core.readU16(s[OUT.stake_weight], n),
+    active: core.readBool(s[OUT.active], n),
+    validator_permit: core.readBool(s[OUT.validator_permit], n),
+    consensus: core.readU16(s[OUT.consensus], n),
+    incentive: core.readU16(s[OUT.incentive], n),
+    dividends: core.readU16(s[OUT.dividends], n),
+    validator_trust: core.readU16(s[OUT.validator_trust], n),
+    emission: core.readU64(s[OUT.emission], n),
+    server_emission: core.readU64(s[OUT.server_emission], n),
+    validator_emission: core.readU64(s[OUT.validator_emission], n),
+    bonds: bondRows(core, n, s[OUT.bonds_start], s[OUT.bonds_col], s[OUT.bonds_val]),
   };
   if (trace) {
     const v32 = (i: number) => fixedVec(core.readI64(s[i], n), 32);
-    const m = (i: number) => fixedRows(core, n, s[i], s[i + 1], s[i + 2]);
+    const m = (start: number, col: number, val: number) => fixedRows(core, n, s[start], s[col], s[val]);
+
     result.debug = {
-      total_stake_i64f64: fixedVec(core.readI128(s[14], n), 64),
-      stake_i32f32: v32(15),
-      active_stake_i32f32: v32(16),
-      consensus_i32f32: v32(17),
-      validator_trust_i32f32: v32(18),
-      incentive_i32f32: v32(19),
-      dividends_i32f32: v32(20),
-      normalized_server_emission_i32f32: v32(21),
-      normalized_validator_emission_i32f32: v32(22),
-      normalized_combined_emission_i32f32: v32(23),
-      weights_normalized_i32f32: m(24),
-      weights_clipped_i32f32: m(27),
-      weights_for_bonds_i32f32: m(30),
-      ema_bonds_i32f32: m(33),
-      masked_weights: maskedWeights(core, p, s[MASK_REASONS]),
+      total_stake_i64f64: fixedVec(core.readI128(s[OUT.total_stake], n), 64),
+      stake_i32f32: v32(OUT.stake_fixed),
+      active_stake_i32f32: v32(OUT.active_stake),
+      consensus_i32f32: v32(OUT.consensus_fixed),
+      validator_trust_i32f32: v32(OUT.validator_trust_fixed),
+      incentive_i32f32: v32(OUT.incentive_fixed),
+      dividends_i32f32: v32(OUT.dividends_fixed),
+      normalized_server_emission_i32f32: v32(OUT.normalized_server_emission),
+      normalized_validator_emission_i32f32: v32(OUT.normalized_validator_emission),
+      normalized_combined_emission_i32f32: v32(OUT.normalized_combined_emission),
+      weights_normalized_i32f32: m(OUT.weights_normalized_start, OUT.weights_normalized_col, OUT.weights_normalized_val),
+      weights_clipped_i32f32: m(OUT.weights_clipped_start, OUT.weights_clipped_col, OUT.weights_clipped_val),
+      weights_for_bonds_i32f32: m(OUT.weights_for_bonds_start, OUT.weights_for_bonds_col, OUT.weights_for_bonds_val),
+      ema_bonds_i32f32: m(OUT.ema_bonds_start, OUT.ema_bonds_col, OUT.ema_bonds_val),
+      masked_weights: maskedWeights(core, p, s[OUT.mask_reasons]),
     };
   }
   return result;
@@ -479,11 +497,12 @@ export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
   const u64 = (i: number) => new BigUint64Array(b, s[i] >>> 0, n).slice();
   const u16 = (i: number) => new Uint16Array(b, s[i] >>> 0, n).slice();
   const u8 = (i: number) => new Uint8Array(b, s[i] >>> 0, n).slice();
-  const start = new Uint32Array(b, s[11] >>> 0, n + 1).slice();
+  const start = new Uint32Array(b, s[OUT.bonds_start] >>> 0, n + 1).slice();
   const nz = start[n];
   return {
-    stake: u64(0), stake_weight: u16(1), active: u8(2), validator_permit: u8(3), consensus: u16(4), incentive: u16(5),
-    dividends: u16(6), validator_trust: u16(7), emission: u64(8), server_emission: u64(9), validator_emission: u64(10),
-    bonds: { start, col: Uint16Array.from(new Uint32Array(b, s[12] >>> 0, nz)), val: new Uint16Array(b, s[13] >>> 0, nz).slice() },
+    stake: u64(OUT.stake), stake_weight: u16(OUT.stake_weight), active: u8(OUT.active), validator_permit: u8(OUT.validator_permit),
+    consensus: u16(OUT.consensus), incentive: u16(OUT.incentive), dividends: u16(OUT.dividends), validator_trust: u16(OUT.validator_trust),
+    emission: u64(OUT.emission), server_emission: u64(OUT.server_emission), validator_emission: u64(OUT.validator_emission),
+    bonds: { start, col: Uint16Array.from(new Uint32Array(b, s[OUT.bonds_col] >>> 0, nz)), val: new Uint16Array(b, s[OUT.bonds_val] >>> 0, nz).slice() },
   };
 }
