@@ -59,6 +59,35 @@ describe("esbuild resolves the package per platform", () => {
   });
 });
 
+describe("every domain subpath", () => {
+  const SUBPATHS = ["epoch", "pool", "network", "chain", "weights", "emission", "vectors", "simulate"];
+
+  it("package.json exports each subpath, with its types", () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    for (const s of SUBPATHS) expect(JSON.stringify(pkg.exports[`./${s}`]), s).toMatch(/"types":"\.\/dist\/[a-z]+\/index\.d\.ts"/);
+  });
+
+  it("bundles for browsers and for workerd without node: imports, each default instance the host's own", async () => {
+    for (const s of SUBPATHS) {
+      const web = await bundle(`export * from "taomath/${s}";`, "browser");
+      expect(web.text, `browser taomath/${s}`).not.toMatch(/["']node:/);
+      const wd = await bundle(`export * from "taomath/${s}";`, "neutral", ["workerd", "worker", "browser"]);
+      expect(wd.text, `workerd taomath/${s}`).not.toMatch(/["']node:/);
+      if (web.inputs.some((f) => f.includes("dist/host/default_"))) {
+        expect(web.inputs, s).toContain("dist/host/default_browser.js");
+        expect(wd.inputs, s).toContain("dist/host/default_workers.js");
+      }
+    }
+  });
+
+  it("loads in Node, and a subpath used alone finds the default instance", async () => {
+    for (const s of SUBPATHS) expect(Object.keys(await import(`taomath/${s}`)).length, s).toBeGreaterThan(0);
+    const pool = await import("taomath/pool");
+    const q = pool.quoteStake({ taoReserve: 10n ** 15n, alphaReserve: 3n * 10n ** 15n }, 10n ** 9n);
+    expect(q.amountOut).toBeGreaterThan(0n);
+  });
+});
+
 describe("the package entries load in Node", () => {
   it("`import \"taomath\"` is the Node entry and runs an epoch", async () => {
     const m = await import("taomath");
