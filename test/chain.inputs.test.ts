@@ -3,10 +3,19 @@
 
 import { describe, expect, it } from "vitest";
 import { blocksUntilNextEpoch, nextEpochBlock, epochInputsFromSnapshot } from "../src/chain/index.js";
+import { taomath } from "../src/index.js";
 
 const U64_MAX = (1n << 64n) - 1n;
 
 describe("blocks_until_next_epoch (subtensor tests/emission.rs)", () => {
+  it("the light client's copy (usable before any instance exists) equals the core's rule", () => {
+    const core = taomath().coinbase;
+    const M = (1n << 64n) - 1n;
+    const blocks = [0n, 1n, 5n, 99n, 6_852_690n, M - 1n, M];
+    for (const netuid of [0, 1, 2, 64, 65535]) for (const tempo of [0, 1, 10, 99, 360, 65535]) for (const b of blocks) {
+      expect(blocksUntilNextEpoch(netuid, tempo, b), `${netuid}/${tempo}/${b}`).toBe(core.legacyBlocksUntilNextEpoch(netuid, tempo, b));
+    }
+  });
   it("test_zero_tempo: tempo 0 never runs (u64::MAX)", () => {
     expect(blocksUntilNextEpoch(1, 0, 100n)).toBe(U64_MAX);
   });
