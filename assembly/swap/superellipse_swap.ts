@@ -6,7 +6,7 @@
 // spot price with its read-only Balancer fallback and migrate_balancer_to_superellipse.
 
 import { price as balancerPrice, bHi, bLo } from "./balancer";
-import { PoolState, SwapResult, OK, ERR_PRICE_LIMIT, ERR_RESERVES_TOO_LOW, ERR_INPUT_TOO_LARGE, ERR_INSUFFICIENT, satAdd } from "./swap";
+import { PoolState, SwapResult, OK, ERR_PRICE_LIMIT, ERR_RESERVES_TOO_LOW, ERR_INPUT_TOO_LARGE, ERR_INSUFFICIENT, satAdd, applySwapToReserves, stableMaxAmount, maxAmountProbe } from "./swap";
 import {
   Ellipse, E_OK, eErr, pHi, pLo, fromWeights, calculatePrice, tradeOutput, maxInput,
   deltaToPrice, copyEllipse,
@@ -191,10 +191,6 @@ export function swapInner473(p: Pool473, buy: bool, amount: u64, limitRao: u64, 
   r.feeToAuthor = deltaIn != 0 ? fee : 0;
 }
 
-const I64_MAX: u64 = 0x7fffffffffffffff;
-const I64_MIN_ABS: u64 = 0x8000000000000000;
-function satSub(a: u64, b: u64): u64 { return a > b ? a - b : 0; }
-
 /** swap_tao_for_alpha / swap_alpha_for_tao (or the rolled-back swap when simulate) on a 473 pool. */
 export function swapOnPool473(p: Pool473, buy: bool, amount: u64, limitRao: u64, dropFees: bool, simulate: bool, r: SwapResult): void {
   spotPrice473(p); r.priceBeforeHi = spHi; r.priceBeforeLo = spLo;
@@ -207,17 +203,7 @@ export function swapOnPool473(p: Pool473, buy: bool, amount: u64, limitRao: u64,
       if (!s.initialized) s.quote = HALF;
       s.initialized = true;
     }
-    const inDelta = r.paidIn > I64_MAX ? I64_MAX : r.paidIn;
-    const outDelta = r.paidOut > I64_MIN_ABS ? I64_MIN_ABS : r.paidOut;
-    if (buy) {
-      s.alpha = satSub(s.alpha, outDelta);
-      s.alphaOut = satAdd(s.alphaOut, r.paidOut);
-      s.tao = satAdd(s.tao, inDelta);
-    } else {
-      s.alpha = satAdd(s.alpha, inDelta);
-      s.alphaOut = satSub(s.alphaOut, inDelta);
-      s.tao = satSub(s.tao, outDelta);
-    }
+    applySwapToReserves(s, buy, r);
   }
   spotPrice473(p); r.priceAfterHi = spHi; r.priceAfterLo = spLo;
 }
@@ -227,13 +213,8 @@ export function swapOnPool473(p: Pool473, buy: bool, amount: u64, limitRao: u64,
 export function maxAmount473(p: Pool473, add: bool, limitRao: u64, isRoot: bool, r: SwapResult): u64 {
   r.error = OK;
   const s = p.pool;
-  if (isRoot || s.mechanism == 0) {
-    if (add) return limitRao >= 1_000_000_000 ? u64.MAX_VALUE : 0;
-    return limitRao <= 1_000_000_000 ? u64.MAX_VALUE : 0;
-  }
-  const res = add ? s.tao : s.alpha;
-  const amount = res > u64.MAX_VALUE / 1000 ? u64.MAX_VALUE : res * 1000;
-  swapInner473(p, add, amount, limitRao, false, true, r);
+  if (isRoot || s.mechanism == 0) return stableMaxAmount(add, limitRao);
+  swapInner473(p, add, maxAmountProbe(s, add), limitRao, false, true, r);
   if (r.error != OK) return 0;
   return satAdd(r.paidIn, r.fee);
 }

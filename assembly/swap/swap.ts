@@ -116,31 +116,47 @@ export function swapOnPool(p: PoolState, buy: bool, amount: u64, limitRao: u64, 
   swapInner(p, buy, amount, limitRao, dropFees, simulate, r);
   if (r.error == OK && !simulate) {
     if (p.mechanism == 1 && !p.initialized) { p.quote = 500_000_000_000_000_000; p.initialized = true; }
-    const inDelta = r.paidIn > I64_MAX ? I64_MAX : r.paidIn;
-    const outDelta = r.paidOut > I64_MIN_ABS ? I64_MIN_ABS : r.paidOut;
-    if (buy) {
-      p.alpha = satSub(p.alpha, outDelta);
-      p.alphaOut = satAdd(p.alphaOut, r.paidOut);
-      p.tao = satAdd(p.tao, inDelta);
-    } else {
-      p.alpha = satAdd(p.alpha, inDelta);
-      p.alphaOut = satSub(p.alphaOut, inDelta);
-      p.tao = satSub(p.tao, outDelta);
-    }
+    applySwapToReserves(p, buy, r);
   }
   poolPrice(p); r.priceAfterHi = bHi; r.priceAfterLo = bLo;
+}
+
+/**
+ * pallet-subtensor's reserve bookkeeping after a swap, the same on every curve: the input reserve
+ * grows by the amount paid in, the output reserve shrinks by the payout (each delta capped as the
+ * pallet's i64 conversion caps it), and alpha out follows the alpha that left or entered the pool.
+ */
+export function applySwapToReserves(p: PoolState, buy: bool, r: SwapResult): void {
+  const inDelta = r.paidIn > I64_MAX ? I64_MAX : r.paidIn;
+  const outDelta = r.paidOut > I64_MIN_ABS ? I64_MIN_ABS : r.paidOut;
+  if (buy) {
+    p.alpha = satSub(p.alpha, outDelta);
+    p.alphaOut = satAdd(p.alphaOut, r.paidOut);
+    p.tao = satAdd(p.tao, inDelta);
+  } else {
+    p.alpha = satAdd(p.alpha, inDelta);
+    p.alphaOut = satSub(p.alphaOut, inDelta);
+    p.tao = satSub(p.tao, outDelta);
+  }
+}
+
+/** get_max_amount_* on the root and stable subnets: everything or nothing at 1 TAO per alpha. */
+export function stableMaxAmount(add: bool, limitRao: u64): u64 {
+  if (add) return limitRao >= 1_000_000_000 ? u64.MAX_VALUE : 0;
+  return limitRao <= 1_000_000_000 ? u64.MAX_VALUE : 0;
+}
+
+/** The order get_max_amount_* simulates at the limit: 1000 × the input reserve (saturating). */
+export function maxAmountProbe(p: PoolState, add: bool): u64 {
+  const res = add ? p.tao : p.alpha;
+  return res > u64.MAX_VALUE / 1000 ? u64.MAX_VALUE : res * 1000;
 }
 
 /** get_max_amount_add (add) / get_max_amount_remove; error code in r.error. */
 export function maxAmount(p: PoolState, add: bool, limitRao: u64, isRoot: bool, r: SwapResult): u64 {
   r.error = OK;
-  if (isRoot || p.mechanism == 0) {
-    if (add) return limitRao >= 1_000_000_000 ? u64.MAX_VALUE : 0;
-    return limitRao <= 1_000_000_000 ? u64.MAX_VALUE : 0;
-  }
-  const res = add ? p.tao : p.alpha;
-  const amount = res > u64.MAX_VALUE / 1000 ? u64.MAX_VALUE : res * 1000;
-  swapInner(p, add, amount, limitRao, false, true, r);
+  if (isRoot || p.mechanism == 0) return stableMaxAmount(add, limitRao);
+  swapInner(p, add, maxAmountProbe(p, add), limitRao, false, true, r);
   if (r.error != OK) return 0;
   return satAdd(r.paidIn, r.fee);
 }
