@@ -8,6 +8,7 @@
 
 import { rHi, rLo, rOverflow, udivFixed, umulFixedSat, uSatAdd128, uSatSub128 } from "../fixed/i128";
 import { ldHi, ldLo, st128, u96Hi, u96Lo } from "../fixed/u128";
+import { sharePots } from "./dividends";
 
 /**
  * n hotkeys in the chain's (BTreeMap) order. dividend: U96F32[n]; alphaStake, rootStake: u64[n];
@@ -39,14 +40,5 @@ export function dividendDistribution473(
     uSatAdd128(taHi, taLo, adHi, adLo); taHi = rHi; taLo = rLo;
     uSatAdd128(trHi, trLo, rdHi, rdLo); trHi = rHi; trLo = rLo;
   }
-  for (let i = 0; i < n; i++) {
-    udivFixed(ldHi(rootDiv, i), ldLo(rootDiv, i), trHi, trLo, 32);
-    let sHi = rOverflow ? 0 : rHi, sLo = rOverflow ? 0 : rLo;
-    umulFixedSat(u96Hi(pendingRoot), u96Lo(pendingRoot), sHi, sLo, 32);
-    st128(rootDiv, i, rHi, rLo);
-    udivFixed(ldHi(alphaDiv, i), ldLo(alphaDiv, i), taHi, taLo, 32);
-    sHi = rOverflow ? 0 : rHi; sLo = rOverflow ? 0 : rLo;
-    umulFixedSat(u96Hi(pendingAlpha), u96Lo(pendingAlpha), sHi, sLo, 32);
-    st128(alphaDiv, i, rHi, rLo);
-  }
+  sharePots(n, alphaDiv, rootDiv, taHi, taLo, trHi, trLo, pendingAlpha, pendingRoot);
 }

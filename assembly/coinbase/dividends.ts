@@ -9,6 +9,26 @@ import { rHi, rLo, rOverflow, udivFixed, umulFixedSat, uSatAdd128, uSatSub128 } 
 import { ldHi, ldLo, st128, u96Hi, u96Lo } from "../fixed/u128";
 
 /**
+ * The pots shared by proportion, the same at every runtime: alphaDiv and rootDiv hold each hotkey's raw
+ * alpha and root parts (U96F32[n]) with totals Σ alpha (taHi, taLo) and Σ root (trHi, trLo), and become
+ * pending_alpha · alpha_x / Σ alpha and pending_root · root_x / Σ root (0 when a total is 0).
+ */
+export function sharePots(
+  n: i32, alphaDiv: usize, rootDiv: usize, taHi: u64, taLo: u64, trHi: u64, trLo: u64, pendingAlpha: u64, pendingRoot: u64,
+): void {
+  for (let i = 0; i < n; i++) {
+    udivFixed(ldHi(rootDiv, i), ldLo(rootDiv, i), trHi, trLo, 32);
+    let sHi = rOverflow ? 0 : rHi, sLo = rOverflow ? 0 : rLo;
+    umulFixedSat(u96Hi(pendingRoot), u96Lo(pendingRoot), sHi, sLo, 32);
+    st128(rootDiv, i, rHi, rLo);
+    udivFixed(ldHi(alphaDiv, i), ldLo(alphaDiv, i), taHi, taLo, 32);
+    sHi = rOverflow ? 0 : rHi; sLo = rOverflow ? 0 : rLo;
+    umulFixedSat(u96Hi(pendingAlpha), u96Lo(pendingAlpha), sHi, sLo, 32);
+    st128(alphaDiv, i, rHi, rLo);
+  }
+}
+
+/**
  * n hotkeys in the chain's (BTreeMap) order. dividend: U96F32[n]; alphaStake, rootStake: u64[n];
  * tao weight U96F32 (twHi, twLo). Writes alphaDiv and rootDiv (U96F32[n]).
  */
@@ -33,16 +53,7 @@ export function dividendDistribution(
     uSatAdd128(taHi, taLo, rHi, rLo); taHi = rHi; taLo = rLo;
     uSatAdd128(trHi, trLo, rdHi, rdLo); trHi = rHi; trLo = rLo;
   }
-  for (let i = 0; i < n; i++) {
-    udivFixed(ldHi(rootDiv, i), ldLo(rootDiv, i), trHi, trLo, 32);
-    let sHi = rOverflow ? 0 : rHi, sLo = rOverflow ? 0 : rLo;
-    umulFixedSat(u96Hi(pendingRoot), u96Lo(pendingRoot), sHi, sLo, 32);
-    st128(rootDiv, i, rHi, rLo);
-    udivFixed(ldHi(alphaDiv, i), ldLo(alphaDiv, i), taHi, taLo, 32);
-    sHi = rOverflow ? 0 : rHi; sLo = rOverflow ? 0 : rLo;
-    umulFixedSat(u96Hi(pendingAlpha), u96Lo(pendingAlpha), sHi, sLo, 32);
-    st128(alphaDiv, i, rHi, rLo);
-  }
+  sharePots(n, alphaDiv, rootDiv, taHi, taLo, trHi, trLo, pendingAlpha, pendingRoot);
 }
 
 /**
