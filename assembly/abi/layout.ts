@@ -234,7 +234,19 @@ export const F_D_PAID_IN: i32 = 58;
 export const F_D_PAID_OUT: i32 = 59;
 export const F_D_BUY_QUOTE: i32 = 60;
 export const F_D_BUY_INIT: i32 = 61;
-export const ROW: i32 = 62;
+// rules 459 and 473: the swap pallet's BalancerTaoReservoir and BalancerAlphaReservoir (materialized protocol liquidity not yet price-active), and at 473 the SwapSuperellipse entry (has_ellipse; alpha_scale, tao_scale as u128 hi/lo; center_alpha, center_tao as i128 hi/lo)
+export const F_TAO_RESERVOIR: i32 = 62;
+export const F_ALPHA_RESERVOIR: i32 = 63;
+export const F_HAS_ELLIPSE: i32 = 64;
+export const F_EL_A_HI: i32 = 65;
+export const F_EL_A_LO: i32 = 66;
+export const F_EL_B_HI: i32 = 67;
+export const F_EL_B_LO: i32 = 68;
+export const F_EL_CA_HI: i32 = 69;
+export const F_EL_CA_LO: i32 = 70;
+export const F_EL_CT_HI: i32 = 71;
+export const F_EL_CT_LO: i32 = 72;
+export const ROW: i32 = 73;
 
 // coinbase_globals: the coinbase's globals: network storage, the run's parameters and its counters
 // state
@@ -282,7 +294,9 @@ export const G_ALPHA_RECYCLED_BLOCK: i32 = 34;
 export const G_ASSETS_MINTED_BLOCK: i32 = 35;
 export const G_ASSETS_RECYCLED_BLOCK: i32 = 36;
 export const G_HOST_RECYCLED: i32 = 37;
-export const G_SLOTS: i32 = 38;
+// the rule set the blocks run (src/core/runtime.ts): 425 (also 0), 459 (Balancer with reservoirs) or 473 (superellipse)
+export const G_RULES: i32 = 38;
+export const G_SLOTS: i32 = 39;
 
 // coinbase_event: one epoch event of c_run_blocks
 // one event per epoch outcome other than not-due: the block, the row, the outcome

@@ -25,6 +25,24 @@ export function mintAlphaIn(row: usize, amount: u64): void {
   st(row, F_ALPHA, satAdd(ld(row, F_ALPHA), amount));
 }
 
+/**
+ * mint_alpha whose imbalance is dropped (the coinbase after 425): only the asset issuance moves;
+ * the caller puts the price-active part into SubnetAlphaIn (addAlphaIn) and the rest waits in the
+ * swap's alpha reservoir, which alpha issuance counts from 459 on.
+ */
+export function mintAlphaAsset(row: usize, amount: u64): void {
+  if (amount == 0) return;
+  alphaMinted += amount;
+  const iss = ld(row, F_AA_ISSUANCE);
+  assetsMinted += satAdd(iss, amount) - iss;
+  st(row, F_AA_ISSUANCE, satAdd(iss, amount));
+}
+
+/** increase_provided_alpha_reserve: SubnetAlphaIn += amount (saturating); alpha already minted. */
+export function addAlphaIn(row: usize, amount: u64): void {
+  if (amount != 0) st(row, F_ALPHA, satAdd(ld(row, F_ALPHA), amount));
+}
+
 /** mint_alpha + resolve_to_alpha_out: SubnetAlphaOut += amount. */
 export function mintAlphaOut(row: usize, amount: u64): void {
   if (amount == 0) return;

@@ -7,9 +7,7 @@
 // and, with a caller-supplied pool (G_HOST_POOL, one block per call), after get_subnet_terms for
 // the host to answer for the pool.
 
-import { alphaIssuance } from "./block_emission";
 import { rootProportion, taoWeightU96 } from "./terms";
-import { spotPrice } from "./spot_price";
 import { updateMovingPrice, emaHi, emaLo } from "./moving_price";
 import { rHi, rLo } from "../fixed/i128";
 import { alloc, sz } from "../arena";
@@ -26,6 +24,8 @@ import { subnetsToEmitTo, runCoinbaseStart, runCoinbaseFinish, creditRecycled } 
 import { handedToHost } from "./drain_pending";
 import { alphaMinted, alphaRecycled, assetsMinted, assetsRecycled, resetAlphaCounters } from "./alpha";
 import { conservationBefore, conservationAfter } from "./conservation";
+import { rulesOf, rowIssuance, rowSpotPrice } from "./rules";
+import { Pool473 } from "../swap/superellipse_swap";
 
 /** get_block_emission: computed on TotalIssuance (or the caller's mint), minted when nonzero. Returns the credit. */
 function getBlockEmission(g: usize): u64 {
@@ -37,12 +37,12 @@ function getBlockEmission(g: usize): u64 {
 }
 
 /** update_moving_prices for the subnets emitted to, on the pools after this block's coinbase. */
-function updateMovingPrices(g: usize, k: i32, emitRows: usize, block: u64): void {
-  const maHi = gld(g, G_MA_HI), maLo = gld(g, G_MA_LO);
+function updateMovingPrices(g: usize, k: i32, emitRows: usize, block: u64, p: Pool473): void {
+  const maHi = gld(g, G_MA_HI), maLo = gld(g, G_MA_LO), rules = rulesOf(g);
   for (let j = 0; j < k; j++) {
     const row = load<usize>(emitRows + (<usize>j << 3));
     const mech = <u32>ld(row, F_MECH);
-    spotPrice(mech, ld(row, F_TAO), ld(row, F_ALPHA), ld(row, F_QUOTE));
+    rowSpotPrice(row, rules, p.work);
     updateMovingPrice(<u32>ld(row, F_NETUID), mech, block, ld(row, F_START), ld(row, F_HALVING), maHi, maLo, ld(row, F_MP_HI), ld(row, F_MP_LO), rHi, rLo);
     st(row, F_MP_LO, emaLo); st(row, F_MP_HI, emaHi);
   }
@@ -51,10 +51,10 @@ function updateMovingPrices(g: usize, k: i32, emitRows: usize, block: u64): void
 /** update_root_prop: RootProp of each subnet emitted to, from its alpha issuance after the block. */
 function updateRootProp(g: usize, k: i32, emitRows: usize): void {
   taoWeightU96(gld(g, G_TAO_WEIGHT));
-  const twHi = rHi, twLo = rLo, rootTao = gld(g, G_ROOT_TAO);
+  const twHi = rHi, twLo = rLo, rootTao = gld(g, G_ROOT_TAO), rules = rulesOf(g);
   for (let j = 0; j < k; j++) {
     const row = load<usize>(emitRows + (<usize>j << 3));
-    rootProportion(rootTao, twHi, twLo, alphaIssuance(ld(row, F_ALPHA), ld(row, F_ALPHA_OUT)));
+    rootProportion(rootTao, twHi, twLo, rowIssuance(row, rules));
     st(row, F_RP_LO, rLo); st(row, F_RP_HI, rHi); st(row, F_RP_SET, 1);
   }
 }
@@ -65,7 +65,7 @@ function updateRootProp(g: usize, k: i32, emitRows: usize): void {
  */
 export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: usize, cap: i32): i32 {
   const emitRows = alloc(sz(n) << 3);
-  const pool = new PoolState(), res = new SwapResult();
+  const pool = new PoolState(), res = new SwapResult(), p473 = new Pool473();
   const hostPool = gld(g, G_HOST_POOL) != 0;
   let evCount = <i32>gld(g, G_EVENTS);
   let done = 0;
@@ -79,7 +79,7 @@ export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: us
       gst(g, G_BLOCK, block);
       gst(g, G_TAO_BEFORE, gld(g, G_ISSUANCE));
       credit = getBlockEmission(g);
-      rootSell = runCoinbaseStart(g, k, emitRows, credit);
+      rootSell = runCoinbaseStart(g, k, emitRows, credit, p473);
       if (hostPool) {
         // the host answers for the pool of each subnet emitted to, then calls again
         gst(g, G_PHASE, PHASE_POOL); gst(g, G_CREDIT, credit);
@@ -94,7 +94,7 @@ export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: us
       // the first half moved no reserve: the ledgers before the block are the ones now
       conservationBefore(g, n, rows);
       resetAlphaCounters();
-      evCount = runCoinbaseFinish(g, n, rows, k, emitRows, credit, rootSell, block, events, evCount, pool, res);
+      evCount = runCoinbaseFinish(g, n, rows, k, emitRows, credit, rootSell, block, events, evCount, pool, res, p473);
       recycled = creditRecycled;
       gst(g, G_ALPHA_MINTED_BLOCK, alphaMinted); gst(g, G_ALPHA_RECYCLED_BLOCK, alphaRecycled);
       gst(g, G_ASSETS_MINTED_BLOCK, assetsMinted); gst(g, G_ASSETS_RECYCLED_BLOCK, assetsRecycled);
@@ -112,7 +112,7 @@ export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: us
     gst(g, G_HOST_RECYCLED, 0);
     gst(g, G_TAO_MINTED, gld(g, G_TAO_MINTED) + credit);
     gst(g, G_TAO_RECYCLED, gld(g, G_TAO_RECYCLED) + recycled);
-    updateMovingPrices(g, k, emitRows, block);
+    updateMovingPrices(g, k, emitRows, block, p473);
     updateRootProp(g, k, emitRows);
     gst(g, G_ALPHA_MINTED, gld(g, G_ALPHA_MINTED) + gld(g, G_ALPHA_MINTED_BLOCK));
     gst(g, G_ALPHA_RECYCLED, gld(g, G_ALPHA_RECYCLED) + gld(g, G_ALPHA_RECYCLED_BLOCK) + hostRecycled);

@@ -6,8 +6,13 @@
 // amounts go to the event and sit "in flight" until the host pays them. Any other subnet runs the
 // empty epoch here: distribute_emission with no uids pays the owner cut to the owner hotkey (when
 // SubnetOwner and SubnetOwnerHotkey exist), pays nothing else, and records MinerBurned = 0/0 = 0.
+// From 473 (run_coinbase.rs @ 29005cb7) BlocksSinceLastStep is capped at tempo + 1, the safety net
+// fires above tempo, and an epoch whose root dividends all floor to 0 (with no uids: always)
+// recycles its pending root alpha instead of leaving it unowned in SubnetAlphaOut.
 
 import { scheduleSubnet, NOT_DUE, RAN } from "./schedule";
+import { sinceCap, safetyNet, RULES_473 } from "./rules";
+import { recycleSubnetAlpha } from "./alpha";
 import {
   F_TEMPO, F_LAST_EPOCH, F_PENDING_AT, F_SINCE, F_EPOCH_INDEX, F_LAST_MECH_STEP, F_CONSISTENT, F_HOST_DRAIN,
   F_P_SERVER, F_P_VALIDATOR, F_P_ROOT, F_P_OWNER, F_OWNED, F_UNOWNED, F_IN_FLIGHT, F_HAS_OWNER, F_MB_LO, F_MB_HI,
@@ -18,14 +23,15 @@ import {
 export let handedToHost = false;
 
 /** Runs drain_pending over n rows; events are appended at `events` from `evCount`. Returns the new event count. */
-export function drainPending(g: usize, n: i32, rows: usize, block: u64, events: usize, evCount: i32): i32 {
+export function drainPending(g: usize, n: i32, rows: usize, block: u64, events: usize, evCount: i32, rules: u32): i32 {
   const maxEpochs = <u32>gld(g, G_MAX_EPOCHS);
   let ran: u32 = 0;
   handedToHost = false;
   for (let i = 0; i < n; i++) {
     const row = rowAt(rows, i);
-    const outcome = scheduleSubnet(<u32>ld(row, F_TEMPO), slotAt(row, F_LAST_EPOCH), slotAt(row, F_PENDING_AT), slotAt(row, F_SINCE),
-      slotAt(row, F_EPOCH_INDEX), ld(row, F_CONSISTENT) != 0, block, ran, maxEpochs);
+    const tempo = <u32>ld(row, F_TEMPO);
+    const outcome = scheduleSubnet(tempo, slotAt(row, F_LAST_EPOCH), slotAt(row, F_PENDING_AT), slotAt(row, F_SINCE),
+      slotAt(row, F_EPOCH_INDEX), ld(row, F_CONSISTENT) != 0, block, ran, maxEpochs, sinceCap(rules, tempo), safetyNet(rules, tempo));
     if (outcome == NOT_DUE) continue;
     const ev = events + <usize>evCount * (<usize>EV << 3);
     st(ev, EVT_BLOCK, block); st(ev, EVT_ROW, <u64>i); st(ev, EVT_OUTCOME, outcome);
@@ -41,7 +47,7 @@ export function drainPending(g: usize, n: i32, rows: usize, block: u64, events: 
       st(row, F_IN_FLIGHT, ld(row, F_IN_FLIGHT) + S + V + R + O);
       handedToHost = true;
     } else {
-      distributeEmptyEpoch(row, S, V, R, O);
+      distributeEmptyEpoch(row, S, V, R, O, rules >= RULES_473);
       st(row, F_LAST_MECH_STEP, block);
     }
   }
@@ -52,7 +58,12 @@ export function drainPending(g: usize, n: i32, rows: usize, block: u64, events: 
 @inline function slotAt(row: usize, f: i32): usize { return row + (<usize>f << 3); }
 
 /** distribute_emission on a subnet with no uids: the epoch returns nothing. */
-function distributeEmptyEpoch(row: usize, S: u64, V: u64, R: u64, O: u64): void {
+function distributeEmptyEpoch(row: usize, S: u64, V: u64, R: u64, O: u64, recycleRoot: bool): void {
+  if (recycleRoot) {
+    // no hotkey earned a root dividend: the whole root allocation is recycled
+    recycleSubnetAlpha(row, R);
+    R = 0;
+  }
   if (ld(row, F_HAS_OWNER) != 0) st(row, F_OWNED, ld(row, F_OWNED) + O);
   else st(row, F_UNOWNED, ld(row, F_UNOWNED) + O);
   st(row, F_UNOWNED, ld(row, F_UNOWNED) + S + V + R);

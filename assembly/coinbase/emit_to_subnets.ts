@@ -5,10 +5,8 @@
 // server, validator and root shares accumulated into the pending counters (root alpha is
 // recycled instead when the network does not sell root alpha).
 
-import { alphaIssuance } from "./block_emission";
 import { subnetTerms } from "./terms";
 import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "./alpha_out";
-import { spotPrice } from "./spot_price";
 import { rHi, rLo } from "../fixed/i128";
 import { alloc } from "../arena";
 import { PoolState, SwapResult } from "../swap/swap";
@@ -19,6 +17,9 @@ import {
 } from "./row";
 import { TOTAL_SUPPLY } from "./block_emission";
 import { injectAndMaybeSwap } from "./inject_and_maybe_swap";
+import { injectAfter425 } from "./inject_after_425";
+import { rulesOf, rowIssuance, rowSpotPrice, RULES_425 } from "./rules";
+import { Pool473 } from "../swap/superellipse_swap";
 import { recycleCredit } from "./tao";
 import { mintAlphaOut, recycleSubnetAlpha } from "./alpha";
 
@@ -27,14 +28,15 @@ import { mintAlphaOut, recycleSubnetAlpha } from "./alpha";
  * their U96F32 shares of the block's credit. Writes each row's floored tao_in, alpha_in,
  * excess_tao and alpha emission (F_T_*), and BlockEmission.
  */
-export function getSubnetTerms(g: usize, k: i32, rows: usize, taoEmission: usize): void {
+export function getSubnetTerms(g: usize, k: i32, rows: usize, taoEmission: usize, p: Pool473): void {
+  const rules = rulesOf(g);
   const m: usize = k > 0 ? <usize>k : 1;
   const issuance = alloc(m << 3), spot = alloc(m << 4), alphaEm = alloc(m << 3), taoIn = alloc(m << 4), alphaIn = alloc(m << 4),
     excess = alloc(m << 4), rootProp = alloc(m << 4);
   for (let j = 0; j < k; j++) {
     const row = load<usize>(rows + (<usize>j << 3));
-    store<u64>(issuance + (<usize>j << 3), alphaIssuance(ld(row, F_ALPHA), ld(row, F_ALPHA_OUT)));
-    spotPrice(<u32>ld(row, F_MECH), ld(row, F_TAO), ld(row, F_ALPHA), ld(row, F_QUOTE));
+    store<u64>(issuance + (<usize>j << 3), rowIssuance(row, rules));
+    rowSpotPrice(row, rules, p.work);
     store<u64>(spot + (<usize>j << 4), rLo); store<u64>(spot + (<usize>j << 4) + 8, rHi);
   }
   subnetTerms(k, taoEmission, issuance, spot, gld(g, G_ROOT_TAO), gld(g, G_TAO_WEIGHT), alphaEm, taoIn, alphaIn, excess, rootProp);
@@ -59,9 +61,13 @@ export function getSubnetTerms(g: usize, k: i32, rows: usize, taoEmission: usize
  * emit_to_subnets after the terms: inject_and_maybe_swap for each subnet (the unspent credit is
  * recycled), then the alpha emission of each. Returns the credit recycled.
  */
-export function emitToSubnets(g: usize, k: i32, rows: usize, credit: u64, rootSell: bool, pool: PoolState, res: SwapResult): u64 {
+export function emitToSubnets(g: usize, k: i32, rows: usize, credit: u64, rootSell: bool, pool: PoolState, res: SwapResult, p: Pool473): u64 {
+  const rules = rulesOf(g);
   let remaining = credit;
-  for (let j = 0; j < k; j++) remaining = injectAndMaybeSwap(g, load<usize>(rows + (<usize>j << 3)), remaining, pool, res);
+  for (let j = 0; j < k; j++) {
+    const row = load<usize>(rows + (<usize>j << 3));
+    remaining = rules == RULES_425 ? injectAndMaybeSwap(g, row, remaining, pool, res) : injectAfter425(g, row, remaining, rules, p, res);
+  }
   recycleCredit(g, remaining);
 
   const rootTao = gld(g, G_ROOT_TAO), taoWeight = gld(g, G_TAO_WEIGHT), ownerCut = <u32>gld(g, G_OWNER_CUT);
@@ -70,7 +76,7 @@ export function emitToSubnets(g: usize, k: i32, rows: usize, credit: u64, rootSe
     const a = ld(row, F_T_ALPHA_EM);
     st(row, F_E_ALPHA_OUT, a);
     mintAlphaOut(row, a);
-    splitAlphaOut(a, ld(row, F_OWNER_CUT_ENABLED) != 0, ownerCut, rootTao, taoWeight, alphaIssuance(ld(row, F_ALPHA), ld(row, F_ALPHA_OUT)));
+    splitAlphaOut(a, ld(row, F_OWNER_CUT_ENABLED) != 0, ownerCut, rootTao, taoWeight, rowIssuance(row, rules));
     const ow = outOwner, sv = outServer, va = outValidator, ro = outRoot;
     st(row, F_P_OWNER, satAdd(ld(row, F_P_OWNER), ow));
     st(row, F_P_SERVER, satAdd(ld(row, F_P_SERVER), sv));

@@ -11,6 +11,8 @@ import { PoolState, SwapResult } from "../swap/swap";
 import { F_NETUID, F_MECH, F_EMITS, F_EMISSION_ENABLED, F_MP_LO, F_MP_HI, F_MB_LO, F_MB_HI, G_ROOT_SELL, rowAt, ld, gst } from "./row";
 import { getSubnetTerms, emitToSubnets } from "./emit_to_subnets";
 import { drainPending } from "./drain_pending";
+import { rulesOf } from "./rules";
+import { Pool473 } from "../swap/superellipse_swap";
 
 /** get_subnets_to_emit_to: the rows (usize[k] at `out`) with FirstEmissionBlockNumber set, SubtokenEnabled and registration allowed. */
 export function subnetsToEmitTo(n: i32, rows: usize, out: usize): i32 {
@@ -25,7 +27,7 @@ export function subnetsToEmitTo(n: i32, rows: usize, out: usize): i32 {
 }
 
 /** The first half: shares of `credit`, the root sell flag (returned, and in G_ROOT_SELL) and each subnet's terms. */
-export function runCoinbaseStart(g: usize, k: i32, emitRows: usize, credit: u64): bool {
+export function runCoinbaseStart(g: usize, k: i32, emitRows: usize, credit: u64, p: Pool473): bool {
   const m = sz(k);
   const price = alloc(m << 4), burned = alloc(m << 4), enabled = alloc(m), shares = alloc(m << 4), taoEm = alloc(m << 4);
   for (let j = 0; j < k; j++) {
@@ -37,7 +39,7 @@ export function runCoinbaseStart(g: usize, k: i32, emitRows: usize, credit: u64)
   }
   const rootSell = subnetBlockEmissions(k, price, burned, enabled, credit, shares, taoEm);
   gst(g, G_ROOT_SELL, rootSell ? 1 : 0);
-  getSubnetTerms(g, k, emitRows, taoEm);
+  getSubnetTerms(g, k, emitRows, taoEm, p);
   return rootSell;
 }
 
@@ -47,8 +49,8 @@ export let creditRecycled: u64 = 0;
 /** The second half; returns the new event count (drain_pending's events are appended at `events`). */
 export function runCoinbaseFinish(
   g: usize, n: i32, rows: usize, k: i32, emitRows: usize, credit: u64, rootSell: bool, block: u64,
-  events: usize, evCount: i32, pool: PoolState, res: SwapResult,
+  events: usize, evCount: i32, pool: PoolState, res: SwapResult, p: Pool473,
 ): i32 {
-  creditRecycled = emitToSubnets(g, k, emitRows, credit, rootSell, pool, res);
-  return drainPending(g, n, rows, block, events, evCount);
+  creditRecycled = emitToSubnets(g, k, emitRows, credit, rootSell, pool, res, p);
+  return drainPending(g, n, rows, block, events, evCount, rulesOf(g));
 }

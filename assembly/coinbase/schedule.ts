@@ -32,18 +32,20 @@ export function shouldRunEpoch(tempo: u32, lastEpochBlock: u64, pendingEpochAt: 
 
 /**
  * One subnet's turn in drain_pending at `block`, on its four schedule slots (u64 pointers, in a
- * row or in arrays): BlocksSinceLastStep += 1 (saturating); when should_run_epoch holds, the
+ * row or in arrays): BlocksSinceLastStep += 1 (saturating, then capped at `sinceCap`: tempo + 1
+ * at 473, unbounded before), the safety net above `safetyNetAbove` (see epochTrigger); when should_run_epoch holds, the
  * subnet is deferred (PendingEpochAt = block + 1) if `ran` epochs already reached the cap, else
  * it runs (BlocksSinceLastStep = 0) or is skipped (inconsistent inputs), and its slot is consumed
  * (LastEpochBlock = block, PendingEpochAt = 0, SubnetEpochIndex += 1). Returns the outcome.
  */
 export function scheduleSubnet(
   tempo: u32, lastEpochBlock: usize, pendingEpochAt: usize, blocksSinceLastStep: usize, epochIndex: usize,
-  consistent: bool, block: u64, ran: u32, maxEpochsPerBlock: u32,
+  consistent: bool, block: u64, ran: u32, maxEpochsPerBlock: u32, sinceCap: u64 = u64.MAX_VALUE, safetyNetAbove: u64 = MAX_TEMPO,
 ): u8 {
-  const since = load<u64>(blocksSinceLastStep) + 1;
-  store<u64>(blocksSinceLastStep, since == 0 ? u64.MAX_VALUE : since);
-  if (!shouldRunEpoch(tempo, load<u64>(lastEpochBlock), load<u64>(pendingEpochAt), load<u64>(blocksSinceLastStep), block)) return NOT_DUE;
+  let since = load<u64>(blocksSinceLastStep) + 1;
+  if (since == 0) since = u64.MAX_VALUE;
+  store<u64>(blocksSinceLastStep, since < sinceCap ? since : sinceCap);
+  if (epochTrigger(tempo, load<u64>(lastEpochBlock), load<u64>(pendingEpochAt), load<u64>(blocksSinceLastStep), block, safetyNetAbove) == TRIGGER_NONE) return NOT_DUE;
   if (ran >= maxEpochsPerBlock) {
     store<u64>(pendingEpochAt, block == u64.MAX_VALUE ? block : block + 1);
     return DEFERRED;

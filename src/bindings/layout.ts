@@ -93,8 +93,10 @@ export const F = {
   T_TAO_IN: 50, T_ALPHA_IN: 51, T_EXCESS: 52, T_ALPHA_EM: 53,
   // a caller-supplied pool's answers for the block (host_pool): adjust_protocol_liquidity's accepted TAO and alpha and the weight after it; the chain buy's success, amounts paid in and out, weight and initialised flag
   D_TAO: 54, D_ALPHA: 55, D_QUOTE: 56, D_BUY_OK: 57, D_PAID_IN: 58, D_PAID_OUT: 59, D_BUY_QUOTE: 60, D_BUY_INIT: 61,
+  // rules 459 and 473: the swap pallet's BalancerTaoReservoir and BalancerAlphaReservoir (materialized protocol liquidity not yet price-active), and at 473 the SwapSuperellipse entry (has_ellipse; alpha_scale, tao_scale as u128 hi/lo; center_alpha, center_tao as i128 hi/lo)
+  TAO_RESERVOIR: 62, ALPHA_RESERVOIR: 63, HAS_ELLIPSE: 64, EL_A_HI: 65, EL_A_LO: 66, EL_B_HI: 67, EL_B_LO: 68, EL_CA_HI: 69, EL_CA_LO: 70, EL_CT_HI: 71, EL_CT_LO: 72,
 } as const;
-export const ROW = 62;
+export const ROW = 73;
 
 /** coinbase_globals: the coinbase's globals: network storage, the run's parameters and its counters */
 export const G = {
@@ -112,8 +114,10 @@ export const G = {
   HOST_POOL: 25, PHASE: 26, CREDIT: 27, TAO_BEFORE: 28,
   // phase 2: the block stopped after drain_pending for the host's payouts; what it needs to finish the block (the credit recycled, the ledgers before it, the alpha counted so far) and the alpha the payouts recycled
   RECYCLED: 29, ACCOUNTED_BEFORE: 30, ISSUANCE_BEFORE: 31, ASSETS_BEFORE: 32, ALPHA_MINTED_BLOCK: 33, ALPHA_RECYCLED_BLOCK: 34, ASSETS_MINTED_BLOCK: 35, ASSETS_RECYCLED_BLOCK: 36, HOST_RECYCLED: 37,
+  // the rule set the blocks run (src/core/runtime.ts): 425 (also 0), 459 (Balancer with reservoirs) or 473 (superellipse)
+  RULES: 38,
 } as const;
-export const G_SLOTS = 38;
+export const G_SLOTS = 39;
 
 /** coinbase_event: one epoch event of c_run_blocks */
 export const EVT = {
