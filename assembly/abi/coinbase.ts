@@ -153,9 +153,10 @@ export function c_distribute_emission(
   h: i32, alpha: usize, root: usize, take: usize, childkeyTake: usize, withhold: usize, owner: usize,
   childStart: usize, childProp: usize, parentStart: usize, parentProp: usize, parentIdx: usize, params: usize,
   incentivePaid: usize, recipient: usize, alphaTake: usize, alphaRest: usize, rootTake: usize, rootClaimable: usize, summary: usize,
+  rootUid: usize,
 ): void {
   distributeEmission(n, uidHotkey, server, validator, h, alpha, root, take, childkeyTake, withhold, owner, childStart, childProp,
-    parentStart, parentProp, parentIdx, params, incentivePaid, recipient, alphaTake, alphaRest, rootTake, rootClaimable, summary);
+    parentStart, parentProp, parentIdx, params, incentivePaid, recipient, alphaTake, alphaRest, rootTake, rootClaimable, summary, rootUid);
 }
 
 /**

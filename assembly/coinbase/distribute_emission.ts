@@ -5,24 +5,27 @@
 // (the server share too when no incentive was earned), the alpha/root split of the dividends by
 // stake (`calculate_dividend_distribution`) and the delegate take (`distribute_dividends_and_incentives`).
 // The host keeps the stakes (share pools) and RootClaimable rates and applies the credits this
-// computes, in the chain's order.
+// computes, in the chain's order. With rules 473 (params[6], run_coinbase.rs @ 29005cb7) the split is
+// dividend_split_473.ts (a root part only for hotkeys with a root uid, rootUid u8[H]) and the summary
+// says whether the whole pending root alpha is recycled (every root dividend floors to 0).
 //
 // Memory (host-allocated): n uids with uidHotkey u32[n], server/validator emission u64[n]; H hotkeys
 // with alpha, root u64[H], take, childkey take u16[H], withhold u8[H] (owner hotkeys), owner u32[H]
 // (coldkey index, u32::MAX unknown), childStart u32[H+1] + childProp u64[], parentStart u32[H+1] +
-// parentProp u64[] + parentIdx u32[]; params u64[6] = S, V, R, CKBurn, TaoWeight, recycle.
+// parentProp u64[] + parentIdx u32[], rootUid u8[H]; params u64[7] = S, V, R, CKBurn, TaoWeight, recycle, rules.
 
 import { rHi, rLo, rOverflow, udivFixed, uSatAdd128 } from "../fixed/i128";
 import { u96Hi, u96Lo } from "../fixed/u128";
 import { parentChildDividends, ckBurned } from "./parent_child";
 import { dividendDistribution, payDividends } from "./dividends";
+import { dividendDistribution473 } from "./dividend_split_473";
 import { taoWeightU96 } from "./terms";
 import { alloc, sz } from "../arena";
-import { satAdd } from "./row";
+import { satAdd, floor96 } from "./row";
 
-export const P_SERVER = 0, P_VALIDATOR = 1, P_ROOT = 2, P_CK_BURN = 3, P_TAO_WEIGHT = 4, P_RECYCLE = 5;
-/** Scalars written to `summary`. */
-export const S_WITHHELD = 0, S_INCENTIVE_SUM = 1, S_MB_LO = 2, S_MB_HI = 3, S_CK_BURNED = 4, S_BURNED = 5, S_RECYCLED = 6, S_POT = 7;
+export const P_SERVER = 0, P_VALIDATOR = 1, P_ROOT = 2, P_CK_BURN = 3, P_TAO_WEIGHT = 4, P_RECYCLE = 5, P_RULES = 6;
+/** Scalars written to `summary` (u64[9]). */
+export const S_WITHHELD = 0, S_INCENTIVE_SUM = 1, S_MB_LO = 2, S_MB_HI = 3, S_CK_BURNED = 4, S_BURNED = 5, S_RECYCLED = 6, S_POT = 7, S_ROOT_RECYCLED = 8;
 
 const NO_OWNER: u32 = u32.MAX_VALUE;
 
@@ -36,7 +39,9 @@ export function distributeEmission(
   h: i32, alpha: usize, root: usize, take: usize, childkeyTake: usize, withhold: usize, owner: usize,
   childStart: usize, childProp: usize, parentStart: usize, parentProp: usize, parentIdx: usize, params: usize,
   incentivePaid: usize, recipient: usize, alphaTake: usize, alphaRest: usize, rootTake: usize, rootClaimable: usize, summary: usize,
+  rootUid: usize,
 ): void {
+  const rules473 = u64at(params, P_RULES) >= 473;
   const S = u64at(params, P_SERVER), V = u64at(params, P_VALIDATOR), R = u64at(params, P_ROOT);
   const ckBurn = u64at(params, P_CK_BURN), taoWeight = u64at(params, P_TAO_WEIGHT), recycle = u64at(params, P_RECYCLE) != 0;
   const m = sz(h);
@@ -95,17 +100,25 @@ export function distributeEmission(
   for (let k = 0; k < h; k++) if (load<u8>(recipient + <usize>k) != 0) nr++;
   const mr = sz(nr);
   const rd = alloc(mr << 4), ra = alloc(mr << 3), rr = alloc(mr << 3), rt = alloc(mr << 1), ad = alloc(mr << 4), rootd = alloc(mr << 4);
-  const credited = alloc(mr << 3), claim = alloc(mr << 3), parts = alloc(<usize>mr * 24);
+  const credited = alloc(mr << 3), claim = alloc(mr << 3), parts = alloc(<usize>mr * 24), ru = alloc(mr);
   let q = 0;
   for (let k = 0; k < h; k++) {
     if (load<u8>(recipient + <usize>k) == 0) continue;
     store<u64>(rd + (<usize>q << 4), load<u64>(divs + (<usize>k << 4))); store<u64>(rd + (<usize>q << 4) + 8, load<u64>(divs + (<usize>k << 4) + 8));
     store<u64>(ra + (<usize>q << 3), u64at(alpha, k)); store<u64>(rr + (<usize>q << 3), u64at(root, k));
     store<u16>(rt + (<usize>q << 1), load<u16>(take + (<usize>k << 1)));
+    store<u8>(ru + <usize>q, rules473 ? load<u8>(rootUid + <usize>k) : 0);
     q++;
   }
   taoWeightU96(taoWeight);
-  dividendDistribution(nr, rd, ra, rr, rHi, rLo, pot, R, ad, rootd);
+  if (rules473) dividendDistribution473(nr, rd, ra, rr, ru, rHi, rLo, pot, R, ad, rootd);
+  else dividendDistribution(nr, rd, ra, rr, rHi, rLo, pot, R, ad, rootd);
+  // 473: a pending root allocation nobody's root dividend reaches (all floor to 0) is recycled
+  let rootRecycled = false;
+  if (rules473 && R != 0) {
+    rootRecycled = true;
+    for (let i = 0; i < nr; i++) if (floor96(load<u64>(rootd + (<usize>i << 4)), load<u64>(rootd + (<usize>i << 4) + 8)) != 0) { rootRecycled = false; break; }
+  }
   payDividends(nr, ad, rootd, rt, credited, claim, parts);
   q = 0;
   for (let k = 0; k < h; k++) {
@@ -122,6 +135,7 @@ export function distributeEmission(
   store<u64>(summary + 32, ckTotal);
   store<u64>(summary + 40, recycle ? 0 : withheld); store<u64>(summary + 48, recycle ? withheld : 0);
   store<u64>(summary + 56, pot);
+  store<u64>(summary + 64, rootRecycled ? 1 : 0);
 }
 
 function addDividend(divs: usize, recipient: usize, k: i32, amount: u64): void {

@@ -76,7 +76,9 @@ export interface DistributeInput {
   validator_emission: bigint[];
   /** alpha and own root stake, delegate take, effective childkey take, whether its incentive is withheld (owner hotkeys),
    * its owner coldkey's index (absent: unknown), its children's proportions and (for uid hotkeys) its parents */
-  hotkeys: Array<{ alpha: bigint; root: bigint; take: number; childkey_take: number; withhold: boolean; owner?: number; child_proportions: bigint[]; parents: Array<[bigint, number]> }>;
+  hotkeys: Array<{ alpha: bigint; root: bigint; take: number; childkey_take: number; withhold: boolean; owner?: number; child_proportions: bigint[]; parents: Array<[bigint, number]>;
+    /** Uids(ROOT, hotkey) exists (read by the 473 rules only; default false) */
+    root_uid?: boolean }>;
   pending_server: bigint;
   pending_validator: bigint;
   pending_root: bigint;
@@ -84,6 +86,8 @@ export interface DistributeInput {
   tao_weight: bigint;
   /** RecycleOrBurn is Recycle */
   recycle: boolean;
+  /** the rule set (default 425): 473 splits dividends with the root-uid rule and may recycle the pending root alpha */
+  rules?: "425" | "459" | "473";
 }
 
 export interface DistributeOutput {
@@ -99,6 +103,8 @@ export interface DistributeOutput {
   burned: bigint;
   recycled: bigint;
   pot: bigint;
+  /** 473: every root dividend floored to 0 while pending root alpha was nonzero, so all of it is recycled */
+  root_recycled: boolean;
 }
 
 export class CoinbaseCore {
@@ -358,16 +364,18 @@ export class CoinbaseCore {
     const pw = this.core.u8(hk.map((x) => (x.withhold ? 1 : 0))), po = this.core.u32(hk.map((x) => x.owner ?? 0xffffffff));
     const pcs = this.core.u32(childStart), pcp = this.core.u64(childProp.length ? childProp : [0n]);
     const pps = this.core.u32(parentStart), ppp = this.core.u64(parentProp.length ? parentProp : [0n]), ppi = this.core.u32(parentIdx.length ? parentIdx : [0]);
-    const params = this.core.u64([args.pending_server, args.pending_validator, args.pending_root, args.ck_burn, args.tao_weight, args.recycle ? 1n : 0n]);
+    const rules = BigInt(args.rules ?? "425");
+    const params = this.core.u64([args.pending_server, args.pending_validator, args.pending_root, args.ck_burn, args.tao_weight, args.recycle ? 1n : 0n, rules]);
     const oi = this.core.alloc(m * 8), orc = this.core.alloc(mh), oat = this.core.alloc(mh * 8), oar = this.core.alloc(mh * 8);
-    const ort = this.core.alloc(mh * 8), orcl = this.core.alloc(mh * 8), sum = this.core.alloc(64);
-    this.core.call("c_distribute_emission", n, pu, ps, pv, h, pa, pr, pt, pc, pw, po, pcs, pcp, pps, ppp, ppi, params, oi, orc, oat, oar, ort, orcl, sum);
-    const S = this.core.readU64(sum, 8);
+    const ort = this.core.alloc(mh * 8), orcl = this.core.alloc(mh * 8), sum = this.core.alloc(72), pru = this.core.u8(hk.map((x) => (x.root_uid ? 1 : 0)));
+    this.core.call("c_distribute_emission", n, pu, ps, pv, h, pa, pr, pt, pc, pw, po, pcs, pcp, pps, ppp, ppi, params, oi, orc, oat, oar, ort, orcl, sum, pru);
+    const S = this.core.readU64(sum, 9);
     const rec = this.core.readBool(orc, h), at = this.core.readU64(oat, h), ar = this.core.readU64(oar, h), rt = this.core.readU64(ort, h), rc = this.core.readU64(orcl, h);
     return {
       incentive_paid: this.core.readU64(oi, n),
       hotkeys: hk.map((_, i) => ({ recipient: rec[i], alpha_take: at[i], alpha_rest: ar[i], root_take: rt[i], root_claimable: rc[i] })),
       withheld: S[0], incentive_sum: S[1], miner_burned: (S[3] << 64n) | S[2], ck_burned: S[4], burned: S[5], recycled: S[6], pot: S[7],
+      root_recycled: S[8] !== 0n,
     };
   }
 

@@ -23,7 +23,7 @@ import { balancerPool, balancerMinimumReserve } from "./balancer_pool.js";
 import { ROW, F, G, G_SLOTS, EV, EVT, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./rows.js";
 import { runEpochMechanisms } from "../bindings/mechanisms.js";
 import { DEFAULT_DELEGATE_TAKE } from "../bindings/coinbase.js";
-import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit } from "./nominators.js";
+import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit, type HotkeyShares } from "./nominators.js";
 import { toInt, toU64 } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
 import { transactional } from "../core/transaction.js";
@@ -32,10 +32,20 @@ import { swapCoreOf } from "../core/cores.js";
 import { MIN_PRICE_RAO } from "../pool/quote.js";
 import { parseSnapshot, serializeState, type NetworkState, type SubnetState, type NeuronsInput } from "./state.js";
 import { U64_MAX, MASK64, satAddU64, satSubU64 } from "../core/ints.js";
+import { runtimeTag, type RuntimeTag } from "../core/runtime.js";
+import { assumptionsFor } from "./assumptions.js";
 
 export type { NetworkState, SubnetState, NeuronsInput };
 
+/** hotkey_share_pool_has_members (473; its definition is not readable): some coldkey holds a share entry. */
+function hasMembers(pool: HotkeyShares): boolean {
+  for (const e of pool.shares.values()) if (e.kind !== "absent") return true;
+  return false;
+}
+
 export interface StepReport {
+  /** the runtime whose rules ran (a snapshot without one is read as 425, and the assumptions say so) */
+  runtime: RuntimeTag;
   assumptions: string[];
   blocks: number;
   first_block: bigint;
@@ -201,7 +211,7 @@ export class Network {
     pool ??= balancerPool(this.tm);
     const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
     const report: StepReport = {
-      assumptions: ASSUMPTIONS, blocks: count, first_block: this.state.block + 1n, last_block: this.state.block + BigInt(count),
+      runtime: runtimeTag(this.state.runtime), assumptions: assumptionsFor(this.state, ASSUMPTIONS), blocks: count, first_block: this.state.block + 1n, last_block: this.state.block + BigInt(count),
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
     if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
@@ -247,7 +257,7 @@ export class Network {
     pool ??= balancerPool(this.tm);
     if (this.broken !== null) throw new TaomathError("unsupported", "network", `a previous step stopped inside block ${this.broken}; reload from a snapshot`);
     const report: StepReport = {
-      assumptions: ASSUMPTIONS, blocks: 1, first_block: this.state.block + 1n, last_block: this.state.block + 1n,
+      runtime: runtimeTag(this.state.runtime), assumptions: assumptionsFor(this.state, ASSUMPTIONS), blocks: 1, first_block: this.state.block + 1n, last_block: this.state.block + 1n,
       tao_minted: 0n, tao_recycled: 0n, alpha_minted: 0n, alpha_recycled: 0n, epochs: [], violations: [],
     };
     const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
@@ -333,12 +343,16 @@ export class Network {
   private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint, out: EpochOutput | null): bigint {
     const cb = coinbaseOf(this.tm);
     const E = S + V + R;
+    const is473 = this.state.runtime.rules === "473";
     if (out === null || n.neurons === null || n.neurons.hotkeys.length === 0) {
       if (n.has_owner) this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
       else n.unowned_alpha += O;
-      n.unowned_alpha += E; // no uids: the epoch returns nothing and the emission is credited to nobody
       n.miner_burned = 0n;
-      return 0n;
+      // no uids: the epoch returns nothing and the emission is credited to nobody; at 473 no root dividend
+      // reaches anyone, so the pending root alpha is recycled
+      const rootRecycled = is473 ? this.recycleAlpha(n, R) : 0n;
+      n.unowned_alpha += E - rootRecycled;
+      return rootRecycled;
     }
     const nn = n.neurons;
     const tw = this.state.tao_weight;
@@ -371,8 +385,10 @@ export class Network {
         childkey_take: n.childkey_takes.get(h) ?? 0, withhold: withhold(h), owner: coldkeyIndex(h),
         child_proportions: childrenOf(h).map(([p]) => p),
         parents: uidHotkeys.has(h) ? parentsOf(h).map(([p, ph]): [bigint, number] => [p, index.get(ph)!]) : [],
+        root_uid: this.hasRootUid(h),
       })),
       pending_server: S, pending_validator: V, pending_root: R, ck_burn: this.state.ck_burn, tao_weight: tw, recycle: n.recycle_owner_incentive,
+      rules: this.state.runtime.rules,
     });
     n.miner_burned = r.miner_burned;
     // every credit to a hotkey, in the chain's order: owner cut, incentives, then each recipient's dividends;
@@ -391,16 +407,27 @@ export class Network {
     n.unowned_alpha += r.burned;
     n.alpha_assets_burned += r.burned;
     const record: PayoutRecord = { block: this.state.block, epoch: out, alpha_dividends: new Map(), root_alpha_dividends: new Map() };
+    // 473: every root dividend floored to 0, so the whole pending root alpha is recycled (before the payouts)
+    const rootRecycled = r.root_recycled ? this.recycleAlpha(n, R) : 0n;
     table.forEach((h, i) => {
       const p = r.hotkeys[i];
       if (!p.recipient) return;
       add(h, ["stake", ownerOf(h), p.alpha_take]);
-      add(h, ["emit", ownerOf(h), p.alpha_rest]);
+      if (is473) {
+        // the nominators' share goes pool-wide only when the hotkey's share pool has members, else to its owner
+        const pool = n.share_pools.get(h);
+        add(h, [pool !== undefined && !hasMembers(pool) ? "stake" : "emit", ownerOf(h), p.alpha_rest]);
+        if (p.alpha_rest !== 0n) record.alpha_dividends.set(h, p.alpha_rest);
+        if (p.root_claimable !== 0n) record.root_alpha_dividends.set(h, p.root_claimable);
+      } else {
+        add(h, ["emit", ownerOf(h), p.alpha_rest]);
+        record.alpha_dividends.set(h, p.alpha_rest);
+        record.root_alpha_dividends.set(h, p.root_claimable);
+      }
       add(h, ["stake", ownerOf(h), p.root_take]);
-      record.alpha_dividends.set(h, p.alpha_rest);
-      record.root_alpha_dividends.set(h, p.root_claimable);
+      if (is473) n.root_unclaimed += p.root_claimable; // enqueue_basket_deposit: baskets are not modelled, the alpha waits here
       // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
-      if (!this.claims.increaseRootClaimable(h, n.netuid, p.root_claimable, rootOf(h))) add(h, ["stake", ownerOf(h), p.root_claimable]);
+      else if (!this.claims.increaseRootClaimable(h, n.netuid, p.root_claimable, rootOf(h))) add(h, ["stake", ownerOf(h), p.root_claimable]);
       else n.root_unclaimed += p.root_claimable;
       paid += p.alpha_take + p.alpha_rest + p.root_take + p.root_claimable;
     });
@@ -412,11 +439,27 @@ export class Network {
     n.alpha_out = satSubU64(n.alpha_out, recycled);
     n.alpha_assets_recycled += recycled;
     n.alpha_assets_issuance = satSubU64(n.alpha_assets_issuance, recycled);
-    n.unowned_alpha += E - paid - ckBurned;
+    n.unowned_alpha += E - paid - ckBurned - rootRecycled;
     // the epoch's own storage writes the next epoch reads
     nn.bonds = out.bonds;
     nn.validator_permit = out.validator_permit;
-    return recycled;
+    return recycled + rootRecycled;
+  }
+
+  /** recycle_subnet_alpha: SubnetAlphaOut and the asset issuance fall by the amount (saturating); returns what left SubnetAlphaOut. */
+  private recycleAlpha(n: SubnetState, amount: bigint): bigint {
+    if (amount === 0n) return 0n;
+    const before = n.alpha_out;
+    n.alpha_out = satSubU64(n.alpha_out, amount);
+    n.alpha_assets_recycled += amount;
+    n.alpha_assets_issuance = satSubU64(n.alpha_assets_issuance, amount);
+    return before - n.alpha_out;
+  }
+
+  /** Uids(ROOT, hotkey): the snapshot's root_uids, or (without them) a root stake in root_stakes. */
+  private hasRootUid(h: string): boolean {
+    const u = this.state.root_uids;
+    return u !== null ? u.has(h) : (this.state.root_stakes.get(h) ?? 0n) > 0n;
   }
 
   /** The core path of step(): runs blocks in assembly/coinbase/run_blocks.ts, epochs of subnets with neurons here. */
@@ -425,6 +468,9 @@ export class Network {
     const minimumReserve = balancerMinimumReserve(pool);
     const hostPool = minimumReserve === undefined;
     const s = this.state, n = subnets.length;
+    if (hostPool && s.runtime.rules !== "425") {
+      throw new TaomathError("unsupported", "pool", `a caller-supplied CoinbasePool answers with the 425 injection (weight update, then the buy); runtime ${s.runtime.spec_version} (rules ${s.runtime.rules}) runs its pools in the core: step without a pool`);
+    }
     const rows = new BigUint64Array(n * ROW);
     const ownedBase = new Array<bigint>(n);
     subnets.forEach((x, i) => { writeRow(rows, i, x); ownedBase[i] = rows[i * ROW + F.OWNED]; });
@@ -440,6 +486,7 @@ export class Network {
     g[G.ROOT_TAO] = s.root_tao; g[G.TAO_WEIGHT] = s.tao_weight; g[G.OWNER_CUT] = BigInt(s.subnet_owner_cut);
     g[G.MAX_EPOCHS] = BigInt(s.max_epochs_per_block); g[G.MA_HI] = ma >> 64n; g[G.MA_LO] = ma & MASK64;
     g[G.MIN_RESERVE] = minimumReserve ?? 0n; g[G.HOST_POOL] = hostPool ? 1n : 0n;
+    g[G.RULES] = BigInt(s.runtime.rules);
     if (mint !== undefined) { g[G.MINT_SET] = 1n; g[G.MINT] = mint; }
     const counters = [G.TAO_MINTED, G.TAO_RECYCLED, G.ALPHA_MINTED, G.ALPHA_RECYCLED, G.EVENTS, G.VIOLATIONS, G.FIRST_VIOLATION, G.VIOLATION_KIND];
     let left = count;
@@ -560,7 +607,7 @@ export class Network {
 
   private taoAccounted(): bigint {
     let t = 0n;
-    for (const n of this.state.subnets) if (n.netuid !== 0) t += n.tao_reserve + n.untracked_tao;
+    for (const n of this.state.subnets) if (n.netuid !== 0) t += n.tao_reserve + n.untracked_tao + n.tao_reservoir;
     // root's SubnetTAO: only root claims' swaps move TAO into it
     return t + this.state.root_tao;
   }

@@ -58,6 +58,12 @@ export function writeRow(rows: BigUint64Array, i: number, n: SubnetState): void 
   rows[o + F.E_ALPHA_IN] = n.alpha_in_emission; rows[o + F.E_ALPHA_OUT] = n.alpha_out_emission;
   rows[o + F.E_TAO_IN] = n.tao_in_emission; rows[o + F.E_EXCESS] = n.excess_tao;
   rows[o + F.HAS_OWNER] = n.has_owner ? 1n : 0n;
+  rows[o + F.TAO_RESERVOIR] = n.tao_reservoir; rows[o + F.ALPHA_RESERVOIR] = n.alpha_reservoir;
+  const e = n.ellipse;
+  rows[o + F.HAS_ELLIPSE] = e === null ? 0n : 1n;
+  const a = e?.alpha_scale ?? 0n, b = e?.tao_scale ?? 0n, ca = BigInt.asUintN(128, e?.center_alpha ?? 0n), ct = BigInt.asUintN(128, e?.center_tao ?? 0n);
+  rows[o + F.EL_A_HI] = a >> 64n; rows[o + F.EL_A_LO] = a & M64; rows[o + F.EL_B_HI] = b >> 64n; rows[o + F.EL_B_LO] = b & M64;
+  rows[o + F.EL_CA_HI] = ca >> 64n; rows[o + F.EL_CA_LO] = ca & M64; rows[o + F.EL_CT_HI] = ct >> 64n; rows[o + F.EL_CT_LO] = ct & M64;
 }
 
 /** Reads back what the core changes; `ownedBase` is the OWNED slot as last written (owner cuts staked since). */
@@ -79,6 +85,12 @@ export function readRow(rows: BigUint64Array, i: number, n: SubnetState, ownedBa
   n.root_prop = rows[o + F.RP_SET] !== 0n ? (rows[o + F.RP_HI] << 64n) | rows[o + F.RP_LO] : null;
   n.alpha_in_emission = rows[o + F.E_ALPHA_IN]; n.alpha_out_emission = rows[o + F.E_ALPHA_OUT];
   n.tao_in_emission = rows[o + F.E_TAO_IN]; n.excess_tao = rows[o + F.E_EXCESS];
+  n.tao_reservoir = rows[o + F.TAO_RESERVOIR]; n.alpha_reservoir = rows[o + F.ALPHA_RESERVOIR];
+  n.ellipse = rows[o + F.HAS_ELLIPSE] === 0n ? null : {
+    alpha_scale: (rows[o + F.EL_A_HI] << 64n) | rows[o + F.EL_A_LO], tao_scale: (rows[o + F.EL_B_HI] << 64n) | rows[o + F.EL_B_LO],
+    center_alpha: BigInt.asIntN(128, (rows[o + F.EL_CA_HI] << 64n) | rows[o + F.EL_CA_LO]),
+    center_tao: BigInt.asIntN(128, (rows[o + F.EL_CT_HI] << 64n) | rows[o + F.EL_CT_LO]),
+  };
   const credited = BigInt.asUintN(64, rows[o + F.OWNED] - ownedBase);
   if (credited > 0n) n.stakes.set(n.owner_hotkey, (n.stakes.get(n.owner_hotkey) ?? 0n) + credited);
 }

@@ -11,6 +11,10 @@ import { TaomathError } from "../core/errors.js";
 import type { MechanismState } from "../bindings/mechanisms.js";
 import { parseSharePools, serializeSharePools, type HotkeyShares } from "./nominators.js";
 import { satU64, U64_MAX } from "../core/ints.js";
+import { resolveRuntime, type ResolvedRuntime } from "../core/runtime.js";
+
+/** A subnet's SwapSuperellipse entry (runtime 473): u128 scales, i128 centres, all Q32. */
+export interface EllipseState { alpha_scale: bigint; tao_scale: bigint; center_alpha: bigint; center_tao: bigint }
 
 /** The epoch inputs of a subnet other than what the model owns (stakes, block, emission). */
 export type NeuronsInput = Omit<EpochInput, "n" | "alpha_stake" | "current_block" | "rao_emission" | "last_mechanism_step_block"> & {
@@ -84,6 +88,11 @@ export interface SubnetState extends PoolReserves {
   alpha_out_emission: bigint;
   tao_in_emission: bigint;
   excess_tao: bigint;
+  /** the swap pallet's BalancerTaoReservoir / BalancerAlphaReservoir (rules 459 and 473; 0 at 425) */
+  tao_reservoir: bigint;
+  alpha_reservoir: bigint;
+  /** SwapSuperellipse (rules 473), null while the subnet has none */
+  ellipse: EllipseState | null;
   /** alpha stake per hotkey on this subnet */
   stakes: Map<string, bigint>;
   /** ChildKeys: parent hotkey -> [proportion (of u64::MAX), child hotkey] */
@@ -100,6 +109,10 @@ export interface SubnetState extends PoolReserves {
 }
 
 export interface NetworkState {
+  /** the runtime spec_version whose rules the model runs (src/core/runtime.ts) */
+  runtime: ResolvedRuntime;
+  /** false when the snapshot named no runtime and was read as 425 (a snapshot from before runtimes) */
+  runtime_given: boolean;
   block: bigint;
   total_issuance: bigint;
   /** the balances pallet's total issuance (the mint is capped by it); default TotalIssuance */
@@ -117,6 +130,8 @@ export interface NetworkState {
   root_stakes: Map<string, bigint>;
   /** CKBurn (u64 fraction of u64::MAX) */
   ck_burn: bigint;
+  /** hotkeys holding a root uid (Uids(ROOT, hotkey)); read by the 473 dividend split. null: every hotkey with a root stake in root_stakes */
+  root_uids: Set<string> | null;
   /** Delegates: the delegate take of a hotkey (u16 / 65535), for hotkeys not given per uid in neurons.takes */
   delegate_takes: Map<string, number>;
   /**
@@ -132,6 +147,7 @@ export interface NetworkState {
 export function serializeState(s: NetworkState): Record<string, unknown> {
   return {
     schema: "taomath-network/1",
+    runtime: s.runtime.spec_version,
     block: s.block.toString(), total_issuance: s.total_issuance.toString(),
     balances_total_issuance: s.balances_total_issuance.toString(), total_stake: s.total_stake.toString(), block_emission: s.block_emission.toString(),
     tao_weight: s.tao_weight.toString(),
@@ -139,6 +155,7 @@ export function serializeState(s: NetworkState): Record<string, unknown> {
     subnet_moving_alpha: s.subnet_moving_alpha.toString(), root_tao: s.root_tao.toString(),
     root_stakes: Object.fromEntries([...s.root_stakes].map(([h, a]) => [h, a.toString()])), ck_burn: s.ck_burn.toString(),
     weights_refreshed: s.weights_refreshed,
+    ...(s.root_uids !== null ? { root_uids: [...s.root_uids] } : {}),
     ...(s.delegate_takes.size > 0 ? { delegate_takes: Object.fromEntries(s.delegate_takes) } : {}),
     subnets: s.subnets.map((n) => {
       const o: Record<string, unknown> = {};
@@ -148,6 +165,7 @@ export function serializeState(s: NetworkState): Record<string, unknown> {
         else if (k === "children") o[k] = Object.fromEntries([...n.children].map(([h, cs]) => [h, cs.map(([p, c]) => [p.toString(), c])]));
         else if (k === "childkey_takes" || k === "owners") o[k] = Object.fromEntries(v as Map<string, unknown>);
         else if (k === "share_pools") { if (n.share_pools.size > 0) o[k] = serializeSharePools(n.share_pools); }
+        else if (k === "ellipse") o[k] = n.ellipse === null ? null : Object.fromEntries(Object.entries(n.ellipse).map(([f, x]) => [f, x.toString()]));
         else if (k === "neurons") o[k] = v === null ? null : JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
         else o[k] = typeof v === "bigint" ? v.toString() : v;
       }
@@ -170,6 +188,8 @@ export function parseSnapshot(v: unknown): NetworkState {
   if (v === null || typeof v !== "object" || Array.isArray(v)) throw new TaomathError("invalid_type", "snapshot", "expected a JSON object");
   const o = v as Record<string, any>;
   if (!Array.isArray(o.subnets)) throw new TaomathError("invalid_type", "subnets", "expected an array of subnets");
+  const runtimeGiven = o.runtime !== undefined;
+  const runtime = resolveRuntime(runtimeGiven ? o.runtime : 425, "runtime");
   const issuance = toU64(o.total_issuance, "total_issuance");
   if (issuance > TOTAL_SUPPLY) throw new TaomathError("out_of_range", "total_issuance", `${issuance} is above the total supply of 21e15 rao`);
   const seen = new Set<number>();
@@ -270,8 +290,17 @@ export function parseSnapshot(v: unknown): NetworkState {
       root_prop: x.root_prop === undefined || x.root_prop === null ? null : bits("root_prop", "u128"),
       alpha_in_emission: u("alpha_in_emission", 0n), alpha_out_emission: u("alpha_out_emission", 0n),
       tao_in_emission: u("tao_in_emission", 0n), excess_tao: u("excess_tao", 0n),
+      tao_reservoir: u("tao_reservoir", 0n), alpha_reservoir: u("alpha_reservoir", 0n), ellipse: parseEllipse(x.ellipse, g),
       stakes, children, parents, childkey_takes: childkeyTakes, owners, neurons, share_pools: parseSharePools(x.share_pools, g),
     };
+    if (!runtime.ruleSet.reservoirs) {
+      for (const k of ["tao_reservoir", "alpha_reservoir"] as const) {
+        if (state[k] !== 0n) throw new TaomathError("out_of_range", `${g}.${k}`, `runtime ${runtime.spec_version} (rules ${runtime.rules}) has no swap reservoirs; a nonzero ${k} needs runtime 459 or later`);
+      }
+    }
+    if (state.ellipse !== null && runtime.ruleSet.pool !== "superellipse") {
+      throw new TaomathError("out_of_range", `${g}.ellipse`, `runtime ${runtime.spec_version} (rules ${runtime.rules}) has no superellipse pool; an ellipse needs runtime 473 or later`);
+    }
     return state;
   });
   // NetworksAdded iterates by the SCALE bytes of the u16 netuid (little-endian): low byte first.
@@ -279,6 +308,7 @@ export function parseSnapshot(v: unknown): NetworkState {
   subnets.sort((a: SubnetState, b: SubnetState) => storageKey(a.netuid) - storageKey(b.netuid));
   const rootTao = toU64(o.root_tao ?? 0n, "root_tao");
   return {
+    runtime, runtime_given: runtimeGiven,
     block: toU64(o.block === undefined ? missingBlock() : o.block, "block"), total_issuance: issuance,
     balances_total_issuance: o.balances_total_issuance === undefined ? issuance : toU64(o.balances_total_issuance, "balances_total_issuance"),
     total_stake: o.total_stake === undefined ? subnets.reduce((t: bigint, n: SubnetState) => (n.netuid === 0 ? t : satU64(t + n.tao_reserve)), rootTao) : toU64(o.total_stake, "total_stake"),
@@ -290,10 +320,40 @@ export function parseSnapshot(v: unknown): NetworkState {
     root_tao: rootTao,
     root_stakes: new Map(Object.entries(o.root_stakes ?? {}).map(([h, a]) => [h, toU64(a, `root_stakes[${h}]`)])),
     ck_burn: toU64(o.ck_burn ?? 0n, "ck_burn"),
+    root_uids: parseRootUids(o.root_uids),
     delegate_takes: new Map(Object.entries(o.delegate_takes ?? {}).map(([h, t]) => [h, toInt(t, `delegate_takes[${h}]`, 0, 65535, "u16")])),
     weights_refreshed: o.weights_refreshed === undefined ? true : toBool(o.weights_refreshed, "weights_refreshed"),
     subnets,
   };
+}
+
+const U128_MAX = (1n << 128n) - 1n, I128_MIN = -(1n << 127n), I128_MAX = (1n << 127n) - 1n;
+
+function parseEllipse(v: unknown, g: string): EllipseState | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== "object" || Array.isArray(v)) throw new TaomathError("invalid_type", `${g}.ellipse`, "expected { alpha_scale, tao_scale, center_alpha, center_tao } (decimal strings) or null");
+  const e = v as Record<string, unknown>;
+  const int = (k: string, lo: bigint, hi: bigint, type: string) => {
+    const x = signed(e[k] === undefined ? missingField(`${g}.ellipse.${k}`) : e[k], `${g}.ellipse.${k}`);
+    if (x < lo || x > hi) throw new TaomathError("out_of_range", `${g}.ellipse.${k}`, `${x} is not a ${type}`);
+    return x;
+  };
+  const out = {
+    alpha_scale: int("alpha_scale", 0n, U128_MAX, "u128"), tao_scale: int("tao_scale", 0n, U128_MAX, "u128"),
+    center_alpha: int("center_alpha", I128_MIN, I128_MAX, "i128"), center_tao: int("center_tao", I128_MIN, I128_MAX, "i128"),
+  };
+  if (out.alpha_scale === 0n || out.tao_scale === 0n) throw new TaomathError("out_of_range", `${g}.ellipse`, "a scale of 0 is the chain's InvalidParameters: no curve");
+  return out;
+}
+
+function parseRootUids(v: unknown): Set<string> | null {
+  if (v === undefined || v === null) return null;
+  if (!Array.isArray(v) || v.some((h) => typeof h !== "string")) throw new TaomathError("invalid_type", "root_uids", "expected an array of hotkeys registered on root");
+  return new Set(v as string[]);
+}
+
+function missingField(field: string): never {
+  throw new TaomathError("invalid_type", field, "required");
 }
 
 /** A snapshot is the state at a block: without `block` it would silently start at block 0. */

@@ -228,6 +228,8 @@ export function networkFromVector(tm: Taomath, inputs: Json): Network {
   const ownerKnown = new Map<number, boolean>(snap.subnets.map((n: Json) => [Number(n.netuid), n.vector_owner]));
   for (const n of snap.subnets) delete n.vector_owner;
   delete snap.root_stakes_done;
+  // every coinbase and payout vector is runtime 425's (opentensor/subtensor 14bc6f9f)
+  snap.runtime = 425;
   const net = Network.fromSnapshot(tm, snap);
   // the dividends of each subnet's last payout, as a written state carries them
   for (const x of inputs.subnets) {
