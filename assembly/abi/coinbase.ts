@@ -14,6 +14,8 @@ import { C_EPOCH_TRIGGER_IN_TEMPO, C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK, C_EPOCH_
 import { movingAlphaPrice, cvHi, cvLo } from "../coinbase/moving_price";
 import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
+import { adjustEllipse, adjustBalancer, activeTao, activeAlpha } from "../swap/protocol_liquidity";
+import { Ellipse } from "../swap/superellipse";
 import { dividendDistribution, payDividends } from "../coinbase/dividends";
 import { inheritedAlpha, parentChildDividends, ckBurned } from "../coinbase/parent_child";
 import { alloc, sz } from "../arena";
@@ -85,6 +87,17 @@ export function c_next_epoch_start_block(tempo: i32, lastEpochBlock: u64, pendin
 
 /** Splits `pot` by the proportions of weights u64[n] into out u64[n]; returns the total paid. */
 export function c_split_pot(n: i32, weights: usize, pot: u64, out: usize): u64 { return splitPot(n, weights, pot, out); }
+
+/**
+ * The swap pallet's adjust_protocol_liquidity after 425 (swap/protocol_liquidity.ts) on one row of
+ * the coinbase_row layout, updated in place (reservoirs, weight, ellipse, init flag); rules 459 or
+ * 473. out u64[3]: accepted (1/0), price-active TAO, price-active alpha.
+ */
+export function c_adjust_protocol_liquidity(row: usize, rules: i32, taoDelta: u64, alphaDelta: u64, out: usize): void {
+  scratchBegin();
+  const ok = rules >= 473 ? adjustEllipse(row, taoDelta, alphaDelta, new Ellipse()) : adjustBalancer(row, taoDelta, alphaDelta);
+  store<u64>(out, ok ? 1 : 0); store<u64>(out, activeTao, 8); store<u64>(out, activeAlpha, 16);
+}
 
 /** calculate_dividend_distribution; tao weight as U96F32 (twHi, twLo); outputs U96F32[n] each. */
 export function c_dividend_distribution(

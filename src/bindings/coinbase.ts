@@ -5,7 +5,7 @@
 import { Core } from "./core.js";
 import { toU64, toInt, toBool, toFixedBits } from "./values.js";
 import { TaomathError } from "../core/errors.js";
-import { G, EV } from "./layout.js";
+import { G, EV, F, ROW } from "./layout.js";
 import { MASK64 } from "../core/ints.js";
 
 const s64 = (x: bigint) => BigInt.asIntN(64, x);
@@ -88,6 +88,25 @@ export interface DistributeInput {
   recycle: boolean;
   /** the rule set (default 425): 473 splits dividends with the root-uid rule and may recycle the pending root alpha */
   rules?: "425" | "459" | "473";
+}
+
+/** A pool as adjust_protocol_liquidity reads it (chain storage names; the ellipse as EllipseState). */
+export interface AdjustPool {
+  tao_reserve: bigint; alpha_reserve: bigint;
+  /** SwapBalancer quote weight, Perquintill parts (default 0.5) */
+  quote_weight?: bigint;
+  pal_swap_initialized?: boolean;
+  tao_reservoir?: bigint; alpha_reservoir?: bigint;
+  ellipse?: { alpha_scale: bigint; tao_scale: bigint; center_alpha: bigint; center_tao: bigint } | null;
+}
+
+export interface AdjustOutcome {
+  accepted: boolean;
+  /** the price-active TAO and alpha the coinbase adds to the reserves */
+  tao: bigint; alpha: bigint;
+  quote_weight: bigint; pal_swap_initialized: boolean;
+  tao_reservoir: bigint; alpha_reservoir: bigint;
+  ellipse: { alpha_scale: bigint; tao_scale: bigint; center_alpha: bigint; center_tao: bigint } | null;
 }
 
 export interface DistributeOutput {
@@ -394,6 +413,40 @@ export class CoinbaseCore {
     rows.set(new BigUint64Array(this.core.buffer, pr, rows.length));
     g.set(new BigUint64Array(this.core.buffer, pg, g.length));
     return { done, events: new BigUint64Array(this.core.buffer.slice(pe, pe + Number(g[G.EVENTS]) * EV * 8)) };
+  }
+
+  /**
+   * The swap pallet's adjust_protocol_liquidity of the rules after 425 (459: Balancer with reservoirs;
+   * 473: superellipse translation) for one pool: what of the pending liquidity (reservoirs + deltas)
+   * becomes price-active, and the pool's swap state after it. A refusal (accepted false) changes nothing.
+   */
+  adjustProtocolLiquidity(rules: "459" | "473", pool: AdjustPool, taoDelta: bigint, alphaDelta: bigint): AdjustOutcome {
+    if (rules !== "459" && rules !== "473") throw new TaomathError("out_of_range", "rules", `adjust_protocol_liquidity with reservoirs exists at rules 459 and 473, not ${String(rules)}`);
+    const row = new BigUint64Array(ROW);
+    row[F.TAO] = toU64(pool.tao_reserve, "pool.tao_reserve"); row[F.ALPHA] = toU64(pool.alpha_reserve, "pool.alpha_reserve");
+    row[F.QUOTE] = toU64(pool.quote_weight ?? 500_000_000_000_000_000n, "pool.quote_weight"); row[F.INIT] = pool.pal_swap_initialized === false ? 0n : 1n;
+    row[F.TAO_RESERVOIR] = toU64(pool.tao_reservoir ?? 0n, "pool.tao_reservoir"); row[F.ALPHA_RESERVOIR] = toU64(pool.alpha_reservoir ?? 0n, "pool.alpha_reservoir");
+    const e = pool.ellipse ?? null;
+    if (e !== null) {
+      const a = toFixedBits(e.alpha_scale, "pool.ellipse.alpha_scale", "u128"), b = toFixedBits(e.tao_scale, "pool.ellipse.tao_scale", "u128");
+      const ca = BigInt.asUintN(128, toFixedBits(e.center_alpha, "pool.ellipse.center_alpha", "i128")), ct = BigInt.asUintN(128, toFixedBits(e.center_tao, "pool.ellipse.center_tao", "i128"));
+      row[F.HAS_ELLIPSE] = 1n;
+      row[F.EL_A_HI] = a >> 64n; row[F.EL_A_LO] = a & MASK64; row[F.EL_B_HI] = b >> 64n; row[F.EL_B_LO] = b & MASK64;
+      row[F.EL_CA_HI] = ca >> 64n; row[F.EL_CA_LO] = ca & MASK64; row[F.EL_CT_HI] = ct >> 64n; row[F.EL_CT_LO] = ct & MASK64;
+    }
+    const td = toU64(taoDelta, "tao_delta"), ad = toU64(alphaDelta, "alpha_delta");
+    this.core.reset();
+    const pr = this.core.u64(Array.from(row)), out = this.core.alloc(24);
+    this.core.call("c_adjust_protocol_liquidity", pr, rules === "473" ? 473 : 459, s64(td), s64(ad), out);
+    const r = this.core.readU64(pr, ROW), [ok, tao, alpha] = this.core.readU64(out, 3);
+    return {
+      accepted: ok !== 0n, tao, alpha, quote_weight: r[F.QUOTE], pal_swap_initialized: r[F.INIT] !== 0n,
+      tao_reservoir: r[F.TAO_RESERVOIR], alpha_reservoir: r[F.ALPHA_RESERVOIR],
+      ellipse: r[F.HAS_ELLIPSE] === 0n ? null : {
+        alpha_scale: (r[F.EL_A_HI] << 64n) | r[F.EL_A_LO], tao_scale: (r[F.EL_B_HI] << 64n) | r[F.EL_B_LO],
+        center_alpha: BigInt.asIntN(128, (r[F.EL_CA_HI] << 64n) | r[F.EL_CA_LO]), center_tao: BigInt.asIntN(128, (r[F.EL_CT_HI] << 64n) | r[F.EL_CT_LO]),
+      },
+    };
   }
 
   /** The core's row and globals layout: ROW, G_SLOTS, every F_* then every G_* offset, in slot order. */
