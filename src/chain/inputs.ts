@@ -76,6 +76,8 @@ export interface BuiltInputs {
 export interface InputOptions {
   /** run without the commit-reveal mask even when commit-reveal is on (commit_blocks null: not what the chain does) */
   ignoreCommitReveal?: boolean;
+  /** the runtime spec_version whose scheduler rules find the epoch block (default: the snapshot's own) */
+  runtime?: number;
 }
 
 export function epochInputsFromSnapshot(s: SnapshotLike, options: InputOptions = {}): BuiltInputs {
@@ -100,7 +102,7 @@ export function epochInputsFromSnapshot(s: SnapshotLike, options: InputOptions =
   const spec = s.source.layout_version ?? s.source.spec_version ?? 343;
   const stateful = scheduleIsStateful(spec);
   const schedule = stateful
-    ? statefulSchedule(s, tempo, stored)
+    ? statefulSchedule(s, tempo, stored, options.runtime)
     : legacySchedule(s.source.netuid, tempo, BigInt(s.source.block));
   const next = schedule.next_block === null ? null : BigInt(schedule.next_block);
   if (tempo === 0) missing.push("tempo is 0: this subnet never runs an epoch");
@@ -170,7 +172,7 @@ function legacySchedule(netuid: number, tempo: unknown, block: bigint): EpochSch
  * Runtime 425: the subnet's own next epoch from LastEpochBlock, PendingEpochAt and BlocksSinceLastStep,
  * then (when every subnet's scheduler state was read) the block once MaxEpochsPerBlock is applied.
  */
-function statefulSchedule(s: SnapshotLike, tempo: unknown, stored: (name: string) => any): EpochScheduleInfo {
+function statefulSchedule(s: SnapshotLike, tempo: unknown, stored: (name: string) => any, runtime?: number): EpochScheduleInfo {
   const block = BigInt(s.source.block);
   const last = stored("LastEpochBlock"), pending = stored("PendingEpochAt"), since = stored("BlocksSinceLastStep");
   const capEntry = s.storage.MaxEpochsPerBlock;
@@ -185,7 +187,7 @@ function statefulSchedule(s: SnapshotLike, tempo: unknown, stored: (name: string
   const own: SubnetSchedule = {
     netuid: s.source.netuid, tempo, lastEpochBlock: BigInt(last), pendingEpochAt: BigInt(pending), blocksSinceLastStep: BigInt(since),
   };
-  const rules = schedulerRulesFor(s.source.layout_version ?? s.source.spec_version ?? 425);
+  const rules = schedulerRulesFor(runtime ?? s.source.layout_version ?? s.source.spec_version ?? 425);
   const solo = nextScheduledEpoch(own, block, rules);
   if (solo === null) return { ...base, note: "this subnet never runs an epoch (tempo 0 or the root subnet)" };
   const out: EpochScheduleInfo = { ...base, next_block: solo.block.toString(), trigger: solo.trigger };

@@ -7,6 +7,7 @@ export { Network, stableOnlyPool, type EpochRunner, type NetworkState, type Subn
 export { balancerPool, RUNTIME_MINIMUM_RESERVE } from "./balancer_pool.js";
 export { exampleNetworkSnapshot, syntheticNetworkSnapshot } from "./example.js";
 export { estimateReturns, type ReturnsEstimate, type Position } from "./returns.js";
+export { snapshotAtRuntime, type EllipseState } from "./state.js";
 export { RootClaims, DEFAULT_ROOT_CLAIMABLE_THRESHOLD, MAX_ROOT_CLAIM_THRESHOLD, MAX_SUBNET_CLAIMS, type RootClaimType, type ClaimPayer, type ClaimResult } from "./root_claim.js";
 export { RootClaimCore } from "../bindings/root_claim.js";
 export { networkFromVector, vectorBlockState, vectorInputsOf, snapshotFromVector } from "./vector_state.js";

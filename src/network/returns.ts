@@ -9,8 +9,12 @@ import type { CoinbasePool } from "./coinbase.js";
 import { emissionOf } from "../emission/projection.js";
 import { toInt } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
+import type { RuntimeTag } from "../core/runtime.js";
+import { snapshotAtRuntime } from "./state.js";
 
 export interface ReturnsEstimate {
+  /** the rules the model ran */
+  runtime: RuntimeTag;
   assumptions: string[];
   /** the hotkey asked about (hotkey estimates) */
   hotkey?: string;
@@ -50,15 +54,21 @@ export interface ReturnsEstimate {
 /** A hotkey's total alpha (a hotkey name, or {hotkey}), or a coldkey's positions through the hotkeys' share pools ({coldkey}). */
 export type Position = string | { hotkey: string } | { coldkey: string };
 
-export function estimateReturns(tm: Taomath, snapshot: unknown, position: Position, blocks: number, pool?: CoinbasePool): ReturnsEstimate {
+/**
+ * `runtime`: the spec_version whose rules run; undefined keeps the snapshot's (a snapshot that names
+ * none is read as 425 and the assumptions say so). A snapshot naming other rules is refused.
+ */
+export function estimateReturns(tm: Taomath, snapshot: unknown, position: Position, blocks: number, pool?: CoinbasePool, runtime?: number | bigint | string): ReturnsEstimate {
   const pos = typeof position === "string" ? { hotkey: position } : position;
   if (pos === null || typeof pos !== "object") throw new TaomathError("invalid_type", "position", "expected a hotkey name, {hotkey} or {coldkey}");
   const n = toInt(blocks, "blocks", 1, 100_000_000, "block count");
-  const net = Network.fromSnapshot(tm, snapshot);
+  const net = Network.fromSnapshot(tm, runtime === undefined ? snapshot : snapshotAtRuntime(snapshot, runtime));
   const em = emissionOf(tm);
   const row = (netuid: number, hotkey: string | undefined, a0: bigint, a1: bigint) => {
     const s = net.state.subnets.find((x) => x.netuid === netuid)!;
-    const price = em.spotPrice(s.mechanism, s.tao_reserve, s.alpha_reserve, s.quote_weight);
+    const price = s.ellipse !== null && s.mechanism === 1 && s.alpha_reserve > 0n
+      ? (() => { const p = tm.ellipse.price(s.ellipse!, s.alpha_reserve, s.tao_reserve); return p.ok ? p.value : 0n; })()
+      : em.spotPrice(s.mechanism, s.tao_reserve, s.alpha_reserve, s.quote_weight);
     const earned = a1 - a0;
     return {
       netuid, ...(hotkey === undefined ? {} : { hotkey }), alpha_before: a0, alpha_after: a1, alpha_earned: earned, spot_price_end: price,
@@ -92,6 +102,7 @@ export function estimateReturns(tm: Taomath, snapshot: unknown, position: Positi
         annualized_rate: stake > 0n ? (Number(r.tao_value_earned) / Number(stake)) * (2_628_000 / n) : null }];
     });
     return {
+      runtime: report.runtime,
       assumptions: [...report.assumptions, "a coldkey's alpha under a hotkey is its share of the hotkey's share pool: dividends after the delegate take grow every coldkey of the hotkey in proportion, the take, incentives and owner cut go to the hotkey owner's coldkey",
         "root dividends are what the coldkey could claim at the end (RootClaimable rate × its root stake − RootClaimed), valued at the end spot price as if swapped without slippage; nothing is claimed during the horizon", ...common],
       coldkey, blocks: n, subnets: before.map(([k, netuid, h, a0]) => row(netuid, h, a0, after.get(k) ?? 0n)),
@@ -110,6 +121,7 @@ export function estimateReturns(tm: Taomath, snapshot: unknown, position: Positi
     .filter((s) => (before.get(s.netuid) ?? 0n) > 0n || (s.stakes.get(hotkey) ?? 0n) > 0n)
     .map((s) => row(s.netuid, undefined, before.get(s.netuid) ?? 0n, s.stakes.get(hotkey) ?? 0n));
   return {
+    runtime: report.runtime,
     assumptions: [
       ...report.assumptions,
       "the estimate is the hotkey's total alpha on each subnet (ask with {coldkey} for one nominator's part through the share pool)",

@@ -356,6 +356,23 @@ function missingField(field: string): never {
   throw new TaomathError("invalid_type", field, "required");
 }
 
+/**
+ * The snapshot to run at `runtime` (a spec_version; undefined: the snapshot's own, or the newest
+ * known when it names none). A snapshot that names a runtime whose rules differ is refused: its
+ * reservoirs and curve belong to those rules.
+ */
+export function snapshotAtRuntime(snapshot: unknown, runtime?: number | bigint | string, field = "runtime"): Record<string, unknown> {
+  if (snapshot === null || typeof snapshot !== "object" || Array.isArray(snapshot)) throw new TaomathError("invalid_type", "snapshot", "expected a JSON object");
+  const o = snapshot as Record<string, unknown>;
+  const own = o.runtime === undefined ? undefined : resolveRuntime(o.runtime as number, "runtime");
+  if (runtime === undefined) return own === undefined ? { ...o, runtime: resolveRuntime(undefined, field).spec_version } : o;
+  const want = resolveRuntime(runtime, field);
+  if (own !== undefined && own.rules !== want.rules) {
+    throw new TaomathError("out_of_range", field, `the snapshot is a runtime ${own.spec_version} state (rules ${own.rules}); it cannot run with the rules of ${want.spec_version} (${want.rules})`);
+  }
+  return { ...o, runtime: want.spec_version };
+}
+
 /** A snapshot is the state at a block: without `block` it would silently start at block 0. */
 function missingBlock(): never {
   throw new TaomathError("invalid_type", "block", "required: the block the snapshot's state is at (the chain's current block)");

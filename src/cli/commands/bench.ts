@@ -5,7 +5,8 @@
 import { writeFileSync } from "node:fs";
 import { taomath } from "../../index.js";
 import { epochInputFromJson } from "../../epoch/encoding.js";
-import { Network, syntheticNetworkSnapshot } from "../../network/index.js";
+import { Network, syntheticNetworkSnapshot, snapshotAtRuntime } from "../../network/index.js";
+import { rulesLine } from "./network.js";
 import { EpochThreads } from "../../network/epoch_threads.js";
 import { UsageError } from "../args.js";
 import { common, type Command, type Values } from "../command.js";
@@ -17,7 +18,7 @@ const YEAR_BLOCKS = 2_629_800;
 export const bench: Command = {
   name: "bench",
   summary: "median in-process epoch time on FILE after warm-up, or the network model's blocks per second",
-  usage: ["bench epoch FILE [--runs N] [--json]", "bench network --subnets N --uids U --tempo T --blocks B [--threads K] [--out FILE] [--json]"],
+  usage: ["bench epoch FILE [--runs N] [--json]", "bench network --subnets N --uids U --tempo T --blocks B [--runtime SPEC] [--threads K] [--out FILE] [--json]"],
   description: "bench network builds N dynamic subnets of U uids (example validators with stake and weights), runs B blocks (coinbase, every due epoch and its payout, conservation checked) and reports blocks per second and a year's time at that rate; with --threads K the epochs due in the same block run on K threads (the payouts stay in the chain's order).",
   flags: {
     runs: { type: "string", value: "N", help: "bench epoch: timed runs after 3 warm-up runs (default 25)" },
@@ -26,8 +27,9 @@ export const bench: Command = {
     tempo: { type: "string", value: "T", help: "bench network: every subnet's tempo (1..65535)" },
     blocks: { type: "string", value: "B", help: "bench network: how many blocks to run" },
     threads: { type: "string", value: "K", help: "bench network: threads for the epochs due in one block (default 1)" },
+    runtime: { type: "string", value: "SPEC", help: "bench network: the runtime spec_version whose coinbase rules run (425, 459, 473; default: the newest known)" },
     out: { type: "string", value: "FILE", help: "bench network: write the snapshot after the run to FILE" },
-    json: { ...common.json, help: "print {\"median_ms\", \"runs\"} (epoch) or {\"blocks_per_s\", \"epochs\", \"seconds\", \"threads\", ...} (network)" },
+    json: { ...common.json, help: "print {\"median_ms\", \"runs\"} (epoch) or {\"blocks_per_s\", \"epochs\", \"seconds\", \"threads\", \"runtime\", ...} (network)" },
   },
   positionals: { min: 1, max: 2 },
   examples: [
@@ -66,7 +68,8 @@ async function benchNetwork(values: Values): Promise<void> {
   const blocks = requiredInt(values, "blocks", "how many blocks to run", { min: 1, max: 100_000_000 });
   const threads = intFlag(values, "threads", { min: 1, max: 64, fallback: 1 })!;
   const tm = taomath();
-  const net = Network.fromSnapshot(tm, syntheticNetworkSnapshot(tm, { subnets, uids, tempo }));
+  const runtime = values.runtime === undefined ? undefined : String(values.runtime);
+  const net = Network.fromSnapshot(tm, snapshotAtRuntime(syntheticNetworkSnapshot(tm, { subnets, uids, tempo }), runtime, "--runtime"));
   const pool = new EpochThreads(tm, threads);
   try {
     const t0 = performance.now();
@@ -82,10 +85,11 @@ async function benchNetwork(values: Values): Promise<void> {
     const result = {
       blocks_per_s: Number(blocksPerS.toFixed(2)), epochs: ran.length, seconds: Number(seconds.toFixed(3)), threads,
       subnets, uids, tempo, blocks, blocks_with_several_epochs: shared, epochs_on_workers: pool.offloaded,
-      year_minutes: Number((YEAR_BLOCKS / blocksPerS / 60).toFixed(1)), conserved: report.violations.length === 0,
+      year_minutes: Number((YEAR_BLOCKS / blocksPerS / 60).toFixed(1)), conserved: report.violations.length === 0, runtime: report.runtime,
     };
     if (values.json === true) return printJson(result);
     console.log(`${blocks} blocks of ${subnets} subnets x ${uids} uids (tempo ${tempo}) in ${seconds.toFixed(2)} s: ${blocksPerS.toFixed(1)} blocks/s, ${ran.length} epochs (${shared} blocks with several, ${pool.offloaded} on workers), ${threads} thread(s); a year (${YEAR_BLOCKS} blocks) at this rate: ${result.year_minutes} min; conservation ${result.conserved ? "held" : "VIOLATED"}`);
+    console.log(`Rules: ${rulesLine(report.runtime)}`);
   } finally {
     await pool.close();
   }

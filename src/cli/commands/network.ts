@@ -3,7 +3,8 @@
 
 import { writeFileSync } from "node:fs";
 import { taomath } from "../../index.js";
-import { Network, exampleNetworkSnapshot } from "../../network/index.js";
+import { Network, exampleNetworkSnapshot, snapshotAtRuntime } from "../../network/index.js";
+import type { RuntimeTag } from "../../core/runtime.js";
 import { UsageError } from "../args.js";
 import { common, type Command } from "../command.js";
 import { printJson, readJson, toJson } from "../io.js";
@@ -11,12 +12,19 @@ import { intFlag, requiredInt, tao } from "../units.js";
 
 const taoStr = (r: bigint) => tao(r, 3);
 
+/** What a report's runtime tag means, in one line. */
+export function rulesLine(r: RuntimeTag): string {
+  const what = r.rules === "473" ? "superellipse pool, buy-first coinbase with reservoirs" : r.rules === "459" ? "Balancer pool, buy-first coinbase with reservoirs" : "Balancer pool, inject-then-buy coinbase";
+  return `runtime ${r.rules} (${what}), for spec ${r.spec_version}${r.newer_than_known ? ": newer than any taomath knows, the newest rules ran" : ""}`;
+}
+
 export const network: Command = {
   name: "network",
   summary: "advance a network snapshot N blocks (coinbase, epochs, payouts), or print an example",
-  usage: ["network SNAPSHOT --blocks N [--claim COLDKEY ...] [--out FILE] [--json]", "network --example [--subnets K]"],
-  description: "Runs every block's coinbase and each due epoch with its payout, checks conservation every block (exit 1 if it fails), then claims each --claim coldkey's root dividends (by its claim type), prints a summary and writes the new snapshot to --out.",
+  usage: ["network SNAPSHOT --blocks N [--runtime SPEC] [--claim COLDKEY ...] [--out FILE] [--json]", "network --example [--subnets K]"],
+  description: "Runs every block's coinbase and each due epoch with its payout, checks conservation every block (exit 1 if it fails), then claims each --claim coldkey's root dividends (by its claim type), prints a summary and writes the new snapshot to --out. The rules are the runtime's (printed with the summary): the snapshot's own, --runtime for a snapshot that names none, or the newest known.",
   flags: {
+    runtime: { type: "string", value: "SPEC", help: "the runtime spec_version whose coinbase rules run: 425, 459 (Balancer with reservoirs) or 473 (superellipse); default: the snapshot's, else the newest known" },
     blocks: { type: "string", value: "N", help: "how many blocks to advance (required with SNAPSHOT)" },
     claim: { type: "string", value: "COLDKEY", multiple: true, help: "claim this coldkey's root dividends after the run" },
     out: { type: "string", value: "FILE", help: "write the advanced snapshot to FILE" },
@@ -36,7 +44,7 @@ export const network: Command = {
     if (values.blocks === undefined) throw new UsageError("network needs --blocks N: how many blocks to advance");
     const blocks = requiredInt(values, "blocks", "how many blocks to advance", { min: 0, max: 100_000_000 });
     const claimers = (values.claim as string[] | undefined) ?? [];
-    const net = Network.fromSnapshot(tm, readJson(positionals[0]));
+    const net = Network.fromSnapshot(tm, snapshotAtRuntime(readJson(positionals[0]), values.runtime === undefined ? undefined : String(values.runtime), "--runtime"));
     const start = net.state.block;
     const t0 = performance.now();
     const tty = process.stderr.isTTY;
@@ -59,6 +67,7 @@ export const network: Command = {
     if (report.violations.length > 0) process.exitCode = 1;
     if (values.json === true) return printJson({ ...report, claims, seconds: secs, out: out ?? null });
     const ran = report.epochs.filter((e) => e.outcome === "ran").length, deferred = report.epochs.filter((e) => e.outcome === "deferred").length;
+    console.log(`Rules: ${rulesLine(report.runtime)}`);
     console.log(`Blocks ${report.first_block}..${report.last_block} in ${secs.toFixed(2)} s (${(blocks / Math.max(secs, 1e-9)).toFixed(0)} blocks/s)`);
     console.log(`TAO minted ${taoStr(report.tao_minted)}, recycled ${taoStr(report.tao_recycled)}; alpha minted ${taoStr(report.alpha_minted)}, recycled ${taoStr(report.alpha_recycled)}`);
     console.log(`Epochs run ${ran}, deferred ${deferred}; conservation ${report.violations.length === 0 ? "held on every block" : "VIOLATED: " + report.violations.slice(0, 3).join("; ")}`);
