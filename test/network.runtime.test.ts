@@ -72,14 +72,15 @@ describe("network snapshots and the runtime", () => {
     expect(at425.runtime.rules).toBe("425");
     expect(at473.assumptions[0]).toMatch(/runtime 473/);
   });
-  it("taomath network --runtime runs those rules and prints them; without it a snapshot that names none runs the newest", () => {
+  it("taomath network --runtime runs those rules and prints them; without it a snapshot that names none is read as 425", () => {
     const dir = mkdtempSync(join(tmpdir(), "taomath-rt-"));
     const f = join(dir, "s.json");
     writeFileSync(f, JSON.stringify(snap()));
     const r459 = cli("network", f, "--blocks", "2", "--runtime", "459");
     expect(r459.status).toBe(0);
     expect(r459.stdout).toMatch(/^Rules: runtime 459 \(Balancer pool, buy-first coinbase with reservoirs\), for spec 459$/m);
-    expect(cli("network", f, "--blocks", "2").stdout).toMatch(/^Rules: runtime 473 \(superellipse pool/m);
+    expect(cli("network", f, "--blocks", "2", "--runtime", "473").stdout).toMatch(/^Rules: runtime 473 \(superellipse pool/m);
+    expect(cli("network", f, "--blocks", "2").stdout).toMatch(/^Rules: runtime 425 \(Balancer pool, inject-then-buy coinbase\)/m);
     const bad = cli("network", f, "--blocks", "2", "--runtime", "12");
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--runtime/);

@@ -22,9 +22,9 @@ export const network: Command = {
   name: "network",
   summary: "advance a network snapshot N blocks (coinbase, epochs, payouts), or print an example",
   usage: ["network SNAPSHOT --blocks N [--runtime SPEC] [--claim COLDKEY ...] [--out FILE] [--json]", "network --example [--subnets K]"],
-  description: "Runs every block's coinbase and each due epoch with its payout, checks conservation every block (exit 1 if it fails), then claims each --claim coldkey's root dividends (by its claim type), prints a summary and writes the new snapshot to --out. The rules are the runtime's (printed with the summary): the snapshot's own, --runtime for a snapshot that names none, or the newest known.",
+  description: "Runs every block's coinbase and each due epoch with its payout, checks conservation every block (exit 1 if it fails), then claims each --claim coldkey's root dividends (by its claim type), prints a summary and writes the new snapshot to --out. The rules are the runtime's (printed with the summary): the snapshot's own, or --runtime for a snapshot that names none (without it such a snapshot is read as runtime 425, as the library reads it, and the assumptions say so).",
   flags: {
-    runtime: { type: "string", value: "SPEC", help: "the runtime spec_version whose coinbase rules run: 425, 459 (Balancer with reservoirs) or 473 (superellipse); default: the snapshot's, else the newest known" },
+    runtime: { type: "string", value: "SPEC", help: "the runtime spec_version whose coinbase rules run: 425, 459 (Balancer with reservoirs) or 473 (superellipse, the newest known); default: the snapshot's" },
     blocks: { type: "string", value: "N", help: "how many blocks to advance (required with SNAPSHOT)" },
     claim: { type: "string", value: "COLDKEY", multiple: true, help: "claim this coldkey's root dividends after the run" },
     out: { type: "string", value: "FILE", help: "write the advanced snapshot to FILE" },
@@ -44,7 +44,8 @@ export const network: Command = {
     if (values.blocks === undefined) throw new UsageError("network needs --blocks N: how many blocks to advance");
     const blocks = requiredInt(values, "blocks", "how many blocks to advance", { min: 0, max: 100_000_000 });
     const claimers = (values.claim as string[] | undefined) ?? [];
-    const net = Network.fromSnapshot(tm, snapshotAtRuntime(readJson(positionals[0]), values.runtime === undefined ? undefined : String(values.runtime), "--runtime"));
+    const raw = readJson(positionals[0]);
+    const net = Network.fromSnapshot(tm, values.runtime === undefined ? raw : snapshotAtRuntime(raw, String(values.runtime), "--runtime"));
     const start = net.state.block;
     const t0 = performance.now();
     const tty = process.stderr.isTTY;
