@@ -287,3 +287,25 @@ describe("payout at 473 in the network model", () => {
     expect(net.claims.isEmpty()).toBe(false);
   });
 });
+
+describe("the nominator credit at 473", () => {
+  function emptyPool(runtime: number) {
+    const { neurons, stakes, staked } = neuronsFor(1, 8, 3);
+    neurons.takes = neurons.hotkeys.map(() => 0); // no take: nothing opens the pool before the nominators' share
+    return snapshot(runtime, {
+      tempo: 10, last_epoch_block: "995", neurons, stakes, alpha_out: staked.toString(),
+      share_pools: { "hk-1-0": { denominator: null, shares: {} } },
+    });
+  }
+  it("a hotkey whose share pool has no member gets its nominators' share as its owner's stake", () => {
+    const { net } = step(emptyPool(473), 10);
+    const rest = net.payouts.get(1)!.alpha_dividends.get("hk-1-0")!;
+    expect(rest).toBeGreaterThan(0n);
+    expect(net.coldkeyStakesOf(1, "hk-1-0").get("hk-1-0")).toBeGreaterThanOrEqual(rest);
+  });
+  it("425 credits it pool-wide, where no coldkey owns it", () => {
+    const { net } = step(emptyPool(425), 10);
+    expect(net.payouts.get(1)!.alpha_dividends.get("hk-1-0")!).toBeGreaterThan(0n);
+    expect(net.coldkeyStakesOf(1, "hk-1-0").get("hk-1-0") ?? 0n).toBe(0n);
+  });
+});

@@ -414,9 +414,11 @@ export class Network {
       if (!p.recipient) return;
       add(h, ["stake", ownerOf(h), p.alpha_take]);
       if (is473) {
-        // the nominators' share goes pool-wide only when the hotkey's share pool has members, else to its owner
+        // the nominators' share goes pool-wide only when the hotkey's share pool has members (counting the
+        // credits made to it so far in this payout: the owner cut, incentive, the take), else to its owner
         const pool = n.share_pools.get(h);
-        add(h, [pool !== undefined && !hasMembers(pool) ? "stake" : "emit", ownerOf(h), p.alpha_rest]);
+        const members = pool === undefined || hasMembers(pool) || (credits.get(h) ?? []).some((c) => c[0] === "stake" && c[2] > 0n);
+        add(h, [members ? "emit" : "stake", ownerOf(h), p.alpha_rest]);
         if (p.alpha_rest !== 0n) record.alpha_dividends.set(h, p.alpha_rest);
         if (p.root_claimable !== 0n) record.root_alpha_dividends.set(h, p.root_claimable);
       } else {
