@@ -309,3 +309,31 @@ describe("the nominator credit at 473", () => {
     expect(net.coldkeyStakesOf(1, "hk-1-0").get("hk-1-0") ?? 0n).toBe(0n);
   });
 });
+
+describe("root claims at 473", () => {
+  it("a claim whose type is Swap sells the alpha on the subnet's superellipse", () => {
+    const { neurons, stakes, staked } = neuronsFor(1, 16, 4);
+    const s425 = {
+      block: "4000000", total_issuance: "7000000000000000", root_tao: "2000000000000000",
+      root_stakes: { "hk-1-1": "400000000000000" }, root_claims: { stakes: { "hk-1-1": { alice: "400000000000000" } } },
+      subnets: [{
+        netuid: 1, owner_hotkey: "hk-1-0", tempo: 10, last_epoch_block: "3999995", first_emission_block_number: "100",
+        tao_reserve: "20000000000000", alpha_reserve: "900000000000000", alpha_out: staked.toString(), moving_price: String(2n << 32n), stakes, neurons,
+      }],
+    };
+    // RootClaimable rates accrue under 425; the state then runs (and claims) with the 473 rules
+    const before = Network.fromSnapshot(tm, s425);
+    before.step(100);
+    const json = JSON.parse(JSON.stringify(before.snapshot()));
+    json.runtime = 473;
+    const net = Network.fromSnapshot(tm, json);
+    const n = net.state.subnets[0];
+    const owed = net.claims.owed("hk-1-1", "alice", 1, true).pays;
+    expect(owed).toBeGreaterThan(0n);
+    const expected = tm.ellipse.swap({ taoReserve: n.tao_reserve, alphaReserve: n.alpha_reserve, alphaOut: n.alpha_out, quoteWeight: n.quote_weight, ellipse: n.ellipse }, false, owed, 1_000n, true, false);
+    const [c] = net.claimRoot("alice");
+    expect(c.mode).toBe("swap");
+    expect(c.tao).toBe(expected.paidOut);
+    expect(net.state.subnets[0].ellipse).toEqual(expected.stateAfter.ellipse);
+  });
+});

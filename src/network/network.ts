@@ -181,10 +181,13 @@ export class Network {
       },
       swap: (hotkey, _c, netuid, alpha) => {
         const n = subnetOf(netuid);
-        const r = sw.swap({
+        const input = {
           taoReserve: n.tao_reserve, alphaReserve: n.alpha_reserve, alphaOut: n.alpha_out, quoteWeight: n.quote_weight,
           palSwapInitialized: n.pal_swap_initialized, feeRate: n.fee_rate, mechanism: n.mechanism,
-        }, false, alpha, MIN_PRICE_RAO, true, false);
+        };
+        // at 473 the sale runs on the subnet's superellipse (initialised by it when the subnet has none)
+        const on473 = this.state.runtime.rules === "473";
+        const r = on473 ? this.tm.ellipse.swap({ ...input, ellipse: n.ellipse }, false, alpha, MIN_PRICE_RAO, true, false) : sw.swap(input, false, alpha, MIN_PRICE_RAO, true, false);
         if (!r.ok) throw new TaomathError("chain_rejected", `subnets[netuid ${netuid}]`, `the root claim's swap of ${alpha} alpha failed (${r.error}); the chain rolls the claim back`);
         if (r.paidIn !== alpha) throw new TaomathError("unsupported", `subnets[netuid ${netuid}]`, `the swap took ${r.paidIn} of ${alpha} alpha; a partial root claim swap is not modelled`);
         take(n, alpha);
@@ -193,6 +196,7 @@ export class Network {
         n.tao_reserve -= r.paidOut;
         n.quote_weight = r.stateAfter.quoteWeight;
         n.pal_swap_initialized = r.stateAfter.palSwapInitialized;
+        if (on473) n.ellipse = (r.stateAfter as { ellipse: SubnetState["ellipse"] }).ellipse;
         this.state.root_tao += r.paidOut;
         const rs = this.state.root_stakes.get(hotkey);
         if (rs !== undefined) this.state.root_stakes.set(hotkey, rs + r.paidOut);
