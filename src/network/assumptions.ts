@@ -11,7 +11,7 @@ const AFTER_425_COINBASE: Record<"459" | "473", string> = {
 
 const PAYOUT_473 = [
   "payout at 473, where it differs from the line above: the alpha part of a hotkey's dividend is d·a/(a + r·tw) and the rest goes to root only for hotkeys with a root uid (root_uids; without it, every hotkey with a root stake); when every root dividend floors to 0 the pending root alpha is recycled; the nominators' share is credited pool-wide only when the hotkey's share pool has a member (a coldkey with a share entry), else to the owner",
-  "not modelled at 473: settle_miner_collateral (no collateral requirement is captured: nothing is withheld from incentive or take), the basket deposits (root dividends after the take wait in the subnet's root_unclaimed; no RootClaimable rate is raised, so claimRoot does not pay them), the lease auto-lock of the owner cut (no lock state), SubnetFastMovingPrice, the dust of a subnet account left below the existential deposit by a refund",
+  "not modelled at 473: settle_miner_collateral (no collateral requirement is captured: nothing is withheld from incentive or take), the basket deposits (root dividends after the take wait in the subnet's root_unclaimed; no RootClaimable rate is raised, so claimRoot does not pay them), the lease auto-lock of the owner cut (no lock state), change_subnet_owner_if_needed (the subnet owner does not change), SubnetFastMovingPrice, the dust of a subnet account left below the existential deposit by a refund",
 ];
 
 export function assumptionsFor(s: NetworkState, base425: readonly string[]): string[] {
