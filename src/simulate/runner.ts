@@ -79,13 +79,16 @@ export function runPlan<R, O>(tm: Taomath, plan: Plan, engine: EpochEngine<R, O>
       return w === null ? null : { col: w.col, val: w.val, from: w.start[uid], to: w.start[uid + 1] };
     },
   };
+  // only the uids with scheduled events are visited every epoch (in uid order, as the events apply)
+  const reregistered = plan.miners.filter((m) => m.reregisterAt.size > 0);
+  const withEvents = plan.validators.filter((v) => v.joinAt !== null || v.stakeChanges.size > 0);
   const h = plan.hyper;
   const noPlain = (): EpochInput => storage.input(-1);
   engine.persist(engine.run(storage, -1, noPlain), storage);
   for (let e = 0; e < plan.epochs; e++) {
     const block = storage.setBlock(e);
-    for (const m of plan.miners) if (m.reregisterAt.has(e)) storage.replace(m.uid, block, 0n);
-    for (const v of plan.validators) {
+    for (const m of reregistered) if (m.reregisterAt.has(e)) storage.replace(m.uid, block, 0n);
+    for (const v of withEvents) {
       if (v.joinAt === e) storage.replace(v.uid, block, v.stake);
       const moved = v.stakeChanges.get(e);
       // a validator that has not joined yet holds no stake, whatever its schedule says

@@ -30,6 +30,7 @@ export interface SimulationResult {
   scenario: { name: string; description: string; seed: number; epochs: number; n: number; hyperparameters: Hyperparameters };
   validators: Array<{ uid: number; label: string; strategy: string; stake: bigint; join_at: number | null }>;
   miners: Array<{ uid: number; label: string }>;
+  /** per epoch and uid (plain arrays, built on first read) */
   epochs: EpochRecord[];
   strategies: StrategySummary[];
   miner_groups: MinerSummary[];
@@ -77,7 +78,8 @@ export function simulate(tm: Taomath, scenario: unknown, options: SimulateOption
     scenario: { name: plan.name, description: plan.description, seed: plan.seed, epochs: plan.epochs, n: plan.n, hyperparameters: plan.hyper },
     validators: plan.validators.map((v) => ({ uid: v.uid, label: v.label, strategy: v.strategy.type, stake: v.stake, join_at: v.joinAt })),
     miners: plan.miners.map((m) => ({ uid: m.uid, label: m.label })),
-    epochs: rec.epochs,
+    // the per-epoch records stay typed in the recorder until someone reads them
+    get epochs() { return rec.epochs; },
     strategies,
     miner_groups: rec.miners(),
     group_dividend_share: groupShares(plan, rec.dividendsPerEpoch()),

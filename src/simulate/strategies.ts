@@ -63,12 +63,17 @@ export class Qualities {
 function scoresToU16(uids: ArrayLike<number>, scores: ArrayLike<number>, count: number, keepZeros: boolean, out: RowBuffer): boolean {
   let max = 0;
   for (let k = 0; k < count; k++) if (scores[k] > max) max = scores[k];
+  return scaleToU16(uids, scores, count, max, keepZeros, out);
+}
+
+/** scoresToU16 with the largest score already known. */
+function scaleToU16(uids: ArrayLike<number>, scores: ArrayLike<number>, count: number, max: number, keepZeros: boolean, out: RowBuffer): boolean {
   if (!(max > 0)) return false;
-  const f = 65535 / max;
+  const f = 65535 / max, col = out.col, val = out.val;
   let w = 0;
   for (let k = 0; k < count; k++) {
     const v = Math.round(scores[k] * f) | 0;
-    if (v > 0 || keepZeros) { out.col[w] = uids[k]; out.val[w] = v > 65535 ? 65535 : v; w++; }
+    if (v > 0 || keepZeros) { col[w] = uids[k]; val[w] = v > 65535 ? 65535 : v; w++; }
   }
   out.len = w;
   out.max = 65535;
@@ -155,7 +160,8 @@ export class Submitter {
       sc[k] = y;
       if (y > max) max = y;
     }
-    if (boosted) for (const m of boosted) sc[m] = max > 0 ? max : 1;
+    if (boosted === undefined) return scaleToU16(this.minerUids, sc, q.length, max, false, out);
+    for (const m of boosted) sc[m] = max > 0 ? max : 1;
     return scoresToU16(this.minerUids, sc, q.length, false, out);
   }
 }
