@@ -81,7 +81,8 @@ export class Recorder {
   private readonly byLabel: Float64Array;
   private readonly labelOf: Int32Array;
   private readonly labels: string[];
-  constructor(private plan: Plan, private recordBonds: boolean) {
+  /** summaryOnly: keep only what the per-strategy summary needs (stake and dividends), as a sweep cell does */
+  constructor(private plan: Plan, private recordBonds: boolean, private summaryOnly = false) {
     for (const v of plan.validators) this.bondShare[v.label] ??= [];
     this.labels = Object.keys(this.bondShare);
     this.labelOf = Int32Array.from(plan.validators, (v) => this.labels.indexOf(v.label));
@@ -95,6 +96,15 @@ export class Recorder {
 
   /** Records epoch e (the next one) from the storage it read (stake, block) and the epoch's typed output. */
   step(e: number, storage: SubnetStorage, out: EpochOutputTyped): void {
+    const n = this.n, at = this.count * n;
+    if (at + n > this.stake.length) this.grow();
+    this.stake.set(storage.stake, at);
+    // Number(x) of each u64 from its two u32 words: hi * 2^32 is exact and adding lo rounds once,
+    // as Number(bigint) does, without a BigInt per uid
+    const ve = out.validator_emission, words = new Uint32Array(ve.buffer, ve.byteOffset, 2 * n), d = this.dividendsF;
+    for (let i = 0; i < n; i++) d[at + i] = words[2 * i + HI] * 4294967296 + words[2 * i + LO];
+    this.count++;
+    if (this.summaryOnly) return;
     const { start, val } = out.bonds;
     const byLabel = this.byLabel.fill(0);
     let total = 0;
@@ -105,18 +115,10 @@ export class Recorder {
       total += t;
     }
     this.labels.forEach((l, k) => this.bondShare[l].push(total > 0 ? byLabel[k] / total : 0));
-    const n = this.n, at = this.count * n;
-    if (at + n > this.stake.length) this.grow();
-    this.stake.set(storage.stake, at);
     for (const f of U16_FIELDS) this.u16[f].set(out[f], at);
     for (const f of U64_FIELDS) this.u64[f].set(out[f], at);
-    // Number(x) of each u64 from its two u32 words: hi * 2^32 is exact and adding lo rounds once,
-    // as Number(bigint) does, without a BigInt per uid
-    const ve = this.u64.validator_emission, words = new Uint32Array(ve.buffer, ve.byteOffset + at * 8, 2 * n), d = this.dividendsF;
-    for (let i = 0; i < n; i++) d[at + i] = words[2 * i + HI] * 4294967296 + words[2 * i + LO];
     if (this.recordBonds) this.bonds.push(out.bonds);
     this.blocks.push(storage.epochBlock(e));
-    this.count++;
     this.records = null;
   }
 

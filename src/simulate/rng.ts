@@ -24,6 +24,17 @@ export class SplitmixStream {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
   }
+  /** The next `count` numbers into out[0 .. count) (the state stays in a register meanwhile). */
+  fill(out: Float64Array, count: number): void {
+    let s = this.s[0];
+    for (let k = 0; k < count; k++) {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = Math.imul(s ^ (s >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      out[k] = ((z ^ (z >>> 16)) >>> 0) / 4294967296;
+    }
+    this.s[0] = s;
+  }
 }
 
 /** A seed for stream `k` of purpose `tag` derived from the scenario seed (FNV-1a over the three). */

@@ -50,9 +50,9 @@ function groupShares(plan: Plan, perEpoch: Array<ArrayLike<number>>): Record<str
 }
 
 /** Plans a scenario and runs it on the exact epoch into a Recorder (what simulate and a sweep cell share). */
-function recordExact(tm: Taomath, scenario: unknown, options: SimulateOptions): { plan: Plan; rec: Recorder } {
+function recordExact(tm: Taomath, scenario: unknown, options: SimulateOptions, summaryOnly = false): { plan: Plan; rec: Recorder } {
   const plan = planScenario(scenario, options);
-  const rec = new Recorder(plan, options.recordBonds ?? plan.n <= 64);
+  const rec = new Recorder(plan, options.recordBonds ?? plan.n <= 64, summaryOnly);
   const total = plan.epochs * (options.float ? 2 : 1);
   const onEpoch = options.onEpoch;
   runPlan(tm, plan, exactEngine(tm), {
@@ -90,7 +90,7 @@ export function simulate(tm: Taomath, scenario: unknown, options: SimulateOption
 
 /** Only the per-strategy summary of an exact run (a sweep cell): no per-epoch records are built. */
 export function simulateStrategies(tm: Taomath, scenario: unknown, options: Omit<SimulateOptions, "float" | "onEpoch"> = {}): StrategySummary[] {
-  return recordExact(tm, scenario, { ...options, recordBonds: false }).rec.strategies();
+  return recordExact(tm, scenario, { ...options, recordBonds: false }, true).rec.strategies();
 }
 
 function compareFloat(tm: Taomath, plan: Plan, rec: Recorder, exact: StrategySummary[], onProgress?: (d: number, t: number) => void): FloatComparison {

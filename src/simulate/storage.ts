@@ -90,7 +90,8 @@ export class SubnetStorage {
       this.rowVal[uid] = new Uint16Array(Math.max(len, this.n));
     }
     const c = this.rowCol[uid], v = this.rowVal[uid];
-    for (let k = 0; k < len; k++) { c[k] = col[k]; v[k] = val[k]; }
+    if (col instanceof Uint16Array && val instanceof Uint16Array) { c.set(col.subarray(0, len)); v.set(val.subarray(0, len)); }
+    else for (let k = 0; k < len; k++) { c[k] = col[k]; v[k] = val[k]; }
     this.rowLen[uid] = len;
     this.lastUpdate[uid] = block;
     this.wDirty = true;
@@ -145,8 +146,8 @@ export class SubnetStorage {
       const col = this.wCol, val = this.wVal, start = this.wStart;
       let w = 0;
       for (let i = 0; i < n; i++) {
-        const c = this.rowCol[i], v = this.rowVal[i], len = this.rowLen[i];
-        for (let k = 0; k < len; k++, w++) { col[w] = c[k]; val[w] = v[k]; }
+        const len = this.rowLen[i];
+        if (len > 0) { col.set(this.rowCol[i].subarray(0, len), w); val.set(this.rowVal[i].subarray(0, len), w); w += len; }
         start[i + 1] = w;
       }
       this.wDirty = false;

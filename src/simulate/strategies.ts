@@ -152,10 +152,11 @@ export class Submitter {
   /** Quality plus uniform noise in +-noise; a cartel's own miners get the top score. */
   private noisy(q: Float64Array, noise: number | undefined, boosted: number[] | undefined, out: RowBuffer): boolean {
     const a = noise ?? this.plan.noise;
-    const sc = this.scores, rand = this.rand;
+    const sc = this.scores;
+    this.rand.fill(sc, q.length); // one uniform draw per miner, in miner order
     let max = 0;
     for (let k = 0; k < q.length; k++) {
-      const x = q[k] + a * (2 * rand.next() - 1);
+      const x = q[k] + a * (2 * sc[k] - 1);
       const y = x > 0 ? x : 0;
       sc[k] = y;
       if (y > max) max = y;
