@@ -54,6 +54,8 @@ export class SubnetStorage {
   private wCol: Uint16Array;
   private wVal: Uint16Array;
   private wDirty = true;
+  private readonly activityCutoff: bigint;
+  private readonly bondsMovingAverage: bigint;
 
   constructor(private plan: Plan) {
     const n = (this.n = plan.n);
@@ -72,6 +74,8 @@ export class SubnetStorage {
     this.wStart = new Uint32Array(n + 1);
     this.wCol = new Uint16Array(0);
     this.wVal = new Uint16Array(0);
+    this.activityCutoff = BigInt(plan.hyper.activity_cutoff);
+    this.bondsMovingAverage = BigInt(plan.hyper.bonds_moving_average);
   }
 
   /** The block epoch e runs at (e = -1 is the warm-up epoch). */
@@ -174,7 +178,7 @@ export class SubnetStorage {
       n: this.n,
       current_block: this.epochBlock(e),
       tempo: h.tempo,
-      activity_cutoff: BigInt(h.activity_cutoff),
+      activity_cutoff: this.activityCutoff,
       last_mechanism_step_block: e < 0 ? 0n : this.epochBlock(e - 1),
       alpha_stake: this.stake,
       tao_stake: this.taoStake,
@@ -189,7 +193,7 @@ export class SubnetStorage {
       bonds: this.bonds,
       kappa: h.kappa,
       bonds_penalty: h.bonds_penalty,
-      bonds_moving_average: BigInt(h.bonds_moving_average),
+      bonds_moving_average: this.bondsMovingAverage,
       liquid_alpha_enabled: h.liquid_alpha_enabled,
       alpha_low: h.alpha_low,
       alpha_high: h.alpha_high,
