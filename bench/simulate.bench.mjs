@@ -1,12 +1,12 @@
 // The Yuma lab on the 256-uid scenario (64 validators: 56 honest, 4 copiers, 4 late; 192 miners):
 // epochs per second on one core for the whole loop (strategies, storage, max-upscaled rows, the
 // exact epoch, typed records), beside the float64 engine running the same scenario in the same
-// run, with the slowest setting of an 8-setting sweep as the worst case; then that sweep on a pool
-// of 1 worker thread against 2 (cold: the pool's start-up is inside the time; and on pools already
-// started). Wall time and CPU time are both reported: the machine may be shared, and on a loaded
-// machine the wall figures measure the neighbours too. The sweep's CPU-bound speed-up is the
-// 1-thread worker's CPU time over the busiest 2-thread worker's (per-thread CPU, Linux only): what
-// the wall speed-up is on two otherwise idle cores.
+// run, with the slowest setting of an 8-setting sweep as the worst case; then that sweep on 1
+// thread against 2: as the CLI runs it (cold: start-up inside the time) and on worker pools already
+// started. Wall time and CPU time are both reported: the machine may be shared, and on a loaded
+// machine the wall figures measure the neighbours too. The sweep's CPU-bound speed-up is 1 worker's
+// CPU time over the busier of 2 workers' (per-thread CPU, Linux only): the wall speed-up on two
+// otherwise idle cores, start-up aside.
 
 import { taomath } from "../dist/index.js";
 import { simulate, simulateStrategies } from "../dist/simulate/simulate.js";
@@ -15,7 +15,8 @@ import { runPlan } from "../dist/simulate/runner.js";
 import { floatEngine } from "../dist/simulate/float.js";
 import { namedScenario } from "../dist/simulate/library.js";
 import { sweepCells, cellHyperparameters } from "../dist/simulate/sweep.js";
-import { SweepPool } from "../dist/simulate/sweep_threads.js";
+import { SweepPool, runSweepThreads } from "../dist/simulate/sweep_threads.js";
+import os from "node:os";
 import { median, report } from "./lib.mjs";
 
 const cpuMs = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
@@ -64,30 +65,38 @@ export async function run() {
     "taomath: the exact lab loop; baseline: the same scenario through the float64 engine (src/simulate/float.ts) in this run; the per-epoch records stay typed until read (third row: read).",
   ]);
 
-  const rows = [], cold = [], warm = [], bound = [];
+  // cold: what `taomath simulate --sweep --threads 1|2` does (1: this thread only; 2: this thread and a worker started meanwhile)
+  const notes = [], cold = [], warm = [], bound = [];
   for (let k = 0; k < 3; k++) {
-    let cpu1 = null, cpu2 = null;
-    const one = await measure(async () => { const p = await SweepPool.open(1); await p.run(scenario, cells, { epochs: cellEpochs }); cpu1 = await p.threadCpuMs(); await p.close(); });
-    const two = await measure(async () => { const p = await SweepPool.open(2); await p.run(scenario, cells, { epochs: cellEpochs }); cpu2 = await p.threadCpuMs(); await p.close(); });
+    const one = await measure(() => runSweepThreads(scenario, cells, { threads: 1, epochs: cellEpochs }));
+    const two = await measure(() => runSweepThreads(scenario, cells, { threads: 2, epochs: cellEpochs }));
     cold.push(one.wall / two.wall);
-    if (cpu1.every((x) => x !== null) && cpu2.every((x) => x !== null)) bound.push(cpu1[0] / Math.max(...cpu2));
-    rows.push(`cold run ${k + 1}: 1 thread ${(one.wall / 1000).toFixed(2)} s wall / ${(one.cpu / 1000).toFixed(2)} CPU-s, 2 threads ${(two.wall / 1000).toFixed(2)} s / ${(two.cpu / 1000).toFixed(2)} CPU-s; worker CPU-s 1 thread ${cpu1.map((x) => (x / 1000).toFixed(2)).join("")}, 2 threads ${cpu2.map((x) => (x / 1000).toFixed(2)).join(" + ")}`);
+    notes.push(`cold run ${k + 1}: 1 thread ${(one.wall / 1000).toFixed(2)} s wall / ${(one.cpu / 1000).toFixed(2)} CPU-s, 2 threads ${(two.wall / 1000).toFixed(2)} s / ${(two.cpu / 1000).toFixed(2)} CPU-s`);
   }
+  // warm: pools of 1 and 2 workers already started; per-thread CPU of each sweep from the workers themselves
   const p1 = await SweepPool.open(1), p2 = await SweepPool.open(2);
   await p1.run(scenario, cells.slice(0, 1), { epochs: 10 });
   await p2.run(scenario, cells.slice(0, 2), { epochs: 10 });
   for (let k = 0; k < 3; k++) {
+    const c1 = await p1.threadCpuMs();
     const one = await measure(() => p1.run(scenario, cells, { epochs: cellEpochs }));
+    const c1b = await p1.threadCpuMs(), c2 = await p2.threadCpuMs();
     const two = await measure(() => p2.run(scenario, cells, { epochs: cellEpochs }));
+    const c2b = await p2.threadCpuMs();
     warm.push(one.wall / two.wall);
+    if ([...c1, ...c2].every((x) => x !== null)) {
+      const w1 = c1b[0] - c1[0], w2 = c2b.map((x, i) => x - c2[i]);
+      bound.push(w1 / Math.max(...w2));
+      notes.push(`warm run ${k + 1}: 1 worker ${(one.wall / 1000).toFixed(2)} s wall / ${(w1 / 1000).toFixed(2)} CPU-s; 2 workers ${(two.wall / 1000).toFixed(2)} s wall / ${w2.map((x) => (x / 1000).toFixed(2)).join(" + ")} CPU-s`);
+    }
   }
   await p1.close(); await p2.close();
   const row = (what, xs) => ({ case: what, unit: "x", taomath: median(xs), baseline: 1, baselineWhat: "(1 thread)", worst: Math.min(...xs), worstCase: `worst of ${xs.length}` });
   report(`Sweep of ${cells.length} settings x ${cellEpochs} epochs on subnet-256: 2 worker threads vs 1 (speed-up; target >= 1.8x)`, [
-    row("wall, pools started inside the time", cold),
-    row("wall, pools already started", warm),
-    ...(bound.length ? [row("CPU-bound: 1-thread worker CPU / busiest 2-thread worker CPU", bound)] : []),
-  ], rows);
+    row("wall, as the CLI runs it (2 = this thread + a worker started meanwhile)", cold),
+    row("wall, pools of 1 and 2 workers already started", warm),
+    ...(bound.length ? [row("CPU-bound (warm): 1 worker's CPU-s / the busier of 2 workers' CPU-s", bound)] : []),
+  ], [`load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} cores`, ...notes]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
