@@ -42,3 +42,40 @@ describe("taomath simulate NAME --sweep", () => {
     expect(r.stderr).toContain("grid.tempo");
   });
 });
+
+describe("SweepPool (the built package: its workers load dist/)", () => {
+  const dist = (p: string) => import(/* @vite-ignore */ new URL(`../dist/simulate/${p}`, import.meta.url).href);
+  const cells = [
+    { index: 0, kappa: 16384, bonds_penalty: 0, yuma3_enabled: false, liquid_alpha_enabled: false, copier_delay: 0 },
+    { index: 1, kappa: 32767, bonds_penalty: 65535, yuma3_enabled: true, liquid_alpha_enabled: true, copier_delay: 2 },
+    { index: 2, kappa: 49151, bonds_penalty: 0, yuma3_enabled: true, liquid_alpha_enabled: false, copier_delay: 1 },
+  ];
+
+  it("started once, runs sweeps of two scenarios on two threads with the rows of one thread", async () => {
+    const { SweepPool, runSweepThreads } = await dist("sweep_threads.js");
+    const { namedScenario } = await dist("library.js");
+    const pool = await SweepPool.open(2);
+    try {
+      for (const name of ["strategies-mix", "cartel"]) {
+        const rows = await pool.run(namedScenario(name), cells, { epochs: 6 });
+        expect(rows.map((r: { index: number }) => r.index)).toEqual([0, 1, 2]);
+        expect(rows).toEqual(await runSweepThreads(namedScenario(name), cells, { threads: 1, epochs: 6 }));
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("a scenario a worker rejects fails the sweep with the error naming the field, and the pool runs the next sweep", async () => {
+    const { SweepPool } = await dist("sweep_threads.js");
+    const { namedScenario } = await dist("library.js");
+    const pool = await SweepPool.open(2);
+    try {
+      const bad = { ...namedScenario("cartel"), epochs: 0 };
+      await expect(pool.run(bad, cells, { epochs: 0 })).rejects.toMatchObject({ field: "epochs" });
+      expect(await pool.run(namedScenario("cartel"), cells.slice(0, 1), { epochs: 3 })).toHaveLength(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});

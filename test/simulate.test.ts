@@ -5,7 +5,9 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { taomath, TaomathError, type EpochInput, type EpochResult } from "../src/index.js";
-import { simulate } from "../src/simulate/simulate.js";
+import { simulate, simulateStrategies } from "../src/simulate/simulate.js";
+import { simulationToJson } from "../src/simulate/json.js";
+import { splitmix, SplitmixStream, subSeed, STREAM } from "../src/simulate/rng.js";
 import { planScenario, type ScenarioJson } from "../src/simulate/scenario.js";
 import { runScenarioExact, runPlan, exactEngine } from "../src/simulate/runner.js";
 import { namedScenario, SCENARIOS } from "../src/simulate/library.js";
@@ -61,6 +63,19 @@ describe("scenario files are validated against the shipped JSON Schema", () => {
   it("a fractional stake is rejected", () => {
     const e = errOf(() => planScenario(small({ validators: [{ stake: 1.5, strategy: { type: "honest" } }] })));
     expect(e.field).toBe("validators[0].stake");
+  });
+});
+
+describe("seeded streams", () => {
+  it("a noise stream draws splitmix's numbers, one at a time or a row at a time, across the u32 wrap", () => {
+    for (const seed of [0, 1, 0xfffffff0, subSeed(3, STREAM.noise, 7)]) {
+      const ref = splitmix(seed), one = new SplitmixStream(seed), rows = new SplitmixStream(seed);
+      const want = Array.from({ length: 300 }, () => ref());
+      const got = new Float64Array(300);
+      rows.fill(got, 100); rows.fill(got.subarray(100), 200);
+      expect(Array.from({ length: 300 }, () => one.next())).toEqual(want);
+      expect(Array.from(got)).toEqual(want);
+    }
   });
 });
 
@@ -193,6 +208,24 @@ describe("results and the float64 engine", () => {
     expect(copier.relative_to_honest).toBeCloseTo((div([4]) / Number(copier.stake_epochs)) / (div([0, 1, 2, 3]) / Number(honest.stake_epochs)) - 1, 12);
     expect(copier.paid).toBe(copier.relative_to_honest! > 0);
   });
+  it("each epoch's record holds what that epoch wrote and the stake it read (the onEpoch hook's result and input)", () => {
+    const ins: EpochInput[] = [], outs: EpochResult[] = [];
+    const s = small({ validators: [{ count: 3, strategy: { type: "honest" } }, { label: "copier", strategy: { type: "copier" }, stake_changes: [{ at: 4, stake: 7_000_000_000 }] }] });
+    const r = simulate(tm, s, { recordBonds: true, onEpoch: (_e, i, o) => { ins.push(i); outs.push(o); } });
+    expect(r.epochs).toHaveLength(8);
+    r.epochs.forEach((rec, e) => {
+      expect(rec.block).toBe(ins[e].current_block);
+      expect(rec.stake).toEqual(ins[e].alpha_stake);
+      for (const k of ["consensus", "incentive", "dividends", "validator_trust", "emission", "server_emission", "validator_emission", "bonds"] as const) expect(rec[k]).toEqual(outs[e][k]);
+    });
+    expect(r.epochs[4].stake[3]).toBe(7_000_000_000n);
+  });
+  it("the per-epoch records are left out of the JSON without being built, and are the same when built", () => {
+    const r = simulate(tm, small());
+    const summary = simulationToJson(r, { epochs: false });
+    expect(Object.keys(summary)).not.toContain("epochs");
+    expect(simulationToJson(r).epochs).toEqual(JSON.parse(JSON.stringify(r.epochs, (_k, v) => (typeof v === "bigint" ? v.toString() : v))));
+  });
   it("bond shares per strategy are each group's part of all stored bond value, summing to 1", () => {
     const r = simulate(tm, small());
     const e = 5, rows = r.epochs[e].bonds!;
@@ -257,6 +290,10 @@ describe("sweeps", () => {
   });
   it("an unknown axis is named", () => {
     expect(errOf(() => sweepCells({ tempo: [1] } as never)).field).toBe("grid.tempo");
+  });
+  it("a cell's summary-only run gives the per-strategy summary of a full run", () => {
+    const s = namedScenario("strategies-mix");
+    expect(simulateStrategies(tm, s, { epochs: 12 })).toEqual(simulate(tm, s, { epochs: 12 }).strategies);
   });
   it("a cell is the scenario run with the cell's hyperparameters", () => {
     const cell = sweepCells({ kappa: [49151], bonds_penalty: [0], yuma3_enabled: [true], liquid_alpha_enabled: [false], copier_delay: [1] })[0];

@@ -6,6 +6,7 @@
 
 import type { EpochInput, SparseRowU16 } from "../bindings/epoch.js";
 import type { EpochEngine } from "./runner.js";
+import { emptyCsr } from "./storage.js";
 
 type Row = Array<[number, number]>;
 
@@ -145,18 +146,18 @@ export function floatEpoch(inp: EpochInput, prev: Row[]): FloatEpoch {
   return { consensus, incentive, dividends, validator_trust: vtrust, server_emission: server, validator_emission: validator, validator_permit: newPermit, bonds: ema };
 }
 
-/** The float engine for runPlan: carries its own float bonds from epoch to epoch. */
+/** The float engine for runPlan: carries its own float bonds from epoch to epoch (storage keeps none). */
 export function floatEngine(n: number): EpochEngine<FloatEpoch> {
   let bonds: Row[] = Array.from({ length: n }, () => []);
-  const empty: SparseRowU16[] = Array.from({ length: n }, () => []);
+  const empty = emptyCsr(n);
   return {
-    run(input) {
-      const r = floatEpoch(input, bonds);
+    run(_storage, _e, plain) {
+      const r = floatEpoch(plain(), bonds);
       bonds = r.bonds;
       return r;
     },
     consensus: (r) => Array.from(r.consensus, (c) => c * 65535),
-    permits: (r) => r.validator_permit,
-    bonds: () => empty,
+    persist: (r, storage) => storage.persist(empty, Uint8Array.from(r.validator_permit, (p) => (p ? 1 : 0))),
+    output: (r) => r,
   };
 }

@@ -16,6 +16,8 @@ function plain(v: unknown): unknown {
 }
 
 export function simulationToJson(r: SimulationResult, options: { epochs?: boolean } = {}): Record<string, unknown> {
-  const { epochs, ...rest } = r;
-  return plain(options.epochs === false ? rest : { ...rest, epochs }) as Record<string, unknown>;
+  // epochs last; not read at all when left out (the records are built on first read)
+  const rest: Record<string, unknown> = {};
+  for (const k of Object.keys(r)) if (k !== "epochs") rest[k] = (r as unknown as Record<string, unknown>)[k];
+  return plain(options.epochs === false ? rest : { ...rest, epochs: r.epochs }) as Record<string, unknown>;
 }

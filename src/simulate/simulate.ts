@@ -30,6 +30,7 @@ export interface SimulationResult {
   scenario: { name: string; description: string; seed: number; epochs: number; n: number; hyperparameters: Hyperparameters };
   validators: Array<{ uid: number; label: string; strategy: string; stake: bigint; join_at: number | null }>;
   miners: Array<{ uid: number; label: string }>;
+  /** per epoch and uid (plain arrays, built on first read) */
   epochs: EpochRecord[];
   strategies: StrategySummary[];
   miner_groups: MinerSummary[];
@@ -48,16 +49,28 @@ function groupShares(plan: Plan, perEpoch: Array<ArrayLike<number>>): Record<str
   return out;
 }
 
-export function simulate(tm: Taomath, scenario: unknown, options: SimulateOptions = {}): SimulationResult {
+/** Plans a scenario and runs it on the exact epoch into a Recorder (what simulate and a sweep cell share). */
+function recordExact(tm: Taomath, scenario: unknown, options: SimulateOptions, summaryOnly = false): { plan: Plan; rec: Recorder } {
   const plan = planScenario(scenario, options);
-  const rec = new Recorder(plan, options.recordBonds ?? plan.n <= 64);
+  const rec = new Recorder(plan, options.recordBonds ?? plan.n <= 64, summaryOnly);
+  const total = plan.epochs * (options.float ? 2 : 1);
+  const onEpoch = options.onEpoch;
   runPlan(tm, plan, exactEngine(tm), {
-    onEpoch(e, input, out) {
-      rec.add(e, input, out);
-      options.onEpoch?.(e, input, out);
-      options.onProgress?.(e + 1, plan.epochs * (options.float ? 2 : 1));
+    onStep(e, storage, out) {
+      rec.step(e, storage, out);
+      if (!onEpoch) options.onProgress?.(e + 1, total);
     },
+    // the plain input and result objects are built only when the caller asks for them
+    onEpoch: onEpoch && ((e, input, out) => {
+      onEpoch(e, input, out);
+      options.onProgress?.(e + 1, total);
+    }),
   });
+  return { plan, rec };
+}
+
+export function simulate(tm: Taomath, scenario: unknown, options: SimulateOptions = {}): SimulationResult {
+  const { plan, rec } = recordExact(tm, scenario, options);
   const strategies = rec.strategies();
   let float: FloatComparison | null = null;
   if (options.float) float = compareFloat(tm, plan, rec, strategies, options.onProgress);
@@ -65,20 +78,26 @@ export function simulate(tm: Taomath, scenario: unknown, options: SimulateOption
     scenario: { name: plan.name, description: plan.description, seed: plan.seed, epochs: plan.epochs, n: plan.n, hyperparameters: plan.hyper },
     validators: plan.validators.map((v) => ({ uid: v.uid, label: v.label, strategy: v.strategy.type, stake: v.stake, join_at: v.joinAt })),
     miners: plan.miners.map((m) => ({ uid: m.uid, label: m.label })),
-    epochs: rec.epochs,
+    // the per-epoch records stay typed in the recorder until someone reads them
+    get epochs() { return rec.epochs; },
     strategies,
     miner_groups: rec.miners(),
-    group_dividend_share: groupShares(plan, rec.epochs.map((r) => r.validator_emission.map(Number))),
+    group_dividend_share: groupShares(plan, rec.dividendsPerEpoch()),
     group_bond_share: rec.bondShare,
     float,
   };
 }
 
+/** Only the per-strategy summary of an exact run (a sweep cell): no per-epoch records are built. */
+export function simulateStrategies(tm: Taomath, scenario: unknown, options: Omit<SimulateOptions, "float" | "onEpoch"> = {}): StrategySummary[] {
+  return recordExact(tm, scenario, { ...options, recordBonds: false }, true).rec.strategies();
+}
+
 function compareFloat(tm: Taomath, plan: Plan, rec: Recorder, exact: StrategySummary[], onProgress?: (d: number, t: number) => void): FloatComparison {
-  const runs: Array<{ stake: bigint[]; out: FloatEpoch }> = [];
+  const runs: Array<{ stake: BigUint64Array; out: FloatEpoch }> = [];
   runPlan(tm, plan, floatEngine(plan.n), {
-    onEpoch(e, input, out) {
-      runs.push({ stake: input.alpha_stake as bigint[], out });
+    onStep(e, storage, out) {
+      runs.push({ stake: storage.stake.slice(), out });
       onProgress?.(plan.epochs + e + 1, 2 * plan.epochs);
     },
   });

@@ -5,34 +5,77 @@
 // Block timeline: everything registers at block 1; the warm-up epoch (no weights yet, it grants the
 // first permits) runs at 1 + tempo, epoch e at 1 + (e + 2) * tempo, and the weights for epoch e are
 // set one block earlier.
+// Everything is kept in flat typed arrays reused from epoch to epoch, in the layout runEpochTyped
+// reads (u64 vectors, 0/1 permits, CSR matrices), so an epoch's input costs no conversion; the
+// plain EpochInput (objects and bigints) is built only when someone asks for it (export, hooks).
 
-import type { EpochInput, SparseRowU16 } from "../bindings/epoch.js";
+import type { CsrU16, EpochInput, EpochInputTyped, SparseRowU16 } from "../bindings/epoch.js";
+import { U64_MAX } from "../core/ints.js";
 import type { Plan } from "./scenario.js";
 
 export const REGISTRATION_BLOCK = 1n;
 
-export interface PendingCommit { block: bigint; revealEpoch: number; row: SparseRowU16 }
+export interface PendingCommit { block: bigint; revealEpoch: number; col: Uint16Array; val: Uint16Array }
+
+/** A CSR with every row empty. */
+export function emptyCsr(n: number): CsrU16 {
+  return { start: new Uint32Array(n + 1), col: new Uint16Array(0), val: new Uint16Array(0) };
+}
+
+/** A CSR's rows as [uid, value] pairs (the plain form). */
+export function csrRows(m: CsrU16, n: number): SparseRowU16[] {
+  const out: SparseRowU16[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row: SparseRowU16 = new Array(m.start[i + 1] - m.start[i]);
+    for (let k = m.start[i], t = 0; k < m.start[i + 1]; k++, t++) row[t] = [m.col[k], m.val[k]];
+    out[i] = row;
+  }
+  return out;
+}
 
 export class SubnetStorage {
   readonly n: number;
-  stake: bigint[];
-  registration: bigint[];
-  lastUpdate: bigint[];
-  weights: SparseRowU16[];
-  bonds: SparseRowU16[];
-  permits: boolean[];
-  commits: PendingCommit[][];
+  readonly stake: BigUint64Array;
+  readonly registration: BigUint64Array;
+  readonly lastUpdate: BigUint64Array;
+  /** ValidatorPermit as 0/1 */
+  permits: Uint8Array;
+  /** Bonds as the last epoch wrote them */
+  bonds: CsrU16;
+  readonly commits: PendingCommit[][];
+  private readonly taoStake: BigUint64Array;
+  private readonly commitBlocks: BigUint64Array;
+  /** each uid's stored Weights row (the first rowLen[uid] entries of its buffers) */
+  private readonly rowCol: Uint16Array[];
+  private readonly rowVal: Uint16Array[];
+  private readonly rowLen: Uint32Array;
+  /** the Weights CSR, rebuilt from the rows only after a row changed */
+  private wStart: Uint32Array;
+  private wCol: Uint16Array;
+  private wVal: Uint16Array;
+  private wDirty = true;
+  private readonly activityCutoff: bigint;
+  private readonly bondsMovingAverage: bigint;
 
   constructor(private plan: Plan) {
     const n = (this.n = plan.n);
-    this.stake = Array(n).fill(0n);
+    this.stake = new BigUint64Array(n);
     for (const v of plan.validators) if (v.joinAt === null) this.stake[v.uid] = v.stake;
-    this.registration = Array(n).fill(REGISTRATION_BLOCK);
-    this.lastUpdate = Array(n).fill(REGISTRATION_BLOCK);
-    this.weights = Array.from({ length: n }, () => []);
-    this.bonds = Array.from({ length: n }, () => []);
-    this.permits = Array(n).fill(false);
+    this.registration = new BigUint64Array(n).fill(REGISTRATION_BLOCK);
+    this.lastUpdate = new BigUint64Array(n).fill(REGISTRATION_BLOCK);
+    this.permits = new Uint8Array(n);
+    this.bonds = emptyCsr(n);
     this.commits = Array.from({ length: n }, () => []);
+    this.taoStake = new BigUint64Array(n);
+    this.commitBlocks = new BigUint64Array(n);
+    this.rowCol = Array.from({ length: n }, () => new Uint16Array(0));
+    this.rowVal = Array.from({ length: n }, () => new Uint16Array(0));
+    this.rowLen = new Uint32Array(n);
+    this.wStart = new Uint32Array(n + 1);
+    this.wCol = new Uint16Array(0);
+    this.wVal = new Uint16Array(0);
+    this.activityCutoff = BigInt(plan.hyper.activity_cutoff);
+    this.bondsMovingAverage = BigInt(plan.hyper.bonds_moving_average);
   }
 
   /** The block epoch e runs at (e = -1 is the warm-up epoch). */
@@ -44,13 +87,30 @@ export class SubnetStorage {
     return this.epochBlock(e) - 1n;
   }
 
-  setWeights(uid: number, row: SparseRowU16, block: bigint): void {
-    this.weights[uid] = row;
+  /** Stores the first `len` entries of (col, val) as uid's Weights row and stamps LastUpdate. */
+  setWeights(uid: number, col: ArrayLike<number>, val: ArrayLike<number>, len: number, block: bigint): void {
+    if (this.rowCol[uid].length < len) {
+      this.rowCol[uid] = new Uint16Array(Math.max(len, this.n));
+      this.rowVal[uid] = new Uint16Array(Math.max(len, this.n));
+    }
+    const c = this.rowCol[uid], v = this.rowVal[uid];
+    if (col instanceof Uint16Array && val instanceof Uint16Array) { c.set(col.subarray(0, len)); v.set(val.subarray(0, len)); }
+    else for (let k = 0; k < len; k++) { c[k] = col[k]; v[k] = val[k]; }
+    this.rowLen[uid] = len;
     this.lastUpdate[uid] = block;
+    this.wDirty = true;
   }
 
-  commit(uid: number, row: SparseRowU16, block: bigint, revealEpoch: number): void {
-    this.commits[uid].push({ block, revealEpoch, row });
+  /** uid's stored Weights row as [uid, value] pairs. */
+  weightsRow(uid: number): SparseRowU16 {
+    const c = this.rowCol[uid], v = this.rowVal[uid];
+    const row: SparseRowU16 = new Array(this.rowLen[uid]);
+    for (let k = 0; k < row.length; k++) row[k] = [c[k], v[k]];
+    return row;
+  }
+
+  commit(uid: number, col: ArrayLike<number>, val: ArrayLike<number>, len: number, block: bigint, revealEpoch: number): void {
+    this.commits[uid].push({ block, revealEpoch, col: Uint16Array.from({ length: len }, (_, k) => col[k]), val: Uint16Array.from({ length: len }, (_, k) => val[k]) });
   }
 
   /** Reveals every commit due at epoch e (reveal_weights: the row is stored at the reveal block). */
@@ -58,9 +118,9 @@ export class SubnetStorage {
     for (let uid = 0; uid < this.n; uid++) {
       const q = this.commits[uid];
       if (q.length === 0) continue;
-      const due = q.filter((c) => c.revealEpoch === e);
-      for (const c of due) this.setWeights(uid, c.row, block);
-      if (due.length > 0) this.commits[uid] = q.filter((c) => c.revealEpoch > e);
+      let due = false;
+      for (const c of q) if (c.revealEpoch === e) { this.setWeights(uid, c.col, c.val, c.col.length, block); due = true; }
+      if (due) this.commits[uid] = q.filter((c) => c.revealEpoch > e);
     }
   }
 
@@ -69,40 +129,104 @@ export class SubnetStorage {
     this.stake[uid] = stake;
     this.registration[uid] = block;
     this.lastUpdate[uid] = block;
-    this.weights[uid] = [];
-    this.bonds[uid] = [];
+    this.rowLen[uid] = 0;
     this.commits[uid] = [];
     for (let i = 0; i < this.n; i++) {
-      const row = this.weights[i];
-      if (row.some(([j]) => j === uid)) this.weights[i] = row.map(([j, w]) => [j, j === uid ? 0 : w] as [number, number]);
+      const c = this.rowCol[i], v = this.rowVal[i];
+      for (let k = 0; k < this.rowLen[i]; k++) if (c[k] === uid) v[k] = 0;
     }
-    if (uid < this.permits.length) this.permits[uid] = false;
+    this.wDirty = true;
+    this.bonds = withoutRow(this.bonds, this.n, uid);
+    if (uid < this.permits.length) this.permits[uid] = 0;
   }
 
-  /** The epoch input for epoch e as storage holds it now (arrays copied: later changes do not alter it). */
+  /** The Weights matrix as a CSR (buffers owned by the storage: valid until the next change). */
+  weights(): CsrU16 {
+    if (this.wDirty) {
+      const n = this.n;
+      let total = 0;
+      for (let i = 0; i < n; i++) total += this.rowLen[i];
+      if (this.wCol.length < total) { this.wCol = new Uint16Array(total + (total >>> 2)); this.wVal = new Uint16Array(this.wCol.length); }
+      const col = this.wCol, val = this.wVal, start = this.wStart;
+      let w = 0;
+      for (let i = 0; i < n; i++) {
+        const len = this.rowLen[i];
+        if (len > 0) { col.set(this.rowCol[i].subarray(0, len), w); val.set(this.rowVal[i].subarray(0, len), w); w += len; }
+        start[i + 1] = w;
+      }
+      this.wDirty = false;
+    }
+    const nz = this.wStart[this.n];
+    return { start: this.wStart, col: this.wCol.subarray(0, nz), val: this.wVal.subarray(0, nz) };
+  }
+
+  /** CommitBlocks per uid: the earliest live commit's block, u64::MAX for none. */
+  private commitBlocksNow(): BigUint64Array {
+    for (let uid = 0; uid < this.n; uid++) {
+      const q = this.commits[uid];
+      let m = U64_MAX;
+      for (const c of q) if (c.block < m) m = c.block;
+      this.commitBlocks[uid] = m;
+    }
+    return this.commitBlocks;
+  }
+
+  /** The epoch input for epoch e in the typed form, on the storage's own buffers (read it before the next change). */
+  typedInput(e: number): EpochInputTyped {
+    const h = this.plan.hyper;
+    return {
+      n: this.n,
+      current_block: this.epochBlock(e),
+      tempo: h.tempo,
+      activity_cutoff: this.activityCutoff,
+      last_mechanism_step_block: e < 0 ? 0n : this.epochBlock(e - 1),
+      alpha_stake: this.stake,
+      tao_stake: this.taoStake,
+      tao_weight: 0n,
+      stake_threshold: h.stake_threshold,
+      owner_uid: null,
+      validator_permit: this.permits,
+      max_allowed_validators: h.max_allowed_validators,
+      last_update: this.lastUpdate,
+      block_at_registration: this.registration,
+      weights: this.weights(),
+      bonds: this.bonds,
+      kappa: h.kappa,
+      bonds_penalty: h.bonds_penalty,
+      bonds_moving_average: this.bondsMovingAverage,
+      liquid_alpha_enabled: h.liquid_alpha_enabled,
+      alpha_low: h.alpha_low,
+      alpha_high: h.alpha_high,
+      alpha_sigmoid_steepness: h.alpha_sigmoid_steepness,
+      yuma3_enabled: h.yuma3_enabled,
+      commit_reveal_enabled: h.commit_reveal_enabled,
+      commit_blocks: h.commit_reveal_enabled ? this.commitBlocksNow() : null,
+      rao_emission: h.rao_emission,
+    };
+  }
+
+  /** The epoch input for epoch e as storage holds it now, in the plain form (fresh arrays: later changes do not alter it). */
   input(e: number): EpochInput {
     const h = this.plan.hyper;
     let commitBlocks: Array<bigint | null> | null = null;
-    if (h.commit_reveal_enabled) {
-      commitBlocks = this.commits.map((q) => (q.length === 0 ? null : q.reduce((m, c) => (c.block < m ? c.block : m), q[0].block)));
-    }
+    if (h.commit_reveal_enabled) commitBlocks = Array.from(this.commitBlocksNow(), (b) => (b === U64_MAX ? null : b));
     return {
       n: this.n,
       current_block: this.epochBlock(e),
       tempo: h.tempo,
       activity_cutoff: BigInt(h.activity_cutoff),
       last_mechanism_step_block: e < 0 ? 0n : this.epochBlock(e - 1),
-      alpha_stake: this.stake.slice(),
+      alpha_stake: Array.from(this.stake),
       tao_stake: Array(this.n).fill(0n),
       tao_weight: 0n,
       stake_threshold: h.stake_threshold,
       owner_uid: null,
-      validator_permit: this.permits.slice(),
+      validator_permit: Array.from(this.permits, (p) => p !== 0),
       max_allowed_validators: h.max_allowed_validators,
-      last_update: this.lastUpdate.slice(),
-      block_at_registration: this.registration.slice(),
-      weights: this.weights.slice(),
-      bonds: this.bonds,
+      last_update: Array.from(this.lastUpdate),
+      block_at_registration: Array.from(this.registration),
+      weights: Array.from({ length: this.n }, (_, uid) => this.weightsRow(uid)),
+      bonds: csrRows(this.bonds, this.n),
       kappa: h.kappa,
       bonds_penalty: h.bonds_penalty,
       bonds_moving_average: BigInt(h.bonds_moving_average),
@@ -117,9 +241,21 @@ export class SubnetStorage {
     };
   }
 
-  /** What the epoch writes back: Bonds and ValidatorPermit. */
-  persist(bonds: SparseRowU16[], permits: boolean[]): void {
+  /** What the epoch writes back: Bonds and ValidatorPermit (taken over, not copied). */
+  persist(bonds: CsrU16, permits: Uint8Array): void {
     this.bonds = bonds;
     this.permits = permits;
   }
+}
+
+/** The CSR without row `uid`'s entries. */
+function withoutRow(m: CsrU16, n: number, uid: number): CsrU16 {
+  const a = m.start[uid], b = m.start[uid + 1];
+  if (a === b) return m;
+  const start = new Uint32Array(n + 1);
+  for (let i = 1; i <= n; i++) start[i] = i <= uid ? m.start[i] : m.start[i] - (b - a);
+  const col = new Uint16Array(m.col.length - (b - a)), val = new Uint16Array(col.length);
+  col.set(m.col.subarray(0, a)); col.set(m.col.subarray(b), a);
+  val.set(m.val.subarray(0, a)); val.set(m.val.subarray(b), a);
+  return { start, col, val };
 }

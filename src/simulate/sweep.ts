@@ -6,7 +6,7 @@
 import type { Taomath } from "../core/taomath.js";
 import { TaomathError } from "../core/errors.js";
 import type { ScenarioJson } from "./scenario.js";
-import { simulate, type SimulationResult } from "./simulate.js";
+import { simulateStrategies, type SimulationResult } from "./simulate.js";
 
 export interface SweepGrid {
   kappa?: number[];
@@ -76,8 +76,7 @@ export function sweepRowOf(cell: SweepCell, r: Pick<SimulationResult, "strategie
 
 /** One cell on this thread. */
 export function runSweepCell(tm: Taomath, scenario: unknown, cell: SweepCell, epochs?: number): SweepRow {
-  const r = simulate(tm, scenario, { epochs, hyperparameters: cellHyperparameters(cell), recordBonds: false });
-  return sweepRowOf(cell, r);
+  return sweepRowOf(cell, { strategies: simulateStrategies(tm, scenario, { epochs, hyperparameters: cellHyperparameters(cell) }) });
 }
 
 /** The sweep's answer as a Markdown table: one row per cell, one column per non-honest strategy. */
