@@ -8,10 +8,12 @@ import { sz, alloc } from "../arena";
 import { ONE, satSub, proportionToU16, u16Proportion, mulOrZero } from "../fixed/i32f32";
 import { rHi, rLo, rOverflow, divFixed, i64f64ToI32f32 } from "../fixed/i128";
 import {
-  maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse, rowSumSparse,
-  colNormalizeSparse, colMaxUpscaleSparse, colClipSparse, matmulSparse, matmulTransposeSparse,
-  rowHadamardSparse, matVecMulRowSumSparse, interpolateSparse, matEmaSparse,
+  maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse,
+  colNormalizeSparse, matVecMulRowSumSparse, interpolateSparse, matEmaSparse, matEmaSparseScaled,
 } from "../math/sparse";
+import {
+  colClipRowSumMatmul, scalarMaskColSums, rowHadamardColSums, colNormalizeMatmulTransposeMax, colMaxUpscaleWith,
+} from "../math/sparse_fused";
 import { cloneCsr } from "../math/csr";
 import { weightedMedianColSparse } from "../math/median";
 import { normalize, maskVector } from "../math/vector";
@@ -151,11 +153,10 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
   const kappa = u16Proportion(inp.kappa);
   const consensus = vecI64(n);
   weightedMedianColSparse(activeStake, n, w, n, kappa, consensus);
-  const clipped = colClipSparse(w, consensus, n);
   const validatorTrust = vecI64(n);
-  rowSumSparse(clipped, validatorTrust);
   const incentive = vecI64(n);
-  matmulSparse(clipped, activeStake, n, n, incentive);
+  // col_clip_sparse, row_sum_sparse (validator trust) and matmul_sparse (incentive) in one pass
+  const clipped = colClipRowSumMatmul(w, consensus, n, activeStake, n, n, validatorTrust, incentive);
   normalize(incentive, n);
 
   // B: bonds and dividends
@@ -186,15 +187,15 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
     for (let i = 0; i < rows; i++) setI64(dividends, i, mulOrZero(getI64(tbpv, i), getI64(activeStake, i)));
     normalize(dividends, n);
   } else {
-    scalarMaskSparse(bonds, lastTempo, inp.registration, n);
-    colNormalizeSparse(bonds, n);
-    const delta = rowHadamardSparse(weightsForBonds, activeStake, n);
-    colNormalizeSparse(delta, n);
-    ema = matEmaSparse(delta, bonds, emaAlpha(inp.bondsMovingAverage, false));
-    colNormalizeSparse(ema, n);
-    matmulTransposeSparse(ema, incentive, n, dividends);
+    // masked bonds and row_hadamard(W_b, active stake) are column-normalised on the fly by the EMA,
+    // whose own normalisation, dividends and column maxima take one more pass
+    const bondSums = vecI64(n), deltaSums = vecI64(n), emaSums = vecI64(n), emaMax = vecI64(n);
+    scalarMaskColSums(bonds, lastTempo, inp.registration, n, n, bondSums);
+    const delta = rowHadamardColSums(weightsForBonds, activeStake, n, n, deltaSums);
+    ema = matEmaSparseScaled(delta, deltaSums, bonds, bondSums, emaAlpha(inp.bondsMovingAverage, false), emaSums);
+    colNormalizeMatmulTransposeMax(ema, n, emaSums, incentive, n, dividends, emaMax);
     normalize(dividends, n);
-    colMaxUpscaleSparse(ema, n);
+    colMaxUpscaleWith(ema, n, emaMax);
   }
 
   // E: emission split and the u16 outputs

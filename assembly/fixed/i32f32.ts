@@ -47,8 +47,10 @@ function mulSlow(a: i64, b: i64): i64 {
 export function divRaw(a: i64, b: i64): i64 {
   if ((a | b) >= 0) {
     if ((<u64>a >> 32) == 0) {
-      overflowed = false;
-      return <i64>((<u64>a << 32) / <u64>b);
+      // a < 1.0 over b < 2^-31 gives a quotient past i64::MAX: checked_div's None
+      const q = (<u64>a << 32) / <u64>b;
+      overflowed = q > <u64>i64.MAX_VALUE;
+      return <i64>q;
     }
     // integer-valued operands (u16 weights and bonds as I32F32, and their sums): a·2^32/b is
     // (a>>32)·2^32/(b>>32) exactly, and (a>>32) < 2^31 keeps the numerator in 64 bits

@@ -111,16 +111,62 @@ export function weightedMedianColSparse(stake: usize, stakeLen: i32, w: Csr, col
     rank++;
   }
 
-  const score = vecI64(k);
-  const part = alloc(<usize>k << 2);
-  const lower = alloc(<usize>k << 2);
-  const upper = alloc(<usize>k << 2);
+  // per column, the (score, stake) pairs of the validators in rank order: a template with every
+  // score 0, then the column's entries written over it
+  const template = alloc(<usize>k << 4);
+  for (let t = 0; t < k; t++) {
+    store<i64>(template + (<usize>t << 4), 0);
+    store<i64>(template + (<usize>t << 4), getI64(useStake, t), 8);
+  }
+  const pairs = alloc(<usize>k << 4);
+  const lower = alloc(<usize>k << 4);
+  const upper = alloc(<usize>k << 4);
   for (let c = 0; c < columns; c++) {
     const s = load<u32>(counts + (<usize>c << 2)), e = load<u32>(counts + (<usize>(c + 1) << 2));
     if (s == e) continue;
-    for (let t = s; t < e; t++) setI64(score, load<u32>(tRank + (<usize>t << 2)), getI64(tVal, t));
-    for (let t = 0; t < k; t++) store<u32>(part + (<usize>t << 2), t);
-    setI64(out, c, weightedMedian(useStake, score, part, k, minority, 0, stakeSum, lower, upper));
-    for (let t = s; t < e; t++) setI64(score, load<u32>(tRank + (<usize>t << 2)), 0);
+    memory.copy(pairs, template, <usize>k << 4);
+    for (let t = s; t < e; t++) store<i64>(pairs + (<usize>load<u32>(tRank + (<usize>t << 2)) << 4), getI64(tVal, t));
+    setI64(out, c, weightedMedianPairs(pairs, k, minority, 0, stakeSum, lower, upper));
+  }
+}
+
+/**
+ * weightedMedian with part = 0 .. len over (score, stake) i64 pairs laid side by side at `cur`
+ * (which it overwrites, with `lower` and `upper` of len pairs as scratch): the same walk, pivot
+ * and tie rules, moving the values themselves instead of indices into two vectors.
+ */
+export function weightedMedianPairs(cur: usize, len: i32, minority: i64, lo: i64, hi: i64, lower: usize, upper: usize): i64 {
+  const limit = len;
+  let iterations = 0;
+  let curLen = len;
+  while (true) {
+    if (curLen == 0) return 0;
+    if (curLen == 1) return load<i64>(cur);
+    const pivot = load<i64>(cur + (<usize>(curLen >> 1) << 4));
+    let loStake: i64 = 0, hiStake: i64 = 0;
+    let nl = 0, nu = 0;
+    for (let t = 0; t < curLen; t++) {
+      const at = cur + (<usize>t << 4);
+      const s = load<i64>(at), st = load<i64>(at, 8);
+      const isLo = s < pivot, isHi = s > pivot;
+      const l = lower + (<usize>nl << 4), u = upper + (<usize>nu << 4);
+      store<i64>(l, s); store<i64>(l, st, 8);
+      store<i64>(u, s); store<i64>(u, st, 8);
+      loStake = satAdd(loStake, select<i64>(st, 0, isLo));
+      hiStake = satAdd(hiStake, select<i64>(st, 0, isHi));
+      nl += <i32>isLo;
+      nu += <i32>isHi;
+    }
+    if (minority < satAdd(lo, loStake) && nl > 0) {
+      const t = cur; cur = lower; lower = t; curLen = nl;
+      hi = satAdd(lo, loStake);
+    } else if (satSub(hi, hiStake) <= minority && nu > 0) {
+      const t = cur; cur = upper; upper = t; curLen = nu;
+      lo = satSub(hi, hiStake);
+    } else {
+      return pivot;
+    }
+    iterations++;
+    if (iterations > limit) return 0;
   }
 }

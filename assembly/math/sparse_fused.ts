@@ -1,0 +1,124 @@
+// Sequences of subtensor's epoch/math.rs sparse helpers that the epoch calls back to back, each
+// done in one pass over the matrix instead of one pass per helper. The epoch at a few hundred uids
+// is bound by memory traffic over its matrices, not by arithmetic; every entry still goes through
+// the same operations in the same order as the separate helpers (sparse.ts) apply them.
+
+import { Csr, newCsr, getI64, setI64 } from "./csr";
+import { satAdd, satMul, safeDiv } from "../fixed/i32f32";
+
+/**
+ * col_clip_sparse(w, consensus), then row_sum_sparse and matmul_sparse(_, stake) of the clipped
+ * matrix: returns the clipped matrix, fills `rowSums` (plain wrapping sums, one per row) and
+ * `colSums` (columns < `columns`: sat-sum over rows in order of stake_i sat* clipped_ij).
+ * Thresholds past `thrLen` and stakes past `stakeLen` read as 0, as in the separate helpers.
+ */
+export function colClipRowSumMatmul(
+  m: Csr, threshold: usize, thrLen: i32, stake: usize, stakeLen: i32, columns: i32, rowSums: usize, colSums: usize,
+): Csr {
+  const out = newCsr(m.rows, m.nnz());
+  memory.fill(colSums, 0, <usize>columns << 3);
+  let w = 0;
+  for (let i = 0; i < m.rows; i++) {
+    const scale: i64 = i < stakeLen ? getI64(stake, i) : 0;
+    let r: i64 = 0;
+    for (let k = m.rowStart(i), e = m.rowEnd(i); k < e; k++) {
+      const j = m.colAt(k);
+      let v = m.valAt(k);
+      const th: i64 = j < thrLen ? getI64(threshold, j) : 0;
+      if (th < v) {
+        if (th <= 0) continue;
+        v = th;
+      }
+      store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++;
+      r += v;
+      if (j < columns) setI64(colSums, j, satAdd(getI64(colSums, j), satMul(scale, v)));
+    }
+    store<u32>(out.start + (<usize>(i + 1) << 2), w);
+    setI64(rowSums, i, r);
+  }
+  return out;
+}
+
+/**
+ * scalar_vec_mask_sparse_matrix(m, scalar <= vector[j]) in place (vector[j] = 0 past vecLen), with
+ * the saturating column sums of the kept entries (columns < `columns`) that
+ * inplace_col_normalize_sparse would divide them by.
+ */
+export function scalarMaskColSums(m: Csr, scalar: u64, vector: usize, vecLen: i32, columns: i32, sums: usize): void {
+  memory.fill(sums, 0, <usize>columns << 3);
+  let w = 0;
+  for (let i = 0; i < m.rows; i++) {
+    const s = m.rowStart(i), e = m.rowEnd(i);
+    store<u32>(m.start + (<usize>i << 2), w);
+    for (let k = s; k < e; k++) {
+      const j = m.colAt(k);
+      const vj: u64 = j < vecLen ? load<u64>(vector + (<usize>j << 3)) : 0;
+      if (!(scalar <= vj)) {
+        const v = m.valAt(k);
+        store<u32>(m.col + (<usize>w << 2), j);
+        m.setVal(w, v);
+        w++;
+        if (j < columns) setI64(sums, j, satAdd(getI64(sums, j), v));
+      }
+    }
+  }
+  store<u32>(m.start + (<usize>m.rows << 2), w);
+}
+
+/**
+ * row_hadamard_sparse(m, v) (rows past vLen cut off) into a new matrix, with the saturating column
+ * sums of its entries (columns < `columns`) for the column normalisation that follows.
+ */
+export function rowHadamardColSums(m: Csr, v: usize, vLen: i32, columns: i32, sums: usize): Csr {
+  const rows = m.rows < vLen ? m.rows : vLen;
+  const nz = m.rowStart(rows);
+  const out = newCsr(rows, nz);
+  memory.copy(out.start, m.start, <usize>(rows + 1) << 2);
+  memory.copy(out.col, m.col, <usize>nz << 2);
+  memory.fill(sums, 0, <usize>columns << 3);
+  for (let i = 0; i < rows; i++) {
+    const scale = getI64(v, i);
+    for (let k = m.rowStart(i), e = m.rowEnd(i); k < e; k++) {
+      const x = satMul(m.valAt(k), scale);
+      out.setVal(k, x);
+      const j = m.colAt(k);
+      if (j < columns) setI64(sums, j, satAdd(getI64(sums, j), x));
+    }
+  }
+  return out;
+}
+
+/**
+ * inplace_col_normalize_sparse(m, columns) given its column sums, then matmul_transpose_sparse(m, v)
+ * into `out` (v[j] = 0 past vLen), and the column maxima inplace_col_max_upscale_sparse starts from
+ * (0, then every larger entry) into `maxes`.
+ */
+export function colNormalizeMatmulTransposeMax(m: Csr, columns: i32, sums: usize, v: usize, vLen: i32, out: usize, maxes: usize): void {
+  memory.fill(maxes, 0, <usize>columns << 3);
+  for (let i = 0; i < m.rows; i++) {
+    let acc: i64 = 0;
+    for (let k = m.rowStart(i), e = m.rowEnd(i); k < e; k++) {
+      const j = m.colAt(k);
+      let x = m.valAt(k);
+      if (j < columns) {
+        const d = getI64(sums, j);
+        if (d != 0) { x = safeDiv(x, d); m.setVal(k, x); }
+        if (getI64(maxes, j) < x) setI64(maxes, j, x);
+      }
+      acc = satAdd(acc, satMul(j < vLen ? getI64(v, j) : 0, x));
+    }
+    setI64(out, i, acc);
+  }
+}
+
+/** The second half of inplace_col_max_upscale_sparse: each entry safe_div its column's maximum unless 0. */
+export function colMaxUpscaleWith(m: Csr, columns: i32, maxes: usize): void {
+  const nz = m.nnz();
+  for (let k = 0; k < nz; k++) {
+    const j = m.colAt(k);
+    if (j < columns) {
+      const d = getI64(maxes, j);
+      if (d != 0) m.setVal(k, safeDiv(m.valAt(k), d));
+    }
+  }
+}
