@@ -12,7 +12,7 @@ import {
   colNormalizeSparse, matVecMulRowSumSparse, interpolateSparse, matEmaSparse, matEmaSparseScaled,
 } from "../math/sparse";
 import {
-  colClipRowSumMatmul, scalarMaskColSums, rowHadamardColSums, colNormalizeMatmulTransposeMax, colMaxUpscaleWith,
+  colClipRowSumMatmul, scalarMaskColSums, maskWeightsRowNormalize, rowHadamardColSums, colNormalizeMatmulTransposeMax, colMaxUpscaleWith,
 } from "../math/sparse_fused";
 import { cloneCsr } from "../math/csr";
 import { weightedMedianColSparse } from "../math/median";
@@ -133,22 +133,36 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
 
   // W: weights
   const w = inp.weights;
-  const why: MaskTrace | null = inp.trace ? new MaskTrace(w) : null;
-  if (why) why.before(w);
-  maskRowsSparse(w, forbids, permitLen);
-  if (why) { why.after(w, NO_VALIDATOR_PERMIT); why.before(w); }
-  maskDiagSparse(w, inp.ownerUid);
-  if (why) { why.after(w, SELF_WEIGHT); why.before(w); }
-  vecMaskSparse(w, inp.lastUpdate, inp.lastUpdateLen, inp.registration, n, false);
-  if (why) why.after(w, OUTDATED);
-  if (inp.commitReveal && inp.commitBlocks != 0) {
-    if (why) why.before(w);
-    vecMaskSparse(w, inp.commitBlocks, n, inp.registration, n, true);
-    if (why) why.after(w, COMMIT_REVEAL);
+  const commits = inp.commitReveal && inp.commitBlocks != 0 ? inp.commitBlocks : 0;
+  if (!inp.trace) {
+    maskWeightsRowNormalize(w, forbids, permitLen, inp.ownerUid, inp.lastUpdate, inp.lastUpdateLen, inp.registration, n, commits, n);
+  } else {
+    maskWeightsTraced(w, inp, forbids, permitLen, n, out);
+    rowNormalizeSparse(w);
   }
-  if (why) out.maskReasons = why.reason;
-  rowNormalizeSparse(w);
+  runConsensusAndBonds(inp, out, n, w, stake, total, activeStake);
+}
 
+/** The weight masks one by one, recording which mask removed each submitted entry (the trace). */
+function maskWeightsTraced(w: Csr, inp: EpochInput, forbids: usize, permitLen: i32, n: i32, out: EpochOutput): void {
+  const why = new MaskTrace(w);
+  why.before(w);
+  maskRowsSparse(w, forbids, permitLen);
+  why.after(w, NO_VALIDATOR_PERMIT); why.before(w);
+  maskDiagSparse(w, inp.ownerUid);
+  why.after(w, SELF_WEIGHT); why.before(w);
+  vecMaskSparse(w, inp.lastUpdate, inp.lastUpdateLen, inp.registration, n, false);
+  why.after(w, OUTDATED);
+  if (inp.commitReveal && inp.commitBlocks != 0) {
+    why.before(w);
+    vecMaskSparse(w, inp.commitBlocks, n, inp.registration, n, true);
+    why.after(w, COMMIT_REVEAL);
+  }
+  out.maskReasons = why.reason;
+}
+
+/** Steps C (consensus, clipping, trust, incentive), B (bonds, dividends), E and the outputs. */
+function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr, stake: usize, total: usize, activeStake: usize): void {
   // C: consensus, clipping, validator trust, incentive
   const kappa = u16Proportion(inp.kappa);
   const consensus = vecI64(n);

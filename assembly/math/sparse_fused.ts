@@ -122,3 +122,41 @@ export function colMaxUpscaleWith(m: Csr, columns: i32, maxes: usize): void {
     }
   }
 }
+
+/**
+ * The epoch's weight masks, then inplace_row_normalize_sparse, in one pass compacting in place:
+ * mask_rows_sparse (row i emptied when i >= forbidLen or forbid[i]), mask_diag_sparse_except_index
+ * (except < 0: none), vec_mask_sparse_matrix with lastUpdate[i] <= registration[j] (outdated) and,
+ * when `commits` is not 0, commits[i] < registration[j] (commit-reveal). Each mask only drops
+ * entries on a test of that entry alone, so applying them together keeps the same entries; each
+ * kept row is then divided by its plain sum when that is positive. Vectors read 0 past their lengths.
+ */
+export function maskWeightsRowNormalize(
+  m: Csr, forbid: usize, forbidLen: i32, except: i32, lastUpdate: usize, luLen: i32,
+  registration: usize, regLen: i32, commits: usize, commitLen: i32,
+): void {
+  let w = 0;
+  for (let i = 0; i < m.rows; i++) {
+    const s = m.rowStart(i), e = m.rowEnd(i);
+    store<u32>(m.start + (<usize>i << 2), w);
+    if (i >= forbidLen || load<u8>(forbid + i) != 0) continue;
+    const lu: u64 = i < luLen ? load<u64>(lastUpdate + (<usize>i << 3)) : 0;
+    const cb: u64 = commits != 0 && i < commitLen ? load<u64>(commits + (<usize>i << 3)) : 0;
+    const rowStart = w;
+    let r: i64 = 0;
+    for (let k = s; k < e; k++) {
+      const j = m.colAt(k);
+      if (j == i && i != except) continue;
+      const reg: u64 = j < regLen ? load<u64>(registration + (<usize>j << 3)) : 0;
+      if (lu <= reg) continue;
+      if (commits != 0 && cb < reg) continue;
+      const v = m.valAt(k);
+      store<u32>(m.col + (<usize>w << 2), j);
+      m.setVal(w, v);
+      w++;
+      r += v;
+    }
+    if (r > 0) for (let k = rowStart; k < w; k++) m.setVal(k, safeDiv(m.valAt(k), r));
+  }
+  store<u32>(m.start + (<usize>m.rows << 2), w);
+}

@@ -514,9 +514,9 @@ export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
   };
 }
 
-/** The core's u32 bond columns (uids < 2^16) as a fresh Uint16Array, converted by one typed-array set. */
+/** The core's u32 bond columns (uids < 2^16) as a fresh Uint16Array. */
 function narrowed(cols: Uint32Array): Uint16Array {
   const out = new Uint16Array(cols.length);
-  out.set(cols);
+  for (let k = 0; k < cols.length; k++) out[k] = cols[k];
   return out;
 }
