@@ -5,16 +5,15 @@
 
 import { Csr, newCsr, getI64, setI64, vecI64 } from "../math/csr";
 import { sz, alloc } from "../arena";
-import { ONE, satSub, proportionToU16, u16Proportion, mulOrZero } from "../fixed/i32f32";
+import { ONE, satSub, proportionToU16, u16Proportion, mulOrZero, safeDiv } from "../fixed/i32f32";
 import { rHi, rLo, rOverflow, divFixed, i64f64ToI32f32 } from "../fixed/i128";
 import {
-  maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse,
-  colNormalizeSparse, matVecMulRowSumSparse, interpolateSparse, matEmaSparse, matEmaSparseScaled,
+  maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse, interpolateSparse, matEmaSparseScaled,
 } from "../math/sparse";
 import {
-  colClipRowSumMatmul, scalarMaskColSums, maskWeightsRowNormalize, rowHadamardColSums, colNormalizeMatmulTransposeMax, colMaxUpscaleWith,
+  maskWeightsRowNormalize, colClipRowSumMatmul, scalarMaskColSums, rowHadamardColSums, interpolateHadamardColSums,
+  colNormalizeMatmulTransposeMax, colMaxUpscaleWith, colNormalizedMatVecRowSum,
 } from "../math/sparse_fused";
-import { cloneCsr } from "../math/csr";
 import { weightedMedianColSparse } from "../math/median";
 import { normalize, maskVector } from "../math/vector";
 import { steepnessFactor } from "../math/sigmoid";
@@ -175,13 +174,15 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
 
   // B: bonds and dividends
   const penalty = u16Proportion(inp.bondsPenalty);
-  const weightsForBonds = interpolateSparse(w, clipped, n, penalty);
+  // the classic path without the trace never needs W_b itself, only its product with the stake
+  const weightsForBonds = inp.yuma3 || inp.trace ? interpolateSparse(w, clipped, n, penalty) : w;
   const lastTempo: u64 = inp.lastMechanismStepBlock == 0
     ? (inp.currentBlock > inp.tempo ? inp.currentBlock - inp.tempo : 0)
     : (inp.lastMechanismStepBlock == u64.MAX_VALUE ? u64.MAX_VALUE : inp.lastMechanismStepBlock + 1);
   const dividends = vecI64(n);
   let ema: Csr;
   const bonds = inp.bonds;
+  let emaSums: usize = 0, emaMax: usize = 0;
   if (inp.yuma3) {
     for (let k = 0, nz = bonds.nnz(); k < nz; k++) bonds.setVal(k, u16Proportion(<u32>(bonds.valAt(k) >> 32)));
     scalarMaskSparse(bonds, lastTempo, inp.registration, n);
@@ -191,39 +192,47 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
       ema = emaLiquidAlpha(weightsForBonds, bonds, consensus, n,
         u16Proportion(inp.alphaLow), u16Proportion(inp.alphaHigh), steepnessFactor(inp.steepness));
     } else {
-      ema = matEmaSparse(weightsForBonds, bonds, emaAlpha(inp.bondsMovingAverage, true));
+      emaSums = vecI64(n);
+      ema = matEmaSparseScaled(weightsForBonds, 0, bonds, 0, emaAlpha(inp.bondsMovingAverage, true), emaSums);
     }
-    const emaNorm = cloneCsr(ema);
-    colNormalizeSparse(emaNorm, n);
+    // the column-normalised EMA times incentive, row-summed, without copying the EMA
     const tbpv = vecI64(n);
-    matVecMulRowSumSparse(emaNorm, incentive, n, tbpv);
+    colNormalizedMatVecRowSum(ema, n, emaSums, incentive, n, tbpv);
     const rows = ema.rows < n ? ema.rows : n;
     for (let i = 0; i < rows; i++) setI64(dividends, i, mulOrZero(getI64(tbpv, i), getI64(activeStake, i)));
     normalize(dividends, n);
   } else {
     // masked bonds and row_hadamard(W_b, active stake) are column-normalised on the fly by the EMA,
     // whose own normalisation, dividends and column maxima take one more pass
-    const bondSums = vecI64(n), deltaSums = vecI64(n), emaSums = vecI64(n), emaMax = vecI64(n);
+    const bondSums = vecI64(n), deltaSums = vecI64(n);
+    emaSums = vecI64(n); emaMax = vecI64(n);
     scalarMaskColSums(bonds, lastTempo, inp.registration, n, n, bondSums);
-    const delta = rowHadamardColSums(weightsForBonds, activeStake, n, n, deltaSums);
+    const delta = inp.trace
+      ? rowHadamardColSums(weightsForBonds, activeStake, n, n, deltaSums)
+      : interpolateHadamardColSums(w, clipped, n, penalty, activeStake, n, deltaSums);
     ema = matEmaSparseScaled(delta, deltaSums, bonds, bondSums, emaAlpha(inp.bondsMovingAverage, false), emaSums);
     colNormalizeMatmulTransposeMax(ema, n, emaSums, incentive, n, dividends, emaMax);
     normalize(dividends, n);
-    colMaxUpscaleWith(ema, n, emaMax);
+    // the trace shows the upscaled EMA; otherwise the upscaling is done on the bond rows written below
+    if (inp.trace) { colMaxUpscaleWith(ema, n, emaMax); emaMax = 0; }
   }
 
   // E: emission split and the u16 outputs
   splitEmission(n, inp.raoEmission, stake, activeStake, consensus, validatorTrust, incentive, dividends, out, inp.trace);
 
-  // bond rows: the EMA row for uids with a new permit, empty otherwise
+  // bond rows: the EMA row for uids with a new permit, empty otherwise (classic: each entry
+  // col-max-upscaled here when not done above, only for the rows that are written)
   const bo = newCsr(n, ema.nnz());
   const bondU16 = alloc(sz(ema.nnz()) << 1);
   let wpos = 0;
   for (let i = 0; i < n; i++) {
     if (load<u8>(out.newPermit + i) != 0 && i < ema.rows) {
       for (let k = ema.rowStart(i), e = ema.rowEnd(i); k < e; k++) {
-        store<u32>(bo.col + (<usize>wpos << 2), ema.colAt(k));
-        store<u16>(bondU16 + (<usize>wpos << 1), <u16>proportionToU16(ema.valAt(k)));
+        const j = ema.colAt(k);
+        let v = ema.valAt(k);
+        if (emaMax != 0 && j < n) { const d = getI64(emaMax, j); if (d != 0) v = safeDiv(v, d); }
+        store<u32>(bo.col + (<usize>wpos << 2), j);
+        store<u16>(bondU16 + (<usize>wpos << 1), <u16>proportionToU16(v));
         wpos++;
       }
     }

@@ -325,6 +325,16 @@ function ascendingPrefix(m: Csr, i: i32, limit: i32): i32 {
   return below;
 }
 
+/** Writes entry w = (j, v, or v sat* f when `scale` is set), adds it to `sums` when set; returns w + 1. */
+// @ts-ignore: decorator
+@inline function emitScaled(out: Csr, w: i32, j: i32, v: i64, scale: usize, f: i64, sums: usize): i32 {
+  const x = scale != 0 ? satMul(v, f) : v;
+  store<u32>(out.col + (<usize>w << 2), j);
+  out.setVal(w, x);
+  if (sums != 0) setI64(sums, j, satAdd(getI64(sums, j), x));
+  return w + 1;
+}
+
 /**
  * interpolate_sparse(a, b, columns, ratio): ratio 0 -> a, ratio 1 -> b (same objects: callers
  * treat the result as read-only), a row-count mismatch -> b; otherwise per row
@@ -334,10 +344,22 @@ export function interpolateSparse(a: Csr, b: Csr, columns: i32, ratio: i64): Csr
   if (ratio == 0) return a;
   if (ratio == ONE) return b;
   if (a.rows != b.rows) return b;
+  return interpolateRows(a, b, columns, ratio, 0, a.rows, 0);
+}
+
+/**
+ * interpolate_sparse's general case, each kept value v of row i emitted as v sat* scale[i] when
+ * `scale` is not 0 (row_hadamard_sparse fused in: rows past `rows` are cut off, products of 0
+ * kept, as the chain's helper does), with the saturating column sums of what is emitted in `sums`
+ * when that is not 0.
+ */
+export function interpolateRows(a: Csr, b: Csr, columns: i32, ratio: i64, scale: usize, rows: i32, sums: usize): Csr {
   prepareRowScratch(columns);
-  const out = newCsr(a.rows, a.nnz() + b.nnz());
+  if (sums != 0) memory.fill(sums, 0, <usize>columns << 3);
+  const out = newCsr(rows, a.nnz() + b.nnz());
   let w = 0;
-  for (let i = 0; i < a.rows; i++) {
+  for (let i = 0; i < rows; i++) {
+    const f: i64 = scale != 0 ? getI64(scale, i) : 0;
     const la = ascendingPrefix(a, i, columns), lb = la < 0 ? -1 : ascendingPrefix(b, i, columns);
     if (lb >= 0) {
       // both rows ascending: a merge visits the columns in the order the dense walk emits them
@@ -349,7 +371,7 @@ export function interpolateSparse(a: Csr, b: Csr, columns: i32, ratio: i64): Csr
         if (ja <= jb) { v1 = a.valAt(ka); ka++; }
         if (jb <= ja) { v2 = b.valAt(kb); kb++; j = jb; }
         const v = satAdd(v1, satMul(ratio, satSub(v2, v1)));
-        if (v > 0) { store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++; }
+        if (v > 0) { w = emitScaled(out, w, j, v, scale, f, sums); }
       }
       store<u32>(out.start + (<usize>(i + 1) << 2), w);
       continue;
@@ -368,7 +390,7 @@ export function interpolateSparse(a: Csr, b: Csr, columns: i32, ratio: i64): Csr
       const j = <i32>load<u32>(touched + (<usize>t << 2));
       const v1 = getI64(dense, j), v2 = getI64(denseB, j);
       const v = satAdd(v1, satMul(ratio, satSub(v2, v1)));
-      if (v > 0) { store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++; }
+      if (v > 0) { w = emitScaled(out, w, j, v, scale, f, sums); }
       setI64(dense, j, 0); setI64(denseB, j, 0); store<u8>(mark + j, 0);
     }
     store<u32>(out.start + (<usize>(i + 1) << 2), w);

@@ -3,7 +3,9 @@
 // is bound by memory traffic over its matrices, not by arithmetic; every entry still goes through
 // the same operations in the same order as the separate helpers (sparse.ts) apply them.
 
-import { Csr, newCsr, getI64, setI64 } from "./csr";
+import { Csr, newCsr, getI64, setI64, vecI64 } from "./csr";
+import { ONE } from "../fixed/i32f32";
+import { interpolateRows } from "./sparse";
 import { satAdd, satMul, safeDiv } from "../fixed/i32f32";
 
 /**
@@ -159,4 +161,42 @@ export function maskWeightsRowNormalize(
     if (r > 0) for (let k = rowStart; k < w; k++) m.setVal(k, safeDiv(m.valAt(k), r));
   }
   store<u32>(m.start + (<usize>m.rows << 2), w);
+}
+
+/**
+ * interpolate_sparse(a, b, columns, ratio) then row_hadamard_sparse(_, v) (rows past vLen cut off),
+ * with the saturating column sums of the product (columns < `columns`): the bond delta of the
+ * classic path and what its column normalisation divides by, without the interpolated matrix.
+ */
+export function interpolateHadamardColSums(a: Csr, b: Csr, columns: i32, ratio: i64, v: usize, vLen: i32, sums: usize): Csr {
+  if (ratio == 0) return rowHadamardColSums(a, v, vLen, columns, sums);
+  if (ratio == ONE || a.rows != b.rows) return rowHadamardColSums(b, v, vLen, columns, sums);
+  return interpolateRows(a, b, columns, ratio, v, a.rows < vLen ? a.rows : vLen, sums);
+}
+
+/**
+ * inplace_col_normalize_sparse on a copy of m (columns < `columns`, by `sums` when given, else
+ * by sums taken here), then mat_vec_mul_sparse(_, v) and row_sum_sparse: out[i] = plain sum over
+ * row i of normalised m_ij sat* v[j] for j < vLen. The copy is never written: each entry is
+ * normalised as it is read.
+ */
+export function colNormalizedMatVecRowSum(m: Csr, columns: i32, sums: usize, v: usize, vLen: i32, out: usize): void {
+  if (sums == 0) {
+    sums = vecI64(columns);
+    for (let k = 0, nz = m.nnz(); k < nz; k++) {
+      const j = m.colAt(k);
+      if (j < columns) setI64(sums, j, satAdd(getI64(sums, j), m.valAt(k)));
+    }
+  }
+  for (let i = 0; i < m.rows; i++) {
+    let acc: i64 = 0;
+    for (let k = m.rowStart(i), e = m.rowEnd(i); k < e; k++) {
+      const j = m.colAt(k);
+      if (j >= vLen) continue;
+      let x = m.valAt(k);
+      if (j < columns) { const d = getI64(sums, j); if (d != 0) x = safeDiv(x, d); }
+      acc += satMul(x, getI64(v, j));
+    }
+    setI64(out, i, acc);
+  }
 }
