@@ -38,7 +38,11 @@ const ONE = 1n << 32n;
 const fixed = fc.bigInt({ min: 0n, max: ONE });
 const input = (stakeArb: fc.Arbitrary<bigint>) => fc.integer({ min: 1, max: 12 }).chain((n) => fc.record({
   stake: fc.array(stakeArb, { minLength: n, maxLength: n }),
-  rows: fc.array(fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fixed), { selector: (e) => e[0], maxLength: n }), { minLength: n, maxLength: n }),
+  // rows may name a column twice (the math helper accepts it; the later entry wins)
+  rows: fc.array(fc.oneof(
+    fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fixed), { selector: (e) => e[0], minLength: n, maxLength: n }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fixed), { maxLength: n + 1 }),
+  ), { minLength: n, maxLength: n }),
   majority: fc.oneof(fixed, fc.constantFrom(0n, ONE / 2n, ONE)),
   n: fc.constant(n),
 }));

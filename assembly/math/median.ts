@@ -97,12 +97,14 @@ export function weightedMedianColSparse(stake: usize, stakeLen: i32, w: Csr, col
   const tRank = alloc(sz(total) << 2);
   const tVal = alloc(sz(total) << 3);
   let rank = 0;
+  let repeats = false; // a row naming a column twice (never in the epoch: stored rows are unique)
   for (let i = 0; i < rows; i++) {
     if (getI64(stake, i) <= 0) continue;
     for (let e = w.rowStart(i), end = w.rowEnd(i); e < end; e++) {
       const c = w.colAt(e);
       if (c < columns) {
         const at = load<u32>(fill + (<usize>c << 2));
+        if (at > load<u32>(counts + (<usize>c << 2)) && load<u32>(tRank + (<usize>(at - 1) << 2)) == rank) repeats = true;
         store<u32>(tRank + (<usize>at << 2), rank);
         setI64(tVal, at, w.valAt(e));
         store<u32>(fill + (<usize>c << 2), at + 1);
@@ -128,8 +130,17 @@ export function weightedMedianColSparse(stake: usize, stakeLen: i32, w: Csr, col
   for (let c = 0; c < columns; c++) {
     const s = load<u32>(counts + (<usize>c << 2)), e = load<u32>(counts + (<usize>(c + 1) << 2));
     if (s == e) continue;
-    memory.copy(pairs, template, <usize>k << 4);
-    for (let t = s; t < e; t++) store<i64>(pairs + (<usize>load<u32>(tRank + (<usize>t << 2)) << 4), getI64(tVal, t));
+    if (<i32>(e - s) == k && !repeats) {
+      // every validator weighs this column once, in rank order: each pair written, no template
+      for (let t: u32 = 0; t < <u32>k; t++) {
+        const at = pairs + (<usize>t << 4);
+        store<i64>(at, getI64(tVal, s + t));
+        store<i64>(at, getI64(useStake, t), 8);
+      }
+    } else {
+      memory.copy(pairs, template, <usize>k << 4);
+      for (let t = s; t < e; t++) store<i64>(pairs + (<usize>load<u32>(tRank + (<usize>t << 2)) << 4), getI64(tVal, t));
+    }
     setI64(out, c, unitStakes
       ? weightedMedianPairs(pairs, k, minority, 0, stakeSum, lower, upper)
       : medianOfPairsSaturating(pairs, k, minority, stakeSum, lower, upper));
