@@ -70,7 +70,8 @@ export class EpochOutput {
   emission: usize = 0;         // u64
   serverEmission: usize = 0;   // u64
   validatorEmission: usize = 0;// u64
-  bonds: Csr = changetype<Csr>(0);   // columns; values are in bondValues
+  bondStart: usize = 0;        // u32[n + 1]: row i's bonds are entries bondStart[i] .. bondStart[i+1]
+  bondCols: usize = 0;         // u16[nnz] (uids; the host hands them out as they are)
   bondValues: usize = 0;       // u16[nnz]
   // trace (I32F32 bits unless noted)
   totalStake: usize = 0;       // i128 pairs (I64F64)
@@ -222,8 +223,10 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
 
   // bond rows: the EMA row for uids with a new permit, empty otherwise (classic: each entry
   // col-max-upscaled here when not done above, only for the rows that are written)
-  const bo = newCsr(n, ema.nnz());
+  const bondStart = alloc(<usize>(n + 1) << 2);
+  const bondCols = alloc(sz(ema.nnz()) << 1);
   const bondU16 = alloc(sz(ema.nnz()) << 1);
+  store<u32>(bondStart, 0);
   let wpos = 0;
   for (let i = 0; i < n; i++) {
     if (load<u8>(out.newPermit + i) != 0 && i < ema.rows) {
@@ -231,14 +234,15 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
         const j = ema.colAt(k);
         let v = ema.valAt(k);
         if (emaMax != 0 && j < n) { const d = getI64(emaMax, j); if (d != 0) v = safeDiv(v, d); }
-        store<u32>(bo.col + (<usize>wpos << 2), j);
+        store<u16>(bondCols + (<usize>wpos << 1), <u16>j);
         store<u16>(bondU16 + (<usize>wpos << 1), <u16>proportionToU16(v));
         wpos++;
       }
     }
-    store<u32>(bo.start + (<usize>(i + 1) << 2), wpos);
+    store<u32>(bondStart + (<usize>(i + 1) << 2), wpos);
   }
-  out.bonds = bo;
+  out.bondStart = bondStart;
+  out.bondCols = bondCols;
   out.bondValues = bondU16;
 
   if (inp.trace) {

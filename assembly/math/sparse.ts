@@ -365,6 +365,14 @@ export function interpolateRows(a: Csr, b: Csr, columns: i32, ratio: i64, scale:
       // both rows ascending: a merge visits the columns in the order the dense walk emits them
       let ka = a.rowStart(i), kb = b.rowStart(i);
       const ea = ka + la, eb = kb + lb;
+      // the common stretch where both rows name the same columns, without the merge's branches
+      while (ka < ea && kb < eb) {
+        const j = a.colAt(ka);
+        if (j != b.colAt(kb)) break;
+        const v1 = a.valAt(ka), v = satAdd(v1, satMul(ratio, satSub(b.valAt(kb), v1)));
+        ka++; kb++;
+        if (v > 0) { w = emitScaled(out, w, j, v, scale, f, sums); }
+      }
       while (ka < ea || kb < eb) {
         const ja = ka < ea ? a.colAt(ka) : i32.MAX_VALUE, jb = kb < eb ? b.colAt(kb) : i32.MAX_VALUE;
         let v1: i64 = 0, v2: i64 = 0, j = ja;
@@ -433,6 +441,17 @@ export function matEmaSparseScaled(nw: Csr, nwSums: usize, old: Csr, oldSums: us
       // both rows ascending: merged in column order, the order the dense accumulation emits
       let ka = nw.rowStart(i), kb = i < old.rows ? old.rowStart(i) : 0;
       const ea = ka + la, eb = kb + lb;
+      // the common stretch where both rows name the same columns, without the merge's branches
+      while (ka < ea && kb < eb) {
+        const j = nw.colAt(ka);
+        if (j != old.colAt(kb)) break;
+        const v = satAdd(satMul(alpha, scaled(nw.valAt(ka), nwSums, j)), satMul(oneMinus, scaled(old.valAt(kb), oldSums, j)));
+        ka++; kb++;
+        if (v > 0) {
+          store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++;
+          if (outSums != 0) setI64(outSums, j, satAdd(getI64(outSums, j), v));
+        }
+      }
       while (ka < ea || kb < eb) {
         const ja = ka < ea ? nw.colAt(ka) : i32.MAX_VALUE, jb = kb < eb ? old.colAt(kb) : i32.MAX_VALUE;
         let v: i64, j: i32;

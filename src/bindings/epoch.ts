@@ -366,11 +366,11 @@ function fixedVec(bits: bigint[], frac: number): FixedVector {
   return { bits, float: bits.map((b) => Number(b) / scale) };
 }
 
-/** The stored bond rows: CSR columns (u32) and u16 values, as [uid, value] pairs. */
+/** The stored bond rows: CSR columns and values (both u16), as [uid, value] pairs. */
 function bondRows(core: Core, rows: number, start: number, col: number, val: number): SparseRowU16[] {
   const s = new Uint32Array(core.buffer, start >>> 0, rows + 1);
   const nz = s[rows];
-  const c = new Uint32Array(core.buffer, col >>> 0, nz);
+  const c = new Uint16Array(core.buffer, col >>> 0, nz);
   const v = new Uint16Array(core.buffer, val >>> 0, nz);
   const out: SparseRowU16[] = new Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -515,13 +515,6 @@ export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
     stake: u64(OUT.stake), stake_weight: u16(OUT.stake_weight), active: u8(OUT.active), validator_permit: u8(OUT.validator_permit),
     consensus: u16(OUT.consensus), incentive: u16(OUT.incentive), dividends: u16(OUT.dividends), validator_trust: u16(OUT.validator_trust),
     emission: u64(OUT.emission), server_emission: u64(OUT.server_emission), validator_emission: u64(OUT.validator_emission),
-    bonds: { start, col: narrowed(new Uint32Array(b, s[OUT.bonds_col] >>> 0, nz)), val: new Uint16Array(b, s[OUT.bonds_val] >>> 0, nz).slice() },
+    bonds: { start, col: new Uint16Array(b, s[OUT.bonds_col] >>> 0, nz).slice(), val: new Uint16Array(b, s[OUT.bonds_val] >>> 0, nz).slice() },
   };
-}
-
-/** The core's u32 bond columns (uids < 2^16) as a fresh Uint16Array. */
-function narrowed(cols: Uint32Array): Uint16Array {
-  const out = new Uint16Array(cols.length);
-  for (let k = 0; k < cols.length; k++) out[k] = cols[k];
-  return out;
 }
