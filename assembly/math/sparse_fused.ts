@@ -25,12 +25,13 @@ export function colClipRowSumMatmul(
     let r: i64 = 0;
     for (let k = m.rowStart(i), e = m.rowEnd(i); k < e; k++) {
       const j = m.colAt(k);
-      let v = m.valAt(k);
       const th: i64 = j < thrLen ? getI64(threshold, j) : 0;
-      if (th < v) {
-        if (th <= 0) continue;
-        v = th;
-      }
+      const x = m.valAt(k);
+      // clipped at a positive threshold or kept: a select, not a branch (about half the
+      // weights lie above their column's consensus, in no order a predictor could learn);
+      // a clip at a threshold <= 0 drops the entry (rare: columns without consensus)
+      if (th <= 0 && th < x) continue;
+      const v = select<i64>(th, x, th < x);
       store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++;
       r += v;
       if (j < columns) setI64(colSums, j, satAdd(getI64(colSums, j), satMul(scale, v)));
@@ -105,7 +106,8 @@ export function colNormalizeMatmulTransposeMax(m: Csr, columns: i32, sums: usize
       if (j < columns) {
         const d = getI64(sums, j);
         if (d != 0) { x = safeDiv(x, d); m.setVal(k, x); }
-        if (getI64(maxes, j) < x) setI64(maxes, j, x);
+        const mx = getI64(maxes, j);
+        setI64(maxes, j, select<i64>(x, mx, mx < x)); // a select: new maxima come at random rows
       }
       acc = satAdd(acc, satMul(j < vLen ? getI64(v, j) : 0, x));
     }
