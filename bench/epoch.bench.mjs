@@ -1,9 +1,10 @@
 // Epoch medians through the public API (marshalling included) beside the plain-JS float64
 // version of the same steps (bench/baseline/epoch_float.mjs) measured in the same run, with the
-// worst input of each row's sweep, where the time of the n = 256 epoch goes, and a sweep over all
-// 44 shared vectors. Chain native figures (issue 15, subtensor 14bc6f9f release build on this
-// machine class): 1.26 ms (n = 256, 64 validators, dense rows), 15.5 ms (n = 4096 sparse),
-// 301 ms (n = 1024, Yuma3 + liquid alpha).
+// worst input of each row's sweep (the n = 256 typed row also in CPU time, which a loaded machine
+// inflates less), where the time of the n = 256 epoch goes, and a sweep over all 44 shared
+// vectors. Chain native figures (issue 15, subtensor 14bc6f9f release build on this machine
+// class): 1.26 ms (n = 256, 64 validators, dense rows), 15.5 ms (n = 4096 sparse), 301 ms
+// (n = 1024, Yuma3 + liquid alpha).
 
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -20,9 +21,25 @@ function vectorInput(name) {
   return existsSync(f) ? epochInputFromJson(JSON.parse(readFileSync(f, "utf8"))) : null;
 }
 
+/**
+ * Median CPU milliseconds per call of fn (batches of 10 calls, this process's CPU time): on a
+ * shared machine the wall clock also counts the time the neighbours hold the core.
+ */
+function cpuMs(fn, { runs = 21, warmup = 3 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const t = [];
+  for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < 10; i++) fn();
+    const c = process.cpuUsage(c0);
+    t.push((c.user + c.system) / 10_000);
+  }
+  return median(t);
+}
+
 /** Times fn over each input of a sweep; returns the median of the first and the worst of all. */
-function sweep(inputs, fn, runs) {
-  const each = inputs.map(([name, x]) => ({ name, ms: timeMs(() => fn(x), { runs }) }));
+function sweep(inputs, fn, runs, timer = timeMs) {
+  const each = inputs.map(([name, x]) => ({ name, ms: timer(() => fn(x), { runs }) }));
   const worst = each.reduce((a, e) => (e.ms > a.ms ? e : a));
   return { first: each[0].ms, worst };
 }
@@ -48,10 +65,13 @@ export async function run() {
   const typed = sweep(typed256, (x) => tm.runEpochTyped(x), 41);
   const typedOut = sweep(typed256, (x) => tm.runEpochTyped(x, { output: "typed" }), 41);
   const float = timeMs(() => epochFloat(n256[0][1]), { runs: 41 });
+  const typedOutCpu = sweep(typed256, (x) => tm.runEpochTyped(x, { output: "typed" }), 11, cpuMs);
+  const floatCpu = cpuMs(() => epochFloat(n256[0][1]), { runs: 5 });
   const rows = [
     { case: `runEpoch, n = 256, 64 validators, dense rows (${n256[0][0]})`, unit: "ms", taomath: plain.first, baseline: float, baselineWhat: "(JS float64)", worst: plain.worst.ms, worstCase: plain.worst.name, native: 1.26 },
     { case: "runEpochTyped, same inputs as typed arrays + CSR", unit: "ms", taomath: typed.first, baseline: float, baselineWhat: "(JS float64)", worst: typed.worst.ms, worstCase: typed.worst.name, native: 1.26 },
     { case: "runEpochTyped, output \"typed\" (typed arrays + bond CSR out)", unit: "ms", taomath: typedOut.first, baseline: float, baselineWhat: "(JS float64)", worst: typedOut.worst.ms, worstCase: typedOut.worst.name, native: 1.26 },
+    { case: "the same, CPU time of this process (batches of 10)", unit: "ms CPU", taomath: typedOutCpu.first, baseline: floatCpu, baselineWhat: "(JS float64)", worst: typedOutCpu.worst.ms, worstCase: typedOutCpu.worst.name, native: 1.26 },
   ];
   for (const [name, file, native] of [["n = 1024, Yuma3 + liquid alpha (040)", "040_n1024_yuma3_liquid.json", 301], ["n = 4096 sparse (041)", "041_n4096_sparse.json", 15.5]]) {
     const x = vectorInput(file);

@@ -40,6 +40,7 @@ export const results = {
   sections: [],
 };
 
+const ratio = (x) => (x < 0.01 ? x.toPrecision(2) : x.toFixed(3));
 const fmt = (x) => (x === null || x === undefined ? "-" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(3));
 
 /**
@@ -55,7 +56,7 @@ export function report(title, rows, notes = []) {
     case: r.case,
     taomath: `${fmt(r.taomath)} ${r.unit}`,
     "baseline (same run)": r.baseline === null || r.baseline === undefined ? "-" : `${fmt(r.baseline)} ${r.unit} ${r.baselineWhat}`,
-    "taomath / baseline": r.baseline ? (r.taomath / r.baseline).toFixed(3) : "-",
+    "taomath / baseline": r.baseline ? ratio(r.taomath / r.baseline) : "-",
     "worst of sweep": r.worst === null || r.worst === undefined ? "-" : `${fmt(r.worst)} ${r.unit} (${r.worstCase})`,
     "chain native (ref.)": r.native ? `${fmt(r.native)} ${r.unit}${r.nativeWhat ? ` ${r.nativeWhat}` : ""}; worst/native ${((r.worst ?? r.taomath) / r.native).toFixed(3)}` : "-",
   })));

@@ -2,12 +2,17 @@
 // uids) and with every due epoch at 256 uids (tempo 360), with many blocks per wasm call
 // (assembly/coinbase/block_step.ts) against one block per call (hostOnly, as auto-claims and
 // caller-supplied pools run) measured in the same run, with where the time goes and what a year
-// (2_628_000 blocks) takes. Conservation is checked on every block on both.
+// (2_628_000 blocks) takes. Conservation is checked on every block on both. Rows are in ms per
+// block: the median over the run, its baseline, and the worst chunk of 50 blocks (a chunk where
+// epochs fall costs more). The lower bounds for a year: the chain buy's swap and one epoch, each
+// beside its plain-JS baseline (BigInt swap, float64 epoch) in the same run.
 
 import { taomath, exampleSubnet } from "../dist/index.js";
 import { Network, syntheticNetworkSnapshot } from "../dist/network/index.js";
 import { EpochThreads } from "../dist/network/epoch_threads.js";
-import { timeMs, table } from "./lib.mjs";
+import { epochFloat } from "./baseline/epoch_float.mjs";
+import { swap as swapBigInt, Pool } from "../test/helpers/balancer_bigint.mjs";
+import { timeMs, report } from "./lib.mjs";
 
 const YEAR = 2_628_000;
 
@@ -28,17 +33,25 @@ function measure(tm, snap, blocks, hostOnly, epochRunner) {
   const run = tm.runEpoch;
   let inEpoch = 0;
   tm.runEpoch = (x) => { const t = performance.now(); try { epochs++; return run.call(tm, x); } finally { inEpoch += performance.now() - t; } };
-  const t0 = performance.now();
-  const r = net.step(blocks, undefined, { hostOnly, epochRunner });
-  const ms = performance.now() - t0;
+  const chunk = Math.min(CHUNK, blocks);
+  let ms = 0, worstChunk = 0;
+  for (let done = 0; done < blocks; done += chunk) {
+    const t0 = performance.now();
+    const r = net.step(Math.min(chunk, blocks - done), undefined, { hostOnly, epochRunner });
+    const t = performance.now() - t0;
+    ms += t;
+    worstChunk = Math.max(worstChunk, t / Math.min(chunk, blocks - done));
+    if (r.violations.length > 0) { core.call = call; tm.runEpoch = run; throw new Error(`conservation failed: ${r.violations[0]}`); }
+  }
   core.call = call; tm.runEpoch = run;
-  if (r.violations.length > 0) throw new Error(`conservation failed: ${r.violations[0]}`);
-  return { ms, inCore, inEpoch, epochs, perSec: (blocks / ms) * 1000 };
+  return { ms, inCore, inEpoch, epochs, perSec: (blocks / ms) * 1000, msPerBlock: ms / blocks, worstChunk };
 }
+
+const CHUNK = 50;
 
 export async function run() {
   const tm = taomath();
-  const rows = [];
+  const rows = [], notes = [];
   const year = (perSec) => (YEAR / perSec < 120 ? `${(YEAR / perSec).toFixed(1)} s` : `${(YEAR / perSec / 60).toFixed(0)} min`);
   for (const [what, opts, blocks] of [
     ["128 stable subnets, no uids (coinbase alone)", { mechanism: 0, uids: 0 }, 2000],
@@ -48,12 +61,12 @@ export async function run() {
     const snap = snapshot(tm, opts);
     const c = measure(tm, snap, blocks, false), h = measure(tm, snap, Math.max(100, blocks / 4), true);
     rows.push({
-      network: what, "core path blocks/s": Math.round(c.perSec), "one block per call blocks/s (baseline)": Math.round(h.perSec),
-      "vs one per call": `${(c.perSec / h.perSec).toFixed(1)}x`, "a year on the core path": year(c.perSec), "vs target 5 s/year": `${(YEAR / c.perSec / 5).toFixed(0)}x slower`,
-      "time in coinbase / epochs / payout": `${((c.inCore / c.ms) * 100).toFixed(0)}% / ${((c.inEpoch / c.ms) * 100).toFixed(0)}% / ${(((c.ms - c.inCore - c.inEpoch) / c.ms) * 100).toFixed(0)}%`,
+      case: what, unit: "ms/block", taomath: c.msPerBlock, baseline: h.msPerBlock, baselineWhat: "(one block per wasm call)",
+      worst: c.worstChunk, worstCase: `slowest ${CHUNK}-block chunk of ${blocks}`,
     });
+    notes.push(`${what}: ${Math.round(c.perSec)} blocks/s, a year in ${year(c.perSec)}; time in coinbase / epochs / payout ` +
+      `${((c.inCore / c.ms) * 100).toFixed(0)}% / ${((c.inEpoch / c.ms) * 100).toFixed(0)}% / ${(((c.ms - c.inCore - c.inEpoch) / c.ms) * 100).toFixed(0)}%`);
   }
-  table("network model, 128 subnets (conservation checked every block)", rows);
 
   // the epochs due in one block on 2 threads (main + 1 worker) against 1, same network, same run
   const snap = snapshot(tm, { mechanism: 1, uids: 256 });
@@ -62,27 +75,41 @@ export async function run() {
     const one = measure(tm, snap, 400, false), two = measure(tm, snap, 400, false, threads.runner);
     // at one tempo the chain's schedule ((block + netuid + 1) % (tempo + 1)) never makes two subnets due in
     // one block, so the worker gets nothing here: what bounds the rest is the host's payout and the coinbase
-    table("128 dynamic subnets x 256 uids, tempo 360: epoch threads (noise between rows is the shared machine)", [
-      { threads: 1, "blocks/s": one.perSec.toFixed(1), "a year": year(one.perSec), "epochs on the worker": 0 },
-      { threads: 2, "blocks/s": two.perSec.toFixed(1), "a year": year(two.perSec), "epochs on the worker": threads.offloaded },
-    ]);
+    rows.push({
+      case: `the same with epoch threads (2: main + 1 worker; ${threads.offloaded} epochs on the worker)`, unit: "ms/block", taomath: two.msPerBlock,
+      baseline: one.msPerBlock, baselineWhat: "(1 thread, same run)", worst: two.worstChunk, worstCase: `slowest ${CHUNK}-block chunk of 400`,
+    });
   } finally {
     await threads.close();
   }
+  report("network model, 128 subnets (conservation checked every block; noise between rows is the shared machine)", rows, notes);
 
   // what bounds the coinbase: the chain buy's swap on a pool whose weights left 0.5 runs
   // safe-bigmath pow_ratio_scaled's series (at 0.5 it is a plain division)
   const sw = tm.swap;
   const pool = { taoReserve: 1_000_000_000_000n, alphaReserve: 1_000_000_000_000_000n, palSwapInitialized: true, feeRate: 33, minimumReserve: 1_000_000n, mechanism: 1 };
   const amounts = Array.from({ length: 2000 }, (_, i) => 900_000_000n + BigInt(i));
-  const half = timeMs(() => sw.quoteBatch({ ...pool, quoteWeight: 500_000_000_000_000_000n }, true, amounts, 1_000_000_000_000_000n, true), { runs: 5, warmup: 1 });
-  const off = timeMs(() => sw.quoteBatch({ ...pool, quoteWeight: 499_999_999_999_845_000n }, true, amounts, 1_000_000_000_000_000n, true), { runs: 5, warmup: 1 });
-  const input = exampleSubnet(tm, { n: 256, validators: 64, seed: 7 });
-  const epochMs = timeMs(() => tm.runEpoch(input), { runs: 9, warmup: 2 });
+  const buys = [["weights 0.5", 500_000_000_000_000_000n], ["weights 0.4999999999998 (every subnet after its first injection)", 499_999_999_999_845_000n]].map(([label, w]) => {
+    const ref = new Pool({ tao: pool.taoReserve, alpha: pool.alphaReserve, quote: w, minimumReserve: pool.minimumReserve });
+    const few = amounts.slice(0, 3);
+    return {
+      label,
+      t: (timeMs(() => sw.quoteBatch({ ...pool, quoteWeight: w }, true, amounts, 1_000_000_000_000_000n, true), { runs: 5, warmup: 1 }) / amounts.length) * 1000,
+      b: (timeMs(() => { for (const a of few) swapBigInt(ref, true, a, 1_000_000_000_000_000n, true, true); }, { runs: 3, warmup: 1 }) / few.length) * 1000,
+    };
+  });
+  const wb = buys.reduce((a, p) => (p.t > a.t ? p : a));
+  const epochs = [7, 8, 9].map((seed) => {
+    const input = exampleSubnet(tm, { n: 256, validators: 64, seed });
+    return { seed, input, t: timeMs(() => tm.runEpoch(input), { runs: 9, warmup: 2 }) };
+  });
+  const we = epochs.reduce((a, p) => (p.t > a.t ? p : a));
   const epochsPerYear = Math.round((YEAR * 128) / 360);
-  table("lower bounds for a year of 128 subnets", [
-    { what: "chain buy (swap, fees dropped) at weights 0.5", "µs each": ((half / amounts.length) * 1000).toFixed(2), "per year (128 subnets every block)": `${((half / amounts.length) * 128 * YEAR / 1000).toFixed(0)} s` },
-    { what: "chain buy at weights 0.4999999999998 (every subnet after its first injection)", "µs each": ((off / amounts.length) * 1000).toFixed(2), "per year (128 subnets every block)": `${((off / amounts.length) * 128 * YEAR / 1000).toFixed(0)} s` },
-    { what: "one epoch, 256 uids", "µs each": (epochMs * 1000).toFixed(0), "per year (128 subnets every block)": `${((epochsPerYear * epochMs) / 1000).toFixed(0)} s (${epochsPerYear} epochs)` },
+  report("lower bounds for a year of 128 subnets", [
+    { case: "chain buy (swap, fees dropped), batched, at weights 0.5", unit: "µs", taomath: buys[0].t, baseline: buys[0].b, baselineWhat: "(JS BigInt swap)", worst: wb.t, worstCase: wb.label },
+    { case: "one epoch, 256 uids, 64 validators (runEpoch, seed 7)", unit: "ms", taomath: epochs[0].t, baseline: timeMs(() => epochFloat(epochs[0].input), { runs: 9, warmup: 2 }), baselineWhat: "(JS float64)", worst: we.t, worstCase: `seed ${we.seed}` },
+  ], [
+    `per year: chain buys ${((buys[0].t * 128 * YEAR) / 1e6).toFixed(0)} s at 0.5, ${((wb.t * 128 * YEAR) / 1e6).toFixed(0)} s at the worst weight (128 subnets every block); ` +
+    `epochs ${((epochsPerYear * epochs[0].t) / 1000).toFixed(0)} s (${epochsPerYear} epochs), ${((epochsPerYear * we.t) / 1000).toFixed(0)} s at the worst seed`,
   ]);
 }

@@ -111,6 +111,12 @@ describe("dense helper shape rules (math.rs)", () => {
   it("vecdiv gives 0 where the divisor is 0 or missing", () => {
     expect(m.vecdiv([ONE, ONE, ONE], [2n * ONE, 0n])).toEqual([half, 0n, 0n]);
   });
+
+  it("vecdiv gives 0 (safe_div's overflow) where a value under 1 over a tiny divisor leaves I32F32", () => {
+    // x bits over 1 bit (2^-32) is x·2^32 bits: 2^63 - 2^32 still fits, 2^63 and 2^64 - 2^32 do
+    // not, so checked_div is None there
+    expect(m.vecdiv([ONE - 1n, (1n << 31n) - 1n, 1n << 31n], [1n, 1n, 1n])).toEqual([0n, (1n << 63n) - (1n << 32n), 0n]);
+  });
 });
 
 describe("safe_ln (substrate-fixed transcendental::ln on I32F32)", () => {

@@ -91,9 +91,9 @@ export function writeEpochOutput(inp: EpochInput, out: EpochOutput): usize {
   setSlot(o, EPOCH_OUT_EMISSION, out.emission);
   setSlot(o, EPOCH_OUT_SERVER_EMISSION, out.serverEmission);
   setSlot(o, EPOCH_OUT_VALIDATOR_EMISSION, out.validatorEmission);
-  setSlot(o, EPOCH_OUT_BONDS_START, out.bonds.start);
-  setSlot(o, EPOCH_OUT_BONDS_COL, out.bonds.col);
-  setSlot(o, EPOCH_OUT_BONDS_VAL, out.bondValues); // u16
+  setSlot(o, EPOCH_OUT_BONDS_START, out.bondStart); // u32
+  setSlot(o, EPOCH_OUT_BONDS_COL, out.bondCols);    // u16
+  setSlot(o, EPOCH_OUT_BONDS_VAL, out.bondValues);  // u16
   if (inp.trace) {
     setSlot(o, EPOCH_OUT_TOTAL_STAKE, out.totalStake);
     setSlot(o, EPOCH_OUT_STAKE_FIXED, out.stakeFixed);

@@ -5,14 +5,15 @@
 
 import { Csr, newCsr, getI64, setI64, vecI64 } from "../math/csr";
 import { sz, alloc } from "../arena";
-import { ONE, satSub, proportionToU16, u16Proportion, mulOrZero } from "../fixed/i32f32";
+import { ONE, satSub, proportionToU16, u16Proportion, mulOrZero, safeDiv } from "../fixed/i32f32";
 import { rHi, rLo, rOverflow, divFixed, i64f64ToI32f32 } from "../fixed/i128";
 import {
-  maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse, rowSumSparse,
-  colNormalizeSparse, colMaxUpscaleSparse, colClipSparse, matmulSparse, matmulTransposeSparse,
-  rowHadamardSparse, matVecMulRowSumSparse, interpolateSparse, matEmaSparse,
+  maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse, interpolateSparse, matEmaSparseScaled,
 } from "../math/sparse";
-import { cloneCsr } from "../math/csr";
+import {
+  maskWeightsRowNormalize, colClipRowSumMatmul, scalarMaskColSums, rowHadamardColSums, interpolateHadamardColSums,
+  colNormalizeMatmulTransposeMax, colMaxUpscaleWith, colNormalizedMatVecRowSum,
+} from "../math/sparse_fused";
 import { weightedMedianColSparse } from "../math/median";
 import { normalize, maskVector } from "../math/vector";
 import { steepnessFactor } from "../math/sigmoid";
@@ -69,7 +70,8 @@ export class EpochOutput {
   emission: usize = 0;         // u64
   serverEmission: usize = 0;   // u64
   validatorEmission: usize = 0;// u64
-  bonds: Csr = changetype<Csr>(0);   // columns; values are in bondValues
+  bondStart: usize = 0;        // u32[n + 1]: row i's bonds are entries bondStart[i] .. bondStart[i+1]
+  bondCols: usize = 0;         // u16[nnz] (uids; the host hands them out as they are)
   bondValues: usize = 0;       // u16[nnz]
   // trace (I32F32 bits unless noted)
   totalStake: usize = 0;       // i128 pairs (I64F64)
@@ -131,42 +133,57 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
 
   // W: weights
   const w = inp.weights;
-  const why: MaskTrace | null = inp.trace ? new MaskTrace(w) : null;
-  if (why) why.before(w);
-  maskRowsSparse(w, forbids, permitLen);
-  if (why) { why.after(w, NO_VALIDATOR_PERMIT); why.before(w); }
-  maskDiagSparse(w, inp.ownerUid);
-  if (why) { why.after(w, SELF_WEIGHT); why.before(w); }
-  vecMaskSparse(w, inp.lastUpdate, inp.lastUpdateLen, inp.registration, n, false);
-  if (why) why.after(w, OUTDATED);
-  if (inp.commitReveal && inp.commitBlocks != 0) {
-    if (why) why.before(w);
-    vecMaskSparse(w, inp.commitBlocks, n, inp.registration, n, true);
-    if (why) why.after(w, COMMIT_REVEAL);
+  const commits = inp.commitReveal && inp.commitBlocks != 0 ? inp.commitBlocks : 0;
+  if (!inp.trace) {
+    maskWeightsRowNormalize(w, forbids, permitLen, inp.ownerUid, inp.lastUpdate, inp.lastUpdateLen, inp.registration, n, commits, n);
+  } else {
+    maskWeightsTraced(w, inp, forbids, permitLen, n, out);
+    rowNormalizeSparse(w);
   }
-  if (why) out.maskReasons = why.reason;
-  rowNormalizeSparse(w);
+  runConsensusAndBonds(inp, out, n, w, stake, total, activeStake);
+}
 
+/** The weight masks one by one, recording which mask removed each submitted entry (the trace). */
+function maskWeightsTraced(w: Csr, inp: EpochInput, forbids: usize, permitLen: i32, n: i32, out: EpochOutput): void {
+  const why = new MaskTrace(w);
+  why.before(w);
+  maskRowsSparse(w, forbids, permitLen);
+  why.after(w, NO_VALIDATOR_PERMIT); why.before(w);
+  maskDiagSparse(w, inp.ownerUid);
+  why.after(w, SELF_WEIGHT); why.before(w);
+  vecMaskSparse(w, inp.lastUpdate, inp.lastUpdateLen, inp.registration, n, false);
+  why.after(w, OUTDATED);
+  if (inp.commitReveal && inp.commitBlocks != 0) {
+    why.before(w);
+    vecMaskSparse(w, inp.commitBlocks, n, inp.registration, n, true);
+    why.after(w, COMMIT_REVEAL);
+  }
+  out.maskReasons = why.reason;
+}
+
+/** Steps C (consensus, clipping, trust, incentive), B (bonds, dividends), E and the outputs. */
+function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr, stake: usize, total: usize, activeStake: usize): void {
   // C: consensus, clipping, validator trust, incentive
   const kappa = u16Proportion(inp.kappa);
   const consensus = vecI64(n);
   weightedMedianColSparse(activeStake, n, w, n, kappa, consensus);
-  const clipped = colClipSparse(w, consensus, n);
   const validatorTrust = vecI64(n);
-  rowSumSparse(clipped, validatorTrust);
   const incentive = vecI64(n);
-  matmulSparse(clipped, activeStake, n, n, incentive);
+  // col_clip_sparse, row_sum_sparse (validator trust) and matmul_sparse (incentive) in one pass
+  const clipped = colClipRowSumMatmul(w, consensus, n, activeStake, n, n, validatorTrust, incentive);
   normalize(incentive, n);
 
   // B: bonds and dividends
   const penalty = u16Proportion(inp.bondsPenalty);
-  const weightsForBonds = interpolateSparse(w, clipped, n, penalty);
+  // the classic path without the trace never needs W_b itself, only its product with the stake
+  const weightsForBonds = inp.yuma3 || inp.trace ? interpolateSparse(w, clipped, n, penalty) : w;
   const lastTempo: u64 = inp.lastMechanismStepBlock == 0
     ? (inp.currentBlock > inp.tempo ? inp.currentBlock - inp.tempo : 0)
     : (inp.lastMechanismStepBlock == u64.MAX_VALUE ? u64.MAX_VALUE : inp.lastMechanismStepBlock + 1);
   const dividends = vecI64(n);
   let ema: Csr;
   const bonds = inp.bonds;
+  let emaSums: usize = 0, emaMax: usize = 0;
   if (inp.yuma3) {
     for (let k = 0, nz = bonds.nnz(); k < nz; k++) bonds.setVal(k, u16Proportion(<u32>(bonds.valAt(k) >> 32)));
     scalarMaskSparse(bonds, lastTempo, inp.registration, n);
@@ -176,45 +193,56 @@ export function runEpoch(inp: EpochInput, out: EpochOutput): void {
       ema = emaLiquidAlpha(weightsForBonds, bonds, consensus, n,
         u16Proportion(inp.alphaLow), u16Proportion(inp.alphaHigh), steepnessFactor(inp.steepness));
     } else {
-      ema = matEmaSparse(weightsForBonds, bonds, emaAlpha(inp.bondsMovingAverage, true));
+      emaSums = vecI64(n);
+      ema = matEmaSparseScaled(weightsForBonds, 0, bonds, 0, emaAlpha(inp.bondsMovingAverage, true), emaSums);
     }
-    const emaNorm = cloneCsr(ema);
-    colNormalizeSparse(emaNorm, n);
+    // the column-normalised EMA times incentive, row-summed, without copying the EMA
     const tbpv = vecI64(n);
-    matVecMulRowSumSparse(emaNorm, incentive, n, tbpv);
+    colNormalizedMatVecRowSum(ema, n, emaSums, incentive, n, tbpv);
     const rows = ema.rows < n ? ema.rows : n;
     for (let i = 0; i < rows; i++) setI64(dividends, i, mulOrZero(getI64(tbpv, i), getI64(activeStake, i)));
     normalize(dividends, n);
   } else {
-    scalarMaskSparse(bonds, lastTempo, inp.registration, n);
-    colNormalizeSparse(bonds, n);
-    const delta = rowHadamardSparse(weightsForBonds, activeStake, n);
-    colNormalizeSparse(delta, n);
-    ema = matEmaSparse(delta, bonds, emaAlpha(inp.bondsMovingAverage, false));
-    colNormalizeSparse(ema, n);
-    matmulTransposeSparse(ema, incentive, n, dividends);
+    // masked bonds and row_hadamard(W_b, active stake) are column-normalised on the fly by the EMA,
+    // whose own normalisation, dividends and column maxima take one more pass
+    const bondSums = vecI64(n), deltaSums = vecI64(n);
+    emaSums = vecI64(n); emaMax = vecI64(n);
+    scalarMaskColSums(bonds, lastTempo, inp.registration, n, n, bondSums);
+    const delta = inp.trace
+      ? rowHadamardColSums(weightsForBonds, activeStake, n, n, deltaSums)
+      : interpolateHadamardColSums(w, clipped, n, penalty, activeStake, n, deltaSums);
+    ema = matEmaSparseScaled(delta, deltaSums, bonds, bondSums, emaAlpha(inp.bondsMovingAverage, false), emaSums);
+    colNormalizeMatmulTransposeMax(ema, n, emaSums, incentive, n, dividends, emaMax);
     normalize(dividends, n);
-    colMaxUpscaleSparse(ema, n);
+    // the trace shows the upscaled EMA; otherwise the upscaling is done on the bond rows written below
+    if (inp.trace) { colMaxUpscaleWith(ema, n, emaMax); emaMax = 0; }
   }
 
   // E: emission split and the u16 outputs
   splitEmission(n, inp.raoEmission, stake, activeStake, consensus, validatorTrust, incentive, dividends, out, inp.trace);
 
-  // bond rows: the EMA row for uids with a new permit, empty otherwise
-  const bo = newCsr(n, ema.nnz());
+  // bond rows: the EMA row for uids with a new permit, empty otherwise (classic: each entry
+  // col-max-upscaled here when not done above, only for the rows that are written)
+  const bondStart = alloc(<usize>(n + 1) << 2);
+  const bondCols = alloc(sz(ema.nnz()) << 1);
   const bondU16 = alloc(sz(ema.nnz()) << 1);
+  store<u32>(bondStart, 0);
   let wpos = 0;
   for (let i = 0; i < n; i++) {
     if (load<u8>(out.newPermit + i) != 0 && i < ema.rows) {
       for (let k = ema.rowStart(i), e = ema.rowEnd(i); k < e; k++) {
-        store<u32>(bo.col + (<usize>wpos << 2), ema.colAt(k));
-        store<u16>(bondU16 + (<usize>wpos << 1), <u16>proportionToU16(ema.valAt(k)));
+        const j = ema.colAt(k);
+        let v = ema.valAt(k);
+        if (emaMax != 0 && j < n) { const d = getI64(emaMax, j); if (d != 0) v = safeDiv(v, d); }
+        store<u16>(bondCols + (<usize>wpos << 1), <u16>j);
+        store<u16>(bondU16 + (<usize>wpos << 1), <u16>proportionToU16(v));
         wpos++;
       }
     }
-    store<u32>(bo.start + (<usize>(i + 1) << 2), wpos);
+    store<u32>(bondStart + (<usize>(i + 1) << 2), wpos);
   }
-  out.bonds = bo;
+  out.bondStart = bondStart;
+  out.bondCols = bondCols;
   out.bondValues = bondU16;
 
   if (inp.trace) {

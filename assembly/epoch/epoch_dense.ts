@@ -136,14 +136,16 @@ export function runEpochDense(inp: EpochInput, out: EpochOutput): void {
   const walk = min(min(n, permitLen), ema.rows);
   let cap = inp.bonds.nnz();
   for (let i = 0; i < walk; i++) if (load<u8>(out.newPermit + i) != 0) cap += ema.cols < n ? ema.cols : n;
-  const bo = newCsr(n, cap);
+  const bondStart = alloc(<usize>(n + 1) << 2);
+  const bondCols = alloc(sz(cap) << 1);
   const bondU16 = alloc(sz(cap) << 1);
+  store<u32>(bondStart, 0);
   let wpos = 0;
   for (let i = 0; i < n; i++) {
     if (i < walk && load<u8>(out.newPermit + i) != 0) {
       const width = ema.cols < n ? ema.cols : n;
       for (let j = 0; j < width; j++) {
-        store<u32>(bo.col + (<usize>wpos << 2), j);
+        store<u16>(bondCols + (<usize>wpos << 1), <u16>j);
         store<u16>(bondU16 + (<usize>wpos << 1), <u16>proportionToU16(ema.at(i, j)));
         wpos++;
       }
@@ -151,14 +153,15 @@ export function runEpochDense(inp: EpochInput, out: EpochOutput): void {
       const b = inp.bonds;
       if (i < b.rows) {
         for (let k = b.rowStart(i), e = b.rowEnd(i); k < e; k++) {
-          store<u32>(bo.col + (<usize>wpos << 2), b.colAt(k));
+          store<u16>(bondCols + (<usize>wpos << 1), <u16>b.colAt(k));
           store<u16>(bondU16 + (<usize>wpos << 1), <u16>(b.valAt(k) >> 32));
           wpos++;
         }
       }
     }
-    store<u32>(bo.start + (<usize>(i + 1) << 2), wpos);
+    store<u32>(bondStart + (<usize>(i + 1) << 2), wpos);
   }
-  out.bonds = bo;
+  out.bondStart = bondStart;
+  out.bondCols = bondCols;
   out.bondValues = bondU16;
 }

@@ -47,8 +47,10 @@ function mulSlow(a: i64, b: i64): i64 {
 export function divRaw(a: i64, b: i64): i64 {
   if ((a | b) >= 0) {
     if ((<u64>a >> 32) == 0) {
-      overflowed = false;
-      return <i64>((<u64>a << 32) / <u64>b);
+      // a < 1.0 over b < 2^-31 gives a quotient past i64::MAX: checked_div's None
+      const q = (<u64>a << 32) / <u64>b;
+      overflowed = q > <u64>i64.MAX_VALUE;
+      return <i64>q;
     }
     // integer-valued operands (u16 weights and bonds as I32F32, and their sums): a·2^32/b is
     // (a>>32)·2^32/(b>>32) exactly, and (a>>32) < 2^31 keeps the numerator in 64 bits
@@ -95,7 +97,9 @@ function divSlow(a: i64, b: i64): i64 {
 // @ts-ignore: decorator
 @inline
 export function satMul(a: i64, b: i64): i64 {
-  const r = mulRaw(a, b);
+  // the fast path of mulRaw without the `overflowed` flag (a global store and load per product)
+  if ((a | b) >= 0 && clz(a) + clz(b) >= 64) return <i64>(<u64>(a * b) >> 32);
+  const r = mulSlow(a, b);
   if (!overflowed) return r;
   return (a ^ b) < 0 ? MIN : MAX;
 }
@@ -104,7 +108,8 @@ export function satMul(a: i64, b: i64): i64 {
 // @ts-ignore: decorator
 @inline
 export function mulOrZero(a: i64, b: i64): i64 {
-  const r = mulRaw(a, b);
+  if ((a | b) >= 0 && clz(a) + clz(b) >= 64) return <i64>(<u64>(a * b) >> 32);
+  const r = mulSlow(a, b);
   return overflowed ? 0 : r;
 }
 
@@ -113,7 +118,15 @@ export function mulOrZero(a: i64, b: i64): i64 {
 @inline
 export function safeDiv(a: i64, b: i64): i64 {
   if (b == 0) return 0;
-  const r = divRaw(a, b);
+  // divRaw's two fast paths without the `overflowed` flag
+  if ((a | b) >= 0) {
+    if ((<u64>a >> 32) == 0) {
+      const q = (<u64>a << 32) / <u64>b;
+      return q > <u64>i64.MAX_VALUE ? 0 : <i64>q;
+    }
+    if (((a | b) & 0xffffffff) == 0) return <i64>((<u64>a) / <u64>(b >> 32));
+  }
+  const r = divSlow(a, b);
   return overflowed ? 0 : r;
 }
 

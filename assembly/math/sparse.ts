@@ -310,6 +310,32 @@ function siftDown(root: i32, end: i32): void {
 }
 
 /**
+ * For a row whose columns strictly ascend: how many of its entries have columns < limit (the
+ * ones the dense walks keep, a prefix); -1 when the row does not ascend.
+ */
+function ascendingPrefix(m: Csr, i: i32, limit: i32): i32 {
+  const s = m.rowStart(i), e = m.rowEnd(i);
+  let prev: i32 = -1, below = e - s;
+  for (let k = s; k < e; k++) {
+    const j = m.colAt(k);
+    if (j <= prev) return -1;
+    if (j >= limit && below == e - s) below = k - s;
+    prev = j;
+  }
+  return below;
+}
+
+/** Writes entry w = (j, v, or v sat* f when `scale` is set), adds it to `sums` when set; returns w + 1. */
+// @ts-ignore: decorator
+@inline function emitScaled(out: Csr, w: i32, j: i32, v: i64, scale: usize, f: i64, sums: usize): i32 {
+  const x = scale != 0 ? satMul(v, f) : v;
+  store<u32>(out.col + (<usize>w << 2), j);
+  out.setVal(w, x);
+  if (sums != 0) setI64(sums, j, satAdd(getI64(sums, j), x));
+  return w + 1;
+}
+
+/**
  * interpolate_sparse(a, b, columns, ratio): ratio 0 -> a, ratio 1 -> b (same objects: callers
  * treat the result as read-only), a row-count mismatch -> b; otherwise per row
  * v_j = a_j sat+ ratio sat* (b_j sat- a_j) over dense rows (later duplicates overwrite), kept when > 0.
@@ -318,10 +344,46 @@ export function interpolateSparse(a: Csr, b: Csr, columns: i32, ratio: i64): Csr
   if (ratio == 0) return a;
   if (ratio == ONE) return b;
   if (a.rows != b.rows) return b;
+  return interpolateRows(a, b, columns, ratio, 0, a.rows, 0);
+}
+
+/**
+ * interpolate_sparse's general case, each kept value v of row i emitted as v sat* scale[i] when
+ * `scale` is not 0 (row_hadamard_sparse fused in: rows past `rows` are cut off, products of 0
+ * kept, as the chain's helper does), with the saturating column sums of what is emitted in `sums`
+ * when that is not 0.
+ */
+export function interpolateRows(a: Csr, b: Csr, columns: i32, ratio: i64, scale: usize, rows: i32, sums: usize): Csr {
   prepareRowScratch(columns);
-  const out = newCsr(a.rows, a.nnz() + b.nnz());
+  if (sums != 0) memory.fill(sums, 0, <usize>columns << 3);
+  const out = newCsr(rows, a.nnz() + b.nnz());
   let w = 0;
-  for (let i = 0; i < a.rows; i++) {
+  for (let i = 0; i < rows; i++) {
+    const f: i64 = scale != 0 ? getI64(scale, i) : 0;
+    const la = ascendingPrefix(a, i, columns), lb = la < 0 ? -1 : ascendingPrefix(b, i, columns);
+    if (lb >= 0) {
+      // both rows ascending: a merge visits the columns in the order the dense walk emits them
+      let ka = a.rowStart(i), kb = b.rowStart(i);
+      const ea = ka + la, eb = kb + lb;
+      // the common stretch where both rows name the same columns, without the merge's branches
+      while (ka < ea && kb < eb) {
+        const j = a.colAt(ka);
+        if (j != b.colAt(kb)) break;
+        const v1 = a.valAt(ka), v = satAdd(v1, satMul(ratio, satSub(b.valAt(kb), v1)));
+        ka++; kb++;
+        if (v > 0) { w = emitScaled(out, w, j, v, scale, f, sums); }
+      }
+      while (ka < ea || kb < eb) {
+        const ja = ka < ea ? a.colAt(ka) : i32.MAX_VALUE, jb = kb < eb ? b.colAt(kb) : i32.MAX_VALUE;
+        let v1: i64 = 0, v2: i64 = 0, j = ja;
+        if (ja <= jb) { v1 = a.valAt(ka); ka++; }
+        if (jb <= ja) { v2 = b.valAt(kb); kb++; j = jb; }
+        const v = satAdd(v1, satMul(ratio, satSub(v2, v1)));
+        if (v > 0) { w = emitScaled(out, w, j, v, scale, f, sums); }
+      }
+      store<u32>(out.start + (<usize>(i + 1) << 2), w);
+      continue;
+    }
     let count = 0;
     for (let k = a.rowStart(i), e = a.rowEnd(i); k < e; k++) {
       const j = a.colAt(k);
@@ -336,7 +398,7 @@ export function interpolateSparse(a: Csr, b: Csr, columns: i32, ratio: i64): Csr
       const j = <i32>load<u32>(touched + (<usize>t << 2));
       const v1 = getI64(dense, j), v2 = getI64(denseB, j);
       const v = satAdd(v1, satMul(ratio, satSub(v2, v1)));
-      if (v > 0) { store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++; }
+      if (v > 0) { w = emitScaled(out, w, j, v, scale, f, sums); }
       setI64(dense, j, 0); setI64(denseB, j, 0); store<u8>(mark + j, 0);
     }
     store<u32>(out.start + (<usize>(i + 1) << 2), w);
@@ -349,28 +411,84 @@ export function interpolateSparse(a: Csr, b: Csr, columns: i32, ratio: i64): Csr
  * over j < rows(new) (the chain assumes a square matrix), kept when > 0, columns ascending.
  */
 export function matEmaSparse(nw: Csr, old: Csr, alpha: i64): Csr {
+  return matEmaSparseScaled(nw, 0, old, 0, alpha, 0);
+}
+
+/** An entry as inplace_col_normalize_sparse leaves it: divided by its column's sum unless that is 0. */
+// @ts-ignore: decorator
+@inline function scaled(v: i64, sums: usize, j: i32): i64 {
+  if (sums == 0) return v;
+  const d = getI64(sums, j);
+  return d != 0 ? safeDiv(v, d) : v;
+}
+
+/**
+ * matEmaSparse on column-normalised inputs without writing them: `nwSums` / `oldSums` (when not 0)
+ * are the column sums inplace_col_normalize_sparse(_, rows(new)) would divide each input by (only
+ * columns < rows(new) are read, as the EMA ignores the rest), and `outSums` (when not 0) receives
+ * the saturating column sums of the result, what the next column normalisation divides by.
+ */
+export function matEmaSparseScaled(nw: Csr, nwSums: usize, old: Csr, oldSums: usize, alpha: i64, outSums: usize): Csr {
   const n = nw.rows;
   const oneMinus = satSub(ONE, alpha);
   prepareRowScratch(n);
+  if (outSums != 0) memory.fill(outSums, 0, <usize>n << 3);
   const out = newCsr(n, nw.nnz() + old.nnz());
   let w = 0;
   for (let i = 0; i < n; i++) {
+    const la = ascendingPrefix(nw, i, n), lb = la < 0 ? -1 : (i < old.rows ? ascendingPrefix(old, i, n) : 0);
+    if (lb >= 0) {
+      // both rows ascending: merged in column order, the order the dense accumulation emits
+      let ka = nw.rowStart(i), kb = i < old.rows ? old.rowStart(i) : 0;
+      const ea = ka + la, eb = kb + lb;
+      // the common stretch where both rows name the same columns, without the merge's branches
+      while (ka < ea && kb < eb) {
+        const j = nw.colAt(ka);
+        if (j != old.colAt(kb)) break;
+        const v = satAdd(satMul(alpha, scaled(nw.valAt(ka), nwSums, j)), satMul(oneMinus, scaled(old.valAt(kb), oldSums, j)));
+        ka++; kb++;
+        if (v > 0) {
+          store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++;
+          if (outSums != 0) setI64(outSums, j, satAdd(getI64(outSums, j), v));
+        }
+      }
+      while (ka < ea || kb < eb) {
+        const ja = ka < ea ? nw.colAt(ka) : i32.MAX_VALUE, jb = kb < eb ? old.colAt(kb) : i32.MAX_VALUE;
+        let v: i64, j: i32;
+        if (ja < jb) { j = ja; v = satMul(alpha, scaled(nw.valAt(ka), nwSums, j)); ka++; }
+        else if (jb < ja) { j = jb; v = satMul(oneMinus, scaled(old.valAt(kb), oldSums, j)); kb++; }
+        else {
+          j = ja;
+          v = satAdd(satMul(alpha, scaled(nw.valAt(ka), nwSums, j)), satMul(oneMinus, scaled(old.valAt(kb), oldSums, j)));
+          ka++; kb++;
+        }
+        if (v > 0) {
+          store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++;
+          if (outSums != 0) setI64(outSums, j, satAdd(getI64(outSums, j), v));
+        }
+      }
+      store<u32>(out.start + (<usize>(i + 1) << 2), w);
+      continue;
+    }
     let count = 0;
     for (let k = nw.rowStart(i), e = nw.rowEnd(i); k < e; k++) {
       const j = nw.colAt(k);
-      if (j < n) { count = touch(j, count); setI64(dense, j, satAdd(getI64(dense, j), satMul(alpha, nw.valAt(k)))); }
+      if (j < n) { count = touch(j, count); setI64(dense, j, satAdd(getI64(dense, j), satMul(alpha, scaled(nw.valAt(k), nwSums, j)))); }
     }
     if (i < old.rows) {
       for (let k = old.rowStart(i), e = old.rowEnd(i); k < e; k++) {
         const j = old.colAt(k);
-        if (j < n) { count = touch(j, count); setI64(dense, j, satAdd(getI64(dense, j), satMul(oneMinus, old.valAt(k)))); }
+        if (j < n) { count = touch(j, count); setI64(dense, j, satAdd(getI64(dense, j), satMul(oneMinus, scaled(old.valAt(k), oldSums, j)))); }
       }
     }
     sortTouched(count);
     for (let t = 0; t < count; t++) {
       const j = <i32>load<u32>(touched + (<usize>t << 2));
       const v = getI64(dense, j);
-      if (v > 0) { store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++; }
+      if (v > 0) {
+        store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++;
+        if (outSums != 0) setI64(outSums, j, satAdd(getI64(outSums, j), v));
+      }
       setI64(dense, j, 0); store<u8>(mark + j, 0);
     }
     store<u32>(out.start + (<usize>(i + 1) << 2), w);

@@ -270,7 +270,8 @@ function typedOf<T>(o: Record<string, unknown>, name: string, ctor: { new (n: nu
   return v as T;
 }
 
-function csrOf(o: Record<string, unknown>, name: string, n: number): CsrU16 {
+/** A validated CSR input and its largest column (what weightsBelowN needs to know). */
+function csrOf(o: Record<string, unknown>, name: string, n: number): CsrU16 & { maxCol: number } {
   const m = field<CsrU16>(o, name);
   if (m === null || typeof m !== "object") throw new TaomathError("invalid_type", name, "expected { start, col, val }");
   const r = m as unknown as Record<string, unknown>;
@@ -282,22 +283,28 @@ function csrOf(o: Record<string, unknown>, name: string, n: number): CsrU16 {
     if (start[i + 1] < start[i]) throw new TaomathError("out_of_range", `${name}.start[${i + 1}]`, "row starts must not decrease");
   }
   if (start[n] !== col.length) throw new TaomathError("wrong_length", `${name}.start[${n}]`, `is ${start[n]}, expected col.length = ${col.length}`);
-  for (let i = 0; i < n; i++) {
+  let maxCol = -1;
+  for (let i = 0, k = 0; i < n; i++) {
+    const end = start[i + 1];
+    // a stored row never holds a uid twice (set_weights refuses DuplicateUids); rows come in
+    // ascending uid order almost always, which proves it without the stamp table
+    let prev = -1;
+    for (; k < end; k++) { const c = col[k]; if (c <= prev) break; prev = c; }
+    if (k === end) { if (prev > maxCol) maxCol = prev; continue; }
     stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
-    for (let k = start[i]; k < start[i + 1]; k++) {
-      // a stored row never holds a uid twice (set_weights refuses DuplicateUids)
-      if (seen[col[k]] === stamp) throw new TaomathError("invalid_type", `${name}.col[${k}]`, `uid ${col[k]} appears twice in row ${i}`);
-      seen[col[k]] = stamp;
+    for (k = start[i]; k < end; k++) {
+      const c = col[k];
+      if (seen[c] === stamp) throw new TaomathError("invalid_type", `${name}.col[${k}]`, `uid ${c} appears twice in row ${i}`);
+      seen[c] = stamp;
+      if (c > maxCol) maxCol = c;
     }
   }
-  return { start, col, val };
+  return { start, col, val, maxCol };
 }
 
 /** Weight rows without their entries to uids >= n (a copy only when there is one). */
-function weightsBelowN(m: CsrU16, n: number): CsrU16 {
-  let past = false;
-  for (let k = 0; k < m.col.length; k++) if (m.col[k] >= n) { past = true; break; }
-  if (!past) return m;
+function weightsBelowN(m: CsrU16 & { maxCol: number }, n: number): CsrU16 {
+  if (m.maxCol < n) return m;
   const start = new Uint32Array(n + 1), col = new Uint16Array(m.col.length), val = new Uint16Array(m.col.length);
   let w = 0;
   for (let i = 0; i < n; i++) {
@@ -359,11 +366,11 @@ function fixedVec(bits: bigint[], frac: number): FixedVector {
   return { bits, float: bits.map((b) => Number(b) / scale) };
 }
 
-/** The stored bond rows: CSR columns (u32) and u16 values, as [uid, value] pairs. */
+/** The stored bond rows: CSR columns and values (both u16), as [uid, value] pairs. */
 function bondRows(core: Core, rows: number, start: number, col: number, val: number): SparseRowU16[] {
   const s = new Uint32Array(core.buffer, start >>> 0, rows + 1);
   const nz = s[rows];
-  const c = new Uint32Array(core.buffer, col >>> 0, nz);
+  const c = new Uint16Array(core.buffer, col >>> 0, nz);
   const v = new Uint16Array(core.buffer, val >>> 0, nz);
   const out: SparseRowU16[] = new Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -394,7 +401,12 @@ function callCore(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epo
   h[IN.bonds_val] = BigInt(put(core, p.bVal));
   h[IN.commit_blocks] = p.commits === null ? 0n : BigInt(put(core, p.commits));
   const out = core.call<number>(entry, put(core, h)) >>> 0;
-  return core.slots(out, layouts[entry].outSlots);
+  // every output slot is a pointer below 2^32: its low word, read without a BigInt per slot
+  const slots = layouts[entry].outSlots;
+  const words = new Uint32Array(core.buffer, out, slots * 2);
+  const s = new Array<number>(slots);
+  for (let i = 0; i < slots; i++) s[i] = words[2 * i];
+  return s;
 }
 
 /**
@@ -503,6 +515,6 @@ export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
     stake: u64(OUT.stake), stake_weight: u16(OUT.stake_weight), active: u8(OUT.active), validator_permit: u8(OUT.validator_permit),
     consensus: u16(OUT.consensus), incentive: u16(OUT.incentive), dividends: u16(OUT.dividends), validator_trust: u16(OUT.validator_trust),
     emission: u64(OUT.emission), server_emission: u64(OUT.server_emission), validator_emission: u64(OUT.validator_emission),
-    bonds: { start, col: Uint16Array.from(new Uint32Array(b, s[OUT.bonds_col] >>> 0, nz)), val: new Uint16Array(b, s[OUT.bonds_val] >>> 0, nz).slice() },
+    bonds: { start, col: new Uint16Array(b, s[OUT.bonds_col] >>> 0, nz).slice(), val: new Uint16Array(b, s[OUT.bonds_val] >>> 0, nz).slice() },
   };
 }
