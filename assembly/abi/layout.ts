@@ -158,6 +158,189 @@ export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_SLOTS: i32 = 3;
 export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_BLOCKS: i32 = 0;
 export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_SLOTS: i32 = 1;
 
+// bi_add: safe-bigmath's signed big integers (assembly/bigint/big.ts layout, exposed so a host can test them against its own bignums): a + b
+export const BI_ADD_IN_A: i32 = 0;
+export const BI_ADD_IN_B: i32 = 1;
+export const BI_ADD_IN_SLOTS: i32 = 2;
+export const BI_ADD_OUT_RESULT: i32 = 0;
+export const BI_ADD_OUT_SLOTS: i32 = 1;
+
+// bi_sub: a - b on big integers
+// (the headers of bi_add: BI_ADD_IN_*, BI_ADD_OUT_*)
+
+// bi_mul: a * b on big integers
+// (the headers of bi_add: BI_ADD_IN_*, BI_ADD_OUT_*)
+
+// bi_cmp: the signed order of two big integers: -1, 0 or 1
+export const BI_CMP_IN_A: i32 = 0;
+export const BI_CMP_IN_B: i32 = 1;
+export const BI_CMP_IN_SLOTS: i32 = 2;
+export const BI_CMP_OUT_ORDER: i32 = 0;
+export const BI_CMP_OUT_SLOTS: i32 = 1;
+
+// bi_cmp_mag: the order of two big integers' magnitudes: -1, 0 or 1
+// (the headers of bi_cmp: BI_CMP_IN_*, BI_CMP_OUT_*)
+
+// bi_divrem: quotient and remainder of two big integers' magnitudes (b non-zero)
+export const BI_DIVREM_IN_A: i32 = 0;
+export const BI_DIVREM_IN_B: i32 = 1;
+export const BI_DIVREM_IN_SLOTS: i32 = 2;
+export const BI_DIVREM_OUT_QUOTIENT: i32 = 0;
+export const BI_DIVREM_OUT_REMAINDER: i32 = 1;
+export const BI_DIVREM_OUT_SLOTS: i32 = 2;
+
+// bi_shl: a big integer's magnitude shifted left by k bits
+export const BI_SHL_IN_A: i32 = 0;
+export const BI_SHL_IN_K: i32 = 1;
+export const BI_SHL_IN_SLOTS: i32 = 2;
+export const BI_SHL_OUT_RESULT: i32 = 0;
+export const BI_SHL_OUT_SLOTS: i32 = 1;
+
+// bi_floor_shr: a signed big integer shifted right by k bits, rounding toward minus infinity
+// (the headers of bi_shl: BI_SHL_IN_*, BI_SHL_OUT_*)
+
+// bi_round_shr: a signed big integer shifted right by k bits, rounded half away from zero
+// (the headers of bi_shl: BI_SHL_IN_*, BI_SHL_OUT_*)
+
+// bi_floor_div_small: a signed big integer divided by a u32, rounding toward minus infinity
+export const BI_FLOOR_DIV_SMALL_IN_A: i32 = 0;
+export const BI_FLOOR_DIV_SMALL_IN_M: i32 = 1;
+export const BI_FLOOR_DIV_SMALL_IN_SLOTS: i32 = 2;
+export const BI_FLOOR_DIV_SMALL_OUT_RESULT: i32 = 0;
+export const BI_FLOOR_DIV_SMALL_OUT_SLOTS: i32 = 1;
+
+// bi_pow_ratio: safe-bigmath pow_ratio_scaled: (base_numerator/base_denominator)^(exponent_numerator/exponent_denominator) scaled; result 0 for None
+export const BI_POW_RATIO_IN_BASE_NUMERATOR: i32 = 0;
+export const BI_POW_RATIO_IN_BASE_DENOMINATOR: i32 = 1;
+export const BI_POW_RATIO_IN_EXPONENT_NUMERATOR: i32 = 2;
+export const BI_POW_RATIO_IN_EXPONENT_DENOMINATOR: i32 = 3;
+export const BI_POW_RATIO_IN_PRECISION: i32 = 4;
+export const BI_POW_RATIO_IN_SCALE: i32 = 5;
+export const BI_POW_RATIO_IN_SLOTS: i32 = 6;
+export const BI_POW_RATIO_OUT_RESULT: i32 = 0;
+export const BI_POW_RATIO_OUT_SLOTS: i32 = 1;
+
+// sw_price: the Balancer pool's price (pallet swap current_price, U64F64) of a pool with these reserves and quote weight under the subnet mechanism
+export const SW_PRICE_IN_QUOTE: i32 = 0;
+export const SW_PRICE_IN_ALPHA: i32 = 1;
+export const SW_PRICE_IN_TAO: i32 = 2;
+export const SW_PRICE_IN_MECHANISM: i32 = 3;
+export const SW_PRICE_IN_SLOTS: i32 = 4;
+export const SW_PRICE_OUT_PRICE_LO: i32 = 0;
+export const SW_PRICE_OUT_PRICE_HI: i32 = 1;
+export const SW_PRICE_OUT_SLOTS: i32 = 2;
+
+// sw_exp_scaled: exp_base_quote (base_quote set) or exp_quote_base: (reserve / (reserve +- delta))^(weight ratio) as U64F64; delta_negative for get_base_needed's path
+export const SW_EXP_SCALED_IN_QUOTE: i32 = 0;
+export const SW_EXP_SCALED_IN_RESERVE: i32 = 1;
+export const SW_EXP_SCALED_IN_DELTA: i32 = 2;
+export const SW_EXP_SCALED_IN_DELTA_NEGATIVE: i32 = 3;
+export const SW_EXP_SCALED_IN_BASE_QUOTE: i32 = 4;
+export const SW_EXP_SCALED_IN_SLOTS: i32 = 5;
+export const SW_EXP_SCALED_OUT_VALUE_LO: i32 = 0;
+export const SW_EXP_SCALED_OUT_VALUE_HI: i32 = 1;
+export const SW_EXP_SCALED_OUT_SLOTS: i32 = 2;
+
+// sw_limit_delta: calculate_quote_delta_in (base unset: the TAO that moves the price from current up to target) or calculate_base_delta_in (base set); prices as U64F64
+export const SW_LIMIT_DELTA_IN_BASE: i32 = 0;
+export const SW_LIMIT_DELTA_IN_QUOTE: i32 = 1;
+export const SW_LIMIT_DELTA_IN_CURRENT_LO: i32 = 2;
+export const SW_LIMIT_DELTA_IN_CURRENT_HI: i32 = 3;
+export const SW_LIMIT_DELTA_IN_TARGET_LO: i32 = 4;
+export const SW_LIMIT_DELTA_IN_TARGET_HI: i32 = 5;
+export const SW_LIMIT_DELTA_IN_RESERVE: i32 = 6;
+export const SW_LIMIT_DELTA_IN_SLOTS: i32 = 7;
+export const SW_LIMIT_DELTA_OUT_DELTA: i32 = 0;
+export const SW_LIMIT_DELTA_OUT_SLOTS: i32 = 1;
+
+// sw_base_needed: get_base_needed_for_quote: the alpha that buys delta_tao out of the pool
+export const SW_BASE_NEEDED_IN_QUOTE: i32 = 0;
+export const SW_BASE_NEEDED_IN_TAO: i32 = 1;
+export const SW_BASE_NEEDED_IN_ALPHA: i32 = 2;
+export const SW_BASE_NEEDED_IN_DELTA_TAO: i32 = 3;
+export const SW_BASE_NEEDED_IN_SLOTS: i32 = 4;
+export const SW_BASE_NEEDED_OUT_BASE: i32 = 0;
+export const SW_BASE_NEEDED_OUT_SLOTS: i32 = 1;
+
+// sw_swap: one swap (buy: TAO in, alpha out) on the pool: error 0 or the index of the pallet's error (PriceLimitExceeded, ReservesTooLow, SwapInputTooLarge, InsufficientLiquidity), amounts, fees, U64F64 prices and the pool it leaves (layout pool; the input pool when simulating)
+export const SW_SWAP_IN_POOL: i32 = 0;
+export const SW_SWAP_IN_BUY: i32 = 1;
+export const SW_SWAP_IN_AMOUNT: i32 = 2;
+export const SW_SWAP_IN_LIMIT_PRICE: i32 = 3;
+export const SW_SWAP_IN_DROP_FEES: i32 = 4;
+export const SW_SWAP_IN_SIMULATE: i32 = 5;
+export const SW_SWAP_IN_SLOTS: i32 = 6;
+export const SW_SWAP_OUT_ERROR: i32 = 0;
+export const SW_SWAP_OUT_PAID_IN: i32 = 1;
+export const SW_SWAP_OUT_PAID_OUT: i32 = 2;
+export const SW_SWAP_OUT_FEE: i32 = 3;
+export const SW_SWAP_OUT_FEE_TO_AUTHOR: i32 = 4;
+export const SW_SWAP_OUT_PRICE_BEFORE_LO: i32 = 5;
+export const SW_SWAP_OUT_PRICE_BEFORE_HI: i32 = 6;
+export const SW_SWAP_OUT_PRICE_AFTER_LO: i32 = 7;
+export const SW_SWAP_OUT_PRICE_AFTER_HI: i32 = 8;
+export const SW_SWAP_OUT_POOL_AFTER: i32 = 9;
+export const SW_SWAP_OUT_SLOTS: i32 = 10;
+
+// sw_quote: a simulated swap and the price the pool would show after it (the reserves a committed swap would leave)
+export const SW_QUOTE_IN_POOL: i32 = 0;
+export const SW_QUOTE_IN_BUY: i32 = 1;
+export const SW_QUOTE_IN_AMOUNT: i32 = 2;
+export const SW_QUOTE_IN_LIMIT_PRICE: i32 = 3;
+export const SW_QUOTE_IN_SLOTS: i32 = 4;
+export const SW_QUOTE_OUT_ERROR: i32 = 0;
+export const SW_QUOTE_OUT_PAID_IN: i32 = 1;
+export const SW_QUOTE_OUT_PAID_OUT: i32 = 2;
+export const SW_QUOTE_OUT_FEE: i32 = 3;
+export const SW_QUOTE_OUT_PRICE_BEFORE_LO: i32 = 4;
+export const SW_QUOTE_OUT_PRICE_BEFORE_HI: i32 = 5;
+export const SW_QUOTE_OUT_PRICE_AFTER_LO: i32 = 6;
+export const SW_QUOTE_OUT_PRICE_AFTER_HI: i32 = 7;
+export const SW_QUOTE_OUT_SLOTS: i32 = 8;
+
+// sw_quote_batch: simulated swaps of n amounts on one pool (nothing persists): rows of [error, paid_in, paid_out, fee] (n x 4 u64)
+export const SW_QUOTE_BATCH_IN_POOL: i32 = 0;
+export const SW_QUOTE_BATCH_IN_BUY: i32 = 1;
+export const SW_QUOTE_BATCH_IN_AMOUNTS: i32 = 2;
+export const SW_QUOTE_BATCH_IN_N: i32 = 3;
+export const SW_QUOTE_BATCH_IN_LIMIT_PRICE: i32 = 4;
+export const SW_QUOTE_BATCH_IN_DROP_FEES: i32 = 5;
+export const SW_QUOTE_BATCH_IN_SLOTS: i32 = 6;
+export const SW_QUOTE_BATCH_OUT_ROWS: i32 = 0;
+export const SW_QUOTE_BATCH_OUT_SLOTS: i32 = 1;
+
+// sw_max_amount: get_max_amount_add (add set) or get_max_amount_remove: the largest amount before the price reaches the limit
+export const SW_MAX_AMOUNT_IN_POOL: i32 = 0;
+export const SW_MAX_AMOUNT_IN_ADD: i32 = 1;
+export const SW_MAX_AMOUNT_IN_LIMIT_PRICE: i32 = 2;
+export const SW_MAX_AMOUNT_IN_IS_ROOT: i32 = 3;
+export const SW_MAX_AMOUNT_IN_SLOTS: i32 = 4;
+export const SW_MAX_AMOUNT_OUT_ERROR: i32 = 0;
+export const SW_MAX_AMOUNT_OUT_MAX_AMOUNT: i32 = 1;
+export const SW_MAX_AMOUNT_OUT_SLOTS: i32 = 2;
+
+// sw_max_amount_move: get_max_amount_move: the largest alpha a stake move carries before the origin/destination price ratio reaches the limit
+export const SW_MAX_AMOUNT_MOVE_IN_ORIGIN: i32 = 0;
+export const SW_MAX_AMOUNT_MOVE_IN_ORIGIN_IS_ROOT: i32 = 1;
+export const SW_MAX_AMOUNT_MOVE_IN_DESTINATION: i32 = 2;
+export const SW_MAX_AMOUNT_MOVE_IN_DESTINATION_IS_ROOT: i32 = 3;
+export const SW_MAX_AMOUNT_MOVE_IN_LIMIT_PRICE: i32 = 4;
+export const SW_MAX_AMOUNT_MOVE_IN_SLOTS: i32 = 5;
+export const SW_MAX_AMOUNT_MOVE_OUT_ERROR: i32 = 0;
+export const SW_MAX_AMOUNT_MOVE_OUT_MAX_AMOUNT: i32 = 1;
+export const SW_MAX_AMOUNT_MOVE_OUT_SLOTS: i32 = 2;
+
+// sw_weight_update: adjust_protocol_liquidity's weight update: whether the new quote weight is accepted, and the quote weight after it
+export const SW_WEIGHT_UPDATE_IN_TAO: i32 = 0;
+export const SW_WEIGHT_UPDATE_IN_ALPHA: i32 = 1;
+export const SW_WEIGHT_UPDATE_IN_QUOTE: i32 = 2;
+export const SW_WEIGHT_UPDATE_IN_TAO_DELTA: i32 = 3;
+export const SW_WEIGHT_UPDATE_IN_ALPHA_DELTA: i32 = 4;
+export const SW_WEIGHT_UPDATE_IN_SLOTS: i32 = 5;
+export const SW_WEIGHT_UPDATE_OUT_ACCEPTED: i32 = 0;
+export const SW_WEIGHT_UPDATE_OUT_QUOTE: i32 = 1;
+export const SW_WEIGHT_UPDATE_OUT_SLOTS: i32 = 2;
+
 // coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms
 // schedule
 export const F_NETUID: i32 = 0;
@@ -295,6 +478,19 @@ export const EVT_VALIDATOR: i32 = 4;
 export const EVT_ROOT: i32 = 5;
 export const EVT_OWNER: i32 = 6;
 export const EV: i32 = 7;
+
+// pool: a Balancer subnet pool as the chain stores it (SubnetTAO, SubnetAlphaIn, SubnetAlphaOut, the pool's quote weight in Perquintill parts, PalSwapInitialized, FeeRate, MinimumReserve, SubnetMechanism): the input of every sw_ entry and the state sw_swap leaves
+// reserves
+export const POOL_TAO: i32 = 0;
+export const POOL_ALPHA: i32 = 1;
+export const POOL_ALPHA_OUT: i32 = 2;
+// weights, fee and mechanism
+export const POOL_QUOTE: i32 = 3;
+export const POOL_INITIALIZED: i32 = 4;
+export const POOL_FEE_RATE: i32 = 5;
+export const POOL_MINIMUM_RESERVE: i32 = 6;
+export const POOL_MECHANISM: i32 = 7;
+export const POOL_SLOTS: i32 = 8;
 
 // coinbase_phase: the globals' phase: between blocks, waiting for a caller-supplied pool's answers, waiting for the host's payouts
 export const PHASE_NONE: u64 = 0;

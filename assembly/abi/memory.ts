@@ -3,12 +3,11 @@
 // Sparse matrices cross as CSR: rowStart u32[rows+1], col u16[nnz], val u16[nnz].
 
 import { Csr, newCsr } from "../math/csr";
-import { alloc } from "../arena";
 
 // @ts-ignore: decorator
 @inline export function slot(h: usize, i: i32): u64 { return load<u64>(h + (<usize>i << 3)); }
-// @ts-ignore: decorator
-@inline export function setSlot(h: usize, i: i32, v: u64): void { store<u64>(h + (<usize>i << 3), v); }
+// the output side (newHeader, setSlot) is result.ts's, under the names abi/coinbase.ts still uses
+export { result as newHeader, put as setSlot } from "./result";
 
 /** Reads a u16 CSR from the host into the epoch's form (u32 columns, integer-valued I32F32). */
 export function readCsrU16(rows: i32, startPtr: usize, colPtr: usize, valPtr: usize): Csr {
@@ -25,11 +24,4 @@ export function readCsrU16(rows: i32, startPtr: usize, colPtr: usize, valPtr: us
 /** Reads an I32F32 CSR from the host (rowStart u32, col u32, val i64 bits). */
 export function readCsrFixed(rows: i32, startPtr: usize, colPtr: usize, valPtr: usize): Csr {
   return new Csr(rows, startPtr, colPtr, valPtr);
-}
-
-/** A fresh output header of `slots` u64 slots. */
-export function newHeader(slots: i32): usize {
-  const h = alloc(<usize>slots << 3);
-  memory.fill(h, 0, <usize>slots << 3);
-  return h;
 }

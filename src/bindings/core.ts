@@ -8,19 +8,35 @@ import { layouts, type EntryName, type EntryLayout, type SlotType } from "./layo
 import { I32_MIN, U32_MAX, I64_MIN, I64_MAX, U64_MAX, U128_MAX, I128_MIN, MASK64 } from "../core/ints.js";
 
 /** The inputs of a header-convention entry point, by the slot names of boundary.json. */
-export type EntryInputs<E extends EntryName> = { readonly [K in keyof (typeof layouts)[E]["in"]]: bigint | number };
+export type EntryInputs<E extends EntryName> = { readonly [K in keyof (typeof layouts)[E]["in"]]: bigint | number | boolean };
 
-/** An entry point's output header, read by slot name (valid until the next reset). */
+type OutName<E extends EntryName> = keyof (typeof layouts)[E]["out"] & string;
+
+/**
+ * An entry point's output header, read by slot name (valid until the next reset). This is the one
+ * way results come back from the core (assembly/abi/result.ts writes it): a 128-bit value is the
+ * slot pair `<name>_lo`/`<name>_hi`, a fallible chain function's outcome the slot `error`.
+ */
 export class OutHeader<E extends EntryName> {
   constructor(private readonly core: Core, readonly ptr: number, private readonly layout: EntryLayout) {}
+  private word(name: string): bigint {
+    const [i] = this.layout.out[name];
+    return new BigUint64Array(this.core.buffer, this.ptr + i * 8, 1)[0];
+  }
   /** the slot's u64 word (i64 and i32 slots come back signed) */
-  get(name: keyof (typeof layouts)[E]["out"] & string): bigint {
-    const [i, type] = this.layout.out[name];
-    const w = new BigUint64Array(this.core.buffer, this.ptr, this.layout.outSlots)[i];
+  get(name: OutName<E>): bigint {
+    const type = this.layout.out[name][1];
+    const w = this.word(name);
     return type === "i64" || type === "i32" ? BigInt.asIntN(64, w) : w;
   }
-  /** the slot as a number: pointers, counts and flags */
-  num(name: keyof (typeof layouts)[E]["out"] & string): number { return Number(this.get(name)); }
+  /** the slot as a number: pointers, counts, flags and error indexes */
+  num(name: OutName<E>): number { return Number(this.get(name)); }
+  /** a bool slot */
+  flag(name: OutName<E>): boolean { return this.word(name) !== 0n; }
+  /** the unsigned 128-bit value in the slots `<name>_lo` and `<name>_hi` */
+  u128(name: string): bigint { return (this.word(`${name}_hi`) << 64n) | this.word(`${name}_lo`); }
+  /** the two's-complement 128-bit value in the slots `<name>_lo` and `<name>_hi` */
+  i128(name: string): bigint { return BigInt.asIntN(128, this.u128(name)); }
 }
 
 /** The value at `i`, checked to be an integer in [min, max] (bigint) before a typed array would wrap it. */
@@ -59,9 +75,17 @@ const SLOT_RANGE: Record<SlotType, readonly [bigint, bigint]> = {
   bool: [0n, 1n], ptr: [0n, BigInt(U32_MAX)],
 };
 
+/** Each layout's input slots as a list, made once: invoke runs on quote paths. */
+const IN_FIELDS = new WeakMap<EntryLayout, ReadonlyArray<readonly [string, number, SlotType]>>();
+function inFields(layout: EntryLayout): ReadonlyArray<readonly [string, number, SlotType]> {
+  let f = IN_FIELDS.get(layout);
+  if (f === undefined) IN_FIELDS.set(layout, (f = Object.entries(layout.in).map(([name, [i, type]]) => [name, i, type] as const)));
+  return f;
+}
+
 /** One header slot's u64 word, checked against the slot's type so nothing wraps on the way in. */
 function slotWord(entry: string, name: string, type: SlotType, v: unknown): bigint {
-  const x = typeof v === "bigint" ? v : typeof v === "number" && Number.isInteger(v) ? BigInt(v) : null;
+  const x = typeof v === "bigint" ? v : typeof v === "number" && Number.isInteger(v) ? BigInt(v) : type === "bool" && typeof v === "boolean" ? BigInt(v) : null;
   if (x === null) throw new TaomathError("invalid_type", `${entry}.${name}`, `expected an integer, got ${quote(v)}`);
   const [lo, hi] = SLOT_RANGE[type];
   if (x < lo || x > hi) throw new TaomathError("out_of_range", `${entry}.${name}`, `${quote(x)} does not fit in ${type}`);
@@ -92,11 +116,10 @@ export class Core {
    */
   invoke<E extends EntryName>(entry: E, inputs: EntryInputs<E>): OutHeader<E> {
     const layout: EntryLayout = layouts[entry];
+    const fields = inFields(layout);
     const h = this.alloc(layout.inSlots * 8);
     const slots = new BigUint64Array(this.buffer, h, layout.inSlots);
-    for (const [name, [i, type]] of Object.entries(layout.in)) {
-      slots[i] = slotWord(entry, name, type, (inputs as Record<string, unknown>)[name]);
-    }
+    for (const [name, i, type] of fields) slots[i] = slotWord(entry, name, type, (inputs as Record<string, unknown>)[name]);
     return new OutHeader<E>(this, this.call<number>(entry, h) >>> 0, layout);
   }
 

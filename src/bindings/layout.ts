@@ -61,6 +61,153 @@ export const layouts = {
     out: { blocks: [0, "u64"] },
     outSlots: 1,
   },
+  /** safe-bigmath's signed big integers (assembly/bigint/big.ts layout, exposed so a host can test them against its own bignums): a + b */
+  bi_add: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a - b on big integers */
+  bi_sub: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a * b on big integers */
+  bi_mul: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** the signed order of two big integers: -1, 0 or 1 */
+  bi_cmp: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { order: [0, "i32"] },
+    outSlots: 1,
+  },
+  /** the order of two big integers' magnitudes: -1, 0 or 1 */
+  bi_cmp_mag: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { order: [0, "i32"] },
+    outSlots: 1,
+  },
+  /** quotient and remainder of two big integers' magnitudes (b non-zero) */
+  bi_divrem: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { quotient: [0, "ptr"], remainder: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** a big integer's magnitude shifted left by k bits */
+  bi_shl: {
+    in: { a: [0, "ptr"], k: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a signed big integer shifted right by k bits, rounding toward minus infinity */
+  bi_floor_shr: {
+    in: { a: [0, "ptr"], k: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a signed big integer shifted right by k bits, rounded half away from zero */
+  bi_round_shr: {
+    in: { a: [0, "ptr"], k: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a signed big integer divided by a u32, rounding toward minus infinity */
+  bi_floor_div_small: {
+    in: { a: [0, "ptr"], m: [1, "u32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** safe-bigmath pow_ratio_scaled: (base_numerator/base_denominator)^(exponent_numerator/exponent_denominator) scaled; result 0 for None */
+  bi_pow_ratio: {
+    in: { base_numerator: [0, "ptr"], base_denominator: [1, "ptr"], exponent_numerator: [2, "u64"], exponent_denominator: [3, "u64"], precision: [4, "i32"], scale: [5, "ptr"] },
+    inSlots: 6,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** the Balancer pool's price (pallet swap current_price, U64F64) of a pool with these reserves and quote weight under the subnet mechanism */
+  sw_price: {
+    in: { quote: [0, "u64"], alpha: [1, "u64"], tao: [2, "u64"], mechanism: [3, "u32"] },
+    inSlots: 4,
+    out: { price_lo: [0, "u64"], price_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** exp_base_quote (base_quote set) or exp_quote_base: (reserve / (reserve +- delta))^(weight ratio) as U64F64; delta_negative for get_base_needed's path */
+  sw_exp_scaled: {
+    in: { quote: [0, "u64"], reserve: [1, "u64"], delta: [2, "u64"], delta_negative: [3, "bool"], base_quote: [4, "bool"] },
+    inSlots: 5,
+    out: { value_lo: [0, "u64"], value_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** calculate_quote_delta_in (base unset: the TAO that moves the price from current up to target) or calculate_base_delta_in (base set); prices as U64F64 */
+  sw_limit_delta: {
+    in: { base: [0, "bool"], quote: [1, "u64"], current_lo: [2, "u64"], current_hi: [3, "u64"], target_lo: [4, "u64"], target_hi: [5, "u64"], reserve: [6, "u64"] },
+    inSlots: 7,
+    out: { delta: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** get_base_needed_for_quote: the alpha that buys delta_tao out of the pool */
+  sw_base_needed: {
+    in: { quote: [0, "u64"], tao: [1, "u64"], alpha: [2, "u64"], delta_tao: [3, "u64"] },
+    inSlots: 4,
+    out: { base: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** one swap (buy: TAO in, alpha out) on the pool: error 0 or the index of the pallet's error (PriceLimitExceeded, ReservesTooLow, SwapInputTooLarge, InsufficientLiquidity), amounts, fees, U64F64 prices and the pool it leaves (layout pool; the input pool when simulating) */
+  sw_swap: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amount: [2, "u64"], limit_price: [3, "u64"], drop_fees: [4, "bool"], simulate: [5, "bool"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], paid_in: [1, "u64"], paid_out: [2, "u64"], fee: [3, "u64"], fee_to_author: [4, "u64"], price_before_lo: [5, "u64"], price_before_hi: [6, "u64"], price_after_lo: [7, "u64"], price_after_hi: [8, "u64"], pool_after: [9, "ptr"] },
+    outSlots: 10,
+  },
+  /** a simulated swap and the price the pool would show after it (the reserves a committed swap would leave) */
+  sw_quote: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amount: [2, "u64"], limit_price: [3, "u64"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], paid_in: [1, "u64"], paid_out: [2, "u64"], fee: [3, "u64"], price_before_lo: [4, "u64"], price_before_hi: [5, "u64"], price_after_lo: [6, "u64"], price_after_hi: [7, "u64"] },
+    outSlots: 8,
+  },
+  /** simulated swaps of n amounts on one pool (nothing persists): rows of [error, paid_in, paid_out, fee] (n x 4 u64) */
+  sw_quote_batch: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amounts: [2, "ptr"], n: [3, "i32"], limit_price: [4, "u64"], drop_fees: [5, "bool"] },
+    inSlots: 6,
+    out: { rows: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** get_max_amount_add (add set) or get_max_amount_remove: the largest amount before the price reaches the limit */
+  sw_max_amount: {
+    in: { pool: [0, "ptr"], add: [1, "bool"], limit_price: [2, "u64"], is_root: [3, "bool"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], max_amount: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** get_max_amount_move: the largest alpha a stake move carries before the origin/destination price ratio reaches the limit */
+  sw_max_amount_move: {
+    in: { origin: [0, "ptr"], origin_is_root: [1, "bool"], destination: [2, "ptr"], destination_is_root: [3, "bool"], limit_price: [4, "u64"] },
+    inSlots: 5,
+    out: { error: [0, "u32"], max_amount: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** adjust_protocol_liquidity's weight update: whether the new quote weight is accepted, and the quote weight after it */
+  sw_weight_update: {
+    in: { tao: [0, "u64"], alpha: [1, "u64"], quote: [2, "u64"], tao_delta: [3, "u64"], alpha_delta: [4, "u64"] },
+    inSlots: 5,
+    out: { accepted: [0, "bool"], quote: [1, "u64"] },
+    outSlots: 2,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;
@@ -123,6 +270,15 @@ export const EVT = {
   SERVER: 3, VALIDATOR: 4, ROOT: 5, OWNER: 6,
 } as const;
 export const EV = 7;
+
+/** pool: a Balancer subnet pool as the chain stores it (SubnetTAO, SubnetAlphaIn, SubnetAlphaOut, the pool's quote weight in Perquintill parts, PalSwapInitialized, FeeRate, MinimumReserve, SubnetMechanism): the input of every sw_ entry and the state sw_swap leaves */
+export const POOL = {
+  // reserves
+  TAO: 0, ALPHA: 1, ALPHA_OUT: 2,
+  // weights, fee and mechanism
+  QUOTE: 3, INITIALIZED: 4, FEE_RATE: 5, MINIMUM_RESERVE: 6, MECHANISM: 7,
+} as const;
+export const POOL_SLOTS = 8;
 
 /** coinbase_phase: the globals' phase: between blocks, waiting for a caller-supplied pool's answers, waiting for the host's payouts */
 export const PHASE_NONE = 0n;
