@@ -341,6 +341,214 @@ export const SW_WEIGHT_UPDATE_OUT_ACCEPTED: i32 = 0;
 export const SW_WEIGHT_UPDATE_OUT_QUOTE: i32 = 1;
 export const SW_WEIGHT_UPDATE_OUT_SLOTS: i32 = 2;
 
+// sf_add: SafeFloat add (primitives/share-pool safe_float.rs): a + b, mantissa u128 x 10^exponent; error 1 for None
+export const SF_ADD_IN_A_MANTISSA_LO: i32 = 0;
+export const SF_ADD_IN_A_MANTISSA_HI: i32 = 1;
+export const SF_ADD_IN_A_EXPONENT: i32 = 2;
+export const SF_ADD_IN_B_MANTISSA_LO: i32 = 3;
+export const SF_ADD_IN_B_MANTISSA_HI: i32 = 4;
+export const SF_ADD_IN_B_EXPONENT: i32 = 5;
+export const SF_ADD_IN_SLOTS: i32 = 6;
+export const SF_ADD_OUT_ERROR: i32 = 0;
+export const SF_ADD_OUT_MANTISSA_LO: i32 = 1;
+export const SF_ADD_OUT_MANTISSA_HI: i32 = 2;
+export const SF_ADD_OUT_EXPONENT: i32 = 3;
+export const SF_ADD_OUT_SLOTS: i32 = 4;
+
+// sf_sub: SafeFloat sub: a - b; error 1 for None (a < b or overflow)
+// (the headers of sf_add: SF_ADD_IN_*, SF_ADD_OUT_*)
+
+// sf_div: SafeFloat div: a / b; error 1 for None (division by zero or overflow)
+// (the headers of sf_add: SF_ADD_IN_*, SF_ADD_OUT_*)
+
+// sf_sub_exact_floor: runtime 473's SafeFloat sub_exact_floor: a - b exact at the finer exponent, then floored; error 1 when a < b
+// (the headers of sf_add: SF_ADD_IN_*, SF_ADD_OUT_*)
+
+// sf_mul_div: SafeFloat mul_div: a * b / c; error 1 for None
+export const SF_MUL_DIV_IN_A_MANTISSA_LO: i32 = 0;
+export const SF_MUL_DIV_IN_A_MANTISSA_HI: i32 = 1;
+export const SF_MUL_DIV_IN_A_EXPONENT: i32 = 2;
+export const SF_MUL_DIV_IN_B_MANTISSA_LO: i32 = 3;
+export const SF_MUL_DIV_IN_B_MANTISSA_HI: i32 = 4;
+export const SF_MUL_DIV_IN_B_EXPONENT: i32 = 5;
+export const SF_MUL_DIV_IN_C_MANTISSA_LO: i32 = 6;
+export const SF_MUL_DIV_IN_C_MANTISSA_HI: i32 = 7;
+export const SF_MUL_DIV_IN_C_EXPONENT: i32 = 8;
+export const SF_MUL_DIV_IN_SLOTS: i32 = 9;
+export const SF_MUL_DIV_OUT_ERROR: i32 = 0;
+export const SF_MUL_DIV_OUT_MANTISSA_LO: i32 = 1;
+export const SF_MUL_DIV_OUT_MANTISSA_HI: i32 = 2;
+export const SF_MUL_DIV_OUT_EXPONENT: i32 = 3;
+export const SF_MUL_DIV_OUT_SLOTS: i32 = 4;
+
+// sf_gt: SafeFloat gt: a > b
+export const SF_GT_IN_A_MANTISSA_LO: i32 = 0;
+export const SF_GT_IN_A_MANTISSA_HI: i32 = 1;
+export const SF_GT_IN_A_EXPONENT: i32 = 2;
+export const SF_GT_IN_B_MANTISSA_LO: i32 = 3;
+export const SF_GT_IN_B_MANTISSA_HI: i32 = 4;
+export const SF_GT_IN_B_EXPONENT: i32 = 5;
+export const SF_GT_IN_SLOTS: i32 = 6;
+export const SF_GT_OUT_GREATER: i32 = 0;
+export const SF_GT_OUT_SLOTS: i32 = 1;
+
+// sf_gt_473: runtime 473's SafeFloat gt: a zero is never greater and any nonzero value beats zero
+// (the headers of sf_gt: SF_GT_IN_*, SF_GT_OUT_*)
+
+// sf_to_u64: SafeFloat to u64, floored and saturating
+export const SF_TO_U64_IN_A_MANTISSA_LO: i32 = 0;
+export const SF_TO_U64_IN_A_MANTISSA_HI: i32 = 1;
+export const SF_TO_U64_IN_A_EXPONENT: i32 = 2;
+export const SF_TO_U64_IN_SLOTS: i32 = 3;
+export const SF_TO_U64_OUT_VALUE: i32 = 0;
+export const SF_TO_U64_OUT_SLOTS: i32 = 1;
+
+// sf_from_u64f64: SafeFloat from a legacy U64F64 share
+export const SF_FROM_U64F64_IN_BITS_LO: i32 = 0;
+export const SF_FROM_U64F64_IN_BITS_HI: i32 = 1;
+export const SF_FROM_U64F64_IN_SLOTS: i32 = 2;
+export const SF_FROM_U64F64_OUT_ERROR: i32 = 0;
+export const SF_FROM_U64F64_OUT_MANTISSA_LO: i32 = 1;
+export const SF_FROM_U64F64_OUT_MANTISSA_HI: i32 = 2;
+export const SF_FROM_U64F64_OUT_EXPONENT: i32 = 3;
+export const SF_FROM_U64F64_OUT_SLOTS: i32 = 4;
+
+// sp_run: a sequence of share-pool ops (stake, unstake, emit, slash, try_stake: [op, key index, amount] u64 triples) on the pool's state block (layout in sharepool/share_pool.ts), updated in place; snapshots: after each op the shared value, the denominator record (4), per key its record (4) and value, then the try_stake answer (6 + 5 keys slots)
+export const SP_RUN_IN_STATE: i32 = 0;
+export const SP_RUN_IN_OPS: i32 = 1;
+export const SP_RUN_IN_N: i32 = 2;
+export const SP_RUN_IN_SLOTS: i32 = 3;
+export const SP_RUN_OUT_SNAPSHOTS: i32 = 0;
+export const SP_RUN_OUT_SLOTS: i32 = 1;
+
+// sp_run_473: sp_run under runtime 473's share pool (sharepool/share_pool_473.ts), the same layouts; ops credit, try_credit_sole and withdraw added
+// (the headers of sp_run: SP_RUN_IN_*, SP_RUN_OUT_*)
+
+// rb_decay_factor: the registration burn's per-block decay factor for a half life (Q32 fixed point)
+export const RB_DECAY_FACTOR_IN_HALF_LIFE: i32 = 0;
+export const RB_DECAY_FACTOR_IN_SLOTS: i32 = 1;
+export const RB_DECAY_FACTOR_OUT_FACTOR: i32 = 0;
+export const RB_DECAY_FACTOR_OUT_SLOTS: i32 = 1;
+
+// rb_pow_q32: a Q32 fixed-point base raised to an integer power, as the burn decay computes it
+export const RB_POW_Q32_IN_BASE: i32 = 0;
+export const RB_POW_Q32_IN_EXP: i32 = 1;
+export const RB_POW_Q32_IN_SLOTS: i32 = 2;
+export const RB_POW_Q32_OUT_VALUE: i32 = 0;
+export const RB_POW_Q32_OUT_SLOTS: i32 = 1;
+
+// rb_decay: one block's decay and clamp of a subnet's registration burn
+export const RB_DECAY_IN_BURN: i32 = 0;
+export const RB_DECAY_IN_HALF_LIFE: i32 = 1;
+export const RB_DECAY_IN_BLOCK: i32 = 2;
+export const RB_DECAY_IN_MIN_BURN: i32 = 3;
+export const RB_DECAY_IN_MAX_BURN: i32 = 4;
+export const RB_DECAY_IN_SLOTS: i32 = 5;
+export const RB_DECAY_OUT_BURN: i32 = 0;
+export const RB_DECAY_OUT_SLOTS: i32 = 1;
+
+// rb_bump: the registration burn after one registration (BurnIncreaseMult as U64F64), clamped; unchanged on root
+export const RB_BUMP_IN_BURN: i32 = 0;
+export const RB_BUMP_IN_MULT_LO: i32 = 1;
+export const RB_BUMP_IN_MULT_HI: i32 = 2;
+export const RB_BUMP_IN_MIN_BURN: i32 = 3;
+export const RB_BUMP_IN_MAX_BURN: i32 = 4;
+export const RB_BUMP_IN_IS_ROOT: i32 = 5;
+export const RB_BUMP_IN_SLOTS: i32 = 6;
+export const RB_BUMP_OUT_BURN: i32 = 0;
+export const RB_BUMP_OUT_SLOTS: i32 = 1;
+
+// rb_run: the registration burn over n blocks from start_block + 1, with registrations[i] (u32) registrations in block i: per block [burn after decay, burn at the end of the block] (2n u64 at blocks) and the price of each registration in order (u64 at prices)
+export const RB_RUN_IN_BURN: i32 = 0;
+export const RB_RUN_IN_MIN_BURN: i32 = 1;
+export const RB_RUN_IN_MAX_BURN: i32 = 2;
+export const RB_RUN_IN_HALF_LIFE: i32 = 3;
+export const RB_RUN_IN_MULT_LO: i32 = 4;
+export const RB_RUN_IN_MULT_HI: i32 = 5;
+export const RB_RUN_IN_IS_ROOT: i32 = 6;
+export const RB_RUN_IN_START_BLOCK: i32 = 7;
+export const RB_RUN_IN_REGISTRATIONS: i32 = 8;
+export const RB_RUN_IN_N: i32 = 9;
+export const RB_RUN_IN_SLOTS: i32 = 10;
+export const RB_RUN_OUT_BLOCKS: i32 = 0;
+export const RB_RUN_OUT_PRICES: i32 = 1;
+export const RB_RUN_OUT_SLOTS: i32 = 2;
+
+// w_vec_max_limited: check_vec_max_limited (epoch/math.rs): the u16 values (n of them) normalised as I32F32 and the largest share compared with limit/65535; an empty vector is within the limit
+export const W_VEC_MAX_LIMITED_IN_VALUES: i32 = 0;
+export const W_VEC_MAX_LIMITED_IN_N: i32 = 1;
+export const W_VEC_MAX_LIMITED_IN_LIMIT: i32 = 2;
+export const W_VEC_MAX_LIMITED_IN_SLOTS: i32 = 3;
+export const W_VEC_MAX_LIMITED_OUT_WITHIN: i32 = 0;
+export const W_VEC_MAX_LIMITED_OUT_SLOTS: i32 = 1;
+
+// w_hotkey_total_stake: the stake check_weights_min_stake reads (stake_utils.rs get_stake_weights_for_hotkey_on_subnet): alpha saturating_add tao saturating_mul tao_weight, I64F64
+export const W_HOTKEY_TOTAL_STAKE_IN_ALPHA: i32 = 0;
+export const W_HOTKEY_TOTAL_STAKE_IN_TAO: i32 = 1;
+export const W_HOTKEY_TOTAL_STAKE_IN_TAO_WEIGHT: i32 = 2;
+export const W_HOTKEY_TOTAL_STAKE_IN_SLOTS: i32 = 3;
+export const W_HOTKEY_TOTAL_STAKE_OUT_STAKE_LO: i32 = 0;
+export const W_HOTKEY_TOTAL_STAKE_OUT_STAKE_HI: i32 = 1;
+export const W_HOTKEY_TOTAL_STAKE_OUT_SLOTS: i32 = 2;
+
+// c_root_claimable_add: increase_root_claimable_for_hotkey_and_subnet on one rate (I96F32 as i128): the new RootClaimable rate, or staked set and the rate unchanged when the amount exceeds the hotkey's total root stake (the chain stakes it to the owner instead)
+export const C_ROOT_CLAIMABLE_ADD_IN_RATE_LO: i32 = 0;
+export const C_ROOT_CLAIMABLE_ADD_IN_RATE_HI: i32 = 1;
+export const C_ROOT_CLAIMABLE_ADD_IN_AMOUNT: i32 = 2;
+export const C_ROOT_CLAIMABLE_ADD_IN_TOTAL_ROOT_STAKE: i32 = 3;
+export const C_ROOT_CLAIMABLE_ADD_IN_SLOTS: i32 = 4;
+export const C_ROOT_CLAIMABLE_ADD_OUT_STAKED: i32 = 0;
+export const C_ROOT_CLAIMABLE_ADD_OUT_RATE_LO: i32 = 1;
+export const C_ROOT_CLAIMABLE_ADD_OUT_RATE_HI: i32 = 2;
+export const C_ROOT_CLAIMABLE_ADD_OUT_SLOTS: i32 = 3;
+
+// c_root_owed: get_root_owed_for_hotkey_coldkey_float (owed, I96F32 as i128, may be negative) and root_claim_on_subnet's gate (the alpha a claim pays; 0 below the threshold unless ignore_minimum)
+export const C_ROOT_OWED_IN_RATE_LO: i32 = 0;
+export const C_ROOT_OWED_IN_RATE_HI: i32 = 1;
+export const C_ROOT_OWED_IN_ROOT_STAKE: i32 = 2;
+export const C_ROOT_OWED_IN_CLAIMED_LO: i32 = 3;
+export const C_ROOT_OWED_IN_CLAIMED_HI: i32 = 4;
+export const C_ROOT_OWED_IN_THRESHOLD: i32 = 5;
+export const C_ROOT_OWED_IN_IGNORE_MINIMUM: i32 = 6;
+export const C_ROOT_OWED_IN_SLOTS: i32 = 7;
+export const C_ROOT_OWED_OUT_OWED_LO: i32 = 0;
+export const C_ROOT_OWED_OUT_OWED_HI: i32 = 1;
+export const C_ROOT_OWED_OUT_PAYS: i32 = 2;
+export const C_ROOT_OWED_OUT_SLOTS: i32 = 3;
+
+// c_root_claimed_shift: how far RootClaimed (u128) moves when amount root stake is added or removed: floor(rate * amount)
+export const C_ROOT_CLAIMED_SHIFT_IN_RATE_LO: i32 = 0;
+export const C_ROOT_CLAIMED_SHIFT_IN_RATE_HI: i32 = 1;
+export const C_ROOT_CLAIMED_SHIFT_IN_AMOUNT: i32 = 2;
+export const C_ROOT_CLAIMED_SHIFT_IN_SLOTS: i32 = 3;
+export const C_ROOT_CLAIMED_SHIFT_OUT_SHIFT_LO: i32 = 0;
+export const C_ROOT_CLAIMED_SHIFT_OUT_SHIFT_HI: i32 = 1;
+export const C_ROOT_CLAIMED_SHIFT_OUT_SLOTS: i32 = 2;
+
+// c_block_hash_to_indices: block_hash_to_indices: the coldkey indices (at most k, ascending and distinct, u64) auto-claimed in the block with this 32-byte hash among n coldkeys
+export const C_BLOCK_HASH_TO_INDICES_IN_BLOCK_HASH: i32 = 0;
+export const C_BLOCK_HASH_TO_INDICES_IN_K: i32 = 1;
+export const C_BLOCK_HASH_TO_INDICES_IN_N: i32 = 2;
+export const C_BLOCK_HASH_TO_INDICES_IN_SLOTS: i32 = 3;
+export const C_BLOCK_HASH_TO_INDICES_OUT_INDICES: i32 = 0;
+export const C_BLOCK_HASH_TO_INDICES_OUT_COUNT: i32 = 1;
+export const C_BLOCK_HASH_TO_INDICES_OUT_SLOTS: i32 = 2;
+
+// c_dividend_distribution_473: calculate_dividend_distribution at runtime 473: each of n hotkeys' dividend (U96F32 lo/hi pairs) split into alpha and root parts by its alpha and root stake (u64) and root uid (u8 flags), and the pending alpha and root pots shared by them; outputs U96F32 lo/hi pairs, n each
+export const C_DIVIDEND_DISTRIBUTION_473_IN_N: i32 = 0;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_DIVIDEND: i32 = 1;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_ALPHA_STAKE: i32 = 2;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_ROOT_STAKE: i32 = 3;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_ROOT_UID: i32 = 4;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_TAO_WEIGHT_LO: i32 = 5;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_TAO_WEIGHT_HI: i32 = 6;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_PENDING_ALPHA: i32 = 7;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_PENDING_ROOT: i32 = 8;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_SLOTS: i32 = 9;
+export const C_DIVIDEND_DISTRIBUTION_473_OUT_ALPHA_DIVIDEND: i32 = 0;
+export const C_DIVIDEND_DISTRIBUTION_473_OUT_ROOT_DIVIDEND: i32 = 1;
+export const C_DIVIDEND_DISTRIBUTION_473_OUT_SLOTS: i32 = 2;
+
 // coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms
 // schedule
 export const F_NETUID: i32 = 0;

@@ -208,6 +208,167 @@ export const layouts = {
     out: { accepted: [0, "bool"], quote: [1, "u64"] },
     outSlots: 2,
   },
+  /** SafeFloat add (primitives/share-pool safe_float.rs): a + b, mantissa u128 x 10^exponent; error 1 for None */
+  sf_add: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** SafeFloat sub: a - b; error 1 for None (a < b or overflow) */
+  sf_sub: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** SafeFloat div: a / b; error 1 for None (division by zero or overflow) */
+  sf_div: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** runtime 473's SafeFloat sub_exact_floor: a - b exact at the finer exponent, then floored; error 1 when a < b */
+  sf_sub_exact_floor: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** SafeFloat mul_div: a * b / c; error 1 for None */
+  sf_mul_div: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"], c_mantissa_lo: [6, "u64"], c_mantissa_hi: [7, "u64"], c_exponent: [8, "i64"] },
+    inSlots: 9,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** SafeFloat gt: a > b */
+  sf_gt: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { greater: [0, "bool"] },
+    outSlots: 1,
+  },
+  /** runtime 473's SafeFloat gt: a zero is never greater and any nonzero value beats zero */
+  sf_gt_473: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { greater: [0, "bool"] },
+    outSlots: 1,
+  },
+  /** SafeFloat to u64, floored and saturating */
+  sf_to_u64: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"] },
+    inSlots: 3,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** SafeFloat from a legacy U64F64 share */
+  sf_from_u64f64: {
+    in: { bits_lo: [0, "u64"], bits_hi: [1, "u64"] },
+    inSlots: 2,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** a sequence of share-pool ops (stake, unstake, emit, slash, try_stake: [op, key index, amount] u64 triples) on the pool's state block (layout in sharepool/share_pool.ts), updated in place; snapshots: after each op the shared value, the denominator record (4), per key its record (4) and value, then the try_stake answer (6 + 5 keys slots) */
+  sp_run: {
+    in: { state: [0, "ptr"], ops: [1, "ptr"], n: [2, "i32"] },
+    inSlots: 3,
+    out: { snapshots: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** sp_run under runtime 473's share pool (sharepool/share_pool_473.ts), the same layouts; ops credit, try_credit_sole and withdraw added */
+  sp_run_473: {
+    in: { state: [0, "ptr"], ops: [1, "ptr"], n: [2, "i32"] },
+    inSlots: 3,
+    out: { snapshots: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** the registration burn's per-block decay factor for a half life (Q32 fixed point) */
+  rb_decay_factor: {
+    in: { half_life: [0, "u32"] },
+    inSlots: 1,
+    out: { factor: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** a Q32 fixed-point base raised to an integer power, as the burn decay computes it */
+  rb_pow_q32: {
+    in: { base: [0, "u64"], exp: [1, "u32"] },
+    inSlots: 2,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** one block's decay and clamp of a subnet's registration burn */
+  rb_decay: {
+    in: { burn: [0, "u64"], half_life: [1, "u32"], block: [2, "u64"], min_burn: [3, "u64"], max_burn: [4, "u64"] },
+    inSlots: 5,
+    out: { burn: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** the registration burn after one registration (BurnIncreaseMult as U64F64), clamped; unchanged on root */
+  rb_bump: {
+    in: { burn: [0, "u64"], mult_lo: [1, "u64"], mult_hi: [2, "u64"], min_burn: [3, "u64"], max_burn: [4, "u64"], is_root: [5, "bool"] },
+    inSlots: 6,
+    out: { burn: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** the registration burn over n blocks from start_block + 1, with registrations[i] (u32) registrations in block i: per block [burn after decay, burn at the end of the block] (2n u64 at blocks) and the price of each registration in order (u64 at prices) */
+  rb_run: {
+    in: { burn: [0, "u64"], min_burn: [1, "u64"], max_burn: [2, "u64"], half_life: [3, "u32"], mult_lo: [4, "u64"], mult_hi: [5, "u64"], is_root: [6, "bool"], start_block: [7, "u64"], registrations: [8, "ptr"], n: [9, "i32"] },
+    inSlots: 10,
+    out: { blocks: [0, "ptr"], prices: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** check_vec_max_limited (epoch/math.rs): the u16 values (n of them) normalised as I32F32 and the largest share compared with limit/65535; an empty vector is within the limit */
+  w_vec_max_limited: {
+    in: { values: [0, "ptr"], n: [1, "i32"], limit: [2, "u32"] },
+    inSlots: 3,
+    out: { within: [0, "bool"] },
+    outSlots: 1,
+  },
+  /** the stake check_weights_min_stake reads (stake_utils.rs get_stake_weights_for_hotkey_on_subnet): alpha saturating_add tao saturating_mul tao_weight, I64F64 */
+  w_hotkey_total_stake: {
+    in: { alpha: [0, "u64"], tao: [1, "u64"], tao_weight: [2, "u64"] },
+    inSlots: 3,
+    out: { stake_lo: [0, "u64"], stake_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** increase_root_claimable_for_hotkey_and_subnet on one rate (I96F32 as i128): the new RootClaimable rate, or staked set and the rate unchanged when the amount exceeds the hotkey's total root stake (the chain stakes it to the owner instead) */
+  c_root_claimable_add: {
+    in: { rate_lo: [0, "u64"], rate_hi: [1, "u64"], amount: [2, "u64"], total_root_stake: [3, "u64"] },
+    inSlots: 4,
+    out: { staked: [0, "bool"], rate_lo: [1, "u64"], rate_hi: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** get_root_owed_for_hotkey_coldkey_float (owed, I96F32 as i128, may be negative) and root_claim_on_subnet's gate (the alpha a claim pays; 0 below the threshold unless ignore_minimum) */
+  c_root_owed: {
+    in: { rate_lo: [0, "u64"], rate_hi: [1, "u64"], root_stake: [2, "u64"], claimed_lo: [3, "u64"], claimed_hi: [4, "u64"], threshold: [5, "u64"], ignore_minimum: [6, "bool"] },
+    inSlots: 7,
+    out: { owed_lo: [0, "u64"], owed_hi: [1, "u64"], pays: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** how far RootClaimed (u128) moves when amount root stake is added or removed: floor(rate * amount) */
+  c_root_claimed_shift: {
+    in: { rate_lo: [0, "u64"], rate_hi: [1, "u64"], amount: [2, "u64"] },
+    inSlots: 3,
+    out: { shift_lo: [0, "u64"], shift_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** block_hash_to_indices: the coldkey indices (at most k, ascending and distinct, u64) auto-claimed in the block with this 32-byte hash among n coldkeys */
+  c_block_hash_to_indices: {
+    in: { block_hash: [0, "ptr"], k: [1, "u64"], n: [2, "u64"] },
+    inSlots: 3,
+    out: { indices: [0, "ptr"], count: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** calculate_dividend_distribution at runtime 473: each of n hotkeys' dividend (U96F32 lo/hi pairs) split into alpha and root parts by its alpha and root stake (u64) and root uid (u8 flags), and the pending alpha and root pots shared by them; outputs U96F32 lo/hi pairs, n each */
+  c_dividend_distribution_473: {
+    in: { n: [0, "i32"], dividend: [1, "ptr"], alpha_stake: [2, "ptr"], root_stake: [3, "ptr"], root_uid: [4, "ptr"], tao_weight_lo: [5, "u64"], tao_weight_hi: [6, "u64"], pending_alpha: [7, "u64"], pending_root: [8, "u64"] },
+    inSlots: 9,
+    out: { alpha_dividend: [0, "ptr"], root_dividend: [1, "ptr"] },
+    outSlots: 2,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;
