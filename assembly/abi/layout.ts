@@ -549,6 +549,94 @@ export const C_DIVIDEND_DISTRIBUTION_473_OUT_ALPHA_DIVIDEND: i32 = 0;
 export const C_DIVIDEND_DISTRIBUTION_473_OUT_ROOT_DIVIDEND: i32 = 1;
 export const C_DIVIDEND_DISTRIBUTION_473_OUT_SLOTS: i32 = 2;
 
+// e_block_emission: get_block_emission_for_issuance (coinbase/block_emission.rs): the block emission at this total issuance
+export const E_BLOCK_EMISSION_IN_ISSUANCE: i32 = 0;
+export const E_BLOCK_EMISSION_IN_SLOTS: i32 = 1;
+export const E_BLOCK_EMISSION_OUT_EMISSION: i32 = 0;
+export const E_BLOCK_EMISSION_OUT_SLOTS: i32 = 1;
+
+// e_halvings: the number of halvings at this issuance; -1 at and beyond the total supply
+export const E_HALVINGS_IN_ISSUANCE: i32 = 0;
+export const E_HALVINGS_IN_SLOTS: i32 = 1;
+export const E_HALVINGS_OUT_HALVINGS: i32 = 0;
+export const E_HALVINGS_OUT_SLOTS: i32 = 1;
+
+// e_alpha_issuance: a subnet's alpha issuance: SubnetAlphaIn + SubnetAlphaOut, saturating
+export const E_ALPHA_ISSUANCE_IN_ALPHA_IN: i32 = 0;
+export const E_ALPHA_ISSUANCE_IN_ALPHA_OUT: i32 = 1;
+export const E_ALPHA_ISSUANCE_IN_SLOTS: i32 = 2;
+export const E_ALPHA_ISSUANCE_OUT_ISSUANCE: i32 = 0;
+export const E_ALPHA_ISSUANCE_OUT_SLOTS: i32 = 1;
+
+// e_emission_run: the block emission for count consecutive blocks from issuance, each block's emission added before the next (no recycling): the issuance after the last block, and the per-block emissions (count u64) when record is set (0 otherwise)
+export const E_EMISSION_RUN_IN_ISSUANCE: i32 = 0;
+export const E_EMISSION_RUN_IN_COUNT: i32 = 1;
+export const E_EMISSION_RUN_IN_RECORD: i32 = 2;
+export const E_EMISSION_RUN_IN_SLOTS: i32 = 3;
+export const E_EMISSION_RUN_OUT_ISSUANCE: i32 = 0;
+export const E_EMISSION_RUN_OUT_EMISSIONS: i32 = 1;
+export const E_EMISSION_RUN_OUT_SLOTS: i32 = 2;
+
+// e_first_issuance_with_halvings: the smallest issuance with at least k halvings (the chain's exact thresholds)
+export const E_FIRST_ISSUANCE_WITH_HALVINGS_IN_K: i32 = 0;
+export const E_FIRST_ISSUANCE_WITH_HALVINGS_IN_SLOTS: i32 = 1;
+export const E_FIRST_ISSUANCE_WITH_HALVINGS_OUT_ISSUANCE: i32 = 0;
+export const E_FIRST_ISSUANCE_WITH_HALVINGS_OUT_SLOTS: i32 = 1;
+
+// e_log2_i96f32: log2 of an I96F32 (as i128) as the emission code computes it; error 1 where it is undefined
+export const E_LOG2_I96F32_IN_BITS_LO: i32 = 0;
+export const E_LOG2_I96F32_IN_BITS_HI: i32 = 1;
+export const E_LOG2_I96F32_IN_SLOTS: i32 = 2;
+export const E_LOG2_I96F32_OUT_ERROR: i32 = 0;
+export const E_LOG2_I96F32_OUT_LOG2_LO: i32 = 1;
+export const E_LOG2_I96F32_OUT_LOG2_HI: i32 = 2;
+export const E_LOG2_I96F32_OUT_SLOTS: i32 = 3;
+
+// e_spot_price: the subnet's U64F64 spot price under its mechanism (0: stable 1.0, else the pool's price)
+export const E_SPOT_PRICE_IN_MECHANISM: i32 = 0;
+export const E_SPOT_PRICE_IN_TAO: i32 = 1;
+export const E_SPOT_PRICE_IN_ALPHA: i32 = 2;
+export const E_SPOT_PRICE_IN_QUOTE_WEIGHT: i32 = 3;
+export const E_SPOT_PRICE_IN_SLOTS: i32 = 4;
+export const E_SPOT_PRICE_OUT_PRICE_LO: i32 = 0;
+export const E_SPOT_PRICE_OUT_PRICE_HI: i32 = 1;
+export const E_SPOT_PRICE_OUT_SLOTS: i32 = 2;
+
+// e_update_moving_price: one update_moving_price (coinbase/run_coinbase.rs) at block on this pool: the spot price (U64F64), the new SubnetMovingPrice (I96F32 as i128) and the moving alpha price (U64F64)
+export const E_UPDATE_MOVING_PRICE_IN_NETUID: i32 = 0;
+export const E_UPDATE_MOVING_PRICE_IN_MECHANISM: i32 = 1;
+export const E_UPDATE_MOVING_PRICE_IN_BLOCK: i32 = 2;
+export const E_UPDATE_MOVING_PRICE_IN_START_CALL_BLOCK: i32 = 3;
+export const E_UPDATE_MOVING_PRICE_IN_HALVING_BLOCKS: i32 = 4;
+export const E_UPDATE_MOVING_PRICE_IN_MOVING_ALPHA_LO: i32 = 5;
+export const E_UPDATE_MOVING_PRICE_IN_MOVING_ALPHA_HI: i32 = 6;
+export const E_UPDATE_MOVING_PRICE_IN_MOVING_PRICE_LO: i32 = 7;
+export const E_UPDATE_MOVING_PRICE_IN_MOVING_PRICE_HI: i32 = 8;
+export const E_UPDATE_MOVING_PRICE_IN_TAO: i32 = 9;
+export const E_UPDATE_MOVING_PRICE_IN_ALPHA: i32 = 10;
+export const E_UPDATE_MOVING_PRICE_IN_QUOTE_WEIGHT: i32 = 11;
+export const E_UPDATE_MOVING_PRICE_IN_SLOTS: i32 = 12;
+export const E_UPDATE_MOVING_PRICE_OUT_SPOT_LO: i32 = 0;
+export const E_UPDATE_MOVING_PRICE_OUT_SPOT_HI: i32 = 1;
+export const E_UPDATE_MOVING_PRICE_OUT_MOVING_PRICE_LO: i32 = 2;
+export const E_UPDATE_MOVING_PRICE_OUT_MOVING_PRICE_HI: i32 = 3;
+export const E_UPDATE_MOVING_PRICE_OUT_MOVING_ALPHA_PRICE_LO: i32 = 4;
+export const E_UPDATE_MOVING_PRICE_OUT_MOVING_ALPHA_PRICE_HI: i32 = 5;
+export const E_UPDATE_MOVING_PRICE_OUT_SLOTS: i32 = 6;
+
+// e_project: the supply projection (coinbase/projection.ts) over days days with recycled_per_day TAO recycled: daily issuance and minted (days u64 each), and up to max_events halvings (their block offsets u64 and halving counts u32, halvings of them)
+export const E_PROJECT_IN_ISSUANCE: i32 = 0;
+export const E_PROJECT_IN_RECYCLED_PER_DAY: i32 = 1;
+export const E_PROJECT_IN_DAYS: i32 = 2;
+export const E_PROJECT_IN_MAX_EVENTS: i32 = 3;
+export const E_PROJECT_IN_SLOTS: i32 = 4;
+export const E_PROJECT_OUT_DAILY_ISSUANCE: i32 = 0;
+export const E_PROJECT_OUT_DAILY_MINTED: i32 = 1;
+export const E_PROJECT_OUT_HALVING_BLOCK: i32 = 2;
+export const E_PROJECT_OUT_HALVING_K: i32 = 3;
+export const E_PROJECT_OUT_HALVINGS: i32 = 4;
+export const E_PROJECT_OUT_SLOTS: i32 = 5;
+
 // coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms
 // schedule
 export const F_NETUID: i32 = 0;

@@ -369,6 +369,69 @@ export const layouts = {
     out: { alpha_dividend: [0, "ptr"], root_dividend: [1, "ptr"] },
     outSlots: 2,
   },
+  /** get_block_emission_for_issuance (coinbase/block_emission.rs): the block emission at this total issuance */
+  e_block_emission: {
+    in: { issuance: [0, "u64"] },
+    inSlots: 1,
+    out: { emission: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** the number of halvings at this issuance; -1 at and beyond the total supply */
+  e_halvings: {
+    in: { issuance: [0, "u64"] },
+    inSlots: 1,
+    out: { halvings: [0, "i32"] },
+    outSlots: 1,
+  },
+  /** a subnet's alpha issuance: SubnetAlphaIn + SubnetAlphaOut, saturating */
+  e_alpha_issuance: {
+    in: { alpha_in: [0, "u64"], alpha_out: [1, "u64"] },
+    inSlots: 2,
+    out: { issuance: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** the block emission for count consecutive blocks from issuance, each block's emission added before the next (no recycling): the issuance after the last block, and the per-block emissions (count u64) when record is set (0 otherwise) */
+  e_emission_run: {
+    in: { issuance: [0, "u64"], count: [1, "i32"], record: [2, "bool"] },
+    inSlots: 3,
+    out: { issuance: [0, "u64"], emissions: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** the smallest issuance with at least k halvings (the chain's exact thresholds) */
+  e_first_issuance_with_halvings: {
+    in: { k: [0, "i32"] },
+    inSlots: 1,
+    out: { issuance: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** log2 of an I96F32 (as i128) as the emission code computes it; error 1 where it is undefined */
+  e_log2_i96f32: {
+    in: { bits_lo: [0, "u64"], bits_hi: [1, "u64"] },
+    inSlots: 2,
+    out: { error: [0, "u32"], log2_lo: [1, "u64"], log2_hi: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** the subnet's U64F64 spot price under its mechanism (0: stable 1.0, else the pool's price) */
+  e_spot_price: {
+    in: { mechanism: [0, "u32"], tao: [1, "u64"], alpha: [2, "u64"], quote_weight: [3, "u64"] },
+    inSlots: 4,
+    out: { price_lo: [0, "u64"], price_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** one update_moving_price (coinbase/run_coinbase.rs) at block on this pool: the spot price (U64F64), the new SubnetMovingPrice (I96F32 as i128) and the moving alpha price (U64F64) */
+  e_update_moving_price: {
+    in: { netuid: [0, "u32"], mechanism: [1, "u32"], block: [2, "u64"], start_call_block: [3, "u64"], halving_blocks: [4, "u64"], moving_alpha_lo: [5, "u64"], moving_alpha_hi: [6, "u64"], moving_price_lo: [7, "u64"], moving_price_hi: [8, "u64"], tao: [9, "u64"], alpha: [10, "u64"], quote_weight: [11, "u64"] },
+    inSlots: 12,
+    out: { spot_lo: [0, "u64"], spot_hi: [1, "u64"], moving_price_lo: [2, "u64"], moving_price_hi: [3, "u64"], moving_alpha_price_lo: [4, "u64"], moving_alpha_price_hi: [5, "u64"] },
+    outSlots: 6,
+  },
+  /** the supply projection (coinbase/projection.ts) over days days with recycled_per_day TAO recycled: daily issuance and minted (days u64 each), and up to max_events halvings (their block offsets u64 and halving counts u32, halvings of them) */
+  e_project: {
+    in: { issuance: [0, "u64"], recycled_per_day: [1, "u64"], days: [2, "i32"], max_events: [3, "i32"] },
+    inSlots: 4,
+    out: { daily_issuance: [0, "ptr"], daily_minted: [1, "ptr"], halving_block: [2, "ptr"], halving_k: [3, "ptr"], halvings: [4, "i32"] },
+    outSlots: 5,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;
