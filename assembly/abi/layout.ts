@@ -637,6 +637,520 @@ export const E_PROJECT_OUT_HALVING_K: i32 = 3;
 export const E_PROJECT_OUT_HALVINGS: i32 = 4;
 export const E_PROJECT_OUT_SLOTS: i32 = 5;
 
+// m_proportion_to_u16: fixed_proportion_to_u16 (epoch/math.rs): an I32F32 proportion as u16 parts of 65535
+export const M_PROPORTION_TO_U16_IN_X: i32 = 0;
+export const M_PROPORTION_TO_U16_IN_SLOTS: i32 = 1;
+export const M_PROPORTION_TO_U16_OUT_VALUE: i32 = 0;
+export const M_PROPORTION_TO_U16_OUT_SLOTS: i32 = 1;
+
+// m_fixed_to_u16: fixed_to_u16: an I32F32 as u16, saturating
+// (the headers of m_proportion_to_u16: M_PROPORTION_TO_U16_IN_*, M_PROPORTION_TO_U16_OUT_*)
+
+// m_fixed_to_u64: fixed_to_u64: an I32F32 as u64, saturating
+export const M_FIXED_TO_U64_IN_X: i32 = 0;
+export const M_FIXED_TO_U64_IN_SLOTS: i32 = 1;
+export const M_FIXED_TO_U64_OUT_VALUE: i32 = 0;
+export const M_FIXED_TO_U64_OUT_SLOTS: i32 = 1;
+
+// m_u16_proportion: u16_proportion_to_fixed: u16 parts of 65535 as an I32F32
+export const M_U16_PROPORTION_IN_U: i32 = 0;
+export const M_U16_PROPORTION_IN_SLOTS: i32 = 1;
+export const M_U16_PROPORTION_OUT_VALUE: i32 = 0;
+export const M_U16_PROPORTION_OUT_SLOTS: i32 = 1;
+
+// m_u16_to_fixed: u16_to_fixed: a u16 as an I32F32
+// (the headers of m_u16_proportion: M_U16_PROPORTION_IN_*, M_U16_PROPORTION_OUT_*)
+
+// m_exp_safe: exp_safe (epoch/math.rs) on I32F32
+export const M_EXP_SAFE_IN_X: i32 = 0;
+export const M_EXP_SAFE_IN_SLOTS: i32 = 1;
+export const M_EXP_SAFE_OUT_VALUE: i32 = 0;
+export const M_EXP_SAFE_OUT_SLOTS: i32 = 1;
+
+// m_sigmoid_safe: sigmoid_safe (epoch/math.rs) on I32F32
+export const M_SIGMOID_SAFE_IN_X: i32 = 0;
+export const M_SIGMOID_SAFE_IN_RHO: i32 = 1;
+export const M_SIGMOID_SAFE_IN_KAPPA: i32 = 2;
+export const M_SIGMOID_SAFE_IN_SLOTS: i32 = 3;
+export const M_SIGMOID_SAFE_OUT_VALUE: i32 = 0;
+export const M_SIGMOID_SAFE_OUT_SLOTS: i32 = 1;
+
+// m_alpha_sigmoid: alpha_sigmoid (epoch/math.rs): the liquid alpha of one bond from consensus, weight and bond, between low and high, with the subnet's steepness
+export const M_ALPHA_SIGMOID_IN_CONSENSUS: i32 = 0;
+export const M_ALPHA_SIGMOID_IN_WEIGHT: i32 = 1;
+export const M_ALPHA_SIGMOID_IN_BOND: i32 = 2;
+export const M_ALPHA_SIGMOID_IN_LOW: i32 = 3;
+export const M_ALPHA_SIGMOID_IN_HIGH: i32 = 4;
+export const M_ALPHA_SIGMOID_IN_STEEPNESS: i32 = 5;
+export const M_ALPHA_SIGMOID_IN_SLOTS: i32 = 6;
+export const M_ALPHA_SIGMOID_OUT_VALUE: i32 = 0;
+export const M_ALPHA_SIGMOID_OUT_SLOTS: i32 = 1;
+
+// m_ema_alpha: the bonds EMA coefficient from BondsMovingAverage: the classic path, or Yuma3's wrapping fallback
+export const M_EMA_ALPHA_IN_BONDS_MOVING_AVERAGE: i32 = 0;
+export const M_EMA_ALPHA_IN_WRAPPING: i32 = 1;
+export const M_EMA_ALPHA_IN_SLOTS: i32 = 2;
+export const M_EMA_ALPHA_OUT_VALUE: i32 = 0;
+export const M_EMA_ALPHA_OUT_SLOTS: i32 = 1;
+
+// m_emission: I96F32(x) saturating_mul I96F32(rao) as u64, saturating (the epoch's emission of a normalised share)
+export const M_EMISSION_IN_X: i32 = 0;
+export const M_EMISSION_IN_RAO: i32 = 1;
+export const M_EMISSION_IN_SLOTS: i32 = 2;
+export const M_EMISSION_OUT_VALUE: i32 = 0;
+export const M_EMISSION_OUT_SLOTS: i32 = 1;
+
+// m_fixed64_to_u64: fixed64_to_u64 of an I64F64: floor, negative to 0
+export const M_FIXED64_TO_U64_IN_BITS_LO: i32 = 0;
+export const M_FIXED64_TO_U64_IN_BITS_HI: i32 = 1;
+export const M_FIXED64_TO_U64_IN_SLOTS: i32 = 2;
+export const M_FIXED64_TO_U64_OUT_VALUE: i32 = 0;
+export const M_FIXED64_TO_U64_OUT_SLOTS: i32 = 1;
+
+// m_weighted_median: weighted_median (epoch/math.rs) over the len indexes in partition (u32) of stake and score (i64, padded to the largest index)
+export const M_WEIGHTED_MEDIAN_IN_STAKE: i32 = 0;
+export const M_WEIGHTED_MEDIAN_IN_SCORE: i32 = 1;
+export const M_WEIGHTED_MEDIAN_IN_PARTITION: i32 = 2;
+export const M_WEIGHTED_MEDIAN_IN_LEN: i32 = 3;
+export const M_WEIGHTED_MEDIAN_IN_MINORITY: i32 = 4;
+export const M_WEIGHTED_MEDIAN_IN_LO: i32 = 5;
+export const M_WEIGHTED_MEDIAN_IN_HI: i32 = 6;
+export const M_WEIGHTED_MEDIAN_IN_SLOTS: i32 = 7;
+export const M_WEIGHTED_MEDIAN_OUT_VALUE: i32 = 0;
+export const M_WEIGHTED_MEDIAN_OUT_SLOTS: i32 = 1;
+
+// m_weighted_median_col_sparse: weighted_median_col_sparse: each of the columns' stake-weighted median (columns i64)
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE: i32 = 0;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE_LEN: i32 = 1;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_ROWS: i32 = 2;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_START: i32 = 3;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_COL: i32 = 4;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_VAL: i32 = 5;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_COLUMNS: i32 = 6;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_MAJORITY: i32 = 7;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_SLOTS: i32 = 8;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_OUT_MEDIANS: i32 = 0;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_OUT_SLOTS: i32 = 1;
+
+// m_normalize: inplace_normalize: the n I32F32 values at x, in place
+export const M_NORMALIZE_IN_X: i32 = 0;
+export const M_NORMALIZE_IN_N: i32 = 1;
+export const M_NORMALIZE_IN_SLOTS: i32 = 2;
+export const M_NORMALIZE_OUT_SLOTS: i32 = 0;
+
+// m_normalize_using_sum: inplace_normalize_using_sum: the n values at x divided by sum, in place
+export const M_NORMALIZE_USING_SUM_IN_X: i32 = 0;
+export const M_NORMALIZE_USING_SUM_IN_N: i32 = 1;
+export const M_NORMALIZE_USING_SUM_IN_SUM: i32 = 2;
+export const M_NORMALIZE_USING_SUM_IN_SLOTS: i32 = 3;
+export const M_NORMALIZE_USING_SUM_OUT_SLOTS: i32 = 0;
+
+// m_normalize64: inplace_normalize_64 on n I64F64 values (lo/hi pairs at x, in place), and their I32F32 conversions
+export const M_NORMALIZE64_IN_X: i32 = 0;
+export const M_NORMALIZE64_IN_N: i32 = 1;
+export const M_NORMALIZE64_IN_SLOTS: i32 = 2;
+export const M_NORMALIZE64_OUT_FIXED32: i32 = 0;
+export const M_NORMALIZE64_OUT_SLOTS: i32 = 1;
+
+// m_row_normalize_sparse: inplace_row_normalize_sparse on an I32F32 CSR (u32 columns, i64 values), in place
+export const M_ROW_NORMALIZE_SPARSE_IN_ROWS: i32 = 0;
+export const M_ROW_NORMALIZE_SPARSE_IN_START: i32 = 1;
+export const M_ROW_NORMALIZE_SPARSE_IN_COL: i32 = 2;
+export const M_ROW_NORMALIZE_SPARSE_IN_VAL: i32 = 3;
+export const M_ROW_NORMALIZE_SPARSE_IN_SLOTS: i32 = 4;
+export const M_ROW_NORMALIZE_SPARSE_OUT_SLOTS: i32 = 0;
+
+// m_col_normalize_sparse: inplace_col_normalize_sparse over columns columns, in place
+export const M_COL_NORMALIZE_SPARSE_IN_ROWS: i32 = 0;
+export const M_COL_NORMALIZE_SPARSE_IN_START: i32 = 1;
+export const M_COL_NORMALIZE_SPARSE_IN_COL: i32 = 2;
+export const M_COL_NORMALIZE_SPARSE_IN_VAL: i32 = 3;
+export const M_COL_NORMALIZE_SPARSE_IN_COLUMNS: i32 = 4;
+export const M_COL_NORMALIZE_SPARSE_IN_SLOTS: i32 = 5;
+export const M_COL_NORMALIZE_SPARSE_OUT_SLOTS: i32 = 0;
+
+// m_col_max_upscale_sparse: inplace_col_max_upscale_sparse over columns columns, in place
+// (the headers of m_col_normalize_sparse: M_COL_NORMALIZE_SPARSE_IN_*, M_COL_NORMALIZE_SPARSE_OUT_*)
+
+// m_is_topk_nonzero: is_topk_nonzero: whether each of the n values is among the k largest and nonzero (u8 flags)
+export const M_IS_TOPK_NONZERO_IN_V: i32 = 0;
+export const M_IS_TOPK_NONZERO_IN_N: i32 = 1;
+export const M_IS_TOPK_NONZERO_IN_K: i32 = 2;
+export const M_IS_TOPK_NONZERO_IN_SLOTS: i32 = 3;
+export const M_IS_TOPK_NONZERO_OUT_FLAGS: i32 = 0;
+export const M_IS_TOPK_NONZERO_OUT_SLOTS: i32 = 1;
+
+// m_col_clip_sparse: col_clip_sparse: each column clipped to its threshold (threshold_len i64); a new CSR
+export const M_COL_CLIP_SPARSE_IN_ROWS: i32 = 0;
+export const M_COL_CLIP_SPARSE_IN_START: i32 = 1;
+export const M_COL_CLIP_SPARSE_IN_COL: i32 = 2;
+export const M_COL_CLIP_SPARSE_IN_VAL: i32 = 3;
+export const M_COL_CLIP_SPARSE_IN_THRESHOLD: i32 = 4;
+export const M_COL_CLIP_SPARSE_IN_THRESHOLD_LEN: i32 = 5;
+export const M_COL_CLIP_SPARSE_IN_SLOTS: i32 = 6;
+export const M_COL_CLIP_SPARSE_OUT_ROWS: i32 = 0;
+export const M_COL_CLIP_SPARSE_OUT_START: i32 = 1;
+export const M_COL_CLIP_SPARSE_OUT_COL: i32 = 2;
+export const M_COL_CLIP_SPARSE_OUT_VAL: i32 = 3;
+export const M_COL_CLIP_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_row_sum_sparse: row_sum_sparse: each row's sum (rows i64)
+export const M_ROW_SUM_SPARSE_IN_ROWS: i32 = 0;
+export const M_ROW_SUM_SPARSE_IN_START: i32 = 1;
+export const M_ROW_SUM_SPARSE_IN_COL: i32 = 2;
+export const M_ROW_SUM_SPARSE_IN_VAL: i32 = 3;
+export const M_ROW_SUM_SPARSE_IN_SLOTS: i32 = 4;
+export const M_ROW_SUM_SPARSE_OUT_SUMS: i32 = 0;
+export const M_ROW_SUM_SPARSE_OUT_SLOTS: i32 = 1;
+
+// m_matmul_sparse: matmul_sparse: v times the matrix (columns i64)
+export const M_MATMUL_SPARSE_IN_ROWS: i32 = 0;
+export const M_MATMUL_SPARSE_IN_START: i32 = 1;
+export const M_MATMUL_SPARSE_IN_COL: i32 = 2;
+export const M_MATMUL_SPARSE_IN_VAL: i32 = 3;
+export const M_MATMUL_SPARSE_IN_V: i32 = 4;
+export const M_MATMUL_SPARSE_IN_V_LEN: i32 = 5;
+export const M_MATMUL_SPARSE_IN_COLUMNS: i32 = 6;
+export const M_MATMUL_SPARSE_IN_SLOTS: i32 = 7;
+export const M_MATMUL_SPARSE_OUT_RESULT: i32 = 0;
+export const M_MATMUL_SPARSE_OUT_SLOTS: i32 = 1;
+
+// m_matmul_transpose_sparse: matmul_transpose_sparse: the matrix times v (rows i64)
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_ROWS: i32 = 0;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_START: i32 = 1;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_COL: i32 = 2;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_VAL: i32 = 3;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_V: i32 = 4;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_V_LEN: i32 = 5;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_SLOTS: i32 = 6;
+export const M_MATMUL_TRANSPOSE_SPARSE_OUT_RESULT: i32 = 0;
+export const M_MATMUL_TRANSPOSE_SPARSE_OUT_SLOTS: i32 = 1;
+
+// m_interpolate_sparse: interpolate_sparse: a + ratio (b - a) over columns columns; a new CSR
+export const M_INTERPOLATE_SPARSE_IN_A_ROWS: i32 = 0;
+export const M_INTERPOLATE_SPARSE_IN_A_START: i32 = 1;
+export const M_INTERPOLATE_SPARSE_IN_A_COL: i32 = 2;
+export const M_INTERPOLATE_SPARSE_IN_A_VAL: i32 = 3;
+export const M_INTERPOLATE_SPARSE_IN_B_ROWS: i32 = 4;
+export const M_INTERPOLATE_SPARSE_IN_B_START: i32 = 5;
+export const M_INTERPOLATE_SPARSE_IN_B_COL: i32 = 6;
+export const M_INTERPOLATE_SPARSE_IN_B_VAL: i32 = 7;
+export const M_INTERPOLATE_SPARSE_IN_COLUMNS: i32 = 8;
+export const M_INTERPOLATE_SPARSE_IN_RATIO: i32 = 9;
+export const M_INTERPOLATE_SPARSE_IN_SLOTS: i32 = 10;
+export const M_INTERPOLATE_SPARSE_OUT_ROWS: i32 = 0;
+export const M_INTERPOLATE_SPARSE_OUT_START: i32 = 1;
+export const M_INTERPOLATE_SPARSE_OUT_COL: i32 = 2;
+export const M_INTERPOLATE_SPARSE_OUT_VAL: i32 = 3;
+export const M_INTERPOLATE_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_row_hadamard_sparse: row_hadamard_sparse: each row times v's entry (v_len i64); a new CSR
+export const M_ROW_HADAMARD_SPARSE_IN_ROWS: i32 = 0;
+export const M_ROW_HADAMARD_SPARSE_IN_START: i32 = 1;
+export const M_ROW_HADAMARD_SPARSE_IN_COL: i32 = 2;
+export const M_ROW_HADAMARD_SPARSE_IN_VAL: i32 = 3;
+export const M_ROW_HADAMARD_SPARSE_IN_V: i32 = 4;
+export const M_ROW_HADAMARD_SPARSE_IN_V_LEN: i32 = 5;
+export const M_ROW_HADAMARD_SPARSE_IN_SLOTS: i32 = 6;
+export const M_ROW_HADAMARD_SPARSE_OUT_ROWS: i32 = 0;
+export const M_ROW_HADAMARD_SPARSE_OUT_START: i32 = 1;
+export const M_ROW_HADAMARD_SPARSE_OUT_COL: i32 = 2;
+export const M_ROW_HADAMARD_SPARSE_OUT_VAL: i32 = 3;
+export const M_ROW_HADAMARD_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_mat_vec_mul_sparse: mat_vec_mul_sparse: each entry times v's entry for its column; a new CSR
+// (the headers of m_row_hadamard_sparse: M_ROW_HADAMARD_SPARSE_IN_*, M_ROW_HADAMARD_SPARSE_OUT_*)
+
+// m_vec_mul: vec_mul: the n products a_i b_i (i64)
+export const M_VEC_MUL_IN_A: i32 = 0;
+export const M_VEC_MUL_IN_B: i32 = 1;
+export const M_VEC_MUL_IN_N: i32 = 2;
+export const M_VEC_MUL_IN_SLOTS: i32 = 3;
+export const M_VEC_MUL_OUT_RESULT: i32 = 0;
+export const M_VEC_MUL_OUT_SLOTS: i32 = 1;
+
+// m_mat_ema_sparse: mat_ema_sparse: alpha a + (1 - alpha) b; a new CSR
+export const M_MAT_EMA_SPARSE_IN_A_ROWS: i32 = 0;
+export const M_MAT_EMA_SPARSE_IN_A_START: i32 = 1;
+export const M_MAT_EMA_SPARSE_IN_A_COL: i32 = 2;
+export const M_MAT_EMA_SPARSE_IN_A_VAL: i32 = 3;
+export const M_MAT_EMA_SPARSE_IN_B_ROWS: i32 = 4;
+export const M_MAT_EMA_SPARSE_IN_B_START: i32 = 5;
+export const M_MAT_EMA_SPARSE_IN_B_COL: i32 = 6;
+export const M_MAT_EMA_SPARSE_IN_B_VAL: i32 = 7;
+export const M_MAT_EMA_SPARSE_IN_ALPHA: i32 = 8;
+export const M_MAT_EMA_SPARSE_IN_SLOTS: i32 = 9;
+export const M_MAT_EMA_SPARSE_OUT_ROWS: i32 = 0;
+export const M_MAT_EMA_SPARSE_OUT_START: i32 = 1;
+export const M_MAT_EMA_SPARSE_OUT_COL: i32 = 2;
+export const M_MAT_EMA_SPARSE_OUT_VAL: i32 = 3;
+export const M_MAT_EMA_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_mat_ema_alpha_sparse: mat_ema_alpha_sparse: per-cell alpha (a dense alpha_rows x alpha_cols i64 matrix); a new CSR
+export const M_MAT_EMA_ALPHA_SPARSE_IN_A_ROWS: i32 = 0;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_A_START: i32 = 1;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_A_COL: i32 = 2;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_A_VAL: i32 = 3;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_B_ROWS: i32 = 4;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_B_START: i32 = 5;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_B_COL: i32 = 6;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_B_VAL: i32 = 7;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA: i32 = 8;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_ROWS: i32 = 9;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_COLS: i32 = 10;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_SLOTS: i32 = 11;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_ROWS: i32 = 0;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_START: i32 = 1;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_COL: i32 = 2;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_VAL: i32 = 3;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_vec_max_upscale_to_u16: vec_max_upscale_to_u16: the n I32F32 values scaled so the largest is 65535 (u16)
+export const M_VEC_MAX_UPSCALE_TO_U16_IN_V: i32 = 0;
+export const M_VEC_MAX_UPSCALE_TO_U16_IN_N: i32 = 1;
+export const M_VEC_MAX_UPSCALE_TO_U16_IN_SLOTS: i32 = 2;
+export const M_VEC_MAX_UPSCALE_TO_U16_OUT_RESULT: i32 = 0;
+export const M_VEC_MAX_UPSCALE_TO_U16_OUT_SLOTS: i32 = 1;
+
+// m_vec_u16_max_upscale_to_u16: vec_u16_max_upscale_to_u16 (the row set_weights stores): the n u16 values scaled so the largest is 65535
+// (the headers of m_vec_max_upscale_to_u16: M_VEC_MAX_UPSCALE_TO_U16_IN_*, M_VEC_MAX_UPSCALE_TO_U16_OUT_*)
+
+// m_sat_mul: I32F32 saturating_mul
+export const M_SAT_MUL_IN_A: i32 = 0;
+export const M_SAT_MUL_IN_B: i32 = 1;
+export const M_SAT_MUL_IN_SLOTS: i32 = 2;
+export const M_SAT_MUL_OUT_VALUE: i32 = 0;
+export const M_SAT_MUL_OUT_SLOTS: i32 = 1;
+
+// d_row_normalize: inplace_row_normalize on a dense rows x cols I32F32 matrix (row-major i64), in place
+export const D_ROW_NORMALIZE_IN_MATRIX: i32 = 0;
+export const D_ROW_NORMALIZE_IN_ROWS: i32 = 1;
+export const D_ROW_NORMALIZE_IN_COLS: i32 = 2;
+export const D_ROW_NORMALIZE_IN_SLOTS: i32 = 3;
+export const D_ROW_NORMALIZE_OUT_SLOTS: i32 = 0;
+
+// d_col_normalize: inplace_col_normalize, in place
+// (the headers of d_row_normalize: D_ROW_NORMALIZE_IN_*, D_ROW_NORMALIZE_OUT_*)
+
+// d_col_max_upscale: inplace_col_max_upscale, in place
+// (the headers of d_row_normalize: D_ROW_NORMALIZE_IN_*, D_ROW_NORMALIZE_OUT_*)
+
+// d_mask_diag: inplace_mask_diag, in place
+// (the headers of d_row_normalize: D_ROW_NORMALIZE_IN_*, D_ROW_NORMALIZE_OUT_*)
+
+// d_mask_vector: inplace_mask_vector: zero v[i] where mask[i] (u8 flags, mask_len of them), in place
+export const D_MASK_VECTOR_IN_MASK: i32 = 0;
+export const D_MASK_VECTOR_IN_MASK_LEN: i32 = 1;
+export const D_MASK_VECTOR_IN_V: i32 = 2;
+export const D_MASK_VECTOR_IN_N: i32 = 3;
+export const D_MASK_VECTOR_IN_SLOTS: i32 = 4;
+export const D_MASK_VECTOR_OUT_SLOTS: i32 = 0;
+
+// d_mask_matrix: inplace_mask_matrix: zero the cells a mask_rows x mask_cols u8 mask flags, in place
+export const D_MASK_MATRIX_IN_MASK: i32 = 0;
+export const D_MASK_MATRIX_IN_MASK_ROWS: i32 = 1;
+export const D_MASK_MATRIX_IN_MASK_COLS: i32 = 2;
+export const D_MASK_MATRIX_IN_MATRIX: i32 = 3;
+export const D_MASK_MATRIX_IN_ROWS: i32 = 4;
+export const D_MASK_MATRIX_IN_COLS: i32 = 5;
+export const D_MASK_MATRIX_IN_SLOTS: i32 = 6;
+export const D_MASK_MATRIX_OUT_SLOTS: i32 = 0;
+
+// d_mask_rows: inplace_mask_rows: zero the rows the mask flags, in place
+export const D_MASK_ROWS_IN_MASK: i32 = 0;
+export const D_MASK_ROWS_IN_MASK_LEN: i32 = 1;
+export const D_MASK_ROWS_IN_MATRIX: i32 = 2;
+export const D_MASK_ROWS_IN_ROWS: i32 = 3;
+export const D_MASK_ROWS_IN_COLS: i32 = 4;
+export const D_MASK_ROWS_IN_SLOTS: i32 = 5;
+export const D_MASK_ROWS_OUT_SLOTS: i32 = 0;
+
+// d_mask_cols: inplace_mask_cols: zero the columns the mask flags, in place
+// (the headers of d_mask_rows: D_MASK_ROWS_IN_*, D_MASK_ROWS_OUT_*)
+
+// d_mask_diag_except_index: inplace_mask_diag_except_index, in place
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_MATRIX: i32 = 0;
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_ROWS: i32 = 1;
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_COLS: i32 = 2;
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_EXCEPT: i32 = 3;
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_SLOTS: i32 = 4;
+export const D_MASK_DIAG_EXCEPT_INDEX_OUT_SLOTS: i32 = 0;
+
+// d_row_hadamard: row_hadamard: each row times v's entry; a new dense matrix
+export const D_ROW_HADAMARD_IN_MATRIX: i32 = 0;
+export const D_ROW_HADAMARD_IN_ROWS: i32 = 1;
+export const D_ROW_HADAMARD_IN_COLS: i32 = 2;
+export const D_ROW_HADAMARD_IN_V: i32 = 3;
+export const D_ROW_HADAMARD_IN_V_LEN: i32 = 4;
+export const D_ROW_HADAMARD_IN_SLOTS: i32 = 5;
+export const D_ROW_HADAMARD_OUT_ROWS: i32 = 0;
+export const D_ROW_HADAMARD_OUT_COLS: i32 = 1;
+export const D_ROW_HADAMARD_OUT_MATRIX: i32 = 2;
+export const D_ROW_HADAMARD_OUT_SLOTS: i32 = 3;
+
+// d_mat_vec_mul: mat_vec_mul: each cell times v's entry for its column; a new dense matrix
+// (the headers of d_row_hadamard: D_ROW_HADAMARD_IN_*, D_ROW_HADAMARD_OUT_*)
+
+// d_row_sum: row_sum: each row's sum (len i64)
+export const D_ROW_SUM_IN_MATRIX: i32 = 0;
+export const D_ROW_SUM_IN_ROWS: i32 = 1;
+export const D_ROW_SUM_IN_COLS: i32 = 2;
+export const D_ROW_SUM_IN_SLOTS: i32 = 3;
+export const D_ROW_SUM_OUT_RESULT: i32 = 0;
+export const D_ROW_SUM_OUT_LEN: i32 = 1;
+export const D_ROW_SUM_OUT_SLOTS: i32 = 2;
+
+// d_matmul: matmul: out_j = sum_i v_i m_ij (len i64)
+export const D_MATMUL_IN_MATRIX: i32 = 0;
+export const D_MATMUL_IN_ROWS: i32 = 1;
+export const D_MATMUL_IN_COLS: i32 = 2;
+export const D_MATMUL_IN_V: i32 = 3;
+export const D_MATMUL_IN_V_LEN: i32 = 4;
+export const D_MATMUL_IN_SLOTS: i32 = 5;
+export const D_MATMUL_OUT_RESULT: i32 = 0;
+export const D_MATMUL_OUT_LEN: i32 = 1;
+export const D_MATMUL_OUT_SLOTS: i32 = 2;
+
+// d_matmul_transpose: matmul_transpose: out_i = sum_j m_ij v_j (len i64)
+// (the headers of d_matmul: D_MATMUL_IN_*, D_MATMUL_OUT_*)
+
+// d_col_clip: inplace_col_clip: each column clipped to its threshold, in place
+export const D_COL_CLIP_IN_MATRIX: i32 = 0;
+export const D_COL_CLIP_IN_ROWS: i32 = 1;
+export const D_COL_CLIP_IN_COLS: i32 = 2;
+export const D_COL_CLIP_IN_THRESHOLD: i32 = 3;
+export const D_COL_CLIP_IN_THRESHOLD_LEN: i32 = 4;
+export const D_COL_CLIP_IN_SLOTS: i32 = 5;
+export const D_COL_CLIP_OUT_SLOTS: i32 = 0;
+
+// d_weighted_median_col: weighted_median_col (dense): each column's stake-weighted median (len i64)
+export const D_WEIGHTED_MEDIAN_COL_IN_STAKE: i32 = 0;
+export const D_WEIGHTED_MEDIAN_COL_IN_STAKE_LEN: i32 = 1;
+export const D_WEIGHTED_MEDIAN_COL_IN_MATRIX: i32 = 2;
+export const D_WEIGHTED_MEDIAN_COL_IN_ROWS: i32 = 3;
+export const D_WEIGHTED_MEDIAN_COL_IN_COLS: i32 = 4;
+export const D_WEIGHTED_MEDIAN_COL_IN_MAJORITY: i32 = 5;
+export const D_WEIGHTED_MEDIAN_COL_IN_SLOTS: i32 = 6;
+export const D_WEIGHTED_MEDIAN_COL_OUT_RESULT: i32 = 0;
+export const D_WEIGHTED_MEDIAN_COL_OUT_LEN: i32 = 1;
+export const D_WEIGHTED_MEDIAN_COL_OUT_SLOTS: i32 = 2;
+
+// d_interpolate: interpolate: a + ratio (b - a); a new dense matrix
+export const D_INTERPOLATE_IN_A: i32 = 0;
+export const D_INTERPOLATE_IN_A_ROWS: i32 = 1;
+export const D_INTERPOLATE_IN_A_COLS: i32 = 2;
+export const D_INTERPOLATE_IN_B: i32 = 3;
+export const D_INTERPOLATE_IN_B_ROWS: i32 = 4;
+export const D_INTERPOLATE_IN_B_COLS: i32 = 5;
+export const D_INTERPOLATE_IN_RATIO: i32 = 6;
+export const D_INTERPOLATE_IN_SLOTS: i32 = 7;
+export const D_INTERPOLATE_OUT_ROWS: i32 = 0;
+export const D_INTERPOLATE_OUT_COLS: i32 = 1;
+export const D_INTERPOLATE_OUT_MATRIX: i32 = 2;
+export const D_INTERPOLATE_OUT_SLOTS: i32 = 3;
+
+// d_mat_ema: mat_ema: alpha a + (1 - alpha) b; a new dense matrix
+export const D_MAT_EMA_IN_A: i32 = 0;
+export const D_MAT_EMA_IN_A_ROWS: i32 = 1;
+export const D_MAT_EMA_IN_A_COLS: i32 = 2;
+export const D_MAT_EMA_IN_B: i32 = 3;
+export const D_MAT_EMA_IN_B_ROWS: i32 = 4;
+export const D_MAT_EMA_IN_B_COLS: i32 = 5;
+export const D_MAT_EMA_IN_ALPHA: i32 = 6;
+export const D_MAT_EMA_IN_SLOTS: i32 = 7;
+export const D_MAT_EMA_OUT_ROWS: i32 = 0;
+export const D_MAT_EMA_OUT_COLS: i32 = 1;
+export const D_MAT_EMA_OUT_MATRIX: i32 = 2;
+export const D_MAT_EMA_OUT_SLOTS: i32 = 3;
+
+// d_mat_ema_alpha: mat_ema_alpha (dense): per-cell alpha, clamped; a new dense matrix
+export const D_MAT_EMA_ALPHA_IN_A: i32 = 0;
+export const D_MAT_EMA_ALPHA_IN_A_ROWS: i32 = 1;
+export const D_MAT_EMA_ALPHA_IN_A_COLS: i32 = 2;
+export const D_MAT_EMA_ALPHA_IN_B: i32 = 3;
+export const D_MAT_EMA_ALPHA_IN_B_ROWS: i32 = 4;
+export const D_MAT_EMA_ALPHA_IN_B_COLS: i32 = 5;
+export const D_MAT_EMA_ALPHA_IN_ALPHA: i32 = 6;
+export const D_MAT_EMA_ALPHA_IN_ALPHA_ROWS: i32 = 7;
+export const D_MAT_EMA_ALPHA_IN_ALPHA_COLS: i32 = 8;
+export const D_MAT_EMA_ALPHA_IN_SLOTS: i32 = 9;
+export const D_MAT_EMA_ALPHA_OUT_ROWS: i32 = 0;
+export const D_MAT_EMA_ALPHA_OUT_COLS: i32 = 1;
+export const D_MAT_EMA_ALPHA_OUT_MATRIX: i32 = 2;
+export const D_MAT_EMA_ALPHA_OUT_SLOTS: i32 = 3;
+
+// d_vecdiv: vecdiv: x_i / y_i, 0 where y_i is 0 (n i64)
+export const D_VECDIV_IN_X: i32 = 0;
+export const D_VECDIV_IN_N: i32 = 1;
+export const D_VECDIV_IN_Y: i32 = 2;
+export const D_VECDIV_IN_Y_LEN: i32 = 3;
+export const D_VECDIV_IN_SLOTS: i32 = 4;
+export const D_VECDIV_OUT_RESULT: i32 = 0;
+export const D_VECDIV_OUT_SLOTS: i32 = 1;
+
+// d_is_topk: is_topk (no zero rule): whether each of the n values is among the k largest (u8 flags)
+// (the headers of m_is_topk_nonzero: M_IS_TOPK_NONZERO_IN_*, M_IS_TOPK_NONZERO_OUT_*)
+
+// d_sum: sum: the plain (wrapping) sum of n I32F32 values
+export const D_SUM_IN_X: i32 = 0;
+export const D_SUM_IN_N: i32 = 1;
+export const D_SUM_IN_SLOTS: i32 = 2;
+export const D_SUM_OUT_VALUE: i32 = 0;
+export const D_SUM_OUT_SLOTS: i32 = 1;
+
+// d_checked_sum_u64: checked_sum over n u64 values: the sum, or overflowed set (sum 0) on overflow
+export const D_CHECKED_SUM_U64_IN_X: i32 = 0;
+export const D_CHECKED_SUM_U64_IN_N: i32 = 1;
+export const D_CHECKED_SUM_U64_IN_SLOTS: i32 = 2;
+export const D_CHECKED_SUM_U64_OUT_SUM: i32 = 0;
+export const D_CHECKED_SUM_U64_OUT_OVERFLOWED: i32 = 1;
+export const D_CHECKED_SUM_U64_OUT_SLOTS: i32 = 2;
+
+// s_mask_rows_sparse: mask_rows_sparse: empty the rows the mask flags (rows past the mask too), in place (row starts rewritten)
+export const S_MASK_ROWS_SPARSE_IN_MASK: i32 = 0;
+export const S_MASK_ROWS_SPARSE_IN_MASK_LEN: i32 = 1;
+export const S_MASK_ROWS_SPARSE_IN_ROWS: i32 = 2;
+export const S_MASK_ROWS_SPARSE_IN_START: i32 = 3;
+export const S_MASK_ROWS_SPARSE_IN_COL: i32 = 4;
+export const S_MASK_ROWS_SPARSE_IN_VAL: i32 = 5;
+export const S_MASK_ROWS_SPARSE_IN_SLOTS: i32 = 6;
+export const S_MASK_ROWS_SPARSE_OUT_SLOTS: i32 = 0;
+
+// s_mask_diag_sparse: mask_diag_sparse, or mask_diag_sparse_except_index when except >= 0, in place
+export const S_MASK_DIAG_SPARSE_IN_ROWS: i32 = 0;
+export const S_MASK_DIAG_SPARSE_IN_START: i32 = 1;
+export const S_MASK_DIAG_SPARSE_IN_COL: i32 = 2;
+export const S_MASK_DIAG_SPARSE_IN_VAL: i32 = 3;
+export const S_MASK_DIAG_SPARSE_IN_EXCEPT: i32 = 4;
+export const S_MASK_DIAG_SPARSE_IN_SLOTS: i32 = 5;
+export const S_MASK_DIAG_SPARSE_OUT_SLOTS: i32 = 0;
+
+// s_vec_mask_sparse_matrix: vec_mask_sparse_matrix: drop (i, j) where first[i] op second[j] (op 0..5: <=, <, ==, >, >=, !=; u64 vectors), in place
+export const S_VEC_MASK_SPARSE_MATRIX_IN_ROWS: i32 = 0;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_START: i32 = 1;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_COL: i32 = 2;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_VAL: i32 = 3;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_FIRST: i32 = 4;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_FIRST_LEN: i32 = 5;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_SECOND: i32 = 6;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_SECOND_LEN: i32 = 7;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_OP: i32 = 8;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_SLOTS: i32 = 9;
+export const S_VEC_MASK_SPARSE_MATRIX_OUT_SLOTS: i32 = 0;
+
+// d_fixed64_to_fixed32: fixed64_to_fixed32: I32F32::saturating_from_num of an I64F64
+export const D_FIXED64_TO_FIXED32_IN_BITS_LO: i32 = 0;
+export const D_FIXED64_TO_FIXED32_IN_BITS_HI: i32 = 1;
+export const D_FIXED64_TO_FIXED32_IN_SLOTS: i32 = 2;
+export const D_FIXED64_TO_FIXED32_OUT_VALUE: i32 = 0;
+export const D_FIXED64_TO_FIXED32_OUT_SLOTS: i32 = 1;
+
+// d_safe_ln: safe_ln: substrate-fixed ln on I32F32, 0 where it fails
+export const D_SAFE_LN_IN_X: i32 = 0;
+export const D_SAFE_LN_IN_SLOTS: i32 = 1;
+export const D_SAFE_LN_OUT_VALUE: i32 = 0;
+export const D_SAFE_LN_OUT_SLOTS: i32 = 1;
+
 // coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms
 // schedule
 export const F_NETUID: i32 = 0;

@@ -432,6 +432,433 @@ export const layouts = {
     out: { daily_issuance: [0, "ptr"], daily_minted: [1, "ptr"], halving_block: [2, "ptr"], halving_k: [3, "ptr"], halvings: [4, "i32"] },
     outSlots: 5,
   },
+  /** fixed_proportion_to_u16 (epoch/math.rs): an I32F32 proportion as u16 parts of 65535 */
+  m_proportion_to_u16: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "u32"] },
+    outSlots: 1,
+  },
+  /** fixed_to_u16: an I32F32 as u16, saturating */
+  m_fixed_to_u16: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "u32"] },
+    outSlots: 1,
+  },
+  /** fixed_to_u64: an I32F32 as u64, saturating */
+  m_fixed_to_u64: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** u16_proportion_to_fixed: u16 parts of 65535 as an I32F32 */
+  m_u16_proportion: {
+    in: { u: [0, "u32"] },
+    inSlots: 1,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** u16_to_fixed: a u16 as an I32F32 */
+  m_u16_to_fixed: {
+    in: { u: [0, "u32"] },
+    inSlots: 1,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** exp_safe (epoch/math.rs) on I32F32 */
+  m_exp_safe: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** sigmoid_safe (epoch/math.rs) on I32F32 */
+  m_sigmoid_safe: {
+    in: { x: [0, "i64"], rho: [1, "i64"], kappa: [2, "i64"] },
+    inSlots: 3,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** alpha_sigmoid (epoch/math.rs): the liquid alpha of one bond from consensus, weight and bond, between low and high, with the subnet's steepness */
+  m_alpha_sigmoid: {
+    in: { consensus: [0, "i64"], weight: [1, "i64"], bond: [2, "i64"], low: [3, "i64"], high: [4, "i64"], steepness: [5, "i32"] },
+    inSlots: 6,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** the bonds EMA coefficient from BondsMovingAverage: the classic path, or Yuma3's wrapping fallback */
+  m_ema_alpha: {
+    in: { bonds_moving_average: [0, "u64"], wrapping: [1, "bool"] },
+    inSlots: 2,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** I96F32(x) saturating_mul I96F32(rao) as u64, saturating (the epoch's emission of a normalised share) */
+  m_emission: {
+    in: { x: [0, "i64"], rao: [1, "u64"] },
+    inSlots: 2,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** fixed64_to_u64 of an I64F64: floor, negative to 0 */
+  m_fixed64_to_u64: {
+    in: { bits_lo: [0, "u64"], bits_hi: [1, "u64"] },
+    inSlots: 2,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** weighted_median (epoch/math.rs) over the len indexes in partition (u32) of stake and score (i64, padded to the largest index) */
+  m_weighted_median: {
+    in: { stake: [0, "ptr"], score: [1, "ptr"], partition: [2, "ptr"], len: [3, "i32"], minority: [4, "i64"], lo: [5, "i64"], hi: [6, "i64"] },
+    inSlots: 7,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** weighted_median_col_sparse: each of the columns' stake-weighted median (columns i64) */
+  m_weighted_median_col_sparse: {
+    in: { stake: [0, "ptr"], stake_len: [1, "i32"], rows: [2, "i32"], start: [3, "ptr"], col: [4, "ptr"], val: [5, "ptr"], columns: [6, "i32"], majority: [7, "i64"] },
+    inSlots: 8,
+    out: { medians: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** inplace_normalize: the n I32F32 values at x, in place */
+  m_normalize: {
+    in: { x: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_normalize_using_sum: the n values at x divided by sum, in place */
+  m_normalize_using_sum: {
+    in: { x: [0, "ptr"], n: [1, "i32"], sum: [2, "i64"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_normalize_64 on n I64F64 values (lo/hi pairs at x, in place), and their I32F32 conversions */
+  m_normalize64: {
+    in: { x: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { fixed32: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** inplace_row_normalize_sparse on an I32F32 CSR (u32 columns, i64 values), in place */
+  m_row_normalize_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    inSlots: 4,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_col_normalize_sparse over columns columns, in place */
+  m_col_normalize_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], columns: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_col_max_upscale_sparse over columns columns, in place */
+  m_col_max_upscale_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], columns: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** is_topk_nonzero: whether each of the n values is among the k largest and nonzero (u8 flags) */
+  m_is_topk_nonzero: {
+    in: { v: [0, "ptr"], n: [1, "i32"], k: [2, "i32"] },
+    inSlots: 3,
+    out: { flags: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** col_clip_sparse: each column clipped to its threshold (threshold_len i64); a new CSR */
+  m_col_clip_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], threshold: [4, "ptr"], threshold_len: [5, "i32"] },
+    inSlots: 6,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** row_sum_sparse: each row's sum (rows i64) */
+  m_row_sum_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    inSlots: 4,
+    out: { sums: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** matmul_sparse: v times the matrix (columns i64) */
+  m_matmul_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], v: [4, "ptr"], v_len: [5, "i32"], columns: [6, "i32"] },
+    inSlots: 7,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** matmul_transpose_sparse: the matrix times v (rows i64) */
+  m_matmul_transpose_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], v: [4, "ptr"], v_len: [5, "i32"] },
+    inSlots: 6,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** interpolate_sparse: a + ratio (b - a) over columns columns; a new CSR */
+  m_interpolate_sparse: {
+    in: { a_rows: [0, "i32"], a_start: [1, "ptr"], a_col: [2, "ptr"], a_val: [3, "ptr"], b_rows: [4, "i32"], b_start: [5, "ptr"], b_col: [6, "ptr"], b_val: [7, "ptr"], columns: [8, "i32"], ratio: [9, "i64"] },
+    inSlots: 10,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** row_hadamard_sparse: each row times v's entry (v_len i64); a new CSR */
+  m_row_hadamard_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], v: [4, "ptr"], v_len: [5, "i32"] },
+    inSlots: 6,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** mat_vec_mul_sparse: each entry times v's entry for its column; a new CSR */
+  m_mat_vec_mul_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], v: [4, "ptr"], v_len: [5, "i32"] },
+    inSlots: 6,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** vec_mul: the n products a_i b_i (i64) */
+  m_vec_mul: {
+    in: { a: [0, "ptr"], b: [1, "ptr"], n: [2, "i32"] },
+    inSlots: 3,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** mat_ema_sparse: alpha a + (1 - alpha) b; a new CSR */
+  m_mat_ema_sparse: {
+    in: { a_rows: [0, "i32"], a_start: [1, "ptr"], a_col: [2, "ptr"], a_val: [3, "ptr"], b_rows: [4, "i32"], b_start: [5, "ptr"], b_col: [6, "ptr"], b_val: [7, "ptr"], alpha: [8, "i64"] },
+    inSlots: 9,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** mat_ema_alpha_sparse: per-cell alpha (a dense alpha_rows x alpha_cols i64 matrix); a new CSR */
+  m_mat_ema_alpha_sparse: {
+    in: { a_rows: [0, "i32"], a_start: [1, "ptr"], a_col: [2, "ptr"], a_val: [3, "ptr"], b_rows: [4, "i32"], b_start: [5, "ptr"], b_col: [6, "ptr"], b_val: [7, "ptr"], alpha: [8, "ptr"], alpha_rows: [9, "i32"], alpha_cols: [10, "i32"] },
+    inSlots: 11,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** vec_max_upscale_to_u16: the n I32F32 values scaled so the largest is 65535 (u16) */
+  m_vec_max_upscale_to_u16: {
+    in: { v: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** vec_u16_max_upscale_to_u16 (the row set_weights stores): the n u16 values scaled so the largest is 65535 */
+  m_vec_u16_max_upscale_to_u16: {
+    in: { v: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** I32F32 saturating_mul */
+  m_sat_mul: {
+    in: { a: [0, "i64"], b: [1, "i64"] },
+    inSlots: 2,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** inplace_row_normalize on a dense rows x cols I32F32 matrix (row-major i64), in place */
+  d_row_normalize: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_col_normalize, in place */
+  d_col_normalize: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_col_max_upscale, in place */
+  d_col_max_upscale: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_diag, in place */
+  d_mask_diag: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_vector: zero v[i] where mask[i] (u8 flags, mask_len of them), in place */
+  d_mask_vector: {
+    in: { mask: [0, "ptr"], mask_len: [1, "i32"], v: [2, "ptr"], n: [3, "i32"] },
+    inSlots: 4,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_matrix: zero the cells a mask_rows x mask_cols u8 mask flags, in place */
+  d_mask_matrix: {
+    in: { mask: [0, "ptr"], mask_rows: [1, "i32"], mask_cols: [2, "i32"], matrix: [3, "ptr"], rows: [4, "i32"], cols: [5, "i32"] },
+    inSlots: 6,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_rows: zero the rows the mask flags, in place */
+  d_mask_rows: {
+    in: { mask: [0, "ptr"], mask_len: [1, "i32"], matrix: [2, "ptr"], rows: [3, "i32"], cols: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_cols: zero the columns the mask flags, in place */
+  d_mask_cols: {
+    in: { mask: [0, "ptr"], mask_len: [1, "i32"], matrix: [2, "ptr"], rows: [3, "i32"], cols: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_diag_except_index, in place */
+  d_mask_diag_except_index: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], except: [3, "i32"] },
+    inSlots: 4,
+    out: {  },
+    outSlots: 0,
+  },
+  /** row_hadamard: each row times v's entry; a new dense matrix */
+  d_row_hadamard: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
+    inSlots: 5,
+    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    outSlots: 3,
+  },
+  /** mat_vec_mul: each cell times v's entry for its column; a new dense matrix */
+  d_mat_vec_mul: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
+    inSlots: 5,
+    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    outSlots: 3,
+  },
+  /** row_sum: each row's sum (len i64) */
+  d_row_sum: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: { result: [0, "ptr"], len: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** matmul: out_j = sum_i v_i m_ij (len i64) */
+  d_matmul: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
+    inSlots: 5,
+    out: { result: [0, "ptr"], len: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** matmul_transpose: out_i = sum_j m_ij v_j (len i64) */
+  d_matmul_transpose: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
+    inSlots: 5,
+    out: { result: [0, "ptr"], len: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** inplace_col_clip: each column clipped to its threshold, in place */
+  d_col_clip: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], threshold: [3, "ptr"], threshold_len: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** weighted_median_col (dense): each column's stake-weighted median (len i64) */
+  d_weighted_median_col: {
+    in: { stake: [0, "ptr"], stake_len: [1, "i32"], matrix: [2, "ptr"], rows: [3, "i32"], cols: [4, "i32"], majority: [5, "i64"] },
+    inSlots: 6,
+    out: { result: [0, "ptr"], len: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** interpolate: a + ratio (b - a); a new dense matrix */
+  d_interpolate: {
+    in: { a: [0, "ptr"], a_rows: [1, "i32"], a_cols: [2, "i32"], b: [3, "ptr"], b_rows: [4, "i32"], b_cols: [5, "i32"], ratio: [6, "i64"] },
+    inSlots: 7,
+    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    outSlots: 3,
+  },
+  /** mat_ema: alpha a + (1 - alpha) b; a new dense matrix */
+  d_mat_ema: {
+    in: { a: [0, "ptr"], a_rows: [1, "i32"], a_cols: [2, "i32"], b: [3, "ptr"], b_rows: [4, "i32"], b_cols: [5, "i32"], alpha: [6, "i64"] },
+    inSlots: 7,
+    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    outSlots: 3,
+  },
+  /** mat_ema_alpha (dense): per-cell alpha, clamped; a new dense matrix */
+  d_mat_ema_alpha: {
+    in: { a: [0, "ptr"], a_rows: [1, "i32"], a_cols: [2, "i32"], b: [3, "ptr"], b_rows: [4, "i32"], b_cols: [5, "i32"], alpha: [6, "ptr"], alpha_rows: [7, "i32"], alpha_cols: [8, "i32"] },
+    inSlots: 9,
+    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    outSlots: 3,
+  },
+  /** vecdiv: x_i / y_i, 0 where y_i is 0 (n i64) */
+  d_vecdiv: {
+    in: { x: [0, "ptr"], n: [1, "i32"], y: [2, "ptr"], y_len: [3, "i32"] },
+    inSlots: 4,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** is_topk (no zero rule): whether each of the n values is among the k largest (u8 flags) */
+  d_is_topk: {
+    in: { v: [0, "ptr"], n: [1, "i32"], k: [2, "i32"] },
+    inSlots: 3,
+    out: { flags: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** sum: the plain (wrapping) sum of n I32F32 values */
+  d_sum: {
+    in: { x: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** checked_sum over n u64 values: the sum, or overflowed set (sum 0) on overflow */
+  d_checked_sum_u64: {
+    in: { x: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { sum: [0, "u64"], overflowed: [1, "bool"] },
+    outSlots: 2,
+  },
+  /** mask_rows_sparse: empty the rows the mask flags (rows past the mask too), in place (row starts rewritten) */
+  s_mask_rows_sparse: {
+    in: { mask: [0, "ptr"], mask_len: [1, "i32"], rows: [2, "i32"], start: [3, "ptr"], col: [4, "ptr"], val: [5, "ptr"] },
+    inSlots: 6,
+    out: {  },
+    outSlots: 0,
+  },
+  /** mask_diag_sparse, or mask_diag_sparse_except_index when except >= 0, in place */
+  s_mask_diag_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], except: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** vec_mask_sparse_matrix: drop (i, j) where first[i] op second[j] (op 0..5: <=, <, ==, >, >=, !=; u64 vectors), in place */
+  s_vec_mask_sparse_matrix: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], first: [4, "ptr"], first_len: [5, "i32"], second: [6, "ptr"], second_len: [7, "i32"], op: [8, "i32"] },
+    inSlots: 9,
+    out: {  },
+    outSlots: 0,
+  },
+  /** fixed64_to_fixed32: I32F32::saturating_from_num of an I64F64 */
+  d_fixed64_to_fixed32: {
+    in: { bits_lo: [0, "u64"], bits_hi: [1, "u64"] },
+    inSlots: 2,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** safe_ln: substrate-fixed ln on I32F32, 0 where it fails */
+  d_safe_ln: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;

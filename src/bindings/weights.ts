@@ -11,9 +11,8 @@ export class WeightsCore {
   maxUpscale(values: readonly number[]): number[] {
     values = u16s(values, "values");
     this.core.reset();
-    const out = this.core.alloc(values.length * 2);
-    this.core.call("m_vec_u16_max_upscale_to_u16", this.core.u16(values), values.length, out);
-    return this.core.readU16(out, values.length);
+    const out = this.core.invoke("m_vec_u16_max_upscale_to_u16", { v: this.core.u16(values), n: values.length });
+    return this.core.readU16(out.num("result"), values.length);
   }
 
   /** check_vec_max_limited(values, limit). */
