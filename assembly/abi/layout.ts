@@ -1151,6 +1151,142 @@ export const D_SAFE_LN_IN_SLOTS: i32 = 1;
 export const D_SAFE_LN_OUT_VALUE: i32 = 0;
 export const D_SAFE_LN_OUT_SLOTS: i32 = 1;
 
+// se_from_weights: the superellipse a Balancer pool with these reserves and quote weight migrates to (from_weights); error 0, or 1 InvalidParameters, 2 Overflow, 3 OutsideDomain, 4 InsufficientReserves; ellipse a block of layout ellipse (zero on error)
+export const SE_FROM_WEIGHTS_IN_ALPHA: i32 = 0;
+export const SE_FROM_WEIGHTS_IN_TAO: i32 = 1;
+export const SE_FROM_WEIGHTS_IN_WEIGHT: i32 = 2;
+export const SE_FROM_WEIGHTS_IN_SLOTS: i32 = 3;
+export const SE_FROM_WEIGHTS_OUT_ERROR: i32 = 0;
+export const SE_FROM_WEIGHTS_OUT_ELLIPSE: i32 = 1;
+export const SE_FROM_WEIGHTS_OUT_SLOTS: i32 = 2;
+
+// se_from_price: the superellipse through these reserves at this U64F64 price (from_price); the same outputs as se_from_weights
+export const SE_FROM_PRICE_IN_ALPHA: i32 = 0;
+export const SE_FROM_PRICE_IN_TAO: i32 = 1;
+export const SE_FROM_PRICE_IN_PRICE_LO: i32 = 2;
+export const SE_FROM_PRICE_IN_PRICE_HI: i32 = 3;
+export const SE_FROM_PRICE_IN_SLOTS: i32 = 4;
+export const SE_FROM_PRICE_OUT_ERROR: i32 = 0;
+export const SE_FROM_PRICE_OUT_ELLIPSE: i32 = 1;
+export const SE_FROM_PRICE_OUT_SLOTS: i32 = 2;
+
+// se_price: calculate_price on the ellipse (layout ellipse) at these reserves, U64F64
+export const SE_PRICE_IN_ELLIPSE: i32 = 0;
+export const SE_PRICE_IN_ALPHA: i32 = 1;
+export const SE_PRICE_IN_TAO: i32 = 2;
+export const SE_PRICE_IN_SLOTS: i32 = 3;
+export const SE_PRICE_OUT_ERROR: i32 = 0;
+export const SE_PRICE_OUT_PRICE_LO: i32 = 1;
+export const SE_PRICE_OUT_PRICE_HI: i32 = 2;
+export const SE_PRICE_OUT_SLOTS: i32 = 3;
+
+// se_trade: one exact-input curve function: 0 buy_output, 1 sell_output (arg = input), 2 max buy input, 3 max sell input (arg = reserve floor), 4 quote_delta_to_price, 5 base_delta_to_price (arg = U64F64 target), 6 base_needed_for_quote (arg = output); 7 and 8 are 4 and 5 by the chain's own full bisection
+export const SE_TRADE_IN_FUNCTION: i32 = 0;
+export const SE_TRADE_IN_ELLIPSE: i32 = 1;
+export const SE_TRADE_IN_ALPHA: i32 = 2;
+export const SE_TRADE_IN_TAO: i32 = 3;
+export const SE_TRADE_IN_ARG_LO: i32 = 4;
+export const SE_TRADE_IN_ARG_HI: i32 = 5;
+export const SE_TRADE_IN_SLOTS: i32 = 6;
+export const SE_TRADE_OUT_ERROR: i32 = 0;
+export const SE_TRADE_OUT_VALUE: i32 = 1;
+export const SE_TRADE_OUT_SLOTS: i32 = 2;
+
+// se_translate: translate_liquidity: the ellipse moved by the reserve deltas (a new ellipse block; zero when refused)
+export const SE_TRANSLATE_IN_ELLIPSE: i32 = 0;
+export const SE_TRANSLATE_IN_ALPHA_DELTA: i32 = 1;
+export const SE_TRANSLATE_IN_TAO_DELTA: i32 = 2;
+export const SE_TRANSLATE_IN_SLOTS: i32 = 3;
+export const SE_TRANSLATE_OUT_ERROR: i32 = 0;
+export const SE_TRANSLATE_OUT_ELLIPSE: i32 = 1;
+export const SE_TRANSLATE_OUT_SLOTS: i32 = 2;
+
+// se_sqrt: the floor square root of a Big below 2^512 (assembly/bigint/big.ts layout); from_pow2: the chain's own power-of-two starting point
+export const SE_SQRT_IN_VALUE: i32 = 0;
+export const SE_SQRT_IN_FROM_POW2: i32 = 1;
+export const SE_SQRT_IN_SLOTS: i32 = 2;
+export const SE_SQRT_OUT_ROOT: i32 = 0;
+export const SE_SQRT_OUT_SLOTS: i32 = 1;
+
+// se_spot: current_alpha_price of a 473 pool (layout pool_473), U64F64
+export const SE_SPOT_IN_POOL: i32 = 0;
+export const SE_SPOT_IN_SLOTS: i32 = 1;
+export const SE_SPOT_OUT_PRICE_LO: i32 = 0;
+export const SE_SPOT_OUT_PRICE_HI: i32 = 1;
+export const SE_SPOT_OUT_SLOTS: i32 = 2;
+
+// se_swap: one swap on a 473 pool (layout pool_473): error 0 or sw_swap's codes plus 5 ReservesOutOfBalance, amounts, fees, U64F64 prices and the pool it leaves (layout pool_473)
+export const SE_SWAP_IN_POOL: i32 = 0;
+export const SE_SWAP_IN_BUY: i32 = 1;
+export const SE_SWAP_IN_AMOUNT: i32 = 2;
+export const SE_SWAP_IN_LIMIT_PRICE: i32 = 3;
+export const SE_SWAP_IN_DROP_FEES: i32 = 4;
+export const SE_SWAP_IN_SIMULATE: i32 = 5;
+export const SE_SWAP_IN_SLOTS: i32 = 6;
+export const SE_SWAP_OUT_ERROR: i32 = 0;
+export const SE_SWAP_OUT_PAID_IN: i32 = 1;
+export const SE_SWAP_OUT_PAID_OUT: i32 = 2;
+export const SE_SWAP_OUT_FEE: i32 = 3;
+export const SE_SWAP_OUT_FEE_TO_AUTHOR: i32 = 4;
+export const SE_SWAP_OUT_PRICE_BEFORE_LO: i32 = 5;
+export const SE_SWAP_OUT_PRICE_BEFORE_HI: i32 = 6;
+export const SE_SWAP_OUT_PRICE_AFTER_LO: i32 = 7;
+export const SE_SWAP_OUT_PRICE_AFTER_HI: i32 = 8;
+export const SE_SWAP_OUT_POOL_AFTER: i32 = 9;
+export const SE_SWAP_OUT_SLOTS: i32 = 10;
+
+// se_quote: a simulated swap on a 473 pool and the price the pool would show after it had committed
+export const SE_QUOTE_IN_POOL: i32 = 0;
+export const SE_QUOTE_IN_BUY: i32 = 1;
+export const SE_QUOTE_IN_AMOUNT: i32 = 2;
+export const SE_QUOTE_IN_LIMIT_PRICE: i32 = 3;
+export const SE_QUOTE_IN_SLOTS: i32 = 4;
+export const SE_QUOTE_OUT_ERROR: i32 = 0;
+export const SE_QUOTE_OUT_PAID_IN: i32 = 1;
+export const SE_QUOTE_OUT_PAID_OUT: i32 = 2;
+export const SE_QUOTE_OUT_FEE: i32 = 3;
+export const SE_QUOTE_OUT_PRICE_BEFORE_LO: i32 = 4;
+export const SE_QUOTE_OUT_PRICE_BEFORE_HI: i32 = 5;
+export const SE_QUOTE_OUT_PRICE_AFTER_LO: i32 = 6;
+export const SE_QUOTE_OUT_PRICE_AFTER_HI: i32 = 7;
+export const SE_QUOTE_OUT_SLOTS: i32 = 8;
+
+// se_quote_batch: simulated swaps of n amounts on one 473 pool: rows of [error, paid_in, paid_out, fee] (n x 4 u64)
+export const SE_QUOTE_BATCH_IN_POOL: i32 = 0;
+export const SE_QUOTE_BATCH_IN_BUY: i32 = 1;
+export const SE_QUOTE_BATCH_IN_AMOUNTS: i32 = 2;
+export const SE_QUOTE_BATCH_IN_N: i32 = 3;
+export const SE_QUOTE_BATCH_IN_LIMIT_PRICE: i32 = 4;
+export const SE_QUOTE_BATCH_IN_DROP_FEES: i32 = 5;
+export const SE_QUOTE_BATCH_IN_SLOTS: i32 = 6;
+export const SE_QUOTE_BATCH_OUT_ROWS: i32 = 0;
+export const SE_QUOTE_BATCH_OUT_SLOTS: i32 = 1;
+
+// se_max_amount: get_max_amount_add (add set) or get_max_amount_remove on a 473 pool
+export const SE_MAX_AMOUNT_IN_POOL: i32 = 0;
+export const SE_MAX_AMOUNT_IN_ADD: i32 = 1;
+export const SE_MAX_AMOUNT_IN_LIMIT_PRICE: i32 = 2;
+export const SE_MAX_AMOUNT_IN_IS_ROOT: i32 = 3;
+export const SE_MAX_AMOUNT_IN_SLOTS: i32 = 4;
+export const SE_MAX_AMOUNT_OUT_ERROR: i32 = 0;
+export const SE_MAX_AMOUNT_OUT_MAX_AMOUNT: i32 = 1;
+export const SE_MAX_AMOUNT_OUT_SLOTS: i32 = 2;
+
+// se_migrate: migrate_balancer_to_superellipse on one subnet: whether it completed, the Balancer price before, the pool's price before and after (U64F64) and the pool it leaves (layout pool_473)
+export const SE_MIGRATE_IN_POOL: i32 = 0;
+export const SE_MIGRATE_IN_CANDIDATE: i32 = 1;
+export const SE_MIGRATE_IN_EXISTS: i32 = 2;
+export const SE_MIGRATE_IN_SLOTS: i32 = 3;
+export const SE_MIGRATE_OUT_COMPLETE: i32 = 0;
+export const SE_MIGRATE_OUT_BALANCER_PRICE_LO: i32 = 1;
+export const SE_MIGRATE_OUT_BALANCER_PRICE_HI: i32 = 2;
+export const SE_MIGRATE_OUT_PRICE_BEFORE_LO: i32 = 3;
+export const SE_MIGRATE_OUT_PRICE_BEFORE_HI: i32 = 4;
+export const SE_MIGRATE_OUT_PRICE_AFTER_LO: i32 = 5;
+export const SE_MIGRATE_OUT_PRICE_AFTER_HI: i32 = 6;
+export const SE_MIGRATE_OUT_POOL_AFTER: i32 = 7;
+export const SE_MIGRATE_OUT_SLOTS: i32 = 8;
+
 // coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms
 // schedule
 export const F_NETUID: i32 = 0;
@@ -1301,6 +1437,41 @@ export const POOL_FEE_RATE: i32 = 5;
 export const POOL_MINIMUM_RESERVE: i32 = 6;
 export const POOL_MECHANISM: i32 = 7;
 export const POOL_SLOTS: i32 = 8;
+
+// ellipse: runtime 473's translated superellipse (swap/superellipse.rs): its alpha and tao scales (u128) and its centre (i128, two's complement), each as lo/hi words
+// scales
+export const ELL_ALPHA_SCALE_LO: i32 = 0;
+export const ELL_ALPHA_SCALE_HI: i32 = 1;
+export const ELL_TAO_SCALE_LO: i32 = 2;
+export const ELL_TAO_SCALE_HI: i32 = 3;
+// centre
+export const ELL_CENTER_ALPHA_LO: i32 = 4;
+export const ELL_CENTER_ALPHA_HI: i32 = 5;
+export const ELL_CENTER_TAO_LO: i32 = 6;
+export const ELL_CENTER_TAO_HI: i32 = 7;
+export const ELL_SLOTS: i32 = 8;
+
+// pool_473: a runtime-473 subnet pool: the slots of a Balancer-era pool (layout pool), whether the subnet has a superellipse, and that ellipse (layout ellipse)
+// the Balancer-era pool
+export const SEPOOL_TAO: i32 = 0;
+export const SEPOOL_ALPHA: i32 = 1;
+export const SEPOOL_ALPHA_OUT: i32 = 2;
+export const SEPOOL_QUOTE: i32 = 3;
+export const SEPOOL_INITIALIZED: i32 = 4;
+export const SEPOOL_FEE_RATE: i32 = 5;
+export const SEPOOL_MINIMUM_RESERVE: i32 = 6;
+export const SEPOOL_MECHANISM: i32 = 7;
+// the superellipse
+export const SEPOOL_HAS_ELLIPSE: i32 = 8;
+export const SEPOOL_ALPHA_SCALE_LO: i32 = 9;
+export const SEPOOL_ALPHA_SCALE_HI: i32 = 10;
+export const SEPOOL_TAO_SCALE_LO: i32 = 11;
+export const SEPOOL_TAO_SCALE_HI: i32 = 12;
+export const SEPOOL_CENTER_ALPHA_LO: i32 = 13;
+export const SEPOOL_CENTER_ALPHA_HI: i32 = 14;
+export const SEPOOL_CENTER_TAO_LO: i32 = 15;
+export const SEPOOL_CENTER_TAO_HI: i32 = 16;
+export const SEPOOL_SLOTS: i32 = 17;
 
 // coinbase_phase: the globals' phase: between blocks, waiting for a caller-supplied pool's answers, waiting for the host's payouts
 export const PHASE_NONE: u64 = 0;

@@ -19,10 +19,7 @@ type OutName<E extends EntryName> = keyof (typeof layouts)[E]["out"] & string;
  */
 export class OutHeader<E extends EntryName> {
   constructor(private readonly core: Core, readonly ptr: number, private readonly layout: EntryLayout) {}
-  private word(name: string): bigint {
-    const [i] = this.layout.out[name];
-    return new BigUint64Array(this.core.buffer, this.ptr + i * 8, 1)[0];
-  }
+  private word(name: string): bigint { return this.core.words()[this.ptr / 8 + this.layout.out[name][0]]; }
   /** the slot's u64 word (i64 and i32 slots come back signed) */
   get(name: OutName<E>): bigint {
     const type = this.layout.out[name][1];
@@ -85,9 +82,10 @@ function inFields(layout: EntryLayout): ReadonlyArray<readonly [string, number, 
 
 /** One header slot's u64 word, checked against the slot's type so nothing wraps on the way in. */
 function slotWord(entry: string, name: string, type: SlotType, v: unknown): bigint {
+  const [lo, hi] = SLOT_RANGE[type];
+  if (typeof v === "bigint" && v >= lo && v <= hi) return v < 0n ? BigInt.asUintN(64, v) : v;
   const x = typeof v === "bigint" ? v : typeof v === "number" && Number.isInteger(v) ? BigInt(v) : type === "bool" && typeof v === "boolean" ? BigInt(v) : null;
   if (x === null) throw new TaomathError("invalid_type", `${entry}.${name}`, `expected an integer, got ${quote(v)}`);
-  const [lo, hi] = SLOT_RANGE[type];
   if (x < lo || x > hi) throw new TaomathError("out_of_range", `${entry}.${name}`, `${quote(x)} does not fit in ${type}`);
   return BigInt.asUintN(64, x);
 }
@@ -118,9 +116,33 @@ export class Core {
     const layout: EntryLayout = layouts[entry];
     const fields = inFields(layout);
     const h = this.alloc(layout.inSlots * 8);
-    const slots = new BigUint64Array(this.buffer, h, layout.inSlots);
-    for (const [name, i, type] of fields) slots[i] = slotWord(entry, name, type, (inputs as Record<string, unknown>)[name]);
-    return new OutHeader<E>(this, this.call<number>(entry, h) >>> 0, layout);
+    const words = this.words(), at = h / 8;
+    for (const [name, i, type] of fields) words[at + i] = slotWord(entry, name, type, (inputs as Record<string, unknown>)[name]);
+    return new OutHeader<E>(this, this.enter(entry, h), layout);
+  }
+
+  /**
+   * Calls a header entry point with an input header the binding wrote itself at the generated
+   * indexes (layouts[entry].in), for the hot paths where invoke's per-slot checks show; returns
+   * the output header's pointer. Failures leave as call() describes.
+   */
+  enter(entry: EntryName, h: number): number {
+    try {
+      return (this.exports[entry] as (h: number) => number)(h) >>> 0;
+    } catch (e) {
+      return this.failed(entry, e);
+    }
+  }
+
+  // One u64 view over the whole memory, remade only when memory growth replaces the buffer:
+  // a typed-array view per slot read costs more than a small entry point.
+  private wordsOf: ArrayBuffer | null = null;
+  private wordsView = new BigUint64Array(0);
+  /** The module's memory as u64 words (index = byte offset / 8; headers are 8-byte aligned). */
+  words(): BigUint64Array {
+    const b = this.exports.memory.buffer;
+    if (b !== this.wordsOf) { this.wordsOf = b; this.wordsView = new BigUint64Array(b); }
+    return this.wordsView;
   }
 
   /**

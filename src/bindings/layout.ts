@@ -859,6 +859,90 @@ export const layouts = {
     out: { value: [0, "i64"] },
     outSlots: 1,
   },
+  /** the superellipse a Balancer pool with these reserves and quote weight migrates to (from_weights); error 0, or 1 InvalidParameters, 2 Overflow, 3 OutsideDomain, 4 InsufficientReserves; ellipse a block of layout ellipse (zero on error) */
+  se_from_weights: {
+    in: { alpha: [0, "u64"], tao: [1, "u64"], weight: [2, "u64"] },
+    inSlots: 3,
+    out: { error: [0, "u32"], ellipse: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** the superellipse through these reserves at this U64F64 price (from_price); the same outputs as se_from_weights */
+  se_from_price: {
+    in: { alpha: [0, "u64"], tao: [1, "u64"], price_lo: [2, "u64"], price_hi: [3, "u64"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], ellipse: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** calculate_price on the ellipse (layout ellipse) at these reserves, U64F64 */
+  se_price: {
+    in: { ellipse: [0, "ptr"], alpha: [1, "u64"], tao: [2, "u64"] },
+    inSlots: 3,
+    out: { error: [0, "u32"], price_lo: [1, "u64"], price_hi: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** one exact-input curve function: 0 buy_output, 1 sell_output (arg = input), 2 max buy input, 3 max sell input (arg = reserve floor), 4 quote_delta_to_price, 5 base_delta_to_price (arg = U64F64 target), 6 base_needed_for_quote (arg = output); 7 and 8 are 4 and 5 by the chain's own full bisection */
+  se_trade: {
+    in: { function: [0, "u32"], ellipse: [1, "ptr"], alpha: [2, "u64"], tao: [3, "u64"], arg_lo: [4, "u64"], arg_hi: [5, "u64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], value: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** translate_liquidity: the ellipse moved by the reserve deltas (a new ellipse block; zero when refused) */
+  se_translate: {
+    in: { ellipse: [0, "ptr"], alpha_delta: [1, "u64"], tao_delta: [2, "u64"] },
+    inSlots: 3,
+    out: { error: [0, "u32"], ellipse: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** the floor square root of a Big below 2^512 (assembly/bigint/big.ts layout); from_pow2: the chain's own power-of-two starting point */
+  se_sqrt: {
+    in: { value: [0, "ptr"], from_pow2: [1, "bool"] },
+    inSlots: 2,
+    out: { root: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** current_alpha_price of a 473 pool (layout pool_473), U64F64 */
+  se_spot: {
+    in: { pool: [0, "ptr"] },
+    inSlots: 1,
+    out: { price_lo: [0, "u64"], price_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** one swap on a 473 pool (layout pool_473): error 0 or sw_swap's codes plus 5 ReservesOutOfBalance, amounts, fees, U64F64 prices and the pool it leaves (layout pool_473) */
+  se_swap: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amount: [2, "u64"], limit_price: [3, "u64"], drop_fees: [4, "bool"], simulate: [5, "bool"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], paid_in: [1, "u64"], paid_out: [2, "u64"], fee: [3, "u64"], fee_to_author: [4, "u64"], price_before_lo: [5, "u64"], price_before_hi: [6, "u64"], price_after_lo: [7, "u64"], price_after_hi: [8, "u64"], pool_after: [9, "ptr"] },
+    outSlots: 10,
+  },
+  /** a simulated swap on a 473 pool and the price the pool would show after it had committed */
+  se_quote: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amount: [2, "u64"], limit_price: [3, "u64"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], paid_in: [1, "u64"], paid_out: [2, "u64"], fee: [3, "u64"], price_before_lo: [4, "u64"], price_before_hi: [5, "u64"], price_after_lo: [6, "u64"], price_after_hi: [7, "u64"] },
+    outSlots: 8,
+  },
+  /** simulated swaps of n amounts on one 473 pool: rows of [error, paid_in, paid_out, fee] (n x 4 u64) */
+  se_quote_batch: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amounts: [2, "ptr"], n: [3, "i32"], limit_price: [4, "u64"], drop_fees: [5, "bool"] },
+    inSlots: 6,
+    out: { rows: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** get_max_amount_add (add set) or get_max_amount_remove on a 473 pool */
+  se_max_amount: {
+    in: { pool: [0, "ptr"], add: [1, "bool"], limit_price: [2, "u64"], is_root: [3, "bool"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], max_amount: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** migrate_balancer_to_superellipse on one subnet: whether it completed, the Balancer price before, the pool's price before and after (U64F64) and the pool it leaves (layout pool_473) */
+  se_migrate: {
+    in: { pool: [0, "ptr"], candidate: [1, "bool"], exists: [2, "bool"] },
+    inSlots: 3,
+    out: { complete: [0, "bool"], balancer_price_lo: [1, "u64"], balancer_price_hi: [2, "u64"], price_before_lo: [3, "u64"], price_before_hi: [4, "u64"], price_after_lo: [5, "u64"], price_after_hi: [6, "u64"], pool_after: [7, "ptr"] },
+    outSlots: 8,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;
@@ -930,6 +1014,24 @@ export const POOL = {
   QUOTE: 3, INITIALIZED: 4, FEE_RATE: 5, MINIMUM_RESERVE: 6, MECHANISM: 7,
 } as const;
 export const POOL_SLOTS = 8;
+
+/** ellipse: runtime 473's translated superellipse (swap/superellipse.rs): its alpha and tao scales (u128) and its centre (i128, two's complement), each as lo/hi words */
+export const ELL = {
+  // scales
+  ALPHA_SCALE_LO: 0, ALPHA_SCALE_HI: 1, TAO_SCALE_LO: 2, TAO_SCALE_HI: 3,
+  // centre
+  CENTER_ALPHA_LO: 4, CENTER_ALPHA_HI: 5, CENTER_TAO_LO: 6, CENTER_TAO_HI: 7,
+} as const;
+export const ELL_SLOTS = 8;
+
+/** pool_473: a runtime-473 subnet pool: the slots of a Balancer-era pool (layout pool), whether the subnet has a superellipse, and that ellipse (layout ellipse) */
+export const SEPOOL = {
+  // the Balancer-era pool
+  TAO: 0, ALPHA: 1, ALPHA_OUT: 2, QUOTE: 3, INITIALIZED: 4, FEE_RATE: 5, MINIMUM_RESERVE: 6, MECHANISM: 7,
+  // the superellipse
+  HAS_ELLIPSE: 8, ALPHA_SCALE_LO: 9, ALPHA_SCALE_HI: 10, TAO_SCALE_LO: 11, TAO_SCALE_HI: 12, CENTER_ALPHA_LO: 13, CENTER_ALPHA_HI: 14, CENTER_TAO_LO: 15, CENTER_TAO_HI: 16,
+} as const;
+export const SEPOOL_SLOTS = 17;
 
 /** coinbase_phase: the globals' phase: between blocks, waiting for a caller-supplied pool's answers, waiting for the host's payouts */
 export const PHASE_NONE = 0n;
