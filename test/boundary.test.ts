@@ -79,6 +79,33 @@ describe("one calling convention (entry(inHeader) returns its output header)", (
     }
   });
 
+  it("a CSR is four consecutive slots rows, start, col, val and a dense matrix three: matrix, rows, cols", () => {
+    // assembly/abi/memory.ts csrIn/denseIn and result.ts csrOut/denseOut read and write them by the first index
+    let csrs = 0, dense = 0;
+    for (const [name, l] of Object.entries(layouts)) {
+      for (const side of ["in", "out"] as const) {
+        const slots = l[side] as Record<string, readonly [number, string]>;
+        for (const slot of Object.keys(slots)) {
+          if (slot === "start" || slot.endsWith("_start")) {
+            const p = slot.slice(0, -"start".length);
+            if (!(`${p}rows` in slots && `${p}val` in slots)) continue;
+            csrs++;
+            const at = slots[`${p}rows`][0];
+            expect([`${p}start`, `${p}col`, `${p}val`].map((k) => slots[k]?.[0]), `${name}.${side}.${p}rows`).toEqual([at + 1, at + 2, at + 3]);
+          }
+          const [rows, cols] = slot === "matrix" ? ["rows", "cols"] : [`${slot}_rows`, `${slot}_cols`];
+          if (slots[slot][1] === "ptr" && rows in slots && cols in slots) {
+            dense++;
+            const at = slots[slot][0];
+            expect([slots[rows][0], slots[cols][0]], `${name}.${side}.${slot}`).toEqual([at + 1, at + 2]);
+          }
+        }
+      }
+    }
+    expect(csrs).toBeGreaterThan(10);
+    expect(dense).toBeGreaterThan(10);
+  });
+
   it("an outcome the chain can refuse is the u32 slot error", () => {
     for (const [name, l] of Object.entries(layouts)) {
       const out = l.out as Record<string, readonly [number, string]>;

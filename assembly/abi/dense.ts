@@ -1,97 +1,92 @@
 // Entry points for the dense-matrix helpers (assembly/math/dense.ts) and the few vector and
 // sparse helpers that only the ported upstream tests use, header convention (boundary.json). A
-// dense matrix crosses as a pointer to rows x cols i64 I32F32 bits, row-major, with its rows and
-// cols slots; matrix-valued results come back as (rows, cols, matrix) slots; vector results of
-// data-dependent length with their len.
+// dense matrix crosses as the slots (matrix, rows, cols): a pointer to rows x cols i64 I32F32 bits,
+// row-major, both ways; vector results of data-dependent length come back with their len.
 
-import { Csr } from "../math/csr";
 import { sz, alloc } from "../arena";
 import { i64f64ToI32f32 } from "../fixed/i128";
 import { safeLn } from "../fixed/ln";
-import { slot } from "./memory";
-import { result, put, putI64, putBool } from "./result";
+import { slot, csrIn, denseIn } from "./memory";
+import { result, put, putI64, putBool, none, denseOut } from "./result";
 import * as L from "./layout";
 import {
-  Dense, rowNormalize, colNormalize, colMaxUpscale, maskMatrix, maskRows, maskCols, maskDiag,
+  rowNormalize, colNormalize, colMaxUpscale, maskMatrix, maskRows, maskCols, maskDiag,
   maskDiagExceptIndex, rowHadamard, rowSum, matmul, matmulTranspose, matVecMul, colClip,
   weightedMedianCol, interpolate, matEma, matEmaAlpha,
 } from "../math/dense";
 import { maskVector, vecdiv, isTopk, sumI64, checkedSumU64, checkedSumOverflow } from "../math/vector";
 import { maskRowsSparse, maskDiagSparse, vecMaskSparseOp } from "../math/sparse";
 
-function dense(p: usize, rows: i32, cols: i32): Dense { return new Dense(rows, cols, p); }
-function csr(rows: i32, start: usize, col: usize, val: usize): Csr { return new Csr(rows, start, col, val); }
-
 export function d_row_normalize(h: usize): usize {
-  rowNormalize(dense(<usize>slot(h, L.D_ROW_NORMALIZE_IN_MATRIX), <i32>slot(h, L.D_ROW_NORMALIZE_IN_ROWS), <i32>slot(h, L.D_ROW_NORMALIZE_IN_COLS)));
-  const o = result(L.D_ROW_NORMALIZE_OUT_SLOTS);
-  return o;
+  rowNormalize(denseIn(h, L.D_ROW_NORMALIZE_IN_MATRIX));
+  return none();
 }
 
 export function d_col_normalize(h: usize): usize {
-  colNormalize(dense(<usize>slot(h, L.D_ROW_NORMALIZE_IN_MATRIX), <i32>slot(h, L.D_ROW_NORMALIZE_IN_ROWS), <i32>slot(h, L.D_ROW_NORMALIZE_IN_COLS)));
-  const o = result(L.D_ROW_NORMALIZE_OUT_SLOTS);
-  return o;
+  colNormalize(denseIn(h, L.D_ROW_NORMALIZE_IN_MATRIX));
+  return none();
 }
 
 export function d_col_max_upscale(h: usize): usize {
-  colMaxUpscale(dense(<usize>slot(h, L.D_ROW_NORMALIZE_IN_MATRIX), <i32>slot(h, L.D_ROW_NORMALIZE_IN_ROWS), <i32>slot(h, L.D_ROW_NORMALIZE_IN_COLS)));
-  const o = result(L.D_ROW_NORMALIZE_OUT_SLOTS);
-  return o;
+  colMaxUpscale(denseIn(h, L.D_ROW_NORMALIZE_IN_MATRIX));
+  return none();
 }
 
 export function d_mask_diag(h: usize): usize {
-  maskDiag(dense(<usize>slot(h, L.D_ROW_NORMALIZE_IN_MATRIX), <i32>slot(h, L.D_ROW_NORMALIZE_IN_ROWS), <i32>slot(h, L.D_ROW_NORMALIZE_IN_COLS)));
-  const o = result(L.D_ROW_NORMALIZE_OUT_SLOTS);
-  return o;
+  maskDiag(denseIn(h, L.D_ROW_NORMALIZE_IN_MATRIX));
+  return none();
 }
 
 export function d_mask_vector(h: usize): usize {
-  maskVector(<usize>slot(h, L.D_MASK_VECTOR_IN_MASK), <i32>slot(h, L.D_MASK_VECTOR_IN_MASK_LEN), <usize>slot(h, L.D_MASK_VECTOR_IN_V), <i32>slot(h, L.D_MASK_VECTOR_IN_N));
-  const o = result(L.D_MASK_VECTOR_OUT_SLOTS);
-  return o;
+  maskVector(
+    <usize>slot(h, L.D_MASK_VECTOR_IN_MASK), <i32>slot(h, L.D_MASK_VECTOR_IN_MASK_LEN),
+    <usize>slot(h, L.D_MASK_VECTOR_IN_V), <i32>slot(h, L.D_MASK_VECTOR_IN_N));
+  return none();
 }
 
 export function d_mask_matrix(h: usize): usize {
-  maskMatrix(<usize>slot(h, L.D_MASK_MATRIX_IN_MASK), <i32>slot(h, L.D_MASK_MATRIX_IN_MASK_ROWS), <i32>slot(h, L.D_MASK_MATRIX_IN_MASK_COLS), dense(<usize>slot(h, L.D_MASK_MATRIX_IN_MATRIX), <i32>slot(h, L.D_MASK_MATRIX_IN_ROWS), <i32>slot(h, L.D_MASK_MATRIX_IN_COLS)));
-  const o = result(L.D_MASK_MATRIX_OUT_SLOTS);
-  return o;
+  maskMatrix(
+    <usize>slot(h, L.D_MASK_MATRIX_IN_MASK), <i32>slot(h, L.D_MASK_MATRIX_IN_MASK_ROWS),
+    <i32>slot(h, L.D_MASK_MATRIX_IN_MASK_COLS), denseIn(h, L.D_MASK_MATRIX_IN_MATRIX));
+  return none();
 }
 
 export function d_mask_rows(h: usize): usize {
-  maskRows(<usize>slot(h, L.D_MASK_ROWS_IN_MASK), <i32>slot(h, L.D_MASK_ROWS_IN_MASK_LEN), dense(<usize>slot(h, L.D_MASK_ROWS_IN_MATRIX), <i32>slot(h, L.D_MASK_ROWS_IN_ROWS), <i32>slot(h, L.D_MASK_ROWS_IN_COLS)));
-  const o = result(L.D_MASK_ROWS_OUT_SLOTS);
-  return o;
+  maskRows(
+    <usize>slot(h, L.D_MASK_ROWS_IN_MASK), <i32>slot(h, L.D_MASK_ROWS_IN_MASK_LEN), denseIn(h, L.D_MASK_ROWS_IN_MATRIX));
+  return none();
 }
 
 export function d_mask_cols(h: usize): usize {
-  maskCols(<usize>slot(h, L.D_MASK_ROWS_IN_MASK), <i32>slot(h, L.D_MASK_ROWS_IN_MASK_LEN), dense(<usize>slot(h, L.D_MASK_ROWS_IN_MATRIX), <i32>slot(h, L.D_MASK_ROWS_IN_ROWS), <i32>slot(h, L.D_MASK_ROWS_IN_COLS)));
-  const o = result(L.D_MASK_ROWS_OUT_SLOTS);
-  return o;
+  maskCols(
+    <usize>slot(h, L.D_MASK_ROWS_IN_MASK), <i32>slot(h, L.D_MASK_ROWS_IN_MASK_LEN), denseIn(h, L.D_MASK_ROWS_IN_MATRIX));
+  return none();
 }
 
 export function d_mask_diag_except_index(h: usize): usize {
-  maskDiagExceptIndex(dense(<usize>slot(h, L.D_MASK_DIAG_EXCEPT_INDEX_IN_MATRIX), <i32>slot(h, L.D_MASK_DIAG_EXCEPT_INDEX_IN_ROWS), <i32>slot(h, L.D_MASK_DIAG_EXCEPT_INDEX_IN_COLS)), <i32>slot(h, L.D_MASK_DIAG_EXCEPT_INDEX_IN_EXCEPT));
-  const o = result(L.D_MASK_DIAG_EXCEPT_INDEX_OUT_SLOTS);
-  return o;
+  maskDiagExceptIndex(
+    denseIn(h, L.D_MASK_DIAG_EXCEPT_INDEX_IN_MATRIX), <i32>slot(h, L.D_MASK_DIAG_EXCEPT_INDEX_IN_EXCEPT));
+  return none();
 }
 
 export function d_row_hadamard(h: usize): usize {
-  const m = rowHadamard(dense(<usize>slot(h, L.D_ROW_HADAMARD_IN_MATRIX), <i32>slot(h, L.D_ROW_HADAMARD_IN_ROWS), <i32>slot(h, L.D_ROW_HADAMARD_IN_COLS)), <usize>slot(h, L.D_ROW_HADAMARD_IN_V), <i32>slot(h, L.D_ROW_HADAMARD_IN_V_LEN));
-  const o = result(L.D_ROW_HADAMARD_OUT_SLOTS);
-  put(o, L.D_ROW_HADAMARD_OUT_ROWS, <u64>m.rows); put(o, L.D_ROW_HADAMARD_OUT_COLS, <u64>m.cols); put(o, L.D_ROW_HADAMARD_OUT_MATRIX, m.ptr);
-  return o;
+  return denseOut(
+    rowHadamard(
+      denseIn(h, L.D_ROW_HADAMARD_IN_MATRIX), <usize>slot(h, L.D_ROW_HADAMARD_IN_V),
+      <i32>slot(h, L.D_ROW_HADAMARD_IN_V_LEN)),
+    L.D_ROW_HADAMARD_OUT_SLOTS, L.D_ROW_HADAMARD_OUT_MATRIX);
 }
 
 export function d_mat_vec_mul(h: usize): usize {
-  const m = matVecMul(dense(<usize>slot(h, L.D_ROW_HADAMARD_IN_MATRIX), <i32>slot(h, L.D_ROW_HADAMARD_IN_ROWS), <i32>slot(h, L.D_ROW_HADAMARD_IN_COLS)), <usize>slot(h, L.D_ROW_HADAMARD_IN_V), <i32>slot(h, L.D_ROW_HADAMARD_IN_V_LEN));
-  const o = result(L.D_ROW_HADAMARD_OUT_SLOTS);
-  put(o, L.D_ROW_HADAMARD_OUT_ROWS, <u64>m.rows); put(o, L.D_ROW_HADAMARD_OUT_COLS, <u64>m.cols); put(o, L.D_ROW_HADAMARD_OUT_MATRIX, m.ptr);
-  return o;
+  return denseOut(
+    matVecMul(
+      denseIn(h, L.D_ROW_HADAMARD_IN_MATRIX), <usize>slot(h, L.D_ROW_HADAMARD_IN_V),
+      <i32>slot(h, L.D_ROW_HADAMARD_IN_V_LEN)),
+    L.D_ROW_HADAMARD_OUT_SLOTS, L.D_ROW_HADAMARD_OUT_MATRIX);
 }
 
 export function d_row_sum(h: usize): usize {
-  const d = dense(<usize>slot(h, L.D_ROW_SUM_IN_MATRIX), <i32>slot(h, L.D_ROW_SUM_IN_ROWS), <i32>slot(h, L.D_ROW_SUM_IN_COLS));
+  const d = denseIn(h, L.D_ROW_SUM_IN_MATRIX);
   const out = alloc(sz(d.rows) << 3);
   const len = rowSum(d, out);
   const o = result(L.D_ROW_SUM_OUT_SLOTS);
@@ -100,7 +95,7 @@ export function d_row_sum(h: usize): usize {
 }
 
 export function d_matmul(h: usize): usize {
-  const d = dense(<usize>slot(h, L.D_MATMUL_IN_MATRIX), <i32>slot(h, L.D_MATMUL_IN_ROWS), <i32>slot(h, L.D_MATMUL_IN_COLS));
+  const d = denseIn(h, L.D_MATMUL_IN_MATRIX);
   const out = alloc(sz(d.cols) << 3);
   const len = matmul(d, <usize>slot(h, L.D_MATMUL_IN_V), <i32>slot(h, L.D_MATMUL_IN_V_LEN), out);
   const o = result(L.D_MATMUL_OUT_SLOTS);
@@ -109,7 +104,7 @@ export function d_matmul(h: usize): usize {
 }
 
 export function d_matmul_transpose(h: usize): usize {
-  const d = dense(<usize>slot(h, L.D_MATMUL_IN_MATRIX), <i32>slot(h, L.D_MATMUL_IN_ROWS), <i32>slot(h, L.D_MATMUL_IN_COLS));
+  const d = denseIn(h, L.D_MATMUL_IN_MATRIX);
   const out = alloc(sz(d.rows) << 3);
   const len = matmulTranspose(d, <usize>slot(h, L.D_MATMUL_IN_V), <i32>slot(h, L.D_MATMUL_IN_V_LEN), out);
   const o = result(L.D_MATMUL_OUT_SLOTS);
@@ -118,39 +113,41 @@ export function d_matmul_transpose(h: usize): usize {
 }
 
 export function d_col_clip(h: usize): usize {
-  colClip(dense(<usize>slot(h, L.D_COL_CLIP_IN_MATRIX), <i32>slot(h, L.D_COL_CLIP_IN_ROWS), <i32>slot(h, L.D_COL_CLIP_IN_COLS)), <usize>slot(h, L.D_COL_CLIP_IN_THRESHOLD), <i32>slot(h, L.D_COL_CLIP_IN_THRESHOLD_LEN));
-  const o = result(L.D_COL_CLIP_OUT_SLOTS);
-  return o;
+  colClip(
+    denseIn(h, L.D_COL_CLIP_IN_MATRIX), <usize>slot(h, L.D_COL_CLIP_IN_THRESHOLD),
+    <i32>slot(h, L.D_COL_CLIP_IN_THRESHOLD_LEN));
+  return none();
 }
 
 export function d_weighted_median_col(h: usize): usize {
-  const d = dense(<usize>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_MATRIX), <i32>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_ROWS), <i32>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_COLS));
+  const d = denseIn(h, L.D_WEIGHTED_MEDIAN_COL_IN_MATRIX);
   const out = alloc(sz(d.cols) << 3);
-  const len = weightedMedianCol(<usize>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_STAKE), <i32>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_STAKE_LEN), d, <i64>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_MAJORITY), out);
+  const len = weightedMedianCol(
+    <usize>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_STAKE), <i32>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_STAKE_LEN), d,
+    <i64>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_MAJORITY), out);
   const o = result(L.D_WEIGHTED_MEDIAN_COL_OUT_SLOTS);
   put(o, L.D_WEIGHTED_MEDIAN_COL_OUT_RESULT, out); put(o, L.D_WEIGHTED_MEDIAN_COL_OUT_LEN, <u64>len);
   return o;
 }
 
 export function d_interpolate(h: usize): usize {
-  const m = interpolate(dense(<usize>slot(h, L.D_INTERPOLATE_IN_A), <i32>slot(h, L.D_INTERPOLATE_IN_A_ROWS), <i32>slot(h, L.D_INTERPOLATE_IN_A_COLS)), dense(<usize>slot(h, L.D_INTERPOLATE_IN_B), <i32>slot(h, L.D_INTERPOLATE_IN_B_ROWS), <i32>slot(h, L.D_INTERPOLATE_IN_B_COLS)), <i64>slot(h, L.D_INTERPOLATE_IN_RATIO));
-  const o = result(L.D_INTERPOLATE_OUT_SLOTS);
-  put(o, L.D_INTERPOLATE_OUT_ROWS, <u64>m.rows); put(o, L.D_INTERPOLATE_OUT_COLS, <u64>m.cols); put(o, L.D_INTERPOLATE_OUT_MATRIX, m.ptr);
-  return o;
+  return denseOut(
+    interpolate(
+      denseIn(h, L.D_INTERPOLATE_IN_A), denseIn(h, L.D_INTERPOLATE_IN_B), <i64>slot(h, L.D_INTERPOLATE_IN_RATIO)),
+    L.D_INTERPOLATE_OUT_SLOTS, L.D_INTERPOLATE_OUT_MATRIX);
 }
 
 export function d_mat_ema(h: usize): usize {
-  const m = matEma(dense(<usize>slot(h, L.D_MAT_EMA_IN_A), <i32>slot(h, L.D_MAT_EMA_IN_A_ROWS), <i32>slot(h, L.D_MAT_EMA_IN_A_COLS)), dense(<usize>slot(h, L.D_MAT_EMA_IN_B), <i32>slot(h, L.D_MAT_EMA_IN_B_ROWS), <i32>slot(h, L.D_MAT_EMA_IN_B_COLS)), <i64>slot(h, L.D_MAT_EMA_IN_ALPHA));
-  const o = result(L.D_MAT_EMA_OUT_SLOTS);
-  put(o, L.D_MAT_EMA_OUT_ROWS, <u64>m.rows); put(o, L.D_MAT_EMA_OUT_COLS, <u64>m.cols); put(o, L.D_MAT_EMA_OUT_MATRIX, m.ptr);
-  return o;
+  return denseOut(
+    matEma(denseIn(h, L.D_MAT_EMA_IN_A), denseIn(h, L.D_MAT_EMA_IN_B), <i64>slot(h, L.D_MAT_EMA_IN_ALPHA)),
+    L.D_MAT_EMA_OUT_SLOTS, L.D_MAT_EMA_OUT_MATRIX);
 }
 
 export function d_mat_ema_alpha(h: usize): usize {
-  const m = matEmaAlpha(dense(<usize>slot(h, L.D_MAT_EMA_ALPHA_IN_A), <i32>slot(h, L.D_MAT_EMA_ALPHA_IN_A_ROWS), <i32>slot(h, L.D_MAT_EMA_ALPHA_IN_A_COLS)), dense(<usize>slot(h, L.D_MAT_EMA_ALPHA_IN_B), <i32>slot(h, L.D_MAT_EMA_ALPHA_IN_B_ROWS), <i32>slot(h, L.D_MAT_EMA_ALPHA_IN_B_COLS)), dense(<usize>slot(h, L.D_MAT_EMA_ALPHA_IN_ALPHA), <i32>slot(h, L.D_MAT_EMA_ALPHA_IN_ALPHA_ROWS), <i32>slot(h, L.D_MAT_EMA_ALPHA_IN_ALPHA_COLS)));
-  const o = result(L.D_MAT_EMA_ALPHA_OUT_SLOTS);
-  put(o, L.D_MAT_EMA_ALPHA_OUT_ROWS, <u64>m.rows); put(o, L.D_MAT_EMA_ALPHA_OUT_COLS, <u64>m.cols); put(o, L.D_MAT_EMA_ALPHA_OUT_MATRIX, m.ptr);
-  return o;
+  return denseOut(
+    matEmaAlpha(
+      denseIn(h, L.D_MAT_EMA_ALPHA_IN_A), denseIn(h, L.D_MAT_EMA_ALPHA_IN_B), denseIn(h, L.D_MAT_EMA_ALPHA_IN_ALPHA)),
+    L.D_MAT_EMA_ALPHA_OUT_SLOTS, L.D_MAT_EMA_ALPHA_OUT_MATRIX);
 }
 
 export function d_vecdiv(h: usize): usize {
@@ -186,26 +183,30 @@ export function d_checked_sum_u64(h: usize): usize {
 }
 
 export function s_mask_rows_sparse(h: usize): usize {
-  maskRowsSparse(csr(<i32>slot(h, L.S_MASK_ROWS_SPARSE_IN_ROWS), <usize>slot(h, L.S_MASK_ROWS_SPARSE_IN_START), <usize>slot(h, L.S_MASK_ROWS_SPARSE_IN_COL), <usize>slot(h, L.S_MASK_ROWS_SPARSE_IN_VAL)), <usize>slot(h, L.S_MASK_ROWS_SPARSE_IN_MASK), <i32>slot(h, L.S_MASK_ROWS_SPARSE_IN_MASK_LEN));
-  const o = result(L.S_MASK_ROWS_SPARSE_OUT_SLOTS);
-  return o;
+  maskRowsSparse(
+    csrIn(h, L.S_MASK_ROWS_SPARSE_IN_ROWS), <usize>slot(h, L.S_MASK_ROWS_SPARSE_IN_MASK),
+    <i32>slot(h, L.S_MASK_ROWS_SPARSE_IN_MASK_LEN));
+  return none();
 }
 
 export function s_mask_diag_sparse(h: usize): usize {
-  maskDiagSparse(csr(<i32>slot(h, L.S_MASK_DIAG_SPARSE_IN_ROWS), <usize>slot(h, L.S_MASK_DIAG_SPARSE_IN_START), <usize>slot(h, L.S_MASK_DIAG_SPARSE_IN_COL), <usize>slot(h, L.S_MASK_DIAG_SPARSE_IN_VAL)), <i32>slot(h, L.S_MASK_DIAG_SPARSE_IN_EXCEPT));
-  const o = result(L.S_MASK_DIAG_SPARSE_OUT_SLOTS);
-  return o;
+  maskDiagSparse(csrIn(h, L.S_MASK_DIAG_SPARSE_IN_ROWS), <i32>slot(h, L.S_MASK_DIAG_SPARSE_IN_EXCEPT));
+  return none();
 }
 
 export function s_vec_mask_sparse_matrix(h: usize): usize {
-  vecMaskSparseOp(csr(<i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_ROWS), <usize>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_START), <usize>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_COL), <usize>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_VAL)), <usize>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_FIRST), <i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_FIRST_LEN), <usize>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_SECOND), <i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_SECOND_LEN), <i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_OP));
-  const o = result(L.S_VEC_MASK_SPARSE_MATRIX_OUT_SLOTS);
-  return o;
+  vecMaskSparseOp(
+    csrIn(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_ROWS), <usize>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_FIRST),
+    <i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_FIRST_LEN), <usize>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_SECOND),
+    <i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_SECOND_LEN), <i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_OP));
+  return none();
 }
 
 export function d_fixed64_to_fixed32(h: usize): usize {
   const o = result(L.D_FIXED64_TO_FIXED32_OUT_SLOTS);
-  putI64(o, L.D_FIXED64_TO_FIXED32_OUT_VALUE, i64f64ToI32f32(slot(h, L.D_FIXED64_TO_FIXED32_IN_BITS_HI), slot(h, L.D_FIXED64_TO_FIXED32_IN_BITS_LO)));
+  putI64(
+    o, L.D_FIXED64_TO_FIXED32_OUT_VALUE,
+    i64f64ToI32f32(slot(h, L.D_FIXED64_TO_FIXED32_IN_BITS_HI), slot(h, L.D_FIXED64_TO_FIXED32_IN_BITS_LO)));
   return o;
 }
 

@@ -983,9 +983,9 @@ export const D_ROW_HADAMARD_IN_COLS: i32 = 2;
 export const D_ROW_HADAMARD_IN_V: i32 = 3;
 export const D_ROW_HADAMARD_IN_V_LEN: i32 = 4;
 export const D_ROW_HADAMARD_IN_SLOTS: i32 = 5;
-export const D_ROW_HADAMARD_OUT_ROWS: i32 = 0;
-export const D_ROW_HADAMARD_OUT_COLS: i32 = 1;
-export const D_ROW_HADAMARD_OUT_MATRIX: i32 = 2;
+export const D_ROW_HADAMARD_OUT_MATRIX: i32 = 0;
+export const D_ROW_HADAMARD_OUT_ROWS: i32 = 1;
+export const D_ROW_HADAMARD_OUT_COLS: i32 = 2;
 export const D_ROW_HADAMARD_OUT_SLOTS: i32 = 3;
 
 // d_mat_vec_mul: mat_vec_mul: each cell times v's entry for its column; a new dense matrix
@@ -1044,9 +1044,9 @@ export const D_INTERPOLATE_IN_B_ROWS: i32 = 4;
 export const D_INTERPOLATE_IN_B_COLS: i32 = 5;
 export const D_INTERPOLATE_IN_RATIO: i32 = 6;
 export const D_INTERPOLATE_IN_SLOTS: i32 = 7;
-export const D_INTERPOLATE_OUT_ROWS: i32 = 0;
-export const D_INTERPOLATE_OUT_COLS: i32 = 1;
-export const D_INTERPOLATE_OUT_MATRIX: i32 = 2;
+export const D_INTERPOLATE_OUT_MATRIX: i32 = 0;
+export const D_INTERPOLATE_OUT_ROWS: i32 = 1;
+export const D_INTERPOLATE_OUT_COLS: i32 = 2;
 export const D_INTERPOLATE_OUT_SLOTS: i32 = 3;
 
 // d_mat_ema: mat_ema: alpha a + (1 - alpha) b; a new dense matrix
@@ -1058,9 +1058,9 @@ export const D_MAT_EMA_IN_B_ROWS: i32 = 4;
 export const D_MAT_EMA_IN_B_COLS: i32 = 5;
 export const D_MAT_EMA_IN_ALPHA: i32 = 6;
 export const D_MAT_EMA_IN_SLOTS: i32 = 7;
-export const D_MAT_EMA_OUT_ROWS: i32 = 0;
-export const D_MAT_EMA_OUT_COLS: i32 = 1;
-export const D_MAT_EMA_OUT_MATRIX: i32 = 2;
+export const D_MAT_EMA_OUT_MATRIX: i32 = 0;
+export const D_MAT_EMA_OUT_ROWS: i32 = 1;
+export const D_MAT_EMA_OUT_COLS: i32 = 2;
 export const D_MAT_EMA_OUT_SLOTS: i32 = 3;
 
 // d_mat_ema_alpha: mat_ema_alpha (dense): per-cell alpha, clamped; a new dense matrix
@@ -1074,9 +1074,9 @@ export const D_MAT_EMA_ALPHA_IN_ALPHA: i32 = 6;
 export const D_MAT_EMA_ALPHA_IN_ALPHA_ROWS: i32 = 7;
 export const D_MAT_EMA_ALPHA_IN_ALPHA_COLS: i32 = 8;
 export const D_MAT_EMA_ALPHA_IN_SLOTS: i32 = 9;
-export const D_MAT_EMA_ALPHA_OUT_ROWS: i32 = 0;
-export const D_MAT_EMA_ALPHA_OUT_COLS: i32 = 1;
-export const D_MAT_EMA_ALPHA_OUT_MATRIX: i32 = 2;
+export const D_MAT_EMA_ALPHA_OUT_MATRIX: i32 = 0;
+export const D_MAT_EMA_ALPHA_OUT_ROWS: i32 = 1;
+export const D_MAT_EMA_ALPHA_OUT_COLS: i32 = 2;
 export const D_MAT_EMA_ALPHA_OUT_SLOTS: i32 = 3;
 
 // d_vecdiv: vecdiv: x_i / y_i, 0 where y_i is 0 (n i64)

@@ -4,10 +4,10 @@
 // CSR slots (rows, start u32, col u32, val i64); helpers the chain runs in place work in place on
 // the host's buffers, the others return buffers the core allocates (valid until the next reset()).
 
-import { Csr, setI64 } from "../math/csr";
+import { setI64 } from "../math/csr";
 import { sz, alloc } from "../arena";
-import { slot } from "./memory";
-import { result, put, putI64 } from "./result";
+import { slot, csrIn } from "./memory";
+import { result, put, putI64, none, csrOut } from "./result";
 import * as L from "./layout";
 import { ONE, proportionToU16, toU16, toU64, u16Proportion, satMul } from "../fixed/i32f32";
 import { expSafe } from "../fixed/exp";
@@ -25,8 +25,6 @@ import { matEmaAlphaSparse } from "../math/ema_alpha";
 import { vecMaxUpscaleToU16 } from "../math/upscale";
 import { emaAlpha } from "../epoch/epoch";
 import { umul128, wideHi } from "../fixed/wide";
-
-function csr(rows: i32, start: usize, col: usize, val: usize): Csr { return new Csr(rows, start, col, val); }
 
 export function m_proportion_to_u16(h: usize): usize {
   const o = result(L.M_PROPORTION_TO_U16_OUT_SLOTS);
@@ -66,26 +64,41 @@ export function m_exp_safe(h: usize): usize {
 
 export function m_sigmoid_safe(h: usize): usize {
   const o = result(L.M_SIGMOID_SAFE_OUT_SLOTS);
-  putI64(o, L.M_SIGMOID_SAFE_OUT_VALUE, sigmoidSafe(<i64>slot(h, L.M_SIGMOID_SAFE_IN_X), <i64>slot(h, L.M_SIGMOID_SAFE_IN_RHO), <i64>slot(h, L.M_SIGMOID_SAFE_IN_KAPPA)));
+  putI64(
+    o, L.M_SIGMOID_SAFE_OUT_VALUE,
+    sigmoidSafe(
+      <i64>slot(h, L.M_SIGMOID_SAFE_IN_X), <i64>slot(h, L.M_SIGMOID_SAFE_IN_RHO),
+      <i64>slot(h, L.M_SIGMOID_SAFE_IN_KAPPA)));
   return o;
 }
 
 export function m_alpha_sigmoid(h: usize): usize {
   const o = result(L.M_ALPHA_SIGMOID_OUT_SLOTS);
-  putI64(o, L.M_ALPHA_SIGMOID_OUT_VALUE, alphaSigmoid(<i64>slot(h, L.M_ALPHA_SIGMOID_IN_CONSENSUS), <i64>slot(h, L.M_ALPHA_SIGMOID_IN_WEIGHT), <i64>slot(h, L.M_ALPHA_SIGMOID_IN_BOND), <i64>slot(h, L.M_ALPHA_SIGMOID_IN_LOW), <i64>slot(h, L.M_ALPHA_SIGMOID_IN_HIGH), steepnessFactor(<i32>slot(h, L.M_ALPHA_SIGMOID_IN_STEEPNESS))));
+  putI64(
+    o, L.M_ALPHA_SIGMOID_OUT_VALUE,
+    alphaSigmoid(
+      <i64>slot(h, L.M_ALPHA_SIGMOID_IN_CONSENSUS), <i64>slot(h, L.M_ALPHA_SIGMOID_IN_WEIGHT),
+      <i64>slot(h, L.M_ALPHA_SIGMOID_IN_BOND), <i64>slot(h, L.M_ALPHA_SIGMOID_IN_LOW),
+      <i64>slot(h, L.M_ALPHA_SIGMOID_IN_HIGH), steepnessFactor(<i32>slot(h, L.M_ALPHA_SIGMOID_IN_STEEPNESS))));
   return o;
 }
 
 export function m_ema_alpha(h: usize): usize {
   const o = result(L.M_EMA_ALPHA_OUT_SLOTS);
-  putI64(o, L.M_EMA_ALPHA_OUT_VALUE, emaAlpha(slot(h, L.M_EMA_ALPHA_IN_BONDS_MOVING_AVERAGE), (slot(h, L.M_EMA_ALPHA_IN_WRAPPING) != 0)));
+  putI64(
+    o, L.M_EMA_ALPHA_OUT_VALUE,
+    emaAlpha(slot(h, L.M_EMA_ALPHA_IN_BONDS_MOVING_AVERAGE), (slot(h, L.M_EMA_ALPHA_IN_WRAPPING) != 0)));
   return o;
 }
 
 export function m_emission(h: usize): usize {
   const x = <i64>slot(h, L.M_EMISSION_IN_X), rao = slot(h, L.M_EMISSION_IN_RAO);
   let v: u64 = 0;
-  if (x > 0) { const lo = umul128(<u64>x, rao); const hi = wideHi; v = (hi >> 32) != 0 ? u64.MAX_VALUE : (hi << 32) | (lo >> 32); }
+  if (x > 0) {
+    const lo = umul128(<u64>x, rao);
+    const hi = wideHi;
+    v = (hi >> 32) != 0 ? u64.MAX_VALUE : (hi << 32) | (lo >> 32);
+  }
   const o = result(L.M_EMISSION_OUT_SLOTS);
   put(o, L.M_EMISSION_OUT_VALUE, v);
   return o;
@@ -102,14 +115,22 @@ export function m_weighted_median(h: usize): usize {
   const len = <i32>slot(h, L.M_WEIGHTED_MEDIAN_IN_LEN);
   const lower = alloc(sz(len) << 2), upper = alloc(sz(len) << 2);
   const o = result(L.M_WEIGHTED_MEDIAN_OUT_SLOTS);
-  putI64(o, L.M_WEIGHTED_MEDIAN_OUT_VALUE, weightedMedian(<usize>slot(h, L.M_WEIGHTED_MEDIAN_IN_STAKE), <usize>slot(h, L.M_WEIGHTED_MEDIAN_IN_SCORE), <usize>slot(h, L.M_WEIGHTED_MEDIAN_IN_PARTITION), len, <i64>slot(h, L.M_WEIGHTED_MEDIAN_IN_MINORITY), <i64>slot(h, L.M_WEIGHTED_MEDIAN_IN_LO), <i64>slot(h, L.M_WEIGHTED_MEDIAN_IN_HI), lower, upper));
+  putI64(
+    o, L.M_WEIGHTED_MEDIAN_OUT_VALUE,
+    weightedMedian(
+      <usize>slot(h, L.M_WEIGHTED_MEDIAN_IN_STAKE), <usize>slot(h, L.M_WEIGHTED_MEDIAN_IN_SCORE),
+      <usize>slot(h, L.M_WEIGHTED_MEDIAN_IN_PARTITION), len, <i64>slot(h, L.M_WEIGHTED_MEDIAN_IN_MINORITY),
+      <i64>slot(h, L.M_WEIGHTED_MEDIAN_IN_LO), <i64>slot(h, L.M_WEIGHTED_MEDIAN_IN_HI), lower, upper));
   return o;
 }
 
 export function m_weighted_median_col_sparse(h: usize): usize {
   const columns = <i32>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_COLUMNS);
   const out = alloc(sz(columns) << 3);
-  weightedMedianColSparse(<usize>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE), <i32>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE_LEN), csr(<i32>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_ROWS), <usize>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_START), <usize>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_COL), <usize>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_VAL)), columns, <i64>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_MAJORITY), out);
+  weightedMedianColSparse(
+    <usize>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE), <i32>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE_LEN),
+    csrIn(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_ROWS), columns, <i64>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_MAJORITY),
+    out);
   const o = result(L.M_WEIGHTED_MEDIAN_COL_SPARSE_OUT_SLOTS);
   put(o, L.M_WEIGHTED_MEDIAN_COL_SPARSE_OUT_MEDIANS, out);
   return o;
@@ -117,42 +138,42 @@ export function m_weighted_median_col_sparse(h: usize): usize {
 
 export function m_normalize(h: usize): usize {
   normalize(<usize>slot(h, L.M_NORMALIZE_IN_X), <i32>slot(h, L.M_NORMALIZE_IN_N));
-  const o = result(L.M_NORMALIZE_OUT_SLOTS);
-  return o;
+  return none();
 }
 
 export function m_normalize_using_sum(h: usize): usize {
-  normalizeUsingSum(<usize>slot(h, L.M_NORMALIZE_USING_SUM_IN_X), <i32>slot(h, L.M_NORMALIZE_USING_SUM_IN_N), <i64>slot(h, L.M_NORMALIZE_USING_SUM_IN_SUM));
-  const o = result(L.M_NORMALIZE_USING_SUM_OUT_SLOTS);
-  return o;
+  normalizeUsingSum(
+    <usize>slot(h, L.M_NORMALIZE_USING_SUM_IN_X), <i32>slot(h, L.M_NORMALIZE_USING_SUM_IN_N),
+    <i64>slot(h, L.M_NORMALIZE_USING_SUM_IN_SUM));
+  return none();
 }
 
 export function m_normalize64(h: usize): usize {
   const x = <usize>slot(h, L.M_NORMALIZE64_IN_X), n = <i32>slot(h, L.M_NORMALIZE64_IN_N);
   normalize64(x, n);
   const out = alloc(sz(n) << 3);
-  for (let i = 0; i < n; i++) setI64(out, i, i64f64ToI32f32(load<u64>(x + (<usize>i << 4) + 8), load<u64>(x + (<usize>i << 4))));
+  for (let i = 0; i < n; i++) {
+    const at = x + (<usize>i << 4);
+    setI64(out, i, i64f64ToI32f32(load<u64>(at, 8), load<u64>(at)));
+  }
   const o = result(L.M_NORMALIZE64_OUT_SLOTS);
   put(o, L.M_NORMALIZE64_OUT_FIXED32, out);
   return o;
 }
 
 export function m_row_normalize_sparse(h: usize): usize {
-  rowNormalizeSparse(csr(<i32>slot(h, L.M_ROW_NORMALIZE_SPARSE_IN_ROWS), <usize>slot(h, L.M_ROW_NORMALIZE_SPARSE_IN_START), <usize>slot(h, L.M_ROW_NORMALIZE_SPARSE_IN_COL), <usize>slot(h, L.M_ROW_NORMALIZE_SPARSE_IN_VAL)));
-  const o = result(L.M_ROW_NORMALIZE_SPARSE_OUT_SLOTS);
-  return o;
+  rowNormalizeSparse(csrIn(h, L.M_ROW_NORMALIZE_SPARSE_IN_ROWS));
+  return none();
 }
 
 export function m_col_normalize_sparse(h: usize): usize {
-  colNormalizeSparse(csr(<i32>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_ROWS), <usize>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_START), <usize>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_COL), <usize>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_VAL)), <i32>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_COLUMNS));
-  const o = result(L.M_COL_NORMALIZE_SPARSE_OUT_SLOTS);
-  return o;
+  colNormalizeSparse(csrIn(h, L.M_COL_NORMALIZE_SPARSE_IN_ROWS), <i32>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_COLUMNS));
+  return none();
 }
 
 export function m_col_max_upscale_sparse(h: usize): usize {
-  colMaxUpscaleSparse(csr(<i32>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_ROWS), <usize>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_START), <usize>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_COL), <usize>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_VAL)), <i32>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_COLUMNS));
-  const o = result(L.M_COL_NORMALIZE_SPARSE_OUT_SLOTS);
-  return o;
+  colMaxUpscaleSparse(csrIn(h, L.M_COL_NORMALIZE_SPARSE_IN_ROWS), <i32>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_COLUMNS));
+  return none();
 }
 
 export function m_is_topk_nonzero(h: usize): usize {
@@ -165,14 +186,15 @@ export function m_is_topk_nonzero(h: usize): usize {
 }
 
 export function m_col_clip_sparse(h: usize): usize {
-  const m = colClipSparse(csr(<i32>slot(h, L.M_COL_CLIP_SPARSE_IN_ROWS), <usize>slot(h, L.M_COL_CLIP_SPARSE_IN_START), <usize>slot(h, L.M_COL_CLIP_SPARSE_IN_COL), <usize>slot(h, L.M_COL_CLIP_SPARSE_IN_VAL)), <usize>slot(h, L.M_COL_CLIP_SPARSE_IN_THRESHOLD), <i32>slot(h, L.M_COL_CLIP_SPARSE_IN_THRESHOLD_LEN));
-  const o = result(L.M_COL_CLIP_SPARSE_OUT_SLOTS);
-  put(o, L.M_COL_CLIP_SPARSE_OUT_ROWS, <u64>m.rows); put(o, L.M_COL_CLIP_SPARSE_OUT_START, m.start); put(o, L.M_COL_CLIP_SPARSE_OUT_COL, m.col); put(o, L.M_COL_CLIP_SPARSE_OUT_VAL, m.val);
-  return o;
+  return csrOut(
+    colClipSparse(
+      csrIn(h, L.M_COL_CLIP_SPARSE_IN_ROWS), <usize>slot(h, L.M_COL_CLIP_SPARSE_IN_THRESHOLD),
+      <i32>slot(h, L.M_COL_CLIP_SPARSE_IN_THRESHOLD_LEN)),
+    L.M_COL_CLIP_SPARSE_OUT_SLOTS, L.M_COL_CLIP_SPARSE_OUT_ROWS);
 }
 
 export function m_row_sum_sparse(h: usize): usize {
-  const m = csr(<i32>slot(h, L.M_ROW_SUM_SPARSE_IN_ROWS), <usize>slot(h, L.M_ROW_SUM_SPARSE_IN_START), <usize>slot(h, L.M_ROW_SUM_SPARSE_IN_COL), <usize>slot(h, L.M_ROW_SUM_SPARSE_IN_VAL));
+  const m = csrIn(h, L.M_ROW_SUM_SPARSE_IN_ROWS);
   const out = alloc(sz(m.rows) << 3);
   rowSumSparse(m, out);
   const o = result(L.M_ROW_SUM_SPARSE_OUT_SLOTS);
@@ -183,40 +205,46 @@ export function m_row_sum_sparse(h: usize): usize {
 export function m_matmul_sparse(h: usize): usize {
   const columns = <i32>slot(h, L.M_MATMUL_SPARSE_IN_COLUMNS);
   const out = alloc(sz(columns) << 3);
-  matmulSparse(csr(<i32>slot(h, L.M_MATMUL_SPARSE_IN_ROWS), <usize>slot(h, L.M_MATMUL_SPARSE_IN_START), <usize>slot(h, L.M_MATMUL_SPARSE_IN_COL), <usize>slot(h, L.M_MATMUL_SPARSE_IN_VAL)), <usize>slot(h, L.M_MATMUL_SPARSE_IN_V), <i32>slot(h, L.M_MATMUL_SPARSE_IN_V_LEN), columns, out);
+  matmulSparse(
+    csrIn(h, L.M_MATMUL_SPARSE_IN_ROWS), <usize>slot(h, L.M_MATMUL_SPARSE_IN_V),
+    <i32>slot(h, L.M_MATMUL_SPARSE_IN_V_LEN), columns, out);
   const o = result(L.M_MATMUL_SPARSE_OUT_SLOTS);
   put(o, L.M_MATMUL_SPARSE_OUT_RESULT, out);
   return o;
 }
 
 export function m_matmul_transpose_sparse(h: usize): usize {
-  const m = csr(<i32>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_ROWS), <usize>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_START), <usize>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_COL), <usize>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_VAL));
+  const m = csrIn(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_ROWS);
   const out = alloc(sz(m.rows) << 3);
-  matmulTransposeSparse(m, <usize>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_V), <i32>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_V_LEN), out);
+  matmulTransposeSparse(
+    m, <usize>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_V), <i32>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_V_LEN), out);
   const o = result(L.M_MATMUL_TRANSPOSE_SPARSE_OUT_SLOTS);
   put(o, L.M_MATMUL_TRANSPOSE_SPARSE_OUT_RESULT, out);
   return o;
 }
 
 export function m_interpolate_sparse(h: usize): usize {
-  const m = interpolateSparse(csr(<i32>slot(h, L.M_INTERPOLATE_SPARSE_IN_A_ROWS), <usize>slot(h, L.M_INTERPOLATE_SPARSE_IN_A_START), <usize>slot(h, L.M_INTERPOLATE_SPARSE_IN_A_COL), <usize>slot(h, L.M_INTERPOLATE_SPARSE_IN_A_VAL)), csr(<i32>slot(h, L.M_INTERPOLATE_SPARSE_IN_B_ROWS), <usize>slot(h, L.M_INTERPOLATE_SPARSE_IN_B_START), <usize>slot(h, L.M_INTERPOLATE_SPARSE_IN_B_COL), <usize>slot(h, L.M_INTERPOLATE_SPARSE_IN_B_VAL)), <i32>slot(h, L.M_INTERPOLATE_SPARSE_IN_COLUMNS), <i64>slot(h, L.M_INTERPOLATE_SPARSE_IN_RATIO));
-  const o = result(L.M_INTERPOLATE_SPARSE_OUT_SLOTS);
-  put(o, L.M_INTERPOLATE_SPARSE_OUT_ROWS, <u64>m.rows); put(o, L.M_INTERPOLATE_SPARSE_OUT_START, m.start); put(o, L.M_INTERPOLATE_SPARSE_OUT_COL, m.col); put(o, L.M_INTERPOLATE_SPARSE_OUT_VAL, m.val);
-  return o;
+  return csrOut(
+    interpolateSparse(
+      csrIn(h, L.M_INTERPOLATE_SPARSE_IN_A_ROWS), csrIn(h, L.M_INTERPOLATE_SPARSE_IN_B_ROWS),
+      <i32>slot(h, L.M_INTERPOLATE_SPARSE_IN_COLUMNS), <i64>slot(h, L.M_INTERPOLATE_SPARSE_IN_RATIO)),
+    L.M_INTERPOLATE_SPARSE_OUT_SLOTS, L.M_INTERPOLATE_SPARSE_OUT_ROWS);
 }
 
 export function m_row_hadamard_sparse(h: usize): usize {
-  const m = rowHadamardSparse(csr(<i32>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_ROWS), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_START), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_COL), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_VAL)), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V), <i32>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V_LEN));
-  const o = result(L.M_ROW_HADAMARD_SPARSE_OUT_SLOTS);
-  put(o, L.M_ROW_HADAMARD_SPARSE_OUT_ROWS, <u64>m.rows); put(o, L.M_ROW_HADAMARD_SPARSE_OUT_START, m.start); put(o, L.M_ROW_HADAMARD_SPARSE_OUT_COL, m.col); put(o, L.M_ROW_HADAMARD_SPARSE_OUT_VAL, m.val);
-  return o;
+  return csrOut(
+    rowHadamardSparse(
+      csrIn(h, L.M_ROW_HADAMARD_SPARSE_IN_ROWS), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V),
+      <i32>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V_LEN)),
+    L.M_ROW_HADAMARD_SPARSE_OUT_SLOTS, L.M_ROW_HADAMARD_SPARSE_OUT_ROWS);
 }
 
 export function m_mat_vec_mul_sparse(h: usize): usize {
-  const m = matVecMulSparse(csr(<i32>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_ROWS), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_START), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_COL), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_VAL)), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V), <i32>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V_LEN));
-  const o = result(L.M_ROW_HADAMARD_SPARSE_OUT_SLOTS);
-  put(o, L.M_ROW_HADAMARD_SPARSE_OUT_ROWS, <u64>m.rows); put(o, L.M_ROW_HADAMARD_SPARSE_OUT_START, m.start); put(o, L.M_ROW_HADAMARD_SPARSE_OUT_COL, m.col); put(o, L.M_ROW_HADAMARD_SPARSE_OUT_VAL, m.val);
-  return o;
+  return csrOut(
+    matVecMulSparse(
+      csrIn(h, L.M_ROW_HADAMARD_SPARSE_IN_ROWS), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V),
+      <i32>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V_LEN)),
+    L.M_ROW_HADAMARD_SPARSE_OUT_SLOTS, L.M_ROW_HADAMARD_SPARSE_OUT_ROWS);
 }
 
 export function m_vec_mul(h: usize): usize {
@@ -229,17 +257,20 @@ export function m_vec_mul(h: usize): usize {
 }
 
 export function m_mat_ema_sparse(h: usize): usize {
-  const m = matEmaSparse(csr(<i32>slot(h, L.M_MAT_EMA_SPARSE_IN_A_ROWS), <usize>slot(h, L.M_MAT_EMA_SPARSE_IN_A_START), <usize>slot(h, L.M_MAT_EMA_SPARSE_IN_A_COL), <usize>slot(h, L.M_MAT_EMA_SPARSE_IN_A_VAL)), csr(<i32>slot(h, L.M_MAT_EMA_SPARSE_IN_B_ROWS), <usize>slot(h, L.M_MAT_EMA_SPARSE_IN_B_START), <usize>slot(h, L.M_MAT_EMA_SPARSE_IN_B_COL), <usize>slot(h, L.M_MAT_EMA_SPARSE_IN_B_VAL)), <i64>slot(h, L.M_MAT_EMA_SPARSE_IN_ALPHA));
-  const o = result(L.M_MAT_EMA_SPARSE_OUT_SLOTS);
-  put(o, L.M_MAT_EMA_SPARSE_OUT_ROWS, <u64>m.rows); put(o, L.M_MAT_EMA_SPARSE_OUT_START, m.start); put(o, L.M_MAT_EMA_SPARSE_OUT_COL, m.col); put(o, L.M_MAT_EMA_SPARSE_OUT_VAL, m.val);
-  return o;
+  return csrOut(
+    matEmaSparse(
+      csrIn(h, L.M_MAT_EMA_SPARSE_IN_A_ROWS), csrIn(h, L.M_MAT_EMA_SPARSE_IN_B_ROWS),
+      <i64>slot(h, L.M_MAT_EMA_SPARSE_IN_ALPHA)),
+    L.M_MAT_EMA_SPARSE_OUT_SLOTS, L.M_MAT_EMA_SPARSE_OUT_ROWS);
 }
 
 export function m_mat_ema_alpha_sparse(h: usize): usize {
-  const m = matEmaAlphaSparse(csr(<i32>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_A_ROWS), <usize>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_A_START), <usize>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_A_COL), <usize>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_A_VAL)), csr(<i32>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_B_ROWS), <usize>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_B_START), <usize>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_B_COL), <usize>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_B_VAL)), <usize>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA), <i32>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_ROWS), <i32>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_COLS));
-  const o = result(L.M_MAT_EMA_ALPHA_SPARSE_OUT_SLOTS);
-  put(o, L.M_MAT_EMA_ALPHA_SPARSE_OUT_ROWS, <u64>m.rows); put(o, L.M_MAT_EMA_ALPHA_SPARSE_OUT_START, m.start); put(o, L.M_MAT_EMA_ALPHA_SPARSE_OUT_COL, m.col); put(o, L.M_MAT_EMA_ALPHA_SPARSE_OUT_VAL, m.val);
-  return o;
+  return csrOut(
+    matEmaAlphaSparse(
+      csrIn(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_A_ROWS), csrIn(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_B_ROWS),
+      <usize>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA), <i32>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_ROWS),
+      <i32>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_COLS)),
+    L.M_MAT_EMA_ALPHA_SPARSE_OUT_SLOTS, L.M_MAT_EMA_ALPHA_SPARSE_OUT_ROWS);
 }
 
 export function m_vec_max_upscale_to_u16(h: usize): usize {

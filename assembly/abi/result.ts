@@ -13,6 +13,8 @@
 // ptr slot, valid until the next reset().
 
 import { alloc } from "../arena";
+import { Csr } from "../math/csr";
+import { Dense } from "../math/dense";
 
 /** A fresh, zeroed output header of `slots` u64 slots (NAME_OUT_SLOTS). */
 export function result(slots: i32): usize {
@@ -32,4 +34,20 @@ export function result(slots: i32): usize {
 @inline export function put128(h: usize, lo: i32, hi: i32, vLo: u64, vHi: u64): void {
   store<u64>(h + (<usize>lo << 3), vLo);
   store<u64>(h + (<usize>hi << 3), vHi);
+}
+
+/** The output header of an entry that works in place on the host's buffers: no slots. */
+export function none(): usize { return result(0); }
+
+/** An output header whose slots from `rows` are a new CSR: rows, start, col, val (the order memory.ts's csrIn reads). */
+export function csrOut(m: Csr, slots: i32, rows: i32): usize {
+  const o = result(slots);
+  put(o, rows, <u64>m.rows); put(o, rows + 1, m.start); put(o, rows + 2, m.col); put(o, rows + 3, m.val);
+  return o;
+}
+/** An output header whose slots from `matrix` are a new dense matrix: matrix, rows, cols. */
+export function denseOut(m: Dense, slots: i32, matrix: i32): usize {
+  const o = result(slots);
+  put(o, matrix, m.ptr); put(o, matrix + 1, <u64>m.rows); put(o, matrix + 2, <u64>m.cols);
+  return o;
 }

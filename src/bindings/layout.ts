@@ -730,14 +730,14 @@ export const layouts = {
   d_row_hadamard: {
     in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
     inSlots: 5,
-    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
     outSlots: 3,
   },
   /** mat_vec_mul: each cell times v's entry for its column; a new dense matrix */
   d_mat_vec_mul: {
     in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
     inSlots: 5,
-    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
     outSlots: 3,
   },
   /** row_sum: each row's sum (len i64) */
@@ -779,21 +779,21 @@ export const layouts = {
   d_interpolate: {
     in: { a: [0, "ptr"], a_rows: [1, "i32"], a_cols: [2, "i32"], b: [3, "ptr"], b_rows: [4, "i32"], b_cols: [5, "i32"], ratio: [6, "i64"] },
     inSlots: 7,
-    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
     outSlots: 3,
   },
   /** mat_ema: alpha a + (1 - alpha) b; a new dense matrix */
   d_mat_ema: {
     in: { a: [0, "ptr"], a_rows: [1, "i32"], a_cols: [2, "i32"], b: [3, "ptr"], b_rows: [4, "i32"], b_cols: [5, "i32"], alpha: [6, "i64"] },
     inSlots: 7,
-    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
     outSlots: 3,
   },
   /** mat_ema_alpha (dense): per-cell alpha, clamped; a new dense matrix */
   d_mat_ema_alpha: {
     in: { a: [0, "ptr"], a_rows: [1, "i32"], a_cols: [2, "i32"], b: [3, "ptr"], b_rows: [4, "i32"], b_cols: [5, "i32"], alpha: [6, "ptr"], alpha_rows: [7, "i32"], alpha_cols: [8, "i32"] },
     inSlots: 9,
-    out: { rows: [0, "i32"], cols: [1, "i32"], matrix: [2, "ptr"] },
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
     outSlots: 3,
   },
   /** vecdiv: x_i / y_i, 0 where y_i is 0 (n i64) */
