@@ -60,6 +60,10 @@ describe("one calling convention (entry(inHeader) returns its output header)", (
     expect(outside).toEqual([]);
   });
 
+  it("besides functions the core exports only its memory: no global crosses the boundary", () => {
+    expect(Object.keys(exports).filter((k) => typeof exports[k] !== "function")).toEqual(["memory"]);
+  });
+
   it("every entry of the table takes exactly one argument, its input header", () => {
     for (const name of Object.keys(layouts)) expect((exports[name] as (...a: unknown[]) => unknown).length, name).toBe(1);
   });

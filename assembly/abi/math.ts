@@ -9,7 +9,7 @@ import { sz, alloc } from "../arena";
 import { slot, csrIn } from "./memory";
 import { result, put, putI64, none, csrOut } from "./result";
 import * as L from "./layout";
-import { ONE, proportionToU16, toU16, toU64, u16Proportion, satMul } from "../fixed/i32f32";
+import { proportionToU16, toU16, toU64, u16Proportion, satMul } from "../fixed/i32f32";
 import { expSafe } from "../fixed/exp";
 import { sigmoidSafe, alphaSigmoid, steepnessFactor } from "../math/sigmoid";
 import { weightedMedian, weightedMedianColSparse } from "../math/median";
@@ -299,7 +299,5 @@ export function m_sat_mul(h: usize): usize {
   return o;
 }
 
-// I32F32's one, for hosts that build on the fixed-point helpers
-export const FIXED_ONE: i64 = ONE;
 // the dense helpers and the remaining sparse masks
 export * from "./dense";
