@@ -19,7 +19,7 @@ type OutName<E extends EntryName> = keyof (typeof layouts)[E]["out"] & string;
  */
 export class OutHeader<E extends EntryName> {
   constructor(private readonly core: Core, readonly ptr: number, private readonly layout: EntryLayout) {}
-  private word(name: string): bigint { return this.core.words()[this.ptr / 8 + this.layout.out[name][0]]; }
+  private word(name: string): bigint { return this.core.words()[(this.ptr >>> 3) + this.layout.out[name][0]]; }
   /** the slot's u64 word (i64 and i32 slots come back signed) */
   get(name: OutName<E>): bigint {
     const type = this.layout.out[name][1];
@@ -72,11 +72,16 @@ const SLOT_RANGE: Record<SlotType, readonly [bigint, bigint]> = {
   bool: [0n, 1n], ptr: [0n, BigInt(U32_MAX)],
 };
 
+/** One input slot as invoke writes it: name, index, type and the type's range. */
+interface InField { readonly name: string; readonly i: number; readonly type: SlotType; readonly lo: bigint; readonly hi: bigint }
 /** Each layout's input slots as a list, made once: invoke runs on quote paths. */
-const IN_FIELDS = new WeakMap<EntryLayout, ReadonlyArray<readonly [string, number, SlotType]>>();
-function inFields(layout: EntryLayout): ReadonlyArray<readonly [string, number, SlotType]> {
+const IN_FIELDS = new WeakMap<EntryLayout, readonly InField[]>();
+function inFields(layout: EntryLayout): readonly InField[] {
   let f = IN_FIELDS.get(layout);
-  if (f === undefined) IN_FIELDS.set(layout, (f = Object.entries(layout.in).map(([name, [i, type]]) => [name, i, type] as const)));
+  if (f === undefined) {
+    f = Object.entries(layout.in).map(([name, [i, type]]) => ({ name, i, type, lo: SLOT_RANGE[type][0], hi: SLOT_RANGE[type][1] }));
+    IN_FIELDS.set(layout, f);
+  }
   return f;
 }
 
@@ -116,8 +121,12 @@ export class Core {
     const layout: EntryLayout = layouts[entry];
     const fields = inFields(layout);
     const h = this.alloc(layout.inSlots * 8);
-    const words = this.words(), at = h / 8;
-    for (const [name, i, type] of fields) words[at + i] = slotWord(entry, name, type, (inputs as Record<string, unknown>)[name]);
+    const words = this.words(), at = h >>> 3, values = inputs as Record<string, unknown>;
+    for (let j = 0; j < fields.length; j++) {
+      const f = fields[j], v = values[f.name];
+      // the common cases inline (a bigint or a flag that fits); anything else through slotWord's checks
+      words[at + f.i] = typeof v === "bigint" && v >= 0n && v <= f.hi ? v : typeof v === "boolean" && f.type === "bool" ? (v ? 1n : 0n) : slotWord(entry, f.name, f.type, v);
+    }
     return new OutHeader<E>(this, this.enter(entry, h), layout);
   }
 
@@ -136,12 +145,12 @@ export class Core {
 
   // One u64 view over the whole memory, remade only when memory growth replaces the buffer:
   // a typed-array view per slot read costs more than a small entry point.
-  private wordsOf: ArrayBuffer | null = null;
   private wordsView = new BigUint64Array(0);
   /** The module's memory as u64 words (index = byte offset / 8; headers are 8-byte aligned). */
   words(): BigUint64Array {
-    const b = this.exports.memory.buffer;
-    if (b !== this.wordsOf) { this.wordsOf = b; this.wordsView = new BigUint64Array(b); }
+    // growth detaches the old buffer, and a view over a detached buffer has length 0: no need to
+    // ask the memory for its buffer (a costly accessor) on every read
+    if (this.wordsView.length === 0) this.wordsView = new BigUint64Array(this.exports.memory.buffer);
     return this.wordsView;
   }
 

@@ -101,17 +101,23 @@ export class EllipseCore {
   private writePool(p: Pool473Input, extra = 0): number {
     const d = DEFAULT_POOL;
     const e = p.ellipse;
-    const w = e ? this.ellipseWords(e, "pool.ellipse") : null;
+    if (e) {
+      scale(e.alpha_scale, "pool.ellipse", "alpha_scale"); scale(e.tao_scale, "pool.ellipse", "tao_scale");
+      center(e.center_alpha, "pool.ellipse", "center_alpha"); center(e.center_tao, "pool.ellipse", "center_tao");
+    }
     const at = this.core.alloc((SEPOOL_SLOTS + extra) * 8);
     const v = this.core.words(), k = at / 8;
     v[k + SEPOOL.TAO] = u64(p.taoReserve); v[k + SEPOOL.ALPHA] = u64(p.alphaReserve); v[k + SEPOOL.ALPHA_OUT] = u64(p.alphaOut ?? d.alphaOut);
     v[k + SEPOOL.QUOTE] = u64(p.quoteWeight ?? d.quoteWeight); v[k + SEPOOL.INITIALIZED] = (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n;
     v[k + SEPOOL.FEE_RATE] = BigInt(p.feeRate ?? d.feeRate); v[k + SEPOOL.MINIMUM_RESERVE] = u64(p.minimumReserve ?? d.minimumReserve);
     v[k + SEPOOL.MECHANISM] = BigInt(p.mechanism ?? d.mechanism);
-    v[k + SEPOOL.HAS_ELLIPSE] = w ? 1n : 0n;
-    if (w) {
-      v[k + SEPOOL.ALPHA_SCALE_LO] = w[0]; v[k + SEPOOL.ALPHA_SCALE_HI] = w[1]; v[k + SEPOOL.TAO_SCALE_LO] = w[2]; v[k + SEPOOL.TAO_SCALE_HI] = w[3];
-      v[k + SEPOOL.CENTER_ALPHA_LO] = w[4]; v[k + SEPOOL.CENTER_ALPHA_HI] = w[5]; v[k + SEPOOL.CENTER_TAO_LO] = w[6]; v[k + SEPOOL.CENTER_TAO_HI] = w[7];
+    v[k + SEPOOL.HAS_ELLIPSE] = e ? 1n : 0n;
+    if (e) {
+      const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
+      v[k + SEPOOL.ALPHA_SCALE_LO] = lo(e.alpha_scale); v[k + SEPOOL.ALPHA_SCALE_HI] = hi(e.alpha_scale);
+      v[k + SEPOOL.TAO_SCALE_LO] = lo(e.tao_scale); v[k + SEPOOL.TAO_SCALE_HI] = hi(e.tao_scale);
+      v[k + SEPOOL.CENTER_ALPHA_LO] = lo(a); v[k + SEPOOL.CENTER_ALPHA_HI] = hi(a);
+      v[k + SEPOOL.CENTER_TAO_LO] = lo(t); v[k + SEPOOL.CENTER_TAO_HI] = hi(t);
     }
     return at;
   }
@@ -217,10 +223,10 @@ export class EllipseCore {
     this.core.reset();
     // the one hot single call: its header is written and read at the generated indexes directly
     const L = layouts.se_quote, ph = this.writePool(pool, L.inSlots), h = ph + SEPOOL_SLOTS * 8;
-    let v = this.core.words(), k = h / 8;
+    let v = this.core.words(), k = h >>> 3;
     v[k + L.in.pool[0]] = BigInt(ph); v[k + L.in.buy[0]] = buy ? 1n : 0n; v[k + L.in.amount[0]] = amt; v[k + L.in.limit_price[0]] = limit;
     const o = this.core.enter("se_quote", h);
-    v = this.core.words(); k = o / 8;
+    v = this.core.words(); k = o >>> 3;
     const out = L.out;
     return {
       error: SWAP473_ERRORS[Number(v[k + out.error[0]])], paidIn: v[k + out.paid_in[0]], paidOut: v[k + out.paid_out[0]], fee: v[k + out.fee[0]],

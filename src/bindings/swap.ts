@@ -5,7 +5,7 @@
 import { Core } from "./core.js";
 import { TaomathError } from "../core/errors.js";
 import { MASK64, U64_MAX } from "../core/ints.js";
-import { POOL, POOL_SLOTS } from "./layout.js";
+import { POOL, POOL_SLOTS, layouts } from "./layout.js";
 
 /** A subnet pool as the chain stores it. quote = TAO weight in Perquintill parts (1e18 = 1). */
 export interface PoolInput {
@@ -130,14 +130,15 @@ export class SwapCore {
     return this.core.invoke("sw_base_needed", { quote: s(quote), tao: s(tao), alpha: s(alpha), delta_tao: s(deltaTao) }).get("base");
   }
 
-  private writePool(p: PoolInput): number {
+  /** A pool block (layout pool), and `extra` u64 slots after it (a hot path's input header, in the same allocation). */
+  private writePool(p: PoolInput, extra = 0): number {
     const d = DEFAULT_POOL;
     chk(p.taoReserve, "pool.taoReserve"); chk(p.alphaReserve, "pool.alphaReserve");
     if (p.alphaOut !== undefined) chk(p.alphaOut, "pool.alphaOut");
     if (p.minimumReserve !== undefined) chk(p.minimumReserve, "pool.minimumReserve");
     if (p.quoteWeight !== undefined && (p.quoteWeight < 0n || p.quoteWeight > 10n ** 18n)) throw new TaomathError("out_of_range", "pool.quoteWeight", "a Perquintill is at most 1e18 parts");
     if (p.feeRate !== undefined && !(Number.isInteger(p.feeRate) && p.feeRate >= 0 && p.feeRate <= 65535)) throw new TaomathError("out_of_range", "pool.feeRate", "expected a u16");
-    const at = this.core.alloc(POOL_SLOTS * 8);
+    const at = this.core.alloc((POOL_SLOTS + extra) * 8);
     const v = new BigUint64Array(this.core.buffer, at, POOL_SLOTS);
     v[POOL.TAO] = p.taoReserve; v[POOL.ALPHA] = p.alphaReserve; v[POOL.ALPHA_OUT] = p.alphaOut ?? d.alphaOut; v[POOL.QUOTE] = p.quoteWeight ?? d.quoteWeight;
     v[POOL.INITIALIZED] = (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n; v[POOL.FEE_RATE] = BigInt(p.feeRate ?? d.feeRate);
@@ -167,11 +168,18 @@ export class SwapCore {
 
   /** A simulated swap with the spot price before and the price the pool would show after it. */
   quote(pool: PoolInput, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: SwapError | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
+    const amt = s(amount), limit = s(limitPriceRao);
     this.core.reset();
-    const out = this.core.invoke("sw_quote", { pool: this.writePool(pool), buy, amount: s(amount), limit_price: s(limitPriceRao) });
+    // the one hot single call: its header is written and read at the generated indexes directly
+    const L = layouts.sw_quote, ph = this.writePool(pool, L.inSlots), h = (ph >>> 3) + POOL_SLOTS;
+    let v = this.core.words();
+    v[h + L.in.pool[0]] = BigInt(ph); v[h + L.in.buy[0]] = buy ? 1n : 0n; v[h + L.in.amount[0]] = amt; v[h + L.in.limit_price[0]] = limit;
+    const o = this.core.enter("sw_quote", h * 8) >>> 3, out = L.out;
+    v = this.core.words();
     return {
-      error: SWAP_ERRORS[out.num("error")], paidIn: out.get("paid_in"), paidOut: out.get("paid_out"), fee: out.get("fee"),
-      priceBefore: out.u128("price_before"), priceAfter: out.u128("price_after"),
+      error: SWAP_ERRORS[Number(v[o + out.error[0]])], paidIn: v[o + out.paid_in[0]], paidOut: v[o + out.paid_out[0]], fee: v[o + out.fee[0]],
+      priceBefore: (v[o + out.price_before_hi[0]] << 64n) | v[o + out.price_before_lo[0]],
+      priceAfter: (v[o + out.price_after_hi[0]] << 64n) | v[o + out.price_after_lo[0]],
     };
   }
 
