@@ -2,29 +2,21 @@
 // it loads, runs epochs in its Web Worker, shows the same numbers Node computes, reports bad
 // files with the field at fault, and is captured as a screenshot (build/dashboard.png).
 
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import type { Page } from "playwright-core";
+import { describe, it, expect } from "vitest";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { taomath, exampleSubnet, epochToVectorEncoding } from "../src/index.js";
 import { canonicalJson, sha256Hex, outputsBytes } from "../src/vectors/index.js";
 import { sharedPresent, readShared, sharedPath } from "./helpers/shared.js";
-import { startDashboard, openDashboard, dashboardSettled, type BrowserHost } from "./helpers/chromium.js";
+import { dashboardSettled } from "./helpers/chromium.js";
+import { useDashboard } from "./helpers/dashboard_session.js";
 
-let host: BrowserHost;
-let page: Page;
-const pageErrors: string[] = [];
+const ui = useDashboard();
 
-beforeAll(async () => {
-  host = await startDashboard();
-  page = await openDashboard(host, pageErrors);
-}, 60000);
-afterAll(async () => { await host?.close(); });
+const settled = () => dashboardSettled(ui.page);
 
-const settled = () => dashboardSettled(page);
-
-const text = (key: string) => page.textContent(`#summary dd[data-key="${key}"]`);
+const text = (key: string) => ui.page.textContent(`#summary dd[data-key="${key}"]`);
 
 function nodeExample() {
   const tm = taomath();
@@ -34,12 +26,12 @@ function nodeExample() {
 
 describe("dashboard in Chromium", () => {
   it("runs the example subnet on load without page errors", async () => {
-    expect(await page.evaluate(() => document.body.dataset.state)).toBe("done");
-    expect(pageErrors).toEqual([]);
+    expect(await ui.page.evaluate(() => document.body.dataset.state)).toBe("done");
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it("computes the example's outputs exactly as Node does", async () => {
-    const got = await page.evaluate(() => (window as any).taomath.last().outputs);
+    const got = await ui.page.evaluate(() => (window as any).taomath.last().outputs);
     expect(got).toEqual(nodeExample().outputs);
   });
 
@@ -56,7 +48,7 @@ describe("dashboard in Chromium", () => {
   });
 
   it("draws all four charts with Chart.js", async () => {
-    const charts = await page.evaluate(() =>
+    const charts = await ui.page.evaluate(() =>
       ["chart-incentive", "chart-stake", "chart-trust", "chart-bonds"].map((id) => {
         const c = document.getElementById(id) as HTMLCanvasElement;
         return { id, w: c.width, h: c.height, chartjs: c.hasAttribute("style") };
@@ -71,16 +63,16 @@ describe("dashboard in Chromium", () => {
     const dir = join(process.cwd(), "build");
     mkdirSync(dir, { recursive: true });
     const file = join(dir, "dashboard.png");
-    await page.waitForFunction(() => ["calculator", "emission"].every((id) => document.getElementById(id)?.dataset.state === "done"), null, { timeout: 30000 });
-    await page.screenshot({ path: file, fullPage: true });
+    await ui.page.waitForFunction(() => ["calculator", "emission"].every((id) => document.getElementById(id)?.dataset.state === "done"), null, { timeout: 30000 });
+    await ui.page.screenshot({ path: file, fullPage: true });
     expect(statSync(file).size).toBeGreaterThan(20_000);
   });
 
   it.skipIf(!sharedPresent)("loads an epoch vector file through the file input and matches the chain", async () => {
     const name = "020_yuma3_liquid_alpha.json";
-    await page.setInputFiles("#file", sharedPath("vectors", "epoch", name));
-    await page.waitForFunction((n) => document.body.dataset.state === "done" && (window as any).taomath.last()?.name === n, name, { timeout: 30000 });
-    const got = await page.evaluate(() => (window as any).taomath.last().outputs);
+    await ui.page.setInputFiles("#file", sharedPath("vectors", "epoch", name));
+    await ui.page.waitForFunction((n) => document.body.dataset.state === "done" && (window as any).taomath.last()?.name === n, name, { timeout: 30000 });
+    const got = await ui.page.evaluate(() => (window as any).taomath.last().outputs);
     expect(got).toEqual(readShared("vectors", "epoch", name).outputs);
     expect(await text("name")).toBe(name);
   });
@@ -91,12 +83,12 @@ describe("dashboard in Chromium", () => {
     bad.weights[5][0][1] = -3;
     const file = join(tmpdir(), `taomath-bad-${process.pid}.json`);
     writeFileSync(file, JSON.stringify({ inputs: bad }));
-    await page.setInputFiles("#file", file);
-    await page.waitForFunction(() => document.body.dataset.state === "error", null, { timeout: 30000 });
-    expect(await page.getAttribute("#error", "data-field")).toBe("weights[5][0][1]");
-    await page.click("#run-example");
+    await ui.page.setInputFiles("#file", file);
+    await ui.page.waitForFunction(() => document.body.dataset.state === "error", null, { timeout: 30000 });
+    expect(await ui.page.getAttribute("#error", "data-field")).toBe("weights[5][0][1]");
+    await ui.page.click("#run-example");
     expect(await settled()).toBe("done");
-    expect(await page.isHidden("#error")).toBe(true);
-    expect(await page.evaluate(() => (window as any).taomath.last().outputs)).toEqual(nodeExample().outputs);
+    expect(await ui.page.isHidden("#error")).toBe(true);
+    expect(await ui.page.evaluate(() => (window as any).taomath.last().outputs)).toEqual(nodeExample().outputs);
   });
 });

@@ -3,37 +3,25 @@
 // same per-strategy verdicts Node computes for the same settings, draws the charts over epochs,
 // names the field of a rejected setting, and is captured as build/lab.png.
 
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import type { Page } from "playwright-core";
+import { describe, it, expect } from "vitest";
 import { mkdirSync } from "node:fs";
 import { taomath } from "../src/index.js";
 import { simulate } from "../src/simulate/simulate.js";
 import { simulationToJson } from "../src/simulate/json.js";
 import { namedScenario, scenarioNames } from "../src/simulate/library.js";
-import { startDashboard, type BrowserHost } from "./helpers/chromium.js";
+import { useDashboard } from "./helpers/dashboard_session.js";
 
-let host: BrowserHost;
-let page: Page;
-const pageErrors: string[] = [];
+const settled = () => ui.page.waitForFunction(() => ["done", "error"].includes(document.body.dataset.state ?? ""), null, { timeout: 60000 });
+const run = (form: Record<string, unknown>) => ui.page.evaluate((f) => (window as any).taomathLab.run({ ...(window as any).taomathLab.form(), ...f }), form);
 
-const settled = () => page.waitForFunction(() => ["done", "error"].includes(document.body.dataset.state ?? ""), null, { timeout: 60000 });
-const run = (form: Record<string, unknown>) => page.evaluate((f) => (window as any).taomathLab.run({ ...(window as any).taomathLab.form(), ...f }), form);
-
-beforeAll(async () => {
-  host = await startDashboard();
-  page = await host.browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(host.url + "lab.html");
-  await settled();
-}, 90000);
-afterAll(async () => { await host?.close(); });
+const ui = useDashboard({ path: "lab.html", ready: () => settled(), timeoutMs: 90000 });
 
 describe("the lab page", () => {
   it("lists every named scenario and runs weight-copier on load without page errors", async () => {
-    const names = await page.$$eval("#lab-scenario option", (os) => os.map((o) => (o as HTMLOptionElement).value));
+    const names = await ui.page.$$eval("#lab-scenario option", (os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(names).toEqual(scenarioNames());
-    expect(await page.evaluate(() => document.body.dataset.state)).toBe("done");
-    expect(pageErrors).toEqual([]);
+    expect(await ui.page.evaluate(() => document.body.dataset.state)).toBe("done");
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it("shows the verdicts Node computes for the same scenario and hyperparameters (exact and float64)", async () => {
@@ -44,27 +32,27 @@ describe("the lab page", () => {
     }), { epochs: false }) as any;
     expect(reply.summary.strategies).toEqual(local.strategies);
     expect(reply.summary.float).toEqual(local.float);
-    const row = await page.$$eval("#lab-strategies tbody tr[data-label=copier] td", (tds) => tds.map((t) => t.textContent));
+    const row = await ui.page.$$eval("#lab-strategies tbody tr[data-label=copier] td", (tds) => tds.map((t) => t.textContent));
     const c = local.strategies.find((s: any) => s.label === "copier");
     expect(row[3]).toBe(`${c.relative_to_honest >= 0 ? "+" : ""}${(c.relative_to_honest * 100).toFixed(2)}%`);
   });
 
   it("draws the charts over epochs as inline SVG: dividends by strategy, relative return, bonds, float64 difference", async () => {
-    const titles = await page.$$eval("#lab-charts svg", (ss) => ss.map((s) => s.getAttribute("aria-label")));
+    const titles = await ui.page.$$eval("#lab-charts svg", (ss) => ss.map((s) => s.getAttribute("aria-label")));
     expect(titles).toHaveLength(4);
     expect(titles[0]).toContain("dividends, by strategy");
     expect(titles[2]).toContain("bonds held, by strategy");
     expect(titles[3]).toContain("float64 minus chain");
     mkdirSync("build", { recursive: true });
-    await page.screenshot({ path: "build/lab.png", fullPage: true });
+    await ui.page.screenshot({ path: "build/lab.png", fullPage: true });
   });
 
   it("a rejected setting names the field and the page stays usable", async () => {
     const reply = await run({ scenario: "cartel", epochs: "0" });
     expect(reply.ok).toBe(false);
-    expect(await page.getAttribute("#error", "data-field")).toBe("epochs");
+    expect(await ui.page.getAttribute("#error", "data-field")).toBe("epochs");
     const again = await run({ scenario: "cartel", epochs: "5", float: false });
     expect(again.ok).toBe(true);
-    expect(await page.isHidden("#error")).toBe(true);
+    expect(await ui.page.isHidden("#error")).toBe(true);
   });
 });

@@ -3,34 +3,23 @@
 // Node's quoteResponse for the same request, the page names the rules that answered (with a note
 // when the spec is newer than any known), and the choice is kept in the URL (&runtime=).
 
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect } from "vitest";
 import type { Page } from "playwright-core";
 import { taomath, NEWEST_SPEC } from "../src/index.js";
 import { quoteStake, quoteUnstake, quoteRequestFromJson, quoteResponse, raoToTao, taoToRao } from "../src/pool/index.js";
-import { startDashboard, type BrowserHost } from "./helpers/chromium.js";
-
-let host: BrowserHost;
-let page: Page;
-const pageErrors: string[] = [];
+import { useDashboard } from "./helpers/dashboard_session.js";
 
 async function calculatorSettled(p: Page): Promise<string> {
   await p.waitForFunction(() => ["done", "error"].includes(document.getElementById("calculator")?.dataset.state ?? ""), null, { timeout: 30000 });
   return p.evaluate(() => document.getElementById("calculator")!.dataset.state!);
 }
 
-beforeAll(async () => {
-  host = await startDashboard();
-  page = await host.browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
-  await calculatorSettled(page);
-}, 60000);
-afterAll(async () => { await host?.close(); });
+const ui = useDashboard({ ready: calculatorSettled });
 
-const calc = (form: Record<string, string>) => page.evaluate((f) => (window as any).taomath.runCalculator(f), form);
-const lastRun = (p: Page = page) => p.evaluate(() => (window as any).taomath.lastCalculator());
-const shown = (key: string) => page.textContent(`#quote-summary dd[data-key="${key}"]`);
-const rulesLine = (p: Page = page) => p.textContent("#quote-rules");
+const calc = (form: Record<string, string>) => ui.page.evaluate((f) => (window as any).taomath.runCalculator(f), form);
+const lastRun = (p: Page = ui.page) => p.evaluate(() => (window as any).taomath.lastCalculator());
+const shown = (key: string) => ui.page.textContent(`#quote-summary dd[data-key="${key}"]`);
+const rulesLine = (p: Page = ui.page) => p.textContent("#quote-rules");
 /** What Node answers for the request the page sent, as the JSON the page received. */
 const nodeAnswer = (request: unknown) => JSON.parse(JSON.stringify(quoteResponse(taomath(), quoteRequestFromJson(request))));
 
@@ -40,14 +29,14 @@ const BIG_UNSTAKE = "100000";
 
 describe("the calculator's runtime selector", () => {
   it("offers 473, 459 and 425 and answers with the newest known rules by default", async () => {
-    expect(await page.$$eval("#quote-runtime option", (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(["473", "459", "425"]);
-    expect(await page.inputValue("#quote-runtime")).toBe(String(NEWEST_SPEC));
+    expect(await ui.page.$$eval("#quote-runtime option", (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(["473", "459", "425"]);
+    expect(await ui.page.inputValue("#quote-runtime")).toBe(String(NEWEST_SPEC));
     const run = await lastRun();
     expect(run.request.runtime).toBe(473);
     expect(run.response.runtime).toEqual({ spec_version: 473, rules: "473" });
     expect(await rulesLine()).toBe("rules: runtime 473 (superellipse pool)");
-    expect(await page.isHidden("#quote-rules-note")).toBe(true);
-    expect(pageErrors).toEqual([]);
+    expect(await ui.page.isHidden("#quote-rules-note")).toBe(true);
+    expect(ui.pageErrors).toEqual([]);
   });
 
   it("quotes a large stake differently at 473 and 425, each exactly as Node's quoteResponse, curve included", async () => {
@@ -83,8 +72,8 @@ describe("the calculator's runtime selector", () => {
   });
 
   it("requotes when a runtime is picked in the selector, the slippage curve at the same runtime", async () => {
-    await page.selectOption("#quote-runtime", "425");
-    await page.waitForFunction(() => document.getElementById("quote-rules")?.dataset.spec === "425" && document.getElementById("calculator")?.dataset.state === "done", null, { timeout: 30000 });
+    await ui.page.selectOption("#quote-runtime", "425");
+    await ui.page.waitForFunction(() => document.getElementById("quote-rules")?.dataset.spec === "425" && document.getElementById("calculator")?.dataset.state === "done", null, { timeout: 30000 });
     const run = await lastRun();
     expect(run.request.runtime).toBe(425);
     expect(run.response).toEqual(nodeAnswer(run.request));
@@ -109,30 +98,30 @@ describe("the calculator's runtime selector", () => {
     expect(run.response.runtime).toEqual({ spec_version: 480, rules: "473", newer_than_known: true });
     expect(run.response.quotes[0].amount_out).toBe(String(quoteStake(POOL, taoToRao(BIG_STAKE, "x"), { runtime: 473 }).amountOut));
     expect(await rulesLine()).toBe("rules: runtime 473 (superellipse pool, asked for spec 480)");
-    expect(await page.isVisible("#quote-rules-note")).toBe(true);
-    expect(await page.textContent("#quote-rules-note")).toMatch(/^Runtime 480 is newer than any taomath knows \(newest: 473\)/);
+    expect(await ui.page.isVisible("#quote-rules-note")).toBe(true);
+    expect(await ui.page.textContent("#quote-rules-note")).toMatch(/^Runtime 480 is newer than any taomath knows \(newest: 473\)/);
   });
 
   it("refuses a spec older than any known, naming the runtime field, then quotes again", async () => {
     await calc({ runtime: "400" });
-    expect(await calculatorSettled(page)).toBe("error");
-    expect(await page.getAttribute("#calculator .tool-error", "data-field")).toBe("runtime");
-    expect(await page.textContent("#calculator .tool-error")).toContain("runtime: spec_version 400 is older than any rule set taomath knows");
-    expect(await page.getAttribute("#quote-rules", "data-stale")).toBe("true");
+    expect(await calculatorSettled(ui.page)).toBe("error");
+    expect(await ui.page.getAttribute("#calculator .tool-error", "data-field")).toBe("runtime");
+    expect(await ui.page.textContent("#calculator .tool-error")).toContain("runtime: spec_version 400 is older than any rule set taomath knows");
+    expect(await ui.page.getAttribute("#quote-rules", "data-stale")).toBe("true");
     await calc({ runtime: "473" });
-    expect(await calculatorSettled(page)).toBe("done");
-    expect(await page.isHidden("#calculator .tool-error")).toBe(true);
-    expect(await page.isHidden("#quote-rules-note")).toBe(true);
+    expect(await calculatorSettled(ui.page)).toBe("done");
+    expect(await ui.page.isHidden("#calculator .tool-error")).toBe(true);
+    expect(await ui.page.isHidden("#quote-rules-note")).toBe(true);
   });
 
   it("keeps a runtime other than the newest in the URL, and a link with &runtime= quotes at it", async () => {
     await calc({ runtime: "425" });
-    expect(new URLSearchParams(await page.evaluate(() => location.search)).get("runtime")).toBe("425");
+    expect(new URLSearchParams(await ui.page.evaluate(() => location.search)).get("runtime")).toBe("425");
     await calc({ runtime: "473" });
-    expect(await page.evaluate(() => location.search)).toBe("");
-    const other = await host.browser.newPage();
+    expect(await ui.page.evaluate(() => location.search)).toBe("");
+    const other = await ui.host.browser.newPage();
     try {
-      await other.goto(`${host.url}?runtime=425`);
+      await other.goto(`${ui.host.url}?runtime=425`);
       expect(await calculatorSettled(other)).toBe("done");
       expect(await other.inputValue("#quote-runtime")).toBe("425");
       expect((await lastRun(other)).request.runtime).toBe(425);
@@ -142,6 +131,6 @@ describe("the calculator's runtime selector", () => {
     } finally {
       await other.close();
     }
-    expect(pageErrors).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
   });
 });

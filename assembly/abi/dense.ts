@@ -1,77 +1,217 @@
 // Entry points for the dense-matrix helpers (assembly/math/dense.ts) and the few vector and
-// sparse helpers that only the ported upstream tests use. A dense matrix crosses as a pointer to
-// rows x cols i64 I32F32 bits, row-major; matrix-valued results come back as a 3-slot header
-// (rows, cols, ptr); vector results of data-dependent length return that length.
+// sparse helpers that only the ported upstream tests use, header convention (boundary.json). A
+// dense matrix crosses as the slots (matrix, rows, cols): a pointer to rows x cols i64 I32F32 bits,
+// row-major, both ways; vector results of data-dependent length come back with their len.
 
-import { Csr } from "../math/csr";
+import { sz, alloc } from "../arena";
 import { i64f64ToI32f32 } from "../fixed/i128";
 import { safeLn } from "../fixed/ln";
-import { newHeader, setSlot } from "./memory";
+import { slot, csrIn, denseIn } from "./memory";
+import { result, put, putI64, putBool, none, denseOut } from "./result";
+import * as L from "./layout";
 import {
-  Dense, rowNormalize, colNormalize, colMaxUpscale, maskMatrix, maskRows, maskCols, maskDiag,
+  rowNormalize, colNormalize, colMaxUpscale, maskMatrix, maskRows, maskCols, maskDiag,
   maskDiagExceptIndex, rowHadamard, rowSum, matmul, matmulTranspose, matVecMul, colClip,
   weightedMedianCol, interpolate, matEma, matEmaAlpha,
 } from "../math/dense";
 import { maskVector, vecdiv, isTopk, sumI64, checkedSumU64, checkedSumOverflow } from "../math/vector";
 import { maskRowsSparse, maskDiagSparse, vecMaskSparseOp } from "../math/sparse";
 
-function dense(p: usize, rows: i32, cols: i32): Dense { return new Dense(rows, cols, p); }
-function denseHeader(m: Dense): usize {
-  const h = newHeader(3);
-  setSlot(h, 0, <u64>m.rows); setSlot(h, 1, <u64>m.cols); setSlot(h, 2, m.ptr);
-  return h;
+export function d_row_normalize(h: usize): usize {
+  rowNormalize(denseIn(h, L.D_ROW_NORMALIZE_IN_MATRIX));
+  return none();
 }
-function csr(rows: i32, start: usize, col: usize, val: usize): Csr { return new Csr(rows, start, col, val); }
 
-export function d_row_normalize(p: usize, rows: i32, cols: i32): void { rowNormalize(dense(p, rows, cols)); }
-export function d_col_normalize(p: usize, rows: i32, cols: i32): void { colNormalize(dense(p, rows, cols)); }
-export function d_col_max_upscale(p: usize, rows: i32, cols: i32): void { colMaxUpscale(dense(p, rows, cols)); }
-export function d_mask_vector(mask: usize, maskLen: i32, v: usize, n: i32): void { maskVector(mask, maskLen, v, n); }
-export function d_mask_matrix(mask: usize, maskRows: i32, maskCols: i32, p: usize, rows: i32, cols: i32): void {
-  maskMatrix(mask, maskRows, maskCols, dense(p, rows, cols));
+export function d_col_normalize(h: usize): usize {
+  colNormalize(denseIn(h, L.D_ROW_NORMALIZE_IN_MATRIX));
+  return none();
 }
-export function d_mask_rows(mask: usize, maskLen: i32, p: usize, rows: i32, cols: i32): void { maskRows(mask, maskLen, dense(p, rows, cols)); }
-export function d_mask_cols(mask: usize, maskLen: i32, p: usize, rows: i32, cols: i32): void { maskCols(mask, maskLen, dense(p, rows, cols)); }
-export function d_mask_diag(p: usize, rows: i32, cols: i32): void { maskDiag(dense(p, rows, cols)); }
-export function d_mask_diag_except_index(p: usize, rows: i32, cols: i32, except: i32): void { maskDiagExceptIndex(dense(p, rows, cols), except); }
-export function d_row_hadamard(p: usize, rows: i32, cols: i32, v: usize, vLen: i32): usize { return denseHeader(rowHadamard(dense(p, rows, cols), v, vLen)); }
-export function d_row_sum(p: usize, rows: i32, cols: i32, out: usize): i32 { return rowSum(dense(p, rows, cols), out); }
-export function d_matmul(p: usize, rows: i32, cols: i32, v: usize, vLen: i32, out: usize): i32 { return matmul(dense(p, rows, cols), v, vLen, out); }
-export function d_matmul_transpose(p: usize, rows: i32, cols: i32, v: usize, vLen: i32, out: usize): i32 {
-  return matmulTranspose(dense(p, rows, cols), v, vLen, out);
-}
-export function d_mat_vec_mul(p: usize, rows: i32, cols: i32, v: usize, vLen: i32): usize { return denseHeader(matVecMul(dense(p, rows, cols), v, vLen)); }
-export function d_col_clip(p: usize, rows: i32, cols: i32, t: usize, tLen: i32): void { colClip(dense(p, rows, cols), t, tLen); }
-export function d_weighted_median_col(stake: usize, stakeLen: i32, p: usize, rows: i32, cols: i32, majority: i64, out: usize): i32 {
-  return weightedMedianCol(stake, stakeLen, dense(p, rows, cols), majority, out);
-}
-export function d_interpolate(pa: usize, ra: i32, ca: i32, pb: usize, rb: i32, cb: i32, ratio: i64): usize {
-  return denseHeader(interpolate(dense(pa, ra, ca), dense(pb, rb, cb), ratio));
-}
-export function d_mat_ema(pa: usize, ra: i32, ca: i32, pb: usize, rb: i32, cb: i32, alpha: i64): usize {
-  return denseHeader(matEma(dense(pa, ra, ca), dense(pb, rb, cb), alpha));
-}
-export function d_mat_ema_alpha(pa: usize, ra: i32, ca: i32, pb: usize, rb: i32, cb: i32, pc: usize, rc: i32, cc: i32): usize {
-  return denseHeader(matEmaAlpha(dense(pa, ra, ca), dense(pb, rb, cb), dense(pc, rc, cc)));
-}
-export function d_vecdiv(x: usize, n: i32, y: usize, yLen: i32, out: usize): void { vecdiv(x, n, y, yLen, out); }
-export function d_is_topk(v: usize, n: i32, k: i32, out: usize): void { isTopk(v, n, k, out); }
-export function d_sum(x: usize, n: i32): i64 { return sumI64(x, n); }
-/** checked_sum over u64: the sum, or u64::MAX with d_checked_sum_overflowed() = 1 on overflow. */
-export function d_checked_sum_u64(x: usize, n: i32): u64 { const s = checkedSumU64(x, n); return checkedSumOverflow ? u64.MAX_VALUE : s; }
-export function d_checked_sum_overflowed(): i32 { return checkedSumOverflow ? 1 : 0; }
 
-// sparse twins (in place on the host's CSR; row starts are rewritten)
-export function s_mask_rows_sparse(mask: usize, maskLen: i32, rows: i32, start: usize, col: usize, val: usize): void {
-  maskRowsSparse(csr(rows, start, col, val), mask, maskLen);
+export function d_col_max_upscale(h: usize): usize {
+  colMaxUpscale(denseIn(h, L.D_ROW_NORMALIZE_IN_MATRIX));
+  return none();
 }
-export function s_mask_diag_sparse(rows: i32, start: usize, col: usize, val: usize, except: i32): void {
-  maskDiagSparse(csr(rows, start, col, val), except);
+
+export function d_mask_diag(h: usize): usize {
+  maskDiag(denseIn(h, L.D_ROW_NORMALIZE_IN_MATRIX));
+  return none();
 }
-export function s_vec_mask_sparse_matrix(rows: i32, start: usize, col: usize, val: usize, first: usize, firstLen: i32, second: usize, secondLen: i32, op: i32): void {
-  vecMaskSparseOp(csr(rows, start, col, val), first, firstLen, second, secondLen, op);
+
+export function d_mask_vector(h: usize): usize {
+  maskVector(
+    <usize>slot(h, L.D_MASK_VECTOR_IN_MASK), <i32>slot(h, L.D_MASK_VECTOR_IN_MASK_LEN),
+    <usize>slot(h, L.D_MASK_VECTOR_IN_V), <i32>slot(h, L.D_MASK_VECTOR_IN_N));
+  return none();
 }
-/** fixed64_to_fixed32: I32F32::saturating_from_num of an I64F64 (hi, lo). */
-export function d_fixed64_to_fixed32(hi: u64, lo: u64): i64 { return i64f64ToI32f32(hi, lo); }
-/** safe_ln: substrate-fixed ln on I32F32, 0 where it fails. */
-export function d_safe_ln(x: i64): i64 { return safeLn(x); }
+
+export function d_mask_matrix(h: usize): usize {
+  maskMatrix(
+    <usize>slot(h, L.D_MASK_MATRIX_IN_MASK), <i32>slot(h, L.D_MASK_MATRIX_IN_MASK_ROWS),
+    <i32>slot(h, L.D_MASK_MATRIX_IN_MASK_COLS), denseIn(h, L.D_MASK_MATRIX_IN_MATRIX));
+  return none();
+}
+
+export function d_mask_rows(h: usize): usize {
+  maskRows(
+    <usize>slot(h, L.D_MASK_ROWS_IN_MASK), <i32>slot(h, L.D_MASK_ROWS_IN_MASK_LEN), denseIn(h, L.D_MASK_ROWS_IN_MATRIX));
+  return none();
+}
+
+export function d_mask_cols(h: usize): usize {
+  maskCols(
+    <usize>slot(h, L.D_MASK_ROWS_IN_MASK), <i32>slot(h, L.D_MASK_ROWS_IN_MASK_LEN), denseIn(h, L.D_MASK_ROWS_IN_MATRIX));
+  return none();
+}
+
+export function d_mask_diag_except_index(h: usize): usize {
+  maskDiagExceptIndex(
+    denseIn(h, L.D_MASK_DIAG_EXCEPT_INDEX_IN_MATRIX), <i32>slot(h, L.D_MASK_DIAG_EXCEPT_INDEX_IN_EXCEPT));
+  return none();
+}
+
+export function d_row_hadamard(h: usize): usize {
+  return denseOut(
+    rowHadamard(
+      denseIn(h, L.D_ROW_HADAMARD_IN_MATRIX), <usize>slot(h, L.D_ROW_HADAMARD_IN_V),
+      <i32>slot(h, L.D_ROW_HADAMARD_IN_V_LEN)),
+    L.D_ROW_HADAMARD_OUT_SLOTS, L.D_ROW_HADAMARD_OUT_MATRIX);
+}
+
+export function d_mat_vec_mul(h: usize): usize {
+  return denseOut(
+    matVecMul(
+      denseIn(h, L.D_ROW_HADAMARD_IN_MATRIX), <usize>slot(h, L.D_ROW_HADAMARD_IN_V),
+      <i32>slot(h, L.D_ROW_HADAMARD_IN_V_LEN)),
+    L.D_ROW_HADAMARD_OUT_SLOTS, L.D_ROW_HADAMARD_OUT_MATRIX);
+}
+
+export function d_row_sum(h: usize): usize {
+  const d = denseIn(h, L.D_ROW_SUM_IN_MATRIX);
+  const out = alloc(sz(d.rows) << 3);
+  const len = rowSum(d, out);
+  const o = result(L.D_ROW_SUM_OUT_SLOTS);
+  put(o, L.D_ROW_SUM_OUT_RESULT, out); put(o, L.D_ROW_SUM_OUT_LEN, <u64>len);
+  return o;
+}
+
+export function d_matmul(h: usize): usize {
+  const d = denseIn(h, L.D_MATMUL_IN_MATRIX);
+  const out = alloc(sz(d.cols) << 3);
+  const len = matmul(d, <usize>slot(h, L.D_MATMUL_IN_V), <i32>slot(h, L.D_MATMUL_IN_V_LEN), out);
+  const o = result(L.D_MATMUL_OUT_SLOTS);
+  put(o, L.D_MATMUL_OUT_RESULT, out); put(o, L.D_MATMUL_OUT_LEN, <u64>len);
+  return o;
+}
+
+export function d_matmul_transpose(h: usize): usize {
+  const d = denseIn(h, L.D_MATMUL_IN_MATRIX);
+  const out = alloc(sz(d.rows) << 3);
+  const len = matmulTranspose(d, <usize>slot(h, L.D_MATMUL_IN_V), <i32>slot(h, L.D_MATMUL_IN_V_LEN), out);
+  const o = result(L.D_MATMUL_OUT_SLOTS);
+  put(o, L.D_MATMUL_OUT_RESULT, out); put(o, L.D_MATMUL_OUT_LEN, <u64>len);
+  return o;
+}
+
+export function d_col_clip(h: usize): usize {
+  colClip(
+    denseIn(h, L.D_COL_CLIP_IN_MATRIX), <usize>slot(h, L.D_COL_CLIP_IN_THRESHOLD),
+    <i32>slot(h, L.D_COL_CLIP_IN_THRESHOLD_LEN));
+  return none();
+}
+
+export function d_weighted_median_col(h: usize): usize {
+  const d = denseIn(h, L.D_WEIGHTED_MEDIAN_COL_IN_MATRIX);
+  const out = alloc(sz(d.cols) << 3);
+  const len = weightedMedianCol(
+    <usize>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_STAKE), <i32>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_STAKE_LEN), d,
+    <i64>slot(h, L.D_WEIGHTED_MEDIAN_COL_IN_MAJORITY), out);
+  const o = result(L.D_WEIGHTED_MEDIAN_COL_OUT_SLOTS);
+  put(o, L.D_WEIGHTED_MEDIAN_COL_OUT_RESULT, out); put(o, L.D_WEIGHTED_MEDIAN_COL_OUT_LEN, <u64>len);
+  return o;
+}
+
+export function d_interpolate(h: usize): usize {
+  return denseOut(
+    interpolate(
+      denseIn(h, L.D_INTERPOLATE_IN_A), denseIn(h, L.D_INTERPOLATE_IN_B), <i64>slot(h, L.D_INTERPOLATE_IN_RATIO)),
+    L.D_INTERPOLATE_OUT_SLOTS, L.D_INTERPOLATE_OUT_MATRIX);
+}
+
+export function d_mat_ema(h: usize): usize {
+  return denseOut(
+    matEma(denseIn(h, L.D_MAT_EMA_IN_A), denseIn(h, L.D_MAT_EMA_IN_B), <i64>slot(h, L.D_MAT_EMA_IN_ALPHA)),
+    L.D_MAT_EMA_OUT_SLOTS, L.D_MAT_EMA_OUT_MATRIX);
+}
+
+export function d_mat_ema_alpha(h: usize): usize {
+  return denseOut(
+    matEmaAlpha(
+      denseIn(h, L.D_MAT_EMA_ALPHA_IN_A), denseIn(h, L.D_MAT_EMA_ALPHA_IN_B), denseIn(h, L.D_MAT_EMA_ALPHA_IN_ALPHA)),
+    L.D_MAT_EMA_ALPHA_OUT_SLOTS, L.D_MAT_EMA_ALPHA_OUT_MATRIX);
+}
+
+export function d_vecdiv(h: usize): usize {
+  const n = <i32>slot(h, L.D_VECDIV_IN_N);
+  const out = alloc(sz(n) << 3);
+  vecdiv(<usize>slot(h, L.D_VECDIV_IN_X), n, <usize>slot(h, L.D_VECDIV_IN_Y), <i32>slot(h, L.D_VECDIV_IN_Y_LEN), out);
+  const o = result(L.D_VECDIV_OUT_SLOTS);
+  put(o, L.D_VECDIV_OUT_RESULT, out);
+  return o;
+}
+
+export function d_is_topk(h: usize): usize {
+  const n = <i32>slot(h, L.M_IS_TOPK_NONZERO_IN_N);
+  const out = alloc(sz(n));
+  isTopk(<usize>slot(h, L.M_IS_TOPK_NONZERO_IN_V), n, <i32>slot(h, L.M_IS_TOPK_NONZERO_IN_K), out);
+  const o = result(L.M_IS_TOPK_NONZERO_OUT_SLOTS);
+  put(o, L.M_IS_TOPK_NONZERO_OUT_FLAGS, out);
+  return o;
+}
+
+export function d_sum(h: usize): usize {
+  const o = result(L.D_SUM_OUT_SLOTS);
+  putI64(o, L.D_SUM_OUT_VALUE, sumI64(<usize>slot(h, L.D_SUM_IN_X), <i32>slot(h, L.D_SUM_IN_N)));
+  return o;
+}
+
+export function d_checked_sum_u64(h: usize): usize {
+  const s = checkedSumU64(<usize>slot(h, L.D_CHECKED_SUM_U64_IN_X), <i32>slot(h, L.D_CHECKED_SUM_U64_IN_N));
+  const o = result(L.D_CHECKED_SUM_U64_OUT_SLOTS);
+  putBool(o, L.D_CHECKED_SUM_U64_OUT_OVERFLOWED, checkedSumOverflow);
+  put(o, L.D_CHECKED_SUM_U64_OUT_SUM, checkedSumOverflow ? 0 : s);
+  return o;
+}
+
+export function s_mask_rows_sparse(h: usize): usize {
+  maskRowsSparse(
+    csrIn(h, L.S_MASK_ROWS_SPARSE_IN_ROWS), <usize>slot(h, L.S_MASK_ROWS_SPARSE_IN_MASK),
+    <i32>slot(h, L.S_MASK_ROWS_SPARSE_IN_MASK_LEN));
+  return none();
+}
+
+export function s_mask_diag_sparse(h: usize): usize {
+  maskDiagSparse(csrIn(h, L.S_MASK_DIAG_SPARSE_IN_ROWS), <i32>slot(h, L.S_MASK_DIAG_SPARSE_IN_EXCEPT));
+  return none();
+}
+
+export function s_vec_mask_sparse_matrix(h: usize): usize {
+  vecMaskSparseOp(
+    csrIn(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_ROWS), <usize>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_FIRST),
+    <i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_FIRST_LEN), <usize>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_SECOND),
+    <i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_SECOND_LEN), <i32>slot(h, L.S_VEC_MASK_SPARSE_MATRIX_IN_OP));
+  return none();
+}
+
+export function d_fixed64_to_fixed32(h: usize): usize {
+  const o = result(L.D_FIXED64_TO_FIXED32_OUT_SLOTS);
+  putI64(
+    o, L.D_FIXED64_TO_FIXED32_OUT_VALUE,
+    i64f64ToI32f32(slot(h, L.D_FIXED64_TO_FIXED32_IN_BITS_HI), slot(h, L.D_FIXED64_TO_FIXED32_IN_BITS_LO)));
+  return o;
+}
+
+export function d_safe_ln(h: usize): usize {
+  const o = result(L.D_SAFE_LN_OUT_SLOTS);
+  putI64(o, L.D_SAFE_LN_OUT_VALUE, safeLn(<i64>slot(h, L.D_SAFE_LN_IN_X)));
+  return o;
+}

@@ -158,6 +158,1135 @@ export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_SLOTS: i32 = 3;
 export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_BLOCKS: i32 = 0;
 export const C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_SLOTS: i32 = 1;
 
+// bi_add: safe-bigmath's signed big integers (assembly/bigint/big.ts layout, exposed so a host can test them against its own bignums): a + b
+export const BI_ADD_IN_A: i32 = 0;
+export const BI_ADD_IN_B: i32 = 1;
+export const BI_ADD_IN_SLOTS: i32 = 2;
+export const BI_ADD_OUT_RESULT: i32 = 0;
+export const BI_ADD_OUT_SLOTS: i32 = 1;
+
+// bi_sub: a - b on big integers
+// (the headers of bi_add: BI_ADD_IN_*, BI_ADD_OUT_*)
+
+// bi_mul: a * b on big integers
+// (the headers of bi_add: BI_ADD_IN_*, BI_ADD_OUT_*)
+
+// bi_cmp: the signed order of two big integers: -1, 0 or 1
+export const BI_CMP_IN_A: i32 = 0;
+export const BI_CMP_IN_B: i32 = 1;
+export const BI_CMP_IN_SLOTS: i32 = 2;
+export const BI_CMP_OUT_ORDER: i32 = 0;
+export const BI_CMP_OUT_SLOTS: i32 = 1;
+
+// bi_cmp_mag: the order of two big integers' magnitudes: -1, 0 or 1
+// (the headers of bi_cmp: BI_CMP_IN_*, BI_CMP_OUT_*)
+
+// bi_divrem: quotient and remainder of two big integers' magnitudes (b non-zero)
+export const BI_DIVREM_IN_A: i32 = 0;
+export const BI_DIVREM_IN_B: i32 = 1;
+export const BI_DIVREM_IN_SLOTS: i32 = 2;
+export const BI_DIVREM_OUT_QUOTIENT: i32 = 0;
+export const BI_DIVREM_OUT_REMAINDER: i32 = 1;
+export const BI_DIVREM_OUT_SLOTS: i32 = 2;
+
+// bi_shl: a big integer's magnitude shifted left by k bits
+export const BI_SHL_IN_A: i32 = 0;
+export const BI_SHL_IN_K: i32 = 1;
+export const BI_SHL_IN_SLOTS: i32 = 2;
+export const BI_SHL_OUT_RESULT: i32 = 0;
+export const BI_SHL_OUT_SLOTS: i32 = 1;
+
+// bi_floor_shr: a signed big integer shifted right by k bits, rounding toward minus infinity
+// (the headers of bi_shl: BI_SHL_IN_*, BI_SHL_OUT_*)
+
+// bi_round_shr: a signed big integer shifted right by k bits, rounded half away from zero
+// (the headers of bi_shl: BI_SHL_IN_*, BI_SHL_OUT_*)
+
+// bi_floor_div_small: a signed big integer divided by a u32, rounding toward minus infinity
+export const BI_FLOOR_DIV_SMALL_IN_A: i32 = 0;
+export const BI_FLOOR_DIV_SMALL_IN_M: i32 = 1;
+export const BI_FLOOR_DIV_SMALL_IN_SLOTS: i32 = 2;
+export const BI_FLOOR_DIV_SMALL_OUT_RESULT: i32 = 0;
+export const BI_FLOOR_DIV_SMALL_OUT_SLOTS: i32 = 1;
+
+// bi_pow_ratio: safe-bigmath pow_ratio_scaled: (base_numerator/base_denominator)^(exponent_numerator/exponent_denominator) scaled; result 0 for None
+export const BI_POW_RATIO_IN_BASE_NUMERATOR: i32 = 0;
+export const BI_POW_RATIO_IN_BASE_DENOMINATOR: i32 = 1;
+export const BI_POW_RATIO_IN_EXPONENT_NUMERATOR: i32 = 2;
+export const BI_POW_RATIO_IN_EXPONENT_DENOMINATOR: i32 = 3;
+export const BI_POW_RATIO_IN_PRECISION: i32 = 4;
+export const BI_POW_RATIO_IN_SCALE: i32 = 5;
+export const BI_POW_RATIO_IN_SLOTS: i32 = 6;
+export const BI_POW_RATIO_OUT_RESULT: i32 = 0;
+export const BI_POW_RATIO_OUT_SLOTS: i32 = 1;
+
+// sw_price: the Balancer pool's price (pallet swap current_price, U64F64) of a pool with these reserves and quote weight under the subnet mechanism
+export const SW_PRICE_IN_QUOTE: i32 = 0;
+export const SW_PRICE_IN_ALPHA: i32 = 1;
+export const SW_PRICE_IN_TAO: i32 = 2;
+export const SW_PRICE_IN_MECHANISM: i32 = 3;
+export const SW_PRICE_IN_SLOTS: i32 = 4;
+export const SW_PRICE_OUT_PRICE_LO: i32 = 0;
+export const SW_PRICE_OUT_PRICE_HI: i32 = 1;
+export const SW_PRICE_OUT_SLOTS: i32 = 2;
+
+// sw_exp_scaled: exp_base_quote (base_quote set) or exp_quote_base: (reserve / (reserve +- delta))^(weight ratio) as U64F64; delta_negative for get_base_needed's path
+export const SW_EXP_SCALED_IN_QUOTE: i32 = 0;
+export const SW_EXP_SCALED_IN_RESERVE: i32 = 1;
+export const SW_EXP_SCALED_IN_DELTA: i32 = 2;
+export const SW_EXP_SCALED_IN_DELTA_NEGATIVE: i32 = 3;
+export const SW_EXP_SCALED_IN_BASE_QUOTE: i32 = 4;
+export const SW_EXP_SCALED_IN_SLOTS: i32 = 5;
+export const SW_EXP_SCALED_OUT_VALUE_LO: i32 = 0;
+export const SW_EXP_SCALED_OUT_VALUE_HI: i32 = 1;
+export const SW_EXP_SCALED_OUT_SLOTS: i32 = 2;
+
+// sw_limit_delta: calculate_quote_delta_in (base unset: the TAO that moves the price from current up to target) or calculate_base_delta_in (base set); prices as U64F64
+export const SW_LIMIT_DELTA_IN_BASE: i32 = 0;
+export const SW_LIMIT_DELTA_IN_QUOTE: i32 = 1;
+export const SW_LIMIT_DELTA_IN_CURRENT_LO: i32 = 2;
+export const SW_LIMIT_DELTA_IN_CURRENT_HI: i32 = 3;
+export const SW_LIMIT_DELTA_IN_TARGET_LO: i32 = 4;
+export const SW_LIMIT_DELTA_IN_TARGET_HI: i32 = 5;
+export const SW_LIMIT_DELTA_IN_RESERVE: i32 = 6;
+export const SW_LIMIT_DELTA_IN_SLOTS: i32 = 7;
+export const SW_LIMIT_DELTA_OUT_DELTA: i32 = 0;
+export const SW_LIMIT_DELTA_OUT_SLOTS: i32 = 1;
+
+// sw_base_needed: get_base_needed_for_quote: the alpha that buys delta_tao out of the pool
+export const SW_BASE_NEEDED_IN_QUOTE: i32 = 0;
+export const SW_BASE_NEEDED_IN_TAO: i32 = 1;
+export const SW_BASE_NEEDED_IN_ALPHA: i32 = 2;
+export const SW_BASE_NEEDED_IN_DELTA_TAO: i32 = 3;
+export const SW_BASE_NEEDED_IN_SLOTS: i32 = 4;
+export const SW_BASE_NEEDED_OUT_BASE: i32 = 0;
+export const SW_BASE_NEEDED_OUT_SLOTS: i32 = 1;
+
+// sw_swap: one swap (buy: TAO in, alpha out) on the pool: error 0 or the index of the pallet's error (PriceLimitExceeded, ReservesTooLow, SwapInputTooLarge, InsufficientLiquidity), amounts, fees, U64F64 prices and the pool it leaves (layout pool; the input pool when simulating)
+export const SW_SWAP_IN_POOL: i32 = 0;
+export const SW_SWAP_IN_BUY: i32 = 1;
+export const SW_SWAP_IN_AMOUNT: i32 = 2;
+export const SW_SWAP_IN_LIMIT_PRICE: i32 = 3;
+export const SW_SWAP_IN_DROP_FEES: i32 = 4;
+export const SW_SWAP_IN_SIMULATE: i32 = 5;
+export const SW_SWAP_IN_SLOTS: i32 = 6;
+export const SW_SWAP_OUT_ERROR: i32 = 0;
+export const SW_SWAP_OUT_PAID_IN: i32 = 1;
+export const SW_SWAP_OUT_PAID_OUT: i32 = 2;
+export const SW_SWAP_OUT_FEE: i32 = 3;
+export const SW_SWAP_OUT_FEE_TO_AUTHOR: i32 = 4;
+export const SW_SWAP_OUT_PRICE_BEFORE_LO: i32 = 5;
+export const SW_SWAP_OUT_PRICE_BEFORE_HI: i32 = 6;
+export const SW_SWAP_OUT_PRICE_AFTER_LO: i32 = 7;
+export const SW_SWAP_OUT_PRICE_AFTER_HI: i32 = 8;
+export const SW_SWAP_OUT_POOL_AFTER: i32 = 9;
+export const SW_SWAP_OUT_SLOTS: i32 = 10;
+
+// sw_quote: a simulated swap and the price the pool would show after it (the reserves a committed swap would leave)
+export const SW_QUOTE_IN_POOL: i32 = 0;
+export const SW_QUOTE_IN_BUY: i32 = 1;
+export const SW_QUOTE_IN_AMOUNT: i32 = 2;
+export const SW_QUOTE_IN_LIMIT_PRICE: i32 = 3;
+export const SW_QUOTE_IN_SLOTS: i32 = 4;
+export const SW_QUOTE_OUT_ERROR: i32 = 0;
+export const SW_QUOTE_OUT_PAID_IN: i32 = 1;
+export const SW_QUOTE_OUT_PAID_OUT: i32 = 2;
+export const SW_QUOTE_OUT_FEE: i32 = 3;
+export const SW_QUOTE_OUT_PRICE_BEFORE_LO: i32 = 4;
+export const SW_QUOTE_OUT_PRICE_BEFORE_HI: i32 = 5;
+export const SW_QUOTE_OUT_PRICE_AFTER_LO: i32 = 6;
+export const SW_QUOTE_OUT_PRICE_AFTER_HI: i32 = 7;
+export const SW_QUOTE_OUT_SLOTS: i32 = 8;
+
+// sw_quote_batch: simulated swaps of n amounts on one pool (nothing persists): rows of [error, paid_in, paid_out, fee] (n x 4 u64)
+export const SW_QUOTE_BATCH_IN_POOL: i32 = 0;
+export const SW_QUOTE_BATCH_IN_BUY: i32 = 1;
+export const SW_QUOTE_BATCH_IN_AMOUNTS: i32 = 2;
+export const SW_QUOTE_BATCH_IN_N: i32 = 3;
+export const SW_QUOTE_BATCH_IN_LIMIT_PRICE: i32 = 4;
+export const SW_QUOTE_BATCH_IN_DROP_FEES: i32 = 5;
+export const SW_QUOTE_BATCH_IN_SLOTS: i32 = 6;
+export const SW_QUOTE_BATCH_OUT_ROWS: i32 = 0;
+export const SW_QUOTE_BATCH_OUT_SLOTS: i32 = 1;
+
+// sw_max_amount: get_max_amount_add (add set) or get_max_amount_remove: the largest amount before the price reaches the limit
+export const SW_MAX_AMOUNT_IN_POOL: i32 = 0;
+export const SW_MAX_AMOUNT_IN_ADD: i32 = 1;
+export const SW_MAX_AMOUNT_IN_LIMIT_PRICE: i32 = 2;
+export const SW_MAX_AMOUNT_IN_IS_ROOT: i32 = 3;
+export const SW_MAX_AMOUNT_IN_SLOTS: i32 = 4;
+export const SW_MAX_AMOUNT_OUT_ERROR: i32 = 0;
+export const SW_MAX_AMOUNT_OUT_MAX_AMOUNT: i32 = 1;
+export const SW_MAX_AMOUNT_OUT_SLOTS: i32 = 2;
+
+// sw_max_amount_move: get_max_amount_move: the largest alpha a stake move carries before the origin/destination price ratio reaches the limit
+export const SW_MAX_AMOUNT_MOVE_IN_ORIGIN: i32 = 0;
+export const SW_MAX_AMOUNT_MOVE_IN_ORIGIN_IS_ROOT: i32 = 1;
+export const SW_MAX_AMOUNT_MOVE_IN_DESTINATION: i32 = 2;
+export const SW_MAX_AMOUNT_MOVE_IN_DESTINATION_IS_ROOT: i32 = 3;
+export const SW_MAX_AMOUNT_MOVE_IN_LIMIT_PRICE: i32 = 4;
+export const SW_MAX_AMOUNT_MOVE_IN_SLOTS: i32 = 5;
+export const SW_MAX_AMOUNT_MOVE_OUT_ERROR: i32 = 0;
+export const SW_MAX_AMOUNT_MOVE_OUT_MAX_AMOUNT: i32 = 1;
+export const SW_MAX_AMOUNT_MOVE_OUT_SLOTS: i32 = 2;
+
+// sw_weight_update: adjust_protocol_liquidity's weight update: whether the new quote weight is accepted, and the quote weight after it
+export const SW_WEIGHT_UPDATE_IN_TAO: i32 = 0;
+export const SW_WEIGHT_UPDATE_IN_ALPHA: i32 = 1;
+export const SW_WEIGHT_UPDATE_IN_QUOTE: i32 = 2;
+export const SW_WEIGHT_UPDATE_IN_TAO_DELTA: i32 = 3;
+export const SW_WEIGHT_UPDATE_IN_ALPHA_DELTA: i32 = 4;
+export const SW_WEIGHT_UPDATE_IN_SLOTS: i32 = 5;
+export const SW_WEIGHT_UPDATE_OUT_ACCEPTED: i32 = 0;
+export const SW_WEIGHT_UPDATE_OUT_QUOTE: i32 = 1;
+export const SW_WEIGHT_UPDATE_OUT_SLOTS: i32 = 2;
+
+// sf_add: SafeFloat add (primitives/share-pool safe_float.rs): a + b, mantissa u128 x 10^exponent; error 1 for None
+export const SF_ADD_IN_A_MANTISSA_LO: i32 = 0;
+export const SF_ADD_IN_A_MANTISSA_HI: i32 = 1;
+export const SF_ADD_IN_A_EXPONENT: i32 = 2;
+export const SF_ADD_IN_B_MANTISSA_LO: i32 = 3;
+export const SF_ADD_IN_B_MANTISSA_HI: i32 = 4;
+export const SF_ADD_IN_B_EXPONENT: i32 = 5;
+export const SF_ADD_IN_SLOTS: i32 = 6;
+export const SF_ADD_OUT_ERROR: i32 = 0;
+export const SF_ADD_OUT_MANTISSA_LO: i32 = 1;
+export const SF_ADD_OUT_MANTISSA_HI: i32 = 2;
+export const SF_ADD_OUT_EXPONENT: i32 = 3;
+export const SF_ADD_OUT_SLOTS: i32 = 4;
+
+// sf_sub: SafeFloat sub: a - b; error 1 for None (a < b or overflow)
+// (the headers of sf_add: SF_ADD_IN_*, SF_ADD_OUT_*)
+
+// sf_div: SafeFloat div: a / b; error 1 for None (division by zero or overflow)
+// (the headers of sf_add: SF_ADD_IN_*, SF_ADD_OUT_*)
+
+// sf_sub_exact_floor: runtime 473's SafeFloat sub_exact_floor: a - b exact at the finer exponent, then floored; error 1 when a < b
+// (the headers of sf_add: SF_ADD_IN_*, SF_ADD_OUT_*)
+
+// sf_mul_div: SafeFloat mul_div: a * b / c; error 1 for None
+export const SF_MUL_DIV_IN_A_MANTISSA_LO: i32 = 0;
+export const SF_MUL_DIV_IN_A_MANTISSA_HI: i32 = 1;
+export const SF_MUL_DIV_IN_A_EXPONENT: i32 = 2;
+export const SF_MUL_DIV_IN_B_MANTISSA_LO: i32 = 3;
+export const SF_MUL_DIV_IN_B_MANTISSA_HI: i32 = 4;
+export const SF_MUL_DIV_IN_B_EXPONENT: i32 = 5;
+export const SF_MUL_DIV_IN_C_MANTISSA_LO: i32 = 6;
+export const SF_MUL_DIV_IN_C_MANTISSA_HI: i32 = 7;
+export const SF_MUL_DIV_IN_C_EXPONENT: i32 = 8;
+export const SF_MUL_DIV_IN_SLOTS: i32 = 9;
+export const SF_MUL_DIV_OUT_ERROR: i32 = 0;
+export const SF_MUL_DIV_OUT_MANTISSA_LO: i32 = 1;
+export const SF_MUL_DIV_OUT_MANTISSA_HI: i32 = 2;
+export const SF_MUL_DIV_OUT_EXPONENT: i32 = 3;
+export const SF_MUL_DIV_OUT_SLOTS: i32 = 4;
+
+// sf_gt: SafeFloat gt: a > b
+export const SF_GT_IN_A_MANTISSA_LO: i32 = 0;
+export const SF_GT_IN_A_MANTISSA_HI: i32 = 1;
+export const SF_GT_IN_A_EXPONENT: i32 = 2;
+export const SF_GT_IN_B_MANTISSA_LO: i32 = 3;
+export const SF_GT_IN_B_MANTISSA_HI: i32 = 4;
+export const SF_GT_IN_B_EXPONENT: i32 = 5;
+export const SF_GT_IN_SLOTS: i32 = 6;
+export const SF_GT_OUT_GREATER: i32 = 0;
+export const SF_GT_OUT_SLOTS: i32 = 1;
+
+// sf_gt_473: runtime 473's SafeFloat gt: a zero is never greater and any nonzero value beats zero
+// (the headers of sf_gt: SF_GT_IN_*, SF_GT_OUT_*)
+
+// sf_to_u64: SafeFloat to u64, floored and saturating
+export const SF_TO_U64_IN_A_MANTISSA_LO: i32 = 0;
+export const SF_TO_U64_IN_A_MANTISSA_HI: i32 = 1;
+export const SF_TO_U64_IN_A_EXPONENT: i32 = 2;
+export const SF_TO_U64_IN_SLOTS: i32 = 3;
+export const SF_TO_U64_OUT_VALUE: i32 = 0;
+export const SF_TO_U64_OUT_SLOTS: i32 = 1;
+
+// sf_from_u64f64: SafeFloat from a legacy U64F64 share
+export const SF_FROM_U64F64_IN_BITS_LO: i32 = 0;
+export const SF_FROM_U64F64_IN_BITS_HI: i32 = 1;
+export const SF_FROM_U64F64_IN_SLOTS: i32 = 2;
+export const SF_FROM_U64F64_OUT_ERROR: i32 = 0;
+export const SF_FROM_U64F64_OUT_MANTISSA_LO: i32 = 1;
+export const SF_FROM_U64F64_OUT_MANTISSA_HI: i32 = 2;
+export const SF_FROM_U64F64_OUT_EXPONENT: i32 = 3;
+export const SF_FROM_U64F64_OUT_SLOTS: i32 = 4;
+
+// sp_run: a sequence of share-pool ops (stake, unstake, emit, slash, try_stake: [op, key index, amount] u64 triples) on the pool's state block (layout in sharepool/share_pool.ts), updated in place; snapshots: after each op the shared value, the denominator record (4), per key its record (4) and value, then the try_stake answer (6 + 5 keys slots)
+export const SP_RUN_IN_STATE: i32 = 0;
+export const SP_RUN_IN_OPS: i32 = 1;
+export const SP_RUN_IN_N: i32 = 2;
+export const SP_RUN_IN_SLOTS: i32 = 3;
+export const SP_RUN_OUT_SNAPSHOTS: i32 = 0;
+export const SP_RUN_OUT_SLOTS: i32 = 1;
+
+// sp_run_473: sp_run under runtime 473's share pool (sharepool/share_pool_473.ts), the same layouts; ops credit, try_credit_sole and withdraw added
+// (the headers of sp_run: SP_RUN_IN_*, SP_RUN_OUT_*)
+
+// rb_decay_factor: the registration burn's per-block decay factor for a half life (Q32 fixed point)
+export const RB_DECAY_FACTOR_IN_HALF_LIFE: i32 = 0;
+export const RB_DECAY_FACTOR_IN_SLOTS: i32 = 1;
+export const RB_DECAY_FACTOR_OUT_FACTOR: i32 = 0;
+export const RB_DECAY_FACTOR_OUT_SLOTS: i32 = 1;
+
+// rb_pow_q32: a Q32 fixed-point base raised to an integer power, as the burn decay computes it
+export const RB_POW_Q32_IN_BASE: i32 = 0;
+export const RB_POW_Q32_IN_EXP: i32 = 1;
+export const RB_POW_Q32_IN_SLOTS: i32 = 2;
+export const RB_POW_Q32_OUT_VALUE: i32 = 0;
+export const RB_POW_Q32_OUT_SLOTS: i32 = 1;
+
+// rb_decay: one block's decay and clamp of a subnet's registration burn
+export const RB_DECAY_IN_BURN: i32 = 0;
+export const RB_DECAY_IN_HALF_LIFE: i32 = 1;
+export const RB_DECAY_IN_BLOCK: i32 = 2;
+export const RB_DECAY_IN_MIN_BURN: i32 = 3;
+export const RB_DECAY_IN_MAX_BURN: i32 = 4;
+export const RB_DECAY_IN_SLOTS: i32 = 5;
+export const RB_DECAY_OUT_BURN: i32 = 0;
+export const RB_DECAY_OUT_SLOTS: i32 = 1;
+
+// rb_bump: the registration burn after one registration (BurnIncreaseMult as U64F64), clamped; unchanged on root
+export const RB_BUMP_IN_BURN: i32 = 0;
+export const RB_BUMP_IN_MULT_LO: i32 = 1;
+export const RB_BUMP_IN_MULT_HI: i32 = 2;
+export const RB_BUMP_IN_MIN_BURN: i32 = 3;
+export const RB_BUMP_IN_MAX_BURN: i32 = 4;
+export const RB_BUMP_IN_IS_ROOT: i32 = 5;
+export const RB_BUMP_IN_SLOTS: i32 = 6;
+export const RB_BUMP_OUT_BURN: i32 = 0;
+export const RB_BUMP_OUT_SLOTS: i32 = 1;
+
+// rb_run: the registration burn over n blocks from start_block + 1, with registrations[i] (u32) registrations in block i: per block [burn after decay, burn at the end of the block] (2n u64 at blocks) and the price of each registration in order (u64 at prices)
+export const RB_RUN_IN_BURN: i32 = 0;
+export const RB_RUN_IN_MIN_BURN: i32 = 1;
+export const RB_RUN_IN_MAX_BURN: i32 = 2;
+export const RB_RUN_IN_HALF_LIFE: i32 = 3;
+export const RB_RUN_IN_MULT_LO: i32 = 4;
+export const RB_RUN_IN_MULT_HI: i32 = 5;
+export const RB_RUN_IN_IS_ROOT: i32 = 6;
+export const RB_RUN_IN_START_BLOCK: i32 = 7;
+export const RB_RUN_IN_REGISTRATIONS: i32 = 8;
+export const RB_RUN_IN_N: i32 = 9;
+export const RB_RUN_IN_SLOTS: i32 = 10;
+export const RB_RUN_OUT_BLOCKS: i32 = 0;
+export const RB_RUN_OUT_PRICES: i32 = 1;
+export const RB_RUN_OUT_SLOTS: i32 = 2;
+
+// w_vec_max_limited: check_vec_max_limited (epoch/math.rs): the u16 values (n of them) normalised as I32F32 and the largest share compared with limit/65535; an empty vector is within the limit
+export const W_VEC_MAX_LIMITED_IN_VALUES: i32 = 0;
+export const W_VEC_MAX_LIMITED_IN_N: i32 = 1;
+export const W_VEC_MAX_LIMITED_IN_LIMIT: i32 = 2;
+export const W_VEC_MAX_LIMITED_IN_SLOTS: i32 = 3;
+export const W_VEC_MAX_LIMITED_OUT_WITHIN: i32 = 0;
+export const W_VEC_MAX_LIMITED_OUT_SLOTS: i32 = 1;
+
+// w_hotkey_total_stake: the stake check_weights_min_stake reads (stake_utils.rs get_stake_weights_for_hotkey_on_subnet): alpha saturating_add tao saturating_mul tao_weight, I64F64
+export const W_HOTKEY_TOTAL_STAKE_IN_ALPHA: i32 = 0;
+export const W_HOTKEY_TOTAL_STAKE_IN_TAO: i32 = 1;
+export const W_HOTKEY_TOTAL_STAKE_IN_TAO_WEIGHT: i32 = 2;
+export const W_HOTKEY_TOTAL_STAKE_IN_SLOTS: i32 = 3;
+export const W_HOTKEY_TOTAL_STAKE_OUT_STAKE_LO: i32 = 0;
+export const W_HOTKEY_TOTAL_STAKE_OUT_STAKE_HI: i32 = 1;
+export const W_HOTKEY_TOTAL_STAKE_OUT_SLOTS: i32 = 2;
+
+// c_root_claimable_add: increase_root_claimable_for_hotkey_and_subnet on one rate (I96F32 as i128): the new RootClaimable rate, or staked set and the rate unchanged when the amount exceeds the hotkey's total root stake (the chain stakes it to the owner instead)
+export const C_ROOT_CLAIMABLE_ADD_IN_RATE_LO: i32 = 0;
+export const C_ROOT_CLAIMABLE_ADD_IN_RATE_HI: i32 = 1;
+export const C_ROOT_CLAIMABLE_ADD_IN_AMOUNT: i32 = 2;
+export const C_ROOT_CLAIMABLE_ADD_IN_TOTAL_ROOT_STAKE: i32 = 3;
+export const C_ROOT_CLAIMABLE_ADD_IN_SLOTS: i32 = 4;
+export const C_ROOT_CLAIMABLE_ADD_OUT_STAKED: i32 = 0;
+export const C_ROOT_CLAIMABLE_ADD_OUT_RATE_LO: i32 = 1;
+export const C_ROOT_CLAIMABLE_ADD_OUT_RATE_HI: i32 = 2;
+export const C_ROOT_CLAIMABLE_ADD_OUT_SLOTS: i32 = 3;
+
+// c_root_owed: get_root_owed_for_hotkey_coldkey_float (owed, I96F32 as i128, may be negative) and root_claim_on_subnet's gate (the alpha a claim pays; 0 below the threshold unless ignore_minimum)
+export const C_ROOT_OWED_IN_RATE_LO: i32 = 0;
+export const C_ROOT_OWED_IN_RATE_HI: i32 = 1;
+export const C_ROOT_OWED_IN_ROOT_STAKE: i32 = 2;
+export const C_ROOT_OWED_IN_CLAIMED_LO: i32 = 3;
+export const C_ROOT_OWED_IN_CLAIMED_HI: i32 = 4;
+export const C_ROOT_OWED_IN_THRESHOLD: i32 = 5;
+export const C_ROOT_OWED_IN_IGNORE_MINIMUM: i32 = 6;
+export const C_ROOT_OWED_IN_SLOTS: i32 = 7;
+export const C_ROOT_OWED_OUT_OWED_LO: i32 = 0;
+export const C_ROOT_OWED_OUT_OWED_HI: i32 = 1;
+export const C_ROOT_OWED_OUT_PAYS: i32 = 2;
+export const C_ROOT_OWED_OUT_SLOTS: i32 = 3;
+
+// c_root_claimed_shift: how far RootClaimed (u128) moves when amount root stake is added or removed: floor(rate * amount)
+export const C_ROOT_CLAIMED_SHIFT_IN_RATE_LO: i32 = 0;
+export const C_ROOT_CLAIMED_SHIFT_IN_RATE_HI: i32 = 1;
+export const C_ROOT_CLAIMED_SHIFT_IN_AMOUNT: i32 = 2;
+export const C_ROOT_CLAIMED_SHIFT_IN_SLOTS: i32 = 3;
+export const C_ROOT_CLAIMED_SHIFT_OUT_SHIFT_LO: i32 = 0;
+export const C_ROOT_CLAIMED_SHIFT_OUT_SHIFT_HI: i32 = 1;
+export const C_ROOT_CLAIMED_SHIFT_OUT_SLOTS: i32 = 2;
+
+// c_block_hash_to_indices: block_hash_to_indices: the coldkey indices (at most k, ascending and distinct, u64) auto-claimed in the block with this 32-byte hash among n coldkeys
+export const C_BLOCK_HASH_TO_INDICES_IN_BLOCK_HASH: i32 = 0;
+export const C_BLOCK_HASH_TO_INDICES_IN_K: i32 = 1;
+export const C_BLOCK_HASH_TO_INDICES_IN_N: i32 = 2;
+export const C_BLOCK_HASH_TO_INDICES_IN_SLOTS: i32 = 3;
+export const C_BLOCK_HASH_TO_INDICES_OUT_INDICES: i32 = 0;
+export const C_BLOCK_HASH_TO_INDICES_OUT_COUNT: i32 = 1;
+export const C_BLOCK_HASH_TO_INDICES_OUT_SLOTS: i32 = 2;
+
+// c_dividend_distribution_473: calculate_dividend_distribution at runtime 473: each of n hotkeys' dividend (U96F32 lo/hi pairs) split into alpha and root parts by its alpha and root stake (u64) and root uid (u8 flags), and the pending alpha and root pots shared by them; outputs U96F32 lo/hi pairs, n each
+export const C_DIVIDEND_DISTRIBUTION_473_IN_N: i32 = 0;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_DIVIDEND: i32 = 1;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_ALPHA_STAKE: i32 = 2;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_ROOT_STAKE: i32 = 3;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_ROOT_UID: i32 = 4;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_TAO_WEIGHT_LO: i32 = 5;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_TAO_WEIGHT_HI: i32 = 6;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_PENDING_ALPHA: i32 = 7;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_PENDING_ROOT: i32 = 8;
+export const C_DIVIDEND_DISTRIBUTION_473_IN_SLOTS: i32 = 9;
+export const C_DIVIDEND_DISTRIBUTION_473_OUT_ALPHA_DIVIDEND: i32 = 0;
+export const C_DIVIDEND_DISTRIBUTION_473_OUT_ROOT_DIVIDEND: i32 = 1;
+export const C_DIVIDEND_DISTRIBUTION_473_OUT_SLOTS: i32 = 2;
+
+// e_block_emission: get_block_emission_for_issuance (coinbase/block_emission.rs): the block emission at this total issuance
+export const E_BLOCK_EMISSION_IN_ISSUANCE: i32 = 0;
+export const E_BLOCK_EMISSION_IN_SLOTS: i32 = 1;
+export const E_BLOCK_EMISSION_OUT_EMISSION: i32 = 0;
+export const E_BLOCK_EMISSION_OUT_SLOTS: i32 = 1;
+
+// e_halvings: the number of halvings at this issuance; -1 at and beyond the total supply
+export const E_HALVINGS_IN_ISSUANCE: i32 = 0;
+export const E_HALVINGS_IN_SLOTS: i32 = 1;
+export const E_HALVINGS_OUT_HALVINGS: i32 = 0;
+export const E_HALVINGS_OUT_SLOTS: i32 = 1;
+
+// e_alpha_issuance: a subnet's alpha issuance: SubnetAlphaIn + SubnetAlphaOut, saturating
+export const E_ALPHA_ISSUANCE_IN_ALPHA_IN: i32 = 0;
+export const E_ALPHA_ISSUANCE_IN_ALPHA_OUT: i32 = 1;
+export const E_ALPHA_ISSUANCE_IN_SLOTS: i32 = 2;
+export const E_ALPHA_ISSUANCE_OUT_ISSUANCE: i32 = 0;
+export const E_ALPHA_ISSUANCE_OUT_SLOTS: i32 = 1;
+
+// e_emission_run: the block emission for count consecutive blocks from issuance, each block's emission added before the next (no recycling): the issuance after the last block, and the per-block emissions (count u64) when record is set (0 otherwise)
+export const E_EMISSION_RUN_IN_ISSUANCE: i32 = 0;
+export const E_EMISSION_RUN_IN_COUNT: i32 = 1;
+export const E_EMISSION_RUN_IN_RECORD: i32 = 2;
+export const E_EMISSION_RUN_IN_SLOTS: i32 = 3;
+export const E_EMISSION_RUN_OUT_ISSUANCE: i32 = 0;
+export const E_EMISSION_RUN_OUT_EMISSIONS: i32 = 1;
+export const E_EMISSION_RUN_OUT_SLOTS: i32 = 2;
+
+// e_first_issuance_with_halvings: the smallest issuance with at least k halvings (the chain's exact thresholds)
+export const E_FIRST_ISSUANCE_WITH_HALVINGS_IN_K: i32 = 0;
+export const E_FIRST_ISSUANCE_WITH_HALVINGS_IN_SLOTS: i32 = 1;
+export const E_FIRST_ISSUANCE_WITH_HALVINGS_OUT_ISSUANCE: i32 = 0;
+export const E_FIRST_ISSUANCE_WITH_HALVINGS_OUT_SLOTS: i32 = 1;
+
+// e_log2_i96f32: log2 of an I96F32 (as i128) as the emission code computes it; error 1 where it is undefined
+export const E_LOG2_I96F32_IN_BITS_LO: i32 = 0;
+export const E_LOG2_I96F32_IN_BITS_HI: i32 = 1;
+export const E_LOG2_I96F32_IN_SLOTS: i32 = 2;
+export const E_LOG2_I96F32_OUT_ERROR: i32 = 0;
+export const E_LOG2_I96F32_OUT_LOG2_LO: i32 = 1;
+export const E_LOG2_I96F32_OUT_LOG2_HI: i32 = 2;
+export const E_LOG2_I96F32_OUT_SLOTS: i32 = 3;
+
+// e_spot_price: the subnet's U64F64 spot price under its mechanism (0: stable 1.0, else the pool's price)
+export const E_SPOT_PRICE_IN_MECHANISM: i32 = 0;
+export const E_SPOT_PRICE_IN_TAO: i32 = 1;
+export const E_SPOT_PRICE_IN_ALPHA: i32 = 2;
+export const E_SPOT_PRICE_IN_QUOTE_WEIGHT: i32 = 3;
+export const E_SPOT_PRICE_IN_SLOTS: i32 = 4;
+export const E_SPOT_PRICE_OUT_PRICE_LO: i32 = 0;
+export const E_SPOT_PRICE_OUT_PRICE_HI: i32 = 1;
+export const E_SPOT_PRICE_OUT_SLOTS: i32 = 2;
+
+// e_update_moving_price: one update_moving_price (coinbase/run_coinbase.rs) at block on this pool: the spot price (U64F64), the new SubnetMovingPrice (I96F32 as i128) and the moving alpha price (U64F64)
+export const E_UPDATE_MOVING_PRICE_IN_NETUID: i32 = 0;
+export const E_UPDATE_MOVING_PRICE_IN_MECHANISM: i32 = 1;
+export const E_UPDATE_MOVING_PRICE_IN_BLOCK: i32 = 2;
+export const E_UPDATE_MOVING_PRICE_IN_START_CALL_BLOCK: i32 = 3;
+export const E_UPDATE_MOVING_PRICE_IN_HALVING_BLOCKS: i32 = 4;
+export const E_UPDATE_MOVING_PRICE_IN_MOVING_ALPHA_LO: i32 = 5;
+export const E_UPDATE_MOVING_PRICE_IN_MOVING_ALPHA_HI: i32 = 6;
+export const E_UPDATE_MOVING_PRICE_IN_MOVING_PRICE_LO: i32 = 7;
+export const E_UPDATE_MOVING_PRICE_IN_MOVING_PRICE_HI: i32 = 8;
+export const E_UPDATE_MOVING_PRICE_IN_TAO: i32 = 9;
+export const E_UPDATE_MOVING_PRICE_IN_ALPHA: i32 = 10;
+export const E_UPDATE_MOVING_PRICE_IN_QUOTE_WEIGHT: i32 = 11;
+export const E_UPDATE_MOVING_PRICE_IN_SLOTS: i32 = 12;
+export const E_UPDATE_MOVING_PRICE_OUT_SPOT_LO: i32 = 0;
+export const E_UPDATE_MOVING_PRICE_OUT_SPOT_HI: i32 = 1;
+export const E_UPDATE_MOVING_PRICE_OUT_MOVING_PRICE_LO: i32 = 2;
+export const E_UPDATE_MOVING_PRICE_OUT_MOVING_PRICE_HI: i32 = 3;
+export const E_UPDATE_MOVING_PRICE_OUT_MOVING_ALPHA_PRICE_LO: i32 = 4;
+export const E_UPDATE_MOVING_PRICE_OUT_MOVING_ALPHA_PRICE_HI: i32 = 5;
+export const E_UPDATE_MOVING_PRICE_OUT_SLOTS: i32 = 6;
+
+// e_project: the supply projection (coinbase/projection.ts) over days days with recycled_per_day TAO recycled: daily issuance and minted (days u64 each), and up to max_events halvings (their block offsets u64 and halving counts u32, halvings of them)
+export const E_PROJECT_IN_ISSUANCE: i32 = 0;
+export const E_PROJECT_IN_RECYCLED_PER_DAY: i32 = 1;
+export const E_PROJECT_IN_DAYS: i32 = 2;
+export const E_PROJECT_IN_MAX_EVENTS: i32 = 3;
+export const E_PROJECT_IN_SLOTS: i32 = 4;
+export const E_PROJECT_OUT_DAILY_ISSUANCE: i32 = 0;
+export const E_PROJECT_OUT_DAILY_MINTED: i32 = 1;
+export const E_PROJECT_OUT_HALVING_BLOCK: i32 = 2;
+export const E_PROJECT_OUT_HALVING_K: i32 = 3;
+export const E_PROJECT_OUT_HALVINGS: i32 = 4;
+export const E_PROJECT_OUT_SLOTS: i32 = 5;
+
+// m_proportion_to_u16: fixed_proportion_to_u16 (epoch/math.rs): an I32F32 proportion as u16 parts of 65535
+export const M_PROPORTION_TO_U16_IN_X: i32 = 0;
+export const M_PROPORTION_TO_U16_IN_SLOTS: i32 = 1;
+export const M_PROPORTION_TO_U16_OUT_VALUE: i32 = 0;
+export const M_PROPORTION_TO_U16_OUT_SLOTS: i32 = 1;
+
+// m_fixed_to_u16: fixed_to_u16: an I32F32 as u16, saturating
+// (the headers of m_proportion_to_u16: M_PROPORTION_TO_U16_IN_*, M_PROPORTION_TO_U16_OUT_*)
+
+// m_fixed_to_u64: fixed_to_u64: an I32F32 as u64, saturating
+export const M_FIXED_TO_U64_IN_X: i32 = 0;
+export const M_FIXED_TO_U64_IN_SLOTS: i32 = 1;
+export const M_FIXED_TO_U64_OUT_VALUE: i32 = 0;
+export const M_FIXED_TO_U64_OUT_SLOTS: i32 = 1;
+
+// m_u16_proportion: u16_proportion_to_fixed: u16 parts of 65535 as an I32F32
+export const M_U16_PROPORTION_IN_U: i32 = 0;
+export const M_U16_PROPORTION_IN_SLOTS: i32 = 1;
+export const M_U16_PROPORTION_OUT_VALUE: i32 = 0;
+export const M_U16_PROPORTION_OUT_SLOTS: i32 = 1;
+
+// m_u16_to_fixed: u16_to_fixed: a u16 as an I32F32
+// (the headers of m_u16_proportion: M_U16_PROPORTION_IN_*, M_U16_PROPORTION_OUT_*)
+
+// m_exp_safe: exp_safe (epoch/math.rs) on I32F32
+export const M_EXP_SAFE_IN_X: i32 = 0;
+export const M_EXP_SAFE_IN_SLOTS: i32 = 1;
+export const M_EXP_SAFE_OUT_VALUE: i32 = 0;
+export const M_EXP_SAFE_OUT_SLOTS: i32 = 1;
+
+// m_sigmoid_safe: sigmoid_safe (epoch/math.rs) on I32F32
+export const M_SIGMOID_SAFE_IN_X: i32 = 0;
+export const M_SIGMOID_SAFE_IN_RHO: i32 = 1;
+export const M_SIGMOID_SAFE_IN_KAPPA: i32 = 2;
+export const M_SIGMOID_SAFE_IN_SLOTS: i32 = 3;
+export const M_SIGMOID_SAFE_OUT_VALUE: i32 = 0;
+export const M_SIGMOID_SAFE_OUT_SLOTS: i32 = 1;
+
+// m_alpha_sigmoid: alpha_sigmoid (epoch/math.rs): the liquid alpha of one bond from consensus, weight and bond, between low and high, with the subnet's steepness
+export const M_ALPHA_SIGMOID_IN_CONSENSUS: i32 = 0;
+export const M_ALPHA_SIGMOID_IN_WEIGHT: i32 = 1;
+export const M_ALPHA_SIGMOID_IN_BOND: i32 = 2;
+export const M_ALPHA_SIGMOID_IN_LOW: i32 = 3;
+export const M_ALPHA_SIGMOID_IN_HIGH: i32 = 4;
+export const M_ALPHA_SIGMOID_IN_STEEPNESS: i32 = 5;
+export const M_ALPHA_SIGMOID_IN_SLOTS: i32 = 6;
+export const M_ALPHA_SIGMOID_OUT_VALUE: i32 = 0;
+export const M_ALPHA_SIGMOID_OUT_SLOTS: i32 = 1;
+
+// m_ema_alpha: the bonds EMA coefficient from BondsMovingAverage: the classic path, or Yuma3's wrapping fallback
+export const M_EMA_ALPHA_IN_BONDS_MOVING_AVERAGE: i32 = 0;
+export const M_EMA_ALPHA_IN_WRAPPING: i32 = 1;
+export const M_EMA_ALPHA_IN_SLOTS: i32 = 2;
+export const M_EMA_ALPHA_OUT_VALUE: i32 = 0;
+export const M_EMA_ALPHA_OUT_SLOTS: i32 = 1;
+
+// m_emission: I96F32(x) saturating_mul I96F32(rao) as u64, saturating (the epoch's emission of a normalised share)
+export const M_EMISSION_IN_X: i32 = 0;
+export const M_EMISSION_IN_RAO: i32 = 1;
+export const M_EMISSION_IN_SLOTS: i32 = 2;
+export const M_EMISSION_OUT_VALUE: i32 = 0;
+export const M_EMISSION_OUT_SLOTS: i32 = 1;
+
+// m_fixed64_to_u64: fixed64_to_u64 of an I64F64: floor, negative to 0
+export const M_FIXED64_TO_U64_IN_BITS_LO: i32 = 0;
+export const M_FIXED64_TO_U64_IN_BITS_HI: i32 = 1;
+export const M_FIXED64_TO_U64_IN_SLOTS: i32 = 2;
+export const M_FIXED64_TO_U64_OUT_VALUE: i32 = 0;
+export const M_FIXED64_TO_U64_OUT_SLOTS: i32 = 1;
+
+// m_weighted_median: weighted_median (epoch/math.rs) over the len indexes in partition (u32) of stake and score (i64, padded to the largest index)
+export const M_WEIGHTED_MEDIAN_IN_STAKE: i32 = 0;
+export const M_WEIGHTED_MEDIAN_IN_SCORE: i32 = 1;
+export const M_WEIGHTED_MEDIAN_IN_PARTITION: i32 = 2;
+export const M_WEIGHTED_MEDIAN_IN_LEN: i32 = 3;
+export const M_WEIGHTED_MEDIAN_IN_MINORITY: i32 = 4;
+export const M_WEIGHTED_MEDIAN_IN_LO: i32 = 5;
+export const M_WEIGHTED_MEDIAN_IN_HI: i32 = 6;
+export const M_WEIGHTED_MEDIAN_IN_SLOTS: i32 = 7;
+export const M_WEIGHTED_MEDIAN_OUT_VALUE: i32 = 0;
+export const M_WEIGHTED_MEDIAN_OUT_SLOTS: i32 = 1;
+
+// m_weighted_median_col_sparse: weighted_median_col_sparse: each of the columns' stake-weighted median (columns i64)
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE: i32 = 0;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE_LEN: i32 = 1;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_ROWS: i32 = 2;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_START: i32 = 3;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_COL: i32 = 4;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_VAL: i32 = 5;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_COLUMNS: i32 = 6;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_MAJORITY: i32 = 7;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_IN_SLOTS: i32 = 8;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_OUT_MEDIANS: i32 = 0;
+export const M_WEIGHTED_MEDIAN_COL_SPARSE_OUT_SLOTS: i32 = 1;
+
+// m_normalize: inplace_normalize: the n I32F32 values at x, in place
+export const M_NORMALIZE_IN_X: i32 = 0;
+export const M_NORMALIZE_IN_N: i32 = 1;
+export const M_NORMALIZE_IN_SLOTS: i32 = 2;
+export const M_NORMALIZE_OUT_SLOTS: i32 = 0;
+
+// m_normalize_using_sum: inplace_normalize_using_sum: the n values at x divided by sum, in place
+export const M_NORMALIZE_USING_SUM_IN_X: i32 = 0;
+export const M_NORMALIZE_USING_SUM_IN_N: i32 = 1;
+export const M_NORMALIZE_USING_SUM_IN_SUM: i32 = 2;
+export const M_NORMALIZE_USING_SUM_IN_SLOTS: i32 = 3;
+export const M_NORMALIZE_USING_SUM_OUT_SLOTS: i32 = 0;
+
+// m_normalize64: inplace_normalize_64 on n I64F64 values (lo/hi pairs at x, in place), and their I32F32 conversions
+export const M_NORMALIZE64_IN_X: i32 = 0;
+export const M_NORMALIZE64_IN_N: i32 = 1;
+export const M_NORMALIZE64_IN_SLOTS: i32 = 2;
+export const M_NORMALIZE64_OUT_FIXED32: i32 = 0;
+export const M_NORMALIZE64_OUT_SLOTS: i32 = 1;
+
+// m_row_normalize_sparse: inplace_row_normalize_sparse on an I32F32 CSR (u32 columns, i64 values), in place
+export const M_ROW_NORMALIZE_SPARSE_IN_ROWS: i32 = 0;
+export const M_ROW_NORMALIZE_SPARSE_IN_START: i32 = 1;
+export const M_ROW_NORMALIZE_SPARSE_IN_COL: i32 = 2;
+export const M_ROW_NORMALIZE_SPARSE_IN_VAL: i32 = 3;
+export const M_ROW_NORMALIZE_SPARSE_IN_SLOTS: i32 = 4;
+export const M_ROW_NORMALIZE_SPARSE_OUT_SLOTS: i32 = 0;
+
+// m_col_normalize_sparse: inplace_col_normalize_sparse over columns columns, in place
+export const M_COL_NORMALIZE_SPARSE_IN_ROWS: i32 = 0;
+export const M_COL_NORMALIZE_SPARSE_IN_START: i32 = 1;
+export const M_COL_NORMALIZE_SPARSE_IN_COL: i32 = 2;
+export const M_COL_NORMALIZE_SPARSE_IN_VAL: i32 = 3;
+export const M_COL_NORMALIZE_SPARSE_IN_COLUMNS: i32 = 4;
+export const M_COL_NORMALIZE_SPARSE_IN_SLOTS: i32 = 5;
+export const M_COL_NORMALIZE_SPARSE_OUT_SLOTS: i32 = 0;
+
+// m_col_max_upscale_sparse: inplace_col_max_upscale_sparse over columns columns, in place
+// (the headers of m_col_normalize_sparse: M_COL_NORMALIZE_SPARSE_IN_*, M_COL_NORMALIZE_SPARSE_OUT_*)
+
+// m_is_topk_nonzero: is_topk_nonzero: whether each of the n values is among the k largest and nonzero (u8 flags)
+export const M_IS_TOPK_NONZERO_IN_V: i32 = 0;
+export const M_IS_TOPK_NONZERO_IN_N: i32 = 1;
+export const M_IS_TOPK_NONZERO_IN_K: i32 = 2;
+export const M_IS_TOPK_NONZERO_IN_SLOTS: i32 = 3;
+export const M_IS_TOPK_NONZERO_OUT_FLAGS: i32 = 0;
+export const M_IS_TOPK_NONZERO_OUT_SLOTS: i32 = 1;
+
+// m_col_clip_sparse: col_clip_sparse: each column clipped to its threshold (threshold_len i64); a new CSR
+export const M_COL_CLIP_SPARSE_IN_ROWS: i32 = 0;
+export const M_COL_CLIP_SPARSE_IN_START: i32 = 1;
+export const M_COL_CLIP_SPARSE_IN_COL: i32 = 2;
+export const M_COL_CLIP_SPARSE_IN_VAL: i32 = 3;
+export const M_COL_CLIP_SPARSE_IN_THRESHOLD: i32 = 4;
+export const M_COL_CLIP_SPARSE_IN_THRESHOLD_LEN: i32 = 5;
+export const M_COL_CLIP_SPARSE_IN_SLOTS: i32 = 6;
+export const M_COL_CLIP_SPARSE_OUT_ROWS: i32 = 0;
+export const M_COL_CLIP_SPARSE_OUT_START: i32 = 1;
+export const M_COL_CLIP_SPARSE_OUT_COL: i32 = 2;
+export const M_COL_CLIP_SPARSE_OUT_VAL: i32 = 3;
+export const M_COL_CLIP_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_row_sum_sparse: row_sum_sparse: each row's sum (rows i64)
+export const M_ROW_SUM_SPARSE_IN_ROWS: i32 = 0;
+export const M_ROW_SUM_SPARSE_IN_START: i32 = 1;
+export const M_ROW_SUM_SPARSE_IN_COL: i32 = 2;
+export const M_ROW_SUM_SPARSE_IN_VAL: i32 = 3;
+export const M_ROW_SUM_SPARSE_IN_SLOTS: i32 = 4;
+export const M_ROW_SUM_SPARSE_OUT_SUMS: i32 = 0;
+export const M_ROW_SUM_SPARSE_OUT_SLOTS: i32 = 1;
+
+// m_matmul_sparse: matmul_sparse: v times the matrix (columns i64)
+export const M_MATMUL_SPARSE_IN_ROWS: i32 = 0;
+export const M_MATMUL_SPARSE_IN_START: i32 = 1;
+export const M_MATMUL_SPARSE_IN_COL: i32 = 2;
+export const M_MATMUL_SPARSE_IN_VAL: i32 = 3;
+export const M_MATMUL_SPARSE_IN_V: i32 = 4;
+export const M_MATMUL_SPARSE_IN_V_LEN: i32 = 5;
+export const M_MATMUL_SPARSE_IN_COLUMNS: i32 = 6;
+export const M_MATMUL_SPARSE_IN_SLOTS: i32 = 7;
+export const M_MATMUL_SPARSE_OUT_RESULT: i32 = 0;
+export const M_MATMUL_SPARSE_OUT_SLOTS: i32 = 1;
+
+// m_matmul_transpose_sparse: matmul_transpose_sparse: the matrix times v (rows i64)
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_ROWS: i32 = 0;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_START: i32 = 1;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_COL: i32 = 2;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_VAL: i32 = 3;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_V: i32 = 4;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_V_LEN: i32 = 5;
+export const M_MATMUL_TRANSPOSE_SPARSE_IN_SLOTS: i32 = 6;
+export const M_MATMUL_TRANSPOSE_SPARSE_OUT_RESULT: i32 = 0;
+export const M_MATMUL_TRANSPOSE_SPARSE_OUT_SLOTS: i32 = 1;
+
+// m_interpolate_sparse: interpolate_sparse: a + ratio (b - a) over columns columns; a new CSR
+export const M_INTERPOLATE_SPARSE_IN_A_ROWS: i32 = 0;
+export const M_INTERPOLATE_SPARSE_IN_A_START: i32 = 1;
+export const M_INTERPOLATE_SPARSE_IN_A_COL: i32 = 2;
+export const M_INTERPOLATE_SPARSE_IN_A_VAL: i32 = 3;
+export const M_INTERPOLATE_SPARSE_IN_B_ROWS: i32 = 4;
+export const M_INTERPOLATE_SPARSE_IN_B_START: i32 = 5;
+export const M_INTERPOLATE_SPARSE_IN_B_COL: i32 = 6;
+export const M_INTERPOLATE_SPARSE_IN_B_VAL: i32 = 7;
+export const M_INTERPOLATE_SPARSE_IN_COLUMNS: i32 = 8;
+export const M_INTERPOLATE_SPARSE_IN_RATIO: i32 = 9;
+export const M_INTERPOLATE_SPARSE_IN_SLOTS: i32 = 10;
+export const M_INTERPOLATE_SPARSE_OUT_ROWS: i32 = 0;
+export const M_INTERPOLATE_SPARSE_OUT_START: i32 = 1;
+export const M_INTERPOLATE_SPARSE_OUT_COL: i32 = 2;
+export const M_INTERPOLATE_SPARSE_OUT_VAL: i32 = 3;
+export const M_INTERPOLATE_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_row_hadamard_sparse: row_hadamard_sparse: each row times v's entry (v_len i64); a new CSR
+export const M_ROW_HADAMARD_SPARSE_IN_ROWS: i32 = 0;
+export const M_ROW_HADAMARD_SPARSE_IN_START: i32 = 1;
+export const M_ROW_HADAMARD_SPARSE_IN_COL: i32 = 2;
+export const M_ROW_HADAMARD_SPARSE_IN_VAL: i32 = 3;
+export const M_ROW_HADAMARD_SPARSE_IN_V: i32 = 4;
+export const M_ROW_HADAMARD_SPARSE_IN_V_LEN: i32 = 5;
+export const M_ROW_HADAMARD_SPARSE_IN_SLOTS: i32 = 6;
+export const M_ROW_HADAMARD_SPARSE_OUT_ROWS: i32 = 0;
+export const M_ROW_HADAMARD_SPARSE_OUT_START: i32 = 1;
+export const M_ROW_HADAMARD_SPARSE_OUT_COL: i32 = 2;
+export const M_ROW_HADAMARD_SPARSE_OUT_VAL: i32 = 3;
+export const M_ROW_HADAMARD_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_mat_vec_mul_sparse: mat_vec_mul_sparse: each entry times v's entry for its column; a new CSR
+// (the headers of m_row_hadamard_sparse: M_ROW_HADAMARD_SPARSE_IN_*, M_ROW_HADAMARD_SPARSE_OUT_*)
+
+// m_vec_mul: vec_mul: the n products a_i b_i (i64)
+export const M_VEC_MUL_IN_A: i32 = 0;
+export const M_VEC_MUL_IN_B: i32 = 1;
+export const M_VEC_MUL_IN_N: i32 = 2;
+export const M_VEC_MUL_IN_SLOTS: i32 = 3;
+export const M_VEC_MUL_OUT_RESULT: i32 = 0;
+export const M_VEC_MUL_OUT_SLOTS: i32 = 1;
+
+// m_mat_ema_sparse: mat_ema_sparse: alpha a + (1 - alpha) b; a new CSR
+export const M_MAT_EMA_SPARSE_IN_A_ROWS: i32 = 0;
+export const M_MAT_EMA_SPARSE_IN_A_START: i32 = 1;
+export const M_MAT_EMA_SPARSE_IN_A_COL: i32 = 2;
+export const M_MAT_EMA_SPARSE_IN_A_VAL: i32 = 3;
+export const M_MAT_EMA_SPARSE_IN_B_ROWS: i32 = 4;
+export const M_MAT_EMA_SPARSE_IN_B_START: i32 = 5;
+export const M_MAT_EMA_SPARSE_IN_B_COL: i32 = 6;
+export const M_MAT_EMA_SPARSE_IN_B_VAL: i32 = 7;
+export const M_MAT_EMA_SPARSE_IN_ALPHA: i32 = 8;
+export const M_MAT_EMA_SPARSE_IN_SLOTS: i32 = 9;
+export const M_MAT_EMA_SPARSE_OUT_ROWS: i32 = 0;
+export const M_MAT_EMA_SPARSE_OUT_START: i32 = 1;
+export const M_MAT_EMA_SPARSE_OUT_COL: i32 = 2;
+export const M_MAT_EMA_SPARSE_OUT_VAL: i32 = 3;
+export const M_MAT_EMA_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_mat_ema_alpha_sparse: mat_ema_alpha_sparse: per-cell alpha (a dense alpha_rows x alpha_cols i64 matrix); a new CSR
+export const M_MAT_EMA_ALPHA_SPARSE_IN_A_ROWS: i32 = 0;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_A_START: i32 = 1;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_A_COL: i32 = 2;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_A_VAL: i32 = 3;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_B_ROWS: i32 = 4;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_B_START: i32 = 5;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_B_COL: i32 = 6;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_B_VAL: i32 = 7;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA: i32 = 8;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_ROWS: i32 = 9;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_COLS: i32 = 10;
+export const M_MAT_EMA_ALPHA_SPARSE_IN_SLOTS: i32 = 11;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_ROWS: i32 = 0;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_START: i32 = 1;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_COL: i32 = 2;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_VAL: i32 = 3;
+export const M_MAT_EMA_ALPHA_SPARSE_OUT_SLOTS: i32 = 4;
+
+// m_vec_max_upscale_to_u16: vec_max_upscale_to_u16: the n I32F32 values scaled so the largest is 65535 (u16)
+export const M_VEC_MAX_UPSCALE_TO_U16_IN_V: i32 = 0;
+export const M_VEC_MAX_UPSCALE_TO_U16_IN_N: i32 = 1;
+export const M_VEC_MAX_UPSCALE_TO_U16_IN_SLOTS: i32 = 2;
+export const M_VEC_MAX_UPSCALE_TO_U16_OUT_RESULT: i32 = 0;
+export const M_VEC_MAX_UPSCALE_TO_U16_OUT_SLOTS: i32 = 1;
+
+// m_vec_u16_max_upscale_to_u16: vec_u16_max_upscale_to_u16 (the row set_weights stores): the n u16 values scaled so the largest is 65535
+// (the headers of m_vec_max_upscale_to_u16: M_VEC_MAX_UPSCALE_TO_U16_IN_*, M_VEC_MAX_UPSCALE_TO_U16_OUT_*)
+
+// m_sat_mul: I32F32 saturating_mul
+export const M_SAT_MUL_IN_A: i32 = 0;
+export const M_SAT_MUL_IN_B: i32 = 1;
+export const M_SAT_MUL_IN_SLOTS: i32 = 2;
+export const M_SAT_MUL_OUT_VALUE: i32 = 0;
+export const M_SAT_MUL_OUT_SLOTS: i32 = 1;
+
+// d_row_normalize: inplace_row_normalize on a dense rows x cols I32F32 matrix (row-major i64), in place
+export const D_ROW_NORMALIZE_IN_MATRIX: i32 = 0;
+export const D_ROW_NORMALIZE_IN_ROWS: i32 = 1;
+export const D_ROW_NORMALIZE_IN_COLS: i32 = 2;
+export const D_ROW_NORMALIZE_IN_SLOTS: i32 = 3;
+export const D_ROW_NORMALIZE_OUT_SLOTS: i32 = 0;
+
+// d_col_normalize: inplace_col_normalize, in place
+// (the headers of d_row_normalize: D_ROW_NORMALIZE_IN_*, D_ROW_NORMALIZE_OUT_*)
+
+// d_col_max_upscale: inplace_col_max_upscale, in place
+// (the headers of d_row_normalize: D_ROW_NORMALIZE_IN_*, D_ROW_NORMALIZE_OUT_*)
+
+// d_mask_diag: inplace_mask_diag, in place
+// (the headers of d_row_normalize: D_ROW_NORMALIZE_IN_*, D_ROW_NORMALIZE_OUT_*)
+
+// d_mask_vector: inplace_mask_vector: zero v[i] where mask[i] (u8 flags, mask_len of them), in place
+export const D_MASK_VECTOR_IN_MASK: i32 = 0;
+export const D_MASK_VECTOR_IN_MASK_LEN: i32 = 1;
+export const D_MASK_VECTOR_IN_V: i32 = 2;
+export const D_MASK_VECTOR_IN_N: i32 = 3;
+export const D_MASK_VECTOR_IN_SLOTS: i32 = 4;
+export const D_MASK_VECTOR_OUT_SLOTS: i32 = 0;
+
+// d_mask_matrix: inplace_mask_matrix: zero the cells a mask_rows x mask_cols u8 mask flags, in place
+export const D_MASK_MATRIX_IN_MASK: i32 = 0;
+export const D_MASK_MATRIX_IN_MASK_ROWS: i32 = 1;
+export const D_MASK_MATRIX_IN_MASK_COLS: i32 = 2;
+export const D_MASK_MATRIX_IN_MATRIX: i32 = 3;
+export const D_MASK_MATRIX_IN_ROWS: i32 = 4;
+export const D_MASK_MATRIX_IN_COLS: i32 = 5;
+export const D_MASK_MATRIX_IN_SLOTS: i32 = 6;
+export const D_MASK_MATRIX_OUT_SLOTS: i32 = 0;
+
+// d_mask_rows: inplace_mask_rows: zero the rows the mask flags, in place
+export const D_MASK_ROWS_IN_MASK: i32 = 0;
+export const D_MASK_ROWS_IN_MASK_LEN: i32 = 1;
+export const D_MASK_ROWS_IN_MATRIX: i32 = 2;
+export const D_MASK_ROWS_IN_ROWS: i32 = 3;
+export const D_MASK_ROWS_IN_COLS: i32 = 4;
+export const D_MASK_ROWS_IN_SLOTS: i32 = 5;
+export const D_MASK_ROWS_OUT_SLOTS: i32 = 0;
+
+// d_mask_cols: inplace_mask_cols: zero the columns the mask flags, in place
+// (the headers of d_mask_rows: D_MASK_ROWS_IN_*, D_MASK_ROWS_OUT_*)
+
+// d_mask_diag_except_index: inplace_mask_diag_except_index, in place
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_MATRIX: i32 = 0;
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_ROWS: i32 = 1;
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_COLS: i32 = 2;
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_EXCEPT: i32 = 3;
+export const D_MASK_DIAG_EXCEPT_INDEX_IN_SLOTS: i32 = 4;
+export const D_MASK_DIAG_EXCEPT_INDEX_OUT_SLOTS: i32 = 0;
+
+// d_row_hadamard: row_hadamard: each row times v's entry; a new dense matrix
+export const D_ROW_HADAMARD_IN_MATRIX: i32 = 0;
+export const D_ROW_HADAMARD_IN_ROWS: i32 = 1;
+export const D_ROW_HADAMARD_IN_COLS: i32 = 2;
+export const D_ROW_HADAMARD_IN_V: i32 = 3;
+export const D_ROW_HADAMARD_IN_V_LEN: i32 = 4;
+export const D_ROW_HADAMARD_IN_SLOTS: i32 = 5;
+export const D_ROW_HADAMARD_OUT_MATRIX: i32 = 0;
+export const D_ROW_HADAMARD_OUT_ROWS: i32 = 1;
+export const D_ROW_HADAMARD_OUT_COLS: i32 = 2;
+export const D_ROW_HADAMARD_OUT_SLOTS: i32 = 3;
+
+// d_mat_vec_mul: mat_vec_mul: each cell times v's entry for its column; a new dense matrix
+// (the headers of d_row_hadamard: D_ROW_HADAMARD_IN_*, D_ROW_HADAMARD_OUT_*)
+
+// d_row_sum: row_sum: each row's sum (len i64)
+export const D_ROW_SUM_IN_MATRIX: i32 = 0;
+export const D_ROW_SUM_IN_ROWS: i32 = 1;
+export const D_ROW_SUM_IN_COLS: i32 = 2;
+export const D_ROW_SUM_IN_SLOTS: i32 = 3;
+export const D_ROW_SUM_OUT_RESULT: i32 = 0;
+export const D_ROW_SUM_OUT_LEN: i32 = 1;
+export const D_ROW_SUM_OUT_SLOTS: i32 = 2;
+
+// d_matmul: matmul: out_j = sum_i v_i m_ij (len i64)
+export const D_MATMUL_IN_MATRIX: i32 = 0;
+export const D_MATMUL_IN_ROWS: i32 = 1;
+export const D_MATMUL_IN_COLS: i32 = 2;
+export const D_MATMUL_IN_V: i32 = 3;
+export const D_MATMUL_IN_V_LEN: i32 = 4;
+export const D_MATMUL_IN_SLOTS: i32 = 5;
+export const D_MATMUL_OUT_RESULT: i32 = 0;
+export const D_MATMUL_OUT_LEN: i32 = 1;
+export const D_MATMUL_OUT_SLOTS: i32 = 2;
+
+// d_matmul_transpose: matmul_transpose: out_i = sum_j m_ij v_j (len i64)
+// (the headers of d_matmul: D_MATMUL_IN_*, D_MATMUL_OUT_*)
+
+// d_col_clip: inplace_col_clip: each column clipped to its threshold, in place
+export const D_COL_CLIP_IN_MATRIX: i32 = 0;
+export const D_COL_CLIP_IN_ROWS: i32 = 1;
+export const D_COL_CLIP_IN_COLS: i32 = 2;
+export const D_COL_CLIP_IN_THRESHOLD: i32 = 3;
+export const D_COL_CLIP_IN_THRESHOLD_LEN: i32 = 4;
+export const D_COL_CLIP_IN_SLOTS: i32 = 5;
+export const D_COL_CLIP_OUT_SLOTS: i32 = 0;
+
+// d_weighted_median_col: weighted_median_col (dense): each column's stake-weighted median (len i64)
+export const D_WEIGHTED_MEDIAN_COL_IN_STAKE: i32 = 0;
+export const D_WEIGHTED_MEDIAN_COL_IN_STAKE_LEN: i32 = 1;
+export const D_WEIGHTED_MEDIAN_COL_IN_MATRIX: i32 = 2;
+export const D_WEIGHTED_MEDIAN_COL_IN_ROWS: i32 = 3;
+export const D_WEIGHTED_MEDIAN_COL_IN_COLS: i32 = 4;
+export const D_WEIGHTED_MEDIAN_COL_IN_MAJORITY: i32 = 5;
+export const D_WEIGHTED_MEDIAN_COL_IN_SLOTS: i32 = 6;
+export const D_WEIGHTED_MEDIAN_COL_OUT_RESULT: i32 = 0;
+export const D_WEIGHTED_MEDIAN_COL_OUT_LEN: i32 = 1;
+export const D_WEIGHTED_MEDIAN_COL_OUT_SLOTS: i32 = 2;
+
+// d_interpolate: interpolate: a + ratio (b - a); a new dense matrix
+export const D_INTERPOLATE_IN_A: i32 = 0;
+export const D_INTERPOLATE_IN_A_ROWS: i32 = 1;
+export const D_INTERPOLATE_IN_A_COLS: i32 = 2;
+export const D_INTERPOLATE_IN_B: i32 = 3;
+export const D_INTERPOLATE_IN_B_ROWS: i32 = 4;
+export const D_INTERPOLATE_IN_B_COLS: i32 = 5;
+export const D_INTERPOLATE_IN_RATIO: i32 = 6;
+export const D_INTERPOLATE_IN_SLOTS: i32 = 7;
+export const D_INTERPOLATE_OUT_MATRIX: i32 = 0;
+export const D_INTERPOLATE_OUT_ROWS: i32 = 1;
+export const D_INTERPOLATE_OUT_COLS: i32 = 2;
+export const D_INTERPOLATE_OUT_SLOTS: i32 = 3;
+
+// d_mat_ema: mat_ema: alpha a + (1 - alpha) b; a new dense matrix
+export const D_MAT_EMA_IN_A: i32 = 0;
+export const D_MAT_EMA_IN_A_ROWS: i32 = 1;
+export const D_MAT_EMA_IN_A_COLS: i32 = 2;
+export const D_MAT_EMA_IN_B: i32 = 3;
+export const D_MAT_EMA_IN_B_ROWS: i32 = 4;
+export const D_MAT_EMA_IN_B_COLS: i32 = 5;
+export const D_MAT_EMA_IN_ALPHA: i32 = 6;
+export const D_MAT_EMA_IN_SLOTS: i32 = 7;
+export const D_MAT_EMA_OUT_MATRIX: i32 = 0;
+export const D_MAT_EMA_OUT_ROWS: i32 = 1;
+export const D_MAT_EMA_OUT_COLS: i32 = 2;
+export const D_MAT_EMA_OUT_SLOTS: i32 = 3;
+
+// d_mat_ema_alpha: mat_ema_alpha (dense): per-cell alpha, clamped; a new dense matrix
+export const D_MAT_EMA_ALPHA_IN_A: i32 = 0;
+export const D_MAT_EMA_ALPHA_IN_A_ROWS: i32 = 1;
+export const D_MAT_EMA_ALPHA_IN_A_COLS: i32 = 2;
+export const D_MAT_EMA_ALPHA_IN_B: i32 = 3;
+export const D_MAT_EMA_ALPHA_IN_B_ROWS: i32 = 4;
+export const D_MAT_EMA_ALPHA_IN_B_COLS: i32 = 5;
+export const D_MAT_EMA_ALPHA_IN_ALPHA: i32 = 6;
+export const D_MAT_EMA_ALPHA_IN_ALPHA_ROWS: i32 = 7;
+export const D_MAT_EMA_ALPHA_IN_ALPHA_COLS: i32 = 8;
+export const D_MAT_EMA_ALPHA_IN_SLOTS: i32 = 9;
+export const D_MAT_EMA_ALPHA_OUT_MATRIX: i32 = 0;
+export const D_MAT_EMA_ALPHA_OUT_ROWS: i32 = 1;
+export const D_MAT_EMA_ALPHA_OUT_COLS: i32 = 2;
+export const D_MAT_EMA_ALPHA_OUT_SLOTS: i32 = 3;
+
+// d_vecdiv: vecdiv: x_i / y_i, 0 where y_i is 0 (n i64)
+export const D_VECDIV_IN_X: i32 = 0;
+export const D_VECDIV_IN_N: i32 = 1;
+export const D_VECDIV_IN_Y: i32 = 2;
+export const D_VECDIV_IN_Y_LEN: i32 = 3;
+export const D_VECDIV_IN_SLOTS: i32 = 4;
+export const D_VECDIV_OUT_RESULT: i32 = 0;
+export const D_VECDIV_OUT_SLOTS: i32 = 1;
+
+// d_is_topk: is_topk (no zero rule): whether each of the n values is among the k largest (u8 flags)
+// (the headers of m_is_topk_nonzero: M_IS_TOPK_NONZERO_IN_*, M_IS_TOPK_NONZERO_OUT_*)
+
+// d_sum: sum: the plain (wrapping) sum of n I32F32 values
+export const D_SUM_IN_X: i32 = 0;
+export const D_SUM_IN_N: i32 = 1;
+export const D_SUM_IN_SLOTS: i32 = 2;
+export const D_SUM_OUT_VALUE: i32 = 0;
+export const D_SUM_OUT_SLOTS: i32 = 1;
+
+// d_checked_sum_u64: checked_sum over n u64 values: the sum, or overflowed set (sum 0) on overflow
+export const D_CHECKED_SUM_U64_IN_X: i32 = 0;
+export const D_CHECKED_SUM_U64_IN_N: i32 = 1;
+export const D_CHECKED_SUM_U64_IN_SLOTS: i32 = 2;
+export const D_CHECKED_SUM_U64_OUT_SUM: i32 = 0;
+export const D_CHECKED_SUM_U64_OUT_OVERFLOWED: i32 = 1;
+export const D_CHECKED_SUM_U64_OUT_SLOTS: i32 = 2;
+
+// s_mask_rows_sparse: mask_rows_sparse: empty the rows the mask flags (rows past the mask too), in place (row starts rewritten)
+export const S_MASK_ROWS_SPARSE_IN_MASK: i32 = 0;
+export const S_MASK_ROWS_SPARSE_IN_MASK_LEN: i32 = 1;
+export const S_MASK_ROWS_SPARSE_IN_ROWS: i32 = 2;
+export const S_MASK_ROWS_SPARSE_IN_START: i32 = 3;
+export const S_MASK_ROWS_SPARSE_IN_COL: i32 = 4;
+export const S_MASK_ROWS_SPARSE_IN_VAL: i32 = 5;
+export const S_MASK_ROWS_SPARSE_IN_SLOTS: i32 = 6;
+export const S_MASK_ROWS_SPARSE_OUT_SLOTS: i32 = 0;
+
+// s_mask_diag_sparse: mask_diag_sparse, or mask_diag_sparse_except_index when except >= 0, in place
+export const S_MASK_DIAG_SPARSE_IN_ROWS: i32 = 0;
+export const S_MASK_DIAG_SPARSE_IN_START: i32 = 1;
+export const S_MASK_DIAG_SPARSE_IN_COL: i32 = 2;
+export const S_MASK_DIAG_SPARSE_IN_VAL: i32 = 3;
+export const S_MASK_DIAG_SPARSE_IN_EXCEPT: i32 = 4;
+export const S_MASK_DIAG_SPARSE_IN_SLOTS: i32 = 5;
+export const S_MASK_DIAG_SPARSE_OUT_SLOTS: i32 = 0;
+
+// s_vec_mask_sparse_matrix: vec_mask_sparse_matrix: drop (i, j) where first[i] op second[j] (op 0..5: <=, <, ==, >, >=, !=; u64 vectors), in place
+export const S_VEC_MASK_SPARSE_MATRIX_IN_ROWS: i32 = 0;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_START: i32 = 1;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_COL: i32 = 2;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_VAL: i32 = 3;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_FIRST: i32 = 4;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_FIRST_LEN: i32 = 5;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_SECOND: i32 = 6;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_SECOND_LEN: i32 = 7;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_OP: i32 = 8;
+export const S_VEC_MASK_SPARSE_MATRIX_IN_SLOTS: i32 = 9;
+export const S_VEC_MASK_SPARSE_MATRIX_OUT_SLOTS: i32 = 0;
+
+// d_fixed64_to_fixed32: fixed64_to_fixed32: I32F32::saturating_from_num of an I64F64
+export const D_FIXED64_TO_FIXED32_IN_BITS_LO: i32 = 0;
+export const D_FIXED64_TO_FIXED32_IN_BITS_HI: i32 = 1;
+export const D_FIXED64_TO_FIXED32_IN_SLOTS: i32 = 2;
+export const D_FIXED64_TO_FIXED32_OUT_VALUE: i32 = 0;
+export const D_FIXED64_TO_FIXED32_OUT_SLOTS: i32 = 1;
+
+// d_safe_ln: safe_ln: substrate-fixed ln on I32F32, 0 where it fails
+export const D_SAFE_LN_IN_X: i32 = 0;
+export const D_SAFE_LN_IN_SLOTS: i32 = 1;
+export const D_SAFE_LN_OUT_VALUE: i32 = 0;
+export const D_SAFE_LN_OUT_SLOTS: i32 = 1;
+
+// se_from_weights: the superellipse a Balancer pool with these reserves and quote weight migrates to (from_weights); error 0, or 1 InvalidParameters, 2 Overflow, 3 OutsideDomain, 4 InsufficientReserves; ellipse a block of layout ellipse (zero on error)
+export const SE_FROM_WEIGHTS_IN_ALPHA: i32 = 0;
+export const SE_FROM_WEIGHTS_IN_TAO: i32 = 1;
+export const SE_FROM_WEIGHTS_IN_WEIGHT: i32 = 2;
+export const SE_FROM_WEIGHTS_IN_SLOTS: i32 = 3;
+export const SE_FROM_WEIGHTS_OUT_ERROR: i32 = 0;
+export const SE_FROM_WEIGHTS_OUT_ELLIPSE: i32 = 1;
+export const SE_FROM_WEIGHTS_OUT_SLOTS: i32 = 2;
+
+// se_from_price: the superellipse through these reserves at this U64F64 price (from_price); the same outputs as se_from_weights
+export const SE_FROM_PRICE_IN_ALPHA: i32 = 0;
+export const SE_FROM_PRICE_IN_TAO: i32 = 1;
+export const SE_FROM_PRICE_IN_PRICE_LO: i32 = 2;
+export const SE_FROM_PRICE_IN_PRICE_HI: i32 = 3;
+export const SE_FROM_PRICE_IN_SLOTS: i32 = 4;
+export const SE_FROM_PRICE_OUT_ERROR: i32 = 0;
+export const SE_FROM_PRICE_OUT_ELLIPSE: i32 = 1;
+export const SE_FROM_PRICE_OUT_SLOTS: i32 = 2;
+
+// se_price: calculate_price on the ellipse (layout ellipse) at these reserves, U64F64
+export const SE_PRICE_IN_ELLIPSE: i32 = 0;
+export const SE_PRICE_IN_ALPHA: i32 = 1;
+export const SE_PRICE_IN_TAO: i32 = 2;
+export const SE_PRICE_IN_SLOTS: i32 = 3;
+export const SE_PRICE_OUT_ERROR: i32 = 0;
+export const SE_PRICE_OUT_PRICE_LO: i32 = 1;
+export const SE_PRICE_OUT_PRICE_HI: i32 = 2;
+export const SE_PRICE_OUT_SLOTS: i32 = 3;
+
+// se_trade: one exact-input curve function: 0 buy_output, 1 sell_output (arg = input), 2 max buy input, 3 max sell input (arg = reserve floor), 4 quote_delta_to_price, 5 base_delta_to_price (arg = U64F64 target), 6 base_needed_for_quote (arg = output); 7 and 8 are 4 and 5 by the chain's own full bisection
+export const SE_TRADE_IN_FUNCTION: i32 = 0;
+export const SE_TRADE_IN_ELLIPSE: i32 = 1;
+export const SE_TRADE_IN_ALPHA: i32 = 2;
+export const SE_TRADE_IN_TAO: i32 = 3;
+export const SE_TRADE_IN_ARG_LO: i32 = 4;
+export const SE_TRADE_IN_ARG_HI: i32 = 5;
+export const SE_TRADE_IN_SLOTS: i32 = 6;
+export const SE_TRADE_OUT_ERROR: i32 = 0;
+export const SE_TRADE_OUT_VALUE: i32 = 1;
+export const SE_TRADE_OUT_SLOTS: i32 = 2;
+
+// se_translate: translate_liquidity: the ellipse moved by the reserve deltas (a new ellipse block; zero when refused)
+export const SE_TRANSLATE_IN_ELLIPSE: i32 = 0;
+export const SE_TRANSLATE_IN_ALPHA_DELTA: i32 = 1;
+export const SE_TRANSLATE_IN_TAO_DELTA: i32 = 2;
+export const SE_TRANSLATE_IN_SLOTS: i32 = 3;
+export const SE_TRANSLATE_OUT_ERROR: i32 = 0;
+export const SE_TRANSLATE_OUT_ELLIPSE: i32 = 1;
+export const SE_TRANSLATE_OUT_SLOTS: i32 = 2;
+
+// se_sqrt: the floor square root of a Big below 2^512 (assembly/bigint/big.ts layout); from_pow2: the chain's own power-of-two starting point
+export const SE_SQRT_IN_VALUE: i32 = 0;
+export const SE_SQRT_IN_FROM_POW2: i32 = 1;
+export const SE_SQRT_IN_SLOTS: i32 = 2;
+export const SE_SQRT_OUT_ROOT: i32 = 0;
+export const SE_SQRT_OUT_SLOTS: i32 = 1;
+
+// se_spot: current_alpha_price of a 473 pool (layout pool_473), U64F64
+export const SE_SPOT_IN_POOL: i32 = 0;
+export const SE_SPOT_IN_SLOTS: i32 = 1;
+export const SE_SPOT_OUT_PRICE_LO: i32 = 0;
+export const SE_SPOT_OUT_PRICE_HI: i32 = 1;
+export const SE_SPOT_OUT_SLOTS: i32 = 2;
+
+// se_swap: one swap on a 473 pool (layout pool_473): error 0 or sw_swap's codes plus 5 ReservesOutOfBalance, amounts, fees, U64F64 prices and the pool it leaves (layout pool_473)
+export const SE_SWAP_IN_POOL: i32 = 0;
+export const SE_SWAP_IN_BUY: i32 = 1;
+export const SE_SWAP_IN_AMOUNT: i32 = 2;
+export const SE_SWAP_IN_LIMIT_PRICE: i32 = 3;
+export const SE_SWAP_IN_DROP_FEES: i32 = 4;
+export const SE_SWAP_IN_SIMULATE: i32 = 5;
+export const SE_SWAP_IN_SLOTS: i32 = 6;
+export const SE_SWAP_OUT_ERROR: i32 = 0;
+export const SE_SWAP_OUT_PAID_IN: i32 = 1;
+export const SE_SWAP_OUT_PAID_OUT: i32 = 2;
+export const SE_SWAP_OUT_FEE: i32 = 3;
+export const SE_SWAP_OUT_FEE_TO_AUTHOR: i32 = 4;
+export const SE_SWAP_OUT_PRICE_BEFORE_LO: i32 = 5;
+export const SE_SWAP_OUT_PRICE_BEFORE_HI: i32 = 6;
+export const SE_SWAP_OUT_PRICE_AFTER_LO: i32 = 7;
+export const SE_SWAP_OUT_PRICE_AFTER_HI: i32 = 8;
+export const SE_SWAP_OUT_POOL_AFTER: i32 = 9;
+export const SE_SWAP_OUT_SLOTS: i32 = 10;
+
+// se_quote: a simulated swap on a 473 pool and the price the pool would show after it had committed
+export const SE_QUOTE_IN_POOL: i32 = 0;
+export const SE_QUOTE_IN_BUY: i32 = 1;
+export const SE_QUOTE_IN_AMOUNT: i32 = 2;
+export const SE_QUOTE_IN_LIMIT_PRICE: i32 = 3;
+export const SE_QUOTE_IN_SLOTS: i32 = 4;
+export const SE_QUOTE_OUT_ERROR: i32 = 0;
+export const SE_QUOTE_OUT_PAID_IN: i32 = 1;
+export const SE_QUOTE_OUT_PAID_OUT: i32 = 2;
+export const SE_QUOTE_OUT_FEE: i32 = 3;
+export const SE_QUOTE_OUT_PRICE_BEFORE_LO: i32 = 4;
+export const SE_QUOTE_OUT_PRICE_BEFORE_HI: i32 = 5;
+export const SE_QUOTE_OUT_PRICE_AFTER_LO: i32 = 6;
+export const SE_QUOTE_OUT_PRICE_AFTER_HI: i32 = 7;
+export const SE_QUOTE_OUT_SLOTS: i32 = 8;
+
+// se_quote_batch: simulated swaps of n amounts on one 473 pool: rows of [error, paid_in, paid_out, fee] (n x 4 u64)
+export const SE_QUOTE_BATCH_IN_POOL: i32 = 0;
+export const SE_QUOTE_BATCH_IN_BUY: i32 = 1;
+export const SE_QUOTE_BATCH_IN_AMOUNTS: i32 = 2;
+export const SE_QUOTE_BATCH_IN_N: i32 = 3;
+export const SE_QUOTE_BATCH_IN_LIMIT_PRICE: i32 = 4;
+export const SE_QUOTE_BATCH_IN_DROP_FEES: i32 = 5;
+export const SE_QUOTE_BATCH_IN_SLOTS: i32 = 6;
+export const SE_QUOTE_BATCH_OUT_ROWS: i32 = 0;
+export const SE_QUOTE_BATCH_OUT_SLOTS: i32 = 1;
+
+// se_max_amount: get_max_amount_add (add set) or get_max_amount_remove on a 473 pool
+export const SE_MAX_AMOUNT_IN_POOL: i32 = 0;
+export const SE_MAX_AMOUNT_IN_ADD: i32 = 1;
+export const SE_MAX_AMOUNT_IN_LIMIT_PRICE: i32 = 2;
+export const SE_MAX_AMOUNT_IN_IS_ROOT: i32 = 3;
+export const SE_MAX_AMOUNT_IN_SLOTS: i32 = 4;
+export const SE_MAX_AMOUNT_OUT_ERROR: i32 = 0;
+export const SE_MAX_AMOUNT_OUT_MAX_AMOUNT: i32 = 1;
+export const SE_MAX_AMOUNT_OUT_SLOTS: i32 = 2;
+
+// se_migrate: migrate_balancer_to_superellipse on one subnet: whether it completed, the Balancer price before, the pool's price before and after (U64F64) and the pool it leaves (layout pool_473)
+export const SE_MIGRATE_IN_POOL: i32 = 0;
+export const SE_MIGRATE_IN_CANDIDATE: i32 = 1;
+export const SE_MIGRATE_IN_EXISTS: i32 = 2;
+export const SE_MIGRATE_IN_SLOTS: i32 = 3;
+export const SE_MIGRATE_OUT_COMPLETE: i32 = 0;
+export const SE_MIGRATE_OUT_BALANCER_PRICE_LO: i32 = 1;
+export const SE_MIGRATE_OUT_BALANCER_PRICE_HI: i32 = 2;
+export const SE_MIGRATE_OUT_PRICE_BEFORE_LO: i32 = 3;
+export const SE_MIGRATE_OUT_PRICE_BEFORE_HI: i32 = 4;
+export const SE_MIGRATE_OUT_PRICE_AFTER_LO: i32 = 5;
+export const SE_MIGRATE_OUT_PRICE_AFTER_HI: i32 = 6;
+export const SE_MIGRATE_OUT_POOL_AFTER: i32 = 7;
+export const SE_MIGRATE_OUT_SLOTS: i32 = 8;
+
 // coinbase_row: one non-root subnet's state for the coinbase: its chain storage in storage order, and the block's terms
 // schedule
 export const F_NETUID: i32 = 0;
@@ -309,6 +1438,54 @@ export const EVT_VALIDATOR: i32 = 4;
 export const EVT_ROOT: i32 = 5;
 export const EVT_OWNER: i32 = 6;
 export const EV: i32 = 7;
+
+// pool: a Balancer subnet pool as the chain stores it (SubnetTAO, SubnetAlphaIn, SubnetAlphaOut, the pool's quote weight in Perquintill parts, PalSwapInitialized, FeeRate, MinimumReserve, SubnetMechanism): the input of every sw_ entry and the state sw_swap leaves
+// reserves
+export const POOL_TAO: i32 = 0;
+export const POOL_ALPHA: i32 = 1;
+export const POOL_ALPHA_OUT: i32 = 2;
+// weights, fee and mechanism
+export const POOL_QUOTE: i32 = 3;
+export const POOL_INITIALIZED: i32 = 4;
+export const POOL_FEE_RATE: i32 = 5;
+export const POOL_MINIMUM_RESERVE: i32 = 6;
+export const POOL_MECHANISM: i32 = 7;
+export const POOL_SLOTS: i32 = 8;
+
+// ellipse: runtime 473's translated superellipse (swap/superellipse.rs): its alpha and tao scales (u128) and its centre (i128, two's complement), each as lo/hi words
+// scales
+export const ELL_ALPHA_SCALE_LO: i32 = 0;
+export const ELL_ALPHA_SCALE_HI: i32 = 1;
+export const ELL_TAO_SCALE_LO: i32 = 2;
+export const ELL_TAO_SCALE_HI: i32 = 3;
+// centre
+export const ELL_CENTER_ALPHA_LO: i32 = 4;
+export const ELL_CENTER_ALPHA_HI: i32 = 5;
+export const ELL_CENTER_TAO_LO: i32 = 6;
+export const ELL_CENTER_TAO_HI: i32 = 7;
+export const ELL_SLOTS: i32 = 8;
+
+// pool_473: a runtime-473 subnet pool: the slots of a Balancer-era pool (layout pool), whether the subnet has a superellipse, and that ellipse (layout ellipse)
+// the Balancer-era pool
+export const SEPOOL_TAO: i32 = 0;
+export const SEPOOL_ALPHA: i32 = 1;
+export const SEPOOL_ALPHA_OUT: i32 = 2;
+export const SEPOOL_QUOTE: i32 = 3;
+export const SEPOOL_INITIALIZED: i32 = 4;
+export const SEPOOL_FEE_RATE: i32 = 5;
+export const SEPOOL_MINIMUM_RESERVE: i32 = 6;
+export const SEPOOL_MECHANISM: i32 = 7;
+// the superellipse
+export const SEPOOL_HAS_ELLIPSE: i32 = 8;
+export const SEPOOL_ALPHA_SCALE_LO: i32 = 9;
+export const SEPOOL_ALPHA_SCALE_HI: i32 = 10;
+export const SEPOOL_TAO_SCALE_LO: i32 = 11;
+export const SEPOOL_TAO_SCALE_HI: i32 = 12;
+export const SEPOOL_CENTER_ALPHA_LO: i32 = 13;
+export const SEPOOL_CENTER_ALPHA_HI: i32 = 14;
+export const SEPOOL_CENTER_TAO_LO: i32 = 15;
+export const SEPOOL_CENTER_TAO_HI: i32 = 16;
+export const SEPOOL_SLOTS: i32 = 17;
 
 // coinbase_phase: the globals' phase: between blocks, waiting for a caller-supplied pool's answers, waiting for the host's payouts
 export const PHASE_NONE: u64 = 0;

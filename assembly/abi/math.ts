@@ -1,12 +1,15 @@
 // Entry points for the epoch's math helpers one at a time, so that hosts and the conformance
-// suite can check each against the chain's own results (vectors/math). Vectors are i64 I32F32
-// bits; sparse matrices are CSR with u32 columns and i64 values; results that are matrices come
-// back as a 4-slot header (rows, start, col, val).
+// suite can check each against the chain's own results (vectors/math). Header convention
+// (boundary.json): vectors are pointers to i64 I32F32 bits with their lengths; sparse matrices are
+// CSR slots (rows, start u32, col u32, val i64); helpers the chain runs in place work in place on
+// the host's buffers, the others return buffers the core allocates (valid until the next reset()).
 
-import { Csr, setI64 } from "../math/csr";
+import { setI64 } from "../math/csr";
 import { sz, alloc } from "../arena";
-import { newHeader, setSlot } from "./memory";
-import { ONE, proportionToU16, toU16, toU64, u16Proportion, satMul } from "../fixed/i32f32";
+import { slot, csrIn } from "./memory";
+import { result, put, putI64, none, csrOut } from "./result";
+import * as L from "./layout";
+import { proportionToU16, toU16, toU64, u16Proportion, satMul } from "../fixed/i32f32";
 import { expSafe } from "../fixed/exp";
 import { sigmoidSafe, alphaSigmoid, steepnessFactor } from "../math/sigmoid";
 import { weightedMedian, weightedMedianColSparse } from "../math/median";
@@ -23,92 +26,278 @@ import { vecMaxUpscaleToU16 } from "../math/upscale";
 import { emaAlpha } from "../epoch/epoch";
 import { umul128, wideHi } from "../fixed/wide";
 
-function csr(rows: i32, start: usize, col: usize, val: usize): Csr { return new Csr(rows, start, col, val); }
-
-function csrHeader(m: Csr): usize {
-  const h = newHeader(4);
-  setSlot(h, 0, <u64>m.rows); setSlot(h, 1, m.start); setSlot(h, 2, m.col); setSlot(h, 3, m.val);
-  return h;
+export function m_proportion_to_u16(h: usize): usize {
+  const o = result(L.M_PROPORTION_TO_U16_OUT_SLOTS);
+  put(o, L.M_PROPORTION_TO_U16_OUT_VALUE, <u64>proportionToU16(<i64>slot(h, L.M_PROPORTION_TO_U16_IN_X)));
+  return o;
 }
 
-export function m_proportion_to_u16(x: i64): i32 { return proportionToU16(x); }
-export function m_fixed_to_u16(x: i64): i32 { return toU16(x); }
-export function m_fixed_to_u64(x: i64): u64 { return toU64(x); }
-export function m_u16_proportion(u: i32): i64 { return u16Proportion(<u32>u); }
-export function m_u16_to_fixed(u: i32): i64 { return <i64>u << 32; }
-export function m_exp_safe(x: i64): i64 { return expSafe(x); }
-export function m_sigmoid_safe(x: i64, rho: i64, kappa: i64): i64 { return sigmoidSafe(x, rho, kappa); }
-export function m_alpha_sigmoid(c: i64, w: i64, b: i64, lo: i64, hi: i64, steepness: i32): i64 {
-  return alphaSigmoid(c, w, b, lo, hi, steepnessFactor(steepness));
+export function m_fixed_to_u16(h: usize): usize {
+  const o = result(L.M_PROPORTION_TO_U16_OUT_SLOTS);
+  put(o, L.M_PROPORTION_TO_U16_OUT_VALUE, <u64>toU16(<i64>slot(h, L.M_PROPORTION_TO_U16_IN_X)));
+  return o;
 }
-export function m_ema_alpha(bma: u64, wrapping: i32): i64 { return emaAlpha(bma, wrapping != 0); }
 
-/** I96F32(x) saturating_mul I96F32(rao) -> u64 (saturating). */
-export function m_emission(x: i64, rao: u64): u64 {
-  if (x <= 0) return 0;
-  const lo = umul128(<u64>x, rao);
-  const hi = wideHi;
-  if ((hi >> 32) != 0) return u64.MAX_VALUE;
-  return (hi << 32) | (lo >> 32);
+export function m_fixed_to_u64(h: usize): usize {
+  const o = result(L.M_FIXED_TO_U64_OUT_SLOTS);
+  put(o, L.M_FIXED_TO_U64_OUT_VALUE, toU64(<i64>slot(h, L.M_FIXED_TO_U64_IN_X)));
+  return o;
 }
-/** fixed64_to_u64 of an I64F64 (hi, lo): floor, negative -> 0. */
-export function m_fixed64_to_u64(hi: u64, lo: u64): u64 { return <i64>hi < 0 ? 0 : hi; }
 
-export function m_weighted_median(stake: usize, score: usize, part: usize, len: i32, minority: i64, lo: i64, hi: i64): i64 {
-  const lower = alloc(sz(len) << 2);
-  const upper = alloc(sz(len) << 2);
-  return weightedMedian(stake, score, part, len, minority, lo, hi, lower, upper);
+export function m_u16_proportion(h: usize): usize {
+  const o = result(L.M_U16_PROPORTION_OUT_SLOTS);
+  putI64(o, L.M_U16_PROPORTION_OUT_VALUE, u16Proportion(<u32>slot(h, L.M_U16_PROPORTION_IN_U)));
+  return o;
 }
-export function m_weighted_median_col_sparse(stake: usize, stakeLen: i32, rows: i32, start: usize, col: usize, val: usize, columns: i32, majority: i64): usize {
+
+export function m_u16_to_fixed(h: usize): usize {
+  const o = result(L.M_U16_PROPORTION_OUT_SLOTS);
+  putI64(o, L.M_U16_PROPORTION_OUT_VALUE, <i64><u32>slot(h, L.M_U16_PROPORTION_IN_U) << 32);
+  return o;
+}
+
+export function m_exp_safe(h: usize): usize {
+  const o = result(L.M_EXP_SAFE_OUT_SLOTS);
+  putI64(o, L.M_EXP_SAFE_OUT_VALUE, expSafe(<i64>slot(h, L.M_EXP_SAFE_IN_X)));
+  return o;
+}
+
+export function m_sigmoid_safe(h: usize): usize {
+  const o = result(L.M_SIGMOID_SAFE_OUT_SLOTS);
+  putI64(
+    o, L.M_SIGMOID_SAFE_OUT_VALUE,
+    sigmoidSafe(
+      <i64>slot(h, L.M_SIGMOID_SAFE_IN_X), <i64>slot(h, L.M_SIGMOID_SAFE_IN_RHO),
+      <i64>slot(h, L.M_SIGMOID_SAFE_IN_KAPPA)));
+  return o;
+}
+
+export function m_alpha_sigmoid(h: usize): usize {
+  const o = result(L.M_ALPHA_SIGMOID_OUT_SLOTS);
+  putI64(
+    o, L.M_ALPHA_SIGMOID_OUT_VALUE,
+    alphaSigmoid(
+      <i64>slot(h, L.M_ALPHA_SIGMOID_IN_CONSENSUS), <i64>slot(h, L.M_ALPHA_SIGMOID_IN_WEIGHT),
+      <i64>slot(h, L.M_ALPHA_SIGMOID_IN_BOND), <i64>slot(h, L.M_ALPHA_SIGMOID_IN_LOW),
+      <i64>slot(h, L.M_ALPHA_SIGMOID_IN_HIGH), steepnessFactor(<i32>slot(h, L.M_ALPHA_SIGMOID_IN_STEEPNESS))));
+  return o;
+}
+
+export function m_ema_alpha(h: usize): usize {
+  const o = result(L.M_EMA_ALPHA_OUT_SLOTS);
+  putI64(
+    o, L.M_EMA_ALPHA_OUT_VALUE,
+    emaAlpha(slot(h, L.M_EMA_ALPHA_IN_BONDS_MOVING_AVERAGE), (slot(h, L.M_EMA_ALPHA_IN_WRAPPING) != 0)));
+  return o;
+}
+
+export function m_emission(h: usize): usize {
+  const x = <i64>slot(h, L.M_EMISSION_IN_X), rao = slot(h, L.M_EMISSION_IN_RAO);
+  let v: u64 = 0;
+  if (x > 0) {
+    const lo = umul128(<u64>x, rao);
+    const hi = wideHi;
+    v = (hi >> 32) != 0 ? u64.MAX_VALUE : (hi << 32) | (lo >> 32);
+  }
+  const o = result(L.M_EMISSION_OUT_SLOTS);
+  put(o, L.M_EMISSION_OUT_VALUE, v);
+  return o;
+}
+
+export function m_fixed64_to_u64(h: usize): usize {
+  const hi = slot(h, L.M_FIXED64_TO_U64_IN_BITS_HI);
+  const o = result(L.M_FIXED64_TO_U64_OUT_SLOTS);
+  put(o, L.M_FIXED64_TO_U64_OUT_VALUE, <i64>hi < 0 ? 0 : hi);
+  return o;
+}
+
+export function m_weighted_median(h: usize): usize {
+  const len = <i32>slot(h, L.M_WEIGHTED_MEDIAN_IN_LEN);
+  const lower = alloc(sz(len) << 2), upper = alloc(sz(len) << 2);
+  const o = result(L.M_WEIGHTED_MEDIAN_OUT_SLOTS);
+  putI64(
+    o, L.M_WEIGHTED_MEDIAN_OUT_VALUE,
+    weightedMedian(
+      <usize>slot(h, L.M_WEIGHTED_MEDIAN_IN_STAKE), <usize>slot(h, L.M_WEIGHTED_MEDIAN_IN_SCORE),
+      <usize>slot(h, L.M_WEIGHTED_MEDIAN_IN_PARTITION), len, <i64>slot(h, L.M_WEIGHTED_MEDIAN_IN_MINORITY),
+      <i64>slot(h, L.M_WEIGHTED_MEDIAN_IN_LO), <i64>slot(h, L.M_WEIGHTED_MEDIAN_IN_HI), lower, upper));
+  return o;
+}
+
+export function m_weighted_median_col_sparse(h: usize): usize {
+  const columns = <i32>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_COLUMNS);
   const out = alloc(sz(columns) << 3);
-  weightedMedianColSparse(stake, stakeLen, csr(rows, start, col, val), columns, majority, out);
-  return out;
+  weightedMedianColSparse(
+    <usize>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE), <i32>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_STAKE_LEN),
+    csrIn(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_ROWS), columns, <i64>slot(h, L.M_WEIGHTED_MEDIAN_COL_SPARSE_IN_MAJORITY),
+    out);
+  const o = result(L.M_WEIGHTED_MEDIAN_COL_SPARSE_OUT_SLOTS);
+  put(o, L.M_WEIGHTED_MEDIAN_COL_SPARSE_OUT_MEDIANS, out);
+  return o;
 }
-export function m_normalize(x: usize, n: i32): void { normalize(x, n); }
-export function m_normalize_using_sum(x: usize, n: i32, s: i64): void { normalizeUsingSum(x, n, s); }
-/** In place on i128 pairs; also writes the I32F32 conversion to `out`. */
-export function m_normalize64(x: usize, n: i32, out: usize): void {
+
+export function m_normalize(h: usize): usize {
+  normalize(<usize>slot(h, L.M_NORMALIZE_IN_X), <i32>slot(h, L.M_NORMALIZE_IN_N));
+  return none();
+}
+
+export function m_normalize_using_sum(h: usize): usize {
+  normalizeUsingSum(
+    <usize>slot(h, L.M_NORMALIZE_USING_SUM_IN_X), <i32>slot(h, L.M_NORMALIZE_USING_SUM_IN_N),
+    <i64>slot(h, L.M_NORMALIZE_USING_SUM_IN_SUM));
+  return none();
+}
+
+export function m_normalize64(h: usize): usize {
+  const x = <usize>slot(h, L.M_NORMALIZE64_IN_X), n = <i32>slot(h, L.M_NORMALIZE64_IN_N);
   normalize64(x, n);
-  for (let i = 0; i < n; i++) setI64(out, i, i64f64ToI32f32(load<u64>(x + (<usize>i << 4) + 8), load<u64>(x + (<usize>i << 4))));
+  const out = alloc(sz(n) << 3);
+  for (let i = 0; i < n; i++) {
+    const at = x + (<usize>i << 4);
+    setI64(out, i, i64f64ToI32f32(load<u64>(at, 8), load<u64>(at)));
+  }
+  const o = result(L.M_NORMALIZE64_OUT_SLOTS);
+  put(o, L.M_NORMALIZE64_OUT_FIXED32, out);
+  return o;
 }
-export function m_row_normalize_sparse(rows: i32, start: usize, col: usize, val: usize): void { rowNormalizeSparse(csr(rows, start, col, val)); }
-export function m_col_normalize_sparse(rows: i32, start: usize, col: usize, val: usize, columns: i32): void { colNormalizeSparse(csr(rows, start, col, val), columns); }
-export function m_col_max_upscale_sparse(rows: i32, start: usize, col: usize, val: usize, columns: i32): void { colMaxUpscaleSparse(csr(rows, start, col, val), columns); }
-export function m_is_topk_nonzero(v: usize, n: i32, k: i32, out: usize): void { isTopkNonzero(v, n, k, out); }
-export function m_col_clip_sparse(rows: i32, start: usize, col: usize, val: usize, thr: usize, thrLen: i32): usize {
-  return csrHeader(colClipSparse(csr(rows, start, col, val), thr, thrLen));
+
+export function m_row_normalize_sparse(h: usize): usize {
+  rowNormalizeSparse(csrIn(h, L.M_ROW_NORMALIZE_SPARSE_IN_ROWS));
+  return none();
 }
-export function m_row_sum_sparse(rows: i32, start: usize, col: usize, val: usize, out: usize): void { rowSumSparse(csr(rows, start, col, val), out); }
-export function m_matmul_sparse(rows: i32, start: usize, col: usize, val: usize, v: usize, vLen: i32, columns: i32, out: usize): void {
-  matmulSparse(csr(rows, start, col, val), v, vLen, columns, out);
+
+export function m_col_normalize_sparse(h: usize): usize {
+  colNormalizeSparse(csrIn(h, L.M_COL_NORMALIZE_SPARSE_IN_ROWS), <i32>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_COLUMNS));
+  return none();
 }
-export function m_matmul_transpose_sparse(rows: i32, start: usize, col: usize, val: usize, v: usize, vLen: i32, out: usize): void {
-  matmulTransposeSparse(csr(rows, start, col, val), v, vLen, out);
+
+export function m_col_max_upscale_sparse(h: usize): usize {
+  colMaxUpscaleSparse(csrIn(h, L.M_COL_NORMALIZE_SPARSE_IN_ROWS), <i32>slot(h, L.M_COL_NORMALIZE_SPARSE_IN_COLUMNS));
+  return none();
 }
-export function m_interpolate_sparse(rowsA: i32, sa: usize, ca: usize, va: usize, rowsB: i32, sb: usize, cb: usize, vb: usize, columns: i32, ratio: i64): usize {
-  return csrHeader(interpolateSparse(csr(rowsA, sa, ca, va), csr(rowsB, sb, cb, vb), columns, ratio));
+
+export function m_is_topk_nonzero(h: usize): usize {
+  const n = <i32>slot(h, L.M_IS_TOPK_NONZERO_IN_N);
+  const out = alloc(sz(n));
+  isTopkNonzero(<usize>slot(h, L.M_IS_TOPK_NONZERO_IN_V), n, <i32>slot(h, L.M_IS_TOPK_NONZERO_IN_K), out);
+  const o = result(L.M_IS_TOPK_NONZERO_OUT_SLOTS);
+  put(o, L.M_IS_TOPK_NONZERO_OUT_FLAGS, out);
+  return o;
 }
-export function m_row_hadamard_sparse(rows: i32, start: usize, col: usize, val: usize, v: usize, vLen: i32): usize {
-  return csrHeader(rowHadamardSparse(csr(rows, start, col, val), v, vLen));
+
+export function m_col_clip_sparse(h: usize): usize {
+  return csrOut(
+    colClipSparse(
+      csrIn(h, L.M_COL_CLIP_SPARSE_IN_ROWS), <usize>slot(h, L.M_COL_CLIP_SPARSE_IN_THRESHOLD),
+      <i32>slot(h, L.M_COL_CLIP_SPARSE_IN_THRESHOLD_LEN)),
+    L.M_COL_CLIP_SPARSE_OUT_SLOTS, L.M_COL_CLIP_SPARSE_OUT_ROWS);
 }
-export function m_mat_vec_mul_sparse(rows: i32, start: usize, col: usize, val: usize, v: usize, vLen: i32): usize {
-  return csrHeader(matVecMulSparse(csr(rows, start, col, val), v, vLen));
+
+export function m_row_sum_sparse(h: usize): usize {
+  const m = csrIn(h, L.M_ROW_SUM_SPARSE_IN_ROWS);
+  const out = alloc(sz(m.rows) << 3);
+  rowSumSparse(m, out);
+  const o = result(L.M_ROW_SUM_SPARSE_OUT_SLOTS);
+  put(o, L.M_ROW_SUM_SPARSE_OUT_SUMS, out);
+  return o;
 }
-export function m_vec_mul(a: usize, b: usize, n: i32, out: usize): void { vecMul(a, b, n, out); }
-export function m_mat_ema_sparse(rowsA: i32, sa: usize, ca: usize, va: usize, rowsB: i32, sb: usize, cb: usize, vb: usize, alpha: i64): usize {
-  return csrHeader(matEmaSparse(csr(rowsA, sa, ca, va), csr(rowsB, sb, cb, vb), alpha));
+
+export function m_matmul_sparse(h: usize): usize {
+  const columns = <i32>slot(h, L.M_MATMUL_SPARSE_IN_COLUMNS);
+  const out = alloc(sz(columns) << 3);
+  matmulSparse(
+    csrIn(h, L.M_MATMUL_SPARSE_IN_ROWS), <usize>slot(h, L.M_MATMUL_SPARSE_IN_V),
+    <i32>slot(h, L.M_MATMUL_SPARSE_IN_V_LEN), columns, out);
+  const o = result(L.M_MATMUL_SPARSE_OUT_SLOTS);
+  put(o, L.M_MATMUL_SPARSE_OUT_RESULT, out);
+  return o;
 }
-export function m_mat_ema_alpha_sparse(rowsA: i32, sa: usize, ca: usize, va: usize, rowsB: i32, sb: usize, cb: usize, vb: usize, alpha: usize, alphaRows: i32, alphaCols: i32): usize {
-  return csrHeader(matEmaAlphaSparse(csr(rowsA, sa, ca, va), csr(rowsB, sb, cb, vb), alpha, alphaRows, alphaCols));
+
+export function m_matmul_transpose_sparse(h: usize): usize {
+  const m = csrIn(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_ROWS);
+  const out = alloc(sz(m.rows) << 3);
+  matmulTransposeSparse(
+    m, <usize>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_V), <i32>slot(h, L.M_MATMUL_TRANSPOSE_SPARSE_IN_V_LEN), out);
+  const o = result(L.M_MATMUL_TRANSPOSE_SPARSE_OUT_SLOTS);
+  put(o, L.M_MATMUL_TRANSPOSE_SPARSE_OUT_RESULT, out);
+  return o;
 }
-export function m_vec_max_upscale_to_u16(v: usize, n: i32, out: usize): void { vecMaxUpscaleToU16(v, n, out); }
-export function m_vec_u16_max_upscale_to_u16(v: usize, n: i32, out: usize): void {
+
+export function m_interpolate_sparse(h: usize): usize {
+  return csrOut(
+    interpolateSparse(
+      csrIn(h, L.M_INTERPOLATE_SPARSE_IN_A_ROWS), csrIn(h, L.M_INTERPOLATE_SPARSE_IN_B_ROWS),
+      <i32>slot(h, L.M_INTERPOLATE_SPARSE_IN_COLUMNS), <i64>slot(h, L.M_INTERPOLATE_SPARSE_IN_RATIO)),
+    L.M_INTERPOLATE_SPARSE_OUT_SLOTS, L.M_INTERPOLATE_SPARSE_OUT_ROWS);
+}
+
+export function m_row_hadamard_sparse(h: usize): usize {
+  return csrOut(
+    rowHadamardSparse(
+      csrIn(h, L.M_ROW_HADAMARD_SPARSE_IN_ROWS), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V),
+      <i32>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V_LEN)),
+    L.M_ROW_HADAMARD_SPARSE_OUT_SLOTS, L.M_ROW_HADAMARD_SPARSE_OUT_ROWS);
+}
+
+export function m_mat_vec_mul_sparse(h: usize): usize {
+  return csrOut(
+    matVecMulSparse(
+      csrIn(h, L.M_ROW_HADAMARD_SPARSE_IN_ROWS), <usize>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V),
+      <i32>slot(h, L.M_ROW_HADAMARD_SPARSE_IN_V_LEN)),
+    L.M_ROW_HADAMARD_SPARSE_OUT_SLOTS, L.M_ROW_HADAMARD_SPARSE_OUT_ROWS);
+}
+
+export function m_vec_mul(h: usize): usize {
+  const n = <i32>slot(h, L.M_VEC_MUL_IN_N);
+  const out = alloc(sz(n) << 3);
+  vecMul(<usize>slot(h, L.M_VEC_MUL_IN_A), <usize>slot(h, L.M_VEC_MUL_IN_B), n, out);
+  const o = result(L.M_VEC_MUL_OUT_SLOTS);
+  put(o, L.M_VEC_MUL_OUT_RESULT, out);
+  return o;
+}
+
+export function m_mat_ema_sparse(h: usize): usize {
+  return csrOut(
+    matEmaSparse(
+      csrIn(h, L.M_MAT_EMA_SPARSE_IN_A_ROWS), csrIn(h, L.M_MAT_EMA_SPARSE_IN_B_ROWS),
+      <i64>slot(h, L.M_MAT_EMA_SPARSE_IN_ALPHA)),
+    L.M_MAT_EMA_SPARSE_OUT_SLOTS, L.M_MAT_EMA_SPARSE_OUT_ROWS);
+}
+
+export function m_mat_ema_alpha_sparse(h: usize): usize {
+  return csrOut(
+    matEmaAlphaSparse(
+      csrIn(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_A_ROWS), csrIn(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_B_ROWS),
+      <usize>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA), <i32>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_ROWS),
+      <i32>slot(h, L.M_MAT_EMA_ALPHA_SPARSE_IN_ALPHA_COLS)),
+    L.M_MAT_EMA_ALPHA_SPARSE_OUT_SLOTS, L.M_MAT_EMA_ALPHA_SPARSE_OUT_ROWS);
+}
+
+export function m_vec_max_upscale_to_u16(h: usize): usize {
+  const n = <i32>slot(h, L.M_VEC_MAX_UPSCALE_TO_U16_IN_N);
+  const out = alloc(sz(n) << 1);
+  vecMaxUpscaleToU16(<usize>slot(h, L.M_VEC_MAX_UPSCALE_TO_U16_IN_V), n, out);
+  const o = result(L.M_VEC_MAX_UPSCALE_TO_U16_OUT_SLOTS);
+  put(o, L.M_VEC_MAX_UPSCALE_TO_U16_OUT_RESULT, out);
+  return o;
+}
+
+export function m_vec_u16_max_upscale_to_u16(h: usize): usize {
+  const v = <usize>slot(h, L.M_VEC_MAX_UPSCALE_TO_U16_IN_V), n = <i32>slot(h, L.M_VEC_MAX_UPSCALE_TO_U16_IN_N);
   const f = alloc(sz(n) << 3);
   for (let i = 0; i < n; i++) setI64(f, i, <i64>load<u16>(v + (<usize>i << 1)) << 32);
+  const out = alloc(sz(n) << 1);
   vecMaxUpscaleToU16(f, n, out);
+  const o = result(L.M_VEC_MAX_UPSCALE_TO_U16_OUT_SLOTS);
+  put(o, L.M_VEC_MAX_UPSCALE_TO_U16_OUT_RESULT, out);
+  return o;
 }
-// keep the I32F32 one and the saturating multiply reachable for hosts that build on them
-export function m_sat_mul(a: i64, b: i64): i64 { return satMul(a, b); }
-export const FIXED_ONE: i64 = ONE;
+
+export function m_sat_mul(h: usize): usize {
+  const o = result(L.M_SAT_MUL_OUT_SLOTS);
+  putI64(o, L.M_SAT_MUL_OUT_VALUE, satMul(<i64>slot(h, L.M_SAT_MUL_IN_A), <i64>slot(h, L.M_SAT_MUL_IN_B)));
+  return o;
+}
+
 // the dense helpers and the remaining sparse masks
 export * from "./dense";

@@ -3,12 +3,24 @@
 // Sparse matrices cross as CSR: rowStart u32[rows+1], col u16[nnz], val u16[nnz].
 
 import { Csr, newCsr } from "../math/csr";
-import { alloc } from "../arena";
+import { Dense } from "../math/dense";
 
 // @ts-ignore: decorator
 @inline export function slot(h: usize, i: i32): u64 { return load<u64>(h + (<usize>i << 3)); }
-// @ts-ignore: decorator
-@inline export function setSlot(h: usize, i: i32, v: u64): void { store<u64>(h + (<usize>i << 3), v); }
+// the output side (newHeader, setSlot) is result.ts's, under the names abi/coinbase.ts still uses
+export { result as newHeader, put as setSlot } from "./result";
+
+/**
+ * The I32F32 CSR in the four slots from `rows` of an input header: rows, start (u32), col (u32),
+ * val (i64), in that order in boundary.json (test/boundary.test.ts holds every entry to it).
+ */
+export function csrIn(h: usize, rows: i32): Csr {
+  return new Csr(<i32>slot(h, rows), <usize>slot(h, rows + 1), <usize>slot(h, rows + 2), <usize>slot(h, rows + 3));
+}
+/** The dense row-major I32F32 matrix in the three slots from `matrix` of an input header: matrix, rows, cols. */
+export function denseIn(h: usize, matrix: i32): Dense {
+  return new Dense(<i32>slot(h, matrix + 1), <i32>slot(h, matrix + 2), <usize>slot(h, matrix));
+}
 
 /** Reads a u16 CSR from the host into the epoch's form (u32 columns, integer-valued I32F32). */
 export function readCsrU16(rows: i32, startPtr: usize, colPtr: usize, valPtr: usize): Csr {
@@ -25,11 +37,4 @@ export function readCsrU16(rows: i32, startPtr: usize, colPtr: usize, valPtr: us
 /** Reads an I32F32 CSR from the host (rowStart u32, col u32, val i64 bits). */
 export function readCsrFixed(rows: i32, startPtr: usize, colPtr: usize, valPtr: usize): Csr {
   return new Csr(rows, startPtr, colPtr, valPtr);
-}
-
-/** A fresh output header of `slots` u64 slots. */
-export function newHeader(slots: i32): usize {
-  const h = alloc(<usize>slots << 3);
-  memory.fill(h, 0, <usize>slots << 3);
-  return h;
 }

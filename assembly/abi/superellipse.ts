@@ -1,12 +1,14 @@
-// Entry points for the runtime-473 superellipse pool (assembly/swap/superellipse*.ts). An ellipse
-// crosses as 8 u64 slots: alpha_scale lo/hi, tao_scale lo/hi, center_alpha lo/hi, center_tao
-// lo/hi (i128 in two's complement). A 473 pool crosses as 17 slots: the 8 slots of a Balancer-era
-// pool (abi/swap.ts), a has-ellipse flag, then the ellipse. Curve errors come back as a code:
-// 0 none, 1 InvalidParameters, 2 Overflow, 3 OutsideDomain, 4 InsufficientReserves; swap errors
-// as abi/swap.ts's codes plus 5 ReservesOutOfBalance.
+// Entry points for the runtime-473 superellipse pool (assembly/swap/superellipse*.ts), header
+// convention (boundary.json): an ellipse crosses as a block of layout `ellipse`, a 473 pool as a
+// block of layout `pool_473`. Curve errors come back as a code: 0 none, 1 InvalidParameters,
+// 2 Overflow, 3 OutsideDomain, 4 InsufficientReserves; swap errors as abi/swap.ts's codes plus
+// 5 ReservesOutOfBalance.
 
-import { newHeader, setSlot, slot } from "./memory";
-import { scratchBegin, smark, srelease } from "../bigint/scratch";
+import { slot } from "./memory";
+import { result, put, putBool, put128 } from "./result";
+import { alloc, sz } from "../arena";
+import * as L from "./layout";
+import { scratchBegin } from "../bigint/scratch";
 import { bigNew, blen } from "../bigint/big";
 import { sqrtFloor, sqrtFloorFromPow2 } from "../bigint/u512";
 import { price as balancerPrice, bHi, bLo } from "../swap/balancer";
@@ -17,73 +19,95 @@ import {
 } from "../swap/superellipse";
 import { Pool473, swapOnPool473, quoteBatch473, maxAmount473, migrate473, spotPrice473, spHi, spLo } from "../swap/superellipse_swap";
 
-function readEllipse(h: usize, at: i32, e: Ellipse): void {
-  e.aLo = slot(h, at); e.aHi = slot(h, at + 1); e.bLo = slot(h, at + 2); e.bHi = slot(h, at + 3);
-  e.caLo = slot(h, at + 4); e.caHi = slot(h, at + 5); e.ctLo = slot(h, at + 6); e.ctHi = slot(h, at + 7);
+function ellipseOf(p: usize): Ellipse {
+  const e = new Ellipse();
+  e.aLo = slot(p, L.ELL_ALPHA_SCALE_LO); e.aHi = slot(p, L.ELL_ALPHA_SCALE_HI);
+  e.bLo = slot(p, L.ELL_TAO_SCALE_LO); e.bHi = slot(p, L.ELL_TAO_SCALE_HI);
+  e.caLo = slot(p, L.ELL_CENTER_ALPHA_LO); e.caHi = slot(p, L.ELL_CENTER_ALPHA_HI);
+  e.ctLo = slot(p, L.ELL_CENTER_TAO_LO); e.ctHi = slot(p, L.ELL_CENTER_TAO_HI);
   prepare(e);
+  return e;
 }
-function writeEllipse(h: usize, at: i32, e: Ellipse): void {
-  setSlot(h, at, e.aLo); setSlot(h, at + 1, e.aHi); setSlot(h, at + 2, e.bLo); setSlot(h, at + 3, e.bHi);
-  setSlot(h, at + 4, e.caLo); setSlot(h, at + 5, e.caHi); setSlot(h, at + 6, e.ctLo); setSlot(h, at + 7, e.ctHi);
-}
-function ellipseOf(h: usize): Ellipse { const e = new Ellipse(); readEllipse(h, 0, e); return e; }
-
-function readPool473(h: usize): Pool473 {
-  const p = new Pool473();
-  const s = p.pool;
-  s.tao = slot(h, 0); s.alpha = slot(h, 1); s.alphaOut = slot(h, 2); s.quote = slot(h, 3);
-  s.initialized = slot(h, 4) != 0; s.feeRate = <u32>slot(h, 5); s.minimumReserve = slot(h, 6);
-  s.mechanism = <u32>slot(h, 7);
-  p.hasEllipse = slot(h, 8) != 0;
-  if (p.hasEllipse) readEllipse(h, 9, p.ellipse);
+/** A fresh ellipse block: the ellipse when `ok`, zero otherwise. */
+function ellipseBlock(e: Ellipse, ok: bool): usize {
+  const p = result(L.ELL_SLOTS);
+  if (ok) {
+    put128(p, L.ELL_ALPHA_SCALE_LO, L.ELL_ALPHA_SCALE_HI, e.aLo, e.aHi);
+    put128(p, L.ELL_TAO_SCALE_LO, L.ELL_TAO_SCALE_HI, e.bLo, e.bHi);
+    put128(p, L.ELL_CENTER_ALPHA_LO, L.ELL_CENTER_ALPHA_HI, e.caLo, e.caHi);
+    put128(p, L.ELL_CENTER_TAO_LO, L.ELL_CENTER_TAO_HI, e.ctLo, e.ctHi);
+  }
   return p;
 }
-function writePool473(h: usize, at: i32, p: Pool473): void {
+
+function readPool473(b: usize): Pool473 {
+  const p = new Pool473();
   const s = p.pool;
-  setSlot(h, at, s.tao); setSlot(h, at + 1, s.alpha); setSlot(h, at + 2, s.alphaOut); setSlot(h, at + 3, s.quote);
-  setSlot(h, at + 4, s.initialized ? 1 : 0); setSlot(h, at + 5, <u64>s.feeRate); setSlot(h, at + 6, s.minimumReserve);
-  setSlot(h, at + 7, <u64>s.mechanism); setSlot(h, at + 8, p.hasEllipse ? 1 : 0);
-  if (p.hasEllipse) writeEllipse(h, at + 9, p.ellipse);
+  s.tao = slot(b, L.SEPOOL_TAO); s.alpha = slot(b, L.SEPOOL_ALPHA); s.alphaOut = slot(b, L.SEPOOL_ALPHA_OUT); s.quote = slot(b, L.SEPOOL_QUOTE);
+  s.initialized = slot(b, L.SEPOOL_INITIALIZED) != 0; s.feeRate = <u32>slot(b, L.SEPOOL_FEE_RATE);
+  s.minimumReserve = slot(b, L.SEPOOL_MINIMUM_RESERVE); s.mechanism = <u32>slot(b, L.SEPOOL_MECHANISM);
+  p.hasEllipse = slot(b, L.SEPOOL_HAS_ELLIPSE) != 0;
+  if (p.hasEllipse) {
+    const e = p.ellipse;
+    e.aLo = slot(b, L.SEPOOL_ALPHA_SCALE_LO); e.aHi = slot(b, L.SEPOOL_ALPHA_SCALE_HI);
+    e.bLo = slot(b, L.SEPOOL_TAO_SCALE_LO); e.bHi = slot(b, L.SEPOOL_TAO_SCALE_HI);
+    e.caLo = slot(b, L.SEPOOL_CENTER_ALPHA_LO); e.caHi = slot(b, L.SEPOOL_CENTER_ALPHA_HI);
+    e.ctLo = slot(b, L.SEPOOL_CENTER_TAO_LO); e.ctHi = slot(b, L.SEPOOL_CENTER_TAO_HI);
+    prepare(e);
+  }
+  return p;
+}
+function pool473Block(p: Pool473): usize {
+  const b = result(L.SEPOOL_SLOTS);
+  const s = p.pool;
+  put(b, L.SEPOOL_TAO, s.tao); put(b, L.SEPOOL_ALPHA, s.alpha); put(b, L.SEPOOL_ALPHA_OUT, s.alphaOut); put(b, L.SEPOOL_QUOTE, s.quote);
+  putBool(b, L.SEPOOL_INITIALIZED, s.initialized); put(b, L.SEPOOL_FEE_RATE, <u64>s.feeRate);
+  put(b, L.SEPOOL_MINIMUM_RESERVE, s.minimumReserve); put(b, L.SEPOOL_MECHANISM, <u64>s.mechanism);
+  putBool(b, L.SEPOOL_HAS_ELLIPSE, p.hasEllipse);
+  if (p.hasEllipse) {
+    const e = p.ellipse;
+    put128(b, L.SEPOOL_ALPHA_SCALE_LO, L.SEPOOL_ALPHA_SCALE_HI, e.aLo, e.aHi);
+    put128(b, L.SEPOOL_TAO_SCALE_LO, L.SEPOOL_TAO_SCALE_HI, e.bLo, e.bHi);
+    put128(b, L.SEPOOL_CENTER_ALPHA_LO, L.SEPOOL_CENTER_ALPHA_HI, e.caLo, e.caHi);
+    put128(b, L.SEPOOL_CENTER_TAO_LO, L.SEPOOL_CENTER_TAO_HI, e.ctLo, e.ctHi);
+  }
+  return b;
 }
 
 // ---- the curve ----
-/** from_weights: header [error, ellipse (8)]. */
-export function se_from_weights(alpha: u64, tao: u64, weight: u64): usize {
+/** The curve's error and a new ellipse (se_from_weights's output header, shared by se_from_price and se_translate). */
+function curveEllipse(e: Ellipse, ok: bool): usize {
+  const o = result(L.SE_FROM_WEIGHTS_OUT_SLOTS);
+  put(o, L.SE_FROM_WEIGHTS_OUT_ERROR, <u64>eErr); put(o, L.SE_FROM_WEIGHTS_OUT_ELLIPSE, ellipseBlock(e, ok));
+  return o;
+}
+export function se_from_weights(h: usize): usize {
   scratchBegin();
   const e = new Ellipse();
-  fromWeights(alpha, tao, weight, e);
-  const h = newHeader(9); setSlot(h, 0, <u64>eErr);
-  if (eErr == 0) writeEllipse(h, 1, e);
-  return h;
+  fromWeights(slot(h, L.SE_FROM_WEIGHTS_IN_ALPHA), slot(h, L.SE_FROM_WEIGHTS_IN_TAO), slot(h, L.SE_FROM_WEIGHTS_IN_WEIGHT), e);
+  return curveEllipse(e, eErr == 0);
 }
-/** from_price: header [error, ellipse (8)]. */
-export function se_from_price(alpha: u64, tao: u64, priceLo: u64, priceHi: u64): usize {
+export function se_from_price(h: usize): usize {
   scratchBegin();
   const e = new Ellipse();
-  fromPrice(alpha, tao, priceHi, priceLo, e);
-  const h = newHeader(9); setSlot(h, 0, <u64>eErr);
-  if (eErr == 0) writeEllipse(h, 1, e);
-  return h;
+  fromPrice(slot(h, L.SE_FROM_PRICE_IN_ALPHA), slot(h, L.SE_FROM_PRICE_IN_TAO), slot(h, L.SE_FROM_PRICE_IN_PRICE_HI), slot(h, L.SE_FROM_PRICE_IN_PRICE_LO), e);
+  return curveEllipse(e, eErr == 0);
 }
-/** calculate_price: header [error, price lo, price hi]. */
-export function se_price(ellH: usize, alpha: u64, tao: u64): usize {
+export function se_price(h: usize): usize {
   scratchBegin();
-  calculatePrice(ellipseOf(ellH), alpha, tao);
-  const h = newHeader(3); setSlot(h, 0, <u64>eErr);
-  if (eErr == 0) { setSlot(h, 1, pLo); setSlot(h, 2, pHi); }
-  return h;
+  calculatePrice(ellipseOf(<usize>slot(h, L.SE_PRICE_IN_ELLIPSE)), slot(h, L.SE_PRICE_IN_ALPHA), slot(h, L.SE_PRICE_IN_TAO));
+  const o = result(L.SE_PRICE_OUT_SLOTS);
+  put(o, L.SE_PRICE_OUT_ERROR, <u64>eErr);
+  if (eErr == 0) put128(o, L.SE_PRICE_OUT_PRICE_LO, L.SE_PRICE_OUT_PRICE_HI, pLo, pHi);
+  return o;
 }
-/**
- * One exact-input curve function: 0 buy_output, 1 sell_output (arg = input), 2 max buy input,
- * 3 max sell input (arg = reserve floor), 4 quote_delta_to_price, 5 base_delta_to_price
- * (arg/argHi = U64F64 target), 6 base_needed_for_quote (arg = output); 7 and 8 are 4 and 5 by
- * the chain's own full bisection (every probe as the chain makes it). Header [error, result].
- */
-export function se_trade(fn: i32, ellH: usize, alpha: u64, tao: u64, arg: u64, argHi: u64): usize {
+export function se_trade(h: usize): usize {
   scratchBegin();
-  const e = ellipseOf(ellH);
+  const e = ellipseOf(<usize>slot(h, L.SE_TRADE_IN_ELLIPSE));
+  const alpha = slot(h, L.SE_TRADE_IN_ALPHA), tao = slot(h, L.SE_TRADE_IN_TAO);
+  const arg = slot(h, L.SE_TRADE_IN_ARG_LO), argHi = slot(h, L.SE_TRADE_IN_ARG_HI);
   let v: u64 = 0;
-  switch (fn) {
+  switch (<i32>slot(h, L.SE_TRADE_IN_FUNCTION)) {
     case 0: v = tradeOutput(e, alpha, tao, arg, true); break;
     case 1: v = tradeOutput(e, alpha, tao, arg, false); break;
     case 2: v = maxInput(e, alpha, tao, true, arg); break;
@@ -94,95 +118,95 @@ export function se_trade(fn: i32, ellH: usize, alpha: u64, tao: u64, arg: u64, a
     case 8: v = deltaToPriceBisect(e, alpha, tao, argHi, arg, false); break;
     default: v = baseNeededForQuote(e, alpha, tao, arg);
   }
-  const h = newHeader(2); setSlot(h, 0, <u64>eErr); setSlot(h, 1, eErr == 0 ? v : 0);
-  return h;
+  const o = result(L.SE_TRADE_OUT_SLOTS);
+  put(o, L.SE_TRADE_OUT_ERROR, <u64>eErr); put(o, L.SE_TRADE_OUT_VALUE, eErr == 0 ? v : 0);
+  return o;
 }
-/** translate_liquidity: header [error, ellipse (8)]. */
-export function se_translate(ellH: usize, alphaDelta: u64, taoDelta: u64): usize {
+export function se_translate(h: usize): usize {
   scratchBegin();
-  const e = ellipseOf(ellH);
-  const ok = translateLiquidity(e, alphaDelta, taoDelta);
-  const h = newHeader(9); setSlot(h, 0, <u64>eErr);
-  if (ok) writeEllipse(h, 1, e);
-  return h;
+  const e = ellipseOf(<usize>slot(h, L.SE_TRANSLATE_IN_ELLIPSE));
+  const ok = translateLiquidity(e, slot(h, L.SE_TRANSLATE_IN_ALPHA_DELTA), slot(h, L.SE_TRANSLATE_IN_TAO_DELTA));
+  return curveEllipse(e, ok);
 }
-/** The floor square root of a Big below 2^512 (fromPow2: the chain's own starting point). */
-export function se_sqrt(v: usize, fromPow2: i32): usize {
+/** The floor square root of a Big below 2^512. */
+export function se_sqrt(h: usize): usize {
   scratchBegin();
+  const v = <usize>slot(h, L.SE_SQRT_IN_VALUE);
   const d = bigNew(blen(v) + 2);
-  if (fromPow2 != 0) sqrtFloorFromPow2(d, v); else sqrtFloor(d, v);
-  return d;
+  if (slot(h, L.SE_SQRT_IN_FROM_POW2) != 0) sqrtFloorFromPow2(d, v); else sqrtFloor(d, v);
+  const o = result(L.SE_SQRT_OUT_SLOTS); put(o, L.SE_SQRT_OUT_ROOT, d);
+  return o;
 }
 
 // ---- the pool ----
-/** Spot price (current_alpha_price): header [lo, hi]. */
-export function se_spot(poolH: usize): usize {
+/** Spot price (current_alpha_price). */
+export function se_spot(h: usize): usize {
   scratchBegin();
-  spotPrice473(readPool473(poolH));
-  const h = newHeader(2); setSlot(h, 0, spLo); setSlot(h, 1, spHi);
-  return h;
+  spotPrice473(readPool473(<usize>slot(h, L.SE_SPOT_IN_POOL)));
+  const o = result(L.SE_SPOT_OUT_SLOTS); put128(o, L.SE_SPOT_OUT_PRICE_LO, L.SE_SPOT_OUT_PRICE_HI, spLo, spHi);
+  return o;
 }
 
-/** One swap: header [error, paid_in, paid_out, fee, fee_to_author, price_before lo/hi, price_after lo/hi, pool after (17)]. */
-export function se_swap(poolH: usize, buy: i32, amount: u64, limitRao: u64, dropFees: i32, simulate: i32): usize {
+export function se_swap(h: usize): usize {
   scratchBegin();
-  const p = readPool473(poolH);
+  const p = readPool473(<usize>slot(h, L.SE_SWAP_IN_POOL));
   const r = new SwapResult();
-  swapOnPool473(p, buy != 0, amount, limitRao, dropFees != 0, simulate != 0, r);
-  const h = newHeader(26);
-  setSlot(h, 0, <u64>r.error); setSlot(h, 1, r.paidIn); setSlot(h, 2, r.paidOut); setSlot(h, 3, r.fee);
-  setSlot(h, 4, r.feeToAuthor); setSlot(h, 5, r.priceBeforeLo); setSlot(h, 6, r.priceBeforeHi);
-  setSlot(h, 7, r.priceAfterLo); setSlot(h, 8, r.priceAfterHi);
-  writePool473(h, 9, p);
-  return h;
+  swapOnPool473(p, slot(h, L.SE_SWAP_IN_BUY) != 0, slot(h, L.SE_SWAP_IN_AMOUNT), slot(h, L.SE_SWAP_IN_LIMIT_PRICE),
+    slot(h, L.SE_SWAP_IN_DROP_FEES) != 0, slot(h, L.SE_SWAP_IN_SIMULATE) != 0, r);
+  const o = result(L.SE_SWAP_OUT_SLOTS);
+  put(o, L.SE_SWAP_OUT_ERROR, <u64>r.error); put(o, L.SE_SWAP_OUT_PAID_IN, r.paidIn); put(o, L.SE_SWAP_OUT_PAID_OUT, r.paidOut);
+  put(o, L.SE_SWAP_OUT_FEE, r.fee); put(o, L.SE_SWAP_OUT_FEE_TO_AUTHOR, r.feeToAuthor);
+  put128(o, L.SE_SWAP_OUT_PRICE_BEFORE_LO, L.SE_SWAP_OUT_PRICE_BEFORE_HI, r.priceBeforeLo, r.priceBeforeHi);
+  put128(o, L.SE_SWAP_OUT_PRICE_AFTER_LO, L.SE_SWAP_OUT_PRICE_AFTER_HI, r.priceAfterLo, r.priceAfterHi);
+  put(o, L.SE_SWAP_OUT_POOL_AFTER, pool473Block(p));
+  return o;
 }
 
-/**
- * A quote: the simulated swap and the price the pool would show after it had committed:
- * header [error, paid_in, paid_out, fee, price_before lo/hi, price_after lo/hi].
- */
-export function se_quote(poolH: usize, buy: i32, amount: u64, limitRao: u64): usize {
+/** A quote: the simulated swap and the price the pool would show after it had committed. */
+export function se_quote(h: usize): usize {
   scratchBegin();
-  const p = readPool473(poolH);
+  const p = readPool473(<usize>slot(h, L.SE_QUOTE_IN_POOL));
   const r = new SwapResult();
-  const h = newHeader(8);
-  spotPrice473(p); setSlot(h, 4, spLo); setSlot(h, 5, spHi);
-  swapOnPool473(p, buy != 0, amount, limitRao, false, false, r);
-  setSlot(h, 0, <u64>r.error); setSlot(h, 1, r.paidIn); setSlot(h, 2, r.paidOut); setSlot(h, 3, r.fee);
-  setSlot(h, 6, r.priceAfterLo); setSlot(h, 7, r.priceAfterHi);
-  return h;
+  const o = result(L.SE_QUOTE_OUT_SLOTS);
+  spotPrice473(p); put128(o, L.SE_QUOTE_OUT_PRICE_BEFORE_LO, L.SE_QUOTE_OUT_PRICE_BEFORE_HI, spLo, spHi);
+  swapOnPool473(p, slot(h, L.SE_QUOTE_IN_BUY) != 0, slot(h, L.SE_QUOTE_IN_AMOUNT), slot(h, L.SE_QUOTE_IN_LIMIT_PRICE), false, false, r);
+  put(o, L.SE_QUOTE_OUT_ERROR, <u64>r.error); put(o, L.SE_QUOTE_OUT_PAID_IN, r.paidIn); put(o, L.SE_QUOTE_OUT_PAID_OUT, r.paidOut); put(o, L.SE_QUOTE_OUT_FEE, r.fee);
+  put128(o, L.SE_QUOTE_OUT_PRICE_AFTER_LO, L.SE_QUOTE_OUT_PRICE_AFTER_HI, r.priceAfterLo, r.priceAfterHi);
+  return o;
 }
 
-/** Quotes for many amounts on one pool (simulated swaps): [error, paid_in, paid_out, fee] per amount into `out`. */
-export function se_quote_batch(poolH: usize, buy: i32, amounts: usize, n: i32, limitRao: u64, dropFees: i32, out: usize): void {
+/** Quotes for many amounts on one pool (simulated swaps). */
+export function se_quote_batch(h: usize): usize {
   scratchBegin();
-  quoteBatch473(readPool473(poolH), buy != 0, amounts, n, limitRao, dropFees != 0, out);
+  const n = <i32>slot(h, L.SE_QUOTE_BATCH_IN_N);
+  const rows = alloc(sz(n) << 5);
+  quoteBatch473(readPool473(<usize>slot(h, L.SE_QUOTE_BATCH_IN_POOL)), slot(h, L.SE_QUOTE_BATCH_IN_BUY) != 0, <usize>slot(h, L.SE_QUOTE_BATCH_IN_AMOUNTS), n,
+    slot(h, L.SE_QUOTE_BATCH_IN_LIMIT_PRICE), slot(h, L.SE_QUOTE_BATCH_IN_DROP_FEES) != 0, rows);
+  const o = result(L.SE_QUOTE_BATCH_OUT_SLOTS); put(o, L.SE_QUOTE_BATCH_OUT_ROWS, rows);
+  return o;
 }
 
-/** get_max_amount_add (add != 0) / get_max_amount_remove on a 473 pool: header [error, max]. */
-export function se_max_amount(poolH: usize, add: i32, limitRao: u64, isRoot: i32): usize {
+/** get_max_amount_add (add set) / get_max_amount_remove on a 473 pool. */
+export function se_max_amount(h: usize): usize {
   scratchBegin();
   const r = new SwapResult();
-  const m = maxAmount473(readPool473(poolH), add != 0, limitRao, isRoot != 0, r);
-  const h = newHeader(2); setSlot(h, 0, <u64>r.error); setSlot(h, 1, m);
-  return h;
+  const m = maxAmount473(readPool473(<usize>slot(h, L.SE_MAX_AMOUNT_IN_POOL)), slot(h, L.SE_MAX_AMOUNT_IN_ADD) != 0,
+    slot(h, L.SE_MAX_AMOUNT_IN_LIMIT_PRICE), slot(h, L.SE_MAX_AMOUNT_IN_IS_ROOT) != 0, r);
+  const o = result(L.SE_MAX_AMOUNT_OUT_SLOTS); put(o, L.SE_MAX_AMOUNT_OUT_ERROR, <u64>r.error); put(o, L.SE_MAX_AMOUNT_OUT_MAX_AMOUNT, m);
+  return o;
 }
 
-/**
- * migrate_balancer_to_superellipse on one subnet: header [complete, balancer price lo/hi,
- * price before lo/hi, price after lo/hi, pool after (17)].
- */
-export function se_migrate(poolH: usize, candidate: i32, exists: i32): usize {
+/** migrate_balancer_to_superellipse on one subnet. */
+export function se_migrate(h: usize): usize {
   scratchBegin();
-  const p = readPool473(poolH);
-  const h = newHeader(24);
+  const p = readPool473(<usize>slot(h, L.SE_MIGRATE_IN_POOL));
+  const o = result(L.SE_MIGRATE_OUT_SLOTS);
   const s = p.pool;
-  balancerPrice(s.quote, s.alpha, s.tao); setSlot(h, 1, bLo); setSlot(h, 2, bHi);
-  spotPrice473(p); setSlot(h, 3, spLo); setSlot(h, 4, spHi);
-  const complete = migrate473(p, candidate != 0, exists != 0);
-  spotPrice473(p); setSlot(h, 5, spLo); setSlot(h, 6, spHi);
-  setSlot(h, 0, complete ? 1 : 0);
-  writePool473(h, 7, p);
-  return h;
+  balancerPrice(s.quote, s.alpha, s.tao); put128(o, L.SE_MIGRATE_OUT_BALANCER_PRICE_LO, L.SE_MIGRATE_OUT_BALANCER_PRICE_HI, bLo, bHi);
+  spotPrice473(p); put128(o, L.SE_MIGRATE_OUT_PRICE_BEFORE_LO, L.SE_MIGRATE_OUT_PRICE_BEFORE_HI, spLo, spHi);
+  const complete = migrate473(p, slot(h, L.SE_MIGRATE_IN_CANDIDATE) != 0, slot(h, L.SE_MIGRATE_IN_EXISTS) != 0);
+  spotPrice473(p); put128(o, L.SE_MIGRATE_OUT_PRICE_AFTER_LO, L.SE_MIGRATE_OUT_PRICE_AFTER_HI, spLo, spHi);
+  putBool(o, L.SE_MIGRATE_OUT_COMPLETE, complete);
+  put(o, L.SE_MIGRATE_OUT_POOL_AFTER, pool473Block(p));
+  return o;
 }
-

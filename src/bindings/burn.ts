@@ -23,32 +23,31 @@ export interface BurnParams {
 export interface BurnBlock { block: bigint; burnAfterDecay: bigint; registrationPrices: bigint[]; burnEndOfBlock: bigint }
 
 
-const s = (x: bigint) => BigInt.asIntN(64, x);
 
 export class BurnCore {
   constructor(private readonly core: Core) {}
   decayFactorQ32(halfLife: number): bigint {
     const hl = toU16(halfLife, "halfLife");
     this.core.reset();
-    return BigInt.asUintN(64, this.core.call<bigint>("rb_decay_factor", hl));
+    return this.core.invoke("rb_decay_factor", { half_life: hl }).get("factor");
   }
   powQ32(base: bigint, exp: number): bigint {
     const b = toU64(base, "base"), e = toU16(exp, "exp");
     this.core.reset();
-    return BigInt.asUintN(64, this.core.call<bigint>("rb_pow_q32", s(b), e));
+    return this.core.invoke("rb_pow_q32", { base: b, exp: e }).get("value");
   }
 
   decay(burn: bigint, halfLife: number, block: bigint, min: bigint, max: bigint): bigint {
     const b = toU64(burn, "burn"), hl = toU16(halfLife, "halfLife"), blk = toU64(block, "block");
     const lo = toU64(min, "minBurn"), hi = toU64(max, "maxBurn");
     this.core.reset();
-    return BigInt.asUintN(64, this.core.call<bigint>("rb_decay", s(b), hl, s(blk), s(lo), s(hi)));
+    return this.core.invoke("rb_decay", { burn: b, half_life: hl, block: blk, min_burn: lo, max_burn: hi }).get("burn");
   }
   bump(burn: bigint, mult: bigint, min: bigint, max: bigint, isRoot: boolean): bigint {
     const b = toU64(burn, "burn"), m = checkBits(mult, "burnIncreaseMult", "u128");
     const lo = toU64(min, "minBurn"), hi = toU64(max, "maxBurn"), root = toBool(isRoot, "isRoot");
     this.core.reset();
-    return BigInt.asUintN(64, this.core.call<bigint>("rb_bump", s(b), s(m >> 64n), s(m & MASK64), s(lo), s(hi), root ? 1 : 0));
+    return this.core.invoke("rb_bump", { burn: b, mult_lo: m & MASK64, mult_hi: m >> 64n, min_burn: lo, max_burn: hi, is_root: root }).get("burn");
   }
 
   /** Blocks start_block+1 .. start_block+n, with registrationsPerBlock[i] registrations in block i. */
@@ -67,11 +66,11 @@ export class BurnCore {
       if (total > MAX_BURN_REGISTRATIONS) throw new TaomathError("wrong_length", "registrationsPerBlock", `more than ${MAX_BURN_REGISTRATIONS} registrations in one run`);
     }
     this.core.reset();
-    const params = this.core.u64([q.burn, q.minBurn, q.maxBurn, BigInt(q.halfLife), q.burnIncreaseMult & MASK64, q.burnIncreaseMult >> 64n, q.isRoot ? 1n : 0n, q.startBlock]);
-    const regsPtr = this.core.u32(regs);
-    const out = this.core.alloc(n * 16), prices = this.core.alloc(total * 8);
-    this.core.call<void>("rb_run", params, regsPtr, n, out, prices);
-    const o = this.core.readU64(out, 2 * n), pr = this.core.readU64(prices, total);
+    const out = this.core.invoke("rb_run", {
+      burn: q.burn, min_burn: q.minBurn, max_burn: q.maxBurn, half_life: q.halfLife, mult_lo: q.burnIncreaseMult & MASK64,
+      mult_hi: q.burnIncreaseMult >> 64n, is_root: q.isRoot, start_block: q.startBlock, registrations: this.core.u32(regs), n,
+    });
+    const o = this.core.readU64(out.num("blocks"), 2 * n), pr = this.core.readU64(out.num("prices"), total);
     const blocks: BurnBlock[] = [];
     let k = 0;
     for (let i = 0; i < n; i++) {

@@ -8,19 +8,32 @@ import { layouts, type EntryName, type EntryLayout, type SlotType } from "./layo
 import { I32_MIN, U32_MAX, I64_MIN, I64_MAX, U64_MAX, U128_MAX, I128_MIN, MASK64 } from "../core/ints.js";
 
 /** The inputs of a header-convention entry point, by the slot names of boundary.json. */
-export type EntryInputs<E extends EntryName> = { readonly [K in keyof (typeof layouts)[E]["in"]]: bigint | number };
+export type EntryInputs<E extends EntryName> = { readonly [K in keyof (typeof layouts)[E]["in"]]: bigint | number | boolean };
 
-/** An entry point's output header, read by slot name (valid until the next reset). */
+type OutName<E extends EntryName> = keyof (typeof layouts)[E]["out"] & string;
+
+/**
+ * An entry point's output header, read by slot name (valid until the next reset). This is the one
+ * way results come back from the core (assembly/abi/result.ts writes it): a 128-bit value is the
+ * slot pair `<name>_lo`/`<name>_hi`, a fallible chain function's outcome the slot `error`.
+ */
 export class OutHeader<E extends EntryName> {
   constructor(private readonly core: Core, readonly ptr: number, private readonly layout: EntryLayout) {}
+  private word(name: string): bigint { return this.core.words()[(this.ptr >>> 3) + this.layout.out[name][0]]; }
   /** the slot's u64 word (i64 and i32 slots come back signed) */
-  get(name: keyof (typeof layouts)[E]["out"] & string): bigint {
-    const [i, type] = this.layout.out[name];
-    const w = new BigUint64Array(this.core.buffer, this.ptr, this.layout.outSlots)[i];
+  get(name: OutName<E>): bigint {
+    const type = this.layout.out[name][1];
+    const w = this.word(name);
     return type === "i64" || type === "i32" ? BigInt.asIntN(64, w) : w;
   }
-  /** the slot as a number: pointers, counts and flags */
-  num(name: keyof (typeof layouts)[E]["out"] & string): number { return Number(this.get(name)); }
+  /** the slot as a number: pointers, counts, flags and error indexes */
+  num(name: OutName<E>): number { return Number(this.get(name)); }
+  /** a bool slot */
+  flag(name: OutName<E>): boolean { return this.word(name) !== 0n; }
+  /** the unsigned 128-bit value in the slots `<name>_lo` and `<name>_hi` */
+  u128(name: string): bigint { return (this.word(`${name}_hi`) << 64n) | this.word(`${name}_lo`); }
+  /** the two's-complement 128-bit value in the slots `<name>_lo` and `<name>_hi` */
+  i128(name: string): bigint { return BigInt.asIntN(128, this.u128(name)); }
 }
 
 /** The value at `i`, checked to be an integer in [min, max] (bigint) before a typed array would wrap it. */
@@ -59,11 +72,25 @@ const SLOT_RANGE: Record<SlotType, readonly [bigint, bigint]> = {
   bool: [0n, 1n], ptr: [0n, BigInt(U32_MAX)],
 };
 
+/** One input slot as invoke writes it: name, index, type and the type's range. */
+interface InField { readonly name: string; readonly i: number; readonly type: SlotType; readonly lo: bigint; readonly hi: bigint }
+/** Each layout's input slots as a list, made once: invoke runs on quote paths. */
+const IN_FIELDS = new WeakMap<EntryLayout, readonly InField[]>();
+function inFields(layout: EntryLayout): readonly InField[] {
+  let f = IN_FIELDS.get(layout);
+  if (f === undefined) {
+    f = Object.entries(layout.in).map(([name, [i, type]]) => ({ name, i, type, lo: SLOT_RANGE[type][0], hi: SLOT_RANGE[type][1] }));
+    IN_FIELDS.set(layout, f);
+  }
+  return f;
+}
+
 /** One header slot's u64 word, checked against the slot's type so nothing wraps on the way in. */
 function slotWord(entry: string, name: string, type: SlotType, v: unknown): bigint {
-  const x = typeof v === "bigint" ? v : typeof v === "number" && Number.isInteger(v) ? BigInt(v) : null;
-  if (x === null) throw new TaomathError("invalid_type", `${entry}.${name}`, `expected an integer, got ${quote(v)}`);
   const [lo, hi] = SLOT_RANGE[type];
+  if (typeof v === "bigint" && v >= lo && v <= hi) return v < 0n ? BigInt.asUintN(64, v) : v;
+  const x = typeof v === "bigint" ? v : typeof v === "number" && Number.isInteger(v) ? BigInt(v) : type === "bool" && typeof v === "boolean" ? BigInt(v) : null;
+  if (x === null) throw new TaomathError("invalid_type", `${entry}.${name}`, `expected an integer, got ${quote(v)}`);
   if (x < lo || x > hi) throw new TaomathError("out_of_range", `${entry}.${name}`, `${quote(x)} does not fit in ${type}`);
   return BigInt.asUintN(64, x);
 }
@@ -92,12 +119,39 @@ export class Core {
    */
   invoke<E extends EntryName>(entry: E, inputs: EntryInputs<E>): OutHeader<E> {
     const layout: EntryLayout = layouts[entry];
+    const fields = inFields(layout);
     const h = this.alloc(layout.inSlots * 8);
-    const slots = new BigUint64Array(this.buffer, h, layout.inSlots);
-    for (const [name, [i, type]] of Object.entries(layout.in)) {
-      slots[i] = slotWord(entry, name, type, (inputs as Record<string, unknown>)[name]);
+    const words = this.words(), at = h >>> 3, values = inputs as Record<string, unknown>;
+    for (let j = 0; j < fields.length; j++) {
+      const f = fields[j], v = values[f.name];
+      // the common cases inline (a bigint or a flag that fits); anything else through slotWord's checks
+      words[at + f.i] = typeof v === "bigint" && v >= 0n && v <= f.hi ? v : typeof v === "boolean" && f.type === "bool" ? (v ? 1n : 0n) : slotWord(entry, f.name, f.type, v);
     }
-    return new OutHeader<E>(this, this.call<number>(entry, h) >>> 0, layout);
+    return new OutHeader<E>(this, this.enter(entry, h), layout);
+  }
+
+  /**
+   * Calls a header entry point with an input header the binding wrote itself at the generated
+   * indexes (layouts[entry].in), for the hot paths where invoke's per-slot checks show; returns
+   * the output header's pointer. Failures leave as call() describes.
+   */
+  enter(entry: EntryName, h: number): number {
+    try {
+      return (this.exports[entry] as (h: number) => number)(h) >>> 0;
+    } catch (e) {
+      return this.failed(entry, e);
+    }
+  }
+
+  // One u64 view over the whole memory, remade only when memory growth replaces the buffer:
+  // a typed-array view per slot read costs more than a small entry point.
+  private wordsView = new BigUint64Array(0);
+  /** The module's memory as u64 words (index = byte offset / 8; headers are 8-byte aligned). */
+  words(): BigUint64Array {
+    // growth detaches the old buffer, and a view over a detached buffer has length 0: no need to
+    // ask the memory for its buffer (a costly accessor) on every read
+    if (this.wordsView.length === 0) this.wordsView = new BigUint64Array(this.exports.memory.buffer);
+    return this.wordsView;
   }
 
   /**

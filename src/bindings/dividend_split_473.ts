@@ -7,7 +7,6 @@ import { TaomathError } from "../core/errors.js";
 import { MASK64, U64_MAX } from "../core/ints.js";
 import { checkBits } from "./values.js";
 
-const s64 = (x: bigint) => BigInt.asIntN(64, x);
 
 export interface DividendHotkey473 {
   /** the hotkey's epoch dividend, U96F32 bits */
@@ -52,10 +51,11 @@ export function dividendDistribution473(
   const pd = u128(d), paa = core.u64(a), prr = core.u64(r);
   const pu = core.alloc(Math.max(1, n));
   new Uint8Array(core.buffer, pu, n).set(u);
-  const oa = core.alloc(Math.max(1, n) * 16), or = core.alloc(Math.max(1, n) * 16);
-  core.call("c_dividend_distribution_473", n, pd, paa, prr, pu, s64(tw >> 64n), s64(tw & MASK64), s64(pa), s64(pr), oa, or);
+  const out = core.invoke("c_dividend_distribution_473", {
+    n, dividend: pd, alpha_stake: paa, root_stake: prr, root_uid: pu, tao_weight_lo: tw & MASK64, tao_weight_hi: tw >> 64n, pending_alpha: pa, pending_root: pr,
+  });
   const read = (p: number) => core.readI128(p, n).map((x) => BigInt.asUintN(128, x));
-  const A = read(oa), R = read(or);
+  const A = read(out.num("alpha_dividend")), R = read(out.num("root_dividend"));
   return A.map((x, i) => ({ alpha_dividend: x, root_dividend: R[i] }));
 }
 

@@ -1,4 +1,4 @@
-// Block emission, halvings and the price EMA on the wasm core (assembly/abi/emission.ts).
+// Block emission, halvings and the price EMA on the wasm core (assembly/abi/emission.ts, header convention).
 // u64 amounts are bigint; U64F64 / I96F32 values are raw bits as bigint.
 
 import { Core } from "./core.js";
@@ -6,10 +6,8 @@ import { toU64, toInt, typeOf, toFixedBits } from "./values.js";
 import { TaomathError, quote } from "../core/errors.js";
 import { MASK64 } from "../core/ints.js";
 
-const s64 = (x: bigint) => BigInt.asIntN(64, x);
-const u64 = (x: bigint) => BigInt.asUintN(64, x);
-const hi = (x: bigint) => s64(BigInt.asUintN(128, x) >> 64n);
-const lo = (x: bigint) => s64(BigInt.asUintN(128, x) & MASK64);
+const hi = (x: bigint) => BigInt.asUintN(128, x) >> 64n;
+const lo = (x: bigint) => BigInt.asUintN(128, x) & MASK64;
 
 export const TOTAL_SUPPLY = 21_000_000_000_000_000n;
 export const DEFAULT_BLOCK_EMISSION = 1_000_000_000n;
@@ -64,14 +62,14 @@ export class EmissionCore {
   blockEmission(issuance: bigint): bigint {
     const i = toU64(issuance, "issuance");
     this.core.reset();
-    return u64(this.core.call<bigint>("e_block_emission", s64(i)));
+    return this.core.invoke("e_block_emission", { issuance: i }).get("emission");
   }
 
   /** Halvings k the chain counts at this issuance (null at and past total supply). */
   halvings(issuance: bigint): number | null {
     const i = toU64(issuance, "issuance");
     this.core.reset();
-    const k = this.core.call<number>("e_halvings", s64(i));
+    const k = this.core.invoke("e_halvings", { issuance: i }).num("halvings");
     return k < 0 ? null : k;
   }
 
@@ -79,8 +77,8 @@ export class EmissionCore {
   alphaEmission(alphaIn: bigint, alphaOut: bigint): { alpha_issuance: bigint; alpha_emission: bigint } {
     const a = toU64(alphaIn, "subnet_alpha_in"), b = toU64(alphaOut, "subnet_alpha_out");
     this.core.reset();
-    const iss = u64(this.core.call<bigint>("e_alpha_issuance", s64(a), s64(b)));
-    return { alpha_issuance: iss, alpha_emission: u64(this.core.call<bigint>("e_block_emission", s64(iss))) };
+    const iss = this.core.invoke("e_alpha_issuance", { alpha_in: a, alpha_out: b }).get("issuance");
+    return { alpha_issuance: iss, alpha_emission: this.core.invoke("e_block_emission", { issuance: iss }).get("emission") };
   }
 
   /**
@@ -91,16 +89,16 @@ export class EmissionCore {
     const i = toU64(issuance, "issuance");
     const n = toInt(count, "count", 0, 1 << 24, "block count");
     this.core.reset();
-    const out = record ? this.core.alloc(n * 8) : 0;
-    const end = u64(this.core.call<bigint>("e_emission_run", s64(i), n, out));
-    return record ? { issuance: end, emissions: this.core.readU64(out, n) } : { issuance: end };
+    const out = this.core.invoke("e_emission_run", { issuance: i, count: n, record });
+    const end = out.get("issuance");
+    return record ? { issuance: end, emissions: this.core.readU64(out.num("emissions"), n) } : { issuance: end };
   }
 
   /** The smallest issuance at which the chain counts k halvings (21e15 when the curve never does). */
   firstIssuanceOfHalving(k: number): bigint {
     const kk = toInt(k, "halving", 0, 64, "halving count");
     this.core.reset();
-    return u64(this.core.call<bigint>("e_first_issuance_with_halvings", kk));
+    return this.core.invoke("e_first_issuance_with_halvings", { k: kk }).get("issuance");
   }
 
   /**
@@ -112,14 +110,12 @@ export class EmissionCore {
     const r = toU64(recycledPerDay, "recycled_per_day");
     const d = toInt(days, "days", 1, 400 * 366, "day count");
     this.core.reset();
-    const di = this.core.alloc(d * 8), dm = this.core.alloc(d * 8);
-    const max = 40;
-    const hb = this.core.alloc(max * 8), hk = this.core.alloc(max * 4);
-    const n = this.core.call<number>("e_project", s64(i), s64(r), d, di, dm, hb, hk, max);
-    const blocks = this.core.readU64(hb, n), ks = this.core.readU32(hk, n);
+    const out = this.core.invoke("e_project", { issuance: i, recycled_per_day: r, days: d, max_events: 40 });
+    const n = out.num("halvings");
+    const blocks = this.core.readU64(out.num("halving_block"), n), ks = this.core.readU32(out.num("halving_k"), n);
     return {
-      daily_issuance: this.core.readU64(di, d),
-      daily_minted: this.core.readU64(dm, d),
+      daily_issuance: this.core.readU64(out.num("daily_issuance"), d),
+      daily_minted: this.core.readU64(out.num("daily_minted"), d),
       halvings: blocks.map((b, j) => ({ halving: ks[j], block_offset: b })),
     };
   }
@@ -128,9 +124,8 @@ export class EmissionCore {
   log2I96F32(bits: bigint): bigint | null {
     bits = toFixedBits(bits, "bits", "i128");
     this.core.reset();
-    const out = this.core.alloc(16);
-    const ok = this.core.call<number>("e_log2_i96f32", hi(bits), lo(bits), out);
-    return ok ? this.core.readI128(out, 1)[0] : null;
+    const out = this.core.invoke("e_log2_i96f32", { bits_lo: lo(bits), bits_hi: hi(bits) });
+    return out.num("error") === 0 ? out.i128("log2") : null;
   }
 
   /** current_alpha_price (U64F64 bits) of a pool; 1.0 for any mechanism but 1 (dynamic). */
@@ -138,9 +133,7 @@ export class EmissionCore {
     const m = toU16Mech(mechanism);
     const t = toU64(taoReserve, "tao_reserve"), a = toU64(alphaReserve, "alpha_reserve"), w = toPerquintill(quoteWeight);
     this.core.reset();
-    const out = this.core.alloc(16);
-    this.core.call("e_spot_price", m, s64(t), s64(a), s64(w), out);
-    return BigInt.asUintN(128, this.core.readI128(out, 1)[0]);
+    return this.core.invoke("e_spot_price", { mechanism: m, tao: t, alpha: a, quote_weight: w }).u128("price");
   }
 
   /** One update_moving_price on `pool`; returns the new state and the values the chain reads back. */
@@ -158,10 +151,11 @@ export class EmissionCore {
     const ma = toFixedBits(subnet.subnet_moving_alpha, "subnet_moving_alpha", "i128");
     const mp = toFixedBits(subnet.moving_price, "moving_price", "i128");
     this.core.reset();
-    const out = this.core.alloc(48);
-    this.core.call("e_update_moving_price", netuid, mech, s64(block), s64(start), s64(h), hi(ma), lo(ma), hi(mp), lo(mp), s64(t), s64(a), s64(w), out);
-    const [spot, ema, map] = this.core.readI128(out, 3);
-    return { spot_price: BigInt.asUintN(128, spot), subnet_moving_price: ema, moving_alpha_price: BigInt.asUintN(128, map) };
+    const out = this.core.invoke("e_update_moving_price", {
+      netuid, mechanism: mech, block, start_call_block: start, halving_blocks: h, moving_alpha_lo: lo(ma), moving_alpha_hi: hi(ma),
+      moving_price_lo: lo(mp), moving_price_hi: hi(mp), tao: t, alpha: a, quote_weight: w,
+    });
+    return { spot_price: out.u128("spot"), subnet_moving_price: out.i128("moving_price"), moving_alpha_price: out.u128("moving_alpha_price") };
   }
 }
 

@@ -400,7 +400,7 @@ function callCore(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epo
   h[IN.bonds_col] = BigInt(put(core, p.bCol));
   h[IN.bonds_val] = BigInt(put(core, p.bVal));
   h[IN.commit_blocks] = p.commits === null ? 0n : BigInt(put(core, p.commits));
-  const out = core.call<number>(entry, put(core, h)) >>> 0;
+  const out = core.enter(entry, put(core, h));
   // every output slot is a pointer below 2^32: its low word, read without a BigInt per slot
   const slots = layouts[entry].outSlots;
   const words = new Uint32Array(core.buffer, out, slots * 2);

@@ -61,6 +61,888 @@ export const layouts = {
     out: { blocks: [0, "u64"] },
     outSlots: 1,
   },
+  /** safe-bigmath's signed big integers (assembly/bigint/big.ts layout, exposed so a host can test them against its own bignums): a + b */
+  bi_add: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a - b on big integers */
+  bi_sub: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a * b on big integers */
+  bi_mul: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** the signed order of two big integers: -1, 0 or 1 */
+  bi_cmp: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { order: [0, "i32"] },
+    outSlots: 1,
+  },
+  /** the order of two big integers' magnitudes: -1, 0 or 1 */
+  bi_cmp_mag: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { order: [0, "i32"] },
+    outSlots: 1,
+  },
+  /** quotient and remainder of two big integers' magnitudes (b non-zero) */
+  bi_divrem: {
+    in: { a: [0, "ptr"], b: [1, "ptr"] },
+    inSlots: 2,
+    out: { quotient: [0, "ptr"], remainder: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** a big integer's magnitude shifted left by k bits */
+  bi_shl: {
+    in: { a: [0, "ptr"], k: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a signed big integer shifted right by k bits, rounding toward minus infinity */
+  bi_floor_shr: {
+    in: { a: [0, "ptr"], k: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a signed big integer shifted right by k bits, rounded half away from zero */
+  bi_round_shr: {
+    in: { a: [0, "ptr"], k: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** a signed big integer divided by a u32, rounding toward minus infinity */
+  bi_floor_div_small: {
+    in: { a: [0, "ptr"], m: [1, "u32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** safe-bigmath pow_ratio_scaled: (base_numerator/base_denominator)^(exponent_numerator/exponent_denominator) scaled; result 0 for None */
+  bi_pow_ratio: {
+    in: { base_numerator: [0, "ptr"], base_denominator: [1, "ptr"], exponent_numerator: [2, "u64"], exponent_denominator: [3, "u64"], precision: [4, "i32"], scale: [5, "ptr"] },
+    inSlots: 6,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** the Balancer pool's price (pallet swap current_price, U64F64) of a pool with these reserves and quote weight under the subnet mechanism */
+  sw_price: {
+    in: { quote: [0, "u64"], alpha: [1, "u64"], tao: [2, "u64"], mechanism: [3, "u32"] },
+    inSlots: 4,
+    out: { price_lo: [0, "u64"], price_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** exp_base_quote (base_quote set) or exp_quote_base: (reserve / (reserve +- delta))^(weight ratio) as U64F64; delta_negative for get_base_needed's path */
+  sw_exp_scaled: {
+    in: { quote: [0, "u64"], reserve: [1, "u64"], delta: [2, "u64"], delta_negative: [3, "bool"], base_quote: [4, "bool"] },
+    inSlots: 5,
+    out: { value_lo: [0, "u64"], value_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** calculate_quote_delta_in (base unset: the TAO that moves the price from current up to target) or calculate_base_delta_in (base set); prices as U64F64 */
+  sw_limit_delta: {
+    in: { base: [0, "bool"], quote: [1, "u64"], current_lo: [2, "u64"], current_hi: [3, "u64"], target_lo: [4, "u64"], target_hi: [5, "u64"], reserve: [6, "u64"] },
+    inSlots: 7,
+    out: { delta: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** get_base_needed_for_quote: the alpha that buys delta_tao out of the pool */
+  sw_base_needed: {
+    in: { quote: [0, "u64"], tao: [1, "u64"], alpha: [2, "u64"], delta_tao: [3, "u64"] },
+    inSlots: 4,
+    out: { base: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** one swap (buy: TAO in, alpha out) on the pool: error 0 or the index of the pallet's error (PriceLimitExceeded, ReservesTooLow, SwapInputTooLarge, InsufficientLiquidity), amounts, fees, U64F64 prices and the pool it leaves (layout pool; the input pool when simulating) */
+  sw_swap: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amount: [2, "u64"], limit_price: [3, "u64"], drop_fees: [4, "bool"], simulate: [5, "bool"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], paid_in: [1, "u64"], paid_out: [2, "u64"], fee: [3, "u64"], fee_to_author: [4, "u64"], price_before_lo: [5, "u64"], price_before_hi: [6, "u64"], price_after_lo: [7, "u64"], price_after_hi: [8, "u64"], pool_after: [9, "ptr"] },
+    outSlots: 10,
+  },
+  /** a simulated swap and the price the pool would show after it (the reserves a committed swap would leave) */
+  sw_quote: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amount: [2, "u64"], limit_price: [3, "u64"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], paid_in: [1, "u64"], paid_out: [2, "u64"], fee: [3, "u64"], price_before_lo: [4, "u64"], price_before_hi: [5, "u64"], price_after_lo: [6, "u64"], price_after_hi: [7, "u64"] },
+    outSlots: 8,
+  },
+  /** simulated swaps of n amounts on one pool (nothing persists): rows of [error, paid_in, paid_out, fee] (n x 4 u64) */
+  sw_quote_batch: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amounts: [2, "ptr"], n: [3, "i32"], limit_price: [4, "u64"], drop_fees: [5, "bool"] },
+    inSlots: 6,
+    out: { rows: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** get_max_amount_add (add set) or get_max_amount_remove: the largest amount before the price reaches the limit */
+  sw_max_amount: {
+    in: { pool: [0, "ptr"], add: [1, "bool"], limit_price: [2, "u64"], is_root: [3, "bool"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], max_amount: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** get_max_amount_move: the largest alpha a stake move carries before the origin/destination price ratio reaches the limit */
+  sw_max_amount_move: {
+    in: { origin: [0, "ptr"], origin_is_root: [1, "bool"], destination: [2, "ptr"], destination_is_root: [3, "bool"], limit_price: [4, "u64"] },
+    inSlots: 5,
+    out: { error: [0, "u32"], max_amount: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** adjust_protocol_liquidity's weight update: whether the new quote weight is accepted, and the quote weight after it */
+  sw_weight_update: {
+    in: { tao: [0, "u64"], alpha: [1, "u64"], quote: [2, "u64"], tao_delta: [3, "u64"], alpha_delta: [4, "u64"] },
+    inSlots: 5,
+    out: { accepted: [0, "bool"], quote: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** SafeFloat add (primitives/share-pool safe_float.rs): a + b, mantissa u128 x 10^exponent; error 1 for None */
+  sf_add: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** SafeFloat sub: a - b; error 1 for None (a < b or overflow) */
+  sf_sub: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** SafeFloat div: a / b; error 1 for None (division by zero or overflow) */
+  sf_div: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** runtime 473's SafeFloat sub_exact_floor: a - b exact at the finer exponent, then floored; error 1 when a < b */
+  sf_sub_exact_floor: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** SafeFloat mul_div: a * b / c; error 1 for None */
+  sf_mul_div: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"], c_mantissa_lo: [6, "u64"], c_mantissa_hi: [7, "u64"], c_exponent: [8, "i64"] },
+    inSlots: 9,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** SafeFloat gt: a > b */
+  sf_gt: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { greater: [0, "bool"] },
+    outSlots: 1,
+  },
+  /** runtime 473's SafeFloat gt: a zero is never greater and any nonzero value beats zero */
+  sf_gt_473: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"], b_mantissa_lo: [3, "u64"], b_mantissa_hi: [4, "u64"], b_exponent: [5, "i64"] },
+    inSlots: 6,
+    out: { greater: [0, "bool"] },
+    outSlots: 1,
+  },
+  /** SafeFloat to u64, floored and saturating */
+  sf_to_u64: {
+    in: { a_mantissa_lo: [0, "u64"], a_mantissa_hi: [1, "u64"], a_exponent: [2, "i64"] },
+    inSlots: 3,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** SafeFloat from a legacy U64F64 share */
+  sf_from_u64f64: {
+    in: { bits_lo: [0, "u64"], bits_hi: [1, "u64"] },
+    inSlots: 2,
+    out: { error: [0, "u32"], mantissa_lo: [1, "u64"], mantissa_hi: [2, "u64"], exponent: [3, "i64"] },
+    outSlots: 4,
+  },
+  /** a sequence of share-pool ops (stake, unstake, emit, slash, try_stake: [op, key index, amount] u64 triples) on the pool's state block (layout in sharepool/share_pool.ts), updated in place; snapshots: after each op the shared value, the denominator record (4), per key its record (4) and value, then the try_stake answer (6 + 5 keys slots) */
+  sp_run: {
+    in: { state: [0, "ptr"], ops: [1, "ptr"], n: [2, "i32"] },
+    inSlots: 3,
+    out: { snapshots: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** sp_run under runtime 473's share pool (sharepool/share_pool_473.ts), the same layouts; ops credit, try_credit_sole and withdraw added */
+  sp_run_473: {
+    in: { state: [0, "ptr"], ops: [1, "ptr"], n: [2, "i32"] },
+    inSlots: 3,
+    out: { snapshots: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** the registration burn's per-block decay factor for a half life (Q32 fixed point) */
+  rb_decay_factor: {
+    in: { half_life: [0, "u32"] },
+    inSlots: 1,
+    out: { factor: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** a Q32 fixed-point base raised to an integer power, as the burn decay computes it */
+  rb_pow_q32: {
+    in: { base: [0, "u64"], exp: [1, "u32"] },
+    inSlots: 2,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** one block's decay and clamp of a subnet's registration burn */
+  rb_decay: {
+    in: { burn: [0, "u64"], half_life: [1, "u32"], block: [2, "u64"], min_burn: [3, "u64"], max_burn: [4, "u64"] },
+    inSlots: 5,
+    out: { burn: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** the registration burn after one registration (BurnIncreaseMult as U64F64), clamped; unchanged on root */
+  rb_bump: {
+    in: { burn: [0, "u64"], mult_lo: [1, "u64"], mult_hi: [2, "u64"], min_burn: [3, "u64"], max_burn: [4, "u64"], is_root: [5, "bool"] },
+    inSlots: 6,
+    out: { burn: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** the registration burn over n blocks from start_block + 1, with registrations[i] (u32) registrations in block i: per block [burn after decay, burn at the end of the block] (2n u64 at blocks) and the price of each registration in order (u64 at prices) */
+  rb_run: {
+    in: { burn: [0, "u64"], min_burn: [1, "u64"], max_burn: [2, "u64"], half_life: [3, "u32"], mult_lo: [4, "u64"], mult_hi: [5, "u64"], is_root: [6, "bool"], start_block: [7, "u64"], registrations: [8, "ptr"], n: [9, "i32"] },
+    inSlots: 10,
+    out: { blocks: [0, "ptr"], prices: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** check_vec_max_limited (epoch/math.rs): the u16 values (n of them) normalised as I32F32 and the largest share compared with limit/65535; an empty vector is within the limit */
+  w_vec_max_limited: {
+    in: { values: [0, "ptr"], n: [1, "i32"], limit: [2, "u32"] },
+    inSlots: 3,
+    out: { within: [0, "bool"] },
+    outSlots: 1,
+  },
+  /** the stake check_weights_min_stake reads (stake_utils.rs get_stake_weights_for_hotkey_on_subnet): alpha saturating_add tao saturating_mul tao_weight, I64F64 */
+  w_hotkey_total_stake: {
+    in: { alpha: [0, "u64"], tao: [1, "u64"], tao_weight: [2, "u64"] },
+    inSlots: 3,
+    out: { stake_lo: [0, "u64"], stake_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** increase_root_claimable_for_hotkey_and_subnet on one rate (I96F32 as i128): the new RootClaimable rate, or staked set and the rate unchanged when the amount exceeds the hotkey's total root stake (the chain stakes it to the owner instead) */
+  c_root_claimable_add: {
+    in: { rate_lo: [0, "u64"], rate_hi: [1, "u64"], amount: [2, "u64"], total_root_stake: [3, "u64"] },
+    inSlots: 4,
+    out: { staked: [0, "bool"], rate_lo: [1, "u64"], rate_hi: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** get_root_owed_for_hotkey_coldkey_float (owed, I96F32 as i128, may be negative) and root_claim_on_subnet's gate (the alpha a claim pays; 0 below the threshold unless ignore_minimum) */
+  c_root_owed: {
+    in: { rate_lo: [0, "u64"], rate_hi: [1, "u64"], root_stake: [2, "u64"], claimed_lo: [3, "u64"], claimed_hi: [4, "u64"], threshold: [5, "u64"], ignore_minimum: [6, "bool"] },
+    inSlots: 7,
+    out: { owed_lo: [0, "u64"], owed_hi: [1, "u64"], pays: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** how far RootClaimed (u128) moves when amount root stake is added or removed: floor(rate * amount) */
+  c_root_claimed_shift: {
+    in: { rate_lo: [0, "u64"], rate_hi: [1, "u64"], amount: [2, "u64"] },
+    inSlots: 3,
+    out: { shift_lo: [0, "u64"], shift_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** block_hash_to_indices: the coldkey indices (at most k, ascending and distinct, u64) auto-claimed in the block with this 32-byte hash among n coldkeys */
+  c_block_hash_to_indices: {
+    in: { block_hash: [0, "ptr"], k: [1, "u64"], n: [2, "u64"] },
+    inSlots: 3,
+    out: { indices: [0, "ptr"], count: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** calculate_dividend_distribution at runtime 473: each of n hotkeys' dividend (U96F32 lo/hi pairs) split into alpha and root parts by its alpha and root stake (u64) and root uid (u8 flags), and the pending alpha and root pots shared by them; outputs U96F32 lo/hi pairs, n each */
+  c_dividend_distribution_473: {
+    in: { n: [0, "i32"], dividend: [1, "ptr"], alpha_stake: [2, "ptr"], root_stake: [3, "ptr"], root_uid: [4, "ptr"], tao_weight_lo: [5, "u64"], tao_weight_hi: [6, "u64"], pending_alpha: [7, "u64"], pending_root: [8, "u64"] },
+    inSlots: 9,
+    out: { alpha_dividend: [0, "ptr"], root_dividend: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** get_block_emission_for_issuance (coinbase/block_emission.rs): the block emission at this total issuance */
+  e_block_emission: {
+    in: { issuance: [0, "u64"] },
+    inSlots: 1,
+    out: { emission: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** the number of halvings at this issuance; -1 at and beyond the total supply */
+  e_halvings: {
+    in: { issuance: [0, "u64"] },
+    inSlots: 1,
+    out: { halvings: [0, "i32"] },
+    outSlots: 1,
+  },
+  /** a subnet's alpha issuance: SubnetAlphaIn + SubnetAlphaOut, saturating */
+  e_alpha_issuance: {
+    in: { alpha_in: [0, "u64"], alpha_out: [1, "u64"] },
+    inSlots: 2,
+    out: { issuance: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** the block emission for count consecutive blocks from issuance, each block's emission added before the next (no recycling): the issuance after the last block, and the per-block emissions (count u64) when record is set (0 otherwise) */
+  e_emission_run: {
+    in: { issuance: [0, "u64"], count: [1, "i32"], record: [2, "bool"] },
+    inSlots: 3,
+    out: { issuance: [0, "u64"], emissions: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** the smallest issuance with at least k halvings (the chain's exact thresholds) */
+  e_first_issuance_with_halvings: {
+    in: { k: [0, "i32"] },
+    inSlots: 1,
+    out: { issuance: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** log2 of an I96F32 (as i128) as the emission code computes it; error 1 where it is undefined */
+  e_log2_i96f32: {
+    in: { bits_lo: [0, "u64"], bits_hi: [1, "u64"] },
+    inSlots: 2,
+    out: { error: [0, "u32"], log2_lo: [1, "u64"], log2_hi: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** the subnet's U64F64 spot price under its mechanism (0: stable 1.0, else the pool's price) */
+  e_spot_price: {
+    in: { mechanism: [0, "u32"], tao: [1, "u64"], alpha: [2, "u64"], quote_weight: [3, "u64"] },
+    inSlots: 4,
+    out: { price_lo: [0, "u64"], price_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** one update_moving_price (coinbase/run_coinbase.rs) at block on this pool: the spot price (U64F64), the new SubnetMovingPrice (I96F32 as i128) and the moving alpha price (U64F64) */
+  e_update_moving_price: {
+    in: { netuid: [0, "u32"], mechanism: [1, "u32"], block: [2, "u64"], start_call_block: [3, "u64"], halving_blocks: [4, "u64"], moving_alpha_lo: [5, "u64"], moving_alpha_hi: [6, "u64"], moving_price_lo: [7, "u64"], moving_price_hi: [8, "u64"], tao: [9, "u64"], alpha: [10, "u64"], quote_weight: [11, "u64"] },
+    inSlots: 12,
+    out: { spot_lo: [0, "u64"], spot_hi: [1, "u64"], moving_price_lo: [2, "u64"], moving_price_hi: [3, "u64"], moving_alpha_price_lo: [4, "u64"], moving_alpha_price_hi: [5, "u64"] },
+    outSlots: 6,
+  },
+  /** the supply projection (coinbase/projection.ts) over days days with recycled_per_day TAO recycled: daily issuance and minted (days u64 each), and up to max_events halvings (their block offsets u64 and halving counts u32, halvings of them) */
+  e_project: {
+    in: { issuance: [0, "u64"], recycled_per_day: [1, "u64"], days: [2, "i32"], max_events: [3, "i32"] },
+    inSlots: 4,
+    out: { daily_issuance: [0, "ptr"], daily_minted: [1, "ptr"], halving_block: [2, "ptr"], halving_k: [3, "ptr"], halvings: [4, "i32"] },
+    outSlots: 5,
+  },
+  /** fixed_proportion_to_u16 (epoch/math.rs): an I32F32 proportion as u16 parts of 65535 */
+  m_proportion_to_u16: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "u32"] },
+    outSlots: 1,
+  },
+  /** fixed_to_u16: an I32F32 as u16, saturating */
+  m_fixed_to_u16: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "u32"] },
+    outSlots: 1,
+  },
+  /** fixed_to_u64: an I32F32 as u64, saturating */
+  m_fixed_to_u64: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** u16_proportion_to_fixed: u16 parts of 65535 as an I32F32 */
+  m_u16_proportion: {
+    in: { u: [0, "u32"] },
+    inSlots: 1,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** u16_to_fixed: a u16 as an I32F32 */
+  m_u16_to_fixed: {
+    in: { u: [0, "u32"] },
+    inSlots: 1,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** exp_safe (epoch/math.rs) on I32F32 */
+  m_exp_safe: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** sigmoid_safe (epoch/math.rs) on I32F32 */
+  m_sigmoid_safe: {
+    in: { x: [0, "i64"], rho: [1, "i64"], kappa: [2, "i64"] },
+    inSlots: 3,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** alpha_sigmoid (epoch/math.rs): the liquid alpha of one bond from consensus, weight and bond, between low and high, with the subnet's steepness */
+  m_alpha_sigmoid: {
+    in: { consensus: [0, "i64"], weight: [1, "i64"], bond: [2, "i64"], low: [3, "i64"], high: [4, "i64"], steepness: [5, "i32"] },
+    inSlots: 6,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** the bonds EMA coefficient from BondsMovingAverage: the classic path, or Yuma3's wrapping fallback */
+  m_ema_alpha: {
+    in: { bonds_moving_average: [0, "u64"], wrapping: [1, "bool"] },
+    inSlots: 2,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** I96F32(x) saturating_mul I96F32(rao) as u64, saturating (the epoch's emission of a normalised share) */
+  m_emission: {
+    in: { x: [0, "i64"], rao: [1, "u64"] },
+    inSlots: 2,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** fixed64_to_u64 of an I64F64: floor, negative to 0 */
+  m_fixed64_to_u64: {
+    in: { bits_lo: [0, "u64"], bits_hi: [1, "u64"] },
+    inSlots: 2,
+    out: { value: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** weighted_median (epoch/math.rs) over the len indexes in partition (u32) of stake and score (i64, padded to the largest index) */
+  m_weighted_median: {
+    in: { stake: [0, "ptr"], score: [1, "ptr"], partition: [2, "ptr"], len: [3, "i32"], minority: [4, "i64"], lo: [5, "i64"], hi: [6, "i64"] },
+    inSlots: 7,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** weighted_median_col_sparse: each of the columns' stake-weighted median (columns i64) */
+  m_weighted_median_col_sparse: {
+    in: { stake: [0, "ptr"], stake_len: [1, "i32"], rows: [2, "i32"], start: [3, "ptr"], col: [4, "ptr"], val: [5, "ptr"], columns: [6, "i32"], majority: [7, "i64"] },
+    inSlots: 8,
+    out: { medians: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** inplace_normalize: the n I32F32 values at x, in place */
+  m_normalize: {
+    in: { x: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_normalize_using_sum: the n values at x divided by sum, in place */
+  m_normalize_using_sum: {
+    in: { x: [0, "ptr"], n: [1, "i32"], sum: [2, "i64"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_normalize_64 on n I64F64 values (lo/hi pairs at x, in place), and their I32F32 conversions */
+  m_normalize64: {
+    in: { x: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { fixed32: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** inplace_row_normalize_sparse on an I32F32 CSR (u32 columns, i64 values), in place */
+  m_row_normalize_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    inSlots: 4,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_col_normalize_sparse over columns columns, in place */
+  m_col_normalize_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], columns: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_col_max_upscale_sparse over columns columns, in place */
+  m_col_max_upscale_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], columns: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** is_topk_nonzero: whether each of the n values is among the k largest and nonzero (u8 flags) */
+  m_is_topk_nonzero: {
+    in: { v: [0, "ptr"], n: [1, "i32"], k: [2, "i32"] },
+    inSlots: 3,
+    out: { flags: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** col_clip_sparse: each column clipped to its threshold (threshold_len i64); a new CSR */
+  m_col_clip_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], threshold: [4, "ptr"], threshold_len: [5, "i32"] },
+    inSlots: 6,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** row_sum_sparse: each row's sum (rows i64) */
+  m_row_sum_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    inSlots: 4,
+    out: { sums: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** matmul_sparse: v times the matrix (columns i64) */
+  m_matmul_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], v: [4, "ptr"], v_len: [5, "i32"], columns: [6, "i32"] },
+    inSlots: 7,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** matmul_transpose_sparse: the matrix times v (rows i64) */
+  m_matmul_transpose_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], v: [4, "ptr"], v_len: [5, "i32"] },
+    inSlots: 6,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** interpolate_sparse: a + ratio (b - a) over columns columns; a new CSR */
+  m_interpolate_sparse: {
+    in: { a_rows: [0, "i32"], a_start: [1, "ptr"], a_col: [2, "ptr"], a_val: [3, "ptr"], b_rows: [4, "i32"], b_start: [5, "ptr"], b_col: [6, "ptr"], b_val: [7, "ptr"], columns: [8, "i32"], ratio: [9, "i64"] },
+    inSlots: 10,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** row_hadamard_sparse: each row times v's entry (v_len i64); a new CSR */
+  m_row_hadamard_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], v: [4, "ptr"], v_len: [5, "i32"] },
+    inSlots: 6,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** mat_vec_mul_sparse: each entry times v's entry for its column; a new CSR */
+  m_mat_vec_mul_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], v: [4, "ptr"], v_len: [5, "i32"] },
+    inSlots: 6,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** vec_mul: the n products a_i b_i (i64) */
+  m_vec_mul: {
+    in: { a: [0, "ptr"], b: [1, "ptr"], n: [2, "i32"] },
+    inSlots: 3,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** mat_ema_sparse: alpha a + (1 - alpha) b; a new CSR */
+  m_mat_ema_sparse: {
+    in: { a_rows: [0, "i32"], a_start: [1, "ptr"], a_col: [2, "ptr"], a_val: [3, "ptr"], b_rows: [4, "i32"], b_start: [5, "ptr"], b_col: [6, "ptr"], b_val: [7, "ptr"], alpha: [8, "i64"] },
+    inSlots: 9,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** mat_ema_alpha_sparse: per-cell alpha (a dense alpha_rows x alpha_cols i64 matrix); a new CSR */
+  m_mat_ema_alpha_sparse: {
+    in: { a_rows: [0, "i32"], a_start: [1, "ptr"], a_col: [2, "ptr"], a_val: [3, "ptr"], b_rows: [4, "i32"], b_start: [5, "ptr"], b_col: [6, "ptr"], b_val: [7, "ptr"], alpha: [8, "ptr"], alpha_rows: [9, "i32"], alpha_cols: [10, "i32"] },
+    inSlots: 11,
+    out: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"] },
+    outSlots: 4,
+  },
+  /** vec_max_upscale_to_u16: the n I32F32 values scaled so the largest is 65535 (u16) */
+  m_vec_max_upscale_to_u16: {
+    in: { v: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** vec_u16_max_upscale_to_u16 (the row set_weights stores): the n u16 values scaled so the largest is 65535 */
+  m_vec_u16_max_upscale_to_u16: {
+    in: { v: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** I32F32 saturating_mul */
+  m_sat_mul: {
+    in: { a: [0, "i64"], b: [1, "i64"] },
+    inSlots: 2,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** inplace_row_normalize on a dense rows x cols I32F32 matrix (row-major i64), in place */
+  d_row_normalize: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_col_normalize, in place */
+  d_col_normalize: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_col_max_upscale, in place */
+  d_col_max_upscale: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_diag, in place */
+  d_mask_diag: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_vector: zero v[i] where mask[i] (u8 flags, mask_len of them), in place */
+  d_mask_vector: {
+    in: { mask: [0, "ptr"], mask_len: [1, "i32"], v: [2, "ptr"], n: [3, "i32"] },
+    inSlots: 4,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_matrix: zero the cells a mask_rows x mask_cols u8 mask flags, in place */
+  d_mask_matrix: {
+    in: { mask: [0, "ptr"], mask_rows: [1, "i32"], mask_cols: [2, "i32"], matrix: [3, "ptr"], rows: [4, "i32"], cols: [5, "i32"] },
+    inSlots: 6,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_rows: zero the rows the mask flags, in place */
+  d_mask_rows: {
+    in: { mask: [0, "ptr"], mask_len: [1, "i32"], matrix: [2, "ptr"], rows: [3, "i32"], cols: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_cols: zero the columns the mask flags, in place */
+  d_mask_cols: {
+    in: { mask: [0, "ptr"], mask_len: [1, "i32"], matrix: [2, "ptr"], rows: [3, "i32"], cols: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** inplace_mask_diag_except_index, in place */
+  d_mask_diag_except_index: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], except: [3, "i32"] },
+    inSlots: 4,
+    out: {  },
+    outSlots: 0,
+  },
+  /** row_hadamard: each row times v's entry; a new dense matrix */
+  d_row_hadamard: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
+    inSlots: 5,
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    outSlots: 3,
+  },
+  /** mat_vec_mul: each cell times v's entry for its column; a new dense matrix */
+  d_mat_vec_mul: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
+    inSlots: 5,
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    outSlots: 3,
+  },
+  /** row_sum: each row's sum (len i64) */
+  d_row_sum: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    inSlots: 3,
+    out: { result: [0, "ptr"], len: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** matmul: out_j = sum_i v_i m_ij (len i64) */
+  d_matmul: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
+    inSlots: 5,
+    out: { result: [0, "ptr"], len: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** matmul_transpose: out_i = sum_j m_ij v_j (len i64) */
+  d_matmul_transpose: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], v: [3, "ptr"], v_len: [4, "i32"] },
+    inSlots: 5,
+    out: { result: [0, "ptr"], len: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** inplace_col_clip: each column clipped to its threshold, in place */
+  d_col_clip: {
+    in: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"], threshold: [3, "ptr"], threshold_len: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** weighted_median_col (dense): each column's stake-weighted median (len i64) */
+  d_weighted_median_col: {
+    in: { stake: [0, "ptr"], stake_len: [1, "i32"], matrix: [2, "ptr"], rows: [3, "i32"], cols: [4, "i32"], majority: [5, "i64"] },
+    inSlots: 6,
+    out: { result: [0, "ptr"], len: [1, "i32"] },
+    outSlots: 2,
+  },
+  /** interpolate: a + ratio (b - a); a new dense matrix */
+  d_interpolate: {
+    in: { a: [0, "ptr"], a_rows: [1, "i32"], a_cols: [2, "i32"], b: [3, "ptr"], b_rows: [4, "i32"], b_cols: [5, "i32"], ratio: [6, "i64"] },
+    inSlots: 7,
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    outSlots: 3,
+  },
+  /** mat_ema: alpha a + (1 - alpha) b; a new dense matrix */
+  d_mat_ema: {
+    in: { a: [0, "ptr"], a_rows: [1, "i32"], a_cols: [2, "i32"], b: [3, "ptr"], b_rows: [4, "i32"], b_cols: [5, "i32"], alpha: [6, "i64"] },
+    inSlots: 7,
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    outSlots: 3,
+  },
+  /** mat_ema_alpha (dense): per-cell alpha, clamped; a new dense matrix */
+  d_mat_ema_alpha: {
+    in: { a: [0, "ptr"], a_rows: [1, "i32"], a_cols: [2, "i32"], b: [3, "ptr"], b_rows: [4, "i32"], b_cols: [5, "i32"], alpha: [6, "ptr"], alpha_rows: [7, "i32"], alpha_cols: [8, "i32"] },
+    inSlots: 9,
+    out: { matrix: [0, "ptr"], rows: [1, "i32"], cols: [2, "i32"] },
+    outSlots: 3,
+  },
+  /** vecdiv: x_i / y_i, 0 where y_i is 0 (n i64) */
+  d_vecdiv: {
+    in: { x: [0, "ptr"], n: [1, "i32"], y: [2, "ptr"], y_len: [3, "i32"] },
+    inSlots: 4,
+    out: { result: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** is_topk (no zero rule): whether each of the n values is among the k largest (u8 flags) */
+  d_is_topk: {
+    in: { v: [0, "ptr"], n: [1, "i32"], k: [2, "i32"] },
+    inSlots: 3,
+    out: { flags: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** sum: the plain (wrapping) sum of n I32F32 values */
+  d_sum: {
+    in: { x: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** checked_sum over n u64 values: the sum, or overflowed set (sum 0) on overflow */
+  d_checked_sum_u64: {
+    in: { x: [0, "ptr"], n: [1, "i32"] },
+    inSlots: 2,
+    out: { sum: [0, "u64"], overflowed: [1, "bool"] },
+    outSlots: 2,
+  },
+  /** mask_rows_sparse: empty the rows the mask flags (rows past the mask too), in place (row starts rewritten) */
+  s_mask_rows_sparse: {
+    in: { mask: [0, "ptr"], mask_len: [1, "i32"], rows: [2, "i32"], start: [3, "ptr"], col: [4, "ptr"], val: [5, "ptr"] },
+    inSlots: 6,
+    out: {  },
+    outSlots: 0,
+  },
+  /** mask_diag_sparse, or mask_diag_sparse_except_index when except >= 0, in place */
+  s_mask_diag_sparse: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], except: [4, "i32"] },
+    inSlots: 5,
+    out: {  },
+    outSlots: 0,
+  },
+  /** vec_mask_sparse_matrix: drop (i, j) where first[i] op second[j] (op 0..5: <=, <, ==, >, >=, !=; u64 vectors), in place */
+  s_vec_mask_sparse_matrix: {
+    in: { rows: [0, "i32"], start: [1, "ptr"], col: [2, "ptr"], val: [3, "ptr"], first: [4, "ptr"], first_len: [5, "i32"], second: [6, "ptr"], second_len: [7, "i32"], op: [8, "i32"] },
+    inSlots: 9,
+    out: {  },
+    outSlots: 0,
+  },
+  /** fixed64_to_fixed32: I32F32::saturating_from_num of an I64F64 */
+  d_fixed64_to_fixed32: {
+    in: { bits_lo: [0, "u64"], bits_hi: [1, "u64"] },
+    inSlots: 2,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** safe_ln: substrate-fixed ln on I32F32, 0 where it fails */
+  d_safe_ln: {
+    in: { x: [0, "i64"] },
+    inSlots: 1,
+    out: { value: [0, "i64"] },
+    outSlots: 1,
+  },
+  /** the superellipse a Balancer pool with these reserves and quote weight migrates to (from_weights); error 0, or 1 InvalidParameters, 2 Overflow, 3 OutsideDomain, 4 InsufficientReserves; ellipse a block of layout ellipse (zero on error) */
+  se_from_weights: {
+    in: { alpha: [0, "u64"], tao: [1, "u64"], weight: [2, "u64"] },
+    inSlots: 3,
+    out: { error: [0, "u32"], ellipse: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** the superellipse through these reserves at this U64F64 price (from_price); the same outputs as se_from_weights */
+  se_from_price: {
+    in: { alpha: [0, "u64"], tao: [1, "u64"], price_lo: [2, "u64"], price_hi: [3, "u64"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], ellipse: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** calculate_price on the ellipse (layout ellipse) at these reserves, U64F64 */
+  se_price: {
+    in: { ellipse: [0, "ptr"], alpha: [1, "u64"], tao: [2, "u64"] },
+    inSlots: 3,
+    out: { error: [0, "u32"], price_lo: [1, "u64"], price_hi: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** one exact-input curve function: 0 buy_output, 1 sell_output (arg = input), 2 max buy input, 3 max sell input (arg = reserve floor), 4 quote_delta_to_price, 5 base_delta_to_price (arg = U64F64 target), 6 base_needed_for_quote (arg = output); 7 and 8 are 4 and 5 by the chain's own full bisection */
+  se_trade: {
+    in: { function: [0, "u32"], ellipse: [1, "ptr"], alpha: [2, "u64"], tao: [3, "u64"], arg_lo: [4, "u64"], arg_hi: [5, "u64"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], value: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** translate_liquidity: the ellipse moved by the reserve deltas (a new ellipse block; zero when refused) */
+  se_translate: {
+    in: { ellipse: [0, "ptr"], alpha_delta: [1, "u64"], tao_delta: [2, "u64"] },
+    inSlots: 3,
+    out: { error: [0, "u32"], ellipse: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** the floor square root of a Big below 2^512 (assembly/bigint/big.ts layout); from_pow2: the chain's own power-of-two starting point */
+  se_sqrt: {
+    in: { value: [0, "ptr"], from_pow2: [1, "bool"] },
+    inSlots: 2,
+    out: { root: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** current_alpha_price of a 473 pool (layout pool_473), U64F64 */
+  se_spot: {
+    in: { pool: [0, "ptr"] },
+    inSlots: 1,
+    out: { price_lo: [0, "u64"], price_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** one swap on a 473 pool (layout pool_473): error 0 or sw_swap's codes plus 5 ReservesOutOfBalance, amounts, fees, U64F64 prices and the pool it leaves (layout pool_473) */
+  se_swap: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amount: [2, "u64"], limit_price: [3, "u64"], drop_fees: [4, "bool"], simulate: [5, "bool"] },
+    inSlots: 6,
+    out: { error: [0, "u32"], paid_in: [1, "u64"], paid_out: [2, "u64"], fee: [3, "u64"], fee_to_author: [4, "u64"], price_before_lo: [5, "u64"], price_before_hi: [6, "u64"], price_after_lo: [7, "u64"], price_after_hi: [8, "u64"], pool_after: [9, "ptr"] },
+    outSlots: 10,
+  },
+  /** a simulated swap on a 473 pool and the price the pool would show after it had committed */
+  se_quote: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amount: [2, "u64"], limit_price: [3, "u64"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], paid_in: [1, "u64"], paid_out: [2, "u64"], fee: [3, "u64"], price_before_lo: [4, "u64"], price_before_hi: [5, "u64"], price_after_lo: [6, "u64"], price_after_hi: [7, "u64"] },
+    outSlots: 8,
+  },
+  /** simulated swaps of n amounts on one 473 pool: rows of [error, paid_in, paid_out, fee] (n x 4 u64) */
+  se_quote_batch: {
+    in: { pool: [0, "ptr"], buy: [1, "bool"], amounts: [2, "ptr"], n: [3, "i32"], limit_price: [4, "u64"], drop_fees: [5, "bool"] },
+    inSlots: 6,
+    out: { rows: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** get_max_amount_add (add set) or get_max_amount_remove on a 473 pool */
+  se_max_amount: {
+    in: { pool: [0, "ptr"], add: [1, "bool"], limit_price: [2, "u64"], is_root: [3, "bool"] },
+    inSlots: 4,
+    out: { error: [0, "u32"], max_amount: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** migrate_balancer_to_superellipse on one subnet: whether it completed, the Balancer price before, the pool's price before and after (U64F64) and the pool it leaves (layout pool_473) */
+  se_migrate: {
+    in: { pool: [0, "ptr"], candidate: [1, "bool"], exists: [2, "bool"] },
+    inSlots: 3,
+    out: { complete: [0, "bool"], balancer_price_lo: [1, "u64"], balancer_price_hi: [2, "u64"], price_before_lo: [3, "u64"], price_before_hi: [4, "u64"], price_after_lo: [5, "u64"], price_after_hi: [6, "u64"], pool_after: [7, "ptr"] },
+    outSlots: 8,
+  },
 } as const satisfies Record<string, EntryLayout>;
 
 export type EntryName = keyof typeof layouts;
@@ -127,6 +1009,33 @@ export const EVT = {
   SERVER: 3, VALIDATOR: 4, ROOT: 5, OWNER: 6,
 } as const;
 export const EV = 7;
+
+/** pool: a Balancer subnet pool as the chain stores it (SubnetTAO, SubnetAlphaIn, SubnetAlphaOut, the pool's quote weight in Perquintill parts, PalSwapInitialized, FeeRate, MinimumReserve, SubnetMechanism): the input of every sw_ entry and the state sw_swap leaves */
+export const POOL = {
+  // reserves
+  TAO: 0, ALPHA: 1, ALPHA_OUT: 2,
+  // weights, fee and mechanism
+  QUOTE: 3, INITIALIZED: 4, FEE_RATE: 5, MINIMUM_RESERVE: 6, MECHANISM: 7,
+} as const;
+export const POOL_SLOTS = 8;
+
+/** ellipse: runtime 473's translated superellipse (swap/superellipse.rs): its alpha and tao scales (u128) and its centre (i128, two's complement), each as lo/hi words */
+export const ELL = {
+  // scales
+  ALPHA_SCALE_LO: 0, ALPHA_SCALE_HI: 1, TAO_SCALE_LO: 2, TAO_SCALE_HI: 3,
+  // centre
+  CENTER_ALPHA_LO: 4, CENTER_ALPHA_HI: 5, CENTER_TAO_LO: 6, CENTER_TAO_HI: 7,
+} as const;
+export const ELL_SLOTS = 8;
+
+/** pool_473: a runtime-473 subnet pool: the slots of a Balancer-era pool (layout pool), whether the subnet has a superellipse, and that ellipse (layout ellipse) */
+export const SEPOOL = {
+  // the Balancer-era pool
+  TAO: 0, ALPHA: 1, ALPHA_OUT: 2, QUOTE: 3, INITIALIZED: 4, FEE_RATE: 5, MINIMUM_RESERVE: 6, MECHANISM: 7,
+  // the superellipse
+  HAS_ELLIPSE: 8, ALPHA_SCALE_LO: 9, ALPHA_SCALE_HI: 10, TAO_SCALE_LO: 11, TAO_SCALE_HI: 12, CENTER_ALPHA_LO: 13, CENTER_ALPHA_HI: 14, CENTER_TAO_LO: 15, CENTER_TAO_HI: 16,
+} as const;
+export const SEPOOL_SLOTS = 17;
 
 /** coinbase_phase: the globals' phase: between blocks, waiting for a caller-supplied pool's answers, waiting for the host's payouts */
 export const PHASE_NONE = 0n;

@@ -7,9 +7,8 @@ import { toU64, checkBits } from "./values.js";
 import { TaomathError } from "../core/errors.js";
 import { MASK64 } from "../core/ints.js";
 
-const s64 = (x: bigint) => BigInt.asIntN(64, x);
-const lo = (x: bigint) => s64(BigInt.asUintN(128, x) & MASK64);
-const hi = (x: bigint) => s64(BigInt.asUintN(128, x) >> 64n);
+const lo = (x: bigint) => BigInt.asUintN(128, x) & MASK64;
+const hi = (x: bigint) => BigInt.asUintN(128, x) >> 64n;
 
 export class RootClaimCore {
   constructor(private readonly core: Core) {}
@@ -22,9 +21,8 @@ export class RootClaimCore {
   addClaimable(rate: bigint, amount: bigint, totalRootStake: bigint): { rate: bigint; staked: boolean } {
     const r = checkBits(rate, "rate", "i128"), a = toU64(amount, "amount"), t = toU64(totalRootStake, "total_root_stake");
     this.core.reset();
-    const out = this.core.alloc(16);
-    const ok = this.core.call<number>("c_root_claimable_add", lo(r), hi(r), s64(a), s64(t), out);
-    return { rate: this.core.readI128(out, 1)[0], staked: ok === 0 };
+    const out = this.core.invoke("c_root_claimable_add", { rate_lo: lo(r), rate_hi: hi(r), amount: a, total_root_stake: t });
+    return { rate: out.i128("rate"), staked: out.flag("staked") };
   }
 
   /**
@@ -34,18 +32,17 @@ export class RootClaimCore {
   owed(rate: bigint, rootStake: bigint, claimed: bigint, threshold: bigint, ignoreMinimum = false): { owed: bigint; pays: bigint } {
     const r = checkBits(rate, "rate", "i128"), s = toU64(rootStake, "root_stake"), c = checkBits(claimed, "root_claimed", "u128"), th = toU64(threshold, "threshold");
     this.core.reset();
-    const out = this.core.alloc(16);
-    const pays = this.core.call<bigint>("c_root_owed", lo(r), hi(r), s64(s), lo(c), hi(c), s64(th), ignoreMinimum ? 1 : 0, out);
-    return { owed: this.core.readI128(out, 1)[0], pays: BigInt.asUintN(64, pays) };
+    const out = this.core.invoke("c_root_owed", {
+      rate_lo: lo(r), rate_hi: hi(r), root_stake: s, claimed_lo: lo(c), claimed_hi: hi(c), threshold: th, ignore_minimum: ignoreMinimum ? 1 : 0,
+    });
+    return { owed: out.i128("owed"), pays: out.get("pays") };
   }
 
   /** floor(rate * amount) as u128: how far RootClaimed moves when `amount` root stake is added or removed. */
   claimedShift(rate: bigint, amount: bigint): bigint {
     const r = checkBits(rate, "rate", "i128"), a = toU64(amount, "amount");
     this.core.reset();
-    const out = this.core.alloc(16);
-    this.core.call("c_root_claimed_shift", lo(r), hi(r), s64(a), out);
-    return BigInt.asUintN(128, this.core.readI128(out, 1)[0]);
+    return this.core.invoke("c_root_claimed_shift", { rate_lo: lo(r), rate_hi: hi(r), amount: a }).u128("shift");
   }
 
   /** block_hash_to_indices: the coldkey indices auto-claimed in a block, ascending and distinct. */
@@ -54,8 +51,7 @@ export class RootClaimCore {
     const kk = toU64(k, "k"), nn = toU64(n, "n");
     if (kk > 1000n) throw new TaomathError("out_of_range", "k", "k (NumRootClaim) above 1000 is not supported");
     this.core.reset();
-    const ph = this.core.u8(hash), out = this.core.alloc(Number(kk) * 8);
-    const count = this.core.call<number>("c_block_hash_to_indices", ph, s64(kk), s64(nn), out);
-    return this.core.readU64(out, count);
+    const out = this.core.invoke("c_block_hash_to_indices", { block_hash: this.core.u8(hash), k: kk, n: nn });
+    return this.core.readU64(out.num("indices"), out.num("count"));
   }
 }

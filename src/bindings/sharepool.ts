@@ -1,12 +1,11 @@
-// Typed wrappers over assembly/abi/sharepool.ts: SafeFloat primitives and share-pool op sequences,
+// Typed wrappers over assembly/abi/sharepool.ts (header convention): SafeFloat primitives and share-pool op sequences,
 // under the share-pool rules of runtime 425 (default) or 473 (`{ runtime: 473 }`).
 
-import { Core } from "./core.js";
+import type { Core, OutHeader } from "./core.js";
 import { TaomathError, quote } from "../core/errors.js";
 import { toArray, toU64, typeOf, checkBits, I64_MIN, I64_MAX } from "./values.js";
 import { MASK64 } from "../core/ints.js";
 
-const s = (x: bigint) => BigInt.asIntN(64, x);
 /** Most u64 slots of snapshots one run may return (ops x (6 + 5 keys)): 64 MiB. */
 export const MAX_SHARE_POOL_SLOTS = 8 * 1024 * 1024;
 
@@ -50,36 +49,34 @@ export interface SharePoolSnapshot extends SharePoolState {
 
 export class SharePoolCore {
   constructor(private readonly core: Core) {}
-  private fn<T>(name: string, ...args: unknown[]): T { return this.core.call<T>(name, ...args); }
-  private args(a: SafeFloat, field = "a"): bigint[] {
-    const f = safeFloat(a, field);
-    return [s(f.mantissa >> 64n), s(f.mantissa & MASK64), s(f.exponent)];
+  private result(out: OutHeader<"sf_add" | "sf_sub" | "sf_div" | "sf_sub_exact_floor" | "sf_mul_div" | "sf_from_u64f64">): SafeFloat | null {
+    return out.num("error") !== 0 ? null : { mantissa: out.u128("mantissa"), exponent: out.get("exponent") };
   }
-  private result(h: number): SafeFloat | null {
-    const [ok, lo, hi, e] = this.core.readU64(h >>> 0, 4);
-    return ok === 0n ? null : { mantissa: (hi << 64n) | lo, exponent: BigInt.asIntN(64, e) };
+  private two(entry: "sf_add" | "sf_sub" | "sf_div" | "sf_sub_exact_floor", a: SafeFloat, b: SafeFloat): SafeFloat | null {
+    const x = { ...operand("a", a), ...operand("b", b) };
+    this.core.reset();
+    return this.result(this.core.invoke(entry, x));
   }
 
-  add(a: SafeFloat, b: SafeFloat): SafeFloat | null { const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.result(this.fn("sf_add", ...x)); }
-  sub(a: SafeFloat, b: SafeFloat): SafeFloat | null { const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.result(this.fn("sf_sub", ...x)); }
+  add(a: SafeFloat, b: SafeFloat): SafeFloat | null { return this.two("sf_add", a, b); }
+  sub(a: SafeFloat, b: SafeFloat): SafeFloat | null { return this.two("sf_sub", a, b); }
   mulDiv(a: SafeFloat, b: SafeFloat, c: SafeFloat): SafeFloat | null {
-    const x = [...this.args(a), ...this.args(b, "b"), ...this.args(c, "c")];
-    this.core.reset(); return this.result(this.fn("sf_mul_div", ...x));
+    const x = { ...operand("a", a), ...operand("b", b), ...operand("c", c) };
+    this.core.reset(); return this.result(this.core.invoke("sf_mul_div", x));
   }
-  div(a: SafeFloat, b: SafeFloat): SafeFloat | null { const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.result(this.fn("sf_div", ...x)); }
+  div(a: SafeFloat, b: SafeFloat): SafeFloat | null { return this.two("sf_div", a, b); }
   /** a > b; at 473 a zero is never greater and any nonzero value beats zero. */
   gt(a: SafeFloat, b: SafeFloat, opts?: SharePoolOptions): boolean {
     const name = runtimeOf(opts) === 473 ? "sf_gt_473" : "sf_gt";
-    const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.fn<number>(name, ...x) !== 0;
+    const x = { ...operand("a", a), ...operand("b", b) };
+    this.core.reset(); return this.core.invoke(name, x).flag("greater");
   }
   /** Runtime 473's sub_exact_floor: a − b exact at the finer exponent, then floored; null when a < b. */
-  subExactFloor(a: SafeFloat, b: SafeFloat): SafeFloat | null {
-    const x = [...this.args(a), ...this.args(b, "b")]; this.core.reset(); return this.result(this.fn("sf_sub_exact_floor", ...x));
-  }
-  toU64(a: SafeFloat): bigint { const x = this.args(a); this.core.reset(); return BigInt.asUintN(64, this.fn<bigint>("sf_to_u64", ...x)); }
+  subExactFloor(a: SafeFloat, b: SafeFloat): SafeFloat | null { return this.two("sf_sub_exact_floor", a, b); }
+  toU64(a: SafeFloat): bigint { const x = operand("a", a); this.core.reset(); return this.core.invoke("sf_to_u64", x).get("value"); }
   fromU64F64(bits: bigint): SafeFloat {
     const b = checkBits(bits, "bits", "u128");
-    this.core.reset(); return this.result(this.fn("sf_from_u64f64", s(b >> 64n), s(b & MASK64)))!;
+    this.core.reset(); return this.result(this.core.invoke("sf_from_u64f64", { bits_lo: b & MASK64, bits_hi: b >> 64n }))!;
   }
 
   /** Runs ops on a pool state; returns the state after each op. */
@@ -111,8 +108,7 @@ export class SharePoolCore {
     const sp = this.core.u64(slots);
     const op = this.core.u64(opSlots);
     ops = list as typeof ops;
-    const out = this.core.alloc(ops.length * width * 8);
-    this.fn<void>(runtime === 473 ? "sp_run_473" : "sp_run", sp, op, ops.length, out);
+    const out = this.core.invoke(runtime === 473 ? "sp_run_473" : "sp_run", { state: sp, ops: op, n: ops.length }).num("snapshots");
     const v = this.core.readU64(out, ops.length * width);
     const snaps: SharePoolSnapshot[] = [];
     for (let i = 0; i < ops.length; i++) {
@@ -136,6 +132,12 @@ function rec(e: ShareEntry, field: string): bigint[] {
   throw new TaomathError("invalid_type", `${field}.kind`, `expected "absent", "safe" or "legacy", got ${quote((e as { kind: unknown }).kind)}`);
 }
 
+
+/** A checked SafeFloat operand as the slots `<name>_mantissa_lo`, `_mantissa_hi`, `_exponent` of an sf_ entry. */
+function operand<N extends string>(name: N, a: SafeFloat): Record<`${N}_mantissa_lo` | `${N}_mantissa_hi` | `${N}_exponent`, bigint> {
+  const f = safeFloat(a, name);
+  return { [`${name}_mantissa_lo`]: f.mantissa & MASK64, [`${name}_mantissa_hi`]: f.mantissa >> 64n, [`${name}_exponent`]: f.exponent } as Record<`${N}_mantissa_lo` | `${N}_mantissa_hi` | `${N}_exponent`, bigint>;
+}
 
 /** A SafeFloat as the chain stores it: a u128 mantissa and an i64 exponent. */
 function safeFloat(a: SafeFloat, field: string): SafeFloat {

@@ -1,4 +1,4 @@
-// Typed wrappers over assembly/abi/superellipse.ts: the runtime-473 superellipse curve
+// Typed wrappers over assembly/abi/superellipse.ts (header convention, boundary.json): the runtime-473 superellipse curve
 // (calibration, price, trades, limit searches, inverse quote, translation), one 473 swap, quotes,
 // limit-price maximums and the Balancer → superellipse migration. Inputs here are already
 // validated u64/u128/i128 values (src/pool/validate.ts is the checking layer).
@@ -8,6 +8,7 @@ import type { PoolInput, PoolState } from "../bindings/swap.js";
 import { DEFAULT_POOL } from "../bindings/swap.js";
 import { TaomathError } from "../core/errors.js";
 import { MASK64, U128_MAX, I128_MIN, I128_MAX } from "../core/ints.js";
+import { ELL, ELL_SLOTS, SEPOOL, SEPOOL_SLOTS, layouts } from "./layout.js";
 
 /** The `SwapSuperellipse` storage value (Q32 units: 2^32 per rao). */
 export interface Ellipse {
@@ -59,113 +60,114 @@ function a128(x: bigint, field: string): bigint {
   if (typeof x !== "bigint" || x < 0n || x > U128_MAX) throw new TaomathError("out_of_range", field, `${String(x)} is not a u128`);
   return x;
 }
-const lo = (x: bigint) => BigInt.asIntN(64, x & MASK64);
-const hi = (x: bigint) => BigInt.asIntN(64, (x >> 64n) & MASK64);
+function scale(v: bigint, field: string, key: string): void {
+  if (typeof v !== "bigint" || v < 0n || v > U128_MAX) a128(v, `${field}.${key}`);
+}
+function center(v: bigint, field: string, key: string): void {
+  if (typeof v !== "bigint" || v < I128_MIN || v > I128_MAX) throw new TaomathError("out_of_range", `${field}.${key}`, `${String(v)} is not an i128`);
+}
+const lo = (x: bigint) => x & MASK64;
+const hi = (x: bigint) => (x >> 64n) & MASK64;
 const u128 = (l: bigint, h: bigint) => (h << 64n) | l;
 
 export class EllipseCore {
   constructor(private readonly core: Core) {}
 
-  private fn<T>(name: string, ...args: unknown[]): T { return this.core.call<T>(name, ...args); }
-  /** What Core.call does on a trap, for the hot paths that call their export directly. */
-  private trapped(name: string, e: unknown): unknown {
-    return e instanceof WebAssembly.RuntimeError ? new TaomathError("internal", name, `the wasm core trapped (${e.message})`) : e;
-  }
-  // One u64 view over the module's memory, remade only when memory growth replaces the buffer:
-  // making a typed-array view per call costs more than a whole curve operation.
-  private buf: ArrayBuffer | null = null;
-  private v64: BigUint64Array = new BigUint64Array(0);
-  private view(): BigUint64Array {
-    const b = this.core.buffer;
-    if (b !== this.buf) { this.buf = b; this.v64 = new BigUint64Array(b); }
-    return this.v64;
-  }
-  private read(h: number, n: number): bigint[] {
-    const v = this.view(), k = (h >>> 0) / 8;
-    const out: bigint[] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = v[k + i];
-    return out;
-  }
-  private put(values: bigint[]): number {
-    const p = this.core.alloc(values.length * 8);
-    const v = this.view(), k = p / 8;
-    for (let i = 0; i < values.length; i++) v[k + i] = values[i];
-    return p;
-  }
-
-  private ellipseSlots(e: Ellipse): bigint[] {
-    a128(e.alpha_scale, "ellipse.alpha_scale"); a128(e.tao_scale, "ellipse.tao_scale");
-    for (const [v, f] of [[e.center_alpha, "ellipse.center_alpha"], [e.center_tao, "ellipse.center_tao"]] as const) {
-      if (typeof v !== "bigint" || v < I128_MIN || v > I128_MAX) throw new TaomathError("out_of_range", f, `${String(v)} is not an i128`);
-    }
+  /** The ellipse's 8 words in layout order, each value checked (field names built only on failure: this runs per quote). */
+  private ellipseWords(e: Ellipse, field: string): bigint[] {
+    scale(e.alpha_scale, field, "alpha_scale"); scale(e.tao_scale, field, "tao_scale");
+    center(e.center_alpha, field, "center_alpha"); center(e.center_tao, field, "center_tao");
     const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
-    return [e.alpha_scale & MASK64, e.alpha_scale >> 64n, e.tao_scale & MASK64, e.tao_scale >> 64n, a & MASK64, a >> 64n, t & MASK64, t >> 64n];
+    return [lo(e.alpha_scale), hi(e.alpha_scale), lo(e.tao_scale), hi(e.tao_scale), lo(a), hi(a), lo(t), hi(t)];
   }
-  private writeEllipse(e: Ellipse): number { return this.put(this.ellipseSlots(e)); }
-  private static ellipseFrom(v: bigint[], at: number): Ellipse {
-    return {
-      alpha_scale: u128(v[at], v[at + 1]), tao_scale: u128(v[at + 2], v[at + 3]),
-      center_alpha: BigInt.asIntN(128, u128(v[at + 4], v[at + 5])), center_tao: BigInt.asIntN(128, u128(v[at + 6], v[at + 7])),
-    };
-  }
-  private writePool(p: Pool473Input): number {
-    const d = DEFAULT_POOL;
-    const at = this.core.alloc(17 * 8);
-    const v = this.view(), k = at / 8;
-    v[k] = u64(p.taoReserve); v[k + 1] = u64(p.alphaReserve); v[k + 2] = u64(p.alphaOut ?? d.alphaOut);
-    v[k + 3] = u64(p.quoteWeight ?? d.quoteWeight); v[k + 4] = (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n;
-    v[k + 5] = BigInt(p.feeRate ?? d.feeRate); v[k + 6] = u64(p.minimumReserve ?? d.minimumReserve);
-    v[k + 7] = BigInt(p.mechanism ?? d.mechanism);
-    const e = p.ellipse;
-    if (e) {
-      v[k + 8] = 1n;
-      a128(e.alpha_scale, "pool.ellipse.alpha_scale"); a128(e.tao_scale, "pool.ellipse.tao_scale");
-      if (e.center_alpha < I128_MIN || e.center_alpha > I128_MAX) throw new TaomathError("out_of_range", "pool.ellipse.center_alpha", "not an i128");
-      if (e.center_tao < I128_MIN || e.center_tao > I128_MAX) throw new TaomathError("out_of_range", "pool.ellipse.center_tao", "not an i128");
-      const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
-      v[k + 9] = e.alpha_scale & MASK64; v[k + 10] = e.alpha_scale >> 64n; v[k + 11] = e.tao_scale & MASK64; v[k + 12] = e.tao_scale >> 64n;
-      v[k + 13] = a & MASK64; v[k + 14] = a >> 64n; v[k + 15] = t & MASK64; v[k + 16] = t >> 64n;
-    } else v[k + 8] = 0n;
+  /** An ellipse block (layout ellipse). */
+  private writeEllipse(e: Ellipse): number {
+    const w = this.ellipseWords(e, "ellipse");
+    const at = this.core.alloc(ELL_SLOTS * 8);
+    const v = this.core.words(), k = at / 8;
+    v[k + ELL.ALPHA_SCALE_LO] = w[0]; v[k + ELL.ALPHA_SCALE_HI] = w[1]; v[k + ELL.TAO_SCALE_LO] = w[2]; v[k + ELL.TAO_SCALE_HI] = w[3];
+    v[k + ELL.CENTER_ALPHA_LO] = w[4]; v[k + ELL.CENTER_ALPHA_HI] = w[5]; v[k + ELL.CENTER_TAO_LO] = w[6]; v[k + ELL.CENTER_TAO_HI] = w[7];
     return at;
   }
-  private static poolFrom(v: bigint[], at: number): Pool473State {
+  private readEllipse(at: number): Ellipse {
+    const v = this.core.words(), k = at / 8;
     return {
-      taoReserve: v[at], alphaReserve: v[at + 1], alphaOut: v[at + 2], quoteWeight: v[at + 3], palSwapInitialized: v[at + 4] !== 0n,
-      feeRate: Number(v[at + 5]), minimumReserve: v[at + 6], mechanism: Number(v[at + 7]),
-      ellipse: v[at + 8] !== 0n ? EllipseCore.ellipseFrom(v, at + 9) : null,
+      alpha_scale: u128(v[k + ELL.ALPHA_SCALE_LO], v[k + ELL.ALPHA_SCALE_HI]), tao_scale: u128(v[k + ELL.TAO_SCALE_LO], v[k + ELL.TAO_SCALE_HI]),
+      center_alpha: BigInt.asIntN(128, u128(v[k + ELL.CENTER_ALPHA_LO], v[k + ELL.CENTER_ALPHA_HI])),
+      center_tao: BigInt.asIntN(128, u128(v[k + ELL.CENTER_TAO_LO], v[k + ELL.CENTER_TAO_HI])),
     };
   }
-  private curve<T>(err: bigint, value: T): CurveResult<T> {
-    const e = ELLIPSE_ERRORS[Number(err)];
-    return e === null ? { ok: true, value } : { ok: false, error: e! };
+  /** A 473 pool block (layout pool_473), and `extra` u64 slots after it (a hot path's input header, in the same allocation). */
+  private writePool(p: Pool473Input, extra = 0): number {
+    const d = DEFAULT_POOL;
+    const e = p.ellipse;
+    if (e) {
+      scale(e.alpha_scale, "pool.ellipse", "alpha_scale"); scale(e.tao_scale, "pool.ellipse", "tao_scale");
+      center(e.center_alpha, "pool.ellipse", "center_alpha"); center(e.center_tao, "pool.ellipse", "center_tao");
+    }
+    const at = this.core.alloc((SEPOOL_SLOTS + extra) * 8);
+    const v = this.core.words(), k = at / 8;
+    v[k + SEPOOL.TAO] = u64(p.taoReserve); v[k + SEPOOL.ALPHA] = u64(p.alphaReserve); v[k + SEPOOL.ALPHA_OUT] = u64(p.alphaOut ?? d.alphaOut);
+    v[k + SEPOOL.QUOTE] = u64(p.quoteWeight ?? d.quoteWeight); v[k + SEPOOL.INITIALIZED] = (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n;
+    v[k + SEPOOL.FEE_RATE] = BigInt(p.feeRate ?? d.feeRate); v[k + SEPOOL.MINIMUM_RESERVE] = u64(p.minimumReserve ?? d.minimumReserve);
+    v[k + SEPOOL.MECHANISM] = BigInt(p.mechanism ?? d.mechanism);
+    v[k + SEPOOL.HAS_ELLIPSE] = e ? 1n : 0n;
+    if (e) {
+      const a = BigInt.asUintN(128, e.center_alpha), t = BigInt.asUintN(128, e.center_tao);
+      v[k + SEPOOL.ALPHA_SCALE_LO] = lo(e.alpha_scale); v[k + SEPOOL.ALPHA_SCALE_HI] = hi(e.alpha_scale);
+      v[k + SEPOOL.TAO_SCALE_LO] = lo(e.tao_scale); v[k + SEPOOL.TAO_SCALE_HI] = hi(e.tao_scale);
+      v[k + SEPOOL.CENTER_ALPHA_LO] = lo(a); v[k + SEPOOL.CENTER_ALPHA_HI] = hi(a);
+      v[k + SEPOOL.CENTER_TAO_LO] = lo(t); v[k + SEPOOL.CENTER_TAO_HI] = hi(t);
+    }
+    return at;
+  }
+  private readPool(at: number): Pool473State {
+    const v = this.core.words(), k = at / 8;
+    return {
+      taoReserve: v[k + SEPOOL.TAO], alphaReserve: v[k + SEPOOL.ALPHA], alphaOut: v[k + SEPOOL.ALPHA_OUT], quoteWeight: v[k + SEPOOL.QUOTE],
+      palSwapInitialized: v[k + SEPOOL.INITIALIZED] !== 0n, feeRate: Number(v[k + SEPOOL.FEE_RATE]), minimumReserve: v[k + SEPOOL.MINIMUM_RESERVE],
+      mechanism: Number(v[k + SEPOOL.MECHANISM]),
+      ellipse: v[k + SEPOOL.HAS_ELLIPSE] !== 0n ? {
+        alpha_scale: u128(v[k + SEPOOL.ALPHA_SCALE_LO], v[k + SEPOOL.ALPHA_SCALE_HI]), tao_scale: u128(v[k + SEPOOL.TAO_SCALE_LO], v[k + SEPOOL.TAO_SCALE_HI]),
+        center_alpha: BigInt.asIntN(128, u128(v[k + SEPOOL.CENTER_ALPHA_LO], v[k + SEPOOL.CENTER_ALPHA_HI])),
+        center_tao: BigInt.asIntN(128, u128(v[k + SEPOOL.CENTER_TAO_LO], v[k + SEPOOL.CENTER_TAO_HI])),
+      } : null,
+    };
+  }
+  private curve<T>(err: number, value: () => T): CurveResult<T> {
+    const e = ELLIPSE_ERRORS[err];
+    return e === null ? { ok: true, value: value() } : { ok: false, error: e! };
   }
 
   fromWeights(alpha: bigint, tao: bigint, quoteWeight: bigint): CurveResult<Ellipse> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_from_weights", lo(a64(alpha, "alpha")), lo(a64(tao, "tao")), lo(a64(quoteWeight, "quote_weight") > 10n ** 18n ? 10n ** 18n : quoteWeight)), 9);
-    return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
+    const out = this.core.invoke("se_from_weights", { alpha: a64(alpha, "alpha"), tao: a64(tao, "tao"), weight: a64(quoteWeight, "quote_weight") > 10n ** 18n ? 10n ** 18n : quoteWeight });
+    return this.curve(out.num("error"), () => this.readEllipse(out.num("ellipse")));
   }
   fromPrice(alpha: bigint, tao: bigint, priceBits: bigint): CurveResult<Ellipse> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_from_price", lo(a64(alpha, "alpha")), lo(a64(tao, "tao")), lo(a128(priceBits, "price")), hi(priceBits)), 9);
-    return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
+    const price = a128(priceBits, "price");
+    const out = this.core.invoke("se_from_price", { alpha: a64(alpha, "alpha"), tao: a64(tao, "tao"), price_lo: lo(price), price_hi: hi(price) });
+    return this.curve(out.num("error"), () => this.readEllipse(out.num("ellipse")));
   }
   price(e: Ellipse, alpha: bigint, tao: bigint): CurveResult<bigint> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_price", this.writeEllipse(e), lo(a64(alpha, "alpha")), lo(a64(tao, "tao"))), 3);
-    return this.curve(v[0], u128(v[1], v[2]));
+    const out = this.core.invoke("se_price", { ellipse: this.writeEllipse(e), alpha: a64(alpha, "alpha"), tao: a64(tao, "tao") });
+    return this.curve(out.num("error"), () => out.u128("price"));
   }
   /** One exact-input function; `arg` is the input, floor, U64F64 target bits or wanted output. */
   trade(fn: TradeFn, e: Ellipse, alpha: bigint, tao: bigint, arg: bigint): CurveResult<bigint> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_trade", TRADE_CODE[fn], this.writeEllipse(e), lo(a64(alpha, "alpha")), lo(a64(tao, "tao")),
-      lo(fn.includes("delta_to_price") ? a128(arg, "target") : a64(arg, fn.startsWith("max") ? "floor" : fn === "base_needed_for_quote" ? "output" : "input")), hi(arg)), 2);
-    return this.curve(v[0], v[1]);
+    const a = fn.includes("delta_to_price") ? a128(arg, "target") : a64(arg, fn.startsWith("max") ? "floor" : fn === "base_needed_for_quote" ? "output" : "input");
+    const out = this.core.invoke("se_trade", {
+      function: TRADE_CODE[fn], ellipse: this.writeEllipse(e), alpha: a64(alpha, "alpha"), tao: a64(tao, "tao"), arg_lo: lo(a), arg_hi: hi(a),
+    });
+    return this.curve(out.num("error"), () => out.get("value"));
   }
   translate(e: Ellipse, alphaDelta: bigint, taoDelta: bigint): CurveResult<Ellipse> {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_translate", this.writeEllipse(e), lo(a64(alphaDelta, "alpha_delta")), lo(a64(taoDelta, "tao_delta"))), 9);
-    return this.curve(v[0], EllipseCore.ellipseFrom(v, 1));
+    const out = this.core.invoke("se_translate", { ellipse: this.writeEllipse(e), alpha_delta: a64(alphaDelta, "alpha_delta"), tao_delta: a64(taoDelta, "tao_delta") });
+    return this.curve(out.num("error"), () => this.readEllipse(out.num("ellipse")));
   }
   /** floor(√v) for v < 2^512, by the fast start or the chain's own power-of-two start. */
   sqrt(v: bigint, chainStart = false): bigint {
@@ -178,7 +180,7 @@ export class EllipseCore {
     const w = new Uint32Array(this.core.buffer, p, 4 + cap);
     w[0] = limbs.length; w[1] = 0; w[2] = cap; w[3] = 0;
     for (let i = 0; i < limbs.length; i++) w[4 + i] = limbs[i];
-    const d = this.fn<number>("se_sqrt", p, chainStart ? 1 : 0) >>> 0;
+    const d = this.core.invoke("se_sqrt", { value: p, from_pow2: chainStart }).num("root");
     const n = new Uint32Array(this.core.buffer, d, 1)[0];
     const l = new Uint32Array(this.core.buffer, d + 16, n);
     let x = 0n;
@@ -188,18 +190,19 @@ export class EllipseCore {
 
   spotPrice(pool: Pool473Input): bigint {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_spot", this.writePool(pool)), 2);
-    return u128(v[0], v[1]);
+    return this.core.invoke("se_spot", { pool: this.writePool(pool) }).u128("price");
   }
   swap(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint, dropFees: boolean, simulate: boolean): Swap473Outcome {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_swap", this.writePool(pool), buy ? 1 : 0, lo(a64(amount, "amount")), lo(a64(limitPriceRao, "limit_price_rao")), dropFees ? 1 : 0, simulate ? 1 : 0), 26);
-    const err = SWAP473_ERRORS[Number(v[0])];
+    const out = this.core.invoke("se_swap", {
+      pool: this.writePool(pool), buy, amount: a64(amount, "amount"), limit_price: a64(limitPriceRao, "limit_price_rao"), drop_fees: dropFees, simulate,
+    });
+    const err = SWAP473_ERRORS[out.num("error")];
     return {
       ok: err === null, ...(err ? { error: err } : {}),
-      paidIn: v[1], paidOut: v[2], fee: v[3], feeToBlockAuthor: v[4],
-      priceBefore: u128(v[5], v[6]), priceAfter: u128(v[7], v[8]),
-      stateAfter: EllipseCore.poolFrom(v, 9),
+      paidIn: out.get("paid_in"), paidOut: out.get("paid_out"), fee: out.get("fee"), feeToBlockAuthor: out.get("fee_to_author"),
+      priceBefore: out.u128("price_before"), priceAfter: out.u128("price_after"),
+      stateAfter: this.readPool(out.num("pool_after")),
     };
   }
   /**
@@ -216,37 +219,42 @@ export class EllipseCore {
     return { ok: r.ok, ...(r.error ? { error: r.error } : {}), paidIn: r.paidIn, paidOut: r.paidOut, fee: r.fee, feeToBlockAuthor: r.feeToBlockAuthor };
   }
   quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
+    const amt = a64(amount, "amount"), limit = a64(limitPriceRao, "limit_price_rao");
     this.core.reset();
-    const ph = this.writePool(pool);
-    let h: number;
-    // a direct call: the generic Core.call's argument spread costs a measurable part of a quote
-    try { h = (this.core.exports.se_quote as (...a: unknown[]) => number)(ph, buy ? 1 : 0, a64(amount, "amount"), a64(limitPriceRao, "limit_price_rao")); }
-    catch (e) { throw this.trapped("se_quote", e); }
-    const v = this.read(h, 8);
-    return { error: SWAP473_ERRORS[Number(v[0])], paidIn: v[1], paidOut: v[2], fee: v[3], priceBefore: u128(v[4], v[5]), priceAfter: u128(v[6], v[7]) };
+    // the one hot single call: its header is written and read at the generated indexes directly
+    const L = layouts.se_quote, ph = this.writePool(pool, L.inSlots), h = ph + SEPOOL_SLOTS * 8;
+    let v = this.core.words(), k = h >>> 3;
+    v[k + L.in.pool[0]] = BigInt(ph); v[k + L.in.buy[0]] = buy ? 1n : 0n; v[k + L.in.amount[0]] = amt; v[k + L.in.limit_price[0]] = limit;
+    const o = this.core.enter("se_quote", h);
+    v = this.core.words(); k = o >>> 3;
+    const out = L.out;
+    return {
+      error: SWAP473_ERRORS[Number(v[k + out.error[0]])], paidIn: v[k + out.paid_in[0]], paidOut: v[k + out.paid_out[0]], fee: v[k + out.fee[0]],
+      priceBefore: u128(v[k + out.price_before_lo[0]], v[k + out.price_before_hi[0]]), priceAfter: u128(v[k + out.price_after_lo[0]], v[k + out.price_after_hi[0]]),
+    };
   }
   quoteBatch(pool: Pool473Input, buy: boolean, amounts: ArrayLike<bigint>, limitPriceRao: bigint, dropFees = false): BigUint64Array {
     this.core.reset();
     for (let i = 0; i < amounts.length; i++) a64(amounts[i], `amounts[${i}]`);
-    const ph = this.writePool(pool);
-    const a = this.core.u64(amounts);
-    const out = this.core.alloc(amounts.length * 32);
-    this.fn<void>("se_quote_batch", ph, buy ? 1 : 0, a, amounts.length, lo(a64(limitPriceRao, "limit_price_rao")), dropFees ? 1 : 0, out);
-    return new BigUint64Array(this.core.buffer.slice(out, out + amounts.length * 32));
+    const out = this.core.invoke("se_quote_batch", {
+      pool: this.writePool(pool), buy, amounts: this.core.u64(amounts), n: amounts.length, limit_price: a64(limitPriceRao, "limit_price_rao"), drop_fees: dropFees,
+    });
+    const rows = out.num("rows");
+    return new BigUint64Array(this.core.buffer.slice(rows, rows + amounts.length * 32));
   }
   maxAmount(pool: Pool473Input, addStake: boolean, limitPriceRao: bigint, isRoot = false): { ok: true; maxAmount: bigint } | { ok: false; error: Swap473Error } {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_max_amount", this.writePool(pool), addStake ? 1 : 0, lo(a64(limitPriceRao, "limit_price_rao")), isRoot ? 1 : 0), 2);
-    const err = SWAP473_ERRORS[Number(v[0])];
-    return err === null ? { ok: true, maxAmount: v[1] } : { ok: false, error: err! };
+    const out = this.core.invoke("se_max_amount", { pool: this.writePool(pool), add: addStake, limit_price: a64(limitPriceRao, "limit_price_rao"), is_root: isRoot });
+    const err = SWAP473_ERRORS[out.num("error")];
+    return err === null ? { ok: true, maxAmount: out.get("max_amount") } : { ok: false, error: err! };
   }
   /** migrate_balancer_to_superellipse on one subnet. */
   migrate(pool: Pool473Input, candidate: boolean, exists: boolean): { complete: boolean; balancerPrice: bigint; priceBefore: bigint; priceAfter: bigint; stateAfter: Pool473State } {
     this.core.reset();
-    const v = this.read(this.fn<number>("se_migrate", this.writePool(pool), candidate ? 1 : 0, exists ? 1 : 0), 24);
+    const out = this.core.invoke("se_migrate", { pool: this.writePool(pool), candidate, exists });
     return {
-      complete: v[0] !== 0n, balancerPrice: u128(v[1], v[2]), priceBefore: u128(v[3], v[4]), priceAfter: u128(v[5], v[6]),
-      stateAfter: EllipseCore.poolFrom(v, 7),
+      complete: out.flag("complete"), balancerPrice: out.u128("balancer_price"), priceBefore: out.u128("price_before"), priceAfter: out.u128("price_after"),
+      stateAfter: this.readPool(out.num("pool_after")),
     };
   }
 }

@@ -3,7 +3,6 @@
 
 import { Core } from "./core.js";
 import { toArray, toU16, toU64 } from "./values.js";
-import { MASK64 } from "../core/ints.js";
 
 export class WeightsCore {
   constructor(private readonly core: Core) {}
@@ -12,9 +11,8 @@ export class WeightsCore {
   maxUpscale(values: readonly number[]): number[] {
     values = u16s(values, "values");
     this.core.reset();
-    const out = this.core.alloc(values.length * 2);
-    this.core.call("m_vec_u16_max_upscale_to_u16", this.core.u16(values), values.length, out);
-    return this.core.readU16(out, values.length);
+    const out = this.core.invoke("m_vec_u16_max_upscale_to_u16", { v: this.core.u16(values), n: values.length });
+    return this.core.readU16(out.num("result"), values.length);
   }
 
   /** check_vec_max_limited(values, limit). */
@@ -22,17 +20,14 @@ export class WeightsCore {
     values = u16s(values, "values");
     limit = toU16(limit, "limit");
     this.core.reset();
-    return this.core.call<number>("w_vec_max_limited", this.core.u16(values), values.length, limit) !== 0;
+    return this.core.invoke("w_vec_max_limited", { values: this.core.u16(values), n: values.length, limit }).flag("within");
   }
 
   /** get_stake_weights_for_hotkey_on_subnet total: I64F64 bits (value = bits / 2^64). */
   hotkeyTotalStake(alpha: bigint, tao: bigint, taoWeight: bigint): bigint {
     alpha = toU64(alpha, "alpha_stake"); tao = toU64(tao, "tao_stake"); taoWeight = toU64(taoWeight, "tao_weight");
     this.core.reset();
-    const out = this.core.alloc(16);
-    this.core.call("w_hotkey_total_stake", BigInt.asIntN(64, alpha), BigInt.asIntN(64, tao), BigInt.asIntN(64, taoWeight), out);
-    const [lo, hi] = this.core.readU64(out, 2);
-    return BigInt.asIntN(128, ((hi << 64n) | lo) & ((MASK64 << 64n) | MASK64));
+    return this.core.invoke("w_hotkey_total_stake", { alpha, tao, tao_weight: taoWeight }).i128("stake");
   }
 }
 

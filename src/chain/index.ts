@@ -3,6 +3,7 @@
 
 export { ChainClient, type ClientOptions, type RuntimeVersion, type Header } from "./client.js";
 export { webSocketTransport, httpTransport, type Transport, type WebSocketConstructor, type WebSocketLike } from "./transport.js";
+export { readCappedBytes } from "./body.js";
 export { fetchSnapshot, toJsonValue, SNAPSHOT_SCHEMA, type Snapshot, type StorageEntry, type FetchOptions, type Progress } from "./snapshot.js";
 export {
   epochInputsFromSnapshot, nextEpochBlock, blocksUntilNextEpoch, scheduleIsStateful,

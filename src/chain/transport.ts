@@ -3,6 +3,7 @@
 // HTTP implementation over fetch. Transports map connection failures and timeouts to TaomathError.
 
 import { TaomathError, quote } from "../core/errors.js";
+import { readCappedBytes } from "./body.js";
 
 export interface Transport {
   /** one JSON-RPC call; resolves with `result`, rejects with a TaomathError */
@@ -173,18 +174,5 @@ async function readCapped(res: Response, method: string, cap: number): Promise<s
     if (text.length > cap) throw tooLarge(method, text.length, cap);
     return text;
   }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) { await reader.cancel().catch(() => undefined); throw tooLarge(method, total, cap); }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(await readCappedBytes(res.body, cap, (n) => tooLarge(method, n, cap)));
 }

@@ -42,4 +42,5 @@ export const common = {
   retries: { type: "string", value: "K", help: "extra attempts after an unreachable node or a timeout (default 2)" },
   "assume-runtime": { type: "string", value: "V", help: "decode an unknown runtime with the known layout V (still checked byte-exact)" },
   rao: { type: "boolean", help: "amounts typed without a unit are rao, not TAO" },
+  top: { type: "string", value: "N", help: "show only the first N rows after sorting" },
 } as const satisfies Record<string, Flag>;

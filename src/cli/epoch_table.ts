@@ -3,13 +3,13 @@
 // sortable by column, with totals over every uid.
 
 import type { EpochResult } from "../bindings/epoch.js";
-import type { Flag, Values } from "./command.js";
-import { intFlag, pct, tao } from "./units.js";
-import { renderTable, shortKey, sortRows, type Column } from "./table.js";
+import { common, type Flag, type Values } from "./command.js";
+import { pct, tao } from "./units.js";
+import { renderTable, shortKey, shownRows, type Column } from "./table.js";
 
 export const tableFlags = {
   sort: { type: "string", value: "COL", help: "sort by uid, hotkey, stake, incentive, dividends, consensus, trust or emission (default emission; numbers largest first)" },
-  top: { type: "string", value: "N", help: "show only the first N rows after sorting" },
+  top: common.top,
   all: { type: "boolean", help: "list every uid (default: uids with stake, incentive, dividends or emission)" },
   "full-keys": { type: "boolean", help: "print hotkeys in full instead of shortened" },
 } as const satisfies Record<string, Flag>;
@@ -39,9 +39,7 @@ export function epochTable(result: EpochResult, hotkeys: readonly string[] | und
   }));
   const cols = columns(hotkeys !== undefined && hotkeys.length > 0, values["full-keys"] === true);
   const shown = values.all === true ? all : all.filter((r) => r.stake > 0n || r.incentive > 0 || r.dividends > 0 || r.emission > 0n);
-  let rows = sortRows(shown, cols, values.sort as string | undefined, "emission");
-  const top = intFlag(values, "top", { min: 1 });
-  if (top !== undefined) rows = rows.slice(0, top);
+  const rows = shownRows(shown, cols, values, "emission");
   const sum = <K extends keyof Row>(k: K) => all.reduce((s, r) => s + Number(r[k]), 0);
   const sumBig = (k: "stake" | "emission") => all.reduce((s, r) => s + r[k], 0n);
   const totals = {

@@ -2,6 +2,8 @@
 // by a named column (numeric columns largest first).
 
 import { UsageError } from "./args.js";
+import type { Values } from "./command.js";
+import { intFlag } from "./units.js";
 
 export interface Column<R> {
   key: string;
@@ -26,6 +28,13 @@ export function sortRows<R>(rows: R[], columns: readonly Column<R>[], key: strin
     if (typeof x === "string" || typeof y === "string") return String(x).localeCompare(String(y));
     return x === y ? 0 : x < y ? 1 : -1;
   });
+}
+
+/** The rows a table shows: sorted by --sort (default `fallback`), then the first --top of them. */
+export function shownRows<R>(rows: R[], columns: readonly Column<R>[], values: Values, fallback: string): R[] {
+  const sorted = sortRows(rows, columns, values.sort as string | undefined, fallback);
+  const top = intFlag(values, "top", { min: 1 });
+  return top === undefined ? sorted : sorted.slice(0, top);
 }
 
 export function renderTable<R>(columns: readonly Column<R>[], rows: readonly R[], totals?: Record<string, string>): string {

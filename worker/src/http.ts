@@ -1,6 +1,8 @@
 // HTTP plumbing of the taomath Worker: JSON responses, the error shape, and reading a JSON body
 // under a stated size limit without trusting Content-Length.
 
+import { readCappedBytes } from "taomath/chain";
+
 /**
  * Request bodies larger than this get 413. A 4096-uid epoch with 64 validators weighting most miners
  * is ~4.5 MB of JSON (the shared n = 4096 vector is ~1 MB); 16 MiB leaves room for denser subnets
@@ -50,23 +52,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
   if (request.body === null) throw new HttpError(400, "invalid_json", "body", "the request has no body; send the request as JSON");
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    // chunked bodies have no Content-Length: stop reading as soon as the limit is passed
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
+  // chunked bodies have no Content-Length: reading stops as soon as the limit is passed
+  const bytes = await readCappedBytes(request.body, MAX_BODY_BYTES, () => tooLarge());
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

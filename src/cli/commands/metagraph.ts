@@ -7,8 +7,8 @@ import { blockAt, netuidFrom, readMetagraph, withClient } from "../chain.js";
 import { common, type Command, type Values } from "../command.js";
 import { UsageError } from "../args.js";
 import { printJson, readJson } from "../io.js";
-import { intFlag, pct, tao } from "../units.js";
-import { renderTable, shortKey, sortRows, type Column } from "../table.js";
+import { pct, tao } from "../units.js";
+import { renderTable, shortKey, shownRows, type Column } from "../table.js";
 
 interface Neuron {
   uid: number; hotkey: string; coldkey: string; stake: bigint; alpha_stake: bigint; tao_stake: bigint;
@@ -77,7 +77,7 @@ export const metagraph: Command = {
     "assume-runtime": common["assume-runtime"],
     snapshot: { type: "string", value: "FILE", help: "a snapshot written by `taomath fetch` instead of a node" },
     sort: { type: "string", value: "COL", help: "sort by uid, stake, alpha, tao, dividends, incentive, consensus, trust, emission, vpermit, hotkey or coldkey (default stake)" },
-    top: { type: "string", value: "N", help: "show only the first N rows after sorting" },
+    top: common.top,
     "full-keys": { type: "boolean", help: "print hotkeys and coldkeys in full" },
     json: common.json,
   },
@@ -90,9 +90,7 @@ export const metagraph: Command = {
       return printJson({ netuid: mg.netuid, block, name: mg.name ?? null, symbol: mg.symbol ?? null, neurons });
     }
     const cols = columns(values["full-keys"] === true);
-    let rows = sortRows(neurons, cols, values.sort as string | undefined, "stake");
-    const top = intFlag(values, "top", { min: 1 });
-    if (top !== undefined) rows = rows.slice(0, top);
+    const rows = shownRows(neurons, cols, values, "stake");
     const sum = (f: (n: Neuron) => bigint) => neurons.reduce((s, n) => s + f(n), 0n);
     const price = mg.alpha_in && BigInt(mg.alpha_in) > 0n ? Number(BigInt(mg.tao_in)) / Number(BigInt(mg.alpha_in)) : null;
     console.log(`Subnet ${mg.netuid}${mg.name ? ` ${mg.name}` : ""}${mg.symbol ? ` (${mg.symbol})` : ""} at block ${block}: ${neurons.length}/${mg.max_uids ?? "?"} uids, tempo ${mg.tempo ?? "?"}, ` +

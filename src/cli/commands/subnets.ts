@@ -10,8 +10,8 @@ import { blockAt, readSubnets, withClient } from "../chain.js";
 import { common, type Command, type Values } from "../command.js";
 import { UsageError } from "../args.js";
 import { printJson, readJson } from "../io.js";
-import { intFlag, tao } from "../units.js";
-import { renderTable, shortKey, sortRows, type Column } from "../table.js";
+import { tao } from "../units.js";
+import { renderTable, shortKey, shownRows, type Column } from "../table.js";
 
 export interface SubnetRow {
   netuid: number;
@@ -103,7 +103,7 @@ export const subnets: Command = {
     url: common.url, block: common.block, timeout: common.timeout, retries: common.retries, "assume-runtime": common["assume-runtime"],
     snapshot: { type: "string", value: "FILE", help: "a network snapshot or a `taomath fetch` snapshot instead of a node" },
     sort: { type: "string", value: "COL", help: "sort by netuid, name, price, tao_in, alpha_in, tempo, n, burn or owner (default netuid)" },
-    top: { type: "string", value: "N", help: "show only the first N rows after sorting" },
+    top: common.top,
     "full-keys": { type: "boolean", help: "print owner keys in full" },
     json: common.json,
   },
@@ -115,9 +115,7 @@ export const subnets: Command = {
     const { rows, block } = typeof values.snapshot === "string" ? rowsFromSnapshot(values.snapshot) : await rowsFromNode(values);
     if (values.json === true) return printJson({ block, subnets: rows });
     const cols = columns(rows, values["full-keys"] === true);
-    let shown = sortRows(rows, cols, values.sort as string | undefined, "netuid");
-    const top = intFlag(values, "top", { min: 1 });
-    if (top !== undefined) shown = shown.slice(0, top);
+    const shown = shownRows(rows, cols, values, "netuid");
     console.log(`${rows.length} subnets at block ${block}`);
     const sum = (k: "tao_in" | "alpha_in") => rows.some((r) => r[k] !== null) ? tao(rows.reduce((s, r) => s + (r[k] ?? 0n), 0n), 2) : "";
     const pools = rows.some((r) => r.tao_in !== null);
