@@ -261,7 +261,6 @@ export class Core {
     for (let i = 0; i < n; i++) out[i] = v[i] !== 0;
     return out;
   }
-  slots(p: number, n: number): number[] { return Array.from(new BigUint64Array(this.buffer, p >>> 0, n), (x) => Number(x)); }
 
   /** Writes a header of u64 slots. */
   header(values: ArrayLike<bigint>): number { return this.u64(values); }
