@@ -23,12 +23,12 @@ const snapshot = (tm, { mechanism, uids }) => syntheticNetworkSnapshot(tm, { sub
 function measure(tm, snap, blocks, hostOnly, epochRunner) {
   const net = Network.fromSnapshot(tm, snap);
   net.step(20, undefined, { hostOnly }); // past the first swaps (lazy pool init) and JIT warm-up
-  const core = tm.core, call = core.call;
+  const core = tm.core, enter = core.enter;
   let inCore = 0, epochs = 0;
-  core.call = (name, ...a) => {
-    if (name !== "c_run_blocks") return call.call(core, name, ...a);
+  core.enter = (name, h) => {
+    if (name !== "c_run_blocks") return enter.call(core, name, h);
     const t = performance.now();
-    try { return call.call(core, name, ...a); } finally { inCore += performance.now() - t; }
+    try { return enter.call(core, name, h); } finally { inCore += performance.now() - t; }
   };
   const run = tm.runEpoch;
   let inEpoch = 0;
@@ -41,9 +41,9 @@ function measure(tm, snap, blocks, hostOnly, epochRunner) {
     const t = performance.now() - t0;
     ms += t;
     worstChunk = Math.max(worstChunk, t / Math.min(chunk, blocks - done));
-    if (r.violations.length > 0) { core.call = call; tm.runEpoch = run; throw new Error(`conservation failed: ${r.violations[0]}`); }
+    if (r.violations.length > 0) { core.enter = enter; tm.runEpoch = run; throw new Error(`conservation failed: ${r.violations[0]}`); }
   }
-  core.call = call; tm.runEpoch = run;
+  core.enter = enter; tm.runEpoch = run;
   return { ms, inCore, inEpoch, epochs, perSec: (blocks / ms) * 1000, msPerBlock: ms / blocks, worstChunk };
 }
 

@@ -52,11 +52,8 @@ describe("boundary table (assembly/abi/boundary.json)", () => {
 describe("one calling convention (entry(inHeader) returns its output header)", () => {
   const exports = taomath().core.exports;
   const functions = Object.keys(exports).filter((k) => typeof exports[k] === "function");
-  // the coinbase's positional c_ entries are being rebuilt separately (see docs/ARCHITECTURE.md)
-  const positional = (name: string) => name.startsWith("c_") && !(name in layouts);
-
-  it("every function the core exports is reset, alloc, an entry of the table or a coinbase c_ entry", () => {
-    const outside = functions.filter((f) => f !== "reset" && f !== "alloc" && !(f in layouts) && !positional(f));
+  it("every function the core exports is reset, alloc or an entry of the table", () => {
+    const outside = functions.filter((f) => f !== "reset" && f !== "alloc" && !(f in layouts));
     expect(outside).toEqual([]);
   });
 
@@ -68,8 +65,8 @@ describe("one calling convention (entry(inHeader) returns its output header)", (
     for (const name of Object.keys(layouts)) expect((exports[name] as (...a: unknown[]) => unknown).length, name).toBe(1);
   });
 
-  it("no entry outside the coinbase reads a result register: the core exports no getter", () => {
-    const getters = functions.filter((f) => f !== "reset" && !positional(f) && (exports[f] as () => unknown).length === 0);
+  it("no entry reads a result register: the core exports no getter", () => {
+    const getters = functions.filter((f) => f !== "reset" && (exports[f] as () => unknown).length === 0);
     expect(getters).toEqual([]);
   });
 

@@ -1,16 +1,15 @@
 // Entry points of the coinbase: block_step over many blocks (c_run_blocks, the network model's),
 // distribute_emission's arithmetic for an epoch result (c_distribute_emission), and the single
 // pieces the API offers on their own (subnet emission shares, subnet terms, the alpha-out split,
-// the epoch schedule, the moving price, the payout parts). 128-bit values sit in memory as
-// (lo, hi) word pairs; arrays are allocated by the host.
+// the epoch schedule, the moving price, the payout parts). Header convention (boundary.json):
+// inputs by slot, scalar results in the output header, arrays the core fills returned as ptr
+// slots; buffers the entry updates in place (rows, globals, schedule storage) are input ptrs.
+// 128-bit values sit in memory as (lo, hi) word pairs.
 
 import { subnetBlockEmissions } from "../coinbase/shares";
 import { subnetTerms, rootProportion, taoWeightU96 } from "../coinbase/terms";
 import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "../coinbase/alpha_out";
-import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, shouldRunEpoch, epochTrigger, legacyLastEpochBlock, legacyEpochIndex, legacyBlocksUntilNextEpoch, MAX_TEMPO } from "../coinbase/schedule";
-import { C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_NETUID, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_TEMPO, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_BLOCK, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_BLOCKS, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_SLOTS } from "./layout";
-import { C_EPOCH_TRIGGER_IN_TEMPO, C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK, C_EPOCH_TRIGGER_IN_PENDING_EPOCH_AT, C_EPOCH_TRIGGER_IN_BLOCKS_SINCE_LAST_STEP, C_EPOCH_TRIGGER_IN_BLOCK, C_EPOCH_TRIGGER_IN_RULES_473, C_EPOCH_TRIGGER_OUT_TRIGGER, C_EPOCH_TRIGGER_OUT_SLOTS,
-  C_RUN_BLOCKS_IN_N, C_RUN_BLOCKS_IN_ROWS, C_RUN_BLOCKS_IN_GLOBALS, C_RUN_BLOCKS_IN_BLOCKS, C_RUN_BLOCKS_IN_EVENTS, C_RUN_BLOCKS_IN_CAP, C_RUN_BLOCKS_OUT_DONE, C_RUN_BLOCKS_OUT_SLOTS } from "./layout";
+import { scheduleBlock, blocksUntilNextAutoEpoch, nextEpochStartBlock, epochTrigger, legacyLastEpochBlock, legacyEpochIndex, legacyBlocksUntilNextEpoch, MAX_TEMPO } from "../coinbase/schedule";
 import { movingAlphaPrice, cvHi, cvLo } from "../coinbase/moving_price";
 import { rHi, rLo } from "../fixed/i128";
 import { splitPot } from "../coinbase/payout";
@@ -18,175 +17,223 @@ import { adjustEllipse, adjustBalancer, activeTao, activeAlpha } from "../swap/p
 import { Ellipse } from "../swap/superellipse";
 import { dividendDistribution, payDividends } from "../coinbase/dividends";
 import { inheritedAlpha, parentChildDividends, ckBurned } from "../coinbase/parent_child";
-import { alloc, sz } from "../arena";
+import { alloc, allocZeroed, sz } from "../arena";
 import { runBlocks } from "../coinbase/block_step";
 import { distributeEmission } from "../coinbase/distribute_emission";
-import {
-  ROW, G_SLOTS, F_NETUID, F_MECH, F_TEMPO, F_LAST_EPOCH, F_PENDING_AT, F_SINCE, F_EPOCH_INDEX, F_LAST_MECH_STEP, F_EMITS, F_EMISSION_ENABLED, F_OWNER_CUT_ENABLED, F_TAO, F_ALPHA, F_ALPHA_OUT, F_QUOTE, F_INIT, F_FEE, F_MP_LO, F_MP_HI, F_HALVING, F_START, F_MB_LO, F_MB_HI, F_P_SERVER, F_P_VALIDATOR, F_P_ROOT, F_P_OWNER, F_PROTOCOL, F_UNOWNED, F_ROOT_UNCLAIMED, F_UNTRACKED, F_OWNED, F_IN_FLIGHT, F_CONSISTENT, F_HOST_DRAIN, F_FLOW, F_VOL_LO, F_VOL_HI, F_AA_ISSUANCE, F_AA_BURNED, F_AA_RECYCLED, F_ACCOUNT, F_RP_LO, F_RP_HI, F_RP_SET, F_E_ALPHA_IN, F_E_ALPHA_OUT, F_E_TAO_IN, F_E_EXCESS, F_HAS_OWNER, F_T_TAO_IN, F_T_ALPHA_IN, F_T_EXCESS, F_T_ALPHA_EM, F_D_TAO, F_D_ALPHA, F_D_QUOTE, F_D_BUY_OK, F_D_PAID_IN, F_D_PAID_OUT, F_D_BUY_QUOTE, F_D_BUY_INIT,
-  G_BLOCK, G_ISSUANCE, G_TAO_MINTED, G_TAO_RECYCLED, G_ALPHA_MINTED, G_ALPHA_RECYCLED, G_EVENTS, G_VIOLATIONS, G_FIRST_VIOLATION, G_VIOLATION_KIND, G_STOPPED_FOR_HOST, G_BALANCES, G_TOTAL_STAKE, G_BLOCK_EMISSION, G_TAO_EMISSION, G_ROOT_SELL, G_ROOT_TAO, G_TAO_WEIGHT, G_OWNER_CUT, G_MAX_EPOCHS, G_MA_HI, G_MA_LO, G_MIN_RESERVE, G_MINT_SET, G_MINT, G_HOST_POOL, G_PHASE, G_CREDIT, G_TAO_BEFORE, G_RECYCLED, G_ACCOUNTED_BEFORE, G_ISSUANCE_BEFORE, G_ASSETS_BEFORE, G_ALPHA_MINTED_BLOCK, G_ALPHA_RECYCLED_BLOCK, G_ASSETS_MINTED_BLOCK, G_ASSETS_RECYCLED_BLOCK, G_HOST_RECYCLED,
-  F_TAO_RESERVOIR, F_ALPHA_RESERVOIR, F_HAS_ELLIPSE, F_EL_A_HI, F_EL_A_LO, F_EL_B_HI, F_EL_B_LO, F_EL_CA_HI, F_EL_CA_LO, F_EL_CT_HI, F_EL_CT_LO, G_RULES,
-} from "../coinbase/row";
 import { scratchBegin } from "../bigint/scratch";
-import { slot, setSlot, newHeader } from "./memory";
+import { slot } from "./memory";
+import { result, put, putBool, put128 } from "./result";
+import * as L from "./layout";
 
-/** Shares and TAO per subnet; returns 1 when the network sells root alpha (Σ EMA price > 1). */
-export function c_subnet_block_emissions(n: i32, price: usize, minerBurned: usize, enabled: usize, blockEmission: u64, shares: usize, taoEmission: usize): i32 {
-  return subnetBlockEmissions(n, price, minerBurned, enabled, blockEmission, shares, taoEmission) ? 1 : 0;
+// @ts-ignore: decorator
+@inline function ptr(h: usize, i: i32): usize { return <usize>slot(h, i); }
+// @ts-ignore: decorator
+@inline function i32Of(h: usize, i: i32): i32 { return <i32>slot(h, i); }
+
+/** Shares and TAO per subnet, and the root sell flag (Σ EMA price > 1). */
+export function c_subnet_block_emissions(h: usize): usize {
+  const n = i32Of(h, L.C_SUBNET_BLOCK_EMISSIONS_IN_N);
+  const shares = allocZeroed(sz(n) << 4), tao = allocZeroed(sz(n) << 4);
+  const sell = subnetBlockEmissions(n, ptr(h, L.C_SUBNET_BLOCK_EMISSIONS_IN_PRICE), ptr(h, L.C_SUBNET_BLOCK_EMISSIONS_IN_MINER_BURNED),
+    ptr(h, L.C_SUBNET_BLOCK_EMISSIONS_IN_ENABLED), slot(h, L.C_SUBNET_BLOCK_EMISSIONS_IN_BLOCK_EMISSION), shares, tao);
+  const o = result(L.C_SUBNET_BLOCK_EMISSIONS_OUT_SLOTS);
+  put(o, L.C_SUBNET_BLOCK_EMISSIONS_OUT_SHARES, shares); put(o, L.C_SUBNET_BLOCK_EMISSIONS_OUT_TAO_EMISSION, tao);
+  putBool(o, L.C_SUBNET_BLOCK_EMISSIONS_OUT_ROOT_SELL, sell);
+  return o;
 }
 
-export function c_subnet_terms(
-  n: i32, taoEmission: usize, alphaIssuance: usize, price: usize, rootTao: u64, taoWeight: u64,
-  alphaEmission: usize, taoIn: usize, alphaIn: usize, excessTao: usize, rootProp: usize,
-): void {
-  subnetTerms(n, taoEmission, alphaIssuance, price, rootTao, taoWeight, alphaEmission, taoIn, alphaIn, excessTao, rootProp);
+export function c_subnet_terms(h: usize): usize {
+  const n = i32Of(h, L.C_SUBNET_TERMS_IN_N);
+  const ae = allocZeroed(sz(n) << 3), ti = allocZeroed(sz(n) << 4), ai = allocZeroed(sz(n) << 4), ex = allocZeroed(sz(n) << 4), rp = allocZeroed(sz(n) << 4);
+  subnetTerms(n, ptr(h, L.C_SUBNET_TERMS_IN_TAO_EMISSION), ptr(h, L.C_SUBNET_TERMS_IN_ALPHA_ISSUANCE), ptr(h, L.C_SUBNET_TERMS_IN_PRICE),
+    slot(h, L.C_SUBNET_TERMS_IN_ROOT_TAO), slot(h, L.C_SUBNET_TERMS_IN_TAO_WEIGHT), ae, ti, ai, ex, rp);
+  const o = result(L.C_SUBNET_TERMS_OUT_SLOTS);
+  put(o, L.C_SUBNET_TERMS_OUT_ALPHA_EMISSION, ae); put(o, L.C_SUBNET_TERMS_OUT_TAO_IN, ti); put(o, L.C_SUBNET_TERMS_OUT_ALPHA_IN, ai);
+  put(o, L.C_SUBNET_TERMS_OUT_EXCESS_TAO, ex); put(o, L.C_SUBNET_TERMS_OUT_ROOT_PROPORTION, rp);
+  return o;
 }
 
-/** root_proportion (U96F32) written as (lo, hi) to out. */
-export function c_root_proportion(rootTao: u64, taoWeight: u64, alphaIssuance: u64, out: usize): void {
-  taoWeightU96(taoWeight);
-  rootProportion(rootTao, rHi, rLo, alphaIssuance);
-  store<u64>(out, rLo); store<u64>(out + 8, rHi);
+export function c_root_proportion(h: usize): usize {
+  taoWeightU96(slot(h, L.C_ROOT_PROPORTION_IN_TAO_WEIGHT));
+  rootProportion(slot(h, L.C_ROOT_PROPORTION_IN_ROOT_TAO), rHi, rLo, slot(h, L.C_ROOT_PROPORTION_IN_ALPHA_ISSUANCE));
+  const o = result(L.C_ROOT_PROPORTION_OUT_SLOTS);
+  put128(o, L.C_ROOT_PROPORTION_OUT_ROOT_PROPORTION_LO, L.C_ROOT_PROPORTION_OUT_ROOT_PROPORTION_HI, rLo, rHi);
+  return o;
 }
 
-/** Owner cut, pending server, pending validator and root alpha (u64 each) written to out[0..4]. */
-export function c_split_alpha_out(alphaOut: u64, ownerCutEnabled: i32, ownerCut: i32, rootTao: u64, taoWeight: u64, alphaIssuanceAfter: u64, out: usize): void {
-  splitAlphaOut(alphaOut, ownerCutEnabled != 0, <u32>ownerCut, rootTao, taoWeight, alphaIssuanceAfter);
-  store<u64>(out, outOwner); store<u64>(out + 8, outServer); store<u64>(out + 16, outValidator); store<u64>(out + 24, outRoot);
+export function c_split_alpha_out(h: usize): usize {
+  splitAlphaOut(slot(h, L.C_SPLIT_ALPHA_OUT_IN_ALPHA_OUT), slot(h, L.C_SPLIT_ALPHA_OUT_IN_OWNER_CUT_ENABLED) != 0, <u32>slot(h, L.C_SPLIT_ALPHA_OUT_IN_OWNER_CUT),
+    slot(h, L.C_SPLIT_ALPHA_OUT_IN_ROOT_TAO), slot(h, L.C_SPLIT_ALPHA_OUT_IN_TAO_WEIGHT), slot(h, L.C_SPLIT_ALPHA_OUT_IN_ALPHA_ISSUANCE_AFTER));
+  const o = result(L.C_SPLIT_ALPHA_OUT_OUT_SLOTS);
+  put(o, L.C_SPLIT_ALPHA_OUT_OUT_OWNER_CUT, outOwner); put(o, L.C_SPLIT_ALPHA_OUT_OUT_SERVER, outServer);
+  put(o, L.C_SPLIT_ALPHA_OUT_OUT_VALIDATOR, outValidator); put(o, L.C_SPLIT_ALPHA_OUT_OUT_ROOT_ALPHA, outRoot);
+  return o;
 }
 
-export function c_schedule_block(
-  n: i32, block: u64, maxEpochsPerBlock: i32, tempo: usize, lastEpochBlock: usize, pendingEpochAt: usize,
-  blocksSinceLastStep: usize, epochIndex: usize, consistent: usize, outcome: usize,
-): i32 {
-  return scheduleBlock(n, block, <u32>maxEpochsPerBlock, tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, epochIndex, consistent, outcome);
+export function c_schedule_block(h: usize): usize {
+  const n = i32Of(h, L.C_SCHEDULE_BLOCK_IN_N);
+  const outcome = allocZeroed(sz(n));
+  const ran = scheduleBlock(n, slot(h, L.C_SCHEDULE_BLOCK_IN_BLOCK), <u32>slot(h, L.C_SCHEDULE_BLOCK_IN_MAX_EPOCHS_PER_BLOCK), ptr(h, L.C_SCHEDULE_BLOCK_IN_TEMPO),
+    ptr(h, L.C_SCHEDULE_BLOCK_IN_LAST_EPOCH_BLOCK), ptr(h, L.C_SCHEDULE_BLOCK_IN_PENDING_EPOCH_AT), ptr(h, L.C_SCHEDULE_BLOCK_IN_BLOCKS_SINCE_LAST_STEP),
+    ptr(h, L.C_SCHEDULE_BLOCK_IN_EPOCH_INDEX), ptr(h, L.C_SCHEDULE_BLOCK_IN_CONSISTENT), outcome);
+  const o = result(L.C_SCHEDULE_BLOCK_OUT_SLOTS);
+  put(o, L.C_SCHEDULE_BLOCK_OUT_OUTCOME, outcome); put(o, L.C_SCHEDULE_BLOCK_OUT_RAN, <u64>ran);
+  return o;
 }
 
-export function c_should_run_epoch(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64, blocksSinceLastStep: u64, block: u64): i32 {
-  return shouldRunEpoch(<u32>tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, block) ? 1 : 0;
-}
-/** should_run_epoch's clause: 0 not due, 1 PendingEpochAt, 2 the MAX_TEMPO safety net, 3 tempo. */
+/** should_run_epoch's clause: 0 not due, 1 PendingEpochAt, 2 the safety net (MAX_TEMPO; tempo at 473), 3 tempo. */
 export function c_epoch_trigger(h: usize): usize {
-  const tempo = <u32>slot(h, C_EPOCH_TRIGGER_IN_TEMPO);
-  const safetyNetAbove = slot(h, C_EPOCH_TRIGGER_IN_RULES_473) != 0 ? <u64>tempo : MAX_TEMPO;
-  const t = epochTrigger(tempo, slot(h, C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK), slot(h, C_EPOCH_TRIGGER_IN_PENDING_EPOCH_AT),
-    slot(h, C_EPOCH_TRIGGER_IN_BLOCKS_SINCE_LAST_STEP), slot(h, C_EPOCH_TRIGGER_IN_BLOCK), safetyNetAbove);
-  const out = newHeader(C_EPOCH_TRIGGER_OUT_SLOTS);
-  setSlot(out, C_EPOCH_TRIGGER_OUT_TRIGGER, <u64>t);
-  return out;
+  const tempo = <u32>slot(h, L.C_EPOCH_TRIGGER_IN_TEMPO);
+  const safetyNetAbove = slot(h, L.C_EPOCH_TRIGGER_IN_RULES_473) != 0 ? <u64>tempo : MAX_TEMPO;
+  const t = epochTrigger(tempo, slot(h, L.C_EPOCH_TRIGGER_IN_LAST_EPOCH_BLOCK), slot(h, L.C_EPOCH_TRIGGER_IN_PENDING_EPOCH_AT),
+    slot(h, L.C_EPOCH_TRIGGER_IN_BLOCKS_SINCE_LAST_STEP), slot(h, L.C_EPOCH_TRIGGER_IN_BLOCK), safetyNetAbove);
+  const o = result(L.C_EPOCH_TRIGGER_OUT_SLOTS);
+  put(o, L.C_EPOCH_TRIGGER_OUT_TRIGGER, <u64>t);
+  return o;
 }
-/** get_moving_alpha_price of n subnets: netuids/mechanisms u16[n], stored I96F32[n] -> U64F64[n] (lo, hi pairs). */
-export function c_moving_alpha_prices(n: i32, netuids: usize, mechanisms: usize, stored: usize, out: usize): void {
+
+export function c_moving_alpha_prices(h: usize): usize {
+  const n = i32Of(h, L.C_MOVING_ALPHA_PRICES_IN_N);
+  const netuids = ptr(h, L.C_MOVING_ALPHA_PRICES_IN_NETUIDS), mechanisms = ptr(h, L.C_MOVING_ALPHA_PRICES_IN_MECHANISMS), stored = ptr(h, L.C_MOVING_ALPHA_PRICES_IN_STORED);
+  const prices = allocZeroed(sz(n) << 4);
   for (let i = 0; i < n; i++) {
-    const o = <usize>i << 4;
-    movingAlphaPrice(<u32>load<u16>(netuids + (<usize>i << 1)), <u32>load<u16>(mechanisms + (<usize>i << 1)), load<u64>(stored + o + 8), load<u64>(stored + o));
-    store<u64>(out + o, cvLo); store<u64>(out + o + 8, cvHi);
+    const k = <usize>i << 4;
+    movingAlphaPrice(<u32>load<u16>(netuids + (<usize>i << 1)), <u32>load<u16>(mechanisms + (<usize>i << 1)), load<u64>(stored + k + 8), load<u64>(stored + k));
+    store<u64>(prices + k, cvLo); store<u64>(prices + k + 8, cvHi);
   }
+  const o = result(L.C_MOVING_ALPHA_PRICES_OUT_SLOTS);
+  put(o, L.C_MOVING_ALPHA_PRICES_OUT_PRICES, prices);
+  return o;
 }
-export function c_blocks_until_next_auto_epoch(tempo: i32, lastEpochBlock: u64, block: u64): u64 { return blocksUntilNextAutoEpoch(<u32>tempo, lastEpochBlock, block); }
-export function c_next_epoch_start_block(tempo: i32, lastEpochBlock: u64, pendingEpochAt: u64): u64 { return nextEpochStartBlock(<u32>tempo, lastEpochBlock, pendingEpochAt); }
 
-/** Splits `pot` by the proportions of weights u64[n] into out u64[n]; returns the total paid. */
-export function c_split_pot(n: i32, weights: usize, pot: u64, out: usize): u64 { return splitPot(n, weights, pot, out); }
+export function c_blocks_until_next_auto_epoch(h: usize): usize {
+  const o = result(L.C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_OUT_SLOTS);
+  put(o, L.C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_OUT_BLOCKS, blocksUntilNextAutoEpoch(<u32>slot(h, L.C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_IN_TEMPO),
+    slot(h, L.C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_IN_LAST_EPOCH_BLOCK), slot(h, L.C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_IN_BLOCK)));
+  return o;
+}
 
-/**
- * The swap pallet's adjust_protocol_liquidity after 425 (swap/protocol_liquidity.ts) on one row of
- * the coinbase_row layout, updated in place (reservoirs, weight, ellipse, init flag); rules 459 or
- * 473. out u64[3]: accepted (1/0), price-active TAO, price-active alpha.
- */
-export function c_adjust_protocol_liquidity(row: usize, rules: i32, taoDelta: u64, alphaDelta: u64, out: usize): void {
+export function c_next_epoch_start_block(h: usize): usize {
+  const o = result(L.C_NEXT_EPOCH_START_BLOCK_OUT_SLOTS);
+  put(o, L.C_NEXT_EPOCH_START_BLOCK_OUT_BLOCK, nextEpochStartBlock(<u32>slot(h, L.C_NEXT_EPOCH_START_BLOCK_IN_TEMPO),
+    slot(h, L.C_NEXT_EPOCH_START_BLOCK_IN_LAST_EPOCH_BLOCK), slot(h, L.C_NEXT_EPOCH_START_BLOCK_IN_PENDING_EPOCH_AT)));
+  return o;
+}
+
+export function c_split_pot(h: usize): usize {
+  const n = i32Of(h, L.C_SPLIT_POT_IN_N);
+  const shares = allocZeroed(sz(n) << 3);
+  const paid = splitPot(n, ptr(h, L.C_SPLIT_POT_IN_WEIGHTS), slot(h, L.C_SPLIT_POT_IN_POT), shares);
+  const o = result(L.C_SPLIT_POT_OUT_SLOTS);
+  put(o, L.C_SPLIT_POT_OUT_SHARES, shares); put(o, L.C_SPLIT_POT_OUT_PAID, paid);
+  return o;
+}
+
+export function c_adjust_protocol_liquidity(h: usize): usize {
   scratchBegin();
-  const ok = rules >= 473 ? adjustEllipse(row, taoDelta, alphaDelta, new Ellipse()) : adjustBalancer(row, taoDelta, alphaDelta);
-  store<u64>(out, ok ? 1 : 0); store<u64>(out, activeTao, 8); store<u64>(out, activeAlpha, 16);
+  const row = ptr(h, L.C_ADJUST_PROTOCOL_LIQUIDITY_IN_ROW);
+  const taoDelta = slot(h, L.C_ADJUST_PROTOCOL_LIQUIDITY_IN_TAO_DELTA), alphaDelta = slot(h, L.C_ADJUST_PROTOCOL_LIQUIDITY_IN_ALPHA_DELTA);
+  const ok = slot(h, L.C_ADJUST_PROTOCOL_LIQUIDITY_IN_RULES) >= 473 ? adjustEllipse(row, taoDelta, alphaDelta, new Ellipse()) : adjustBalancer(row, taoDelta, alphaDelta);
+  const o = result(L.C_ADJUST_PROTOCOL_LIQUIDITY_OUT_SLOTS);
+  putBool(o, L.C_ADJUST_PROTOCOL_LIQUIDITY_OUT_ACCEPTED, ok);
+  put(o, L.C_ADJUST_PROTOCOL_LIQUIDITY_OUT_TAO, activeTao); put(o, L.C_ADJUST_PROTOCOL_LIQUIDITY_OUT_ALPHA, activeAlpha);
+  return o;
 }
 
-/** calculate_dividend_distribution; tao weight as U96F32 (twHi, twLo); outputs U96F32[n] each. */
-export function c_dividend_distribution(
-  n: i32, dividend: usize, alphaStake: usize, rootStake: usize, twHi: u64, twLo: u64,
-  pendingAlpha: u64, pendingRoot: u64, alphaDiv: usize, rootDiv: usize,
-): void {
-  dividendDistribution(n, dividend, alphaStake, rootStake, twHi, twLo, pendingAlpha, pendingRoot, alphaDiv, rootDiv);
+export function c_dividend_distribution(h: usize): usize {
+  const n = i32Of(h, L.C_DIVIDEND_DISTRIBUTION_IN_N);
+  const ad = allocZeroed(sz(n) << 4), rd = allocZeroed(sz(n) << 4);
+  dividendDistribution(n, ptr(h, L.C_DIVIDEND_DISTRIBUTION_IN_DIVIDEND), ptr(h, L.C_DIVIDEND_DISTRIBUTION_IN_ALPHA_STAKE), ptr(h, L.C_DIVIDEND_DISTRIBUTION_IN_ROOT_STAKE),
+    slot(h, L.C_DIVIDEND_DISTRIBUTION_IN_TAO_WEIGHT_HI), slot(h, L.C_DIVIDEND_DISTRIBUTION_IN_TAO_WEIGHT_LO),
+    slot(h, L.C_DIVIDEND_DISTRIBUTION_IN_PENDING_ALPHA), slot(h, L.C_DIVIDEND_DISTRIBUTION_IN_PENDING_ROOT), ad, rd);
+  const o = result(L.C_DIVIDEND_DISTRIBUTION_OUT_SLOTS);
+  put(o, L.C_DIVIDEND_DISTRIBUTION_OUT_ALPHA_DIVIDEND, ad); put(o, L.C_DIVIDEND_DISTRIBUTION_OUT_ROOT_DIVIDEND, rd);
+  return o;
 }
 
-/** U96F32 tao weight from the stored TaoWeight u64, written as (lo, hi) to out. */
-export function c_tao_weight(taoWeight: u64, out: usize): void {
-  taoWeightU96(taoWeight);
-  store<u64>(out, rLo); store<u64>(out + 8, rHi);
+export function c_tao_weight(h: usize): usize {
+  taoWeightU96(slot(h, L.C_TAO_WEIGHT_IN_TAO_WEIGHT));
+  const o = result(L.C_TAO_WEIGHT_OUT_SLOTS);
+  put128(o, L.C_TAO_WEIGHT_OUT_VALUE_LO, L.C_TAO_WEIGHT_OUT_VALUE_HI, rLo, rHi);
+  return o;
 }
 
-export function c_inherited_alpha(alpha: u64, nc: i32, childProps: usize, np: i32, parentProps: usize, parentAlpha: usize): u64 {
-  return inheritedAlpha(alpha, nc, childProps, np, parentProps, parentAlpha);
+export function c_inherited_alpha(h: usize): usize {
+  const o = result(L.C_INHERITED_ALPHA_OUT_SLOTS);
+  put(o, L.C_INHERITED_ALPHA_OUT_INHERITED, inheritedAlpha(slot(h, L.C_INHERITED_ALPHA_IN_ALPHA), i32Of(h, L.C_INHERITED_ALPHA_IN_NC), ptr(h, L.C_INHERITED_ALPHA_IN_CHILD_PROPORTIONS),
+    i32Of(h, L.C_INHERITED_ALPHA_IN_NP), ptr(h, L.C_INHERITED_ALPHA_IN_PARENT_PROPORTIONS), ptr(h, L.C_INHERITED_ALPHA_IN_PARENT_ALPHA)));
+  return o;
 }
 
-/** Parent/child dividend split; writes parent amounts to parentOut, out[0] = child amount, out[1] = CKBurn recycled. */
-export function c_parent_child_dividends(
-  dividend: u64, alpha: u64, root: u64, nc: i32, childProps: usize,
-  np: i32, parentProps: usize, parentAlpha: usize, parentRoot: usize, sameOwner: usize,
-  childkeyTake: i32, ckBurn: u64, taoWeight: u64, parentOut: usize, out: usize,
-): void {
-  const scratch = alloc(sz(np) << 4);
-  const child = parentChildDividends(dividend, alpha, root, nc, childProps, np, parentProps, parentAlpha, parentRoot, sameOwner, <u32>childkeyTake, ckBurn, taoWeight, parentOut, scratch);
-  store<u64>(out, child); store<u64>(out + 8, ckBurned);
+export function c_parent_child_dividends(h: usize): usize {
+  const np = i32Of(h, L.C_PARENT_CHILD_DIVIDENDS_IN_NP);
+  const scratch = alloc(sz(np) << 4), parents = allocZeroed(sz(np) << 3);
+  const child = parentChildDividends(slot(h, L.C_PARENT_CHILD_DIVIDENDS_IN_DIVIDEND), slot(h, L.C_PARENT_CHILD_DIVIDENDS_IN_ALPHA), slot(h, L.C_PARENT_CHILD_DIVIDENDS_IN_ROOT),
+    i32Of(h, L.C_PARENT_CHILD_DIVIDENDS_IN_NC), ptr(h, L.C_PARENT_CHILD_DIVIDENDS_IN_CHILD_PROPORTIONS), np, ptr(h, L.C_PARENT_CHILD_DIVIDENDS_IN_PARENT_PROPORTIONS),
+    ptr(h, L.C_PARENT_CHILD_DIVIDENDS_IN_PARENT_ALPHA), ptr(h, L.C_PARENT_CHILD_DIVIDENDS_IN_PARENT_ROOT), ptr(h, L.C_PARENT_CHILD_DIVIDENDS_IN_SAME_OWNER),
+    <u32>slot(h, L.C_PARENT_CHILD_DIVIDENDS_IN_CHILDKEY_TAKE), slot(h, L.C_PARENT_CHILD_DIVIDENDS_IN_CK_BURN), slot(h, L.C_PARENT_CHILD_DIVIDENDS_IN_TAO_WEIGHT), parents, scratch);
+  const o = result(L.C_PARENT_CHILD_DIVIDENDS_OUT_SLOTS);
+  put(o, L.C_PARENT_CHILD_DIVIDENDS_OUT_PARENTS, parents); put(o, L.C_PARENT_CHILD_DIVIDENDS_OUT_CHILD, child); put(o, L.C_PARENT_CHILD_DIVIDENDS_OUT_CK_BURNED, ckBurned);
+  return o;
 }
 
-/**
- * One epoch's validator payout per hotkey: dividend split (calculate_dividend_distribution) then
- * the take split (distribute_dividends_and_incentives). Writes alphaCredited u64[n], rootClaimable u64[n].
- */
-export function c_validator_payout(
-  n: i32, dividend: usize, alphaStake: usize, rootStake: usize, taoWeight: u64, pendingAlpha: u64, pendingRoot: u64,
-  take: usize, alphaCredited: usize, rootClaimable: usize, parts: usize,
-): void {
+/** One epoch's validator payout per hotkey: calculate_dividend_distribution, then the take split of distribute_dividends_and_incentives. */
+export function c_validator_payout(h: usize): usize {
+  const n = i32Of(h, L.C_VALIDATOR_PAYOUT_IN_N);
   const m = sz(n) << 4;
   const ad = alloc(m), rd = alloc(m);
-  taoWeightU96(taoWeight);
-  dividendDistribution(n, dividend, alphaStake, rootStake, rHi, rLo, pendingAlpha, pendingRoot, ad, rd);
-  payDividends(n, ad, rd, take, alphaCredited, rootClaimable, parts);
+  const credited = allocZeroed(sz(n) << 3), claimable = allocZeroed(sz(n) << 3), parts = allocZeroed(sz(n) * 24);
+  taoWeightU96(slot(h, L.C_VALIDATOR_PAYOUT_IN_TAO_WEIGHT));
+  dividendDistribution(n, ptr(h, L.C_VALIDATOR_PAYOUT_IN_DIVIDEND), ptr(h, L.C_VALIDATOR_PAYOUT_IN_ALPHA_STAKE), ptr(h, L.C_VALIDATOR_PAYOUT_IN_ROOT_STAKE), rHi, rLo,
+    slot(h, L.C_VALIDATOR_PAYOUT_IN_PENDING_ALPHA), slot(h, L.C_VALIDATOR_PAYOUT_IN_PENDING_ROOT), ad, rd);
+  payDividends(n, ad, rd, ptr(h, L.C_VALIDATOR_PAYOUT_IN_TAKE), credited, claimable, parts);
+  const o = result(L.C_VALIDATOR_PAYOUT_OUT_SLOTS);
+  put(o, L.C_VALIDATOR_PAYOUT_OUT_ALPHA_CREDITED, credited); put(o, L.C_VALIDATOR_PAYOUT_OUT_ROOT_CLAIMABLE, claimable); put(o, L.C_VALIDATOR_PAYOUT_OUT_PARTS, parts);
+  return o;
 }
 
-/** dynamic_tempo_v1 migration: LastEpochBlock (returned) and SubnetEpochIndex (out[0]) from the legacy schedule. */
-export function c_legacy_last_epoch_block(netuid: i32, tempo: i32, block: u64, out: usize): u64 {
-  const r = legacyLastEpochBlock(<u32>netuid, <u32>tempo, block);
-  store<u64>(out, legacyEpochIndex);
-  return r;
+/** dynamic_tempo_v1 migration: LastEpochBlock and SubnetEpochIndex from the legacy schedule. */
+export function c_legacy_last_epoch_block(h: usize): usize {
+  const last = legacyLastEpochBlock(<u32>slot(h, L.C_LEGACY_LAST_EPOCH_BLOCK_IN_NETUID), <u32>slot(h, L.C_LEGACY_LAST_EPOCH_BLOCK_IN_TEMPO), slot(h, L.C_LEGACY_LAST_EPOCH_BLOCK_IN_BLOCK));
+  const o = result(L.C_LEGACY_LAST_EPOCH_BLOCK_OUT_SLOTS);
+  put(o, L.C_LEGACY_LAST_EPOCH_BLOCK_OUT_LAST_EPOCH_BLOCK, last); put(o, L.C_LEGACY_LAST_EPOCH_BLOCK_OUT_EPOCH_INDEX, legacyEpochIndex);
+  return o;
 }
 
 /** Many blocks of block_step for all subnets in one call (coinbase/block_step.ts); out: the blocks run. */
 export function c_run_blocks(h: usize): usize {
   scratchBegin();
-  const done = runBlocks(<i32>slot(h, C_RUN_BLOCKS_IN_N), <usize>slot(h, C_RUN_BLOCKS_IN_ROWS), <usize>slot(h, C_RUN_BLOCKS_IN_GLOBALS),
-    <i32>slot(h, C_RUN_BLOCKS_IN_BLOCKS), <usize>slot(h, C_RUN_BLOCKS_IN_EVENTS), <i32>slot(h, C_RUN_BLOCKS_IN_CAP));
-  const out = newHeader(C_RUN_BLOCKS_OUT_SLOTS);
-  setSlot(out, C_RUN_BLOCKS_OUT_DONE, <u64>done);
-  return out;
+  const done = runBlocks(i32Of(h, L.C_RUN_BLOCKS_IN_N), ptr(h, L.C_RUN_BLOCKS_IN_ROWS), ptr(h, L.C_RUN_BLOCKS_IN_GLOBALS),
+    i32Of(h, L.C_RUN_BLOCKS_IN_BLOCKS), ptr(h, L.C_RUN_BLOCKS_IN_EVENTS), i32Of(h, L.C_RUN_BLOCKS_IN_CAP));
+  const o = result(L.C_RUN_BLOCKS_OUT_SLOTS);
+  put(o, L.C_RUN_BLOCKS_OUT_DONE, <u64>done);
+  return o;
 }
 
 /** distribute_emission's arithmetic for one subnet's epoch result (coinbase/distribute_emission.ts has the layout). */
-export function c_distribute_emission(
-  n: i32, uidHotkey: usize, server: usize, validator: usize,
-  h: i32, alpha: usize, root: usize, take: usize, childkeyTake: usize, withhold: usize, owner: usize,
-  childStart: usize, childProp: usize, parentStart: usize, parentProp: usize, parentIdx: usize, params: usize,
-  incentivePaid: usize, recipient: usize, alphaTake: usize, alphaRest: usize, rootTake: usize, rootClaimable: usize, summary: usize,
-  rootUid: usize,
-): void {
-  distributeEmission(n, uidHotkey, server, validator, h, alpha, root, take, childkeyTake, withhold, owner, childStart, childProp,
-    parentStart, parentProp, parentIdx, params, incentivePaid, recipient, alphaTake, alphaRest, rootTake, rootClaimable, summary, rootUid);
-}
-
-/**
- * The row and globals layout (coinbase/row.ts) as the host must mirror it: out[0] = ROW,
- * out[1] = G_SLOTS, then every F_* offset in slot order, then every G_* offset in slot order.
- * Returns the number of values written.
- */
-export function c_coinbase_layout(out: usize): i32 {
-  const v: u64[] = [<u64>ROW, <u64>G_SLOTS, F_NETUID, F_MECH, F_TEMPO, F_LAST_EPOCH, F_PENDING_AT, F_SINCE, F_EPOCH_INDEX, F_LAST_MECH_STEP, F_EMITS, F_EMISSION_ENABLED, F_OWNER_CUT_ENABLED, F_TAO, F_ALPHA, F_ALPHA_OUT, F_QUOTE, F_INIT, F_FEE, F_MP_LO, F_MP_HI, F_HALVING, F_START, F_MB_LO, F_MB_HI, F_P_SERVER, F_P_VALIDATOR, F_P_ROOT, F_P_OWNER, F_PROTOCOL, F_UNOWNED, F_ROOT_UNCLAIMED, F_UNTRACKED, F_OWNED, F_IN_FLIGHT, F_CONSISTENT, F_HOST_DRAIN, F_FLOW, F_VOL_LO, F_VOL_HI, F_AA_ISSUANCE, F_AA_BURNED, F_AA_RECYCLED, F_ACCOUNT, F_RP_LO, F_RP_HI, F_RP_SET, F_E_ALPHA_IN, F_E_ALPHA_OUT, F_E_TAO_IN, F_E_EXCESS, F_HAS_OWNER, F_T_TAO_IN, F_T_ALPHA_IN, F_T_EXCESS, F_T_ALPHA_EM, F_D_TAO, F_D_ALPHA, F_D_QUOTE, F_D_BUY_OK, F_D_PAID_IN, F_D_PAID_OUT, F_D_BUY_QUOTE, F_D_BUY_INIT, F_TAO_RESERVOIR, F_ALPHA_RESERVOIR, F_HAS_ELLIPSE, F_EL_A_HI, F_EL_A_LO, F_EL_B_HI, F_EL_B_LO, F_EL_CA_HI, F_EL_CA_LO, F_EL_CT_HI, F_EL_CT_LO, G_BLOCK, G_ISSUANCE, G_TAO_MINTED, G_TAO_RECYCLED, G_ALPHA_MINTED, G_ALPHA_RECYCLED, G_EVENTS, G_VIOLATIONS, G_FIRST_VIOLATION, G_VIOLATION_KIND, G_STOPPED_FOR_HOST, G_BALANCES, G_TOTAL_STAKE, G_BLOCK_EMISSION, G_TAO_EMISSION, G_ROOT_SELL, G_ROOT_TAO, G_TAO_WEIGHT, G_OWNER_CUT, G_MAX_EPOCHS, G_MA_HI, G_MA_LO, G_MIN_RESERVE, G_MINT_SET, G_MINT, G_HOST_POOL, G_PHASE, G_CREDIT, G_TAO_BEFORE, G_RECYCLED, G_ACCOUNTED_BEFORE, G_ISSUANCE_BEFORE, G_ASSETS_BEFORE, G_ALPHA_MINTED_BLOCK, G_ALPHA_RECYCLED_BLOCK, G_ASSETS_MINTED_BLOCK, G_ASSETS_RECYCLED_BLOCK, G_HOST_RECYCLED, G_RULES];
-  for (let i = 0; i < v.length; i++) store<u64>(out + (<usize>i << 3), v[i]);
-  return v.length;
+export function c_distribute_emission(h: usize): usize {
+  const n = i32Of(h, L.C_DISTRIBUTE_EMISSION_IN_N), k = i32Of(h, L.C_DISTRIBUTE_EMISSION_IN_H);
+  const incentive = allocZeroed(sz(n) << 3), recipient = allocZeroed(sz(k));
+  const alphaTake = allocZeroed(sz(k) << 3), alphaRest = allocZeroed(sz(k) << 3), rootTake = allocZeroed(sz(k) << 3), rootClaimable = allocZeroed(sz(k) << 3);
+  const summary = allocZeroed(72);
+  distributeEmission(n, ptr(h, L.C_DISTRIBUTE_EMISSION_IN_UID_HOTKEY), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_SERVER), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_VALIDATOR),
+    k, ptr(h, L.C_DISTRIBUTE_EMISSION_IN_ALPHA), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_ROOT), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_TAKE),
+    ptr(h, L.C_DISTRIBUTE_EMISSION_IN_CHILDKEY_TAKE), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_WITHHOLD), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_OWNER),
+    ptr(h, L.C_DISTRIBUTE_EMISSION_IN_CHILD_START), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_CHILD_PROP), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_PARENT_START),
+    ptr(h, L.C_DISTRIBUTE_EMISSION_IN_PARENT_PROP), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_PARENT_IDX), ptr(h, L.C_DISTRIBUTE_EMISSION_IN_PARAMS),
+    incentive, recipient, alphaTake, alphaRest, rootTake, rootClaimable, summary, ptr(h, L.C_DISTRIBUTE_EMISSION_IN_ROOT_UID));
+  const o = result(L.C_DISTRIBUTE_EMISSION_OUT_SLOTS);
+  put(o, L.C_DISTRIBUTE_EMISSION_OUT_INCENTIVE_PAID, incentive); put(o, L.C_DISTRIBUTE_EMISSION_OUT_RECIPIENT, recipient);
+  put(o, L.C_DISTRIBUTE_EMISSION_OUT_ALPHA_TAKE, alphaTake); put(o, L.C_DISTRIBUTE_EMISSION_OUT_ALPHA_REST, alphaRest);
+  put(o, L.C_DISTRIBUTE_EMISSION_OUT_ROOT_TAKE, rootTake); put(o, L.C_DISTRIBUTE_EMISSION_OUT_ROOT_CLAIMABLE, rootClaimable);
+  put(o, L.C_DISTRIBUTE_EMISSION_OUT_SUMMARY, summary);
+  return o;
 }
 
 /** The legacy epoch rule (runtimes up to 343). */
 export function c_legacy_blocks_until_next_epoch(h: usize): usize {
-  const out = newHeader(C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_SLOTS);
-  setSlot(out, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_BLOCKS, legacyBlocksUntilNextEpoch(<u32>slot(h, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_NETUID),
-    <u32>slot(h, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_TEMPO), slot(h, C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_BLOCK)));
-  return out;
+  const o = result(L.C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_SLOTS);
+  put(o, L.C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_OUT_BLOCKS, legacyBlocksUntilNextEpoch(<u32>slot(h, L.C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_NETUID),
+    <u32>slot(h, L.C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_TEMPO), slot(h, L.C_LEGACY_BLOCKS_UNTIL_NEXT_EPOCH_IN_BLOCK)));
+  return o;
 }

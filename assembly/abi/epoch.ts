@@ -4,7 +4,8 @@
 
 import { EpochInput, EpochOutput, runEpoch } from "../epoch/epoch";
 import { Csr } from "../math/csr";
-import { slot, setSlot, readCsrU16, newHeader } from "./memory";
+import { slot, readCsrU16 } from "./memory";
+import { result, put } from "./result";
 import {
   EPOCH_IN_N, EPOCH_IN_CURRENT_BLOCK, EPOCH_IN_TEMPO, EPOCH_IN_ACTIVITY_CUTOFF, EPOCH_IN_LAST_MECHANISM_STEP_BLOCK,
   EPOCH_IN_TAO_WEIGHT, EPOCH_IN_STAKE_THRESHOLD, EPOCH_IN_OWNER_UID, EPOCH_IN_MAX_ALLOWED_VALIDATORS, EPOCH_IN_KAPPA,
@@ -72,45 +73,45 @@ export function epoch(h: usize): usize {
 
 /** A CSR's three pointers (start, col, and val as i64 bits) into their named slots. */
 function setCsr(o: usize, start: i32, col: i32, val: i32, m: Csr): void {
-  setSlot(o, start, m.start);
-  setSlot(o, col, m.col);
-  setSlot(o, val, m.val);
+  put(o, start, m.start);
+  put(o, col, m.col);
+  put(o, val, m.val);
 }
 
 /** The output header: pointers; the trace slots stay 0 unless the input asked for the trace. */
 export function writeEpochOutput(inp: EpochInput, out: EpochOutput): usize {
-  const o = newHeader(EPOCH_OUT_SLOTS);
-  setSlot(o, EPOCH_OUT_STAKE, out.stake);
-  setSlot(o, EPOCH_OUT_STAKE_WEIGHT, out.stakeWeight);
-  setSlot(o, EPOCH_OUT_ACTIVE, out.active);
-  setSlot(o, EPOCH_OUT_VALIDATOR_PERMIT, out.newPermit);
-  setSlot(o, EPOCH_OUT_CONSENSUS, out.consensus);
-  setSlot(o, EPOCH_OUT_INCENTIVE, out.incentive);
-  setSlot(o, EPOCH_OUT_DIVIDENDS, out.dividends);
-  setSlot(o, EPOCH_OUT_VALIDATOR_TRUST, out.validatorTrust);
-  setSlot(o, EPOCH_OUT_EMISSION, out.emission);
-  setSlot(o, EPOCH_OUT_SERVER_EMISSION, out.serverEmission);
-  setSlot(o, EPOCH_OUT_VALIDATOR_EMISSION, out.validatorEmission);
-  setSlot(o, EPOCH_OUT_BONDS_START, out.bondStart); // u32
-  setSlot(o, EPOCH_OUT_BONDS_COL, out.bondCols);    // u16
-  setSlot(o, EPOCH_OUT_BONDS_VAL, out.bondValues);  // u16
+  const o = result(EPOCH_OUT_SLOTS);
+  put(o, EPOCH_OUT_STAKE, out.stake);
+  put(o, EPOCH_OUT_STAKE_WEIGHT, out.stakeWeight);
+  put(o, EPOCH_OUT_ACTIVE, out.active);
+  put(o, EPOCH_OUT_VALIDATOR_PERMIT, out.newPermit);
+  put(o, EPOCH_OUT_CONSENSUS, out.consensus);
+  put(o, EPOCH_OUT_INCENTIVE, out.incentive);
+  put(o, EPOCH_OUT_DIVIDENDS, out.dividends);
+  put(o, EPOCH_OUT_VALIDATOR_TRUST, out.validatorTrust);
+  put(o, EPOCH_OUT_EMISSION, out.emission);
+  put(o, EPOCH_OUT_SERVER_EMISSION, out.serverEmission);
+  put(o, EPOCH_OUT_VALIDATOR_EMISSION, out.validatorEmission);
+  put(o, EPOCH_OUT_BONDS_START, out.bondStart); // u32
+  put(o, EPOCH_OUT_BONDS_COL, out.bondCols);    // u16
+  put(o, EPOCH_OUT_BONDS_VAL, out.bondValues);  // u16
   if (inp.trace) {
-    setSlot(o, EPOCH_OUT_TOTAL_STAKE, out.totalStake);
-    setSlot(o, EPOCH_OUT_STAKE_FIXED, out.stakeFixed);
-    setSlot(o, EPOCH_OUT_ACTIVE_STAKE, out.activeStake);
-    setSlot(o, EPOCH_OUT_CONSENSUS_FIXED, out.consensusFixed);
-    setSlot(o, EPOCH_OUT_VALIDATOR_TRUST_FIXED, out.validatorTrustFixed);
-    setSlot(o, EPOCH_OUT_INCENTIVE_FIXED, out.incentiveFixed);
-    setSlot(o, EPOCH_OUT_DIVIDENDS_FIXED, out.dividendsFixed);
-    setSlot(o, EPOCH_OUT_NORMALIZED_SERVER_EMISSION, out.nse);
-    setSlot(o, EPOCH_OUT_NORMALIZED_VALIDATOR_EMISSION, out.nve);
-    setSlot(o, EPOCH_OUT_NORMALIZED_COMBINED_EMISSION, out.nce);
+    put(o, EPOCH_OUT_TOTAL_STAKE, out.totalStake);
+    put(o, EPOCH_OUT_STAKE_FIXED, out.stakeFixed);
+    put(o, EPOCH_OUT_ACTIVE_STAKE, out.activeStake);
+    put(o, EPOCH_OUT_CONSENSUS_FIXED, out.consensusFixed);
+    put(o, EPOCH_OUT_VALIDATOR_TRUST_FIXED, out.validatorTrustFixed);
+    put(o, EPOCH_OUT_INCENTIVE_FIXED, out.incentiveFixed);
+    put(o, EPOCH_OUT_DIVIDENDS_FIXED, out.dividendsFixed);
+    put(o, EPOCH_OUT_NORMALIZED_SERVER_EMISSION, out.nse);
+    put(o, EPOCH_OUT_NORMALIZED_VALIDATOR_EMISSION, out.nve);
+    put(o, EPOCH_OUT_NORMALIZED_COMBINED_EMISSION, out.nce);
     setCsr(o, EPOCH_OUT_WEIGHTS_NORMALIZED_START, EPOCH_OUT_WEIGHTS_NORMALIZED_COL, EPOCH_OUT_WEIGHTS_NORMALIZED_VAL, out.weightsNormalized);
     setCsr(o, EPOCH_OUT_WEIGHTS_CLIPPED_START, EPOCH_OUT_WEIGHTS_CLIPPED_COL, EPOCH_OUT_WEIGHTS_CLIPPED_VAL, out.weightsClipped);
     setCsr(o, EPOCH_OUT_WEIGHTS_FOR_BONDS_START, EPOCH_OUT_WEIGHTS_FOR_BONDS_COL, EPOCH_OUT_WEIGHTS_FOR_BONDS_VAL, out.weightsForBonds);
     setCsr(o, EPOCH_OUT_EMA_BONDS_START, EPOCH_OUT_EMA_BONDS_COL, EPOCH_OUT_EMA_BONDS_VAL, out.emaBonds);
     // traced only: u8 mask reason per submitted weight entry (0 kept, 1 permit, 2 self, 3 outdated, 4 commit-reveal)
-    setSlot(o, EPOCH_OUT_MASK_REASONS, out.maskReasons);
+    put(o, EPOCH_OUT_MASK_REASONS, out.maskReasons);
   }
   return o;
 }

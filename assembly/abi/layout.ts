@@ -139,6 +139,221 @@ export const C_EPOCH_TRIGGER_IN_SLOTS: i32 = 6;
 export const C_EPOCH_TRIGGER_OUT_TRIGGER: i32 = 0;
 export const C_EPOCH_TRIGGER_OUT_SLOTS: i32 = 1;
 
+// c_subnet_block_emissions: get_subnet_block_emissions (coinbase/shares.ts) over n subnets: U64F64 moving prices and U96F32 MinerBurned (lo/hi pairs), SubnetEmissionEnabled (u8 flags); each subnet's U64F64 share and U96F32 TAO (lo/hi pairs), and whether the network sells root alpha (sum of prices > 1)
+export const C_SUBNET_BLOCK_EMISSIONS_IN_N: i32 = 0;
+export const C_SUBNET_BLOCK_EMISSIONS_IN_PRICE: i32 = 1;
+export const C_SUBNET_BLOCK_EMISSIONS_IN_MINER_BURNED: i32 = 2;
+export const C_SUBNET_BLOCK_EMISSIONS_IN_ENABLED: i32 = 3;
+export const C_SUBNET_BLOCK_EMISSIONS_IN_BLOCK_EMISSION: i32 = 4;
+export const C_SUBNET_BLOCK_EMISSIONS_IN_SLOTS: i32 = 5;
+export const C_SUBNET_BLOCK_EMISSIONS_OUT_SHARES: i32 = 0;
+export const C_SUBNET_BLOCK_EMISSIONS_OUT_TAO_EMISSION: i32 = 1;
+export const C_SUBNET_BLOCK_EMISSIONS_OUT_ROOT_SELL: i32 = 2;
+export const C_SUBNET_BLOCK_EMISSIONS_OUT_SLOTS: i32 = 3;
+
+// c_subnet_terms: get_subnet_terms (coinbase/terms.ts) of n subnets: U96F32 TAO emission (lo/hi), alpha issuance (u64), U64F64 spot price (lo/hi); alpha emission (u64 each) and U96F32 tao_in, alpha_in, excess_tao, root proportion (lo/hi pairs)
+export const C_SUBNET_TERMS_IN_N: i32 = 0;
+export const C_SUBNET_TERMS_IN_TAO_EMISSION: i32 = 1;
+export const C_SUBNET_TERMS_IN_ALPHA_ISSUANCE: i32 = 2;
+export const C_SUBNET_TERMS_IN_PRICE: i32 = 3;
+export const C_SUBNET_TERMS_IN_ROOT_TAO: i32 = 4;
+export const C_SUBNET_TERMS_IN_TAO_WEIGHT: i32 = 5;
+export const C_SUBNET_TERMS_IN_SLOTS: i32 = 6;
+export const C_SUBNET_TERMS_OUT_ALPHA_EMISSION: i32 = 0;
+export const C_SUBNET_TERMS_OUT_TAO_IN: i32 = 1;
+export const C_SUBNET_TERMS_OUT_ALPHA_IN: i32 = 2;
+export const C_SUBNET_TERMS_OUT_EXCESS_TAO: i32 = 3;
+export const C_SUBNET_TERMS_OUT_ROOT_PROPORTION: i32 = 4;
+export const C_SUBNET_TERMS_OUT_SLOTS: i32 = 5;
+
+// c_root_proportion: root_proportion (coinbase/terms.ts), U96F32
+export const C_ROOT_PROPORTION_IN_ROOT_TAO: i32 = 0;
+export const C_ROOT_PROPORTION_IN_TAO_WEIGHT: i32 = 1;
+export const C_ROOT_PROPORTION_IN_ALPHA_ISSUANCE: i32 = 2;
+export const C_ROOT_PROPORTION_IN_SLOTS: i32 = 3;
+export const C_ROOT_PROPORTION_OUT_ROOT_PROPORTION_LO: i32 = 0;
+export const C_ROOT_PROPORTION_OUT_ROOT_PROPORTION_HI: i32 = 1;
+export const C_ROOT_PROPORTION_OUT_SLOTS: i32 = 2;
+
+// c_split_alpha_out: loop 3 of emit_to_subnets (coinbase/alpha_out.ts): what one block's alpha-out adds to the owner cut and the pending server, validator and root alpha
+export const C_SPLIT_ALPHA_OUT_IN_ALPHA_OUT: i32 = 0;
+export const C_SPLIT_ALPHA_OUT_IN_OWNER_CUT_ENABLED: i32 = 1;
+export const C_SPLIT_ALPHA_OUT_IN_OWNER_CUT: i32 = 2;
+export const C_SPLIT_ALPHA_OUT_IN_ROOT_TAO: i32 = 3;
+export const C_SPLIT_ALPHA_OUT_IN_TAO_WEIGHT: i32 = 4;
+export const C_SPLIT_ALPHA_OUT_IN_ALPHA_ISSUANCE_AFTER: i32 = 5;
+export const C_SPLIT_ALPHA_OUT_IN_SLOTS: i32 = 6;
+export const C_SPLIT_ALPHA_OUT_OUT_OWNER_CUT: i32 = 0;
+export const C_SPLIT_ALPHA_OUT_OUT_SERVER: i32 = 1;
+export const C_SPLIT_ALPHA_OUT_OUT_VALIDATOR: i32 = 2;
+export const C_SPLIT_ALPHA_OUT_OUT_ROOT_ALPHA: i32 = 3;
+export const C_SPLIT_ALPHA_OUT_OUT_SLOTS: i32 = 4;
+
+// c_schedule_block: one block of drain_pending's schedule (coinbase/schedule.ts) over n subnets in storage order: tempo u16, LastEpochBlock, PendingEpochAt, BlocksSinceLastStep, SubnetEpochIndex (u64 each, updated in place), consistent (u8 flags); each subnet's outcome (u8: 0 not due, 1 ran, 2 deferred, 3 skipped) and the epochs run
+export const C_SCHEDULE_BLOCK_IN_N: i32 = 0;
+export const C_SCHEDULE_BLOCK_IN_BLOCK: i32 = 1;
+export const C_SCHEDULE_BLOCK_IN_MAX_EPOCHS_PER_BLOCK: i32 = 2;
+export const C_SCHEDULE_BLOCK_IN_TEMPO: i32 = 3;
+export const C_SCHEDULE_BLOCK_IN_LAST_EPOCH_BLOCK: i32 = 4;
+export const C_SCHEDULE_BLOCK_IN_PENDING_EPOCH_AT: i32 = 5;
+export const C_SCHEDULE_BLOCK_IN_BLOCKS_SINCE_LAST_STEP: i32 = 6;
+export const C_SCHEDULE_BLOCK_IN_EPOCH_INDEX: i32 = 7;
+export const C_SCHEDULE_BLOCK_IN_CONSISTENT: i32 = 8;
+export const C_SCHEDULE_BLOCK_IN_SLOTS: i32 = 9;
+export const C_SCHEDULE_BLOCK_OUT_OUTCOME: i32 = 0;
+export const C_SCHEDULE_BLOCK_OUT_RAN: i32 = 1;
+export const C_SCHEDULE_BLOCK_OUT_SLOTS: i32 = 2;
+
+// c_moving_alpha_prices: get_moving_alpha_price (coinbase/moving_price.ts) of n subnets: netuids and mechanisms u16, stored I96F32 (lo/hi pairs); U64F64 prices (lo/hi pairs)
+export const C_MOVING_ALPHA_PRICES_IN_N: i32 = 0;
+export const C_MOVING_ALPHA_PRICES_IN_NETUIDS: i32 = 1;
+export const C_MOVING_ALPHA_PRICES_IN_MECHANISMS: i32 = 2;
+export const C_MOVING_ALPHA_PRICES_IN_STORED: i32 = 3;
+export const C_MOVING_ALPHA_PRICES_IN_SLOTS: i32 = 4;
+export const C_MOVING_ALPHA_PRICES_OUT_PRICES: i32 = 0;
+export const C_MOVING_ALPHA_PRICES_OUT_SLOTS: i32 = 1;
+
+// c_blocks_until_next_auto_epoch: blocks_until_next_auto_epoch (coinbase/schedule.ts); u64::MAX for tempo 0
+export const C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_IN_TEMPO: i32 = 0;
+export const C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_IN_LAST_EPOCH_BLOCK: i32 = 1;
+export const C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_IN_BLOCK: i32 = 2;
+export const C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_IN_SLOTS: i32 = 3;
+export const C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_OUT_BLOCKS: i32 = 0;
+export const C_BLOCKS_UNTIL_NEXT_AUTO_EPOCH_OUT_SLOTS: i32 = 1;
+
+// c_next_epoch_start_block: get_next_epoch_start_block (coinbase/schedule.ts) for tempo > 0
+export const C_NEXT_EPOCH_START_BLOCK_IN_TEMPO: i32 = 0;
+export const C_NEXT_EPOCH_START_BLOCK_IN_LAST_EPOCH_BLOCK: i32 = 1;
+export const C_NEXT_EPOCH_START_BLOCK_IN_PENDING_EPOCH_AT: i32 = 2;
+export const C_NEXT_EPOCH_START_BLOCK_IN_SLOTS: i32 = 3;
+export const C_NEXT_EPOCH_START_BLOCK_OUT_BLOCK: i32 = 0;
+export const C_NEXT_EPOCH_START_BLOCK_OUT_SLOTS: i32 = 1;
+
+// c_split_pot: a pot split by the proportions of n u64 weights, each share floored (coinbase/payout.ts); the shares and their total
+export const C_SPLIT_POT_IN_N: i32 = 0;
+export const C_SPLIT_POT_IN_WEIGHTS: i32 = 1;
+export const C_SPLIT_POT_IN_POT: i32 = 2;
+export const C_SPLIT_POT_IN_SLOTS: i32 = 3;
+export const C_SPLIT_POT_OUT_SHARES: i32 = 0;
+export const C_SPLIT_POT_OUT_PAID: i32 = 1;
+export const C_SPLIT_POT_OUT_SLOTS: i32 = 2;
+
+// c_adjust_protocol_liquidity: the swap pallet's adjust_protocol_liquidity after 425 (swap/protocol_liquidity.ts) on one row of the coinbase_row layout, updated in place (reservoirs, quote weight, ellipse, init flag); rules 459 or 473
+export const C_ADJUST_PROTOCOL_LIQUIDITY_IN_ROW: i32 = 0;
+export const C_ADJUST_PROTOCOL_LIQUIDITY_IN_RULES: i32 = 1;
+export const C_ADJUST_PROTOCOL_LIQUIDITY_IN_TAO_DELTA: i32 = 2;
+export const C_ADJUST_PROTOCOL_LIQUIDITY_IN_ALPHA_DELTA: i32 = 3;
+export const C_ADJUST_PROTOCOL_LIQUIDITY_IN_SLOTS: i32 = 4;
+export const C_ADJUST_PROTOCOL_LIQUIDITY_OUT_ACCEPTED: i32 = 0;
+export const C_ADJUST_PROTOCOL_LIQUIDITY_OUT_TAO: i32 = 1;
+export const C_ADJUST_PROTOCOL_LIQUIDITY_OUT_ALPHA: i32 = 2;
+export const C_ADJUST_PROTOCOL_LIQUIDITY_OUT_SLOTS: i32 = 3;
+
+// c_dividend_distribution: calculate_dividend_distribution at runtime 425 (coinbase/dividends.ts): n hotkeys' U96F32 dividends (lo/hi pairs) split by alpha and root stake (u64), the pending pots shared; U96F32 outputs (lo/hi pairs), n each
+export const C_DIVIDEND_DISTRIBUTION_IN_N: i32 = 0;
+export const C_DIVIDEND_DISTRIBUTION_IN_DIVIDEND: i32 = 1;
+export const C_DIVIDEND_DISTRIBUTION_IN_ALPHA_STAKE: i32 = 2;
+export const C_DIVIDEND_DISTRIBUTION_IN_ROOT_STAKE: i32 = 3;
+export const C_DIVIDEND_DISTRIBUTION_IN_TAO_WEIGHT_LO: i32 = 4;
+export const C_DIVIDEND_DISTRIBUTION_IN_TAO_WEIGHT_HI: i32 = 5;
+export const C_DIVIDEND_DISTRIBUTION_IN_PENDING_ALPHA: i32 = 6;
+export const C_DIVIDEND_DISTRIBUTION_IN_PENDING_ROOT: i32 = 7;
+export const C_DIVIDEND_DISTRIBUTION_IN_SLOTS: i32 = 8;
+export const C_DIVIDEND_DISTRIBUTION_OUT_ALPHA_DIVIDEND: i32 = 0;
+export const C_DIVIDEND_DISTRIBUTION_OUT_ROOT_DIVIDEND: i32 = 1;
+export const C_DIVIDEND_DISTRIBUTION_OUT_SLOTS: i32 = 2;
+
+// c_tao_weight: get_tao_weight (coinbase/terms.ts): U96F32 of the stored TaoWeight over u64::MAX
+export const C_TAO_WEIGHT_IN_TAO_WEIGHT: i32 = 0;
+export const C_TAO_WEIGHT_IN_SLOTS: i32 = 1;
+export const C_TAO_WEIGHT_OUT_VALUE_LO: i32 = 0;
+export const C_TAO_WEIGHT_OUT_VALUE_HI: i32 = 1;
+export const C_TAO_WEIGHT_OUT_SLOTS: i32 = 2;
+
+// c_inherited_alpha: get_inherited_for_hotkey_on_subnet (coinbase/parent_child.ts): own alpha minus the children's proportions (u64, nc) plus the parents' (u64 proportion and alpha, np)
+export const C_INHERITED_ALPHA_IN_ALPHA: i32 = 0;
+export const C_INHERITED_ALPHA_IN_NC: i32 = 1;
+export const C_INHERITED_ALPHA_IN_CHILD_PROPORTIONS: i32 = 2;
+export const C_INHERITED_ALPHA_IN_NP: i32 = 3;
+export const C_INHERITED_ALPHA_IN_PARENT_PROPORTIONS: i32 = 4;
+export const C_INHERITED_ALPHA_IN_PARENT_ALPHA: i32 = 5;
+export const C_INHERITED_ALPHA_IN_SLOTS: i32 = 6;
+export const C_INHERITED_ALPHA_OUT_INHERITED: i32 = 0;
+export const C_INHERITED_ALPHA_OUT_SLOTS: i32 = 1;
+
+// c_parent_child_dividends: get_parent_child_dividends_distribution for one child hotkey (coinbase/parent_child.ts): what each of np parents receives (u64 each, in the given order), what the child keeps and what CKBurn recycles
+export const C_PARENT_CHILD_DIVIDENDS_IN_DIVIDEND: i32 = 0;
+export const C_PARENT_CHILD_DIVIDENDS_IN_ALPHA: i32 = 1;
+export const C_PARENT_CHILD_DIVIDENDS_IN_ROOT: i32 = 2;
+export const C_PARENT_CHILD_DIVIDENDS_IN_NC: i32 = 3;
+export const C_PARENT_CHILD_DIVIDENDS_IN_CHILD_PROPORTIONS: i32 = 4;
+export const C_PARENT_CHILD_DIVIDENDS_IN_NP: i32 = 5;
+export const C_PARENT_CHILD_DIVIDENDS_IN_PARENT_PROPORTIONS: i32 = 6;
+export const C_PARENT_CHILD_DIVIDENDS_IN_PARENT_ALPHA: i32 = 7;
+export const C_PARENT_CHILD_DIVIDENDS_IN_PARENT_ROOT: i32 = 8;
+export const C_PARENT_CHILD_DIVIDENDS_IN_SAME_OWNER: i32 = 9;
+export const C_PARENT_CHILD_DIVIDENDS_IN_CHILDKEY_TAKE: i32 = 10;
+export const C_PARENT_CHILD_DIVIDENDS_IN_CK_BURN: i32 = 11;
+export const C_PARENT_CHILD_DIVIDENDS_IN_TAO_WEIGHT: i32 = 12;
+export const C_PARENT_CHILD_DIVIDENDS_IN_SLOTS: i32 = 13;
+export const C_PARENT_CHILD_DIVIDENDS_OUT_PARENTS: i32 = 0;
+export const C_PARENT_CHILD_DIVIDENDS_OUT_CHILD: i32 = 1;
+export const C_PARENT_CHILD_DIVIDENDS_OUT_CK_BURNED: i32 = 2;
+export const C_PARENT_CHILD_DIVIDENDS_OUT_SLOTS: i32 = 3;
+
+// c_validator_payout: one epoch's validator payout per hotkey without parents or children (coinbase/dividends.ts): the 425 dividend split then the delegate take; alpha credited and root claimable (u64 each, n) and the parts (alpha take, alpha rest, root take: 3 u64 per hotkey)
+export const C_VALIDATOR_PAYOUT_IN_N: i32 = 0;
+export const C_VALIDATOR_PAYOUT_IN_DIVIDEND: i32 = 1;
+export const C_VALIDATOR_PAYOUT_IN_ALPHA_STAKE: i32 = 2;
+export const C_VALIDATOR_PAYOUT_IN_ROOT_STAKE: i32 = 3;
+export const C_VALIDATOR_PAYOUT_IN_TAO_WEIGHT: i32 = 4;
+export const C_VALIDATOR_PAYOUT_IN_PENDING_ALPHA: i32 = 5;
+export const C_VALIDATOR_PAYOUT_IN_PENDING_ROOT: i32 = 6;
+export const C_VALIDATOR_PAYOUT_IN_TAKE: i32 = 7;
+export const C_VALIDATOR_PAYOUT_IN_SLOTS: i32 = 8;
+export const C_VALIDATOR_PAYOUT_OUT_ALPHA_CREDITED: i32 = 0;
+export const C_VALIDATOR_PAYOUT_OUT_ROOT_CLAIMABLE: i32 = 1;
+export const C_VALIDATOR_PAYOUT_OUT_PARTS: i32 = 2;
+export const C_VALIDATOR_PAYOUT_OUT_SLOTS: i32 = 3;
+
+// c_legacy_last_epoch_block: the dynamic_tempo_v1 migration (coinbase/schedule.ts): LastEpochBlock and SubnetEpochIndex that keep the legacy rule's next epoch
+export const C_LEGACY_LAST_EPOCH_BLOCK_IN_NETUID: i32 = 0;
+export const C_LEGACY_LAST_EPOCH_BLOCK_IN_TEMPO: i32 = 1;
+export const C_LEGACY_LAST_EPOCH_BLOCK_IN_BLOCK: i32 = 2;
+export const C_LEGACY_LAST_EPOCH_BLOCK_IN_SLOTS: i32 = 3;
+export const C_LEGACY_LAST_EPOCH_BLOCK_OUT_LAST_EPOCH_BLOCK: i32 = 0;
+export const C_LEGACY_LAST_EPOCH_BLOCK_OUT_EPOCH_INDEX: i32 = 1;
+export const C_LEGACY_LAST_EPOCH_BLOCK_OUT_SLOTS: i32 = 2;
+
+// c_distribute_emission: distribute_emission's arithmetic for one subnet's epoch result (coinbase/distribute_emission.ts documents each buffer): n uids, h hotkeys with their children and parents (CSR by start offsets), params u64[7]; outputs: incentive paid (u64, n), recipient (u8, h), alpha take, alpha rest, root take, root claimable (u64, h each) and the summary (u64[9])
+export const C_DISTRIBUTE_EMISSION_IN_N: i32 = 0;
+export const C_DISTRIBUTE_EMISSION_IN_UID_HOTKEY: i32 = 1;
+export const C_DISTRIBUTE_EMISSION_IN_SERVER: i32 = 2;
+export const C_DISTRIBUTE_EMISSION_IN_VALIDATOR: i32 = 3;
+export const C_DISTRIBUTE_EMISSION_IN_H: i32 = 4;
+export const C_DISTRIBUTE_EMISSION_IN_ALPHA: i32 = 5;
+export const C_DISTRIBUTE_EMISSION_IN_ROOT: i32 = 6;
+export const C_DISTRIBUTE_EMISSION_IN_TAKE: i32 = 7;
+export const C_DISTRIBUTE_EMISSION_IN_CHILDKEY_TAKE: i32 = 8;
+export const C_DISTRIBUTE_EMISSION_IN_WITHHOLD: i32 = 9;
+export const C_DISTRIBUTE_EMISSION_IN_OWNER: i32 = 10;
+export const C_DISTRIBUTE_EMISSION_IN_CHILD_START: i32 = 11;
+export const C_DISTRIBUTE_EMISSION_IN_CHILD_PROP: i32 = 12;
+export const C_DISTRIBUTE_EMISSION_IN_PARENT_START: i32 = 13;
+export const C_DISTRIBUTE_EMISSION_IN_PARENT_PROP: i32 = 14;
+export const C_DISTRIBUTE_EMISSION_IN_PARENT_IDX: i32 = 15;
+export const C_DISTRIBUTE_EMISSION_IN_PARAMS: i32 = 16;
+export const C_DISTRIBUTE_EMISSION_IN_ROOT_UID: i32 = 17;
+export const C_DISTRIBUTE_EMISSION_IN_SLOTS: i32 = 18;
+export const C_DISTRIBUTE_EMISSION_OUT_INCENTIVE_PAID: i32 = 0;
+export const C_DISTRIBUTE_EMISSION_OUT_RECIPIENT: i32 = 1;
+export const C_DISTRIBUTE_EMISSION_OUT_ALPHA_TAKE: i32 = 2;
+export const C_DISTRIBUTE_EMISSION_OUT_ALPHA_REST: i32 = 3;
+export const C_DISTRIBUTE_EMISSION_OUT_ROOT_TAKE: i32 = 4;
+export const C_DISTRIBUTE_EMISSION_OUT_ROOT_CLAIMABLE: i32 = 5;
+export const C_DISTRIBUTE_EMISSION_OUT_SUMMARY: i32 = 6;
+export const C_DISTRIBUTE_EMISSION_OUT_SLOTS: i32 = 7;
+
 // c_run_blocks: block_step over many blocks for every non-root subnet (coinbase/block_step.ts): n rows (layout coinbase_row) and the globals (coinbase_globals) updated in place; epoch events (coinbase_event) appended at events from the globals' event count, at most cap; stops early at a phase the host must answer
 export const C_RUN_BLOCKS_IN_N: i32 = 0;
 export const C_RUN_BLOCKS_IN_ROWS: i32 = 1;

@@ -3,7 +3,8 @@
 // epochs themselves go through `epoch`).
 
 import { splitEmissions, foldMechanismTerms, FoldTerms, MechanismWeight } from "../epoch/mechanisms";
-import { slot, setSlot, newHeader } from "./memory";
+import { slot } from "./memory";
+import { result, put } from "./result";
 import { alloc, sz } from "../arena";
 import {
   MECH_SPLIT_IN_EMISSION, MECH_SPLIT_IN_COUNT, MECH_SPLIT_IN_SPLIT, MECH_SPLIT_IN_SPLIT_LEN, MECH_SPLIT_OUT_EMISSIONS, MECH_SPLIT_OUT_SLOTS,
@@ -17,8 +18,8 @@ export function mech_split(h: usize): usize {
   const count = <i32>slot(h, MECH_SPLIT_IN_COUNT);
   const emissions = alloc(sz(count) << 3);
   splitEmissions(slot(h, MECH_SPLIT_IN_EMISSION), count, <usize>slot(h, MECH_SPLIT_IN_SPLIT), <i32>slot(h, MECH_SPLIT_IN_SPLIT_LEN), emissions);
-  const out = newHeader(MECH_SPLIT_OUT_SLOTS);
-  setSlot(out, MECH_SPLIT_OUT_EMISSIONS, emissions);
+  const out = result(MECH_SPLIT_OUT_SLOTS);
+  put(out, MECH_SPLIT_OUT_EMISSIONS, emissions);
   return out;
 }
 
@@ -47,8 +48,8 @@ export function mech_fold(h: usize): usize {
   x.active = <usize>slot(h, MECH_FOLD_IN_ACTIVE);
   x.validatorPermit = <usize>slot(h, MECH_FOLD_IN_VALIDATOR_PERMIT);
   const w = foldMechanismTerms(acc, x, <i32>slot(h, MECH_FOLD_IN_N), <i32>slot(h, MECH_FOLD_IN_K), slot(h, MECH_FOLD_IN_EMISSION_K), slot(h, MECH_FOLD_IN_EMISSION));
-  const out = newHeader(MECH_FOLD_OUT_SLOTS);
-  setSlot(out, MECH_FOLD_OUT_WEIGHT_LO, w.lo);
-  setSlot(out, MECH_FOLD_OUT_WEIGHT_HI, w.hi);
+  const out = result(MECH_FOLD_OUT_SLOTS);
+  put(out, MECH_FOLD_OUT_WEIGHT_LO, w.lo);
+  put(out, MECH_FOLD_OUT_WEIGHT_HI, w.hi);
   return out;
 }

@@ -7,8 +7,6 @@ import { Dense } from "../math/dense";
 
 // @ts-ignore: decorator
 @inline export function slot(h: usize, i: i32): u64 { return load<u64>(h + (<usize>i << 3)); }
-// the output side (newHeader, setSlot) is result.ts's, under the names abi/coinbase.ts still uses
-export { result as newHeader, put as setSlot } from "./result";
 
 /**
  * The I32F32 CSR in the four slots from `rows` of an input header: rows, start (u32), col (u32),

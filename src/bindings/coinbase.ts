@@ -8,8 +8,6 @@ import { TaomathError } from "../core/errors.js";
 import { G, EV, F, ROW } from "./layout.js";
 import { MASK64 } from "../core/ints.js";
 
-const s64 = (x: bigint) => BigInt.asIntN(64, x);
-const u64 = (x: bigint) => BigInt.asUintN(64, x);
 
 /** Defaults of the runtime (runtime/src/lib.rs). */
 export const DEFAULT_TAO_WEIGHT = 971_718_665_099_567_868n;
@@ -146,9 +144,8 @@ export class CoinbaseCore {
     const mechs = subnets.map((s, i) => toInt(s.mechanism, `subnets[${i}].mechanism`, 0, 65535, "u16"));
     const stored = subnets.map((s, i) => BigInt.asUintN(128, toFixedBits(s.moving_price, `subnets[${i}].moving_price`, "i128")));
     this.core.reset();
-    const pn = this.core.u16(netuids), pm = this.core.u16(mechs), ps = this.u128(stored), out = this.core.alloc(Math.max(1, n) * 16);
-    this.core.call("c_moving_alpha_prices", n, pn, pm, ps, out);
-    return this.readU128(out, n);
+    const out = this.core.invoke("c_moving_alpha_prices", { n, netuids: this.core.u16(netuids), mechanisms: this.core.u16(mechs), stored: this.u128(stored) });
+    return this.readU128(out.num("prices"), n);
   }
 
   /** blocks_until_next_epoch, the legacy epoch rule (runtimes up to 343); u64::MAX for tempo 0. */
@@ -181,11 +178,9 @@ export class CoinbaseCore {
     const burned = subnets.map((s, i) => toFixedBits(s.miner_burned ?? 0n, `subnets[${i}].miner_burned`, "u128"));
     const enabled = subnets.map((s, i) => (s.emission_enabled === undefined ? 1 : toBool(s.emission_enabled, `subnets[${i}].emission_enabled`) ? 1 : 0));
     this.core.reset();
-    const pp = this.u128(prices), pb = this.u128(burned), pe = this.core.u8(enabled);
-    const ps = this.core.alloc(n * 16), pt = this.core.alloc(n * 16);
-    const flag = this.core.call<number>("c_subnet_block_emissions", n, pp, pb, pe, s64(be), ps, pt);
-    const shares = this.readU128(ps, n), tao = this.readU128(pt, n);
-    return { root_sell: flag === 1, subnets: subnets.map((s, i) => ({ netuid: s.netuid, share: shares[i], tao_emission: tao[i] })) };
+    const out = this.core.invoke("c_subnet_block_emissions", { n, price: this.u128(prices), miner_burned: this.u128(burned), enabled: this.core.u8(enabled), block_emission: be });
+    const shares = this.readU128(out.num("shares"), n), tao = this.readU128(out.num("tao_emission"), n);
+    return { root_sell: out.flag("root_sell"), subnets: subnets.map((s, i) => ({ netuid: s.netuid, share: shares[i], tao_emission: tao[i] })) };
   }
 
   /** get_subnet_terms for the subnets that emit this block. */
@@ -200,10 +195,9 @@ export class CoinbaseCore {
     });
     const pr = subnets.map((s, i) => toFixedBits(s.spot_price, `subnets[${i}].spot_price`, "u128"));
     this.core.reset();
-    const pte = this.u128(te), pis = this.core.u64(iss), ppr = this.u128(pr);
-    const pae = this.core.alloc(n * 8), pti = this.core.alloc(n * 16), pai = this.core.alloc(n * 16), pex = this.core.alloc(n * 16), prp = this.core.alloc(n * 16);
-    this.core.call("c_subnet_terms", n, pte, pis, ppr, s64(rt), s64(tw), pae, pti, pai, pex, prp);
-    const ae = this.core.readU64(pae, n), ti = this.readU128(pti, n), ai = this.readU128(pai, n), ex = this.readU128(pex, n), rp = this.readU128(prp, n);
+    const out = this.core.invoke("c_subnet_terms", { n, tao_emission: this.u128(te), alpha_issuance: this.core.u64(iss), price: this.u128(pr), root_tao: rt, tao_weight: tw });
+    const ae = this.core.readU64(out.num("alpha_emission"), n), ti = this.readU128(out.num("tao_in"), n), ai = this.readU128(out.num("alpha_in"), n);
+    const ex = this.readU128(out.num("excess_tao"), n), rp = this.readU128(out.num("root_proportion"), n);
     const floor = (x: bigint) => { const v = x >> 32n; return v > MASK64 ? MASK64 : v; };
     return subnets.map((s, i) => ({
       netuid: s.netuid, alpha_emission: ae[i], tao_in: ti[i], alpha_in: ai[i], excess_tao: ex[i], root_proportion: rp[i],
@@ -215,9 +209,7 @@ export class CoinbaseCore {
   rootProportion(rootTao: bigint, alphaIssuance: bigint, taoWeight: bigint = DEFAULT_TAO_WEIGHT): bigint {
     const rt = toU64(rootTao, "root_tao"), ai = toU64(alphaIssuance, "alpha_issuance"), tw = toU64(taoWeight, "tao_weight");
     this.core.reset();
-    const out = this.core.alloc(16);
-    this.core.call("c_root_proportion", s64(rt), s64(tw), s64(ai), out);
-    return this.readU128(out, 1)[0];
+    return this.core.invoke("c_root_proportion", { root_tao: rt, tao_weight: tw, alpha_issuance: ai }).u128("root_proportion");
   }
 
   /**
@@ -231,10 +223,8 @@ export class CoinbaseCore {
     const rt = toU64(args.root_tao, "root_tao"), tw = toU64(args.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight");
     const after = toU64(args.alpha_issuance_after, "alpha_issuance_after");
     this.core.reset();
-    const out = this.core.alloc(32);
-    this.core.call("c_split_alpha_out", s64(a), en ? 1 : 0, cut, s64(rt), s64(tw), s64(after), out);
-    const [owner_cut, server, validator, root_alpha] = this.core.readU64(out, 4);
-    return { owner_cut, server, validator, root_alpha };
+    const out = this.core.invoke("c_split_alpha_out", { alpha_out: a, owner_cut_enabled: en, owner_cut: cut, root_tao: rt, tao_weight: tw, alpha_issuance_after: after });
+    return { owner_cut: out.get("owner_cut"), server: out.get("server"), validator: out.get("validator"), root_alpha: out.get("root_alpha") };
   }
 
   /**
@@ -251,9 +241,10 @@ export class CoinbaseCore {
     const cons = subnets.map((s, i) => (s.consistent === undefined || toBool(s.consistent, `subnets[${i}].consistent`) ? 1 : 0));
     this.core.reset();
     const pt = this.core.u16(tempo), pl = this.core.u64(last), pp = this.core.u64(pend), ps = this.core.u64(since), pi = this.core.u64(idx);
-    const pc = this.core.u8(cons), po = this.core.alloc(Math.max(1, n));
-    this.core.call("c_schedule_block", n, s64(b), cap, pt, pl, pp, ps, pi, pc, po);
-    const L = this.core.readU64(pl, n), P = this.core.readU64(pp, n), S = this.core.readU64(ps, n), I = this.core.readU64(pi, n), O = this.core.readU8(po, n);
+    const out = this.core.invoke("c_schedule_block", {
+      n, block: b, max_epochs_per_block: cap, tempo: pt, last_epoch_block: pl, pending_epoch_at: pp, blocks_since_last_step: ps, epoch_index: pi, consistent: this.core.u8(cons),
+    });
+    const L = this.core.readU64(pl, n), P = this.core.readU64(pp, n), S = this.core.readU64(ps, n), I = this.core.readU64(pi, n), O = this.core.readU8(out.num("outcome"), n);
     return {
       states: subnets.map((s, i) => ({ ...s, last_epoch_block: L[i], pending_epoch_at: P[i], blocks_since_last_step: S[i], epoch_index: I[i] })),
       outcomes: O.map((o) => OUTCOMES[o]),
@@ -265,18 +256,15 @@ export class CoinbaseCore {
     const w = weights.map((x, i) => toU64(x, `weights[${i}]`));
     const p = toU64(pot, "pot");
     this.core.reset();
-    const pw = this.core.u64(w), out = this.core.alloc(Math.max(1, w.length) * 8);
-    this.core.call("c_split_pot", w.length, pw, s64(p), out);
-    return this.core.readU64(out, w.length);
+    const out = this.core.invoke("c_split_pot", { n: w.length, weights: this.core.u64(w), pot: p });
+    return this.core.readU64(out.num("shares"), w.length);
   }
 
   /** get_tao_weight: U96F32(TaoWeight) / U96F32(u64::MAX), bits. */
   taoWeight(taoWeight: bigint = DEFAULT_TAO_WEIGHT): bigint {
     const tw = toU64(taoWeight, "tao_weight");
     this.core.reset();
-    const out = this.core.alloc(16);
-    this.core.call("c_tao_weight", s64(tw), out);
-    return this.readU128(out, 1)[0];
+    return this.core.invoke("c_tao_weight", { tao_weight: tw }).u128("value");
   }
 
   /**
@@ -292,10 +280,10 @@ export class CoinbaseCore {
     const pa = toU64(pendingAlpha, "pending_alpha"), pr = toU64(pendingRoot, "pending_root");
     const tw = toFixedBits(taoWeightBits, "tao_weight", "u128");
     this.core.reset();
-    const pd = this.u128(d), paa = this.core.u64(a), prr = this.core.u64(r);
-    const oa = this.core.alloc(Math.max(1, n) * 16), or = this.core.alloc(Math.max(1, n) * 16);
-    this.core.call("c_dividend_distribution", n, pd, paa, prr, s64(tw >> 64n), s64(tw & MASK64), s64(pa), s64(pr), oa, or);
-    const A = this.readU128(oa, n), R = this.readU128(or, n);
+    const out = this.core.invoke("c_dividend_distribution", {
+      n, dividend: this.u128(d), alpha_stake: this.core.u64(a), root_stake: this.core.u64(r), tao_weight_lo: tw & MASK64, tao_weight_hi: tw >> 64n, pending_alpha: pa, pending_root: pr,
+    });
+    const A = this.readU128(out.num("alpha_dividend"), n), R = this.readU128(out.num("root_dividend"), n);
     return A.map((x, i) => ({ alpha_dividend: x, root_dividend: R[i] }));
   }
 
@@ -306,7 +294,9 @@ export class CoinbaseCore {
     const pp = parents.map((p, i) => toU64(p.proportion, `parents[${i}].proportion`));
     const pa = parents.map((p, i) => toU64(p.alpha, `parents[${i}].alpha`));
     this.core.reset();
-    return u64(this.core.call<bigint>("c_inherited_alpha", s64(a), cp.length, this.core.u64(cp), pp.length, this.core.u64(pp), this.core.u64(pa)));
+    return this.core.invoke("c_inherited_alpha", {
+      alpha: a, nc: cp.length, child_proportions: this.core.u64(cp), np: pp.length, parent_proportions: this.core.u64(pp), parent_alpha: this.core.u64(pa),
+    }).get("inherited");
   }
 
   /**
@@ -328,11 +318,11 @@ export class CoinbaseCore {
     const take = toInt(args.childkey_take, "childkey_take", 0, 65535, "u16");
     const burn = toU64(args.ck_burn ?? 0n, "ck_burn"), tw = toU64(args.tao_weight ?? DEFAULT_TAO_WEIGHT, "tao_weight");
     this.core.reset();
-    const pout = this.core.alloc(Math.max(1, ps.length) * 8), out = this.core.alloc(16);
-    this.core.call("c_parent_child_dividends", s64(d), s64(a), s64(r), cp.length, this.core.u64(cp), ps.length,
-      this.core.u64(pp), this.core.u64(pa), this.core.u64(pr), this.core.u8(so), take, s64(burn), s64(tw), pout, out);
-    const [child, ck_burned] = this.core.readU64(out, 2);
-    return { parents: this.core.readU64(pout, ps.length), child, ck_burned };
+    const out = this.core.invoke("c_parent_child_dividends", {
+      dividend: d, alpha: a, root: r, nc: cp.length, child_proportions: this.core.u64(cp), np: ps.length, parent_proportions: this.core.u64(pp),
+      parent_alpha: this.core.u64(pa), parent_root: this.core.u64(pr), same_owner: this.core.u8(so), childkey_take: take, ck_burn: burn, tao_weight: tw,
+    });
+    return { parents: this.core.readU64(out.num("parents"), ps.length), child: out.get("child"), ck_burned: out.get("ck_burned") };
   }
 
   // ---- batched forms (one wasm call for all subnets of a block); inputs are trusted model state ----
@@ -351,11 +341,10 @@ export class CoinbaseCore {
     const t = hotkeys.map((h, i) => toInt(h.take ?? DEFAULT_DELEGATE_TAKE, `hotkeys[${i}].take`, 0, 65535, "u16"));
     const pa = toU64(pendingAlpha, "pending_alpha"), pr = toU64(pendingRoot, "pending_root"), tw = toU64(taoWeight, "tao_weight");
     this.core.reset();
-    const m = Math.max(1, n);
-    const pd = this.u128(d), paa = this.core.u64(a), prr = this.core.u64(r), pt = this.core.u16(t);
-    const oa = this.core.alloc(m * 8), orc = this.core.alloc(m * 8), op = this.core.alloc(m * 24);
-    this.core.call("c_validator_payout", n, pd, paa, prr, s64(tw), s64(pa), s64(pr), pt, oa, orc, op);
-    const A = this.core.readU64(oa, n), R = this.core.readU64(orc, n), P = this.core.readU64(op, 3 * n);
+    const out = this.core.invoke("c_validator_payout", {
+      n, dividend: this.u128(d), alpha_stake: this.core.u64(a), root_stake: this.core.u64(r), tao_weight: tw, pending_alpha: pa, pending_root: pr, take: this.core.u16(t),
+    });
+    const A = this.core.readU64(out.num("alpha_credited"), n), R = this.core.readU64(out.num("root_claimable"), n), P = this.core.readU64(out.num("parts"), 3 * n);
     return A.map((x, i) => ({ alpha_credited: x, root_claimable: R[i], alpha_take: P[3 * i], alpha_rest: P[3 * i + 1], root_take: P[3 * i + 2] }));
   }
 
@@ -376,7 +365,6 @@ export class CoinbaseCore {
       parentStart.push(parentProp.length);
     }
     this.core.reset();
-    const m = Math.max(1, n), mh = Math.max(1, h);
     const pu = this.core.u32(args.uid_hotkey), ps = this.core.u64(args.server_emission), pv = this.core.u64(args.validator_emission);
     const pa = this.core.u64(hk.map((x) => x.alpha)), pr = this.core.u64(hk.map((x) => x.root));
     const pt = this.core.u16(hk.map((x) => x.take)), pc = this.core.u16(hk.map((x) => x.childkey_take));
@@ -385,13 +373,16 @@ export class CoinbaseCore {
     const pps = this.core.u32(parentStart), ppp = this.core.u64(parentProp.length ? parentProp : [0n]), ppi = this.core.u32(parentIdx.length ? parentIdx : [0]);
     const rules = BigInt(args.rules ?? "425");
     const params = this.core.u64([args.pending_server, args.pending_validator, args.pending_root, args.ck_burn, args.tao_weight, args.recycle ? 1n : 0n, rules]);
-    const oi = this.core.alloc(m * 8), orc = this.core.alloc(mh), oat = this.core.alloc(mh * 8), oar = this.core.alloc(mh * 8);
-    const ort = this.core.alloc(mh * 8), orcl = this.core.alloc(mh * 8), sum = this.core.alloc(72), pru = this.core.u8(hk.map((x) => (x.root_uid ? 1 : 0)));
-    this.core.call("c_distribute_emission", n, pu, ps, pv, h, pa, pr, pt, pc, pw, po, pcs, pcp, pps, ppp, ppi, params, oi, orc, oat, oar, ort, orcl, sum, pru);
-    const S = this.core.readU64(sum, 9);
-    const rec = this.core.readBool(orc, h), at = this.core.readU64(oat, h), ar = this.core.readU64(oar, h), rt = this.core.readU64(ort, h), rc = this.core.readU64(orcl, h);
+    const pru = this.core.u8(hk.map((x) => (x.root_uid ? 1 : 0)));
+    const out = this.core.invoke("c_distribute_emission", {
+      n, uid_hotkey: pu, server: ps, validator: pv, h, alpha: pa, root: pr, take: pt, childkey_take: pc, withhold: pw, owner: po,
+      child_start: pcs, child_prop: pcp, parent_start: pps, parent_prop: ppp, parent_idx: ppi, params, root_uid: pru,
+    });
+    const S = this.core.readU64(out.num("summary"), 9);
+    const rec = this.core.readBool(out.num("recipient"), h), at = this.core.readU64(out.num("alpha_take"), h), ar = this.core.readU64(out.num("alpha_rest"), h);
+    const rt = this.core.readU64(out.num("root_take"), h), rc = this.core.readU64(out.num("root_claimable"), h);
     return {
-      incentive_paid: this.core.readU64(oi, n),
+      incentive_paid: this.core.readU64(out.num("incentive_paid"), n),
       hotkeys: hk.map((_, i) => ({ recipient: rec[i], alpha_take: at[i], alpha_rest: ar[i], root_take: rt[i], root_claimable: rc[i] })),
       withheld: S[0], incentive_sum: S[1], miner_burned: (S[3] << 64n) | S[2], ck_burned: S[4], burned: S[5], recycled: S[6], pot: S[7],
       root_recycled: S[8] !== 0n,
@@ -436,25 +427,17 @@ export class CoinbaseCore {
     }
     const td = toU64(taoDelta, "tao_delta"), ad = toU64(alphaDelta, "alpha_delta");
     this.core.reset();
-    const pr = this.core.u64(Array.from(row)), out = this.core.alloc(24);
-    this.core.call("c_adjust_protocol_liquidity", pr, rules === "473" ? 473 : 459, s64(td), s64(ad), out);
-    const r = this.core.readU64(pr, ROW), [ok, tao, alpha] = this.core.readU64(out, 3);
+    const pr = this.core.u64(Array.from(row));
+    const out = this.core.invoke("c_adjust_protocol_liquidity", { row: pr, rules: rules === "473" ? 473 : 459, tao_delta: td, alpha_delta: ad });
+    const r = this.core.readU64(pr, ROW);
     return {
-      accepted: ok !== 0n, tao, alpha, quote_weight: r[F.QUOTE], pal_swap_initialized: r[F.INIT] !== 0n,
+      accepted: out.flag("accepted"), tao: out.get("tao"), alpha: out.get("alpha"), quote_weight: r[F.QUOTE], pal_swap_initialized: r[F.INIT] !== 0n,
       tao_reservoir: r[F.TAO_RESERVOIR], alpha_reservoir: r[F.ALPHA_RESERVOIR],
       ellipse: r[F.HAS_ELLIPSE] === 0n ? null : {
         alpha_scale: (r[F.EL_A_HI] << 64n) | r[F.EL_A_LO], tao_scale: (r[F.EL_B_HI] << 64n) | r[F.EL_B_LO],
         center_alpha: BigInt.asIntN(128, (r[F.EL_CA_HI] << 64n) | r[F.EL_CA_LO]), center_tao: BigInt.asIntN(128, (r[F.EL_CT_HI] << 64n) | r[F.EL_CT_LO]),
       },
     };
-  }
-
-  /** The core's row and globals layout: ROW, G_SLOTS, every F_* then every G_* offset, in slot order. */
-  layout(): bigint[] {
-    this.core.reset();
-    const out = this.core.alloc(8 * 128);
-    const n = this.core.call<number>("c_coinbase_layout", out);
-    return this.core.readU64(out, n);
   }
 
   /**
@@ -464,29 +447,28 @@ export class CoinbaseCore {
   legacyAnchor(netuid: number, tempo: number, block: bigint): { last_epoch_block: bigint; epoch_index: bigint } {
     const nu = toInt(netuid, "netuid", 0, 65535, "u16"), t = toInt(tempo, "tempo", 0, 65535, "u16"), b = toU64(block, "block");
     this.core.reset();
-    const out = this.core.alloc(8);
-    const last = u64(this.core.call<bigint>("c_legacy_last_epoch_block", nu, t, s64(b), out));
-    return { last_epoch_block: last, epoch_index: this.core.readU64(out, 1)[0] };
+    const out = this.core.invoke("c_legacy_last_epoch_block", { netuid: nu, tempo: t, block: b });
+    return { last_epoch_block: out.get("last_epoch_block"), epoch_index: out.get("epoch_index") };
   }
 
   shouldRunEpoch(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint, blocksSinceLastStep: bigint, block: bigint): boolean {
-    this.core.reset();
-    return this.core.call<number>("c_should_run_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")),
-      s64(toU64(pendingEpochAt, "pending_epoch_at")), s64(toU64(blocksSinceLastStep, "blocks_since_last_step")), s64(toU64(block, "block"))) === 1;
+    return this.epochTrigger(tempo, lastEpochBlock, pendingEpochAt, blocksSinceLastStep, block) !== null;
   }
 
   /** blocks_until_next_auto_epoch (u64::MAX for tempo 0). */
   blocksUntilNextAutoEpoch(tempo: number, lastEpochBlock: bigint, block: bigint): bigint {
+    const input = { tempo: toInt(tempo, "tempo", 0, 65535, "u16"), last_epoch_block: toU64(lastEpochBlock, "last_epoch_block"), block: toU64(block, "block") };
     this.core.reset();
-    return u64(this.core.call<bigint>("c_blocks_until_next_auto_epoch", toInt(tempo, "tempo", 0, 65535, "u16"), s64(toU64(lastEpochBlock, "last_epoch_block")), s64(toU64(block, "block"))));
+    return this.core.invoke("c_blocks_until_next_auto_epoch", input).get("blocks");
   }
 
   /** get_next_epoch_start_block (null for tempo 0). */
   nextEpochStartBlock(tempo: number, lastEpochBlock: bigint, pendingEpochAt: bigint): bigint | null {
     const t = toInt(tempo, "tempo", 0, 65535, "u16");
     if (t === 0) return null;
+    const input = { tempo: t, last_epoch_block: toU64(lastEpochBlock, "last_epoch_block"), pending_epoch_at: toU64(pendingEpochAt, "pending_epoch_at") };
     this.core.reset();
-    return u64(this.core.call<bigint>("c_next_epoch_start_block", t, s64(toU64(lastEpochBlock, "last_epoch_block")), s64(toU64(pendingEpochAt, "pending_epoch_at"))));
+    return this.core.invoke("c_next_epoch_start_block", input).get("block");
   }
 }
 

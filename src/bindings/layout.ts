@@ -47,6 +47,125 @@ export const layouts = {
     out: { trigger: [0, "u32"] },
     outSlots: 1,
   },
+  /** get_subnet_block_emissions (coinbase/shares.ts) over n subnets: U64F64 moving prices and U96F32 MinerBurned (lo/hi pairs), SubnetEmissionEnabled (u8 flags); each subnet's U64F64 share and U96F32 TAO (lo/hi pairs), and whether the network sells root alpha (sum of prices > 1) */
+  c_subnet_block_emissions: {
+    in: { n: [0, "i32"], price: [1, "ptr"], miner_burned: [2, "ptr"], enabled: [3, "ptr"], block_emission: [4, "u64"] },
+    inSlots: 5,
+    out: { shares: [0, "ptr"], tao_emission: [1, "ptr"], root_sell: [2, "bool"] },
+    outSlots: 3,
+  },
+  /** get_subnet_terms (coinbase/terms.ts) of n subnets: U96F32 TAO emission (lo/hi), alpha issuance (u64), U64F64 spot price (lo/hi); alpha emission (u64 each) and U96F32 tao_in, alpha_in, excess_tao, root proportion (lo/hi pairs) */
+  c_subnet_terms: {
+    in: { n: [0, "i32"], tao_emission: [1, "ptr"], alpha_issuance: [2, "ptr"], price: [3, "ptr"], root_tao: [4, "u64"], tao_weight: [5, "u64"] },
+    inSlots: 6,
+    out: { alpha_emission: [0, "ptr"], tao_in: [1, "ptr"], alpha_in: [2, "ptr"], excess_tao: [3, "ptr"], root_proportion: [4, "ptr"] },
+    outSlots: 5,
+  },
+  /** root_proportion (coinbase/terms.ts), U96F32 */
+  c_root_proportion: {
+    in: { root_tao: [0, "u64"], tao_weight: [1, "u64"], alpha_issuance: [2, "u64"] },
+    inSlots: 3,
+    out: { root_proportion_lo: [0, "u64"], root_proportion_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** loop 3 of emit_to_subnets (coinbase/alpha_out.ts): what one block's alpha-out adds to the owner cut and the pending server, validator and root alpha */
+  c_split_alpha_out: {
+    in: { alpha_out: [0, "u64"], owner_cut_enabled: [1, "bool"], owner_cut: [2, "u32"], root_tao: [3, "u64"], tao_weight: [4, "u64"], alpha_issuance_after: [5, "u64"] },
+    inSlots: 6,
+    out: { owner_cut: [0, "u64"], server: [1, "u64"], validator: [2, "u64"], root_alpha: [3, "u64"] },
+    outSlots: 4,
+  },
+  /** one block of drain_pending's schedule (coinbase/schedule.ts) over n subnets in storage order: tempo u16, LastEpochBlock, PendingEpochAt, BlocksSinceLastStep, SubnetEpochIndex (u64 each, updated in place), consistent (u8 flags); each subnet's outcome (u8: 0 not due, 1 ran, 2 deferred, 3 skipped) and the epochs run */
+  c_schedule_block: {
+    in: { n: [0, "i32"], block: [1, "u64"], max_epochs_per_block: [2, "u32"], tempo: [3, "ptr"], last_epoch_block: [4, "ptr"], pending_epoch_at: [5, "ptr"], blocks_since_last_step: [6, "ptr"], epoch_index: [7, "ptr"], consistent: [8, "ptr"] },
+    inSlots: 9,
+    out: { outcome: [0, "ptr"], ran: [1, "u32"] },
+    outSlots: 2,
+  },
+  /** get_moving_alpha_price (coinbase/moving_price.ts) of n subnets: netuids and mechanisms u16, stored I96F32 (lo/hi pairs); U64F64 prices (lo/hi pairs) */
+  c_moving_alpha_prices: {
+    in: { n: [0, "i32"], netuids: [1, "ptr"], mechanisms: [2, "ptr"], stored: [3, "ptr"] },
+    inSlots: 4,
+    out: { prices: [0, "ptr"] },
+    outSlots: 1,
+  },
+  /** blocks_until_next_auto_epoch (coinbase/schedule.ts); u64::MAX for tempo 0 */
+  c_blocks_until_next_auto_epoch: {
+    in: { tempo: [0, "u32"], last_epoch_block: [1, "u64"], block: [2, "u64"] },
+    inSlots: 3,
+    out: { blocks: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** get_next_epoch_start_block (coinbase/schedule.ts) for tempo > 0 */
+  c_next_epoch_start_block: {
+    in: { tempo: [0, "u32"], last_epoch_block: [1, "u64"], pending_epoch_at: [2, "u64"] },
+    inSlots: 3,
+    out: { block: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** a pot split by the proportions of n u64 weights, each share floored (coinbase/payout.ts); the shares and their total */
+  c_split_pot: {
+    in: { n: [0, "i32"], weights: [1, "ptr"], pot: [2, "u64"] },
+    inSlots: 3,
+    out: { shares: [0, "ptr"], paid: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** the swap pallet's adjust_protocol_liquidity after 425 (swap/protocol_liquidity.ts) on one row of the coinbase_row layout, updated in place (reservoirs, quote weight, ellipse, init flag); rules 459 or 473 */
+  c_adjust_protocol_liquidity: {
+    in: { row: [0, "ptr"], rules: [1, "u32"], tao_delta: [2, "u64"], alpha_delta: [3, "u64"] },
+    inSlots: 4,
+    out: { accepted: [0, "bool"], tao: [1, "u64"], alpha: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** calculate_dividend_distribution at runtime 425 (coinbase/dividends.ts): n hotkeys' U96F32 dividends (lo/hi pairs) split by alpha and root stake (u64), the pending pots shared; U96F32 outputs (lo/hi pairs), n each */
+  c_dividend_distribution: {
+    in: { n: [0, "i32"], dividend: [1, "ptr"], alpha_stake: [2, "ptr"], root_stake: [3, "ptr"], tao_weight_lo: [4, "u64"], tao_weight_hi: [5, "u64"], pending_alpha: [6, "u64"], pending_root: [7, "u64"] },
+    inSlots: 8,
+    out: { alpha_dividend: [0, "ptr"], root_dividend: [1, "ptr"] },
+    outSlots: 2,
+  },
+  /** get_tao_weight (coinbase/terms.ts): U96F32 of the stored TaoWeight over u64::MAX */
+  c_tao_weight: {
+    in: { tao_weight: [0, "u64"] },
+    inSlots: 1,
+    out: { value_lo: [0, "u64"], value_hi: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** get_inherited_for_hotkey_on_subnet (coinbase/parent_child.ts): own alpha minus the children's proportions (u64, nc) plus the parents' (u64 proportion and alpha, np) */
+  c_inherited_alpha: {
+    in: { alpha: [0, "u64"], nc: [1, "i32"], child_proportions: [2, "ptr"], np: [3, "i32"], parent_proportions: [4, "ptr"], parent_alpha: [5, "ptr"] },
+    inSlots: 6,
+    out: { inherited: [0, "u64"] },
+    outSlots: 1,
+  },
+  /** get_parent_child_dividends_distribution for one child hotkey (coinbase/parent_child.ts): what each of np parents receives (u64 each, in the given order), what the child keeps and what CKBurn recycles */
+  c_parent_child_dividends: {
+    in: { dividend: [0, "u64"], alpha: [1, "u64"], root: [2, "u64"], nc: [3, "i32"], child_proportions: [4, "ptr"], np: [5, "i32"], parent_proportions: [6, "ptr"], parent_alpha: [7, "ptr"], parent_root: [8, "ptr"], same_owner: [9, "ptr"], childkey_take: [10, "u32"], ck_burn: [11, "u64"], tao_weight: [12, "u64"] },
+    inSlots: 13,
+    out: { parents: [0, "ptr"], child: [1, "u64"], ck_burned: [2, "u64"] },
+    outSlots: 3,
+  },
+  /** one epoch's validator payout per hotkey without parents or children (coinbase/dividends.ts): the 425 dividend split then the delegate take; alpha credited and root claimable (u64 each, n) and the parts (alpha take, alpha rest, root take: 3 u64 per hotkey) */
+  c_validator_payout: {
+    in: { n: [0, "i32"], dividend: [1, "ptr"], alpha_stake: [2, "ptr"], root_stake: [3, "ptr"], tao_weight: [4, "u64"], pending_alpha: [5, "u64"], pending_root: [6, "u64"], take: [7, "ptr"] },
+    inSlots: 8,
+    out: { alpha_credited: [0, "ptr"], root_claimable: [1, "ptr"], parts: [2, "ptr"] },
+    outSlots: 3,
+  },
+  /** the dynamic_tempo_v1 migration (coinbase/schedule.ts): LastEpochBlock and SubnetEpochIndex that keep the legacy rule's next epoch */
+  c_legacy_last_epoch_block: {
+    in: { netuid: [0, "u32"], tempo: [1, "u32"], block: [2, "u64"] },
+    inSlots: 3,
+    out: { last_epoch_block: [0, "u64"], epoch_index: [1, "u64"] },
+    outSlots: 2,
+  },
+  /** distribute_emission's arithmetic for one subnet's epoch result (coinbase/distribute_emission.ts documents each buffer): n uids, h hotkeys with their children and parents (CSR by start offsets), params u64[7]; outputs: incentive paid (u64, n), recipient (u8, h), alpha take, alpha rest, root take, root claimable (u64, h each) and the summary (u64[9]) */
+  c_distribute_emission: {
+    in: { n: [0, "i32"], uid_hotkey: [1, "ptr"], server: [2, "ptr"], validator: [3, "ptr"], h: [4, "i32"], alpha: [5, "ptr"], root: [6, "ptr"], take: [7, "ptr"], childkey_take: [8, "ptr"], withhold: [9, "ptr"], owner: [10, "ptr"], child_start: [11, "ptr"], child_prop: [12, "ptr"], parent_start: [13, "ptr"], parent_prop: [14, "ptr"], parent_idx: [15, "ptr"], params: [16, "ptr"], root_uid: [17, "ptr"] },
+    inSlots: 18,
+    out: { incentive_paid: [0, "ptr"], recipient: [1, "ptr"], alpha_take: [2, "ptr"], alpha_rest: [3, "ptr"], root_take: [4, "ptr"], root_claimable: [5, "ptr"], summary: [6, "ptr"] },
+    outSlots: 7,
+  },
   /** block_step over many blocks for every non-root subnet (coinbase/block_step.ts): n rows (layout coinbase_row) and the globals (coinbase_globals) updated in place; epoch events (coinbase_event) appended at events from the globals' event count, at most cap; stops early at a phase the host must answer */
   c_run_blocks: {
     in: { n: [0, "i32"], rows: [1, "ptr"], globals: [2, "ptr"], blocks: [3, "i32"], events: [4, "ptr"], cap: [5, "i32"] },
