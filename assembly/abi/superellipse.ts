@@ -77,7 +77,8 @@ export function se_price(ellH: usize, alpha: u64, tao: u64): usize {
  * One exact-input curve function: 0 buy_output, 1 sell_output (arg = input), 2 max buy input,
  * 3 max sell input (arg = reserve floor), 4 quote_delta_to_price, 5 base_delta_to_price
  * (arg/argHi = U64F64 target), 6 base_needed_for_quote (arg = output); 7 and 8 are 4 and 5 by
- * the chain's own full bisection (every probe as the chain makes it). Header [error, result].
+ * the chain's own full bisection (every probe as the chain makes it); 9 and 10 are 0 and 1 by the
+ * chain's division and square root (no fast path). Header [error, result].
  */
 export function se_trade(fn: i32, ellH: usize, alpha: u64, tao: u64, arg: u64, argHi: u64): usize {
   scratchBegin();
@@ -92,6 +93,8 @@ export function se_trade(fn: i32, ellH: usize, alpha: u64, tao: u64, arg: u64, a
     case 5: v = deltaToPrice(e, alpha, tao, argHi, arg, false); break;
     case 7: v = deltaToPriceBisect(e, alpha, tao, argHi, arg, true); break;
     case 8: v = deltaToPriceBisect(e, alpha, tao, argHi, arg, false); break;
+    case 9: v = tradeOutput(e, alpha, tao, arg, true, true); break;
+    case 10: v = tradeOutput(e, alpha, tao, arg, false, true); break;
     default: v = baseNeededForQuote(e, alpha, tao, arg);
   }
   const h = newHeader(2); setSlot(h, 0, <u64>eErr); setSlot(h, 1, eErr == 0 ? v : 0);

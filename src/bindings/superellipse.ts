@@ -29,12 +29,13 @@ export interface Pool473State extends PoolState { ellipse: Ellipse | null }
 
 export type CurveResult<T> = { ok: true; value: T } | { ok: false; error: EllipseError };
 
-/** The `_bisect` variants run the chain's own full bisection, probe by probe (a reference for the bracketed search). */
+/** The `_bisect` variants run the chain's own full bisection, probe by probe (a reference for the bracketed search);
+ * the `_sqrt` variants the chain's division and square root (a reference for the payout's exact-product path). */
 export type TradeFn = "buy_output" | "sell_output" | "max_buy_input" | "max_sell_input" | "quote_delta_to_price" | "base_delta_to_price" | "base_needed_for_quote"
-  | "quote_delta_to_price_bisect" | "base_delta_to_price_bisect";
+  | "quote_delta_to_price_bisect" | "base_delta_to_price_bisect" | "buy_output_sqrt" | "sell_output_sqrt";
 const TRADE_CODE: Record<TradeFn, number> = {
   buy_output: 0, sell_output: 1, max_buy_input: 2, max_sell_input: 3, quote_delta_to_price: 4, base_delta_to_price: 5, base_needed_for_quote: 6,
-  quote_delta_to_price_bisect: 7, base_delta_to_price_bisect: 8,
+  quote_delta_to_price_bisect: 7, base_delta_to_price_bisect: 8, buy_output_sqrt: 9, sell_output_sqrt: 10,
 };
 
 export interface Swap473Outcome {
