@@ -49,13 +49,19 @@ describe("the exact-product payout is the chain's square-root payout", () => {
     expect(steps).toBeGreaterThan(200);
   });
 
-  it("where o² + ⌊t/B⌋ is a perfect square (equal scales, c = o + p·2^32: input p pays exactly p)", () => {
+  it("where o² + ⌊t/B⌋ is a perfect square or one off it (equal scales, c = o + p·2^32: input p pays exactly p)", () => {
     const alpha = 1n << 60n, tao = 1n << 50n, Q = 1n << 32n;
-    fc.assert(fc.property(fc.bigInt({ min: 1n, max: 1n << 100n }), fc.bigInt({ min: 1n, max: 1n << 40n }), fc.bigInt({ min: 1n, max: 1n << 90n }), (o, p, a) => {
+    fc.assert(fc.property(fc.bigInt({ min: 2n, max: 1n << 100n }), fc.bigInt({ min: 1n, max: 1n << 40n }), fc.bigInt({ min: 1n, max: 1n << 90n }), (o, p, a) => {
       const re = { a, b: a, ca: alpha * Q + o, ct: tao * Q + o + p * Q };
       const e = asEllipse(re);
       expect(ec.trade("buy_output", e, alpha, tao, p)).toEqual({ ok: true, value: p });
       for (const input of [p - 1n, p + 1n]) agree(e, re, alpha, tao, input);
+      // one unit less (more) of input coordinate: the root falls just short of (just past) the integer
+      const below = { ...re, ct: re.ct - 1n }, above = { ...re, ct: re.ct + 1n };
+      expect(ec.trade("buy_output", asEllipse(below), alpha, tao, p)).toEqual({ ok: true, value: p - 1n });
+      expect(ec.trade("buy_output", asEllipse(above), alpha, tao, p)).toEqual({ ok: true, value: p });
+      agree(asEllipse(below), below, alpha, tao, p);
+      agree(asEllipse(above), above, alpha, tao, p);
     }), { numRuns: 300 });
   });
 

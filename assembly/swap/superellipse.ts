@@ -191,8 +191,8 @@ export function tradeOutput(e: Ellipse, alpha: u64, tao: u64, input: u64, buy: b
   if (stepHi > cHi || (stepHi == cHi && stepLo >= cLo)) return fail(E_DOMAIN);
   if (chainPath) return tradeOutputWide(e, input, buy, outRes);
   const fast = buy
-    ? fastPayout(xHi, xLo, yHi, yLo, input, e.a2, e.b2, e.b2F)
-    : fastPayout(yHi, yLo, xHi, xLo, input, e.b2, e.a2, e.a2F);
+    ? fastPayout(xHi, xLo, yHi, yLo, input, e.a2, e.b2, e.a2F, e.b2F)
+    : fastPayout(yHi, yLo, xHi, xLo, input, e.b2, e.a2, e.b2F, e.a2F);
   if (fast >= 0) return <u64>fast > outRes ? fail(E_INSUFFICIENT) : <u64>fast;
   return tradeOutputWide(e, input, buy, outRes);
 }

@@ -7,11 +7,20 @@
 //          ⇔  p·2^32·(2o + p·2^32) ≤ ⌊t/B⌋    (expand; both sides integers)
 //          ⇔  p·2^32·(2o + p·2^32)·B ≤ t      (an integer is ≤ ⌊t/B⌋ iff its product with B is ≤ t)
 //          ⇔  L(p) := p·(2o + p·2^32)·B ≤ R := input·(2c − input·2^32)·A   (cancel 2^32).
-// So P is the p with L(p) ≤ R < L(p + 1): a double-precision estimate, then exact products settle
-// it (an estimate off by more moves by a step solved from the exact remainder). No step here can
-// meet the chain's Overflow (c < 2^127 and A, B < 2^256 keep t below 2^480), so the caller only
-// adds InsufficientReserves. Anything unexpected (P near 2^62, an estimate that does not settle)
-// returns −1 and the caller runs the chain's own computation.
+// So P is the p with L(p) ≤ R < L(p + 1), and (same chain of equivalences with reals) P = ⌊P*⌋
+// for the real P* = (√(o² + t/B) − o)/2^32 = q*/(√(o² + q*) + o)/2^32, q* = t/B.
+//
+// First, doubles: P* from double o, c, A, B (each within 2^-52 of its value) by a formula with
+// no cancellation (k = 2c − step > c loses at most a factor 2; everything else adds, multiplies
+// or divides positives, and P* changes by at most the relative change of q* or o). That is about
+// twenty roundings of 2^-53 each: the double est is within 2^-48 of P* relatively. When even
+// est·(1 ± 2^-44) lie on the same side of every integer, P = ⌊est⌋ with no big integer at all
+// (most quotes; a payout within 2^-44 relatively of an integer is decided below).
+// Otherwise exact products settle it from the estimate (an estimate off by more moves by a step
+// solved from the exact remainder). No step here can meet the chain's Overflow (c < 2^127 and
+// A, B < 2^256 keep t below 2^480), so the caller only adds InsufficientReserves. Anything
+// unexpected (P near 2^62, an estimate that does not settle) returns −1 and the caller runs the
+// chain's own computation.
 
 import { mulMag, subMag, cmpMag, setLimb, trim } from "../bigint/big";
 import { toF64 } from "../bigint/u512";
@@ -61,9 +70,18 @@ function lhs(d: usize, p: u64, oHi: u64, oLo: u64, b2: usize): void {
 
 /**
  * P for input > 0 with step < c (the caller has checked both), or −1 when this path does not
- * settle it. a2 = A, b2 = B as big integers, b2F = B as a double.
+ * settle it. a2 = A, b2 = B as big integers, a2F, b2F the same as doubles.
  */
-export function fastPayout(oHi: u64, oLo: u64, cHi: u64, cLo: u64, input: u64, a2: usize, b2: usize, b2F: f64): i64 {
+export function fastPayout(oHi: u64, oLo: u64, cHi: u64, cLo: u64, input: u64, a2: usize, b2: usize, a2F: f64, b2F: f64): i64 {
+  const oF = <f64>oHi * 18446744073709551616.0 + <f64>oLo;
+  const scale = TWO32 / b2F;
+  const inF = <f64>input;
+  const cF = <f64>cHi * 18446744073709551616.0 + <f64>cLo;
+  const guess = upStep(inF * (2.0 * cF - inF * TWO32) * a2F * scale, oF);
+  if (guess < 4503599627370496.0) { // 2^52: ⌊⌋ of a double below it is exact
+    const lo = Math.floor(guess * (1.0 - 5.684341886080802e-14)), hi = Math.floor(guess * (1.0 + 5.684341886080802e-14)); // 2^-44
+    if (lo == hi) return <i64>lo;
+  }
   // k = 2c − input·2^32 (> c > 0, below 2^128)
   const sLo = input << 32, sHi = input >> 32;
   const dLo = cLo << 1, dHi = (cHi << 1) | (cLo >> 63);
@@ -73,8 +91,6 @@ export function fastPayout(oHi: u64, oLo: u64, cHi: u64, cLo: u64, input: u64, a
   setWide(V, 0, 0, input);
   mulMag(T, V, U);
   mulMag(R, T, a2);
-  const oF = <f64>oHi * 18446744073709551616.0 + <f64>oLo;
-  const scale = TWO32 / b2F;
   const est = upStep(toF64(R) * scale, oF);
   if (!(est < <f64>LIMIT)) return -1;
   let p = <u64>est;

@@ -38,6 +38,8 @@ const TRADE_CODE: Record<TradeFn, number> = {
   quote_delta_to_price_bisect: 7, base_delta_to_price_bisect: 8, buy_output_sqrt: 9, sell_output_sqrt: 10,
 };
 
+export interface Quote473 { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint }
+
 export interface Swap473Outcome {
   ok: boolean;
   error?: Swap473Error;
@@ -109,10 +111,16 @@ export class EllipseCore {
       center_alpha: BigInt.asIntN(128, u128(v[at + 4], v[at + 5])), center_tao: BigInt.asIntN(128, u128(v[at + 6], v[at + 7])),
     };
   }
-  private writePool(p: Pool473Input): number {
+  private writePool(p: Pool473Input): number { return this.putSlots(this.poolSlots(p)); }
+  private putSlots(slots: BigUint64Array): number {
+    const at = this.core.alloc(slots.length * 8);
+    this.view().set(slots, at / 8);
+    return at;
+  }
+  /** A pool's 17 input slots, checked; a caller quoting one pool many times converts it once (quoteSlots). */
+  poolSlots(p: Pool473Input): BigUint64Array {
     const d = DEFAULT_POOL;
-    const at = this.core.alloc(17 * 8);
-    const v = this.view(), k = at / 8;
+    const v = new BigUint64Array(17), k = 0;
     v[k] = u64(p.taoReserve); v[k + 1] = u64(p.alphaReserve); v[k + 2] = u64(p.alphaOut ?? d.alphaOut);
     v[k + 3] = u64(p.quoteWeight ?? d.quoteWeight); v[k + 4] = (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n;
     v[k + 5] = BigInt(p.feeRate ?? d.feeRate); v[k + 6] = u64(p.minimumReserve ?? d.minimumReserve);
@@ -127,7 +135,7 @@ export class EllipseCore {
       v[k + 9] = e.alpha_scale & MASK64; v[k + 10] = e.alpha_scale >> 64n; v[k + 11] = e.tao_scale & MASK64; v[k + 12] = e.tao_scale >> 64n;
       v[k + 13] = a & MASK64; v[k + 14] = a >> 64n; v[k + 15] = t & MASK64; v[k + 16] = t >> 64n;
     } else v[k + 8] = 0n;
-    return at;
+    return v;
   }
   private static poolFrom(v: bigint[], at: number): Pool473State {
     return {
@@ -216,9 +224,14 @@ export class EllipseCore {
     const r = this.swap(pool, buy, amount, buy ? 1_000_000_000_000_000n : 1_000n, false, true);
     return { ok: r.ok, ...(r.error ? { error: r.error } : {}), paidIn: r.paidIn, paidOut: r.paidOut, fee: r.fee, feeToBlockAuthor: r.feeToBlockAuthor };
   }
-  quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
+  quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): Quote473 {
+    return this.quoteSlots(this.poolSlots(pool), buy, amount, limitPriceRao);
+  }
+  /** quote() on a pool already converted by poolSlots(). */
+  quoteSlots(slots: BigUint64Array, buy: boolean, amount: bigint, limitPriceRao: bigint): Quote473 {
+    if (slots.length !== 17) throw new TaomathError("invalid_type", "pool", "expected the 17 slots of poolSlots()");
     this.core.reset();
-    const ph = this.writePool(pool);
+    const ph = this.putSlots(slots);
     let h: number;
     // a direct call: the generic Core.call's argument spread costs a measurable part of a quote
     try { h = (this.core.exports.se_quote as (...a: unknown[]) => number)(ph, buy ? 1 : 0, a64(amount, "amount"), a64(limitPriceRao, "limit_price_rao")); }
@@ -227,9 +240,20 @@ export class EllipseCore {
     return { error: SWAP473_ERRORS[Number(v[0])], paidIn: v[1], paidOut: v[2], fee: v[3], priceBefore: u128(v[4], v[5]), priceAfter: u128(v[6], v[7]) };
   }
   quoteBatch(pool: Pool473Input, buy: boolean, amounts: ArrayLike<bigint>, limitPriceRao: bigint, dropFees = false): BigUint64Array {
+    return this.quoteBatchSlots(this.poolSlots(pool), buy, amounts, limitPriceRao, dropFees);
+  }
+  /** quoteBatch() on a pool already converted by poolSlots(). */
+  quoteBatchSlots(slots: BigUint64Array, buy: boolean, amounts: ArrayLike<bigint>, limitPriceRao: bigint, dropFees = false): BigUint64Array {
+    if (slots.length !== 17) throw new TaomathError("invalid_type", "pool", "expected the 17 slots of poolSlots()");
     this.core.reset();
-    for (let i = 0; i < amounts.length; i++) a64(amounts[i], `amounts[${i}]`);
-    const ph = this.writePool(pool);
+    // a BigUint64Array holds only u64 values; anything else is checked amount by amount
+    if (!(amounts instanceof BigUint64Array)) {
+      for (let i = 0; i < amounts.length; i++) {
+        const x = amounts[i];
+        if (typeof x !== "bigint" || x < 0n || x > MASK64) a64(x, `amounts[${i}]`);
+      }
+    }
+    const ph = this.putSlots(slots);
     const a = this.core.u64(amounts);
     const out = this.core.alloc(amounts.length * 32);
     this.fn<void>("se_quote_batch", ph, buy ? 1 : 0, a, amounts.length, lo(a64(limitPriceRao, "limit_price_rao")), dropFees ? 1 : 0, out);
