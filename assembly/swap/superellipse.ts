@@ -341,9 +341,23 @@ function bisect(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool,
  * low, false past high" ends on the same input. This one brackets the answer around the
  * continuous solution of the ellipse for the target price (in doubles) and bisects only the
  * bracket. If a probe meets an error, it reruns the chain's own probe sequence so that the error
- * (or result) is exactly the chain's.
+ * (or result) is exactly the chain's. The answer does not depend on the order's amount: a batch
+ * whose orders all stop at one limit searches once (a one-entry memo keyed like the others).
  */
 export function deltaToPrice(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool): u64 {
+  if (limMemo && alpha == limAlpha && tao == limTao && tHi == limTHi && tLo == limTLo && buy == limBuy && ellipseKeyMatches(e, limKey)) {
+    eErr = limErr;
+    return limVal;
+  }
+  const v = deltaToPriceFresh(e, alpha, tao, tHi, tLo, buy);
+  limMemo = true; limAlpha = alpha; limTao = tao; limTHi = tHi; limTLo = tLo; limBuy = buy; setEllipseKey(e, limKey);
+  limErr = eErr; limVal = v;
+  return v;
+}
+const limKey = memory.data(64);
+let limMemo = false, limAlpha: u64 = 0, limTao: u64 = 0, limTHi: u64 = 0, limTLo: u64 = 0, limBuy = false, limErr: i32 = 0, limVal: u64 = 0;
+
+function deltaToPriceFresh(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool): u64 {
   calculatePrice(e, alpha, tao);
   if (eErr != E_OK) return 0;
   if (buy ? leP(tHi, tLo, pHi, pLo) : leP(pHi, pLo, tHi, tLo)) return 0;

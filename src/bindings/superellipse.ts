@@ -250,7 +250,7 @@ export class EllipseCore {
     if (!(amounts instanceof BigUint64Array)) {
       for (let i = 0; i < amounts.length; i++) {
         const x = amounts[i];
-        if (typeof x !== "bigint" || x < 0n || x > MASK64) a64(x, `amounts[${i}]`);
+        if (typeof x !== "bigint" || BigInt.asUintN(64, x) !== x) a64(x, `amounts[${i}]`);
       }
     }
     const ph = this.putSlots(slots);

@@ -13,7 +13,6 @@ import type { Taomath } from "../core/taomath.js";
 import { resolveRuntime, runtimeTag, type ResolvedRuntime, type RuntimeTag } from "../core/runtime.js";
 import { type Pool473Input, type EllipseCore } from "../bindings/superellipse.js";
 import { validateEllipse, type EllipseLike } from "./validate.js";
-import { U64_MAX } from "../core/ints.js";
 
 const ACC = 10n ** 18n;
 const MIN_WEIGHT = ACC / 100n;
@@ -182,7 +181,7 @@ function quote(pool: Pool, buy: boolean, amount: U64Like, given: QuoteOptions, f
   const se = rt.ruleSet.pool === "superellipse";
   const hit = se ? checkedHit(pool) : null;
   const p = hit !== null ? hit.p : validatePool(pool);
-  const amt = typeof amount === "bigint" && amount >= 0n && amount <= U64_MAX ? amount : toU64(amount, field);
+  const amt = typeof amount === "bigint" && BigInt.asUintN(64, amount) === amount ? amount : toU64(amount, field);
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
   let r;
   if (se) {
@@ -263,7 +262,8 @@ function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, given: Quo
     for (let i = 0; i < n; i++) {
       const x = amounts[i];
       // the common case inline; toU64 converts or names the bad element
-      a[i] = typeof x === "bigint" && x >= 0n && x <= U64_MAX ? x : toU64(x, `${field}[${i}]`);
+      // (asUintN is a u64 range check several times cheaper than two BigInt comparisons)
+      a[i] = typeof x === "bigint" && BigInt.asUintN(64, x) === x ? x : toU64(x, `${field}[${i}]`);
     }
   }
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
