@@ -11,7 +11,7 @@ import {
   fitsU64, word512, sqrtFloor, toF64, addF64, newtonDown,
 } from "../bigint/u512";
 import { smark, srelease } from "../bigint/scratch";
-import { fastPayout } from "./superellipse_payout";
+import { fastPayout, fastQuotient128, quoHi, quoLo } from "./superellipse_payout";
 
 export const E_OK: i32 = 0;
 export const E_INVALID: i32 = 1;      // InvalidParameters
@@ -169,6 +169,8 @@ function priceFresh(e: Ellipse, alpha: u64, tao: u64): void {
   if (!coordinates(e, alpha, tao)) return;
   const num = w512(), den = w512(), q = w512();
   if (!mulC(num, e.b2, cx) || !shlC(num, num, 64) || !mulC(den, e.a2, cy)) { eErr = E_OVERFLOW; return; }
+  // the quotient from exact products where it is certainly a u128; the chain's division otherwise
+  if (fastQuotient128(num, den)) { pHi = quoHi; pLo = quoLo; return; }
   if (!divC(q, num, den)) { eErr = E_INVALID; return; }
   if (!fitsU128(q)) { eErr = E_OVERFLOW; return; }
   pLo = word512(q, 0); pHi = word512(q, 1);

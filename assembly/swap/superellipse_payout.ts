@@ -113,3 +113,44 @@ export function fastPayout(oHi: u64, oLo: u64, cHi: u64, cLo: u64, input: u64, a
   }
   return -1;
 }
+
+// ---- calculate_price's quotient ⌊num/den⌋ below 2^128, by the same method ----
+
+const QP = memory.data(16 + 36 * 4, 16);
+const QR = memory.data(16 + 36 * 4, 16);
+export let quoHi: u64 = 0;
+export let quoLo: u64 = 0;
+
+/**
+ * ⌊num/den⌋ into quoHi/quoLo when it is below 2^127 (den > 0): a double estimate, then q·den
+ * against num exactly, moving q by the remainder's quotient in doubles until
+ * q·den ≤ num < (q+1)·den. false (the caller divides) when the estimate is near 2^127 or does
+ * not settle in four rounds.
+ */
+export function fastQuotient128(num: usize, den: usize): bool {
+  const denF = toF64(den);
+  const qF = toF64(num) / denF;
+  if (!(qF < 1.7014118346046923e38)) return false; // 2^127: a true quotient ≥ 2^128 never gets here
+  let hi = <u64>(qF / 18446744073709551616.0);
+  let lo = <u64>(qF - <f64>hi * 18446744073709551616.0);
+  for (let i = 0; i < 4; i++) {
+    setWide(U, 0, hi, lo);
+    mulMag(QP, U, den);
+    if (cmpMag(QP, num) <= 0) {
+      subMag(QR, num, QP);
+      if (cmpMag(QR, den) < 0) { quoHi = hi; quoLo = lo; return true; }
+      let c = <u64>(toF64(QR) / denF);
+      if (c == 0) c = 1;
+      const s = lo + c;
+      hi += s < lo ? 1 : 0; lo = s;
+    } else {
+      subMag(QR, QP, num);
+      const cF = Math.ceil(toF64(QR) / denF);
+      const c: u64 = cF < 1.0 ? 1 : cF >= 1.8e19 ? u64.MAX_VALUE : <u64>cF;
+      if (hi == 0 && c > lo) { hi = 0; lo = 0; continue; }
+      hi -= lo < c ? 1 : 0; lo -= c;
+    }
+    if (hi >= (<u64>1 << 63)) return false;
+  }
+  return false;
+}
