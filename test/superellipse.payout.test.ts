@@ -4,7 +4,8 @@
 // restatement where a floor square root is most easily got wrong: at every input of a run of
 // consecutive inputs (each payout step is a boundary), on tiny pools exhaustively, for payouts past
 // the 2^50 where the double estimate alone stops being exact, and past the 2^62 where the
-// exact-product path hands over to the chain's path.
+// exact-product path hands over to the chain's path. calculate_price's quotient is found the same
+// way below 2^127: it is held to the restatement at exact quotients and around 2^127 and 2^128.
 
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
@@ -98,5 +99,36 @@ describe("the exact-product payout is the chain's square-root payout", () => {
       agree(asEllipse(r.value), r.value, alpha, tao, input);
     }), { numRuns: 150 });
     expect(past62).toBeGreaterThan(10);
+  });
+});
+
+describe("calculate_price's quotient from exact products is the chain's U512 quotient", () => {
+  const Q = 1n << 32n;
+  /** The ellipse whose coordinates at reserves (1, 1) are X and Y. */
+  const curve = (a: bigint, b: bigint, x: bigint, y: bigint) => ({ a, b, ca: Q + x, ct: Q + y });
+  const same = (re: { a: bigint; b: bigint; ca: bigint; ct: bigint }) =>
+    expect(ec.price(asEllipse(re), 1n, 1n)).toEqual(refCall(() => ref.price(re, 1n, 1n)));
+
+  it("when the division is exact (equal scales, X = k·Y: the price is k·2^64)", () => {
+    fc.assert(fc.property(fc.bigInt({ min: 1n, max: (1n << 62n) }), fc.bigInt({ min: 1n, max: 1n << 60n }), fc.bigInt({ min: 1n, max: 1n << 100n }), (k, y, a) => {
+      const re = curve(a, a, k * y, y);
+      expect(ec.price(asEllipse(re), 1n, 1n)).toEqual({ ok: true, value: k << 64n });
+      same(re);
+      same({ ...re, ca: re.ca - 1n });
+    }), { numRuns: 200 });
+  });
+
+  it("around 2^127 and 2^128, where the estimate hands over to the division and the price overflows", () => {
+    for (const x of [(1n << 63n) - 1n, 1n << 63n, (1n << 63n) + 1n, (1n << 64n) - 1n, 1n << 64n, (1n << 64n) + 1n]) {
+      for (const [a, b, y] of [[1n, 1n, 1n], [3n, 3n, 1n], [1n << 40n, 1n << 40n, 1n], [5n, 7n, 2n], [7n, 5n, 3n]]) same(curve(a, b, x * y, y));
+    }
+    const e = curve(1n, 1n, 1n << 64n, 1n);
+    expect(ec.price(asEllipse(e), 1n, 1n)).toEqual({ ok: false, error: "Overflow" });
+    expect(ec.price(asEllipse(curve(1n, 1n, (1n << 64n) - 1n, 1n)), 1n, 1n)).toEqual({ ok: true, value: (1n << 128n) - (1n << 64n) });
+  });
+
+  it("for random scales and coordinates over the whole range", () => {
+    const big = (bits: bigint) => fc.bigInt({ min: 1n, max: (1n << bits) - 1n });
+    fc.assert(fc.property(big(128n), big(128n), big(126n), big(126n), (a, b, x, y) => { same(curve(a, b, x, y)); }), { numRuns: 500 });
   });
 });
