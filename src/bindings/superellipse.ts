@@ -79,6 +79,9 @@ export class EllipseCore {
   private buf: ArrayBuffer | null = null;
   private v64: BigUint64Array = new BigUint64Array(0);
   private view(): BigUint64Array {
+    // growth detaches the old buffer (its views read length 0): only then ask for the new one,
+    // which saves the memory.buffer getter on every read and write
+    if (this.v64.length !== 0) return this.v64;
     const b = this.core.buffer;
     if (b !== this.buf) { this.buf = b; this.v64 = new BigUint64Array(b); }
     return this.v64;
