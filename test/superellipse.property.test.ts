@@ -96,7 +96,7 @@ describe("the bracketed limit search ends where the chain's full bisection ends"
 });
 
 describe("batched 473 quotes equal one swap at a time", () => {
-  it("for random pools, orders, limits and amount lists (the batch skips prices only when its largest order fills in full)", () => {
+  it("for random pools, orders, limits and amount lists (the batch skips prices only for orders no larger than one that filled in full)", () => {
     const names = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity", "ReservesOutOfBalance"];
     const limit = fc.oneof(fc.constant(1_000_000_000_000_000n), fc.constant(1_000n), fc.bigInt({ min: 1n, max: U64 }));
     let shortcutable = 0;
@@ -116,5 +116,34 @@ describe("batched 473 quotes equal one swap at a time", () => {
         if (big.ok && amounts.length > 1) shortcutable++;
       }), { numRuns: 150 });
     expect(shortcutable).toBeGreaterThan(10);
+  });
+
+  it("when the largest order stops at the limit, for orders below and above the limit's fill (the bound rises with each that fills)", () => {
+    const names = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity", "ReservesOutOfBalance"];
+    let mixed = 0;
+    const midReserve = fc.bigInt({ min: 1_000_000_000n, max: 10n ** 18n });
+    fc.assert(fc.property(midReserve, midReserve, fc.bigInt({ min: 10n ** 16n, max: 99n * 10n ** 16n }), fc.bigInt({ min: 1n, max: 50n }),
+      fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 2, maxLength: 16 }), (alpha, tao, w, permille, halvings) => {
+        const cal = ec.fromWeights(alpha, tao, w);
+        if (!cal.ok) return;
+        const spot = ec.price(cal.value, alpha, tao);
+        if (!spot.ok) return;
+        // a stake limit permille above spot, in rao per alpha; orders from the TAO reserve down by halvings
+        const lim = (spot.value * (1000n + permille) / 1000n * 1_000_000_000n) >> 64n;
+        if (lim === 0n || lim > U64) return;
+        const pool = { taoReserve: tao, alphaReserve: alpha, quoteWeight: w, feeRate: 33, minimumReserve: 1_000_000n, ellipse: cal.value };
+        const amounts = [tao, ...halvings.map((k) => (tao >> BigInt(k)) + 1n)];
+        const rows = ec.quoteBatch(pool, true, amounts, lim, false);
+        let filled = 0, limited = 0;
+        amounts.forEach((a, i) => {
+          const one = ec.swap(pool, true, a, lim, false, true);
+          const row = { error: names[Number(rows[4 * i])], paidIn: rows[4 * i + 1], paidOut: rows[4 * i + 2], fee: rows[4 * i + 3] };
+          expect(row).toEqual(one.ok ? { error: null, paidIn: one.paidIn, paidOut: one.paidOut, fee: one.fee } : { error: one.error, paidIn: 0n, paidOut: 0n, fee: 0n });
+          if (one.ok && one.paidIn + one.fee === a) filled++;
+          if (one.ok && one.paidIn + one.fee < a) limited++;
+        });
+        if (filled >= 2 && limited >= 2) mixed++;
+      }), { numRuns: 150 });
+    expect(mixed).toBeGreaterThan(20);
   });
 });

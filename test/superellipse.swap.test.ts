@@ -86,3 +86,19 @@ describe("the swap step", () => {
     expect(ec.swap({ ...pool, ellipse: e }, true, 10n ** 9n, limitRao, false, true).error).toBe("PriceLimitExceeded");
   });
 });
+
+describe("the binding over a growing memory", () => {
+  it("a quote after a batch that grew the core's memory equals the same quote before it", async () => {
+    const { createTaomath } = await import("../src/index.js");
+    const own = (await createTaomath()).ellipse;
+    const p = { ...pool, ellipse: calibrated(pool.alphaReserve, pool.taoReserve, pool.quoteWeight) };
+    const before = own.quote(p, true, 10n ** 9n, MAX);
+    const pages = () => (own as unknown as { core: { buffer: ArrayBuffer } }).core.buffer.byteLength;
+    const size = pages();
+    const amounts = new BigUint64Array(400_000).fill(10n ** 9n);
+    const rows = own.quoteBatch(p, true, amounts, MAX);
+    expect(pages()).toBeGreaterThan(size);
+    expect(rows[rows.length - 2]).toBe(before.paidOut);
+    expect(own.quote(p, true, 10n ** 9n, MAX)).toEqual(before);
+  });
+});

@@ -101,6 +101,13 @@ export function se_price(h: usize): usize {
   if (eErr == 0) put128(o, L.SE_PRICE_OUT_PRICE_LO, L.SE_PRICE_OUT_PRICE_HI, pLo, pHi);
   return o;
 }
+/**
+ * One exact-input curve function: 0 buy_output, 1 sell_output (arg_lo = input), 2 max buy input,
+ * 3 max sell input (arg = reserve floor), 4 quote_delta_to_price, 5 base_delta_to_price
+ * (arg/argHi = U64F64 target), 6 base_needed_for_quote (arg = output); 7 and 8 are 4 and 5 by
+ * the chain's own full bisection (every probe as the chain makes it); 9 and 10 are 0 and 1 by the
+ * chain's division and square root (no fast path). Output: error and the value.
+ */
 export function se_trade(h: usize): usize {
   scratchBegin();
   const e = ellipseOf(<usize>slot(h, L.SE_TRADE_IN_ELLIPSE));
@@ -116,6 +123,8 @@ export function se_trade(h: usize): usize {
     case 5: v = deltaToPrice(e, alpha, tao, argHi, arg, false); break;
     case 7: v = deltaToPriceBisect(e, alpha, tao, argHi, arg, true); break;
     case 8: v = deltaToPriceBisect(e, alpha, tao, argHi, arg, false); break;
+    case 9: v = tradeOutput(e, alpha, tao, arg, true, true); break;
+    case 10: v = tradeOutput(e, alpha, tao, arg, false, true); break;
     default: v = baseNeededForQuote(e, alpha, tao, arg);
   }
   const o = result(L.SE_TRADE_OUT_SLOTS);

@@ -11,6 +11,7 @@ import {
   fitsU64, word512, sqrtFloor, toF64, addF64, newtonDown,
 } from "../bigint/u512";
 import { smark, srelease } from "../bigint/scratch";
+import { fastPayout, fastQuotient128, quoHi, quoLo } from "./superellipse_payout";
 
 export const E_OK: i32 = 0;
 export const E_INVALID: i32 = 1;      // InvalidParameters
@@ -32,6 +33,8 @@ export class Ellipse {
   ctHi: u64 = 0; ctLo: u64 = 0;
   /** a² and b² (never overflow: each scale is below 2^128), made by prepare() */
   a2: usize = 0; b2: usize = 0;
+  /** the same as doubles (for estimates only) */
+  a2F: f64 = 0; b2F: f64 = 0;
 }
 
 /** Squares of the scales, once per ellipse (the chain recomputes them; the values are the same). */
@@ -39,12 +42,13 @@ export function prepare(e: Ellipse): void {
   const a = w512U128(e.aHi, e.aLo), b = w512U128(e.bHi, e.bLo);
   e.a2 = w512(); mulC(e.a2, a, a);
   e.b2 = w512(); mulC(e.b2, b, b);
+  e.a2F = toF64(e.a2); e.b2F = toF64(e.b2);
 }
 
 export function copyEllipse(d: Ellipse, s: Ellipse): void {
   d.aHi = s.aHi; d.aLo = s.aLo; d.bHi = s.bHi; d.bLo = s.bLo;
   d.caHi = s.caHi; d.caLo = s.caLo; d.ctHi = s.ctHi; d.ctLo = s.ctLo;
-  d.a2 = s.a2; d.b2 = s.b2;
+  d.a2 = s.a2; d.b2 = s.b2; d.a2F = s.a2F; d.b2F = s.b2F;
 }
 
 // @ts-ignore: decorator
@@ -100,14 +104,22 @@ function centerMinus(cHi: u64, cLo: u64, v: u64): bool {
   return !(<i64>cHi < 0 && <i64>subHi >= 0);
 }
 
-/** coordinates(): X and Y into cx/cy. */
-export function coordinates(e: Ellipse, alpha: u64, tao: u64): bool {
+let xHi: u64 = 0, xLo: u64 = 0, yHi: u64 = 0, yLo: u64 = 0;
+
+/** coordinates() as u128 words: X and Y into xHi/xLo, yHi/yLo (no allocation). */
+function coordinateWords(e: Ellipse, alpha: u64, tao: u64): bool {
   if ((e.aHi | e.aLo) == 0 || (e.bHi | e.bLo) == 0) { eErr = E_INVALID; return false; }
   if (!centerMinus(e.caHi, e.caLo, alpha)) { eErr = E_OVERFLOW; return false; }
-  const xHi = subHi, xLo = subLo;
+  xHi = subHi; xLo = subLo;
   if (!centerMinus(e.ctHi, e.ctLo, tao)) { eErr = E_OVERFLOW; return false; }
-  const yHi = subHi, yLo = subLo;
+  yHi = subHi; yLo = subLo;
   if (<i64>xHi < 0 || (xHi | xLo) == 0 || <i64>yHi < 0 || (yHi | yLo) == 0) { eErr = E_DOMAIN; return false; }
+  return true;
+}
+
+/** coordinates(): X and Y into cx/cy. */
+export function coordinates(e: Ellipse, alpha: u64, tao: u64): bool {
+  if (!coordinateWords(e, alpha, tao)) return false;
   cx = w512U128(xHi, xLo);
   cy = w512U128(yHi, yLo);
   return true;
@@ -157,6 +169,8 @@ function priceFresh(e: Ellipse, alpha: u64, tao: u64): void {
   if (!coordinates(e, alpha, tao)) return;
   const num = w512(), den = w512(), q = w512();
   if (!mulC(num, e.b2, cx) || !shlC(num, num, 64) || !mulC(den, e.a2, cy)) { eErr = E_OVERFLOW; return; }
+  // the quotient from exact products where it is certainly a u128; the chain's division otherwise
+  if (fastQuotient128(num, den)) { pHi = quoHi; pLo = quoLo; return; }
   if (!divC(q, num, den)) { eErr = E_INVALID; return; }
   if (!fitsU128(q)) { eErr = E_OVERFLOW; return; }
   pLo = word512(q, 0); pHi = word512(q, 1);
@@ -167,12 +181,28 @@ function priceFresh(e: Ellipse, alpha: u64, tao: u64): void {
  * coordinate is c − input·2^32 (> 0), the output coordinate ⌊√(o² + ⌊(c−c')(c+c')·s_in²/s_out²⌋)⌋,
  * the payout ⌊(o' − o)/2^32⌋.
  */
-export function tradeOutput(e: Ellipse, alpha: u64, tao: u64, input: u64, buy: bool): u64 {
+export function tradeOutput(e: Ellipse, alpha: u64, tao: u64, input: u64, buy: bool, chainPath: bool = false): u64 {
   eErr = E_OK;
   const inRes = buy ? tao : alpha, outRes = buy ? alpha : tao;
   if (inRes + input < inRes) return fail(E_OVERFLOW);
-  if (!coordinates(e, alpha, tao)) return 0;
+  if (!coordinateWords(e, alpha, tao)) return 0;
   if (input == 0) return 0;
+  const cHi = buy ? yHi : xHi, cLo = buy ? yLo : xLo;
+  // the input coordinate must stay positive: input·2^32 < c
+  const stepHi = input >> 32, stepLo = input << 32;
+  if (stepHi > cHi || (stepHi == cHi && stepLo >= cLo)) return fail(E_DOMAIN);
+  if (chainPath) return tradeOutputWide(e, input, buy, outRes);
+  const fast = buy
+    ? fastPayout(xHi, xLo, yHi, yLo, input, e.a2, e.b2, e.a2F, e.b2F)
+    : fastPayout(yHi, yLo, xHi, xLo, input, e.b2, e.a2, e.b2F, e.a2F);
+  if (fast >= 0) return <u64>fast > outRes ? fail(E_INSUFFICIENT) : <u64>fast;
+  return tradeOutputWide(e, input, buy, outRes);
+}
+
+/** tradeOutput's general path, in checked 512-bit arithmetic as the chain runs it. */
+function tradeOutputWide(e: Ellipse, input: u64, buy: bool, outRes: u64): u64 {
+  cx = w512U128(xHi, xLo);
+  cy = w512U128(yHi, yLo);
   const c = buy ? cy : cx, o = buy ? cx : cy;
   const sIn2 = buy ? e.a2 : e.b2, sOut2 = buy ? e.b2 : e.a2;
   // the input coordinate falls by input·2^32 (exactly the chain's U512 product)
@@ -313,9 +343,23 @@ function bisect(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool,
  * low, false past high" ends on the same input. This one brackets the answer around the
  * continuous solution of the ellipse for the target price (in doubles) and bisects only the
  * bracket. If a probe meets an error, it reruns the chain's own probe sequence so that the error
- * (or result) is exactly the chain's.
+ * (or result) is exactly the chain's. The answer does not depend on the order's amount: a batch
+ * whose orders all stop at one limit searches once (a one-entry memo keyed like the others).
  */
 export function deltaToPrice(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool): u64 {
+  if (limMemo && alpha == limAlpha && tao == limTao && tHi == limTHi && tLo == limTLo && buy == limBuy && ellipseKeyMatches(e, limKey)) {
+    eErr = limErr;
+    return limVal;
+  }
+  const v = deltaToPriceFresh(e, alpha, tao, tHi, tLo, buy);
+  limMemo = true; limAlpha = alpha; limTao = tao; limTHi = tHi; limTLo = tLo; limBuy = buy; setEllipseKey(e, limKey);
+  limErr = eErr; limVal = v;
+  return v;
+}
+const limKey = memory.data(64);
+let limMemo = false, limAlpha: u64 = 0, limTao: u64 = 0, limTHi: u64 = 0, limTLo: u64 = 0, limBuy = false, limErr: i32 = 0, limVal: u64 = 0;
+
+function deltaToPriceFresh(e: Ellipse, alpha: u64, tao: u64, tHi: u64, tLo: u64, buy: bool): u64 {
   calculatePrice(e, alpha, tao);
   if (eErr != E_OK) return 0;
   if (buy ? leP(tHi, tLo, pHi, pLo) : leP(pHi, pLo, tHi, tLo)) return 0;

@@ -243,10 +243,11 @@ export function migrate473(p: Pool473, candidate: bool, exists: bool): bool {
 /**
  * Simulated swaps of many amounts on one pool, [error, paid_in, paid_out, fee] per amount. Each
  * result is swapInner473's; the one shortcut: the full-fill price after a swap step only moves
- * away from the current price as the order grows (the input reserve's coordinate shrinks and the
- * rounded payout never falls), so once the batch's largest order fills in full, unclamped, at a
- * representable price within the limit, no smaller order can hit the limit or the fallback, and
- * their post-trade prices need not be computed.
+ * away from the current price as the order grows (the net input never falls as the amount grows,
+ * the input reserve's coordinate shrinks and the rounded payout never falls), so once an order
+ * of the batch fills in full, unclamped, at a representable price within the limit, no smaller
+ * order can hit the limit or the fallback, and their post-trade prices need not be computed. The
+ * largest order is tried first; if it is limited, the bound rises with each order that is not.
  */
 export function quoteBatch473(p: Pool473, buy: bool, amounts: usize, n: i32, limitRao: u64, dropFees: bool, out: usize): void {
   const r = new SwapResult();
@@ -255,12 +256,16 @@ export function quoteBatch473(p: Pool473, buy: bool, amounts: usize, n: i32, lim
   const mark = smark();
   knownWithinLimit = false;
   swapInner473(p, buy, largest, limitRao, dropFees, true, r);
-  const shortcut = r.error == OK && targetWithinLimit;
+  // orders up to okUpTo are known to fill in full within the limit (none while okAny is false)
+  let okAny = r.error == OK && targetWithinLimit, okUpTo = largest;
   srelease(mark);
   for (let i = 0; i < n; i++) {
-    knownWithinLimit = shortcut;
-    swapInner473(p, buy, load<u64>(amounts + (<usize>i << 3)), limitRao, dropFees, true, r);
+    const amount = load<u64>(amounts + (<usize>i << 3));
+    knownWithinLimit = okAny && amount <= okUpTo;
+    const known = knownWithinLimit;
+    swapInner473(p, buy, amount, limitRao, dropFees, true, r);
     knownWithinLimit = false;
+    if (!known && r.error == OK && targetWithinLimit && (!okAny || amount > okUpTo)) { okAny = true; okUpTo = amount; }
     const o = out + (<usize>i << 5);
     store<u64>(o, <u64>r.error); store<u64>(o, r.paidIn, 8); store<u64>(o, r.paidOut, 16); store<u64>(o, r.fee, 24);
     srelease(mark);

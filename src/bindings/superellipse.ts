@@ -30,13 +30,16 @@ export interface Pool473State extends PoolState { ellipse: Ellipse | null }
 
 export type CurveResult<T> = { ok: true; value: T } | { ok: false; error: EllipseError };
 
-/** The `_bisect` variants run the chain's own full bisection, probe by probe (a reference for the bracketed search). */
+/** The `_bisect` variants run the chain's own full bisection, probe by probe (a reference for the bracketed search);
+ * the `_sqrt` variants the chain's division and square root (a reference for the payout's exact-product path). */
 export type TradeFn = "buy_output" | "sell_output" | "max_buy_input" | "max_sell_input" | "quote_delta_to_price" | "base_delta_to_price" | "base_needed_for_quote"
-  | "quote_delta_to_price_bisect" | "base_delta_to_price_bisect";
+  | "quote_delta_to_price_bisect" | "base_delta_to_price_bisect" | "buy_output_sqrt" | "sell_output_sqrt";
 const TRADE_CODE: Record<TradeFn, number> = {
   buy_output: 0, sell_output: 1, max_buy_input: 2, max_sell_input: 3, quote_delta_to_price: 4, base_delta_to_price: 5, base_needed_for_quote: 6,
-  quote_delta_to_price_bisect: 7, base_delta_to_price_bisect: 8,
+  quote_delta_to_price_bisect: 7, base_delta_to_price_bisect: 8, buy_output_sqrt: 9, sell_output_sqrt: 10,
 };
+
+export interface Quote473 { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint }
 
 export interface Swap473Outcome {
   ok: boolean;
@@ -98,15 +101,22 @@ export class EllipseCore {
     };
   }
   /** A 473 pool block (layout pool_473), and `extra` u64 slots after it (a hot path's input header, in the same allocation). */
-  private writePool(p: Pool473Input, extra = 0): number {
+  private writePool(p: Pool473Input, extra = 0): number { return this.putPool(this.poolSlots(p), extra); }
+  private putPool(slots: BigUint64Array, extra: number): number {
+    if (!(slots instanceof BigUint64Array) || slots.length !== SEPOOL_SLOTS) throw new TaomathError("invalid_type", "pool", `expected the ${SEPOOL_SLOTS} slots of poolSlots()`);
+    const at = this.core.alloc((SEPOOL_SLOTS + extra) * 8);
+    this.core.words().set(slots, at / 8);
+    return at;
+  }
+  /** A pool's slots (layout pool_473), checked; a caller quoting one pool many times converts it once (quoteSlots). */
+  poolSlots(p: Pool473Input): BigUint64Array {
     const d = DEFAULT_POOL;
     const e = p.ellipse;
     if (e) {
       scale(e.alpha_scale, "pool.ellipse", "alpha_scale"); scale(e.tao_scale, "pool.ellipse", "tao_scale");
       center(e.center_alpha, "pool.ellipse", "center_alpha"); center(e.center_tao, "pool.ellipse", "center_tao");
     }
-    const at = this.core.alloc((SEPOOL_SLOTS + extra) * 8);
-    const v = this.core.words(), k = at / 8;
+    const v = new BigUint64Array(SEPOOL_SLOTS), k = 0;
     v[k + SEPOOL.TAO] = u64(p.taoReserve); v[k + SEPOOL.ALPHA] = u64(p.alphaReserve); v[k + SEPOOL.ALPHA_OUT] = u64(p.alphaOut ?? d.alphaOut);
     v[k + SEPOOL.QUOTE] = u64(p.quoteWeight ?? d.quoteWeight); v[k + SEPOOL.INITIALIZED] = (p.palSwapInitialized ?? d.palSwapInitialized) ? 1n : 0n;
     v[k + SEPOOL.FEE_RATE] = BigInt(p.feeRate ?? d.feeRate); v[k + SEPOOL.MINIMUM_RESERVE] = u64(p.minimumReserve ?? d.minimumReserve);
@@ -119,7 +129,7 @@ export class EllipseCore {
       v[k + SEPOOL.CENTER_ALPHA_LO] = lo(a); v[k + SEPOOL.CENTER_ALPHA_HI] = hi(a);
       v[k + SEPOOL.CENTER_TAO_LO] = lo(t); v[k + SEPOOL.CENTER_TAO_HI] = hi(t);
     }
-    return at;
+    return v;
   }
   private readPool(at: number): Pool473State {
     const v = this.core.words(), k = at / 8;
@@ -218,11 +228,15 @@ export class EllipseCore {
     const r = this.swap(pool, buy, amount, buy ? 1_000_000_000_000_000n : 1_000n, false, true);
     return { ok: r.ok, ...(r.error ? { error: r.error } : {}), paidIn: r.paidIn, paidOut: r.paidOut, fee: r.fee, feeToBlockAuthor: r.feeToBlockAuthor };
   }
-  quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): { error: Swap473Error | null; paidIn: bigint; paidOut: bigint; fee: bigint; priceBefore: bigint; priceAfter: bigint } {
+  quote(pool: Pool473Input, buy: boolean, amount: bigint, limitPriceRao: bigint): Quote473 {
+    return this.quoteSlots(this.poolSlots(pool), buy, amount, limitPriceRao);
+  }
+  /** quote() on a pool already converted by poolSlots(). */
+  quoteSlots(slots: BigUint64Array, buy: boolean, amount: bigint, limitPriceRao: bigint): Quote473 {
     const amt = a64(amount, "amount"), limit = a64(limitPriceRao, "limit_price_rao");
     this.core.reset();
     // the one hot single call: its header is written and read at the generated indexes directly
-    const L = layouts.se_quote, ph = this.writePool(pool, L.inSlots), h = ph + SEPOOL_SLOTS * 8;
+    const L = layouts.se_quote, ph = this.putPool(slots, L.inSlots), h = ph + SEPOOL_SLOTS * 8;
     let v = this.core.words(), k = h >>> 3;
     v[k + L.in.pool[0]] = BigInt(ph); v[k + L.in.buy[0]] = buy ? 1n : 0n; v[k + L.in.amount[0]] = amt; v[k + L.in.limit_price[0]] = limit;
     const o = this.core.enter("se_quote", h);
@@ -234,10 +248,20 @@ export class EllipseCore {
     };
   }
   quoteBatch(pool: Pool473Input, buy: boolean, amounts: ArrayLike<bigint>, limitPriceRao: bigint, dropFees = false): BigUint64Array {
+    return this.quoteBatchSlots(this.poolSlots(pool), buy, amounts, limitPriceRao, dropFees);
+  }
+  /** quoteBatch() on a pool already converted by poolSlots(). */
+  quoteBatchSlots(slots: BigUint64Array, buy: boolean, amounts: ArrayLike<bigint>, limitPriceRao: bigint, dropFees = false): BigUint64Array {
     this.core.reset();
-    for (let i = 0; i < amounts.length; i++) a64(amounts[i], `amounts[${i}]`);
+    // a BigUint64Array holds only u64 values; anything else is checked amount by amount
+    if (!(amounts instanceof BigUint64Array)) {
+      for (let i = 0; i < amounts.length; i++) {
+        const x = amounts[i];
+        if (typeof x !== "bigint" || BigInt.asUintN(64, x) !== x) a64(x, `amounts[${i}]`);
+      }
+    }
     const out = this.core.invoke("se_quote_batch", {
-      pool: this.writePool(pool), buy, amounts: this.core.u64(amounts), n: amounts.length, limit_price: a64(limitPriceRao, "limit_price_rao"), drop_fees: dropFees,
+      pool: this.putPool(slots, 0), buy, amounts: this.core.u64(amounts), n: amounts.length, limit_price: a64(limitPriceRao, "limit_price_rao"), drop_fees: dropFees,
     });
     const rows = out.num("rows");
     return new BigUint64Array(this.core.buffer.slice(rows, rows + amounts.length * 32));

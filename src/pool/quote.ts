@@ -11,7 +11,7 @@ import type { PoolInput, SwapError, SwapCore } from "../bindings/swap.js";
 import { instanceOr } from "../core/default.js";
 import type { Taomath } from "../core/taomath.js";
 import { resolveRuntime, runtimeTag, type ResolvedRuntime, type RuntimeTag } from "../core/runtime.js";
-import { type Pool473Input } from "../bindings/superellipse.js";
+import { type Pool473Input, type EllipseCore } from "../bindings/superellipse.js";
 import { validateEllipse, type EllipseLike } from "./validate.js";
 
 const ACC = 10n ** 18n;
@@ -120,10 +120,50 @@ export interface QuoteOptions {
  */
 export const QUOTE_DEFAULT_RUNTIME = 425;
 
+let newest: ResolvedRuntime | undefined;
+
 function runtimeFor(pool: Pool, runtime: number | undefined): ResolvedRuntime {
   if (runtime !== undefined) return resolveRuntime(runtime, "runtime");
   const carriesEllipse = pool !== null && typeof pool === "object" && pool.ellipse !== undefined && pool.ellipse !== null;
-  return resolveRuntime(carriesEllipse ? undefined : QUOTE_DEFAULT_RUNTIME, "runtime");
+  if (!carriesEllipse) return resolveRuntime(QUOTE_DEFAULT_RUNTIME, "runtime");
+  // the newest rules never change within a process; resolving them is a measurable part of a quote
+  return newest ??= resolveRuntime(undefined, "runtime");
+}
+
+/**
+ * The last pool validated for the superellipse rules, the field values it was validated from and
+ * its slots for the core: quotes in a loop on one pool object validate and convert it once. A
+ * field that is not the identical value (a changed reserve, another ellipse) validates again.
+ */
+interface Checked473 {
+  pool: Pool; p: PoolInput; slots: BigUint64Array;
+  tao: unknown; alpha: unknown; weight: unknown; fee: unknown; init: unknown; min: unknown;
+  ellipse: unknown; a: unknown; b: unknown; ca: unknown; ct: unknown;
+}
+let checked: Checked473 | null = null;
+
+function checkedHit(pool: Pool): Checked473 | null {
+  const c = checked;
+  if (c === null || c.pool !== pool) return null;
+  if (pool.taoReserve !== c.tao || pool.alphaReserve !== c.alpha || pool.quoteWeight !== c.weight || pool.feeRate !== c.fee
+    || pool.palSwapInitialized !== c.init || pool.minimumReserve !== c.min || pool.ellipse !== c.ellipse) return null;
+  const e = pool.ellipse;
+  if (e !== null && e !== undefined && (e.alpha_scale !== c.a || e.tao_scale !== c.b || e.center_alpha !== c.ca || e.center_tao !== c.ct)) return null;
+  return c;
+}
+
+/** The core's slots of a validated pool for the superellipse rules (from the memo when the pool is unchanged). */
+function slots473(ec: EllipseCore, p: PoolInput, pool: Pool, hit: Checked473 | null): BigUint64Array {
+  if (hit !== null) return hit.slots;
+  const slots = ec.poolSlots(pool473(p, pool));
+  const e = pool.ellipse;
+  const some = e !== null && e !== undefined;
+  checked = {
+    pool, p, slots,
+    tao: pool.taoReserve, alpha: pool.alphaReserve, weight: pool.quoteWeight, fee: pool.feeRate, init: pool.palSwapInitialized, min: pool.minimumReserve,
+    ellipse: e, a: some ? e.alpha_scale : undefined, b: some ? e.tao_scale : undefined, ca: some ? e.center_alpha : undefined, ct: some ? e.center_tao : undefined,
+  };
+  return slots;
 }
 
 /** The validated pool with its curve for the superellipse rules. */
@@ -138,12 +178,16 @@ function pool473(p: PoolInput, pool: Pool): Pool473Input {
 function quote(pool: Pool, buy: boolean, amount: U64Like, given: QuoteOptions, field: string): Quote {
   const opts = options(given);
   const rt = runtimeFor(pool, opts.runtime);
-  const p = validatePool(pool);
-  const amt = toU64(amount, field);
+  const se = rt.ruleSet.pool === "superellipse";
+  const hit = se ? checkedHit(pool) : null;
+  const p = hit !== null ? hit.p : validatePool(pool);
+  const amt = typeof amount === "bigint" && BigInt.asUintN(64, amount) === amount ? amount : toU64(amount, field);
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
-  const r = rt.ruleSet.pool === "superellipse"
-    ? (instance(opts.taomath)).ellipse.quote(pool473(p, pool), buy, amt, limit)
-    : core(opts.taomath).quote(p, buy, amt, limit);
+  let r;
+  if (se) {
+    const ec = (instance(opts.taomath)).ellipse;
+    r = ec.quoteSlots(slots473(ec, p, pool, hit), buy, amt, limit);
+  } else r = core(opts.taomath).quote(p, buy, amt, limit);
   if (r.error !== null) chainError(r.error, field);
   return toQuote(amt, r.paidIn, r.paidOut, r.fee, r.priceBefore, r.priceAfter, buy, runtimeTag(rt));
 }
@@ -205,16 +249,29 @@ export interface BatchQuotes {
 function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, given: QuoteOptions, field: string): BatchQuotes {
   const opts = options(given);
   const rt = runtimeFor(pool, opts.runtime);
-  const p = validatePool(pool);
+  const se = rt.ruleSet.pool === "superellipse";
+  const hit = se ? checkedHit(pool) : null;
+  const p = hit !== null ? hit.p : validatePool(pool);
   // an array or a typed array: a string is array-like but not a list of amounts
   if (!Array.isArray(amounts) && !ArrayBuffer.isView(amounts)) throw new TaomathError("invalid_type", field, `expected an array of amounts, got ${quoted(amounts)}`);
   const n = amounts.length;
-  const a = new BigUint64Array(n);
-  for (let i = 0; i < n; i++) a[i] = toU64(amounts[i], `${field}[${i}]`);
+  let a: BigUint64Array;
+  if (amounts instanceof BigUint64Array) a = amounts;
+  else {
+    a = new BigUint64Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = amounts[i];
+      // the common case inline; toU64 converts or names the bad element
+      // (asUintN is a u64 range check several times cheaper than two BigInt comparisons)
+      a[i] = typeof x === "bigint" && BigInt.asUintN(64, x) === x ? x : toU64(x, `${field}[${i}]`);
+    }
+  }
   const limit = limitOf(opts.limitPriceRao, buy ? MAX_PRICE_RAO : MIN_PRICE_RAO, "limitPriceRao");
-  const rows = rt.ruleSet.pool === "superellipse"
-    ? (instance(opts.taomath)).ellipse.quoteBatch(pool473(p, pool), buy, a, limit, false)
-    : core(opts.taomath).quoteBatch(p, buy, a, limit, false);
+  let rows: BigUint64Array;
+  if (se) {
+    const ec = (instance(opts.taomath)).ellipse;
+    rows = ec.quoteBatchSlots(slots473(ec, p, pool, hit), buy, a, limit, false);
+  } else rows = core(opts.taomath).quoteBatch(p, buy, a, limit, false);
   const out: BatchQuotes = { error: new Array(n), paidIn: new BigUint64Array(n), amountOut: new BigUint64Array(n), fee: new BigUint64Array(n), runtime: runtimeTag(rt) };
   const names: Array<SwapError | null> = [null, "PriceLimitExceeded", "ReservesTooLow", "SwapInputTooLarge", "InsufficientLiquidity", "ReservesOutOfBalance" as SwapError];
   // copied as 32-bit halves: reading a u64 element makes a BigInt, which costs more than the quote
