@@ -174,14 +174,22 @@ describe("quote --partial and --tolerance on typed reserves", () => {
     expect(e.stderr).toContain("SlippageTooHigh");
     expect(e.stdout).toBe("");
   });
-  it("with --partial it fills what the limit allows: 496.28 alpha for 4.99 TAO, as the chain's maximum", async () => {
+  it("with --partial it fills what the limit allows: 496.28 alpha for 4.99 TAO on the 425 Balancer pool, as the chain's maximum", async () => {
+    const out = JSON.parse((await cli(["quote", "stake", "--tao-in", "10", ...pool, "--limit-price", "0.0101", "--partial", "--runtime", "425", "--json"])).stdout);
+    const p = { taoReserve: 1_000_000_000_000n, alphaReserve: 100_000_000_000_000n };
+    const max = maxAmountForLimit(p, 10_100_000n, "stake", { runtime: 425 });
+    expect(out.max_amount).toBe(max.toString());
+    expect(out.partially_filled).toBe(true);
+    expect(out.amount_out).toBe(quoteStake(p, max, { limitPriceRao: 10_100_000n, runtime: 425 }).amountOut.toString());
+    expect(Number(out.amount_out) / 1e9).toBeCloseTo(496.28, 2);
+  });
+  it("with --partial and no --runtime the newest rules fill it on the superellipse, equal to the library's default", async () => {
     const out = JSON.parse((await cli(["quote", "stake", "--tao-in", "10", ...pool, "--limit-price", "0.0101", "--partial", "--json"])).stdout);
     const p = { taoReserve: 1_000_000_000_000n, alphaReserve: 100_000_000_000_000n };
     const max = maxAmountForLimit(p, 10_100_000n, "stake");
+    expect(out.runtime.rules).toBe("473");
     expect(out.max_amount).toBe(max.toString());
-    expect(out.partially_filled).toBe(true);
     expect(out.amount_out).toBe(quoteStake(p, max, { limitPriceRao: 10_100_000n }).amountOut.toString());
-    expect(Number(out.amount_out) / 1e9).toBeCloseTo(496.28, 2);
   });
   it("unstake --tolerance 1% sets the limit to floor(spot x 0.99) from the spot price bits, the same as --tolerance 0.01", async () => {
     const a = JSON.parse((await cli(["quote", "unstake", "--alpha-in", "100", ...pool, "--tolerance", "1%", "--json"])).stdout);

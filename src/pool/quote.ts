@@ -10,7 +10,7 @@ import { toU64, toU16, type U64Like } from "../bindings/values.js";
 import type { PoolInput, SwapError, SwapCore } from "../bindings/swap.js";
 import { instanceOr } from "../core/default.js";
 import type { Taomath } from "../core/taomath.js";
-import { resolveRuntime, runtimeTag, type ResolvedRuntime, type RuntimeTag } from "../core/runtime.js";
+import { resolveRuntime, runtimeTag, NEWEST_SPEC, type ResolvedRuntime, type RuntimeTag } from "../core/runtime.js";
 import { type Pool473Input, type EllipseCore } from "../bindings/superellipse.js";
 import { validateEllipse, type EllipseLike } from "./validate.js";
 
@@ -113,19 +113,16 @@ export interface QuoteOptions {
 }
 
 /**
- * The rule set a quote runs when no `runtime` is given: a pool that carries an ellipse is a
- * runtime-473 pool and gets the newest rules; a pool without one keeps the 425 rules the existing
- * callers and their tests pin. Pass `runtime` to choose (a quote at 473 on a pool without an
- * ellipse runs the chain's first-swap initialisation from its quote weight).
+ * The rule set a quote runs when no `runtime` is given: the newest known (the chain that runs today).
+ * A pool without an ellipse then runs the chain's first-swap initialisation from its quote weight,
+ * as the 473 pallet does for a pool it has not migrated yet. Pass `runtime: 425` for the Balancer curve.
  */
-export const QUOTE_DEFAULT_RUNTIME = 425;
+export const QUOTE_DEFAULT_RUNTIME: number = NEWEST_SPEC;
 
 let newest: ResolvedRuntime | undefined;
 
-function runtimeFor(pool: Pool, runtime: number | undefined): ResolvedRuntime {
+function runtimeFor(runtime: number | undefined): ResolvedRuntime {
   if (runtime !== undefined) return resolveRuntime(runtime, "runtime");
-  const carriesEllipse = pool !== null && typeof pool === "object" && pool.ellipse !== undefined && pool.ellipse !== null;
-  if (!carriesEllipse) return resolveRuntime(QUOTE_DEFAULT_RUNTIME, "runtime");
   // the newest rules never change within a process; resolving them is a measurable part of a quote
   return newest ??= resolveRuntime(undefined, "runtime");
 }
@@ -177,7 +174,7 @@ function pool473(p: PoolInput, pool: Pool): Pool473Input {
 
 function quote(pool: Pool, buy: boolean, amount: U64Like, given: QuoteOptions, field: string): Quote {
   const opts = options(given);
-  const rt = runtimeFor(pool, opts.runtime);
+  const rt = runtimeFor(opts.runtime);
   const se = rt.ruleSet.pool === "superellipse";
   const hit = se ? checkedHit(pool) : null;
   const p = hit !== null ? hit.p : validatePool(pool);
@@ -223,7 +220,7 @@ export function maxAmountForLimit(pool: Pool, limitPriceRao: U64Like, direction:
 /** maxAmountForLimit with the rule set that produced it. */
 export function limitMaximum(pool: Pool, limitPriceRao: U64Like, direction: "stake" | "unstake", given: { taomath?: Taomath; runtime?: number } = {}): { maxAmount: bigint; runtime: RuntimeTag } {
   const opts = options(given);
-  const rt = runtimeFor(pool, opts.runtime);
+  const rt = runtimeFor(opts.runtime);
   const p = validatePool(pool);
   // no default here: a limit of 0 is refused, so a missing one is too (never silently read as 0)
   if (limitPriceRao === undefined) throw new TaomathError("invalid_type", "limitPriceRao", "required: the limit price in rao per alpha");
@@ -248,7 +245,7 @@ export interface BatchQuotes {
 
 function batch(pool: Pool, buy: boolean, amounts: ArrayLike<U64Like>, given: QuoteOptions, field: string): BatchQuotes {
   const opts = options(given);
-  const rt = runtimeFor(pool, opts.runtime);
+  const rt = runtimeFor(opts.runtime);
   const se = rt.ruleSet.pool === "superellipse";
   const hit = se ? checkedHit(pool) : null;
   const p = hit !== null ? hit.p : validatePool(pool);
@@ -304,7 +301,7 @@ export function spotPrice(pool: Pool, opts: { taomath?: Taomath; runtime?: numbe
  * without an ellipse shows the chain's read-only Balancer fallback price. */
 export function spotPriceOf(pool: Pool, given: { taomath?: Taomath; runtime?: number } = {}): { price: bigint; runtime: RuntimeTag } {
   const opts = options(given);
-  const rt = runtimeFor(pool, opts.runtime);
+  const rt = runtimeFor(opts.runtime);
   const p = validatePool(pool);
   const price = rt.ruleSet.pool === "superellipse"
     ? (instance(opts.taomath)).ellipse.spotPrice(pool473(p, pool))
