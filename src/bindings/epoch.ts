@@ -489,6 +489,12 @@ export interface EpochOutputTyped {
   bonds: CsrU16;
 }
 
+function narrowU16(a: Uint32Array): Uint16Array {
+  const out = new Uint16Array(a.length);
+  out.set(a);
+  return out;
+}
+
 /** Runs a prepared epoch and copies its outputs out as typed arrays (no per-entry objects). */
 export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
   const n = p.n;
@@ -503,6 +509,7 @@ export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
     stake: u64(OUT.stake), stake_weight: u16(OUT.stake_weight), active: u8(OUT.active), validator_permit: u8(OUT.validator_permit),
     consensus: u16(OUT.consensus), incentive: u16(OUT.incentive), dividends: u16(OUT.dividends), validator_trust: u16(OUT.validator_trust),
     emission: u64(OUT.emission), server_emission: u64(OUT.server_emission), validator_emission: u64(OUT.validator_emission),
-    bonds: { start, col: Uint16Array.from(new Uint32Array(b, s[OUT.bonds_col] >>> 0, nz)), val: new Uint16Array(b, s[OUT.bonds_val] >>> 0, nz).slice() },
+    // set() narrows u32 -> u16 natively; Uint16Array.from would walk the iterator
+    bonds: { start, col: narrowU16(new Uint32Array(b, s[OUT.bonds_col] >>> 0, nz)), val: new Uint16Array(b, s[OUT.bonds_val] >>> 0, nz).slice() },
   };
 }
