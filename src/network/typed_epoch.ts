@@ -3,8 +3,8 @@
 // epochInputTyped, and their typed form is kept beside them, keyed by the array itself: the model
 // replaces a neuron array when it changes it (never edits one in place), so an array it has seen
 // stands for the same values until it is replaced. What the epoch writes back (bonds, validator
-// permits) keeps its typed form beside the plain one. Everything the core is handed is what runEpoch
-// would be handed.
+// permits) keeps its typed form; bonds become plain rows only when read. Everything the core is handed
+// is what runEpoch would be handed.
 
 import {
   epochInputTyped, type CsrU16, type EpochInput, type EpochInputTyped, type EpochOutput, type EpochOutputTyped, type SparseRowU16,
@@ -23,7 +23,7 @@ const KEPT = ["tao_stake", "validator_permit", "last_update", "block_at_registra
 /** The typed input of an epoch whose plain input is `input` (built from `nn`), converting only what was not seen before. */
 export function typedEpochInput(nn: NeuronsInput, input: EpochInput): EpochInputTyped {
   const kept = KEPT.map((k) => {
-    const v = k === "bonds" ? nn.bonds : (input[k] as unknown);
+    const v = k === "bonds" ? bondsOf(nn) : (input[k] as unknown);
     return v === null ? null : typedOf.get(v as object);
   });
   let alpha: BigUint64Array | null = new BigUint64Array(input.n);
@@ -35,7 +35,7 @@ export function typedEpochInput(nn: NeuronsInput, input: EpochInput): EpochInput
   }
   const missing = kept.some((t, j) => t === undefined && !(KEPT[j] === "commit_blocks" && input.commit_blocks === null));
   if (missing || alpha === null || input.alpha_stake.length !== input.n) {
-    const t = epochInputTyped({ ...input, bonds: nn.bonds });
+    const t = epochInputTyped({ ...scalarsOf(input), bonds: nn.bonds });
     for (const k of KEPT) {
       const v = k === "bonds" ? nn.bonds : input[k];
       if (v !== null) typedOf.set(v as object, t[k] as Typed);
@@ -43,28 +43,45 @@ export function typedEpochInput(nn: NeuronsInput, input: EpochInput): EpochInput
     return t;
   }
   const [tao, permit, lastUpdate, registration, weights, bonds, commits] = kept;
-  // the scalars as given (input.bonds is not read: it would build the plain rows)
-  const scalars: Record<string, unknown> = {};
-  for (const k of Object.keys(input)) if (k !== "bonds") scalars[k] = (input as unknown as Record<string, unknown>)[k];
   return {
-    ...(scalars as unknown as EpochInput),
+    ...scalarsOf(input),
     alpha_stake: alpha, tao_stake: tao as BigUint64Array, validator_permit: permit as Uint8Array, last_update: lastUpdate as BigUint64Array,
     block_at_registration: registration as BigUint64Array, weights: weights as CsrU16, bonds: bonds as CsrU16,
     commit_blocks: input.commit_blocks === null ? null : (commits as BigUint64Array),
   };
 }
 
+/** Plain bond rows not built yet: nn.bonds is an accessor standing for the epoch output's typed bonds. */
+const pending = new WeakMap<NeuronsInput, { get: () => SparseRowU16[]; token: object }>();
+
+/** What nn.bonds stands for: the typed output's token while its plain rows were never read, else the rows. */
+function bondsOf(nn: NeuronsInput): unknown {
+  const p = pending.get(nn);
+  if (p !== undefined && Object.getOwnPropertyDescriptor(nn, "bonds")?.get === p.get) return p.token;
+  return nn.bonds;
+}
+
 /**
- * The epoch's storage writes the next epoch reads: Bonds and ValidatorPermit, as plain rows in the state
- * and typed beside them, so the next epoch is handed the typed form as it came out of the core.
+ * The epoch's storage writes the next epoch reads: Bonds and ValidatorPermit. Bonds stay typed: nn.bonds
+ * becomes an accessor that builds the plain rows on first read (a snapshot, a caller) and then holds them,
+ * so a run of many epochs never builds them (16k small arrays an epoch at 256 uids).
  */
 export function writeEpochState(nn: NeuronsInput, out: EpochOutputTyped): void {
   const permit = Array.from(out.validator_permit, (x) => x !== 0);
   typedOf.set(permit, out.validator_permit);
   nn.validator_permit = permit;
-  const bonds = csrRows(out.bonds);
-  typedOf.set(bonds, out.bonds);
-  nn.bonds = bonds;
+  const typed = out.bonds;
+  const hold = (rows: SparseRowU16[]) => { Object.defineProperty(nn, "bonds", { value: rows, writable: true, enumerable: true, configurable: true }); };
+  const get = (): SparseRowU16[] => {
+    const rows = csrRows(typed);
+    typedOf.set(rows, typed);
+    hold(rows);
+    return rows;
+  };
+  const token = {};
+  typedOf.set(token, typed);
+  pending.set(nn, { get, token });
+  Object.defineProperty(nn, "bonds", { get, set: hold, enumerable: true, configurable: true });
 }
 
 /** last_update after validators refreshed their weights at `block`, with its typed form when the previous one is known. */
@@ -79,6 +96,13 @@ export function refreshedLastUpdate(nn: NeuronsInput, block: bigint): unknown[] 
     typedOf.set(next, u);
   }
   return next;
+}
+
+/** The input's fields but bonds (reading input.bonds would build the plain rows). */
+function scalarsOf(input: EpochInput): EpochInput {
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(input)) if (k !== "bonds") o[k] = (input as unknown as Record<string, unknown>)[k];
+  return o as unknown as EpochInput;
 }
 
 /** Plain bond rows of a CSR matrix. */
