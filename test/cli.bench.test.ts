@@ -25,6 +25,10 @@ describe("taomath bench network", () => {
     // each of the 4 subnets is due every tempo + 1 blocks
     expect(out.epochs).toBeGreaterThanOrEqual(4 * 4);
     expect(out.seconds).toBeGreaterThan(0);
+    expect(out.cpu_seconds).toBeGreaterThan(0);
+    // a year's CPU minutes at the run's CPU seconds per block (both printed rounded: within 2 %)
+    const yearCpu = (2_629_800 * out.cpu_seconds) / 30 / 60;
+    expect(Math.abs(out.year_minutes_cpu - yearCpu)).toBeLessThan(0.02 * yearCpu);
   });
 
   it("--threads 2 leaves the snapshot byte-identical to the single-thread run, with epochs run on the worker", () => {

@@ -70,8 +70,8 @@ const OUTCOMES: EpochOutcome[] = ["not_due", "ran", "deferred", "skipped"];
 export interface DistributeInput {
   /** per uid: its hotkey's index in `hotkeys`, its incentive and its dividends (the epoch's server/validator emission) */
   uid_hotkey: number[];
-  server_emission: bigint[];
-  validator_emission: bigint[];
+  server_emission: ArrayLike<bigint>;
+  validator_emission: ArrayLike<bigint>;
   /** alpha and own root stake, delegate take, effective childkey take, whether its incentive is withheld (owner hotkeys),
    * its owner coldkey's index (absent: unknown), its children's proportions and (for uid hotkeys) its parents */
   hotkeys: Array<{ alpha: bigint; root: bigint; take: number; childkey_take: number; withhold: boolean; owner?: number; child_proportions: bigint[]; parents: Array<[bigint, number]>;

@@ -9,7 +9,7 @@
 
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { Taomath } from "../core/taomath.js";
-import { epochInputTyped, type EpochInput, type EpochOutput, type EpochOutputTyped, type SparseRowU16 } from "../bindings/epoch.js";
+import type { EpochInputTyped, EpochOutputTyped } from "../bindings/epoch.js";
 import { TaomathError } from "../core/errors.js";
 import type { EpochRunner } from "./network.js";
 
@@ -40,19 +40,19 @@ export class EpochThreads {
     return (inputs) => this.run(inputs);
   }
 
-  private run(inputs: EpochInput[]): EpochOutput[] {
+  private run(inputs: EpochInputTyped[]): EpochOutputTyped[] {
     if (this.threads.length === 0 && inputs.length > 1) this.start();
-    const outs = new Array<EpochOutput>(inputs.length);
+    const outs = new Array<EpochOutputTyped>(inputs.length);
     const slots = this.threads.length + 1;
     // input k goes to slot k % slots; slot 0 is the main thread
     const sent: Array<[Thread, number[]]> = this.threads.map((t) => [t, []]);
     inputs.forEach((input, k) => {
       const slot = k % slots;
       if (slot === 0) return;
-      sent[slot - 1][0].port.postMessage(epochInputTyped(input));
+      sent[slot - 1][0].port.postMessage(input);
       sent[slot - 1][1].push(k);
     });
-    inputs.forEach((input, k) => { if (k % slots === 0) outs[k] = this.tm.runEpoch(input); });
+    inputs.forEach((input, k) => { if (k % slots === 0) outs[k] = this.tm.runEpochTyped(input, { output: "typed" }); });
     for (const [t, ks] of sent) {
       if (ks.length === 0) continue;
       t.done += ks.length;
@@ -63,7 +63,7 @@ export class EpochThreads {
         const m = receiveMessageOnPort(t.port);
         const reply = m?.message as { ok: boolean; out?: EpochOutputTyped; message?: string } | undefined;
         if (!reply?.ok) throw new TaomathError("unsupported", "threads", `an epoch thread failed: ${reply?.message ?? "no reply"}`);
-        outs[k] = plainOutput(reply.out!);
+        outs[k] = reply.out!;
         this.offloaded++;
       }
     }
@@ -74,22 +74,4 @@ export class EpochThreads {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
     this.threads.length = 0;
   }
-}
-
-/** runEpoch's plain output from the typed one (the same values and JS types as runPrepared reads). */
-function plainOutput(t: EpochOutputTyped): EpochOutput {
-  const n = t.stake.length;
-  const bonds: SparseRowU16[] = new Array(n);
-  const { start, col, val } = t.bonds;
-  for (let i = 0; i < n; i++) {
-    const row: SparseRowU16 = new Array(start[i + 1] - start[i]);
-    for (let k = start[i], j = 0; k < start[i + 1]; k++, j++) row[j] = [col[k], val[k]];
-    bonds[i] = row;
-  }
-  const bool = (a: Uint8Array) => Array.from(a, (x) => x !== 0);
-  return {
-    stake: Array.from(t.stake), stake_weight: Array.from(t.stake_weight), active: bool(t.active), validator_permit: bool(t.validator_permit),
-    consensus: Array.from(t.consensus), incentive: Array.from(t.incentive), dividends: Array.from(t.dividends), validator_trust: Array.from(t.validator_trust),
-    emission: Array.from(t.emission), server_emission: Array.from(t.server_emission), validator_emission: Array.from(t.validator_emission), bonds,
-  };
 }

@@ -36,14 +36,20 @@ export function exampleNetworkSnapshot(tm: Taomath, opts: { subnets?: number; bl
  * their epochs spread over the tempo by their anchors.
  */
 export function syntheticNetworkSnapshot(tm: Taomath, opts: { subnets: number; uids: number; tempo: number; mechanism?: number }): Record<string, unknown> {
+  const inputs = Array.from({ length: opts.subnets }, (_, k) => (opts.uids > 0
+    ? exampleSubnet(tm, { n: opts.uids, validators: Math.min(64, Math.max(1, opts.uids >> 2)), seed: k + 1 }) as unknown as Record<string, any>
+    : null));
+  // the network starts at the example neurons' block: their LastUpdate and registration blocks are near it,
+  // so validators' weights are live (an earlier block would leave them all registered in the future and masked)
+  const block = inputs.reduce((b, x) => (x !== null && (x.current_block as bigint) > b ? (x.current_block as bigint) : b), 1000n);
   const subnets: Array<Record<string, unknown>> = [];
   for (let i = 1; i <= opts.subnets; i++) {
     const s: Record<string, unknown> = {
-      netuid: i, mechanism: opts.mechanism ?? 1, tempo: opts.tempo, last_epoch_block: String(1000 - i), first_emission_block_number: "10",
+      netuid: i, mechanism: opts.mechanism ?? 1, tempo: opts.tempo, last_epoch_block: String(block - BigInt(i)), first_emission_block_number: "10",
       tao_reserve: "1000000000000", alpha_reserve: "1000000000000000", alpha_out: "0", moving_price: String((1n << 32n) / 100n),
     };
-    if (opts.uids > 0) {
-      const input = exampleSubnet(tm, { n: opts.uids, validators: Math.min(64, Math.max(1, opts.uids >> 2)), seed: i }) as unknown as Record<string, any>;
+    const input = inputs[i - 1];
+    if (input !== null) {
       const hotkeys = Array.from({ length: opts.uids }, (_, u) => `h${i}-${u}`);
       const stakes: Record<string, string> = {};
       let t = 0n;
@@ -55,5 +61,5 @@ export function syntheticNetworkSnapshot(tm: Taomath, opts: { subnets: number; u
     }
     subnets.push(s);
   }
-  return { block: "1000", total_issuance: "7000000000000000", root_tao: "3000000000000000", subnets };
+  return { block: block.toString(), total_issuance: "7000000000000000", root_tao: "3000000000000000", subnets };
 }

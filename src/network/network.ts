@@ -17,7 +17,7 @@
 // (RecycleOrBurn); the epoch's inputs other than stake are taken as given in the snapshot.
 
 import type { Taomath } from "../core/taomath.js";
-import type { EpochInput, EpochOutput } from "../bindings/epoch.js";
+import type { EpochInput, EpochInputTyped, EpochOutput, EpochOutputTyped } from "../bindings/epoch.js";
 import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 import { balancerPool, balancerMinimumReserve } from "./balancer_pool.js";
 import { ROW, F, G, G_SLOTS, EV, EVT, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./rows.js";
@@ -34,6 +34,7 @@ import { parseSnapshot, serializeState, type NetworkState, type SubnetState, typ
 import { U64_MAX, MASK64, satAddU64, satSubU64 } from "../core/ints.js";
 import { runtimeTag, type RuntimeTag } from "../core/runtime.js";
 import { assumptionsFor } from "./assumptions.js";
+import { typedEpochInput, writeEpochState, refreshedLastUpdate, plainOutput } from "./typed_epoch.js";
 
 export type { NetworkState, SubnetState, NeuronsInput };
 
@@ -104,11 +105,14 @@ export const stableOnlyPool: CoinbasePool = {
 };
 
 /**
- * Runs several independent epochs (of different subnets, due in the same block) and returns their
- * outputs in the same order, e.g. on worker threads (src/network/epoch_threads.ts); the results must be
- * runEpoch's.
+ * Runs several independent epochs (of different subnets, due in the same block) in the typed form and
+ * returns their outputs in the same order, e.g. on worker threads (src/network/epoch_threads.ts); the
+ * results must be runEpochTyped's (output "typed").
  */
-export type EpochRunner = (inputs: EpochInput[]) => EpochOutput[];
+export type EpochRunner = (inputs: EpochInputTyped[]) => EpochOutputTyped[];
+
+/** Neuron fields that are not the epoch's (bonds are added to the input apart). */
+const NOT_EPOCH_FIELDS = new Set(["hotkeys", "takes", "extra_mechanisms", "mechanism_emission_split", "bonds"]);
 
 export class Network {
   /** set when a block stopped half way (e.g. the pool refused): the state is then not a chain state */
@@ -314,25 +318,24 @@ export class Network {
     if (this.state.weights_refreshed) {
       // validators that set weights keep setting the same ones (see weights_refreshed)
       const block = this.state.block;
-      nn.last_update = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? block : (nn.last_update[uid] ?? 0n)));
+      nn.last_update = refreshedLastUpdate(nn, block) as typeof nn.last_update;
       for (const m of extra) m.last_update = nn.hotkeys.map((_, uid) => (m.weights[uid]?.length ? block : (m.last_update[uid] ?? 0n)));
     }
-    const { hotkeys: _h, takes: _t, extra_mechanisms: _m, mechanism_emission_split: _s, ...epochFields } = nn;
-    void _h; void _t; void _m; void _s;
-    const input: EpochInput = {
-      ...epochFields, n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block,
-      alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw,
-    };
-    return input;
+    // the neurons' fields but bonds, which are read only where the plain input is used (they may still be typed)
+    const input = {} as Record<string, unknown>;
+    for (const k of Object.keys(nn)) if (!NOT_EPOCH_FIELDS.has(k)) input[k] = (nn as Record<string, unknown>)[k];
+    Object.assign(input, { n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block, alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw });
+    Object.defineProperty(input, "bonds", { get: () => nn.bonds, enumerable: true, configurable: true });
+    return input as unknown as EpochInput;
   }
 
   /** The subnet's epoch on its prepared input: runEpoch, or epoch_with_mechanisms with extra mechanisms. */
-  private runPrepared(n: SubnetState, input: EpochInput): EpochOutput {
+  private runPrepared(n: SubnetState, input: EpochInput): EpochOutput | EpochOutputTyped {
     const nn = n.neurons!;
     const extra = nn.extra_mechanisms ?? [];
     const split = nn.mechanism_emission_split;
     let out: EpochOutput;
-    if (extra.length === 0) out = this.tm.runEpoch(input);
+    if (extra.length === 0) return this.tm.runEpochTyped(typedEpochInput(nn, input), { output: "typed" });
     else {
       // epoch_with_mechanisms: the emission split, one epoch per mechanism, the terms summed per uid
       const { weights, bonds, last_update, ...shared } = input;
@@ -344,7 +347,7 @@ export class Network {
   }
 
   /** distribute_emission's payout for one drained subnet after its epoch; returns the alpha recycled (CKBurn and recycled owner incentive). */
-  private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint, out: EpochOutput | null): bigint {
+  private distribute(n: SubnetState, S: bigint, V: bigint, R: bigint, O: bigint, out: EpochOutput | EpochOutputTyped | null): bigint {
     const cb = coinbaseOf(this.tm);
     const E = S + V + R;
     const is473 = this.state.runtime.rules === "473";
@@ -410,7 +413,8 @@ export class Network {
     // burn_subnet_alpha keeps the withheld incentive in SubnetAlphaOut; recycle_subnet_alpha takes it out
     n.unowned_alpha += r.burned;
     n.alpha_assets_burned += r.burned;
-    const record: PayoutRecord = { block: this.state.block, epoch: out, alpha_dividends: new Map(), root_alpha_dividends: new Map() };
+    // a typed epoch's plain output is built only when someone reads it
+    const record: PayoutRecord = isTyped(out) ? new TypedPayout(this.state.block, out) : { block: this.state.block, epoch: out, alpha_dividends: new Map(), root_alpha_dividends: new Map() };
     // 473: every root dividend floored to 0, so the whole pending root alpha is recycled (before the payouts)
     const rootRecycled = r.root_recycled ? this.recycleAlpha(n, R) : 0n;
     table.forEach((h, i) => {
@@ -447,8 +451,11 @@ export class Network {
     n.alpha_assets_issuance = satSubU64(n.alpha_assets_issuance, recycled);
     n.unowned_alpha += E - paid - ckBurned - rootRecycled;
     // the epoch's own storage writes the next epoch reads
-    nn.bonds = out.bonds;
-    nn.validator_permit = out.validator_permit;
+    if (isTyped(out)) writeEpochState(nn, out);
+    else {
+      nn.bonds = out.bonds;
+      nn.validator_permit = out.validator_permit;
+    }
     return recycled + rootRecycled;
   }
 
@@ -535,8 +542,10 @@ export class Network {
         for (const [i] of drains) syncRow(i);
         const inputs = drains.map(([i, S, V, R]) => this.prepareEpoch(subnets[i], S, V, R));
         const plain = drains.map(([i], k) => (inputs[k] !== null && !(subnets[i].neurons!.extra_mechanisms?.length) ? k : -1)).filter((k) => k >= 0);
-        const outs: Array<EpochOutput | null> = inputs.map(() => null);
-        if (epochRunner !== undefined && plain.length > 1) epochRunner(plain.map((k) => inputs[k]!)).forEach((o, j) => { outs[plain[j]] = o; });
+        const outs: Array<EpochOutput | EpochOutputTyped | null> = inputs.map(() => null);
+        if (epochRunner !== undefined && plain.length > 1) {
+          epochRunner(plain.map((k) => typedEpochInput(subnets[drains[k][0]].neurons!, inputs[k]!))).forEach((o, j) => { outs[plain[j]] = o; });
+        }
         inputs.forEach((input, k) => { if (input !== null && outs[k] === null) outs[k] = this.runPrepared(subnets[drains[k][0]], input); });
         for (const [k, [i, S, V, R, O]] of drains.entries()) {
           const x = subnets[i];
@@ -632,4 +641,17 @@ export class Network {
     }
     return errs;
   }
+}
+
+/** A payout record whose epoch came out typed: the plain output is built on first read. */
+class TypedPayout implements PayoutRecord {
+  readonly alpha_dividends = new Map<string, bigint>();
+  readonly root_alpha_dividends = new Map<string, bigint>();
+  #plain: EpochOutput | null = null;
+  constructor(readonly block: bigint, private readonly typed: EpochOutputTyped) {}
+  get epoch(): EpochOutput { return (this.#plain ??= plainOutput(this.typed)); }
+}
+
+function isTyped(out: EpochOutput | EpochOutputTyped | null): out is EpochOutputTyped {
+  return out !== null && out.stake instanceof BigUint64Array;
 }

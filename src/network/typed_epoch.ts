@@ -1,0 +1,128 @@
+// The network model's epochs in the typed form (runEpochTyped: typed arrays and CSR, no per-entry
+// objects). A subnet's neuron arrays are converted (and validated) once, through the plain path's
+// epochInputTyped, and their typed form is kept beside them, keyed by the array itself: the model
+// replaces a neuron array when it changes it (never edits one in place), so an array it has seen
+// stands for the same values until it is replaced. What the epoch writes back (bonds, validator
+// permits) keeps its typed form; bonds become plain rows only when read. Everything the core is handed
+// is what runEpoch would be handed.
+
+import {
+  epochInputTyped, type CsrU16, type EpochInput, type EpochInputTyped, type EpochOutput, type EpochOutputTyped, type SparseRowU16,
+} from "../bindings/epoch.js";
+import { U64_MAX } from "../core/ints.js";
+import type { NeuronsInput } from "./state.js";
+
+type Typed = BigUint64Array | Uint8Array | CsrU16;
+
+/** Plain neuron array -> its typed form, for arrays converted or produced here. */
+const typedOf = new WeakMap<object, Typed>();
+
+/** The neuron arrays that go into the epoch as they are (alpha_stake, the block and emission are per epoch). */
+const KEPT = ["tao_stake", "validator_permit", "last_update", "block_at_registration", "weights", "bonds", "commit_blocks"] as const;
+
+/** The typed input of an epoch whose plain input is `input` (built from `nn`), converting only what was not seen before. */
+export function typedEpochInput(nn: NeuronsInput, input: EpochInput): EpochInputTyped {
+  const kept = KEPT.map((k) => {
+    const v = k === "bonds" ? bondsOf(nn) : (input[k] as unknown);
+    return v === null ? null : typedOf.get(v as object);
+  });
+  let alpha: BigUint64Array | null = new BigUint64Array(input.n);
+  for (let i = 0; i < input.n; i++) {
+    const a = input.alpha_stake[i];
+    // only u64 bigints are taken as they are; anything else goes through the plain path's checks
+    if (typeof a !== "bigint" || a < 0n || a > U64_MAX) { alpha = null; break; }
+    alpha[i] = a;
+  }
+  const missing = kept.some((t, j) => t === undefined && !(KEPT[j] === "commit_blocks" && input.commit_blocks === null));
+  if (missing || alpha === null || input.alpha_stake.length !== input.n) {
+    const t = epochInputTyped({ ...scalarsOf(input), bonds: nn.bonds });
+    for (const k of KEPT) {
+      const v = k === "bonds" ? nn.bonds : input[k];
+      if (v !== null) typedOf.set(v as object, t[k] as Typed);
+    }
+    return t;
+  }
+  const [tao, permit, lastUpdate, registration, weights, bonds, commits] = kept;
+  return {
+    ...scalarsOf(input),
+    alpha_stake: alpha, tao_stake: tao as BigUint64Array, validator_permit: permit as Uint8Array, last_update: lastUpdate as BigUint64Array,
+    block_at_registration: registration as BigUint64Array, weights: weights as CsrU16, bonds: bonds as CsrU16,
+    commit_blocks: input.commit_blocks === null ? null : (commits as BigUint64Array),
+  };
+}
+
+/** Plain bond rows not built yet: nn.bonds is an accessor standing for the epoch output's typed bonds. */
+const pending = new WeakMap<NeuronsInput, { get: () => SparseRowU16[]; token: object }>();
+
+/** What nn.bonds stands for: the typed output's token while its plain rows were never read, else the rows. */
+function bondsOf(nn: NeuronsInput): unknown {
+  const p = pending.get(nn);
+  if (p !== undefined && Object.getOwnPropertyDescriptor(nn, "bonds")?.get === p.get) return p.token;
+  return nn.bonds;
+}
+
+/**
+ * The epoch's storage writes the next epoch reads: Bonds and ValidatorPermit. Bonds stay typed: nn.bonds
+ * becomes an accessor that builds the plain rows on first read (a snapshot, a caller) and then holds them,
+ * so a run of many epochs never builds them (16k small arrays an epoch at 256 uids).
+ */
+export function writeEpochState(nn: NeuronsInput, out: EpochOutputTyped): void {
+  const permit = Array.from(out.validator_permit, (x) => x !== 0);
+  typedOf.set(permit, out.validator_permit);
+  nn.validator_permit = permit;
+  const typed = out.bonds;
+  const hold = (rows: SparseRowU16[]) => { Object.defineProperty(nn, "bonds", { value: rows, writable: true, enumerable: true, configurable: true }); };
+  const get = (): SparseRowU16[] => {
+    const rows = csrRows(typed);
+    typedOf.set(rows, typed);
+    hold(rows);
+    return rows;
+  };
+  const token = {};
+  typedOf.set(token, typed);
+  pending.set(nn, { get, token });
+  Object.defineProperty(nn, "bonds", { get, set: hold, enumerable: true, configurable: true });
+}
+
+/** last_update after validators refreshed their weights at `block`, with its typed form when the previous one is known. */
+export function refreshedLastUpdate(nn: NeuronsInput, block: bigint): unknown[] {
+  const prev = nn.last_update;
+  const next = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? block : (prev[uid] ?? 0n)));
+  const t = typedOf.get(prev) as BigUint64Array | undefined;
+  if (t !== undefined && block <= U64_MAX && block >= 0n) {
+    const u = new BigUint64Array(Math.max(t.length, next.length));
+    u.set(t);
+    for (let uid = 0; uid < nn.hotkeys.length; uid++) if (nn.weights[uid]?.length) u[uid] = block;
+    typedOf.set(next, u);
+  }
+  return next;
+}
+
+/** The input's fields but bonds (reading input.bonds would build the plain rows). */
+function scalarsOf(input: EpochInput): EpochInput {
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(input)) if (k !== "bonds") o[k] = (input as unknown as Record<string, unknown>)[k];
+  return o as unknown as EpochInput;
+}
+
+/** Plain bond rows of a CSR matrix. */
+export function csrRows(m: CsrU16): SparseRowU16[] {
+  const n = m.start.length - 1;
+  const rows: SparseRowU16[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row: SparseRowU16 = new Array(m.start[i + 1] - m.start[i]);
+    for (let k = m.start[i], j = 0; k < m.start[i + 1]; k++, j++) row[j] = [m.col[k], m.val[k]];
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/** runEpoch's plain output from the typed one (the same values and JS types). */
+export function plainOutput(t: EpochOutputTyped): EpochOutput {
+  const bool = (a: Uint8Array) => Array.from(a, (x) => x !== 0);
+  return {
+    stake: Array.from(t.stake), stake_weight: Array.from(t.stake_weight), active: bool(t.active), validator_permit: bool(t.validator_permit),
+    consensus: Array.from(t.consensus), incentive: Array.from(t.incentive), dividends: Array.from(t.dividends), validator_trust: Array.from(t.validator_trust),
+    emission: Array.from(t.emission), server_emission: Array.from(t.server_emission), validator_emission: Array.from(t.validator_emission), bonds: csrRows(t.bonds),
+  };
+}
