@@ -43,6 +43,18 @@ describe("taomath bench network", () => {
     expect(readFileSync(join(tmp, "two.json"), "utf8")).toBe(readFileSync(join(tmp, "one.json"), "utf8"));
   });
 
+  it("--threads 2 runs each subnet's next epoch ahead on the worker and still gives the single-thread snapshot", () => {
+    // tempo 9 on 4 subnets: rarely two due in one block, so what the worker runs it runs ahead
+    const args = ["bench", "network", "--subnets", "4", "--uids", "16", "--tempo", "9", "--blocks", "60", "--json"];
+    const one = cli(...args, "--threads", "1", "--out", join(tmp, "one-ahead.json"));
+    const two = cli(...args, "--threads", "2", "--out", join(tmp, "two-ahead.json"));
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(JSON.parse(one.stdout).epochs_run_ahead).toBe(0);
+    expect(JSON.parse(two.stdout).epochs_run_ahead).toBeGreaterThanOrEqual(4 * 4);
+    expect(readFileSync(join(tmp, "two-ahead.json"), "utf8")).toBe(readFileSync(join(tmp, "one-ahead.json"), "utf8"));
+  });
+
   it("refuses a missing --subnets with a usage line", () => {
     const r = cli("bench", "network", "--uids", "8", "--tempo", "5", "--blocks", "3");
     expect(r.status).not.toBe(0);

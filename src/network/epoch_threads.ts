@@ -1,37 +1,73 @@
-// Epochs of different subnets on worker threads (Node only). When the core stops at a block where
-// several subnets are due, their epochs are independent (each reads only its own subnet's inputs):
-// the main thread runs one and `threads - 1` workers, each with its own taomath instance, run the
-// others at the same time. Network.step stays synchronous: the main thread waits for the workers'
-// replies in Atomics.wait and reads them with receiveMessageOnPort, then applies the payouts itself
-// in netuid order, so the snapshot is byte-identical to the single-thread run. Inputs and outputs
-// cross threads in the typed form (typed arrays and CSR): cloning the plain objects costs more than
-// the epoch itself.
+// Epochs of the network model on worker threads (Node only), each worker with its own taomath instance.
+// Two uses, both leaving snapshots byte-identical to the single-thread run:
+// - several subnets due in one block: their epochs are independent (each reads only its own subnet), so
+//   the main thread runs one while the workers run the others (the EpochRunner);
+// - ahead of time (the EpochAhead): right after a subnet's payout its next epoch's input is already
+//   known but for rao_emission, which the epoch only multiplies in at its end; a worker runs it while the
+//   main thread goes on with the coinbase of the blocks in between. At the due block the main thread builds
+//   the input again and takes the result only if the inputs are equal, else it runs the epoch itself.
+// Network.step stays synchronous: the main thread waits for a reply in Atomics.wait and reads it with
+// receiveMessageOnPort. Inputs and outputs cross threads in the typed form (typed arrays and CSR).
 
 import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { Taomath } from "../core/taomath.js";
 import type { EpochInputTyped, EpochOutputTyped } from "../bindings/epoch.js";
 import { TaomathError } from "../core/errors.js";
-import type { EpochRunner } from "./network.js";
+import type { EpochAhead, EpochRunner } from "./network.js";
+import { AHEAD_RAO_EMISSION, sameEpochInput, withRaoEmission } from "./typed_epoch.js";
 
-interface Thread { worker: Worker; port: MessagePort; flag: Int32Array; done: number }
+interface Reply { id: number; ok: boolean; out?: EpochOutputTyped; message?: string }
+interface Thread { worker: Worker; port: MessagePort; flag: Int32Array; received: number; replies: Map<number, Reply>; unwanted: Set<number> }
+interface Started { block: bigint; input: EpochInputTyped; thread: Thread; id: number }
 
 export class EpochThreads {
   private readonly threads: Thread[] = [];
+  private nextId = 1;
+  private turn = 0;
+  private readonly started = new Map<number, Started>();
   /** how many epochs ran on workers (the rest ran on the main thread) */
   offloaded = 0;
+  /** epochs run ahead whose result was taken at their block, and those whose input had changed or never came */
+  aheadUsed = 0;
+  aheadMissed = 0;
 
   constructor(private readonly tm: Taomath, readonly count: number) {
     if (!Number.isInteger(count) || count < 1 || count > 64) throw new TaomathError("out_of_range", "threads", "expected 1..64 epoch threads");
   }
 
-  /** Workers start on the first block with several epochs: their start-up (a wasm compile each) is not paid when none comes. */
+  /** Workers start when first needed: their start-up (a wasm compile each) is not paid when none is. */
   private start(): void {
     for (let k = 1; k < this.count; k++) {
       const { port1, port2 } = new MessageChannel();
       const flag = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(new URL("./epoch_worker.js", import.meta.url), { workerData: { port: port2, flag }, transferList: [port2] });
       worker.unref();
-      this.threads.push({ worker, port: port1, flag, done: 0 });
+      this.threads.push({ worker, port: port1, flag, received: 0, replies: new Map(), unwanted: new Set() });
+    }
+  }
+
+  private post(t: Thread, input: EpochInputTyped): number {
+    const id = this.nextId++;
+    t.port.postMessage({ id, input });
+    return id;
+  }
+
+  /** Blocks until the thread's reply `id` arrives; replies to other ids are kept (or dropped if unwanted). */
+  private wait(t: Thread, id: number): Reply {
+    for (;;) {
+      const kept = t.replies.get(id);
+      if (kept !== undefined) { t.replies.delete(id); return kept; }
+      const seen = Atomics.load(t.flag, 0);
+      if (seen > t.received) {
+        const m = receiveMessageOnPort(t.port);
+        if (m === undefined) throw new TaomathError("unsupported", "threads", "an epoch thread counted a reply that never came");
+        t.received++;
+        const r = m.message as Reply;
+        if (t.unwanted.delete(r.id)) continue;
+        t.replies.set(r.id, r);
+        continue;
+      }
+      if (Atomics.wait(t.flag, 0, seen, 120_000) === "timed-out") throw new TaomathError("unsupported", "threads", "an epoch thread did not answer within 120 s");
     }
   }
 
@@ -40,32 +76,60 @@ export class EpochThreads {
     return (inputs) => this.run(inputs);
   }
 
+  /** Network.step's epochAhead option (needs at least 2 threads to run anything ahead). */
+  get ahead(): EpochAhead {
+    return {
+      start: (netuid, block, input) => this.startAhead(netuid, block, input),
+      take: (netuid, block, input) => this.takeAhead(netuid, block, input),
+    };
+  }
+
+  private startAhead(netuid: number, block: bigint, input: EpochInputTyped): void {
+    if (this.count < 2) return;
+    if (this.threads.length === 0) this.start();
+    this.forget(netuid);
+    const thread = this.threads[this.turn++ % this.threads.length];
+    this.started.set(netuid, { block, input: { ...input, rao_emission: AHEAD_RAO_EMISSION }, thread, id: this.post(thread, { ...input, rao_emission: AHEAD_RAO_EMISSION }) });
+  }
+
+  private takeAhead(netuid: number, block: bigint, input: EpochInputTyped): EpochOutputTyped | undefined {
+    const s = this.started.get(netuid);
+    if (s === undefined) return undefined;
+    if (s.block !== block || !sameEpochInput(s.input, input)) { this.forget(netuid); this.aheadMissed++; return undefined; }
+    this.started.delete(netuid);
+    const r = this.wait(s.thread, s.id);
+    // a refused input is run again on the main thread, which raises the same refusal there
+    if (!r.ok) { this.aheadMissed++; return undefined; }
+    this.aheadUsed++;
+    this.offloaded++;
+    return withRaoEmission(r.out!, BigInt(input.rao_emission));
+  }
+
+  /** Drops the subnet's epoch started ahead (its reply is discarded when it comes). */
+  private forget(netuid: number): void {
+    const s = this.started.get(netuid);
+    if (s === undefined) return;
+    this.started.delete(netuid);
+    if (s.thread.replies.delete(s.id)) return;
+    s.thread.unwanted.add(s.id);
+  }
+
   private run(inputs: EpochInputTyped[]): EpochOutputTyped[] {
     if (this.threads.length === 0 && inputs.length > 1) this.start();
     const outs = new Array<EpochOutputTyped>(inputs.length);
     const slots = this.threads.length + 1;
     // input k goes to slot k % slots; slot 0 is the main thread
-    const sent: Array<[Thread, number[]]> = this.threads.map((t) => [t, []]);
+    const sent: Array<[Thread, number, number]> = [];
     inputs.forEach((input, k) => {
       const slot = k % slots;
-      if (slot === 0) return;
-      sent[slot - 1][0].port.postMessage(input);
-      sent[slot - 1][1].push(k);
+      if (slot !== 0) sent.push([this.threads[slot - 1], k, this.post(this.threads[slot - 1], input)]);
     });
     inputs.forEach((input, k) => { if (k % slots === 0) outs[k] = this.tm.runEpochTyped(input, { output: "typed" }); });
-    for (const [t, ks] of sent) {
-      if (ks.length === 0) continue;
-      t.done += ks.length;
-      for (let seen = Atomics.load(t.flag, 0); seen < t.done; seen = Atomics.load(t.flag, 0)) {
-        if (Atomics.wait(t.flag, 0, seen, 120_000) === "timed-out") throw new TaomathError("unsupported", "threads", "an epoch thread did not answer within 120 s");
-      }
-      for (const k of ks) {
-        const m = receiveMessageOnPort(t.port);
-        const reply = m?.message as { ok: boolean; out?: EpochOutputTyped; message?: string } | undefined;
-        if (!reply?.ok) throw new TaomathError("unsupported", "threads", `an epoch thread failed: ${reply?.message ?? "no reply"}`);
-        outs[k] = reply.out!;
-        this.offloaded++;
-      }
+    for (const [t, k, id] of sent) {
+      const reply = this.wait(t, id);
+      if (!reply.ok) throw new TaomathError("unsupported", "threads", `an epoch thread failed: ${reply.message ?? "no reply"}`);
+      outs[k] = reply.out!;
+      this.offloaded++;
     }
     return outs;
   }
@@ -73,5 +137,6 @@ export class EpochThreads {
   async close(): Promise<void> {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
     this.threads.length = 0;
+    this.started.clear();
   }
 }

@@ -3,7 +3,7 @@
 
 export { coinbaseOf, movingAlphaPrice, type CoinbasePool, type PoolReserves } from "./coinbase.js";
 export { CoinbaseCore, DEFAULT_TAO_WEIGHT, DEFAULT_SUBNET_OWNER_CUT, DEFAULT_MAX_EPOCHS_PER_BLOCK, type ShareInput, type ShareOutput, type TermsInput, type TermsOutput, type AlphaOutSplit, type ScheduleState, type EpochOutcome } from "../bindings/coinbase.js";
-export { Network, stableOnlyPool, type EpochRunner, type NetworkState, type SubnetState, type StepReport, type NeuronsInput, type AutoClaim } from "./network.js";
+export { Network, stableOnlyPool, type EpochRunner, type EpochAhead, type NetworkState, type SubnetState, type StepReport, type NeuronsInput, type AutoClaim } from "./network.js";
 export { balancerPool, RUNTIME_MINIMUM_RESERVE } from "./balancer_pool.js";
 export { exampleNetworkSnapshot, syntheticNetworkSnapshot } from "./example.js";
 export { estimateReturns, type ReturnsEstimate, type Position } from "./returns.js";

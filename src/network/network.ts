@@ -34,7 +34,7 @@ import { parseSnapshot, serializeState, type NetworkState, type SubnetState, typ
 import { U64_MAX, MASK64, satAddU64, satSubU64 } from "../core/ints.js";
 import { runtimeTag, type RuntimeTag } from "../core/runtime.js";
 import { assumptionsFor } from "./assumptions.js";
-import { typedEpochInput, writeEpochState, refreshedLastUpdate, plainOutput } from "./typed_epoch.js";
+import { typedEpochInput, writeEpochState, refreshedLastUpdate, plainOutput, AHEAD_RAO_EMISSION } from "./typed_epoch.js";
 
 export type { NetworkState, SubnetState, NeuronsInput };
 
@@ -110,6 +110,17 @@ export const stableOnlyPool: CoinbasePool = {
  * results must be runEpochTyped's (output "typed").
  */
 export type EpochRunner = (inputs: EpochInputTyped[]) => EpochOutputTyped[];
+
+/**
+ * Runs a subnet's next epoch ahead of its block (e.g. on a worker thread, src/network/epoch_threads.ts):
+ * `start` is handed the input the epoch would have at `block` if nothing it reads changes before then
+ * (rao_emission aside: it is only known at the block); `take` is handed the input as built at the block
+ * and returns runEpochTyped's typed output for it, or undefined when it has none for exactly that input.
+ */
+export interface EpochAhead {
+  start(netuid: number, block: bigint, input: EpochInputTyped): void;
+  take(netuid: number, block: bigint, input: EpochInputTyped): EpochOutputTyped | undefined;
+}
 
 /** Neuron fields that are not the epoch's (bonds are added to the input apart). */
 const NOT_EPOCH_FIELDS = new Set(["hotkeys", "takes", "extra_mechanisms", "mechanism_emission_split", "bonds"]);
@@ -215,7 +226,7 @@ export class Network {
    * `hostOnly` runs one block per core call (as auto-claims and caller-supplied pools do).
    * `onBlock` is called at least once per core call with the last block done.
    */
-  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean; autoClaim?: AutoClaim; epochRunner?: EpochRunner } = {}): StepReport {
+  step(blocks: number, pool?: CoinbasePool, options: { onBlock?: (block: bigint) => void; hostOnly?: boolean; autoClaim?: AutoClaim; epochRunner?: EpochRunner; epochAhead?: EpochAhead } = {}): StepReport {
     pool ??= balancerPool(this.tm);
     const count = toInt(blocks, "blocks", 0, 100_000_000, "block count");
     const report: StepReport = {
@@ -234,10 +245,10 @@ export class Network {
     const subnets = this.state.subnets.filter((n) => n.netuid !== 0);
     this.ensureRows(subnets);
     try {
-      if (auto === undefined && !options.hostOnly) this.stepInCore(count, pool, subnets, report, options.onBlock, undefined, options.epochRunner);
+      if (auto === undefined && !options.hostOnly) this.stepInCore(count, pool, subnets, report, options.onBlock, undefined, options.epochRunner, options.epochAhead);
       else {
         for (let i = 0; i < count; i++) {
-          this.stepInCore(1, pool, subnets, report, undefined, undefined, options.epochRunner);
+          this.stepInCore(1, pool, subnets, report, undefined, undefined, options.epochRunner, options.epochAhead);
           if (auto !== undefined) this.autoClaimRoot(auto, report);
           options.onBlock?.(this.state.block);
         }
@@ -300,9 +311,10 @@ export class Network {
    * It reads only the subnet's own state, so the epochs of a block's drained subnets can be prepared
    * together and run in any order (or in parallel) before their payouts are applied in netuid order.
    */
-  private prepareEpoch(n: SubnetState, S: bigint, V: bigint, R: bigint): EpochInput | null {
+  private prepareEpoch(n: SubnetState, S: bigint, V: bigint, R: bigint, at?: { block: bigint; rao: bigint }): EpochInput | null {
     const cb = coinbaseOf(this.tm);
-    const E = S + V + R;
+    const E = at?.rao ?? S + V + R;
+    const block = at?.block ?? this.state.block;
     if (n.neurons === null || n.neurons.hotkeys.length === 0) return null;
     const nn = n.neurons;
     const tw = this.state.tao_weight;
@@ -315,16 +327,20 @@ export class Network {
       ? cb.inheritedAlpha(alphaOf(h), childrenOf(h).map(([p]) => p), parentsOf(h).map(([p, ph]) => ({ proportion: p, alpha: alphaOf(ph) })))
       : alphaOf(h)));
     const extra = nn.extra_mechanisms ?? [];
+    // an input prepared ahead (`at`) changes nothing: its refreshed LastUpdate is only the input's
+    let lastUpdate = nn.last_update;
     if (this.state.weights_refreshed) {
       // validators that set weights keep setting the same ones (see weights_refreshed)
-      const block = this.state.block;
-      nn.last_update = refreshedLastUpdate(nn, block) as typeof nn.last_update;
-      for (const m of extra) m.last_update = nn.hotkeys.map((_, uid) => (m.weights[uid]?.length ? block : (m.last_update[uid] ?? 0n)));
+      lastUpdate = refreshedLastUpdate(nn, block) as typeof nn.last_update;
+      if (at === undefined) {
+        nn.last_update = lastUpdate;
+        for (const m of extra) m.last_update = nn.hotkeys.map((_, uid) => (m.weights[uid]?.length ? block : (m.last_update[uid] ?? 0n)));
+      }
     }
     // the neurons' fields but bonds, which are read only where the plain input is used (they may still be typed)
     const input = {} as Record<string, unknown>;
     for (const k of Object.keys(nn)) if (!NOT_EPOCH_FIELDS.has(k)) input[k] = (nn as Record<string, unknown>)[k];
-    Object.assign(input, { n: nn.hotkeys.length, current_block: this.state.block, last_mechanism_step_block: n.last_mechanism_step_block, alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw });
+    Object.assign(input, { n: nn.hotkeys.length, current_block: block, last_update: lastUpdate, last_mechanism_step_block: n.last_mechanism_step_block, alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw });
     Object.defineProperty(input, "bonds", { get: () => nn.bonds, enumerable: true, configurable: true });
     return input as unknown as EpochInput;
   }
@@ -476,7 +492,7 @@ export class Network {
   }
 
   /** The core path of step(): runs blocks in assembly/coinbase/run_blocks.ts, epochs of subnets with neurons here. */
-  private stepInCore(count: number, pool: CoinbasePool, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void, mint?: bigint, epochRunner?: EpochRunner): void {
+  private stepInCore(count: number, pool: CoinbasePool, subnets: SubnetState[], report: StepReport, onBlock?: (block: bigint) => void, mint?: bigint, epochRunner?: EpochRunner, ahead?: EpochAhead): void {
     // the Balancer pool runs inside the core; any other pool answers between the two halves of each block
     const minimumReserve = balancerMinimumReserve(pool);
     const hostPool = minimumReserve === undefined;
@@ -546,7 +562,15 @@ export class Network {
         if (epochRunner !== undefined && plain.length > 1) {
           epochRunner(plain.map((k) => typedEpochInput(subnets[drains[k][0]].neurons!, inputs[k]!))).forEach((o, j) => { outs[plain[j]] = o; });
         }
-        inputs.forEach((input, k) => { if (input !== null && outs[k] === null) outs[k] = this.runPrepared(subnets[drains[k][0]], input); });
+        inputs.forEach((input, k) => {
+          if (input === null || outs[k] !== null) return;
+          const x = subnets[drains[k][0]];
+          // an epoch run ahead counts only if it was run on exactly this input (rao_emission aside)
+          if (ahead !== undefined && !x.neurons!.extra_mechanisms?.length) {
+            const typed = typedEpochInput(x.neurons!, input);
+            outs[k] = ahead.take(x.netuid, s.block, typed) ?? this.tm.runEpochTyped(typed, { output: "typed" });
+          } else outs[k] = this.runPrepared(x, input);
+        });
         for (const [k, [i, S, V, R, O]] of drains.entries()) {
           const x = subnets[i];
           const outBefore = x.alpha_out;
@@ -559,6 +583,17 @@ export class Network {
           ownedBase[i] = rows[i * ROW + F.OWNED];
         }
         g[G.HOST_RECYCLED] = recycled;
+        // each paid subnet's next epoch, due a tempo later, reads what is now final unless something changes it
+        // before then (checked when it is due); its emission is multiplied in when it is taken
+        if (ahead !== undefined) {
+          for (const [i] of drains) {
+            const x = subnets[i];
+            if (x.neurons === null || x.neurons.hotkeys.length === 0 || x.neurons.extra_mechanisms?.length) continue;
+            const at = { block: s.block + BigInt(x.tempo), rao: AHEAD_RAO_EMISSION };
+            const input = this.prepareEpoch(x, 0n, 0n, 0n, at);
+            if (input !== null) ahead.start(x.netuid, at.block, typedEpochInput(x.neurons, input));
+          }
+        }
       } else onBlock?.(s.block);
     }
     for (let i = 0; i < n; i++) syncRow(i);

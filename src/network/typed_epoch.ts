@@ -126,3 +126,58 @@ export function plainOutput(t: EpochOutputTyped): EpochOutput {
     emission: Array.from(t.emission), server_emission: Array.from(t.server_emission), validator_emission: Array.from(t.validator_emission), bonds: csrRows(t.bonds),
   };
 }
+
+/**
+ * The rao_emission an epoch is run with ahead of its block: the epoch multiplies its normalised shares
+ * by rao_emission only at the very end (emission_split.ts: floor(share * rao / 2^32), saturating), and
+ * with rao = 2^32 that product is the share itself, so the real emission follows from it exactly.
+ */
+export const AHEAD_RAO_EMISSION = 1n << 32n;
+
+/** An epoch output run with AHEAD_RAO_EMISSION, with the emission the chain gives for `rao` instead. */
+export function withRaoEmission(out: EpochOutputTyped, rao: bigint): EpochOutputTyped {
+  const times = (shares: BigUint64Array) => {
+    const r = new BigUint64Array(shares.length);
+    for (let i = 0; i < shares.length; i++) {
+      const x = shares[i];
+      if (x === 0n) continue;
+      // I96F32 saturating_mul then saturating_to_num::<u64>: saturates once the product reaches 2^96
+      const p = x * rao;
+      r[i] = p >> 96n !== 0n ? U64_MAX : p >> 32n;
+    }
+    return r;
+  };
+  return { ...out, emission: times(out.emission), server_emission: times(out.server_emission), validator_emission: times(out.validator_emission) };
+}
+
+/** Whether two typed epoch inputs hand the core the same values, rao_emission aside. */
+export function sameEpochInput(a: EpochInputTyped, b: EpochInputTyped): boolean {
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (k === "rao_emission") continue;
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!sameValue((a as unknown as Record<string, unknown>)[k], (b as unknown as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+function sameValue(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (ArrayBuffer.isView(x) && ArrayBuffer.isView(y)) {
+    if (x.constructor !== y.constructor || x.byteLength !== y.byteLength) return false;
+    const u = new Uint8Array(x.buffer, x.byteOffset, x.byteLength), v = new Uint8Array(y.buffer, y.byteOffset, y.byteLength);
+    for (let i = 0; i < u.length; i++) if (u[i] !== v[i]) return false;
+    return true;
+  }
+  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((e, i) => sameValue(e, y[i]));
+  if (x !== null && y !== null && typeof x === "object" && typeof y === "object") {
+    const kx = Object.keys(x), ky = Object.keys(y);
+    return kx.length === ky.length && kx.every((k) => sameValue((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]));
+  }
+  // u64 scalars may be given as number or bigint: the core is handed the same value either way
+  if ((typeof x === "bigint" || typeof x === "number") && (typeof y === "bigint" || typeof y === "number")) {
+    return Number.isInteger(Number(x)) && Number.isInteger(Number(y)) && BigInt(x) === BigInt(y);
+  }
+  return false;
+}

@@ -73,7 +73,7 @@ async function benchNetwork(values: Values): Promise<void> {
   const pool = new EpochThreads(tm, threads);
   try {
     const c0 = process.cpuUsage(), t0 = performance.now();
-    const report = net.step(blocks, undefined, { epochRunner: threads > 1 ? pool.runner : undefined });
+    const report = net.step(blocks, undefined, threads > 1 ? { epochRunner: pool.runner, epochAhead: pool.ahead } : {});
     const seconds = (performance.now() - t0) / 1000;
     // the process's CPU time (all its threads): steadier than the wall clock on a shared machine
     const cpu = process.cpuUsage(c0), cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -86,12 +86,12 @@ async function benchNetwork(values: Values): Promise<void> {
     if (typeof values.out === "string") writeFileSync(values.out, toJson(net.snapshot()) + "\n");
     const result = {
       blocks_per_s: Number(blocksPerS.toFixed(2)), epochs: ran.length, seconds: Number(seconds.toFixed(3)), threads,
-      subnets, uids, tempo, blocks, blocks_with_several_epochs: shared, epochs_on_workers: pool.offloaded,
+      subnets, uids, tempo, blocks, blocks_with_several_epochs: shared, epochs_on_workers: pool.offloaded, epochs_run_ahead: pool.aheadUsed,
       year_minutes: Number((YEAR_BLOCKS / blocksPerS / 60).toFixed(1)), cpu_seconds: Number(cpuSeconds.toFixed(3)),
       year_minutes_cpu: Number(((YEAR_BLOCKS * cpuSeconds) / blocks / 60).toFixed(1)), conserved: report.violations.length === 0, runtime: report.runtime,
     };
     if (values.json === true) return printJson(result);
-    console.log(`${blocks} blocks of ${subnets} subnets x ${uids} uids (tempo ${tempo}) in ${seconds.toFixed(2)} s: ${blocksPerS.toFixed(1)} blocks/s, ${ran.length} epochs (${shared} blocks with several, ${pool.offloaded} on workers), ${threads} thread(s); a year (${YEAR_BLOCKS} blocks) at this rate: ${result.year_minutes} min (${result.year_minutes_cpu} min of CPU at ${cpuSeconds.toFixed(2)} s CPU); conservation ${result.conserved ? "held" : "VIOLATED"}`);
+    console.log(`${blocks} blocks of ${subnets} subnets x ${uids} uids (tempo ${tempo}) in ${seconds.toFixed(2)} s: ${blocksPerS.toFixed(1)} blocks/s, ${ran.length} epochs (${shared} blocks with several, ${pool.offloaded} on workers, ${pool.aheadUsed} of them run ahead), ${threads} thread(s); a year (${YEAR_BLOCKS} blocks) at this rate: ${result.year_minutes} min (${result.year_minutes_cpu} min of CPU at ${cpuSeconds.toFixed(2)} s CPU); conservation ${result.conserved ? "held" : "VIOLATED"}`);
     console.log(`Rules: ${rulesLine(report.runtime)}`);
   } finally {
     await pool.close();
