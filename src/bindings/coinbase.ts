@@ -3,7 +3,7 @@
 // bits as bigint (U64F64: /2^64, U96F32 and I96F32: /2^32).
 
 import { Core } from "./core.js";
-import { toU64, toInt, toBool, toFixedBits } from "./values.js";
+import { toU64, toInt, toBool, toFixedBits, toArray } from "./values.js";
 import { TaomathError } from "../core/errors.js";
 import { G, EV, F, ROW } from "./layout.js";
 import { MASK64 } from "../core/ints.js";
@@ -86,6 +86,32 @@ export interface DistributeInput {
   recycle: boolean;
   /** the rule set (default 425): 473 splits dividends with the root-uid rule and may recycle the pending root alpha */
   rules?: "425" | "459" | "473";
+}
+
+/**
+ * distribute_emission's input by columns (what Network's payout builds): per uid `uid_hotkey`, the epoch's
+ * server and validator emission; per hotkey its alpha and own root stake, delegate take, childkey take,
+ * withhold and root-uid flags (0/1), owner coldkey index (0xffffffff: unknown), children's proportions and
+ * parents (CSR by start offsets, h + 1 each).
+ */
+export interface DistributeColumns {
+  uid_hotkey: Uint32Array; server_emission: BigUint64Array; validator_emission: BigUint64Array;
+  alpha: BigUint64Array; root: BigUint64Array; take: Uint16Array; childkey_take: Uint16Array; withhold: Uint8Array; owner: Uint32Array; root_uid: Uint8Array;
+  child_start: Uint32Array; child_prop: BigUint64Array; parent_start: Uint32Array; parent_prop: BigUint64Array; parent_idx: Uint32Array;
+  pending_server: bigint; pending_validator: bigint; pending_root: bigint; ck_burn: bigint; tao_weight: bigint; recycle: boolean;
+  rules?: "425" | "459" | "473";
+}
+
+/** DistributeOutput by columns. */
+export interface DistributeColumnsOutput extends Omit<DistributeOutput, "incentive_paid" | "hotkeys"> {
+  incentive_paid: BigUint64Array;
+  recipient: Uint8Array; alpha_take: BigUint64Array; alpha_rest: BigUint64Array; root_take: BigUint64Array; root_claimable: BigUint64Array;
+}
+
+/** A u64 column given as a BigUint64Array or an array of u64 values. */
+function u64Column(v: unknown, field: string): BigUint64Array {
+  if (v instanceof BigUint64Array) return v;
+  return BigUint64Array.from(toArray(v, field), (x, i) => toU64(x as bigint, `${field}[${i}]`));
 }
 
 /** A pool as adjust_protocol_liquidity reads it (chain storage names; the ellipse as EllipseState). */
@@ -355,35 +381,80 @@ export class CoinbaseCore {
    * a table the uids and parents index into; the result per hotkey follows the table's order.
    */
   distributeEmission(args: DistributeInput): DistributeOutput {
-    const n = args.uid_hotkey.length, h = args.hotkeys.length;
-    const hk = args.hotkeys;
-    const childStart = [0], childProp: bigint[] = [], parentStart = [0], parentProp: bigint[] = [], parentIdx: number[] = [];
-    for (const x of hk) {
-      for (const p of x.child_proportions) childProp.push(toU64(p, "child_proportion"));
-      childStart.push(childProp.length);
-      for (const [p, i] of x.parents) { parentProp.push(toU64(p, "parent_proportion")); parentIdx.push(i); }
-      parentStart.push(parentProp.length);
-    }
-    this.core.reset();
-    const pu = this.core.u32(args.uid_hotkey), ps = this.core.u64(args.server_emission), pv = this.core.u64(args.validator_emission);
-    const pa = this.core.u64(hk.map((x) => x.alpha)), pr = this.core.u64(hk.map((x) => x.root));
-    const pt = this.core.u16(hk.map((x) => x.take)), pc = this.core.u16(hk.map((x) => x.childkey_take));
-    const pw = this.core.u8(hk.map((x) => (x.withhold ? 1 : 0))), po = this.core.u32(hk.map((x) => x.owner ?? 0xffffffff));
-    const pcs = this.core.u32(childStart), pcp = this.core.u64(childProp.length ? childProp : [0n]);
-    const pps = this.core.u32(parentStart), ppp = this.core.u64(parentProp.length ? parentProp : [0n]), ppi = this.core.u32(parentIdx.length ? parentIdx : [0]);
-    const rules = BigInt(args.rules ?? "425");
-    const params = this.core.u64([args.pending_server, args.pending_validator, args.pending_root, args.ck_burn, args.tao_weight, args.recycle ? 1n : 0n, rules]);
-    const pru = this.core.u8(hk.map((x) => (x.root_uid ? 1 : 0)));
-    const out = this.core.invoke("c_distribute_emission", {
-      n, uid_hotkey: pu, server: ps, validator: pv, h, alpha: pa, root: pr, take: pt, childkey_take: pc, withhold: pw, owner: po,
-      child_start: pcs, child_prop: pcp, parent_start: pps, parent_prop: ppp, parent_idx: ppi, params, root_uid: pru,
+    const hk = toArray(args.hotkeys, "hotkeys") as DistributeInput["hotkeys"], h = hk.length;
+    const childStart = new Uint32Array(h + 1), parentStart = new Uint32Array(h + 1);
+    const childProp: bigint[] = [], parentProp: bigint[] = [], parentIdx: number[] = [];
+    hk.forEach((x, i) => {
+      for (const p of x.child_proportions) childProp.push(toU64(p, `hotkeys[${i}].child_proportions`));
+      childStart[i + 1] = childProp.length;
+      for (const [p, j] of x.parents) { parentProp.push(toU64(p, `hotkeys[${i}].parents`)); parentIdx.push(toInt(j, `hotkeys[${i}].parents`, 0, 0xffffffff, "hotkey index")); }
+      parentStart[i + 1] = parentProp.length;
     });
-    const S = this.core.readU64(out.num("summary"), 9);
-    const rec = this.core.readBool(out.num("recipient"), h), at = this.core.readU64(out.num("alpha_take"), h), ar = this.core.readU64(out.num("alpha_rest"), h);
-    const rt = this.core.readU64(out.num("root_take"), h), rc = this.core.readU64(out.num("root_claimable"), h);
+    const u64s = (f: (x: DistributeInput["hotkeys"][number]) => bigint, name: string) => BigUint64Array.from(hk, (x, i) => toU64(f(x), `hotkeys[${i}].${name}`));
+    const ints = <T extends Uint16Array | Uint32Array | Uint8Array>(A: { from(a: ArrayLike<number>): T }, f: (x: DistributeInput["hotkeys"][number]) => number, name: string, max: number) =>
+      A.from(hk.map((x, i) => toInt(f(x), `hotkeys[${i}].${name}`, 0, max, name)));
+    const r = this.distributeEmissionColumns({
+      uid_hotkey: Uint32Array.from(toArray(args.uid_hotkey, "uid_hotkey"), (x, i) => toInt(x, `uid_hotkey[${i}]`, 0, 0xffffffff, "hotkey index")),
+      server_emission: u64Column(args.server_emission, "server_emission"), validator_emission: u64Column(args.validator_emission, "validator_emission"),
+      alpha: u64s((x) => x.alpha, "alpha"), root: u64s((x) => x.root, "root"),
+      take: ints(Uint16Array, (x) => x.take, "take", 0xffff), childkey_take: ints(Uint16Array, (x) => x.childkey_take, "childkey_take", 0xffff),
+      withhold: Uint8Array.from(hk, (x) => (x.withhold ? 1 : 0)),
+      owner: ints(Uint32Array, (x) => x.owner ?? 0xffffffff, "owner", 0xffffffff),
+      root_uid: Uint8Array.from(hk, (x) => (x.root_uid ? 1 : 0)),
+      child_start: childStart, child_prop: BigUint64Array.from(childProp), parent_start: parentStart, parent_prop: BigUint64Array.from(parentProp), parent_idx: Uint32Array.from(parentIdx),
+      pending_server: args.pending_server, pending_validator: args.pending_validator, pending_root: args.pending_root, ck_burn: args.ck_burn, tao_weight: args.tao_weight,
+      recycle: args.recycle, rules: args.rules,
+    });
+    const { incentive_paid, recipient, alpha_take, alpha_rest, root_take, root_claimable, ...summary } = r;
     return {
-      incentive_paid: this.core.readU64(out.num("incentive_paid"), n),
-      hotkeys: hk.map((_, i) => ({ recipient: rec[i], alpha_take: at[i], alpha_rest: ar[i], root_take: rt[i], root_claimable: rc[i] })),
+      ...summary, incentive_paid: Array.from(incentive_paid),
+      hotkeys: hk.map((_, i) => ({ recipient: recipient[i] !== 0, alpha_take: alpha_take[i], alpha_rest: alpha_rest[i], root_take: root_take[i], root_claimable: root_claimable[i] })),
+    };
+  }
+
+  /** distributeEmission by columns: typed arrays in and out, checked for shape and indices before the core reads them. */
+  distributeEmissionColumns(args: DistributeColumns): DistributeColumnsOutput {
+    const a = args as unknown as Record<string, unknown>;
+    const typed = <T>(name: string, A: new (...x: never[]) => T, len?: number): T => {
+      const v = a[name];
+      if (!(v instanceof A)) throw new TaomathError("invalid_type", name, `expected a ${A.name}`);
+      if (len !== undefined && (v as unknown as { length: number }).length !== len) throw new TaomathError("wrong_length", name, `expected ${len} entries, got ${(v as unknown as { length: number }).length}`);
+      return v;
+    };
+    const uid = typed("uid_hotkey", Uint32Array), n = uid.length;
+    const alpha = typed("alpha", BigUint64Array), h = alpha.length;
+    const server = typed("server_emission", BigUint64Array, n), validator = typed("validator_emission", BigUint64Array, n);
+    const root = typed("root", BigUint64Array, h), take = typed("take", Uint16Array, h), ck = typed("childkey_take", Uint16Array, h);
+    const withhold = typed("withhold", Uint8Array, h), owner = typed("owner", Uint32Array, h), rootUid = typed("root_uid", Uint8Array, h);
+    const cs = typed("child_start", Uint32Array, h + 1), cp = typed("child_prop", BigUint64Array);
+    const ps = typed("parent_start", Uint32Array, h + 1), pp = typed("parent_prop", BigUint64Array), pi = typed("parent_idx", Uint32Array, pp.length);
+    for (let i = 0; i < n; i++) if (uid[i] >= h) throw new TaomathError("out_of_range", `uid_hotkey[${i}]`, `hotkey index ${uid[i]} but only ${h} hotkeys`);
+    for (const [name, st, len] of [["child_start", cs, cp.length], ["parent_start", ps, pp.length]] as const) {
+      if (st[0] !== 0 || st[h] !== len) throw new TaomathError("out_of_range", name, `must start at 0 and end at ${len}`);
+      for (let i = 0; i < h; i++) if (st[i + 1] < st[i]) throw new TaomathError("out_of_range", `${name}[${i + 1}]`, "offsets must not decrease");
+    }
+    for (let k = 0; k < pi.length; k++) if (pi[k] >= h) throw new TaomathError("out_of_range", `parent_idx[${k}]`, `hotkey index ${pi[k]} but only ${h} hotkeys`);
+    const rules = args.rules ?? "425";
+    if (rules !== "425" && rules !== "459" && rules !== "473") throw new TaomathError("out_of_range", "rules", `unknown rule set ${String(rules)}`);
+    const params = BigUint64Array.from([
+      toU64(args.pending_server, "pending_server"), toU64(args.pending_validator, "pending_validator"), toU64(args.pending_root, "pending_root"),
+      toU64(args.ck_burn, "ck_burn"), toU64(args.tao_weight, "tao_weight"), toBool(args.recycle, "recycle") ? 1n : 0n, BigInt(rules),
+    ]);
+    const c = this.core;
+    c.reset();
+    const some64 = (v: BigUint64Array) => (v.length ? v : new BigUint64Array(1)), some32 = (v: Uint32Array) => (v.length ? v : new Uint32Array(1));
+    const out = c.invoke("c_distribute_emission", {
+      n, uid_hotkey: c.u32(some32(uid)), server: c.u64(some64(server)), validator: c.u64(some64(validator)), h, alpha: c.u64(some64(alpha)), root: c.u64(some64(root)),
+      take: c.u16(take), childkey_take: c.u16(ck), withhold: c.u8(withhold), owner: c.u32(some32(owner)),
+      child_start: c.u32(cs), child_prop: c.u64(some64(cp)), parent_start: c.u32(ps), parent_prop: c.u64(some64(pp)), parent_idx: c.u32(some32(pi)),
+      params: c.u64(params), root_uid: c.u8(rootUid),
+    });
+    const b = c.buffer;
+    const u64 = (name: "summary" | "incentive_paid" | "alpha_take" | "alpha_rest" | "root_take" | "root_claimable", len: number) => new BigUint64Array(b, out.num(name) >>> 0, len).slice();
+    const S = u64("summary", 9);
+    return {
+      incentive_paid: u64("incentive_paid", n), recipient: new Uint8Array(b, out.num("recipient") >>> 0, h).slice(),
+      alpha_take: u64("alpha_take", h), alpha_rest: u64("alpha_rest", h), root_take: u64("root_take", h), root_claimable: u64("root_claimable", h),
       withheld: S[0], incentive_sum: S[1], miner_burned: (S[3] << 64n) | S[2], ck_burned: S[4], burned: S[5], recycled: S[6], pot: S[7],
       root_recycled: S[8] !== 0n,
     };

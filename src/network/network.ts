@@ -379,53 +379,73 @@ export class Network {
     }
     const nn = n.neurons;
     const tw = this.state.tao_weight;
-    const alphaOf = (h: string) => n.stakes.get(h) ?? 0n;
-    const rootByUid = new Map(nn.hotkeys.map((h, uid) => [h, BigInt(nn.tao_stake[uid] as bigint)]));
-    const rootOf = (h: string) => this.state.root_stakes.get(h) ?? rootByUid.get(h) ?? 0n;
-    const childrenOf = (h: string) => n.children.get(h) ?? [];
     const parentsOf = (h: string) => n.parents.get(h) ?? [];
     const ownerOf = (h: string) => n.owners.get(h) ?? h;
     const hasKeys = n.children.size > 0;
     // the payout's arithmetic runs in the core (distribute_emission.ts) on a table of the uids' hotkeys and their parents
-    const table = [...new Set([...nn.hotkeys, ...(hasKeys ? nn.hotkeys.flatMap((h) => parentsOf(h).map(([, ph]) => ph)) : [])])].sort();
-    const index = new Map(table.map((h, i) => [h, i]));
-    const coldkeys = new Map<string, number>();
-    const coldkeyIndex = (h: string) => {
-      const c = n.owners.get(h);
-      if (c === undefined) return undefined;
-      if (!coldkeys.has(c)) coldkeys.set(c, coldkeys.size);
-      return coldkeys.get(c);
-    };
+    const hotkeys = nn.hotkeys, nU = hotkeys.length;
+    const table = hasKeys ? [...new Set([...hotkeys, ...hotkeys.flatMap((h) => parentsOf(h).map(([, ph]) => ph))])].sort() : [...new Set(hotkeys)].sort();
+    const index = new Map<string, number>();
+    for (let i = 0; i < table.length; i++) index.set(table[i], i);
+    const h = table.length;
     // get_owner_hotkeys: the owner coldkey's registered hotkeys and the registered owner hotkey
     const ownerColdkey = n.has_owner ? this.subnetOwnerColdkey(n) : undefined;
-    const uidHotkeys = new Set(nn.hotkeys);
-    const withhold = (h: string) => uidHotkeys.has(h) && (h === n.owner_hotkey || (ownerColdkey !== undefined && n.owners.get(h) === ownerColdkey));
-    const takeByUid = new Map(nn.hotkeys.map((h, uid) => [h, nn.takes?.[uid]]));
-    const r = cb.distributeEmission({
-      uid_hotkey: nn.hotkeys.map((h) => index.get(h)!), server_emission: out.server_emission, validator_emission: out.validator_emission,
-      hotkeys: table.map((h) => ({
-        alpha: alphaOf(h), root: rootOf(h), take: takeByUid.get(h) ?? this.state.delegate_takes.get(h) ?? DEFAULT_DELEGATE_TAKE,
-        childkey_take: n.childkey_takes.get(h) ?? 0, withhold: withhold(h), owner: coldkeyIndex(h),
-        child_proportions: childrenOf(h).map(([p]) => p),
-        parents: uidHotkeys.has(h) ? parentsOf(h).map(([p, ph]): [bigint, number] => [p, index.get(ph)!]) : [],
-        root_uid: this.hasRootUid(h),
-      })),
+    const uidTake = new Map<string, number | undefined>();
+    for (let uid = 0; uid < nU; uid++) uidTake.set(hotkeys[uid], nn.takes?.[uid]);
+    const uidRoot = new Map<string, bigint>();
+    for (let uid = 0; uid < nU; uid++) uidRoot.set(hotkeys[uid], BigInt(nn.tao_stake[uid] as bigint));
+    const rootOf = (k: string) => this.state.root_stakes.get(k) ?? uidRoot.get(k) ?? 0n;
+    const withhold = (k: string) => uidTake.has(k) && (k === n.owner_hotkey || (ownerColdkey !== undefined && n.owners.get(k) === ownerColdkey));
+    const uidHotkey = new Uint32Array(nU);
+    for (let uid = 0; uid < nU; uid++) uidHotkey[uid] = index.get(hotkeys[uid])!;
+    const alpha = new BigUint64Array(h), root = new BigUint64Array(h), take = new Uint16Array(h), ckTake = new Uint16Array(h);
+    const withheld = new Uint8Array(h), owner = new Uint32Array(h), rootUid = new Uint8Array(h);
+    const childStart = new Uint32Array(h + 1), parentStart = new Uint32Array(h + 1);
+    const childProp: bigint[] = [], parentProp: bigint[] = [], parentIdx: number[] = [];
+    const coldkeys = new Map<string, number>();
+    for (let i = 0; i < h; i++) {
+      const k = table[i];
+      alpha[i] = n.stakes.get(k) ?? 0n;
+      root[i] = rootOf(k);
+      take[i] = uidTake.get(k) ?? this.state.delegate_takes.get(k) ?? DEFAULT_DELEGATE_TAKE;
+      ckTake[i] = n.childkey_takes.get(k) ?? 0;
+      withheld[i] = withhold(k) ? 1 : 0;
+      const c = n.owners.get(k);
+      if (c !== undefined && !coldkeys.has(c)) coldkeys.set(c, coldkeys.size);
+      owner[i] = c === undefined ? 0xffffffff : coldkeys.get(c)!;
+      rootUid[i] = this.hasRootUid(k) ? 1 : 0;
+      for (const [p] of n.children.get(k) ?? []) childProp.push(p);
+      if (uidTake.has(k)) for (const [p, ph] of parentsOf(k)) { parentProp.push(p); parentIdx.push(index.get(ph)!); }
+      childStart[i + 1] = childProp.length;
+      parentStart[i + 1] = parentProp.length;
+    }
+    const r = cb.distributeEmissionColumns({
+      uid_hotkey: uidHotkey, server_emission: u64s(out.server_emission), validator_emission: u64s(out.validator_emission),
+      alpha, root, take, childkey_take: ckTake, withhold: withheld, owner, root_uid: rootUid,
+      child_start: childStart, child_prop: BigUint64Array.from(childProp), parent_start: parentStart, parent_prop: BigUint64Array.from(parentProp), parent_idx: Uint32Array.from(parentIdx),
       pending_server: S, pending_validator: V, pending_root: R, ck_burn: this.state.ck_burn, tao_weight: tw, recycle: n.recycle_owner_incentive,
       rules: this.state.runtime.rules,
     });
     n.miner_burned = r.miner_burned;
     // every credit to a hotkey, in the chain's order: owner cut, incentives, then each recipient's dividends;
-    // to its owner coldkey ("stake") or to all its coldkeys ("emit")
-    const credits = new Map<string, ShareCredit[]>();
-    const add = (h: string, c: ShareCredit) => { const l = credits.get(h); if (l) l.push(c); else credits.set(h, [c]); };
-    if (n.has_owner) add(n.owner_hotkey, ["stake", this.subnetOwnerColdkey(n), O]);
+    // to its owner coldkey ("stake") or to all its coldkeys ("emit"). Only a hotkey with a share pool needs them
+    // one by one; any other is credited their sum.
+    const credits = new Map<string, ShareCredit[] | bigint>();
+    const add = (k: string, kind: ShareCredit[0], amount: bigint) => {
+      const l = credits.get(k);
+      if (!n.share_pools.has(k)) credits.set(k, ((l as bigint | undefined) ?? 0n) + amount);
+      else if (l === undefined) credits.set(k, [[kind, ownerOf(k), amount]]);
+      else (l as ShareCredit[]).push([kind, ownerOf(k), amount]);
+    };
+    // the owner cut goes to SubnetOwner, the owner hotkey's coldkey
+    if (n.has_owner) add(n.owner_hotkey, "stake", O);
     else n.unowned_alpha += O;
     let paid = r.withheld;
-    r.incentive_paid.forEach((inc, uid) => {
-      const h = nn.hotkeys[uid];
-      if (!withhold(h)) add(h, ["stake", ownerOf(h), inc]);
+    for (let uid = 0; uid < nU; uid++) {
+      const inc = r.incentive_paid[uid];
+      if (withheld[uidHotkey[uid]] === 0) add(hotkeys[uid], "stake", inc);
       paid += inc;
-    });
+    }
     // burn_subnet_alpha keeps the withheld incentive in SubnetAlphaOut; recycle_subnet_alpha takes it out
     n.unowned_alpha += r.burned;
     n.alpha_assets_burned += r.burned;
@@ -433,30 +453,34 @@ export class Network {
     const record: PayoutRecord = isTyped(out) ? new TypedPayout(this.state.block, out) : { block: this.state.block, epoch: out, alpha_dividends: new Map(), root_alpha_dividends: new Map() };
     // 473: every root dividend floored to 0, so the whole pending root alpha is recycled (before the payouts)
     const rootRecycled = r.root_recycled ? this.recycleAlpha(n, R) : 0n;
-    table.forEach((h, i) => {
-      const p = r.hotkeys[i];
-      if (!p.recipient) return;
-      add(h, ["stake", ownerOf(h), p.alpha_take]);
+    let rootUnclaimed = 0n;
+    for (let i = 0; i < h; i++) {
+      if (r.recipient[i] === 0) continue;
+      const k = table[i];
+      const alphaTake = r.alpha_take[i], alphaRest = r.alpha_rest[i], rootTake = r.root_take[i], rootClaimable = r.root_claimable[i];
+      add(k, "stake", alphaTake);
       if (is473) {
         // the nominators' share goes pool-wide only when the hotkey's share pool has members (counting the
         // credits made to it so far in this payout: the owner cut, incentive, the take), else to its owner
-        const pool = n.share_pools.get(h);
-        const members = pool === undefined || hasMembers(pool) || (credits.get(h) ?? []).some((c) => c[0] === "stake" && c[2] > 0n);
-        add(h, [members ? "emit" : "stake", ownerOf(h), p.alpha_rest]);
-        if (p.alpha_rest !== 0n) record.alpha_dividends.set(h, p.alpha_rest);
-        if (p.root_claimable !== 0n) record.root_alpha_dividends.set(h, p.root_claimable);
+        const pool = n.share_pools.get(k);
+        const so = credits.get(k);
+        const members = pool === undefined || hasMembers(pool) || (Array.isArray(so) && so.some((c) => c[0] === "stake" && c[2] > 0n));
+        add(k, members ? "emit" : "stake", alphaRest);
+        if (alphaRest !== 0n) record.alpha_dividends.set(k, alphaRest);
+        if (rootClaimable !== 0n) record.root_alpha_dividends.set(k, rootClaimable);
       } else {
-        add(h, ["emit", ownerOf(h), p.alpha_rest]);
-        record.alpha_dividends.set(h, p.alpha_rest);
-        record.root_alpha_dividends.set(h, p.root_claimable);
+        add(k, "emit", alphaRest);
+        record.alpha_dividends.set(k, alphaRest);
+        record.root_alpha_dividends.set(k, rootClaimable);
       }
-      add(h, ["stake", ownerOf(h), p.root_take]);
-      if (is473) n.root_unclaimed += p.root_claimable; // enqueue_basket_deposit: baskets are not modelled, the alpha waits here
+      add(k, "stake", rootTake);
+      if (is473) rootUnclaimed += rootClaimable; // enqueue_basket_deposit: baskets are not modelled, the alpha waits here
       // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
-      else if (!this.claims.increaseRootClaimable(h, n.netuid, p.root_claimable, rootOf(h))) add(h, ["stake", ownerOf(h), p.root_claimable]);
-      else n.root_unclaimed += p.root_claimable;
-      paid += p.alpha_take + p.alpha_rest + p.root_take + p.root_claimable;
-    });
+      else if (!this.claims.increaseRootClaimable(k, n.netuid, rootClaimable, rootOf(k))) add(k, "stake", rootClaimable);
+      else rootUnclaimed += rootClaimable;
+      paid += alphaTake + alphaRest + rootTake + rootClaimable;
+    }
+    n.root_unclaimed += rootUnclaimed;
     const ckBurned = r.ck_burned, ownerRecycled = r.recycled;
     this.payouts.set(n.netuid, record);
     this.credit(n, credits);
@@ -622,16 +646,13 @@ export class Network {
   private subnetOwnerColdkey(n: SubnetState): string { return n.owners.get(n.owner_hotkey) ?? n.owner_hotkey; }
 
   /** Applies each hotkey's credits: through its share pool when it has one, else to its total. */
-  private credit(n: SubnetState, credits: Map<string, ShareCredit[]>): void {
+  private credit(n: SubnetState, credits: Map<string, ShareCredit[] | bigint>): void {
     for (const [h, list] of credits) {
       const total = n.stakes.get(h) ?? 0n;
       const pool = n.share_pools.get(h);
-      if (pool) n.stakes.set(h, applyCredits(this.tm, pool, total, list));
-      else {
-        let t = total;
-        for (const c of list) t += c[2];
-        if (t !== total || n.stakes.has(h)) n.stakes.set(h, t);
-      }
+      const sum = typeof list === "bigint" ? list : list.reduce((a, c) => a + c[2], 0n);
+      if (pool) n.stakes.set(h, applyCredits(this.tm, pool, total, typeof list === "bigint" ? [["stake", n.owners.get(h) ?? h, list]] : list));
+      else if (sum !== 0n || n.stakes.has(h)) n.stakes.set(h, total + sum);
     }
   }
 
@@ -686,6 +707,8 @@ class TypedPayout implements PayoutRecord {
   constructor(readonly block: bigint, private readonly typed: EpochOutputTyped) {}
   get epoch(): EpochOutput { return (this.#plain ??= plainOutput(this.typed)); }
 }
+
+const u64s = (v: ArrayLike<bigint>) => (v instanceof BigUint64Array ? v : BigUint64Array.from(v));
 
 function isTyped(out: EpochOutput | EpochOutputTyped | null): out is EpochOutputTyped {
   return out !== null && out.stake instanceof BigUint64Array;
