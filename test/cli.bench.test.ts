@@ -3,7 +3,7 @@
 
 import { describe, it, expect } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { taomath } from "../src/index.js";
@@ -59,6 +59,25 @@ describe("taomath bench network", () => {
     const r = cli("bench", "network", "--uids", "8", "--tempo", "5", "--blocks", "3");
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/--subnets/);
+  });
+});
+
+describe("taomath network --threads", () => {
+  it("writes the snapshot of the single-thread run with epochs run ahead on a worker", () => {
+    const net = join(tmp, "net.json");
+    writeFileSync(net, cli("network", "--example").stdout);
+    const one = cli("network", net, "--blocks", "120", "--runtime", "473", "--out", join(tmp, "net-one.json"));
+    const two = cli("network", net, "--blocks", "120", "--runtime", "473", "--threads", "2", "--out", join(tmp, "net-two.json"));
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toMatch(/^Epochs run [1-9]/m);
+    expect(readFileSync(join(tmp, "net-two.json"), "utf8")).toBe(readFileSync(join(tmp, "net-one.json"), "utf8"));
+  });
+
+  it("refuses --threads 0 with a usage line", () => {
+    const r = cli("network", "x.json", "--blocks", "1", "--threads", "0");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--threads/);
   });
 });
 
