@@ -77,10 +77,10 @@ export function sweepRowOf(cell: SweepCell, r: Pick<SimulationResult, "strategie
 /**
  * A cell's cost relative to a plain one, for scheduling only (rows never depend on it): under
  * Yuma3 with liquid alpha the chain evaluates a 30-term sigmoid for every bond entry, about five
- * times a plain cell at 256 uids; commit-reveal about doubles a cell (measured on subnet-256).
+ * times a plain cell at 256 uids; commit-reveal adds about a tenth (measured on subnet-256).
  */
 export function cellCost(c: SweepCell): number {
-  return 1 + (c.copier_delay > 0 ? 1 : 0) + (c.yuma3_enabled && c.liquid_alpha_enabled ? 4 : 0);
+  return 1 + (c.copier_delay > 0 ? 0.1 : 0) + (c.yuma3_enabled && c.liquid_alpha_enabled ? 4 : 0);
 }
 
 /** The cells in the order threads take them: longest first (grid order among equals), so the last cells to finish are short ones. */
