@@ -1,11 +1,13 @@
 // Sweeps on worker_threads through the CLI: both cores give the same rows as one thread, and the
-// table says per setting whether copying beats honest validation.
+// table says per setting whether copying beats honest validation. The threads share the cells
+// through a cursor, longest cells first; the rows are the same byte for byte whatever ran where.
 
 import { describe, it, expect } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { handOutOrder, sweepCells } from "../src/simulate/sweep.js";
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ["node/cli.mjs", ...args], { encoding: "utf8" });
 const tmp = mkdtempSync(join(tmpdir(), "taomath-sweep-"));
@@ -43,6 +45,17 @@ describe("taomath simulate NAME --sweep", () => {
   });
 });
 
+describe("the order cells are handed out in", () => {
+  it("is longest first: Yuma3 with liquid alpha, then commit-reveal, then plain cells, each group in grid order", () => {
+    const cells = sweepCells({ kappa: [32767], bonds_penalty: [0], yuma3_enabled: [false, true], liquid_alpha_enabled: [false, true], copier_delay: [0, 1] });
+    const order = handOutOrder(cells);
+    const kind = (c: (typeof cells)[number]) => `${c.yuma3_enabled && c.liquid_alpha_enabled ? "y3la" : "plain"}${c.copier_delay > 0 ? "+cr" : ""}`;
+    expect(order.map(kind)).toEqual(["y3la+cr", "y3la", "plain+cr", "plain+cr", "plain+cr", "plain", "plain", "plain"]);
+    expect(order.filter((c) => kind(c) === "plain+cr").map((c) => c.index)).toEqual([1, 3, 5]);
+    expect([...order].sort((a, b) => a.index - b.index)).toEqual(cells);
+  });
+});
+
 describe("SweepPool (the built package: its workers load dist/)", () => {
   const dist = (p: string) => import(/* @vite-ignore */ new URL(`../dist/simulate/${p}`, import.meta.url).href);
   const cells = [
@@ -63,6 +76,21 @@ describe("SweepPool (the built package: its workers load dist/)", () => {
       }
     } finally {
       await pool.close();
+    }
+  });
+
+  it("a sweep on this thread and a worker, or on two workers, gives byte for byte the rows of one thread, and every cell runs once", async () => {
+    const { runSweepThreads } = await dist("sweep_threads.js");
+    const { namedScenario } = await dist("library.js");
+    const grid = sweepCells({ kappa: [16384, 49151], bonds_penalty: [0, 65535], yuma3_enabled: [false, true], liquid_alpha_enabled: [false, true], copier_delay: [0, 2] });
+    const scenario = namedScenario("strategies-mix");
+    const one = JSON.stringify(await runSweepThreads(scenario, grid, { threads: 1, epochs: 8 }));
+    for (const options of [{ threads: 2 }, { threads: 2, workers: true }]) {
+      const ran: number[] = [];
+      const rows = await runSweepThreads(scenario, grid, { ...options, epochs: 8, onStats: (s: Array<{ cells: number }>) => ran.push(...s.map((t) => t.cells)) });
+      expect(JSON.stringify(rows)).toBe(one);
+      expect(ran).toHaveLength(2);
+      expect(ran[0] + ran[1]).toBe(grid.length);
     }
   });
 

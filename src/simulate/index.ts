@@ -12,6 +12,6 @@ export { Recorder, summarise, type EpochRecord, type StrategySummary, type Miner
 export { reportHtml, dividendsChart, relativeChart, bondsChart, floatDiffChart } from "./report.js";
 export { lineChart, type Series } from "./svg.js";
 export { epochVectorFile, epochInputToVectorEncoding } from "./export.js";
-export { sweepCells, runSweepCell, sweepTable, sweepRowOf, cellHyperparameters, DEFAULT_GRID, type SweepGrid, type SweepCell, type SweepRow } from "./sweep.js";
+export { sweepCells, runSweepCell, sweepTable, sweepRowOf, cellHyperparameters, cellCost, handOutOrder, DEFAULT_GRID, type SweepGrid, type SweepCell, type SweepRow } from "./sweep.js";
 export { simulationToJson } from "./json.js";
 export { runSweepRemote, type RemoteSweepOptions } from "./sweep_remote.js";

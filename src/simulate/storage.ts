@@ -110,7 +110,11 @@ export class SubnetStorage {
   }
 
   commit(uid: number, col: ArrayLike<number>, val: ArrayLike<number>, len: number, block: bigint, revealEpoch: number): void {
-    this.commits[uid].push({ block, revealEpoch, col: Uint16Array.from({ length: len }, (_, k) => col[k]), val: Uint16Array.from({ length: len }, (_, k) => val[k]) });
+    // a copy: the caller's buffers are reused for the next submission (a typed copy, not Uint16Array.from's iterator path)
+    const c = new Uint16Array(len), v = new Uint16Array(len);
+    if (col instanceof Uint16Array && val instanceof Uint16Array) { c.set(col.subarray(0, len)); v.set(val.subarray(0, len)); }
+    else for (let k = 0; k < len; k++) { c[k] = col[k]; v[k] = val[k]; }
+    this.commits[uid].push({ block, revealEpoch, col: c, val: v });
   }
 
   /** Reveals every commit due at epoch e (reveal_weights: the row is stored at the reveal block). */

@@ -1,9 +1,9 @@
 // Fans a sweep out to a taomath Worker (POST /v1/simulate): at most `concurrency` requests in
 // flight, each retried on network errors, 429 and 5xx with a doubling backoff; a 4xx answer is
-// the scenario's fault and stops the sweep with the Worker's TaomathError.
+// the scenario's fault and stops the sweep with the Worker's TaomathError. Rows come back in cell order.
 
 import { TaomathError, type TaomathErrorCode } from "../core/errors.js";
-import { cellHyperparameters, sweepRowOf, type SweepCell, type SweepRow } from "./sweep.js";
+import { cellHyperparameters, handOutOrder, sweepRowOf, type SweepCell, type SweepRow } from "./sweep.js";
 
 export interface RemoteSweepOptions {
   concurrency?: number;
@@ -20,7 +20,7 @@ export async function runSweepRemote(url: string, scenario: unknown, cells: Swee
   const endpoint = url.replace(/\/+$/, "") + "/v1/simulate";
   const retries = options.retries ?? 3, backoff = options.backoffMs ?? 200;
   const rows: SweepRow[] = new Array(cells.length);
-  const queue = [...cells];
+  const queue = handOutOrder(cells); // longest first: the last requests in flight are short ones
   let done = 0;
   const one = async (c: SweepCell): Promise<SweepRow> => {
     const body = JSON.stringify({ scenario, epochs: options.epochs, hyperparameters: cellHyperparameters(c), include_epochs: false });

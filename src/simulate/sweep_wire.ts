@@ -1,20 +1,23 @@
 // The sweep pool's messages between the main thread and its workers (sweep_threads.ts,
-// sweep_worker.ts): cells go out and rows come back as flat Float64Arrays that are transferred,
-// not cloned; only the scenario (once per worker and sweep) and the strategy labels are cloned.
+// sweep_worker.ts). A sweep goes out once per worker as the scenario (small JSON: each worker plans
+// and builds its cells itself), the epochs, the cells in hand-out order as a flat Float64Array, and
+// a shared cursor; every thread claims the next cell from the cursor itself, so no thread waits for
+// another to hand it work. Rows come back one per message as flat Float64Arrays.
 
 import type { SweepCell, SweepRow } from "./sweep.js";
+import type { ThreadStats } from "./sweep_cursor.js";
 
-/** Numbers per cell in a batch: index, kappa, bonds_penalty, yuma3 (0/1), liquid alpha (0/1), copier_delay. */
+/** Numbers per cell: index, kappa, bonds_penalty, yuma3 (0/1), liquid alpha (0/1), copier_delay. */
 const CELL = 6;
 
 export type ToWorker =
-  | { kind: "scenario"; scenario: unknown; epochs: number | undefined }
-  | { kind: "cells"; cells: Float64Array }
+  | { kind: "sweep"; scenario: unknown; epochs: number | undefined; cells: Float64Array; cursor: SharedArrayBuffer }
   | { kind: "cpu" };
 
 export type FromWorker =
   | { kind: "ready" }
   | { kind: "rows"; rows: Float64Array; labels: string[]; types: string[] }
+  | { kind: "done"; stats: ThreadStats }
   | { kind: "cpu"; ms: number | null }
   | { kind: "error"; error: { code: string; field: string; message: string } };
 
