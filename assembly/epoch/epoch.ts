@@ -169,12 +169,20 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
   weightedMedianColSparse(activeStake, n, w, n, kappa, consensus);
   const validatorTrust = vecI64(n);
   const incentive = vecI64(n);
+  // The classic bond delta row_hadamard(W_b, active stake) with W_b = W (penalty 0) or the clipped
+  // W (penalty 1) is never written: the EMA multiplies each entry as it reads it. Its column sums
+  // are those the clipping pass takes of stake_i sat* w_ij (penalty 0), or of stake_i sat*
+  // clipped_ij, which are the incentive before its normalisation (penalty 1).
+  const penalty = u16Proportion(inp.bondsPenalty);
+  const hadamardOnRead = !inp.yuma3 && !inp.trace && (penalty == 0 || penalty == ONE);
+  const deltaSums = vecI64(n);
   // col_clip_sparse, row_sum_sparse (validator trust) and matmul_sparse (incentive) in one pass
-  const clipped = colClipRowSumMatmul(w, consensus, n, activeStake, n, n, validatorTrust, incentive);
+  const clipped = colClipRowSumMatmul(w, consensus, n, activeStake, n, n, validatorTrust, incentive,
+    hadamardOnRead && penalty == 0 ? deltaSums : 0);
+  if (hadamardOnRead && penalty == ONE) memory.copy(deltaSums, incentive, <usize>n << 3);
   normalize(incentive, n);
 
   // B: bonds and dividends
-  const penalty = u16Proportion(inp.bondsPenalty);
   // the classic path without the trace never needs W_b itself, only its product with the stake
   const weightsForBonds = inp.yuma3 || inp.trace ? interpolateSparse(w, clipped, n, penalty) : w;
   const lastTempo: u64 = inp.lastMechanismStepBlock == 0
@@ -205,13 +213,18 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
   } else {
     // masked bonds and row_hadamard(W_b, active stake) are column-normalised on the fly by the EMA,
     // whose own normalisation, dividends and column maxima take one more pass
-    const bondSums = vecI64(n), deltaSums = vecI64(n);
+    const bondSums = vecI64(n);
     emaSums = vecI64(n); emaMax = vecI64(n);
     scalarMaskColSums(bonds, lastTempo, inp.registration, n, n, bondSums);
-    const delta = inp.trace
-      ? rowHadamardColSums(weightsForBonds, activeStake, n, n, deltaSums)
-      : interpolateHadamardColSums(w, clipped, n, penalty, activeStake, n, deltaSums);
-    ema = matEmaSparseScaled(delta, deltaSums, bonds, bondSums, emaAlpha(inp.bondsMovingAverage, false), emaSums);
+    const alpha = emaAlpha(inp.bondsMovingAverage, false);
+    if (hadamardOnRead) {
+      ema = matEmaSparseScaled(penalty == 0 ? w : clipped, deltaSums, bonds, bondSums, alpha, emaSums, activeStake);
+    } else {
+      const delta = inp.trace
+        ? rowHadamardColSums(weightsForBonds, activeStake, n, n, deltaSums)
+        : interpolateHadamardColSums(w, clipped, n, penalty, activeStake, n, deltaSums);
+      ema = matEmaSparseScaled(delta, deltaSums, bonds, bondSums, alpha, emaSums);
+    }
     colNormalizeMatmulTransposeMax(ema, n, emaSums, incentive, n, dividends, emaMax);
     normalize(dividends, n);
     // the trace shows the upscaled EMA; otherwise the upscaling is done on the bond rows written below
