@@ -15,6 +15,7 @@ import {
   colNormalizeMatmulTransposeMax, colMaxUpscaleWith, colNormalizedMatVecRowSum,
 } from "../math/sparse_fused";
 import { weightedMedianColSparse } from "../math/median";
+import { u16ProportionOf } from "../math/u16_proportion";
 import { normalize, maskVector } from "../math/vector";
 import { steepnessFactor } from "../math/sigmoid";
 import { emaLiquidAlpha } from "./liquid_alpha";
@@ -193,7 +194,7 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
   const bonds = inp.bonds;
   let emaSums: usize = 0, emaMax: usize = 0;
   if (inp.yuma3) {
-    for (let k = 0, nz = bonds.nnz(); k < nz; k++) bonds.setVal(k, u16Proportion(<u32>(bonds.valAt(k) >> 32)));
+    for (let k = 0, nz = bonds.nnz(); k < nz; k++) bonds.setVal(k, u16ProportionOf(<u32>(bonds.valAt(k) >> 32)));
     scalarMaskSparse(bonds, lastTempo, inp.registration, n);
     let anyConsensus = false;
     for (let j = 0; j < n; j++) if (getI64(consensus, j) != 0) { anyConsensus = true; break; }
