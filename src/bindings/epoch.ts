@@ -501,7 +501,10 @@ function maskedWeights(core: Core, p: Prepared, reasonsPtr: number): EpochTrace[
   return out;
 }
 
-/** The outputs of runEpoch as typed arrays (bools as 0/1 bytes, bonds as a CSR), copied out once. */
+/**
+ * The outputs of runEpoch as typed arrays (bools as 0/1 bytes, bonds as a CSR), copied out once:
+ * all of them are views of one ArrayBuffer, which transferring any of them hands over whole.
+ */
 export interface EpochOutputTyped {
   stake: BigUint64Array;
   stake_weight: Uint16Array;
