@@ -8,14 +8,13 @@ import { sz, alloc } from "../arena";
 import { ONE, satSub, proportionToU16, u16Proportion, mulOrZero, safeDiv } from "../fixed/i32f32";
 import { rHi, rLo, rOverflow, divFixed, i64f64ToI32f32 } from "../fixed/i128";
 import {
-  maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse, interpolateSparse, matEmaSparseScaled,
+  maskRowsSparse, maskDiagSparse, vecMaskSparse, rowNormalizeSparse, interpolateSparse, matEmaSparseScaled,
 } from "../math/sparse";
 import {
   maskWeightsRowNormalize, colClipRowSumMatmul, scalarMaskColSums, rowHadamardColSums, interpolateHadamardColSums,
-  colNormalizeMatmulTransposeMax, colMaxUpscaleWith, colNormalizedMatVecRowSum,
+  colNormalizeMatmulTransposeMax, colMaxUpscaleWith, colNormalizedMatVecRowSum, u16ProportionScalarMask,
 } from "../math/sparse_fused";
 import { weightedMedianColSparse } from "../math/median";
-import { u16ProportionOf } from "../math/u16_proportion";
 import { normalize, maskVector } from "../math/vector";
 import { steepnessFactor } from "../math/sigmoid";
 import { emaLiquidAlpha } from "./liquid_alpha";
@@ -194,8 +193,7 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
   const bonds = inp.bonds;
   let emaSums: usize = 0, emaMax: usize = 0;
   if (inp.yuma3) {
-    for (let k = 0, nz = bonds.nnz(); k < nz; k++) bonds.setVal(k, u16ProportionOf(<u32>(bonds.valAt(k) >> 32)));
-    scalarMaskSparse(bonds, lastTempo, inp.registration, n);
+    u16ProportionScalarMask(bonds, lastTempo, inp.registration, n);
     let anyConsensus = false;
     for (let j = 0; j < n; j++) if (getI64(consensus, j) != 0) { anyConsensus = true; break; }
     if (inp.liquidAlpha && n > 0 && anyConsensus) {

@@ -7,6 +7,7 @@ import { Csr, newCsr, getI64, setI64, vecI64 } from "./csr";
 import { ONE } from "../fixed/i32f32";
 import { interpolateRows } from "./sparse";
 import { satAdd, satMul, safeDiv } from "../fixed/i32f32";
+import { u16ProportionOf } from "./u16_proportion";
 
 /**
  * col_clip_sparse(w, consensus), then row_sum_sparse and matmul_sparse(_, stake) of the clipped
@@ -206,4 +207,28 @@ export function colNormalizedMatVecRowSum(m: Csr, columns: i32, sums: usize, v: 
     }
     setI64(out, i, acc);
   }
+}
+
+/**
+ * The Yuma3 bonds' u16_proportion_to_fixed of every stored value (raw u16 in the upper word),
+ * then scalar_vec_mask_sparse_matrix(m, scalar <= vector[j]) (vector[j] = 0 past vecLen), in
+ * place in one pass: the conversion reads only the value and the mask only the column, so
+ * converting the kept entries alone gives the same matrix.
+ */
+export function u16ProportionScalarMask(m: Csr, scalar: u64, vector: usize, vecLen: i32): void {
+  let w = 0;
+  for (let i = 0; i < m.rows; i++) {
+    const s = m.rowStart(i), e = m.rowEnd(i);
+    store<u32>(m.start + (<usize>i << 2), w);
+    for (let k = s; k < e; k++) {
+      const j = m.colAt(k);
+      const vj: u64 = j < vecLen ? load<u64>(vector + (<usize>j << 3)) : 0;
+      if (!(scalar <= vj)) {
+        store<u32>(m.col + (<usize>w << 2), j);
+        m.setVal(w, u16ProportionOf(<u32>(m.valAt(k) >> 32)));
+        w++;
+      }
+    }
+  }
+  store<u32>(m.start + (<usize>m.rows << 2), w);
 }
