@@ -8,10 +8,10 @@ import { sz, alloc } from "../arena";
 import { ONE, satSub, proportionToU16, u16Proportion, mulOrZero, safeDiv } from "../fixed/i32f32";
 import { rHi, rLo, rOverflow, divFixed, i64f64ToI32f32 } from "../fixed/i128";
 import {
-  maskRowsSparse, maskDiagSparse, vecMaskSparse, rowNormalizeSparse, interpolateSparse, matEmaSparseScaled,
+  maskRowsSparse, maskDiagSparse, vecMaskSparse, rowNormalizeSparse, interpolateSparse, matEmaSparseScaled, matEmaSparseRowScaled,
 } from "../math/sparse";
 import {
-  maskWeightsRowNormalize, colClipRowSumMatmul, scalarMaskColSums, rowHadamardColSums, interpolateHadamardColSums,
+  maskWeightsRowNormalize, colClipRowSumMatmul, colClipRowSumMatmulInputSums, scalarMaskColSums, rowHadamardColSums, interpolateHadamardColSums,
   colNormalizeMatmulTransposeMax, colMaxUpscaleWith, colNormalizedMatVecRowSum, u16ProportionScalarMask,
 } from "../math/sparse_fused";
 import { weightedMedianColSparse } from "../math/median";
@@ -175,10 +175,11 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
   // clipped_ij, which are the incentive before its normalisation (penalty 1).
   const penalty = u16Proportion(inp.bondsPenalty);
   const hadamardOnRead = !inp.yuma3 && !inp.trace && (penalty == 0 || penalty == ONE);
-  const deltaSums = vecI64(n);
+  const deltaSums: usize = inp.yuma3 ? 0 : vecI64(n);
   // col_clip_sparse, row_sum_sparse (validator trust) and matmul_sparse (incentive) in one pass
-  const clipped = colClipRowSumMatmul(w, consensus, n, activeStake, n, n, validatorTrust, incentive,
-    hadamardOnRead && penalty == 0 ? deltaSums : 0);
+  const clipped = hadamardOnRead && penalty == 0
+    ? colClipRowSumMatmulInputSums(w, consensus, n, activeStake, n, n, validatorTrust, incentive, deltaSums)
+    : colClipRowSumMatmul(w, consensus, n, activeStake, n, n, validatorTrust, incentive);
   if (hadamardOnRead && penalty == ONE) memory.copy(deltaSums, incentive, <usize>n << 3);
   normalize(incentive, n);
 
@@ -217,7 +218,7 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
     scalarMaskColSums(bonds, lastTempo, inp.registration, n, n, bondSums);
     const alpha = emaAlpha(inp.bondsMovingAverage, false);
     if (hadamardOnRead) {
-      ema = matEmaSparseScaled(penalty == 0 ? w : clipped, deltaSums, bonds, bondSums, alpha, emaSums, activeStake);
+      ema = matEmaSparseRowScaled(penalty == 0 ? w : clipped, deltaSums, bonds, bondSums, alpha, emaSums, activeStake);
     } else {
       const delta = inp.trace
         ? rowHadamardColSums(weightsForBonds, activeStake, n, n, deltaSums)

@@ -14,16 +14,30 @@ import { u16ProportionOf } from "./u16_proportion";
  * matrix: returns the clipped matrix, fills `rowSums` (plain wrapping sums, one per row) and
  * `colSums` (columns < `columns`: sat-sum over rows in order of stake_i sat* clipped_ij).
  * Thresholds past `thrLen` and stakes past `stakeLen` read as 0, as in the separate helpers.
- * `inputSums` (when not 0) receives the same sums of the unclipped matrix, stake_i sat* w_ij:
- * the column sums of row_hadamard_sparse(w, stake) (stakeLen >= m.rows).
+ * colClipRowSumMatmulInputSums also fills `inputSums` with the same sums of the unclipped matrix,
+ * stake_i sat* w_ij: the column sums of row_hadamard_sparse(w, stake) (stakeLen >= m.rows).
  */
 export function colClipRowSumMatmul(
   m: Csr, threshold: usize, thrLen: i32, stake: usize, stakeLen: i32, columns: i32, rowSums: usize, colSums: usize,
-  inputSums: usize = 0,
+): Csr {
+  return colClipSums(m, threshold, thrLen, stake, stakeLen, columns, rowSums, colSums, false, 0);
+}
+
+export function colClipRowSumMatmulInputSums(
+  m: Csr, threshold: usize, thrLen: i32, stake: usize, stakeLen: i32, columns: i32, rowSums: usize, colSums: usize, inputSums: usize,
+): Csr {
+  return colClipSums(m, threshold, thrLen, stake, stakeLen, columns, rowSums, colSums, true, inputSums);
+}
+
+// inlined into both callers with `withInput` a constant, so that neither tests it per entry
+// @ts-ignore: decorator
+@inline function colClipSums(
+  m: Csr, threshold: usize, thrLen: i32, stake: usize, stakeLen: i32, columns: i32, rowSums: usize, colSums: usize,
+  withInput: bool, inputSums: usize,
 ): Csr {
   const out = newCsr(m.rows, m.nnz());
   memory.fill(colSums, 0, <usize>columns << 3);
-  if (inputSums != 0) memory.fill(inputSums, 0, <usize>columns << 3);
+  if (withInput) memory.fill(inputSums, 0, <usize>columns << 3);
   let w = 0;
   for (let i = 0; i < m.rows; i++) {
     const scale: i64 = i < stakeLen ? getI64(stake, i) : 0;
@@ -32,7 +46,7 @@ export function colClipRowSumMatmul(
       const j = m.colAt(k);
       const th: i64 = j < thrLen ? getI64(threshold, j) : 0;
       const x = m.valAt(k);
-      if (inputSums != 0 && j < columns) setI64(inputSums, j, satAdd(getI64(inputSums, j), satMul(scale, x)));
+      if (withInput && j < columns) setI64(inputSums, j, satAdd(getI64(inputSums, j), satMul(scale, x)));
       // clipped at a positive threshold or kept: a select, not a branch (about half the
       // weights lie above their column's consensus, in no order a predictor could learn);
       // a clip at a threshold <= 0 drops the entry (rare: columns without consensus)
