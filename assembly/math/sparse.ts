@@ -445,9 +445,9 @@ export function matEmaSparseRowScaled(nw: Csr, nwSums: usize, old: Csr, oldSums:
   return matEmaScaledRows(nw, nwSums, old, oldSums, alpha, outSums, true, rowScale);
 }
 
-// inlined into both callers with `scaleRows` a constant, so that neither tests it per entry
-// @ts-ignore: decorator
-@inline function matEmaScaledRows(nw: Csr, nwSums: usize, old: Csr, oldSums: usize, alpha: i64, outSums: usize, scaleRows: bool, rowScale: usize): Csr {
+// one body for both (the EMA is the largest kernel: two inlined copies cost 3.4 KB of wasm);
+// `scaleRows` is tested per entry, a branch that always goes the same way
+function matEmaScaledRows(nw: Csr, nwSums: usize, old: Csr, oldSums: usize, alpha: i64, outSums: usize, scaleRows: bool, rowScale: usize): Csr {
   const n = nw.rows;
   const oneMinus = satSub(ONE, alpha);
   prepareRowScratch(n);
