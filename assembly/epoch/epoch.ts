@@ -8,11 +8,11 @@ import { sz, alloc } from "../arena";
 import { ONE, satSub, proportionToU16, u16Proportion, mulOrZero, safeDiv } from "../fixed/i32f32";
 import { rHi, rLo, rOverflow, divFixed, i64f64ToI32f32 } from "../fixed/i128";
 import {
-  maskRowsSparse, maskDiagSparse, vecMaskSparse, scalarMaskSparse, rowNormalizeSparse, interpolateSparse, matEmaSparseScaled,
+  maskRowsSparse, maskDiagSparse, vecMaskSparse, rowNormalizeSparse, interpolateSparse, matEmaSparseScaled, matEmaSparseRowScaled,
 } from "../math/sparse";
 import {
-  maskWeightsRowNormalize, colClipRowSumMatmul, scalarMaskColSums, rowHadamardColSums, interpolateHadamardColSums,
-  colNormalizeMatmulTransposeMax, colMaxUpscaleWith, colNormalizedMatVecRowSum,
+  maskWeightsRowNormalize, colClipRowSumMatmul, colClipRowSumMatmulInputSums, scalarMaskColSums, rowHadamardColSums, interpolateHadamardColSums,
+  colNormalizeMatmulTransposeMax, colMaxUpscaleWith, colNormalizedMatVecRowSum, u16ProportionScalarMask,
 } from "../math/sparse_fused";
 import { weightedMedianColSparse } from "../math/median";
 import { normalize, maskVector } from "../math/vector";
@@ -169,12 +169,21 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
   weightedMedianColSparse(activeStake, n, w, n, kappa, consensus);
   const validatorTrust = vecI64(n);
   const incentive = vecI64(n);
+  // The classic bond delta row_hadamard(W_b, active stake) with W_b = W (penalty 0) or the clipped
+  // W (penalty 1) is never written: the EMA multiplies each entry as it reads it. Its column sums
+  // are those the clipping pass takes of stake_i sat* w_ij (penalty 0), or of stake_i sat*
+  // clipped_ij, which are the incentive before its normalisation (penalty 1).
+  const penalty = u16Proportion(inp.bondsPenalty);
+  const hadamardOnRead = !inp.yuma3 && !inp.trace && (penalty == 0 || penalty == ONE);
+  const deltaSums: usize = inp.yuma3 ? 0 : vecI64(n);
   // col_clip_sparse, row_sum_sparse (validator trust) and matmul_sparse (incentive) in one pass
-  const clipped = colClipRowSumMatmul(w, consensus, n, activeStake, n, n, validatorTrust, incentive);
+  const clipped = hadamardOnRead && penalty == 0
+    ? colClipRowSumMatmulInputSums(w, consensus, n, activeStake, n, n, validatorTrust, incentive, deltaSums)
+    : colClipRowSumMatmul(w, consensus, n, activeStake, n, n, validatorTrust, incentive);
+  if (hadamardOnRead && penalty == ONE) memory.copy(deltaSums, incentive, <usize>n << 3);
   normalize(incentive, n);
 
   // B: bonds and dividends
-  const penalty = u16Proportion(inp.bondsPenalty);
   // the classic path without the trace never needs W_b itself, only its product with the stake
   const weightsForBonds = inp.yuma3 || inp.trace ? interpolateSparse(w, clipped, n, penalty) : w;
   const lastTempo: u64 = inp.lastMechanismStepBlock == 0
@@ -185,8 +194,7 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
   const bonds = inp.bonds;
   let emaSums: usize = 0, emaMax: usize = 0;
   if (inp.yuma3) {
-    for (let k = 0, nz = bonds.nnz(); k < nz; k++) bonds.setVal(k, u16Proportion(<u32>(bonds.valAt(k) >> 32)));
-    scalarMaskSparse(bonds, lastTempo, inp.registration, n);
+    u16ProportionScalarMask(bonds, lastTempo, inp.registration, n);
     let anyConsensus = false;
     for (let j = 0; j < n; j++) if (getI64(consensus, j) != 0) { anyConsensus = true; break; }
     if (inp.liquidAlpha && n > 0 && anyConsensus) {
@@ -205,13 +213,18 @@ function runConsensusAndBonds(inp: EpochInput, out: EpochOutput, n: i32, w: Csr,
   } else {
     // masked bonds and row_hadamard(W_b, active stake) are column-normalised on the fly by the EMA,
     // whose own normalisation, dividends and column maxima take one more pass
-    const bondSums = vecI64(n), deltaSums = vecI64(n);
+    const bondSums = vecI64(n);
     emaSums = vecI64(n); emaMax = vecI64(n);
     scalarMaskColSums(bonds, lastTempo, inp.registration, n, n, bondSums);
-    const delta = inp.trace
-      ? rowHadamardColSums(weightsForBonds, activeStake, n, n, deltaSums)
-      : interpolateHadamardColSums(w, clipped, n, penalty, activeStake, n, deltaSums);
-    ema = matEmaSparseScaled(delta, deltaSums, bonds, bondSums, emaAlpha(inp.bondsMovingAverage, false), emaSums);
+    const alpha = emaAlpha(inp.bondsMovingAverage, false);
+    if (hadamardOnRead) {
+      ema = matEmaSparseRowScaled(penalty == 0 ? w : clipped, deltaSums, bonds, bondSums, alpha, emaSums, activeStake);
+    } else {
+      const delta = inp.trace
+        ? rowHadamardColSums(weightsForBonds, activeStake, n, n, deltaSums)
+        : interpolateHadamardColSums(w, clipped, n, penalty, activeStake, n, deltaSums);
+      ema = matEmaSparseScaled(delta, deltaSums, bonds, bondSums, alpha, emaSums);
+    }
     colNormalizeMatmulTransposeMax(ema, n, emaSums, incentive, n, dividends, emaMax);
     normalize(dividends, n);
     // the trace shows the upscaled EMA; otherwise the upscaling is done on the bond rows written below

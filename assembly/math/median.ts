@@ -130,6 +130,12 @@ export function weightedMedianColSparse(stake: usize, stakeLen: i32, w: Csr, col
   for (let c = 0; c < columns; c++) {
     const s = load<u32>(counts + (<usize>c << 2)), e = load<u32>(counts + (<usize>(c + 1) << 2));
     if (s == e) continue;
+    if (unitStakes && <i32>(e - s) == k && !repeats) {
+      // every validator weighs this column once, in rank order: the first partition reads the
+      // column's values where they are, without writing its pairs first
+      setI64(out, c, weightedMedianFullColumn(tVal + (<usize>s << 3), useStake, k, minority, stakeSum, pairs, lower, upper));
+      continue;
+    }
     if (<i32>(e - s) == k && !repeats) {
       // every validator weighs this column once, in rank order: each pair written, no template
       for (let t: u32 = 0; t < <u32>k; t++) {
@@ -203,4 +209,34 @@ export function weightedMedianPairs(cur: usize, len: i32, minority: i64, lo: i64
     iterations++;
     if (iterations > limit) return 0;
   }
+}
+
+/**
+ * weightedMedianPairs over the pairs (scores[t], stakes[t]), t < k, with its first partition
+ * reading the two vectors where they are instead of a written copy of the pairs: the same walk,
+ * pivot, order and sums, under the same conditions (stakes in [0, 1], k <= 65536).
+ */
+function weightedMedianFullColumn(
+  scores: usize, stakes: usize, k: i32, minority: i64, stakeSum: i64, spare: usize, lower: usize, upper: usize,
+): i64 {
+  const pivot = getI64(scores, k >> 1);
+  if (k == 1) return pivot;
+  let loStake: i64 = 0, hiStake: i64 = 0;
+  let nl = 0, nu = 0;
+  for (let t = 0; t < k; t++) {
+    const sc = getI64(scores, t), st = getI64(stakes, t);
+    const isLo = sc < pivot, isHi = sc > pivot;
+    const l = lower + (<usize>nl << 4), u = upper + (<usize>nu << 4);
+    store<i64>(l, sc); store<i64>(l, st, 8);
+    store<i64>(u, sc); store<i64>(u, st, 8);
+    loStake += select<i64>(st, 0, isLo);
+    hiStake += select<i64>(st, 0, isHi);
+    nl += <i32>isLo;
+    nu += <i32>isHi;
+  }
+  // the first step of weightedMedianPairs (lo = 0, hi = stakeSum); the walk goes on from the side taken
+  if (minority < loStake && nl > 0) return weightedMedianPairs(lower, nl, minority, 0, loStake, spare, upper);
+  const lo = satSub(stakeSum, hiStake);
+  if (lo <= minority && nu > 0) return weightedMedianPairs(upper, nu, minority, lo, stakeSum, spare, lower);
+  return pivot;
 }

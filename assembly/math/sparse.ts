@@ -422,13 +422,32 @@ export function matEmaSparse(nw: Csr, old: Csr, alpha: i64): Csr {
   return d != 0 ? safeDiv(v, d) : v;
 }
 
+/** An entry of the EMA's new matrix: times its row's factor first when `scaleRows` (row_hadamard). */
+// @ts-ignore: decorator
+@inline function rowScaled(v: i64, scaleRows: bool, f: i64): i64 {
+  return scaleRows ? satMul(v, f) : v;
+}
+
 /**
  * matEmaSparse on column-normalised inputs without writing them: `nwSums` / `oldSums` (when not 0)
  * are the column sums inplace_col_normalize_sparse(_, rows(new)) would divide each input by (only
  * columns < rows(new) are read, as the EMA ignores the rest), and `outSums` (when not 0) receives
  * the saturating column sums of the result, what the next column normalisation divides by.
+ * matEmaSparseRowScaled takes row_hadamard_sparse(nw, rowScale) for the new matrix, each entry
+ * multiplied as it is read (`nwSums` are then that product's column sums).
  */
 export function matEmaSparseScaled(nw: Csr, nwSums: usize, old: Csr, oldSums: usize, alpha: i64, outSums: usize): Csr {
+  return matEmaScaledRows(nw, nwSums, old, oldSums, alpha, outSums, false, 0);
+}
+
+/** matEmaSparseScaled of row_hadamard_sparse(nw, rowScale) (i64[rows(new)]), multiplied as read. */
+export function matEmaSparseRowScaled(nw: Csr, nwSums: usize, old: Csr, oldSums: usize, alpha: i64, outSums: usize, rowScale: usize): Csr {
+  return matEmaScaledRows(nw, nwSums, old, oldSums, alpha, outSums, true, rowScale);
+}
+
+// one body for both (the EMA is the largest kernel: two inlined copies cost 3.4 KB of wasm);
+// `scaleRows` is tested per entry, a branch that always goes the same way
+function matEmaScaledRows(nw: Csr, nwSums: usize, old: Csr, oldSums: usize, alpha: i64, outSums: usize, scaleRows: bool, rowScale: usize): Csr {
   const n = nw.rows;
   const oneMinus = satSub(ONE, alpha);
   prepareRowScratch(n);
@@ -436,6 +455,7 @@ export function matEmaSparseScaled(nw: Csr, nwSums: usize, old: Csr, oldSums: us
   const out = newCsr(n, nw.nnz() + old.nnz());
   let w = 0;
   for (let i = 0; i < n; i++) {
+    const f: i64 = scaleRows ? getI64(rowScale, i) : 0;
     const la = ascendingPrefix(nw, i, n), lb = la < 0 ? -1 : (i < old.rows ? ascendingPrefix(old, i, n) : 0);
     if (lb >= 0) {
       // both rows ascending: merged in column order, the order the dense accumulation emits
@@ -445,7 +465,7 @@ export function matEmaSparseScaled(nw: Csr, nwSums: usize, old: Csr, oldSums: us
       while (ka < ea && kb < eb) {
         const j = nw.colAt(ka);
         if (j != old.colAt(kb)) break;
-        const v = satAdd(satMul(alpha, scaled(nw.valAt(ka), nwSums, j)), satMul(oneMinus, scaled(old.valAt(kb), oldSums, j)));
+        const v = satAdd(satMul(alpha, scaled(rowScaled(nw.valAt(ka), scaleRows, f), nwSums, j)), satMul(oneMinus, scaled(old.valAt(kb), oldSums, j)));
         ka++; kb++;
         if (v > 0) {
           store<u32>(out.col + (<usize>w << 2), j); out.setVal(w, v); w++;
@@ -455,11 +475,11 @@ export function matEmaSparseScaled(nw: Csr, nwSums: usize, old: Csr, oldSums: us
       while (ka < ea || kb < eb) {
         const ja = ka < ea ? nw.colAt(ka) : i32.MAX_VALUE, jb = kb < eb ? old.colAt(kb) : i32.MAX_VALUE;
         let v: i64, j: i32;
-        if (ja < jb) { j = ja; v = satMul(alpha, scaled(nw.valAt(ka), nwSums, j)); ka++; }
+        if (ja < jb) { j = ja; v = satMul(alpha, scaled(rowScaled(nw.valAt(ka), scaleRows, f), nwSums, j)); ka++; }
         else if (jb < ja) { j = jb; v = satMul(oneMinus, scaled(old.valAt(kb), oldSums, j)); kb++; }
         else {
           j = ja;
-          v = satAdd(satMul(alpha, scaled(nw.valAt(ka), nwSums, j)), satMul(oneMinus, scaled(old.valAt(kb), oldSums, j)));
+          v = satAdd(satMul(alpha, scaled(rowScaled(nw.valAt(ka), scaleRows, f), nwSums, j)), satMul(oneMinus, scaled(old.valAt(kb), oldSums, j)));
           ka++; kb++;
         }
         if (v > 0) {
@@ -473,7 +493,7 @@ export function matEmaSparseScaled(nw: Csr, nwSums: usize, old: Csr, oldSums: us
     let count = 0;
     for (let k = nw.rowStart(i), e = nw.rowEnd(i); k < e; k++) {
       const j = nw.colAt(k);
-      if (j < n) { count = touch(j, count); setI64(dense, j, satAdd(getI64(dense, j), satMul(alpha, scaled(nw.valAt(k), nwSums, j)))); }
+      if (j < n) { count = touch(j, count); setI64(dense, j, satAdd(getI64(dense, j), satMul(alpha, scaled(rowScaled(nw.valAt(k), scaleRows, f), nwSums, j)))); }
     }
     if (i < old.rows) {
       for (let k = old.rowStart(i), e = old.rowEnd(i); k < e; k++) {

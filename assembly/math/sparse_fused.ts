@@ -7,18 +7,37 @@ import { Csr, newCsr, getI64, setI64, vecI64 } from "./csr";
 import { ONE } from "../fixed/i32f32";
 import { interpolateRows } from "./sparse";
 import { satAdd, satMul, safeDiv } from "../fixed/i32f32";
+import { u16ProportionOf } from "./u16_proportion";
 
 /**
  * col_clip_sparse(w, consensus), then row_sum_sparse and matmul_sparse(_, stake) of the clipped
  * matrix: returns the clipped matrix, fills `rowSums` (plain wrapping sums, one per row) and
  * `colSums` (columns < `columns`: sat-sum over rows in order of stake_i sat* clipped_ij).
  * Thresholds past `thrLen` and stakes past `stakeLen` read as 0, as in the separate helpers.
+ * colClipRowSumMatmulInputSums also fills `inputSums` with the same sums of the unclipped matrix,
+ * stake_i sat* w_ij: the column sums of row_hadamard_sparse(w, stake) (stakeLen >= m.rows).
  */
 export function colClipRowSumMatmul(
   m: Csr, threshold: usize, thrLen: i32, stake: usize, stakeLen: i32, columns: i32, rowSums: usize, colSums: usize,
 ): Csr {
+  return colClipSums(m, threshold, thrLen, stake, stakeLen, columns, rowSums, colSums, false, 0);
+}
+
+export function colClipRowSumMatmulInputSums(
+  m: Csr, threshold: usize, thrLen: i32, stake: usize, stakeLen: i32, columns: i32, rowSums: usize, colSums: usize, inputSums: usize,
+): Csr {
+  return colClipSums(m, threshold, thrLen, stake, stakeLen, columns, rowSums, colSums, true, inputSums);
+}
+
+// inlined into both callers with `withInput` a constant, so that neither tests it per entry
+// @ts-ignore: decorator
+@inline function colClipSums(
+  m: Csr, threshold: usize, thrLen: i32, stake: usize, stakeLen: i32, columns: i32, rowSums: usize, colSums: usize,
+  withInput: bool, inputSums: usize,
+): Csr {
   const out = newCsr(m.rows, m.nnz());
   memory.fill(colSums, 0, <usize>columns << 3);
+  if (withInput) memory.fill(inputSums, 0, <usize>columns << 3);
   let w = 0;
   for (let i = 0; i < m.rows; i++) {
     const scale: i64 = i < stakeLen ? getI64(stake, i) : 0;
@@ -27,6 +46,7 @@ export function colClipRowSumMatmul(
       const j = m.colAt(k);
       const th: i64 = j < thrLen ? getI64(threshold, j) : 0;
       const x = m.valAt(k);
+      if (withInput && j < columns) setI64(inputSums, j, satAdd(getI64(inputSums, j), satMul(scale, x)));
       // clipped at a positive threshold or kept: a select, not a branch (about half the
       // weights lie above their column's consensus, in no order a predictor could learn);
       // a clip at a threshold <= 0 drops the entry (rare: columns without consensus)
@@ -201,4 +221,28 @@ export function colNormalizedMatVecRowSum(m: Csr, columns: i32, sums: usize, v: 
     }
     setI64(out, i, acc);
   }
+}
+
+/**
+ * The Yuma3 bonds' u16_proportion_to_fixed of every stored value (raw u16 in the upper word),
+ * then scalar_vec_mask_sparse_matrix(m, scalar <= vector[j]) (vector[j] = 0 past vecLen), in
+ * place in one pass: the conversion reads only the value and the mask only the column, so
+ * converting the kept entries alone gives the same matrix.
+ */
+export function u16ProportionScalarMask(m: Csr, scalar: u64, vector: usize, vecLen: i32): void {
+  let w = 0;
+  for (let i = 0; i < m.rows; i++) {
+    const s = m.rowStart(i), e = m.rowEnd(i);
+    store<u32>(m.start + (<usize>i << 2), w);
+    for (let k = s; k < e; k++) {
+      const j = m.colAt(k);
+      const vj: u64 = j < vecLen ? load<u64>(vector + (<usize>j << 3)) : 0;
+      if (!(scalar <= vj)) {
+        store<u32>(m.col + (<usize>w << 2), j);
+        m.setVal(w, u16ProportionOf(<u32>(m.valAt(k) >> 32)));
+        w++;
+      }
+    }
+  }
+  store<u32>(m.start + (<usize>m.rows << 2), w);
 }

@@ -353,12 +353,18 @@ export function epochInputTyped(input: EpochInput): EpochInputTyped {
   };
 }
 
-/** Copies a typed array into fresh wasm memory (one memcpy) and returns its address. */
-function put(core: Core, a: BigUint64Array | Uint32Array | Uint16Array | Uint8Array): number {
-  const p = core.alloc(a.byteLength);
-  const Ctor = a.constructor as { new (b: ArrayBuffer, o: number, l: number): typeof a };
-  new Ctor(core.buffer, p, a.length).set(a as never);
-  return p;
+/** Views over the whole of a core's memory, one per element width, remade only after growth. */
+interface MemoryViews { u8: Uint8Array; u16: Uint16Array; u32: Uint32Array; u64: BigUint64Array }
+const memoryViews = new WeakMap<Core, MemoryViews>();
+function viewsOf(core: Core): MemoryViews {
+  let v = memoryViews.get(core);
+  // growth detaches the old buffer, whose views then have length 0
+  if (v === undefined || v.u8.length === 0) {
+    const b = core.buffer;
+    v = { u8: new Uint8Array(b), u16: new Uint16Array(b), u32: new Uint32Array(b), u64: new BigUint64Array(b) };
+    memoryViews.set(core, v);
+  }
+  return v;
 }
 
 function fixedVec(bits: bigint[], frac: number): FixedVector {
@@ -384,28 +390,38 @@ function bondRows(core: Core, rows: number, start: number, col: number, val: num
 /** Writes a prepared input into wasm memory and runs the core; returns the output header's slots. */
 function callCore(core: Core, p: Prepared, trace: boolean, entry: "epoch" | "epoch_dense"): number[] {
   core.reset();
-  const h = p.header.slice();
-  h[IN.trace] = trace ? 1n : 0n;
-  h[IN.alpha_stake] = BigInt(put(core, p.alpha));
-  h[IN.tao_stake] = BigInt(put(core, p.tao));
-  h[IN.validator_permit] = BigInt(put(core, p.permit));
-  h[IN.validator_permit_len] = BigInt(p.permit.length);
-  h[IN.last_update] = BigInt(put(core, p.lastUpdate));
-  h[IN.last_update_len] = BigInt(p.lastUpdate.length);
-  h[IN.block_at_registration] = BigInt(put(core, p.registration));
-  h[IN.weights_start] = BigInt(put(core, p.wStart));
-  h[IN.weights_col] = BigInt(put(core, p.wCol));
-  h[IN.weights_val] = BigInt(put(core, p.wVal));
-  h[IN.bonds_start] = BigInt(put(core, p.bStart));
-  h[IN.bonds_col] = BigInt(put(core, p.bCol));
-  h[IN.bonds_val] = BigInt(put(core, p.bVal));
-  h[IN.commit_blocks] = p.commits === null ? 0n : BigInt(put(core, p.commits));
-  const out = core.enter(entry, put(core, h));
+  // every buffer is allocated first (an allocation may grow memory), then all are written through
+  // views of the whole memory: no typed-array view and no BigInt per input
+  const a = core.alloc(p.alpha.byteLength), t = core.alloc(p.tao.byteLength), perm = core.alloc(p.permit.byteLength);
+  const lu = core.alloc(p.lastUpdate.byteLength), reg = core.alloc(p.registration.byteLength);
+  const ws = core.alloc(p.wStart.byteLength), wc = core.alloc(p.wCol.byteLength), wv = core.alloc(p.wVal.byteLength);
+  const bs = core.alloc(p.bStart.byteLength), bc = core.alloc(p.bCol.byteLength), bv = core.alloc(p.bVal.byteLength);
+  const cb = p.commits === null ? 0 : core.alloc(p.commits.byteLength);
+  const h = core.alloc(p.header.byteLength);
+  const m = viewsOf(core);
+  m.u64.set(p.alpha, a >>> 3); m.u64.set(p.tao, t >>> 3); m.u8.set(p.permit, perm);
+  m.u64.set(p.lastUpdate, lu >>> 3); m.u64.set(p.registration, reg >>> 3);
+  m.u32.set(p.wStart, ws >>> 2); m.u16.set(p.wCol, wc >>> 1); m.u16.set(p.wVal, wv >>> 1);
+  m.u32.set(p.bStart, bs >>> 2); m.u16.set(p.bCol, bc >>> 1); m.u16.set(p.bVal, bv >>> 1);
+  if (p.commits !== null) m.u64.set(p.commits, cb >>> 3);
+  // the header: its scalar slots as prepared, then each pointer or length slot as a low and a high u32 word
+  m.u64.set(p.header, h >>> 3);
+  const w = m.u32, at = h >>> 2;
+  const slot = (i: number, v: number) => { w[at + 2 * i] = v; w[at + 2 * i + 1] = 0; };
+  slot(IN.trace, trace ? 1 : 0);
+  slot(IN.alpha_stake, a); slot(IN.tao_stake, t);
+  slot(IN.validator_permit, perm); slot(IN.validator_permit_len, p.permit.length);
+  slot(IN.last_update, lu); slot(IN.last_update_len, p.lastUpdate.length);
+  slot(IN.block_at_registration, reg);
+  slot(IN.weights_start, ws); slot(IN.weights_col, wc); slot(IN.weights_val, wv);
+  slot(IN.bonds_start, bs); slot(IN.bonds_col, bc); slot(IN.bonds_val, bv);
+  slot(IN.commit_blocks, cb);
+  const out = core.enter(entry, h);
   // every output slot is a pointer below 2^32: its low word, read without a BigInt per slot
   const slots = layouts[entry].outSlots;
-  const words = new Uint32Array(core.buffer, out, slots * 2);
+  const words = viewsOf(core).u32, o = out >>> 2;
   const s = new Array<number>(slots);
-  for (let i = 0; i < slots; i++) s[i] = words[2 * i];
+  for (let i = 0; i < slots; i++) s[i] = words[o + 2 * i];
   return s;
 }
 
@@ -485,7 +501,10 @@ function maskedWeights(core: Core, p: Prepared, reasonsPtr: number): EpochTrace[
   return out;
 }
 
-/** The outputs of runEpoch as typed arrays (bools as 0/1 bytes, bonds as a CSR), copied out once. */
+/**
+ * The outputs of runEpoch as typed arrays (bools as 0/1 bytes, bonds as a CSR), copied out once:
+ * all of them are views of one ArrayBuffer, which transferring any of them hands over whole.
+ */
 export interface EpochOutputTyped {
   stake: BigUint64Array;
   stake_weight: Uint16Array;
@@ -501,20 +520,33 @@ export interface EpochOutputTyped {
   bonds: CsrU16;
 }
 
-/** Runs a prepared epoch and copies its outputs out as typed arrays (no per-entry objects). */
+/**
+ * Runs a prepared epoch and copies its outputs out as typed arrays (no per-entry objects). All of
+ * them are views of one new ArrayBuffer (one allocation instead of one per array), u64 vectors
+ * first so that each view is aligned to its width.
+ */
 export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
   const n = p.n;
   const s = callCore(core, p, false, "epoch");
-  const b = core.buffer;
-  const u64 = (i: number) => new BigUint64Array(b, s[i] >>> 0, n).slice();
-  const u16 = (i: number) => new Uint16Array(b, s[i] >>> 0, n).slice();
-  const u8 = (i: number) => new Uint8Array(b, s[i] >>> 0, n).slice();
-  const start = new Uint32Array(b, s[OUT.bonds_start] >>> 0, n + 1).slice();
-  const nz = start[n];
+  const m = viewsOf(core);
+  const nz = m.u32[(s[OUT.bonds_start] >>> 2) + n];
+  const buf = new ArrayBuffer(4 * 8 * n + 4 * (n + 1) + 2 * (5 * n + 2 * nz) + 2 * n);
+  let at = 0;
+  const u64 = (i: number) => { const v = new BigUint64Array(buf, at, n); v.set(m.u64.subarray(s[i] >>> 3, (s[i] >>> 3) + n)); at += 8 * n; return v; };
+  const stake = u64(OUT.stake), emission = u64(OUT.emission), serverEmission = u64(OUT.server_emission), validatorEmission = u64(OUT.validator_emission);
+  const start = new Uint32Array(buf, at, n + 1);
+  start.set(m.u32.subarray(s[OUT.bonds_start] >>> 2, (s[OUT.bonds_start] >>> 2) + n + 1));
+  at += 4 * (n + 1);
+  const u16 = (ptr: number, len: number) => { const v = new Uint16Array(buf, at, len); v.set(m.u16.subarray(ptr >>> 1, (ptr >>> 1) + len)); at += 2 * len; return v; };
+  const stakeWeight = u16(s[OUT.stake_weight], n), consensus = u16(s[OUT.consensus], n), incentive = u16(s[OUT.incentive], n);
+  const dividends = u16(s[OUT.dividends], n), validatorTrust = u16(s[OUT.validator_trust], n);
+  const col = u16(s[OUT.bonds_col], nz), val = u16(s[OUT.bonds_val], nz);
+  const u8 = (i: number) => { const v = new Uint8Array(buf, at, n); v.set(m.u8.subarray(s[i], s[i] + n)); at += n; return v; };
+  const active = u8(OUT.active), permit = u8(OUT.validator_permit);
   return {
-    stake: u64(OUT.stake), stake_weight: u16(OUT.stake_weight), active: u8(OUT.active), validator_permit: u8(OUT.validator_permit),
-    consensus: u16(OUT.consensus), incentive: u16(OUT.incentive), dividends: u16(OUT.dividends), validator_trust: u16(OUT.validator_trust),
-    emission: u64(OUT.emission), server_emission: u64(OUT.server_emission), validator_emission: u64(OUT.validator_emission),
-    bonds: { start, col: new Uint16Array(b, s[OUT.bonds_col] >>> 0, nz).slice(), val: new Uint16Array(b, s[OUT.bonds_val] >>> 0, nz).slice() },
+    stake, stake_weight: stakeWeight, active, validator_permit: permit,
+    consensus, incentive, dividends, validator_trust: validatorTrust,
+    emission, server_emission: serverEmission, validator_emission: validatorEmission,
+    bonds: { start, col, val },
   };
 }
