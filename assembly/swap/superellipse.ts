@@ -12,6 +12,7 @@ import {
 } from "../bigint/u512";
 import { smark, srelease } from "../bigint/scratch";
 import { fastPayout, fastQuotient128, quoHi, quoLo } from "./superellipse_payout";
+import { mulMag, shlMag, bigSetU128 } from "../bigint/big";
 
 export const E_OK: i32 = 0;
 export const E_INVALID: i32 = 1;      // InvalidParameters
@@ -31,24 +32,46 @@ export class Ellipse {
   bHi: u64 = 0; bLo: u64 = 0;
   caHi: u64 = 0; caLo: u64 = 0;
   ctHi: u64 = 0; ctLo: u64 = 0;
-  /** a² and b² (never overflow: each scale is below 2^128), made by prepare() */
-  a2: usize = 0; b2: usize = 0;
+  /** a² and b² (never overflow: each scale is below 2^128), made by prepare(); the ellipse's own
+   * buffers (heap, with the object), so they outlive every scratch mark */
+  a2: usize = newSquare(); b2: usize = newSquare();
   /** the same as doubles (for estimates only) */
   a2F: f64 = 0; b2F: f64 = 0;
+  /** the scales a2/b2 were made from (valid when prepared) */
+  sqAHi: u64 = 0; sqALo: u64 = 0; sqBHi: u64 = 0; sqBLo: u64 = 0;
+  prepared: bool = false;
 }
 
-/** Squares of the scales, once per ellipse (the chain recomputes them; the values are the same). */
+/** Room for a square below 2^256 as a Big (8 limbs, with headroom as elsewhere). */
+const SQ_BYTES: usize = 16 + 12 * 4;
+function newSquare(): usize {
+  const p = heap.alloc(SQ_BYTES);
+  store<u64>(p, 0); store<u64>(p, 12, 8);
+  return p;
+}
+const SQ_T = memory.data(16 + 8 * 4, 16);
+
+/**
+ * Squares of the scales (the chain recomputes them; the values are the same). Made again only
+ * when a scale changed since the last prepare() of this ellipse (a pool's scales stay fixed while
+ * its centers move).
+ */
 export function prepare(e: Ellipse): void {
-  const a = w512U128(e.aHi, e.aLo), b = w512U128(e.bHi, e.bLo);
-  e.a2 = w512(); mulC(e.a2, a, a);
-  e.b2 = w512(); mulC(e.b2, b, b);
+  if (e.prepared && e.sqAHi == e.aHi && e.sqALo == e.aLo && e.sqBHi == e.bHi && e.sqBLo == e.bLo) return;
+  bigSetU128(SQ_T, e.aHi, e.aLo); mulMag(e.a2, SQ_T, SQ_T);
+  bigSetU128(SQ_T, e.bHi, e.bLo); mulMag(e.b2, SQ_T, SQ_T);
   e.a2F = toF64(e.a2); e.b2F = toF64(e.b2);
+  e.sqAHi = e.aHi; e.sqALo = e.aLo; e.sqBHi = e.bHi; e.sqBLo = e.bLo;
+  e.prepared = true;
 }
 
 export function copyEllipse(d: Ellipse, s: Ellipse): void {
   d.aHi = s.aHi; d.aLo = s.aLo; d.bHi = s.bHi; d.bLo = s.bLo;
   d.caHi = s.caHi; d.caLo = s.caLo; d.ctHi = s.ctHi; d.ctLo = s.ctLo;
-  d.a2 = s.a2; d.b2 = s.b2; d.a2F = s.a2F; d.b2F = s.b2F;
+  memory.copy(d.a2, s.a2, SQ_BYTES); memory.copy(d.b2, s.b2, SQ_BYTES);
+  d.a2F = s.a2F; d.b2F = s.b2F;
+  d.sqAHi = s.sqAHi; d.sqALo = s.sqALo; d.sqBHi = s.sqBHi; d.sqBLo = s.sqBLo;
+  d.prepared = s.prepared;
 }
 
 // @ts-ignore: decorator
@@ -156,7 +179,10 @@ export function calculatePrice(e: Ellipse, alpha: u64, tao: u64): void {
     eErr = priceErr2; pHi = priceHi2; pLo = priceLo2;
     return;
   }
-  priceFresh(e, alpha, tao);
+  if (!priceTableHit(e, alpha, tao)) {
+    priceFresh(e, alpha, tao);
+    priceTableStore(e, alpha, tao);
+  }
   // the newer entry moves to the second slot, the fresh result takes the first
   priceMemo2 = priceMemo; mKeyA2 = mKeyA; mKeyB2 = mKeyB; memory.copy(priceKey2, priceKey, 64);
   priceErr2 = priceErr; priceHi2 = priceHi; priceLo2 = priceLo;
@@ -164,13 +190,56 @@ export function calculatePrice(e: Ellipse, alpha: u64, tao: u64): void {
   priceErr = eErr; priceHi = pHi; priceLo = pLo;
 }
 
+// Behind the two entries, a direct-mapped table of prices keyed by every input word: the
+// coinbase asks for the price of each subnet's pool several times a block (the terms, the chain
+// buy's before and after, the liquidity adjustment, the moving price, the next block's terms)
+// with all other subnets' pools in between. A hit returns exactly what priceFresh would.
+const PT_N: u64 = 256;
+const PT_STRIDE: usize = 104; // alpha, tao, 8 ellipse words, err + 1 (0: empty), price hi, lo
+const PRICE_TABLE = memory.data(<i32>(<usize>PT_N * PT_STRIDE), 16);
+let ptSlot: usize = 0;
+
+function priceTableHit(e: Ellipse, alpha: u64, tao: u64): bool {
+  let h = (alpha * 0x9E3779B97F4A7C15) ^ (tao * 0xC2B2AE3D27D4EB4F) ^ (e.caLo * 0x165667B19E3779F9) ^ (e.ctLo * 0x27D4EB2F165667C5) ^ e.aLo ^ e.bHi;
+  h ^= h >> 29; h *= 0xBF58476D1CE4E5B9; h ^= h >> 32;
+  const m = PRICE_TABLE + <usize>(h & (PT_N - 1)) * PT_STRIDE;
+  ptSlot = m;
+  if (load<u64>(m, 80) == 0 || load<u64>(m) != alpha || load<u64>(m, 8) != tao || !ellipseKeyMatches(e, m + 16)) return false;
+  eErr = <i32>(load<u64>(m, 80) - 1); pHi = load<u64>(m, 88); pLo = load<u64>(m, 96);
+  return true;
+}
+
+/** Stores the fresh result in the slot the last priceTableHit looked at. */
+function priceTableStore(e: Ellipse, alpha: u64, tao: u64): void {
+  const m = ptSlot;
+  store<u64>(m, alpha); store<u64>(m, tao, 8); setEllipseKey(e, m + 16);
+  store<u64>(m, <u64>eErr + 1, 80); store<u64>(m, pHi, 88); store<u64>(m, pLo, 96);
+}
+
+// calculate_price's operands in static memory: b²·X·2^64 < 2^447 and a²·Y < 2^383
+const PF_X = memory.data(16 + 36 * 4, 16);
+const PF_Y = memory.data(16 + 36 * 4, 16);
+const PF_NUM = memory.data(16 + 36 * 4, 16);
+const PF_DEN = memory.data(16 + 36 * 4, 16);
+
 function priceFresh(e: Ellipse, alpha: u64, tao: u64): void {
   eErr = E_OK;
-  if (!coordinates(e, alpha, tao)) return;
+  if (!coordinateWords(e, alpha, tao)) return;
+  // no product can reach 2^512 (a, b < 2^128, 0 < X, Y < 2^127) and a²·Y > 0: the chain's checks
+  // cannot fail, so the quotient alone decides, from exact products where it is certainly a u128
+  bigSetU128(PF_X, xHi, xLo); bigSetU128(PF_Y, yHi, yLo);
+  mulMag(PF_NUM, e.b2, PF_X); shlMag(PF_NUM, PF_NUM, 64);
+  mulMag(PF_DEN, e.a2, PF_Y);
+  if (fastQuotient128(PF_NUM, PF_DEN)) { pHi = quoHi; pLo = quoLo; return; }
+  priceWide(e);
+}
+
+/** priceFresh's general path (coordinates already checked), in checked 512-bit arithmetic as the chain runs it. */
+function priceWide(e: Ellipse): void {
+  cx = w512U128(xHi, xLo);
+  cy = w512U128(yHi, yLo);
   const num = w512(), den = w512(), q = w512();
   if (!mulC(num, e.b2, cx) || !shlC(num, num, 64) || !mulC(den, e.a2, cy)) { eErr = E_OVERFLOW; return; }
-  // the quotient from exact products where it is certainly a u128; the chain's division otherwise
-  if (fastQuotient128(num, den)) { pHi = quoHi; pLo = quoLo; return; }
   if (!divC(q, num, den)) { eErr = E_INVALID; return; }
   if (!fitsU128(q)) { eErr = E_OVERFLOW; return; }
   pLo = word512(q, 0); pHi = word512(q, 1);
