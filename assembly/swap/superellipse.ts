@@ -179,10 +179,7 @@ export function calculatePrice(e: Ellipse, alpha: u64, tao: u64): void {
     eErr = priceErr2; pHi = priceHi2; pLo = priceLo2;
     return;
   }
-  if (!priceTableHit(e, alpha, tao)) {
-    priceFresh(e, alpha, tao);
-    priceTableStore(e, alpha, tao);
-  }
+  if (!priceTableHit(e, alpha, tao)) priceFresh(e, alpha, tao);
   // the newer entry moves to the second slot, the fresh result takes the first
   priceMemo2 = priceMemo; mKeyA2 = mKeyA; mKeyB2 = mKeyB; memory.copy(priceKey2, priceKey, 64);
   priceErr2 = priceErr; priceHi2 = priceHi; priceLo2 = priceLo;
@@ -190,28 +187,48 @@ export function calculatePrice(e: Ellipse, alpha: u64, tao: u64): void {
   priceErr = eErr; priceHi = pHi; priceLo = pLo;
 }
 
-// Behind the two entries, a direct-mapped table of prices keyed by every input word: the
-// coinbase asks for the price of each subnet's pool several times a block (the terms, the chain
-// buy's before and after, the liquidity adjustment, the moving price, the next block's terms)
-// with all other subnets' pools in between. A hit returns exactly what priceFresh would.
-const PT_N: u64 = 256;
+// Behind the two entries, a direct-mapped table of kept prices keyed by every input word: the
+// coinbase prices each subnet's pool after its liquidity adjustment, and asks for that same price
+// again (the moving price, the next block's terms and chain buy) with all other subnets' pools in
+// between. Only prices a caller keeps (keepPrice) enter it, so one-off prices (a swap's
+// post-trade price) do not evict them. A hit returns exactly what priceFresh would.
+const PT_SETS: u64 = 128, PT_WAYS: usize = 4;
 const PT_STRIDE: usize = 104; // alpha, tao, 8 ellipse words, err + 1 (0: empty), price hi, lo
-const PRICE_TABLE = memory.data(<i32>(<usize>PT_N * PT_STRIDE), 16);
-let ptSlot: usize = 0;
+const PRICE_TABLE = memory.data(<i32>(<usize>PT_SETS * PT_WAYS * PT_STRIDE), 16);
+const PT_NEXT = memory.data(<i32>PT_SETS); // per set: the way the next new entry replaces
+let ptSet: usize = 0;
 
-function priceTableHit(e: Ellipse, alpha: u64, tao: u64): bool {
-  let h = (alpha * 0x9E3779B97F4A7C15) ^ (tao * 0xC2B2AE3D27D4EB4F) ^ (e.caLo * 0x165667B19E3779F9) ^ (e.ctLo * 0x27D4EB2F165667C5) ^ e.aLo ^ e.bHi;
-  h ^= h >> 29; h *= 0xBF58476D1CE4E5B9; h ^= h >> 32;
-  const m = PRICE_TABLE + <usize>(h & (PT_N - 1)) * PT_STRIDE;
-  ptSlot = m;
-  if (load<u64>(m, 80) == 0 || load<u64>(m) != alpha || load<u64>(m, 8) != tao || !ellipseKeyMatches(e, m + 16)) return false;
-  eErr = <i32>(load<u64>(m, 80) - 1); pHi = load<u64>(m, 88); pLo = load<u64>(m, 96);
-  return true;
+// @ts-ignore: decorator
+@inline function priceTableHit(e: Ellipse, alpha: u64, tao: u64): bool {
+  return keptPrice(e.aHi, e.aLo, e.bHi, e.bLo, e.caHi, e.caLo, e.ctHi, e.ctLo, alpha, tao);
 }
 
-/** Stores the fresh result in the slot the last priceTableHit looked at. */
-function priceTableStore(e: Ellipse, alpha: u64, tao: u64): void {
-  const m = ptSlot;
+/**
+ * The kept price of the ellipse with these field words at (alpha, tao), into eErr and pHi/pLo;
+ * false when none is kept (nothing changed then).
+ */
+export function keptPrice(aHi: u64, aLo: u64, bHi: u64, bLo: u64, caHi: u64, caLo: u64, ctHi: u64, ctLo: u64, alpha: u64, tao: u64): bool {
+  let h = (alpha * 0x9E3779B97F4A7C15) ^ (tao * 0xC2B2AE3D27D4EB4F) ^ (caLo * 0x165667B19E3779F9) ^ (ctLo * 0x27D4EB2F165667C5) ^ aLo ^ bHi;
+  h ^= h >> 29; h *= 0xBF58476D1CE4E5B9; h ^= h >> 32;
+  ptSet = <usize>(h & (PT_SETS - 1));
+  let m = PRICE_TABLE + ptSet * PT_WAYS * PT_STRIDE;
+  for (let w: usize = 0; w < PT_WAYS; w++, m += PT_STRIDE) {
+    if (load<u64>(m, 80) == 0 || load<u64>(m) != alpha || load<u64>(m, 8) != tao) continue;
+    if (load<u64>(m, 16) != aHi || load<u64>(m, 24) != aLo || load<u64>(m, 32) != bHi || load<u64>(m, 40) != bLo
+      || load<u64>(m, 48) != caHi || load<u64>(m, 56) != caLo || load<u64>(m, 64) != ctHi || load<u64>(m, 72) != ctLo) continue;
+    eErr = <i32>(load<u64>(m, 80) - 1); pHi = load<u64>(m, 88); pLo = load<u64>(m, 96);
+    return true;
+  }
+  return false;
+}
+
+/** calculatePrice(e, alpha, tao), the result kept in the table. */
+export function keepPrice(e: Ellipse, alpha: u64, tao: u64): void {
+  calculatePrice(e, alpha, tao);
+  if (priceTableHit(e, alpha, tao)) return;
+  const way = <usize>load<u8>(PT_NEXT + ptSet);
+  store<u8>(PT_NEXT + ptSet, <u8>((way + 1) & (PT_WAYS - 1)));
+  const m = PRICE_TABLE + (ptSet * PT_WAYS + way) * PT_STRIDE;
   store<u64>(m, alpha); store<u64>(m, tao, 8); setEllipseKey(e, m + 16);
   store<u64>(m, <u64>eErr + 1, 80); store<u64>(m, pHi, 88); store<u64>(m, pLo, 96);
 }
