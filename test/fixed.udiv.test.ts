@@ -66,3 +66,13 @@ describe("udivFixed's word division equals floor(a·2^f / b)", () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe("root_proportion's table returns what the computation does", () => {
+  it("on calls repeated in any order, with few distinct words (hits) among many (evictions)", () => {
+    const few = fc.constantFrom(0n, 1n, 1n << 63n, U64_MAX, 10n ** 15n);
+    const call = fc.tuple(fc.oneof(few, fc.bigInt({ min: 0n, max: U64_MAX })), few, fc.oneof(few, fc.bigInt({ min: 0n, max: U64_MAX })));
+    fc.assert(fc.property(fc.array(call, { minLength: 1, maxLength: 40 }), (calls) => {
+      for (const [root, tw, iss] of [...calls, ...calls.reverse()]) expect(cb().rootProportion(root, iss, tw)).toBe(ref.rootProportion(root, tw, iss));
+    }), { numRuns: 200 });
+  });
+});

@@ -219,3 +219,5 @@ export function i64f64ToI32f32(hi: u64, lo: u64): i64 {
 
 /** Sets rHi/rLo (for helpers that return a constant through the shared result registers). */
 export function setR128(hi: u64, lo: u64): void { rHi = hi; rLo = lo; rOverflow = false; }
+/** Marks the last result as a failed division or saturated product (rOverflow). */
+export function setOverflow(): void { rOverflow = true; }
