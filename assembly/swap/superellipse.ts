@@ -373,6 +373,34 @@ function maxInputFresh(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64):
   return amount < capacity ? amount : capacity;
 }
 
+/**
+ * Whether `input` ≤ maxInput(e, alpha, tao, buy, floor) and that maxInput succeeds, decided in
+ * doubles with a proved margin; false also when undecided (the caller then runs maxInput).
+ *
+ * maxInput's bound is m0 = ⌊√⌊(C²A − bound)/A⌋⌋ = max{m : m²A ≤ C²A − bound}, bound = W(2O + W)B,
+ * W = (r + 1)·2^32, and room = ⌊(C − 1 − m0)/2^32⌋. With the real m* = √(C² − X), X = bound/A,
+ * m0 ≤ m*, so room > (C − m*)/2^32 − 2 = X/(C + m*)/2^32 − 2. The doubles of C, O, A, B are within
+ * 2^-52 of their values; X comes within 2^-48, C² − X within 2^-48·C² absolutely once X < C²(1 − 2^-40),
+ * so √ and C + m* within 2^-24 relatively, and the estimate of X/(C + m*) within 2^-20: an input at
+ * most that estimate·(1 − 2^-16) − 2 is at most room. Nothing on this path can fail: C, O < 2^127,
+ * A, B < 2^256 keep every product below 2^512, and m0 < C (bound > 0) keeps the domain.
+ */
+export function inputWithinMax(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64, input: u64): bool {
+  const outRes = buy ? alpha : tao;
+  if (floor > outRes) return false;
+  if (input > u64.MAX_VALUE - (buy ? tao : alpha)) return false; // past the capacity cap
+  if (!coordinateWords(e, alpha, tao)) { eErr = E_OK; return false; }
+  const cF = buy ? <f64>yHi * 18446744073709551616.0 + <f64>yLo : <f64>xHi * 18446744073709551616.0 + <f64>xLo;
+  const oF = buy ? <f64>xHi * 18446744073709551616.0 + <f64>xLo : <f64>yHi * 18446744073709551616.0 + <f64>yLo;
+  const aF = buy ? e.a2F : e.b2F, bF = buy ? e.b2F : e.a2F;
+  const wF = (<f64>(outRes - floor) + 1.0) * 4294967296.0;
+  const xF = wF * (2.0 * oF + wF) * bF / aF;
+  const c2 = cF * cF;
+  if (!(xF < c2 * (1.0 - 9.094947017729282e-13))) return false; // 2^-40
+  const roomF = xF / (cF + Math.sqrt(c2 - xF)) / 4294967296.0;
+  return <f64>input <= roomF * (1.0 - 1.52587890625e-5) - 2.0; // 2^-16
+}
+
 // @ts-ignore: decorator
 @inline function leP(ah: u64, al: u64, bh: u64, bl: u64): bool { return ah < bh || (ah == bh && al <= bl); }
 
