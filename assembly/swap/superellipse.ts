@@ -382,7 +382,8 @@ function maxInputFresh(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64):
  * m0 ≤ m*, so room > (C − m*)/2^32 − 2 = X/(C + m*)/2^32 − 2. The doubles of C, O, A, B are within
  * 2^-52 of their values; X comes within 2^-48, C² − X within 2^-48·C² absolutely once X < C²(1 − 2^-40),
  * so √ and C + m* within 2^-24 relatively, and the estimate of X/(C + m*) within 2^-20: an input at
- * most that estimate·(1 − 2^-16) − 2 is at most room. Nothing on this path can fail: C, O < 2^127,
+ * most that estimate·(1 − 2^-16) − 2 is at most room. When X > C²(1 + 2^-40) instead, C²A < bound and
+ * room = ⌊(C − 1)/2^32⌋, compared exactly. Nothing on this path can fail: C, O < 2^127,
  * A, B < 2^256 keep every product below 2^512, and m0 < C (bound > 0) keeps the domain.
  */
 export function inputWithinMax(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64, input: u64): bool {
@@ -396,6 +397,13 @@ export function inputWithinMax(e: Ellipse, alpha: u64, tao: u64, buy: bool, floo
   const wF = (<f64>(outRes - floor) + 1.0) * 4294967296.0;
   const xF = wF * (2.0 * oF + wF) * bF / aF;
   const c2 = cF * cF;
+  if (xF > c2 * (1.0 + 9.094947017729282e-13)) {
+    // X > C² for certain (2^-40 ≫ the doubles' error): initial < bound, so the bound is the
+    // domain's, minimum = 1 and room = ⌊(C − 1)/2^32⌋ exactly (room ≥ 2^64: the capacity, checked)
+    const cHi = buy ? yHi : xHi, cLo = buy ? yLo : xLo;
+    const mHi = cHi - (cLo == 0 ? 1 : 0), mLo = cLo - 1;
+    return (mHi >> 32) != 0 || input <= ((mHi << 32) | (mLo >> 32));
+  }
   if (!(xF < c2 * (1.0 - 9.094947017729282e-13))) return false; // 2^-40
   const roomF = xF / (cF + Math.sqrt(c2 - xF)) / 4294967296.0;
   return <f64>input <= roomF * (1.0 - 1.52587890625e-5) - 2.0; // 2^-16
