@@ -239,9 +239,27 @@ const PF_Y = memory.data(16 + 36 * 4, 16);
 const PF_NUM = memory.data(16 + 36 * 4, 16);
 const PF_DEN = memory.data(16 + 36 * 4, 16);
 
+// The price is a function of the scales and the coordinates alone, and translate_liquidity moves
+// the centers and the reserves by the same amounts: the price after a liquidity adjustment is the
+// price the chain buy's step just computed at the same coordinates. One entry keyed by those words.
+let cmValid = false, cmErr: i32 = 0, cmHi: u64 = 0, cmLo: u64 = 0;
+let cmAHi: u64 = 0, cmALo: u64 = 0, cmBHi: u64 = 0, cmBLo: u64 = 0, cmXHi: u64 = 0, cmXLo: u64 = 0, cmYHi: u64 = 0, cmYLo: u64 = 0;
+
 function priceFresh(e: Ellipse, alpha: u64, tao: u64): void {
   eErr = E_OK;
   if (!coordinateWords(e, alpha, tao)) return;
+  if (cmValid && xHi == cmXHi && xLo == cmXLo && yHi == cmYHi && yLo == cmYLo
+    && e.aHi == cmAHi && e.aLo == cmALo && e.bHi == cmBHi && e.bLo == cmBLo) {
+    eErr = cmErr; pHi = cmHi; pLo = cmLo;
+    return;
+  }
+  priceAt(e);
+  cmValid = true; cmErr = eErr; cmHi = pHi; cmLo = pLo;
+  cmAHi = e.aHi; cmALo = e.aLo; cmBHi = e.bHi; cmBLo = e.bLo; cmXHi = xHi; cmXLo = xLo; cmYHi = yHi; cmYLo = yLo;
+}
+
+/** calculate_price at the coordinates in xHi/xLo, yHi/yLo (checked by coordinateWords). */
+function priceAt(e: Ellipse): void {
   // no product can reach 2^512 (a, b < 2^128, 0 < X, Y < 2^127) and a²·Y > 0: the chain's checks
   // cannot fail, so the quotient alone decides, from exact products where it is certainly a u128
   bigSetU128(PF_X, xHi, xLo); bigSetU128(PF_Y, yHi, yLo);
