@@ -26,6 +26,7 @@ import { alphaMinted, alphaRecycled, assetsMinted, assetsRecycled, resetAlphaCou
 import { conservationBefore, conservationAfter } from "./conservation";
 import { rulesOf, rowIssuance, rowSpotPrice } from "./rules";
 import { Pool473 } from "../swap/superellipse_swap";
+import { smark, srelease } from "../bigint/scratch";
 
 /** get_block_emission: computed on TotalIssuance (or the caller's mint), minted when nonzero. Returns the credit. */
 function getBlockEmission(g: usize): u64 {
@@ -71,6 +72,9 @@ export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: us
   let done = 0;
   gst(g, G_STOPPED_FOR_HOST, 0);
   while (done < blocks && evCount + n <= cap) {
+    // a block's buffers live in the scratch region and are dropped after it: memory stays flat
+    // however many blocks one call runs (the caller began the region: c_run_blocks)
+    const mark = smark();
     const k = subnetsToEmitTo(n, rows, emitRows); // the gates do not move within a run
     let block: u64, credit: u64, rootSell: bool;
     const phase = gld(g, G_PHASE);
@@ -118,6 +122,7 @@ export function runBlocks(n: i32, rows: usize, g: usize, blocks: i32, events: us
     gst(g, G_ALPHA_RECYCLED, gld(g, G_ALPHA_RECYCLED) + gld(g, G_ALPHA_RECYCLED_BLOCK) + hostRecycled);
     conservationAfter(g, n, rows, block, credit, recycled, hostRecycled);
     done++;
+    srelease(mark);
   }
   gst(g, G_EVENTS, <u64>evCount);
   return done;

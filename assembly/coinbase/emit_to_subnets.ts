@@ -8,7 +8,7 @@
 import { subnetTerms } from "./terms";
 import { splitAlphaOut, outOwner, outServer, outValidator, outRoot } from "./alpha_out";
 import { rHi, rLo } from "../fixed/i128";
-import { alloc } from "../arena";
+import { salloc } from "../bigint/scratch";
 import { PoolState, SwapResult } from "../swap/swap";
 import {
   F_NETUID, F_MECH, F_TAO, F_ALPHA, F_ALPHA_OUT, F_QUOTE, F_OWNER_CUT_ENABLED, F_P_SERVER, F_P_VALIDATOR, F_P_ROOT,
@@ -31,8 +31,9 @@ import { mintAlphaOut, recycleSubnetAlpha } from "./alpha";
 export function getSubnetTerms(g: usize, k: i32, rows: usize, taoEmission: usize, p: Pool473): void {
   const rules = rulesOf(g);
   const m: usize = k > 0 ? <usize>k : 1;
-  const issuance = alloc(m << 3), spot = alloc(m << 4), alphaEm = alloc(m << 3), taoIn = alloc(m << 4), alphaIn = alloc(m << 4),
-    excess = alloc(m << 4), rootProp = alloc(m << 4);
+  // per-block buffers in the scratch region (runBlocks releases them after each block)
+  const issuance = salloc(m << 3), spot = salloc(m << 4), alphaEm = salloc(m << 3), taoIn = salloc(m << 4), alphaIn = salloc(m << 4),
+    excess = salloc(m << 4), rootProp = salloc(m << 4);
   for (let j = 0; j < k; j++) {
     const row = load<usize>(rows + (<usize>j << 3));
     store<u64>(issuance + (<usize>j << 3), rowIssuance(row, rules));

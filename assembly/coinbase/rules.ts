@@ -10,12 +10,11 @@
 //     BlocksSinceLastStep is capped at tempo + 1 and the safety net fires above tempo
 
 import { alphaIssuance } from "./block_emission";
-import { ROW } from "../abi/layout";
 import { spotPrice } from "./spot_price";
 import { MAX_TEMPO } from "./schedule";
 import { setR128 } from "../fixed/i128";
 import { smark, srelease } from "../bigint/scratch";
-import { Ellipse, prepare, calculatePrice, eErr, pHi, pLo, E_OK } from "../swap/superellipse";
+import { Ellipse, prepare, keepPrice, keptPrice, eErr, pHi, pLo, E_OK } from "../swap/superellipse";
 import {
   F_ALPHA, F_ALPHA_OUT, F_TAO, F_QUOTE, F_MECH, F_ALPHA_RESERVOIR, F_HAS_ELLIPSE, F_EL_A_HI, F_EL_A_LO, F_EL_B_HI, F_EL_B_LO,
   F_EL_CA_HI, F_EL_CA_LO, F_EL_CT_HI, F_EL_CT_LO, G_RULES, ld, st, gld, satAdd,
@@ -63,43 +62,20 @@ export function storeEllipse(row: usize, e: Ellipse): void {
 export function rowSpotPrice(row: usize, rules: u32, e: Ellipse): void {
   const mech = <u32>ld(row, F_MECH), tao = ld(row, F_TAO), alpha = ld(row, F_ALPHA);
   if (rules >= RULES_473 && mech == 1 && alpha != 0 && ld(row, F_HAS_ELLIPSE) != 0) {
-    const m = memoEntry(row);
-    if (memoHit(m, row, tao, alpha)) { setR128(load<u64>(m, 88), load<u64>(m, 96)); return; }
+    // the price kept by the last adjustment or price update is found without loading the ellipse
+    // (same key words, straight from the row)
+    if (keptPrice(ld(row, F_EL_A_HI), ld(row, F_EL_A_LO), ld(row, F_EL_B_HI), ld(row, F_EL_B_LO), ld(row, F_EL_CA_HI), ld(row, F_EL_CA_LO), ld(row, F_EL_CT_HI), ld(row, F_EL_CT_LO), alpha, tao)) {
+      setR128(eErr != E_OK ? 0 : pHi, eErr != E_OK ? 0 : pLo);
+      return;
+    }
     const mark = smark();
     loadEllipse(row, e);
-    calculatePrice(e, alpha, tao);
+    keepPrice(e, alpha, tao);
     if (eErr != E_OK) setR128(0, 0); else setR128(pHi, pLo);
     srelease(mark);
-    memoStore(m, row, tao, alpha, eErr != E_OK ? 0 : pHi, eErr != E_OK ? 0 : pLo);
     return;
   }
   spotPrice(mech, tao, alpha, ld(row, F_QUOTE));
-}
-
-// The ellipse price of a row is a function of its reserves and its SwapSuperellipse entry only. The
-// price of a pool left as the last block's price update saw it is asked again by the next block's
-// terms: a direct-mapped table (by row address; rows are ROW slots apart) keeps each row's last
-// (inputs, price), and a price is reused only when every input word matches.
-const MEMO_N: usize = 256;
-const MEMO_STRIDE: usize = 128; // valid, tao, alpha, 8 ellipse words, price hi, lo (13 u64)
-const MEMO = memory.data(<i32>(MEMO_N * MEMO_STRIDE), 16);
-const ELLIPSE_SLOTS: StaticArray<i32> = [F_EL_A_HI, F_EL_A_LO, F_EL_B_HI, F_EL_B_LO, F_EL_CA_HI, F_EL_CA_LO, F_EL_CT_HI, F_EL_CT_LO];
-
-// @ts-ignore: decorator
-@inline function memoEntry(row: usize): usize {
-  return MEMO + ((row / (<usize>ROW << 3)) & (MEMO_N - 1)) * MEMO_STRIDE;
-}
-
-function memoHit(m: usize, row: usize, tao: u64, alpha: u64): bool {
-  if (load<u64>(m) == 0 || load<u64>(m, 8) != tao || load<u64>(m, 16) != alpha) return false;
-  for (let k = 0; k < 8; k++) if (load<u64>(m + 24 + (<usize>k << 3)) != ld(row, unchecked(ELLIPSE_SLOTS[k]))) return false;
-  return true;
-}
-
-function memoStore(m: usize, row: usize, tao: u64, alpha: u64, hi: u64, lo: u64): void {
-  store<u64>(m, 1); store<u64>(m, tao, 8); store<u64>(m, alpha, 16);
-  for (let k = 0; k < 8; k++) store<u64>(m + 24 + (<usize>k << 3), ld(row, unchecked(ELLIPSE_SLOTS[k])));
-  store<u64>(m, hi, 88); store<u64>(m, lo, 96);
 }
 
 /** drain_pending's BlocksSinceLastStep bound under `rules` (u64::MAX: unbounded). */

@@ -6,7 +6,8 @@
 
 import { subnetBlockEmissions } from "./shares";
 import { movingAlphaPrice, cvHi, cvLo } from "./moving_price";
-import { alloc, sz } from "../arena";
+import { sz } from "../arena";
+import { salloc } from "../bigint/scratch";
 import { PoolState, SwapResult } from "../swap/swap";
 import { F_NETUID, F_MECH, F_EMITS, F_EMISSION_ENABLED, F_MP_LO, F_MP_HI, F_MB_LO, F_MB_HI, G_ROOT_SELL, rowAt, ld, gst } from "./row";
 import { getSubnetTerms, emitToSubnets } from "./emit_to_subnets";
@@ -29,7 +30,8 @@ export function subnetsToEmitTo(n: i32, rows: usize, out: usize): i32 {
 /** The first half: shares of `credit`, the root sell flag (returned, and in G_ROOT_SELL) and each subnet's terms. */
 export function runCoinbaseStart(g: usize, k: i32, emitRows: usize, credit: u64, p: Pool473): bool {
   const m = sz(k);
-  const price = alloc(m << 4), burned = alloc(m << 4), enabled = alloc(m), shares = alloc(m << 4), taoEm = alloc(m << 4);
+  // per-block buffers in the scratch region (runBlocks releases them after each block)
+  const price = salloc(m << 4), burned = salloc(m << 4), enabled = salloc(m), shares = salloc(m << 4), taoEm = salloc(m << 4);
   for (let j = 0; j < k; j++) {
     const row = load<usize>(emitRows + (<usize>j << 3));
     movingAlphaPrice(<u32>ld(row, F_NETUID), <u32>ld(row, F_MECH), ld(row, F_MP_HI), ld(row, F_MP_LO));

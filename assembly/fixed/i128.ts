@@ -2,7 +2,7 @@
 // Results come back through the globals `rHi` / `rLo` plus a flag, so the hot paths never
 // allocate. Stored in linear memory as lo at +0, hi at +8 (little-endian i128).
 
-import { umul128, wideHi } from "./wide";
+import { umul128, wideHi, udiv128by64, div3by2, remHi, remLo } from "./wide";
 import { udivLimbs } from "./limbs";
 
 export let rHi: u64 = 0;
@@ -105,6 +105,35 @@ function storeWords(at: usize, w: u64): void {
  */
 export function udivFixed(xh: u64, xl: u64, yh: u64, yl: u64, frac: u32): void {
   if (yh == 0 && yl == 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
+  // the numerator a·2^frac as three words n2·2^128 + n1·2^64 + n0
+  let n2: u64, n1: u64, n0: u64;
+  if (frac == 64) { n2 = xh; n1 = xl; n0 = 0; }
+  else { n2 = xh >> 32; n1 = (xh << 32) | (xl >> 32); n0 = xl << 32; }
+  if (yh == 0) {
+    // a one-word divisor: the quotient leaves u128 exactly when n2 ≥ y
+    if (n2 >= yl) { rOverflow = true; rHi = 0; rLo = 0; return; }
+    const q1 = udiv128by64(n2, n1, yl);
+    const q0 = udiv128by64(wideHi, n0, yl);
+    rOverflow = false; rHi = q1; rLo = q0;
+    return;
+  }
+  // a two-word divisor (≥ 2^64): the quotient is below 2^192 / 2^64, always a u128. Normalise
+  // (top bit of the divisor set), then two digits of long division in base 2^64.
+  const s = <u64>clz(yh);
+  const v1 = s == 0 ? yh : (yh << s) | (yl >> (64 - s)), v0 = yl << s;
+  const u3 = s == 0 ? 0 : n2 >> (64 - s);
+  const u2 = s == 0 ? n2 : (n2 << s) | (n1 >> (64 - s));
+  const u1 = s == 0 ? n1 : (n1 << s) | (n0 >> (64 - s));
+  const u0 = n0 << s;
+  // (u3, u2) < 2^(64+s) ≤ 2^127 ≤ v: the first digit fits a word
+  const q1 = div3by2(u3, u2, u1, v1, v0);
+  const q0 = div3by2(remHi, remLo, u0, v1, v0);
+  rOverflow = false; rHi = q1; rLo = q0;
+}
+
+/** udivFixed by long division on 32-bit limbs (the general method; the reference for its fast forms). */
+export function udivFixedLimbs(xh: u64, xl: u64, yh: u64, yl: u64, frac: u32): void {
+  if (yh == 0 && yl == 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
   // numerator = x << frac, as 6 (frac 64) or 5 (frac 32) limbs in an 8-limb buffer
   memory.fill(U, 0, 32);
   if (frac == 64) { storeWords(U + 8, xl); storeWords(U + 16, xh); }
@@ -190,3 +219,5 @@ export function i64f64ToI32f32(hi: u64, lo: u64): i64 {
 
 /** Sets rHi/rLo (for helpers that return a constant through the shared result registers). */
 export function setR128(hi: u64, lo: u64): void { rHi = hi; rLo = lo; rOverflow = false; }
+/** Marks the last result as a failed division or saturated product (rOverflow). */
+export function setOverflow(): void { rOverflow = true; }

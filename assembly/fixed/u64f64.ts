@@ -2,21 +2,10 @@
 // saturating multiply and safe_div the swap pallet uses for prices, fees and limit factors.
 // Results come back in uHi/uLo; nothing allocates.
 
-import { umul256, p0, p1, p2, p3 } from "./i128";
-import { udivLimbs } from "./limbs";
+import { umul256, p0, p1, p2, p3, udivFixed, rHi, rLo } from "./i128";
 
 export let uHi: u64 = 0;
 export let uLo: u64 = 0;
-
-const N = memory.data(8 * 4);
-const D = memory.data(4 * 4);
-const Q = memory.data(8 * 4);
-const R = memory.data(4 * 4);
-const UN = memory.data(9 * 4);
-const VN = memory.data(4 * 4);
-
-function put(at: usize, w: u64): void { store<u32>(at, <u32>w); store<u32>(at + 4, <u32>(w >> 32)); }
-function word(at: usize): u64 { return <u64>load<u32>(at) | (<u64>load<u32>(at + 4) << 32); }
 
 /** saturating_mul: floor(a·b / 2^64), clamped to u128::MAX. */
 export function satMulU(ah: u64, al: u64, bh: u64, bl: u64): void {
@@ -27,18 +16,8 @@ export function satMulU(ah: u64, al: u64, bh: u64, bl: u64): void {
 
 /** safe_div: floor(a·2^64 / b), or 0 when b = 0 or the quotient leaves u128. */
 export function safeDivU(ah: u64, al: u64, bh: u64, bl: u64): void {
-  if (bh == 0 && bl == 0) { uHi = 0; uLo = 0; return; }
-  memory.fill(N, 0, 32);
-  put(N + 8, al); put(N + 16, ah);
-  let m = 6;
-  while (m > 1 && load<u32>(N + (<usize>(m - 1) << 2)) == 0) m--;
-  put(D, bl); put(D + 8, bh);
-  let n = 4;
-  while (n > 1 && load<u32>(D + (<usize>(n - 1) << 2)) == 0) n--;
-  memory.fill(Q, 0, 32);
-  if (m >= n) udivLimbs(N, m, D, n, Q, R, UN, VN);
-  if (word(Q + 16) != 0 || word(Q + 24) != 0) { uHi = 0; uLo = 0; return; }
-  uHi = word(Q + 8); uLo = word(Q);
+  udivFixed(ah, al, bh, bl, 64); // 0 on a zero divisor or a quotient past u128
+  uHi = rHi; uLo = rLo;
 }
 
 /** a < b on (hi, lo). */

@@ -48,3 +48,38 @@ export function udiv128by64(hi: u64, lo: u64, d: u64): u64 {
   wideHi = ((un21 << 32) + un0 - q0 * d) >> s;
   return (q1 << 32) | q0;
 }
+
+/** Remainder words of the last div3by2. */
+export let remHi: u64 = 0;
+export let remLo: u64 = 0;
+
+/**
+ * One quotient digit in base 2^64: ⌊(u2·2^128 + u1·2^64 + u0) / v⌋ for a normalised two-word
+ * divisor v = v1·2^64 + v0 (v1 ≥ 2^63) with (u2, u1) < v, so the digit fits 64 bits (Knuth's
+ * step D3 with the divisor's whole second word: the estimate from v1 is lowered until its product
+ * with v fits, which leaves it exact). The remainder (< v) goes to remHi/remLo.
+ */
+export function div3by2(u2: u64, u1: u64, u0: u64, v1: u64, v0: u64): u64 {
+  let q: u64, rhat: u64, rhatOver = false;
+  if (u2 >= v1) {
+    // (u2, u1) < v forces u2 == v1: the estimate is b − 1, rhat = u2·b + u1 − (b − 1)·v1 = u1 + v1
+    q = u64.MAX_VALUE;
+    rhat = u1 + v1; rhatOver = rhat < u1;
+  } else {
+    q = udiv128by64(u2, u1, v1); rhat = wideHi;
+  }
+  // q·v ≤ u  ⇔  q·v0 ≤ rhat·b + u0; once rhat reaches b the product of two words cannot exceed it
+  while (!rhatOver) {
+    const pl = umul128(q, v0), ph = wideHi;
+    if (ph < rhat || (ph == rhat && pl <= u0)) break;
+    q--;
+    const t = rhat + v1; rhatOver = t < rhat; rhat = t;
+  }
+  // u − q·v < v < 2^128: two words, computed modulo 2^128
+  const l0 = umul128(q, v0), l0h = wideHi;
+  const l1 = umul128(q, v1);
+  const w1 = l0h + l1;
+  remLo = u0 - l0;
+  remHi = u1 - w1 - (u0 < l0 ? 1 : 0);
+  return q;
+}

@@ -17,7 +17,7 @@
 // on the pending alpha alone (the TAO waits), then on the pending TAO alone (the alpha waits);
 // if all are refused everything waits. Sums saturate.
 
-import { Ellipse, E_OK, eErr, fromWeights, calculatePrice, translateLiquidity } from "./superellipse";
+import { Ellipse, E_OK, eErr, fromWeights, calculatePrice, keepPrice, translateLiquidity } from "./superellipse";
 import { updateWeights, newQuote } from "./weights";
 import { smark, srelease } from "../bigint/scratch";
 import { F_TAO, F_ALPHA, F_QUOTE, F_INIT, F_TAO_RESERVOIR, F_ALPHA_RESERVOIR, ld, st, satAdd } from "../coinbase/row";
@@ -66,13 +66,13 @@ function translated(row: usize, alpha: u64, tao: u64, pendingAlpha: u64, pending
     // an empty pool anchors at the projected reserves: nothing to translate
     fromWeights(newAlpha, newTao, ld(row, F_QUOTE), e);
     if (eErr != E_OK) return false;
-    calculatePrice(e, newAlpha, newTao);
+    keepPrice(e, newAlpha, newTao); // the pool's price until its next trade or injection
     if (eErr != E_OK) return false;
     storeEllipse(row, e);
     return true;
   }
   if (!translateLiquidity(e, pendingAlpha, pendingTao)) return false;
-  calculatePrice(e, newAlpha, newTao);
+  keepPrice(e, newAlpha, newTao);
   if (eErr != E_OK) return false;
   storeEllipse(row, e);
   return true;

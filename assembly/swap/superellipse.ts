@@ -12,6 +12,7 @@ import {
 } from "../bigint/u512";
 import { smark, srelease } from "../bigint/scratch";
 import { fastPayout, fastQuotient128, quoHi, quoLo } from "./superellipse_payout";
+import { mulMag, shlMag, bigSetU128 } from "../bigint/big";
 
 export const E_OK: i32 = 0;
 export const E_INVALID: i32 = 1;      // InvalidParameters
@@ -31,24 +32,46 @@ export class Ellipse {
   bHi: u64 = 0; bLo: u64 = 0;
   caHi: u64 = 0; caLo: u64 = 0;
   ctHi: u64 = 0; ctLo: u64 = 0;
-  /** a² and b² (never overflow: each scale is below 2^128), made by prepare() */
-  a2: usize = 0; b2: usize = 0;
+  /** a² and b² (never overflow: each scale is below 2^128), made by prepare(); the ellipse's own
+   * buffers (heap, with the object), so they outlive every scratch mark */
+  a2: usize = newSquare(); b2: usize = newSquare();
   /** the same as doubles (for estimates only) */
   a2F: f64 = 0; b2F: f64 = 0;
+  /** the scales a2/b2 were made from (valid when prepared) */
+  sqAHi: u64 = 0; sqALo: u64 = 0; sqBHi: u64 = 0; sqBLo: u64 = 0;
+  prepared: bool = false;
 }
 
-/** Squares of the scales, once per ellipse (the chain recomputes them; the values are the same). */
+/** Room for a square below 2^256 as a Big (8 limbs, with headroom as elsewhere). */
+const SQ_BYTES: usize = 16 + 12 * 4;
+function newSquare(): usize {
+  const p = heap.alloc(SQ_BYTES);
+  store<u64>(p, 0); store<u64>(p, 12, 8);
+  return p;
+}
+const SQ_T = memory.data(16 + 8 * 4, 16);
+
+/**
+ * Squares of the scales (the chain recomputes them; the values are the same). Made again only
+ * when a scale changed since the last prepare() of this ellipse (a pool's scales stay fixed while
+ * its centers move).
+ */
 export function prepare(e: Ellipse): void {
-  const a = w512U128(e.aHi, e.aLo), b = w512U128(e.bHi, e.bLo);
-  e.a2 = w512(); mulC(e.a2, a, a);
-  e.b2 = w512(); mulC(e.b2, b, b);
+  if (e.prepared && e.sqAHi == e.aHi && e.sqALo == e.aLo && e.sqBHi == e.bHi && e.sqBLo == e.bLo) return;
+  bigSetU128(SQ_T, e.aHi, e.aLo); mulMag(e.a2, SQ_T, SQ_T);
+  bigSetU128(SQ_T, e.bHi, e.bLo); mulMag(e.b2, SQ_T, SQ_T);
   e.a2F = toF64(e.a2); e.b2F = toF64(e.b2);
+  e.sqAHi = e.aHi; e.sqALo = e.aLo; e.sqBHi = e.bHi; e.sqBLo = e.bLo;
+  e.prepared = true;
 }
 
 export function copyEllipse(d: Ellipse, s: Ellipse): void {
   d.aHi = s.aHi; d.aLo = s.aLo; d.bHi = s.bHi; d.bLo = s.bLo;
   d.caHi = s.caHi; d.caLo = s.caLo; d.ctHi = s.ctHi; d.ctLo = s.ctLo;
-  d.a2 = s.a2; d.b2 = s.b2; d.a2F = s.a2F; d.b2F = s.b2F;
+  memory.copy(d.a2, s.a2, SQ_BYTES); memory.copy(d.b2, s.b2, SQ_BYTES);
+  d.a2F = s.a2F; d.b2F = s.b2F;
+  d.sqAHi = s.sqAHi; d.sqALo = s.sqALo; d.sqBHi = s.sqBHi; d.sqBLo = s.sqBLo;
+  d.prepared = s.prepared;
 }
 
 // @ts-ignore: decorator
@@ -156,7 +179,7 @@ export function calculatePrice(e: Ellipse, alpha: u64, tao: u64): void {
     eErr = priceErr2; pHi = priceHi2; pLo = priceLo2;
     return;
   }
-  priceFresh(e, alpha, tao);
+  if (!priceTableHit(e, alpha, tao)) priceFresh(e, alpha, tao);
   // the newer entry moves to the second slot, the fresh result takes the first
   priceMemo2 = priceMemo; mKeyA2 = mKeyA; mKeyB2 = mKeyB; memory.copy(priceKey2, priceKey, 64);
   priceErr2 = priceErr; priceHi2 = priceHi; priceLo2 = priceLo;
@@ -164,13 +187,94 @@ export function calculatePrice(e: Ellipse, alpha: u64, tao: u64): void {
   priceErr = eErr; priceHi = pHi; priceLo = pLo;
 }
 
+// Behind the two entries, a direct-mapped table of kept prices keyed by every input word: the
+// coinbase prices each subnet's pool after its liquidity adjustment, and asks for that same price
+// again (the moving price, the next block's terms and chain buy) with all other subnets' pools in
+// between. Only prices a caller keeps (keepPrice) enter it, so one-off prices (a swap's
+// post-trade price) do not evict them. A hit returns exactly what priceFresh would.
+const PT_SETS: u64 = 128, PT_WAYS: usize = 4;
+const PT_STRIDE: usize = 104; // alpha, tao, 8 ellipse words, err + 1 (0: empty), price hi, lo
+const PRICE_TABLE = memory.data(<i32>(<usize>PT_SETS * PT_WAYS * PT_STRIDE), 16);
+const PT_NEXT = memory.data(<i32>PT_SETS); // per set: the way the next new entry replaces
+let ptSet: usize = 0;
+
+// @ts-ignore: decorator
+@inline function priceTableHit(e: Ellipse, alpha: u64, tao: u64): bool {
+  return keptPrice(e.aHi, e.aLo, e.bHi, e.bLo, e.caHi, e.caLo, e.ctHi, e.ctLo, alpha, tao);
+}
+
+/**
+ * The kept price of the ellipse with these field words at (alpha, tao), into eErr and pHi/pLo;
+ * false when none is kept (nothing changed then).
+ */
+export function keptPrice(aHi: u64, aLo: u64, bHi: u64, bLo: u64, caHi: u64, caLo: u64, ctHi: u64, ctLo: u64, alpha: u64, tao: u64): bool {
+  let h = (alpha * 0x9E3779B97F4A7C15) ^ (tao * 0xC2B2AE3D27D4EB4F) ^ (caLo * 0x165667B19E3779F9) ^ (ctLo * 0x27D4EB2F165667C5) ^ aLo ^ bHi;
+  h ^= h >> 29; h *= 0xBF58476D1CE4E5B9; h ^= h >> 32;
+  ptSet = <usize>(h & (PT_SETS - 1));
+  let m = PRICE_TABLE + ptSet * PT_WAYS * PT_STRIDE;
+  for (let w: usize = 0; w < PT_WAYS; w++, m += PT_STRIDE) {
+    if (load<u64>(m, 80) == 0 || load<u64>(m) != alpha || load<u64>(m, 8) != tao) continue;
+    if (load<u64>(m, 16) != aHi || load<u64>(m, 24) != aLo || load<u64>(m, 32) != bHi || load<u64>(m, 40) != bLo
+      || load<u64>(m, 48) != caHi || load<u64>(m, 56) != caLo || load<u64>(m, 64) != ctHi || load<u64>(m, 72) != ctLo) continue;
+    eErr = <i32>(load<u64>(m, 80) - 1); pHi = load<u64>(m, 88); pLo = load<u64>(m, 96);
+    return true;
+  }
+  return false;
+}
+
+/** calculatePrice(e, alpha, tao), the result kept in the table. */
+export function keepPrice(e: Ellipse, alpha: u64, tao: u64): void {
+  calculatePrice(e, alpha, tao);
+  if (priceTableHit(e, alpha, tao)) return;
+  const way = <usize>load<u8>(PT_NEXT + ptSet);
+  store<u8>(PT_NEXT + ptSet, <u8>((way + 1) & (PT_WAYS - 1)));
+  const m = PRICE_TABLE + (ptSet * PT_WAYS + way) * PT_STRIDE;
+  store<u64>(m, alpha); store<u64>(m, tao, 8); setEllipseKey(e, m + 16);
+  store<u64>(m, <u64>eErr + 1, 80); store<u64>(m, pHi, 88); store<u64>(m, pLo, 96);
+}
+
+// calculate_price's operands in static memory: b²·X·2^64 < 2^447 and a²·Y < 2^383
+const PF_X = memory.data(16 + 36 * 4, 16);
+const PF_Y = memory.data(16 + 36 * 4, 16);
+const PF_NUM = memory.data(16 + 36 * 4, 16);
+const PF_DEN = memory.data(16 + 36 * 4, 16);
+
+// The price is a function of the scales and the coordinates alone, and translate_liquidity moves
+// the centers and the reserves by the same amounts: the price after a liquidity adjustment is the
+// price the chain buy's step just computed at the same coordinates. One entry keyed by those words.
+let cmValid = false, cmErr: i32 = 0, cmHi: u64 = 0, cmLo: u64 = 0;
+let cmAHi: u64 = 0, cmALo: u64 = 0, cmBHi: u64 = 0, cmBLo: u64 = 0, cmXHi: u64 = 0, cmXLo: u64 = 0, cmYHi: u64 = 0, cmYLo: u64 = 0;
+
 function priceFresh(e: Ellipse, alpha: u64, tao: u64): void {
   eErr = E_OK;
-  if (!coordinates(e, alpha, tao)) return;
+  if (!coordinateWords(e, alpha, tao)) return;
+  if (cmValid && xHi == cmXHi && xLo == cmXLo && yHi == cmYHi && yLo == cmYLo
+    && e.aHi == cmAHi && e.aLo == cmALo && e.bHi == cmBHi && e.bLo == cmBLo) {
+    eErr = cmErr; pHi = cmHi; pLo = cmLo;
+    return;
+  }
+  priceAt(e);
+  cmValid = true; cmErr = eErr; cmHi = pHi; cmLo = pLo;
+  cmAHi = e.aHi; cmALo = e.aLo; cmBHi = e.bHi; cmBLo = e.bLo; cmXHi = xHi; cmXLo = xLo; cmYHi = yHi; cmYLo = yLo;
+}
+
+/** calculate_price at the coordinates in xHi/xLo, yHi/yLo (checked by coordinateWords). */
+function priceAt(e: Ellipse): void {
+  // no product can reach 2^512 (a, b < 2^128, 0 < X, Y < 2^127) and a²·Y > 0: the chain's checks
+  // cannot fail, so the quotient alone decides, from exact products where it is certainly a u128
+  bigSetU128(PF_X, xHi, xLo); bigSetU128(PF_Y, yHi, yLo);
+  mulMag(PF_NUM, e.b2, PF_X); shlMag(PF_NUM, PF_NUM, 64);
+  mulMag(PF_DEN, e.a2, PF_Y);
+  if (fastQuotient128(PF_NUM, PF_DEN)) { pHi = quoHi; pLo = quoLo; return; }
+  priceWide(e);
+}
+
+/** priceFresh's general path (coordinates already checked), in checked 512-bit arithmetic as the chain runs it. */
+function priceWide(e: Ellipse): void {
+  cx = w512U128(xHi, xLo);
+  cy = w512U128(yHi, yLo);
   const num = w512(), den = w512(), q = w512();
   if (!mulC(num, e.b2, cx) || !shlC(num, num, 64) || !mulC(den, e.a2, cy)) { eErr = E_OVERFLOW; return; }
-  // the quotient from exact products where it is certainly a u128; the chain's division otherwise
-  if (fastQuotient128(num, den)) { pHi = quoHi; pLo = quoLo; return; }
   if (!divC(q, num, den)) { eErr = E_INVALID; return; }
   if (!fitsU128(q)) { eErr = E_OVERFLOW; return; }
   pLo = word512(q, 0); pHi = word512(q, 1);
@@ -285,6 +389,42 @@ function maxInputFresh(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64):
   if (!fitsU64(room)) return capacity;
   const amount = word512(room, 0);
   return amount < capacity ? amount : capacity;
+}
+
+/**
+ * Whether `input` ≤ maxInput(e, alpha, tao, buy, floor) and that maxInput succeeds, decided in
+ * doubles with a proved margin; false also when undecided (the caller then runs maxInput).
+ *
+ * maxInput's bound is m0 = ⌊√⌊(C²A − bound)/A⌋⌋ = max{m : m²A ≤ C²A − bound}, bound = W(2O + W)B,
+ * W = (r + 1)·2^32, and room = ⌊(C − 1 − m0)/2^32⌋. With the real m* = √(C² − X), X = bound/A,
+ * m0 ≤ m*, so room > (C − m*)/2^32 − 2 = X/(C + m*)/2^32 − 2. The doubles of C, O, A, B are within
+ * 2^-52 of their values; X comes within 2^-48, C² − X within 2^-48·C² absolutely once X < C²(1 − 2^-40),
+ * so √ and C + m* within 2^-24 relatively, and the estimate of X/(C + m*) within 2^-20: an input at
+ * most that estimate·(1 − 2^-16) − 2 is at most room. When X > C²(1 + 2^-40) instead, C²A < bound and
+ * room = ⌊(C − 1)/2^32⌋, compared exactly. Nothing on this path can fail: C, O < 2^127,
+ * A, B < 2^256 keep every product below 2^512, and m0 < C (bound > 0) keeps the domain.
+ */
+export function inputWithinMax(e: Ellipse, alpha: u64, tao: u64, buy: bool, floor: u64, input: u64): bool {
+  const outRes = buy ? alpha : tao;
+  if (floor > outRes) return false;
+  if (input > u64.MAX_VALUE - (buy ? tao : alpha)) return false; // past the capacity cap
+  if (!coordinateWords(e, alpha, tao)) { eErr = E_OK; return false; }
+  const cF = buy ? <f64>yHi * 18446744073709551616.0 + <f64>yLo : <f64>xHi * 18446744073709551616.0 + <f64>xLo;
+  const oF = buy ? <f64>xHi * 18446744073709551616.0 + <f64>xLo : <f64>yHi * 18446744073709551616.0 + <f64>yLo;
+  const aF = buy ? e.a2F : e.b2F, bF = buy ? e.b2F : e.a2F;
+  const wF = (<f64>(outRes - floor) + 1.0) * 4294967296.0;
+  const xF = wF * (2.0 * oF + wF) * bF / aF;
+  const c2 = cF * cF;
+  if (xF > c2 * (1.0 + 9.094947017729282e-13)) {
+    // X > C² for certain (2^-40 ≫ the doubles' error): initial < bound, so the bound is the
+    // domain's, minimum = 1 and room = ⌊(C − 1)/2^32⌋ exactly (room ≥ 2^64: the capacity, checked)
+    const cHi = buy ? yHi : xHi, cLo = buy ? yLo : xLo;
+    const mHi = cHi - (cLo == 0 ? 1 : 0), mLo = cLo - 1;
+    return (mHi >> 32) != 0 || input <= ((mHi << 32) | (mLo >> 32));
+  }
+  if (!(xF < c2 * (1.0 - 9.094947017729282e-13))) return false; // 2^-40
+  const roomF = xF / (cF + Math.sqrt(c2 - xF)) / 4294967296.0;
+  return <f64>input <= roomF * (1.0 - 1.52587890625e-5) - 2.0; // 2^-16
 }
 
 // @ts-ignore: decorator

@@ -8,7 +8,7 @@
 import { price as balancerPrice, bHi, bLo } from "./balancer";
 import { PoolState, SwapResult, OK, ERR_PRICE_LIMIT, ERR_RESERVES_TOO_LOW, ERR_INPUT_TOO_LARGE, ERR_INSUFFICIENT, satAdd, applySwapToReserves, stableMaxAmount, maxAmountProbe } from "./swap";
 import {
-  Ellipse, E_OK, eErr, pHi, pLo, fromWeights, calculatePrice, tradeOutput, maxInput,
+  Ellipse, E_OK, eErr, pHi, pLo, fromWeights, calculatePrice, tradeOutput, maxInput, inputWithinMax,
   deltaToPrice, copyEllipse,
 } from "./superellipse";
 import { satMulU, safeDivU, uHi, uLo, ltU, leU } from "../fixed/u64f64";
@@ -130,9 +130,13 @@ export function swapInner473(p: Pool473, buy: bool, amount: u64, limitRao: u64, 
   if (buy ? !ltU(ch, cl, lh, ll) : !ltU(lh, ll, ch, cl)) { r.error = ERR_PRICE_LIMIT; return; }
 
   // BasicSwapStep::new
-  const maxIn = maxInput(work, s.alpha, s.tao, buy, s.minimumReserve);
-  if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
-  let req = net < maxIn ? net : maxIn;
+  // an order well inside the largest input needs no exact bound (inputWithinMax: a proved margin)
+  let req = net;
+  if (!inputWithinMax(work, s.alpha, s.tao, buy, s.minimumReserve, net)) {
+    const maxIn = maxInput(work, s.alpha, s.tao, buy, s.minimumReserve);
+    if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
+    if (maxIn < net) req = maxIn;
+  }
   let clamped = req < net;
   let reqOut = tradeOutput(work, s.alpha, s.tao, req, buy);
   if (eErr != E_OK) { r.error = ERR_OUT_OF_BALANCE; return; }
