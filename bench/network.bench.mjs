@@ -72,14 +72,14 @@ export async function run() {
 
   // 2 threads (main + 1 worker) against 1, same network, same run: at one tempo no two subnets are due in one
   // block, so the worker runs each subnet's next epoch ahead while the main thread goes on with the blocks in
-  // between; measured after every subnet's first epoch (tempo + 1 blocks in), when an epoch run ahead exists
+  // between; measured after two tempos (every subnet has had an epoch run ahead and the worker's code is warm)
   const snap = snapshot(tm, { mechanism: 1, uids: 256 });
   const threads = new EpochThreads(tm, 2);
   try {
-    const one = measure(tm, snap, 400, false, undefined, 380), two = measure(tm, snap, 400, false, threads, 380);
+    const one = measure(tm, snap, 800, false, undefined, 740), two = measure(tm, snap, 800, false, threads, 740);
     rows.push({
       case: `the same with epoch threads (2: main + 1 worker; ${threads.aheadUsed} epochs run ahead on the worker)`, unit: "ms/block", taomath: two.msPerBlock,
-      baseline: one.msPerBlock, baselineWhat: "(1 thread, same run)", worst: two.worstChunk, worstCase: `slowest ${CHUNK}-block chunk of 400`,
+      baseline: one.msPerBlock, baselineWhat: "(1 thread, same run)", worst: two.worstChunk, worstCase: `slowest ${CHUNK}-block chunk of 800`,
     });
     notes.push(`2 threads: ${Math.round(two.perSec)} blocks/s against ${Math.round(one.perSec)} on 1, a year in ${year(two.perSec)} against ${year(one.perSec)}; ` +
       `main thread time in coinbase / epochs it ran itself / payout and the rest ${((two.inCore / two.ms) * 100).toFixed(0)}% / ${((two.inEpoch / two.ms) * 100).toFixed(0)}% / ${(((two.ms - two.inCore - two.inEpoch) / two.ms) * 100).toFixed(0)}%`);

@@ -28,6 +28,10 @@ export const WEIGHTS = [
 // chain native, whole sim_swap, 1 TAO on the 1M TAO / 3M alpha pool (issue 15, same machine class)
 const NATIVE = new Map([[500_000_000_000_000_000n, 17.3], [430_000_000_000_000_000n, 252]]);
 
+// the weighted Balancer of the rules up to 459 (quotes default to the newest rules, the 473 superellipse,
+// which bench/superellipse.bench.mjs measures)
+const BALANCER = { runtime: 425 };
+
 const POOLS = [
   ["1k TAO / 3k alpha", 1_000_000_000_000n, 3_000_000_000_000n],
   ["50k TAO / 2M alpha", 50_000_000_000_000n, 2_000_000_000_000_000n],
@@ -48,13 +52,13 @@ function sweepWeight(label, w) {
     const ref = new Pool({ tao, alpha, quote: w, minimumReserve: 1_000_000n });
     const batch = amounts(200, tao), few = batch.slice(0, 3);
     const sellBatch = amounts(200, alpha), sellFew = sellBatch.slice(0, 3);
-    const b = quoteStakeBatch(pool, few), s = quoteUnstakeBatch(pool, sellFew);
+    const b = quoteStakeBatch(pool, few, BALANCER), s = quoteUnstakeBatch(pool, sellFew, BALANCER);
     for (let i = 0; i < few.length; i++) {
       if (swap(ref, true, few[i], MAX_PRICE, false, true).paidOut !== b.amountOut[i]) throw new Error(`${label} ${pname}: stake disagrees with BigInt at ${few[i]}`);
       if (swap(ref, false, sellFew[i], MIN_PRICE, false, true).paidOut !== s.amountOut[i]) throw new Error(`${label} ${pname}: unstake disagrees with BigInt at ${sellFew[i]}`);
     }
-    const stake = timeMs(() => quoteStakeBatch(pool, batch), { runs: 5, warmup: 1 }) * 1000 / batch.length;
-    const unstake = timeMs(() => quoteUnstakeBatch(pool, sellBatch), { runs: 5, warmup: 1 }) * 1000 / sellBatch.length;
+    const stake = timeMs(() => quoteStakeBatch(pool, batch, BALANCER), { runs: 5, warmup: 1 }) * 1000 / batch.length;
+    const unstake = timeMs(() => quoteUnstakeBatch(pool, sellBatch, BALANCER), { runs: 5, warmup: 1 }) * 1000 / sellBatch.length;
     points.push({ where: `${pname}, stake`, us: stake }, { where: `${pname}, unstake`, us: unstake });
     js.push(timeMs(() => { for (const a of few) swap(ref, true, a, MAX_PRICE, false, true); }, { runs: 3, warmup: 1 }) * 1000 / few.length);
     js.push(timeMs(() => { for (const a of sellFew) swap(ref, false, a, MIN_PRICE, false, true); }, { runs: 3, warmup: 1 }) * 1000 / sellFew.length);
@@ -73,8 +77,8 @@ function sweepLimit(label, w) {
   const spot = (ref.price() * 1_000_000_000n) >> 64n;
   const limits = Array.from({ length: 12 }, (_, i) => spot + (spot * BigInt(1 + i * i)) / 200n); // 0.5% .. 61% above spot
   const few = [limits[0], limits[11]];
-  for (const l of few) if (maxAmountForLimit(pool, l, "stake") !== maxAmount(ref, true, l, false).max) throw new Error(`${label}: limit maximum disagrees at ${l}`);
-  const each = limits.map((l) => ({ l, us: timeMs(() => maxAmountForLimit(pool, l, "stake"), { runs: 5, warmup: 1 }) * 1000 }));
+  for (const l of few) if (maxAmountForLimit(pool, l, "stake", BALANCER) !== maxAmount(ref, true, l, false).max) throw new Error(`${label}: limit maximum disagrees at ${l}`);
+  const each = limits.map((l) => ({ l, us: timeMs(() => maxAmountForLimit(pool, l, "stake", BALANCER), { runs: 5, warmup: 1 }) * 1000 }));
   const worst = each.reduce((a, p) => (p.us > a.us ? p : a));
   const js = timeMs(() => { for (const l of few) maxAmount(ref, true, l, false); }, { runs: 3, warmup: 1 }) * 1000 / few.length;
   return {
@@ -93,7 +97,7 @@ export async function run() {
   // one quote per call: the JS boundary (validation, a reset, one small result) on top
   const pool = { taoReserve: 1_000_000_000_000_000n, alphaReserve: 3_000_000_000_000_000n, quoteWeight: 430_000_000_000_000_000n };
   const ref = new Pool({ tao: pool.taoReserve, alpha: pool.alphaReserve, quote: pool.quoteWeight, minimumReserve: 1_000_000n });
-  const singles = WEIGHTS.map(([label, w]) => ({ label, us: timeMs(() => quoteStake({ ...pool, quoteWeight: w }, 1_000_000_000n), { runs: 41, warmup: 5 }) * 1000 }));
+  const singles = WEIGHTS.map(([label, w]) => ({ label, us: timeMs(() => quoteStake({ ...pool, quoteWeight: w }, 1_000_000_000n, BALANCER), { runs: 41, warmup: 5 }) * 1000 }));
   const ws = singles.reduce((a, p) => (p.us > a.us ? p : a));
   rows.push({
     case: "single quoteStake(), 1 TAO on 1M TAO / 3M alpha", unit: "µs/quote", taomath: median(singles.map((p) => p.us)),

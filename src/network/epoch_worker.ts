@@ -4,10 +4,10 @@
 // read synchronously).
 
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { taomath } from "../index.js";
+import { instantiateSync } from "../core/taomath.js";
 
-const { port, flag } = workerData as { port: MessagePort; flag: Int32Array };
-const tm = taomath();
+const { port, flag, module } = workerData as { port: MessagePort; flag: Int32Array; module: WebAssembly.Module };
+const tm = instantiateSync(module);
 port.on("message", ({ id, input }) => {
   try {
     const out = tm.runEpochTyped(input, { output: "typed" });
