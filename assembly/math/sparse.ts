@@ -51,25 +51,6 @@ export function vecMaskSparse(m: Csr, first: usize, firstLen: i32, second: usize
   vecMaskSparseOp(m, first, firstLen, second, secondLen, strict ? 1 : 0);
 }
 
-/** scalar_vec_mask_sparse_matrix with `scalar <= vector[j]` (recently registered bond columns). */
-export function scalarMaskSparse(m: Csr, scalar: u64, vector: usize, vecLen: i32): void {
-  let w = 0;
-  for (let i = 0; i < m.rows; i++) {
-    const s = m.rowStart(i), e = m.rowEnd(i);
-    store<u32>(m.start + (<usize>i << 2), w);
-    for (let k = s; k < e; k++) {
-      const j = m.colAt(k);
-      const vj: u64 = j < vecLen ? load<u64>(vector + (<usize>j << 3)) : 0;
-      if (!(scalar <= vj)) {
-        store<u32>(m.col + (<usize>w << 2), j);
-        m.setVal(w, m.valAt(k));
-        w++;
-      }
-    }
-  }
-  store<u32>(m.start + (<usize>m.rows << 2), w);
-}
-
 /** inplace_row_normalize_sparse: per row r = plain sum; if r > 0 every entry safe_div r. */
 export function rowNormalizeSparse(m: Csr): void {
   for (let i = 0; i < m.rows; i++) {

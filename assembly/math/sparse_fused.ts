@@ -69,6 +69,17 @@ export function colClipRowSumMatmulInputSums(
  */
 export function scalarMaskColSums(m: Csr, scalar: u64, vector: usize, vecLen: i32, columns: i32, sums: usize): void {
   memory.fill(sums, 0, <usize>columns << 3);
+  scalarMaskWith(m, scalar, vector, vecLen, false, columns, sums);
+}
+
+/**
+ * scalar_vec_mask_sparse_matrix(m, scalar <= vector[j]) in place (vector[j] = 0 past vecLen), each
+ * kept value first converted by u16_proportion_to_fixed when `u16` (the raw u16 in its upper word),
+ * and added to the saturating column sum `sums[j]` for columns below `columns`. Inlined with
+ * constant flags, so each caller's loop does only its own work.
+ */
+// @ts-ignore: decorator
+@inline function scalarMaskWith(m: Csr, scalar: u64, vector: usize, vecLen: i32, u16: bool, columns: i32, sums: usize): void {
   let w = 0;
   for (let i = 0; i < m.rows; i++) {
     const s = m.rowStart(i), e = m.rowEnd(i);
@@ -77,7 +88,7 @@ export function scalarMaskColSums(m: Csr, scalar: u64, vector: usize, vecLen: i3
       const j = m.colAt(k);
       const vj: u64 = j < vecLen ? load<u64>(vector + (<usize>j << 3)) : 0;
       if (!(scalar <= vj)) {
-        const v = m.valAt(k);
+        const v = u16 ? u16ProportionOf(<u32>(m.valAt(k) >> 32)) : m.valAt(k);
         store<u32>(m.col + (<usize>w << 2), j);
         m.setVal(w, v);
         w++;
@@ -230,19 +241,5 @@ export function colNormalizedMatVecRowSum(m: Csr, columns: i32, sums: usize, v: 
  * converting the kept entries alone gives the same matrix.
  */
 export function u16ProportionScalarMask(m: Csr, scalar: u64, vector: usize, vecLen: i32): void {
-  let w = 0;
-  for (let i = 0; i < m.rows; i++) {
-    const s = m.rowStart(i), e = m.rowEnd(i);
-    store<u32>(m.start + (<usize>i << 2), w);
-    for (let k = s; k < e; k++) {
-      const j = m.colAt(k);
-      const vj: u64 = j < vecLen ? load<u64>(vector + (<usize>j << 3)) : 0;
-      if (!(scalar <= vj)) {
-        store<u32>(m.col + (<usize>w << 2), j);
-        m.setVal(w, u16ProportionOf(<u32>(m.valAt(k) >> 32)));
-        w++;
-      }
-    }
-  }
-  store<u32>(m.start + (<usize>m.rows << 2), w);
+  scalarMaskWith(m, scalar, vector, vecLen, true, 0, 0);
 }
