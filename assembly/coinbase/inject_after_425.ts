@@ -20,19 +20,11 @@ import {
   F_ACCOUNT, F_E_ALPHA_IN, F_E_TAO_IN, F_E_EXCESS, G_TOTAL_STAKE, G_MIN_RESERVE, F_T_TAO_IN, F_T_ALPHA_IN, F_T_EXCESS,
   ld, st, gld, gst, satAdd, flowAdd,
 } from "./row";
-import { canSpend } from "./tao";
+import { MAX_PRICE_RAO, spendTao } from "./tao";
 import { mintAlphaAsset, countUnbackedAlpha, addAlphaIn } from "./alpha";
 import { RULES_473, loadEllipse, storeEllipse } from "./rules";
 
-/** max_price(): the limit the chain buy runs at, in rao per alpha. */
-const MAX_PRICE_RAO: u64 = 1_000_000_000_000_000;
 
-function spend(row: usize, remaining: u64, part: u64): bool {
-  const balance = ld(row, F_ACCOUNT);
-  if (!canSpend(remaining, balance, part)) return false;
-  st(row, F_ACCOUNT, balance + part);
-  return true;
-}
 
 /**
  * withdraw_tao_as_credit (Precision::Exact, Expendable, Polite): the whole amount leaves the
@@ -95,12 +87,12 @@ export function injectAfter425(g: usize, row: usize, remaining: u64, rules: u32,
   st(row, F_E_TAO_IN, 0);
   if (rules >= RULES_473) st(row, F_E_ALPHA_IN, 0);
 
-  if (excessTao > 0 && spend(row, remaining, excessTao)) {
+  if (excessTao > 0 && spendTao(row, remaining, excessTao)) {
     remaining = chainBuy(g, row, rules, excessTao, remaining - excessTao, p, res);
   }
 
   let materialized: u64 = 0;
-  if (taoIn != 0 && spend(row, remaining, taoIn)) { remaining -= taoIn; materialized = taoIn; }
+  if (taoIn != 0 && spendTao(row, remaining, taoIn)) { remaining -= taoIn; materialized = taoIn; }
 
   const accepted = rules >= RULES_473 ? adjustEllipse(row, materialized, alphaIn, p.work) : adjustBalancer(row, materialized, alphaIn);
   if (!accepted) return refund(row, remaining, materialized);

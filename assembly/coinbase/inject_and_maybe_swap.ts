@@ -16,20 +16,11 @@ import {
   F_T_EXCESS, F_D_TAO, F_D_ALPHA, F_D_QUOTE, F_D_BUY_OK, F_D_PAID_IN, F_D_PAID_OUT, F_D_BUY_QUOTE, F_D_BUY_INIT,
   ld, st, gld, gst, satAdd, satSub, flowAdd,
 } from "./row";
-import { canSpend } from "./tao";
+import { MAX_PRICE_RAO, spendTao } from "./tao";
 import { mintAlphaIn, countUnbackedAlpha } from "./alpha";
 
-/** max_price(): the limit the chain buy runs at, in rao per alpha. */
-const MAX_PRICE_RAO: u64 = 1_000_000_000_000_000;
 
 
-/** spend_tao into the subnet account; returns whether it happened. */
-function spend(row: usize, remaining: u64, part: u64): bool {
-  const balance = ld(row, F_ACCOUNT);
-  if (!canSpend(remaining, balance, part)) return false;
-  st(row, F_ACCOUNT, balance + part);
-  return true;
-}
 
 /** One subnet of inject_and_maybe_swap; returns the credit left. */
 export function injectAndMaybeSwap(g: usize, row: usize, remaining: u64, pool: PoolState, res: SwapResult): u64 {
@@ -49,7 +40,7 @@ export function injectAndMaybeSwap(g: usize, row: usize, remaining: u64, pool: P
   st(row, F_E_EXCESS, 0);
   st(row, F_E_TAO_IN, 0);
 
-  if (excessTao > 0 && spend(row, remaining, excessTao)) {
+  if (excessTao > 0 && spendTao(row, remaining, excessTao)) {
     remaining -= excessTao;
     pool.tao = ld(row, F_TAO); pool.alpha = ld(row, F_ALPHA); pool.alphaOut = ld(row, F_ALPHA_OUT);
     pool.quote = ld(row, F_QUOTE); pool.initialized = ld(row, F_INIT) != 0; pool.feeRate = <u32>ld(row, F_FEE);
@@ -89,7 +80,7 @@ export function injectAndMaybeSwap(g: usize, row: usize, remaining: u64, pool: P
   st(row, F_E_ALPHA_IN, injAlpha);
   mintAlphaIn(row, injAlpha);
 
-  if (injTao != 0 && spend(row, remaining, injTao)) {
+  if (injTao != 0 && spendTao(row, remaining, injTao)) {
     remaining -= injTao;
     st(row, F_E_TAO_IN, injTao);
     st(row, F_TAO, satAdd(ld(row, F_TAO), injTao));

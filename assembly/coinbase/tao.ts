@@ -5,7 +5,7 @@
 // is capped by the balances pallet's issuance, not TotalIssuance.
 
 import { blockEmissionForIssuance, TOTAL_SUPPLY } from "./block_emission";
-import { G_ISSUANCE, G_BALANCES, G_BLOCK_EMISSION, gld, gst, satAdd, satSub } from "./row";
+import { G_ISSUANCE, G_BALANCES, G_BLOCK_EMISSION, F_ACCOUNT, gld, gst, ld, st, satAdd, satSub } from "./row";
 
 /** ExistentialDeposit of the production runtime (runtime/src/lib.rs). */
 export const EXISTENTIAL_DEPOSIT: u64 = 500;
@@ -40,6 +40,17 @@ export function canSpend(remaining: u64, balance: u64, part: u64): bool {
   const after = balance + part;
   if (after < balance) return false;
   return after >= EXISTENTIAL_DEPOSIT;
+}
+
+/** max_price(): the limit a coinbase chain buy runs at, in rao per alpha. */
+export const MAX_PRICE_RAO: u64 = 1_000_000_000_000_000;
+
+/** spend_tao of `part` of the block's `remaining` credit into the subnet account of `row`; returns whether it happened. */
+export function spendTao(row: usize, remaining: u64, part: u64): bool {
+  const balance = ld(row, F_ACCOUNT);
+  if (!canSpend(remaining, balance, part)) return false;
+  st(row, F_ACCOUNT, balance + part);
+  return true;
 }
 
 /** recycle_credit: the unspent credit leaves both issuances. */
