@@ -12,6 +12,16 @@ import { Network, syntheticNetworkSnapshot } from "../src/network/index.js";
 const cli = (...args: string[]) => spawnSync(process.execPath, ["node/cli.mjs", ...args], { encoding: "utf8" });
 const tmp = mkdtempSync(join(tmpdir(), "taomath-bench-"));
 
+/** `bench network ARGS --json` on 1 and on 2 threads: both exits, both JSON reports and both written snapshots. */
+function oneAndTwo(tag: string, ...args: string[]) {
+  const run = (threads: string) => {
+    const out = join(tmp, `${tag}-${threads}.json`);
+    const r = cli("bench", "network", ...args, "--json", "--threads", threads, "--out", out);
+    return { status: r.status, report: r.status === 0 ? JSON.parse(r.stdout) : null, snapshot: r.status === 0 ? readFileSync(out, "utf8") : null };
+  };
+  return { one: run("1"), two: run("2") };
+}
+
 describe("taomath bench network", () => {
   it("--json prints blocks_per_s, the epochs run, the seconds and the thread count", () => {
     const r = cli("bench", "network", "--subnets", "4", "--uids", "8", "--tempo", "5", "--blocks", "30", "--json");
@@ -33,26 +43,22 @@ describe("taomath bench network", () => {
 
   it("--threads 2 leaves the snapshot byte-identical to the single-thread run, with epochs run on the worker", () => {
     // tempo 1 on 6 subnets: MaxEpochsPerBlock subnets are due in most blocks, so the worker gets epochs
-    const args = ["bench", "network", "--subnets", "6", "--uids", "16", "--tempo", "1", "--blocks", "40", "--json"];
-    const one = cli(...args, "--threads", "1", "--out", join(tmp, "one.json"));
-    const two = cli(...args, "--threads", "2", "--out", join(tmp, "two.json"));
+    const { one, two } = oneAndTwo("same-block", "--subnets", "6", "--uids", "16", "--tempo", "1", "--blocks", "40");
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
-    expect(JSON.parse(two.stdout).epochs_on_workers).toBeGreaterThan(0);
-    expect(JSON.parse(two.stdout).epochs).toBe(JSON.parse(one.stdout).epochs);
-    expect(readFileSync(join(tmp, "two.json"), "utf8")).toBe(readFileSync(join(tmp, "one.json"), "utf8"));
+    expect(two.report.epochs_on_workers).toBeGreaterThan(0);
+    expect(two.report.epochs).toBe(one.report.epochs);
+    expect(two.snapshot).toBe(one.snapshot);
   });
 
   it("--threads 2 runs each subnet's next epoch ahead on the worker and still gives the single-thread snapshot", () => {
     // tempo 9 on 4 subnets: rarely two due in one block, so what the worker runs it runs ahead
-    const args = ["bench", "network", "--subnets", "4", "--uids", "16", "--tempo", "9", "--blocks", "60", "--json"];
-    const one = cli(...args, "--threads", "1", "--out", join(tmp, "one-ahead.json"));
-    const two = cli(...args, "--threads", "2", "--out", join(tmp, "two-ahead.json"));
+    const { one, two } = oneAndTwo("ahead", "--subnets", "4", "--uids", "16", "--tempo", "9", "--blocks", "60");
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
-    expect(JSON.parse(one.stdout).epochs_run_ahead).toBe(0);
-    expect(JSON.parse(two.stdout).epochs_run_ahead).toBeGreaterThanOrEqual(4 * 4);
-    expect(readFileSync(join(tmp, "two-ahead.json"), "utf8")).toBe(readFileSync(join(tmp, "one-ahead.json"), "utf8"));
+    expect(one.report.epochs_run_ahead).toBe(0);
+    expect(two.report.epochs_run_ahead).toBeGreaterThanOrEqual(4 * 4);
+    expect(two.snapshot).toBe(one.snapshot);
   });
 
   it("refuses a missing --subnets with a usage line", () => {

@@ -96,7 +96,8 @@ export class EpochThreads {
     if (this.threads.length === 0) this.start();
     this.forget(netuid);
     const thread = this.threads[this.turn++ % this.threads.length];
-    this.started.set(netuid, { block, input: { ...input, rao_emission: AHEAD_RAO_EMISSION }, thread, id: this.post(thread, { ...input, rao_emission: AHEAD_RAO_EMISSION }) });
+    const ahead = { ...input, rao_emission: AHEAD_RAO_EMISSION };
+    this.started.set(netuid, { block, input: ahead, thread, id: this.post(thread, ahead) });
   }
 
   private takeAhead(netuid: number, block: bigint, input: EpochInputTyped): EpochOutputTyped | undefined {
