@@ -6,7 +6,7 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { taomath } from "../src/index.js";
 import { Network, syntheticNetworkSnapshot, type EpochAhead } from "../src/network/index.js";
-import { AHEAD_RAO_EMISSION, sameEpochInput, withRaoEmission } from "../src/network/typed_epoch.js";
+import { AHEAD_RAO_EMISSION, sameEpochInput, timesRao, withRaoEmission } from "../src/network/typed_epoch.js";
 import { exampleSubnet } from "../src/epoch/example.js";
 import { epochInputTyped, type EpochInput, type EpochInputTyped } from "../src/bindings/epoch.js";
 
@@ -120,5 +120,23 @@ describe("Network.step with epochs run ahead", () => {
     } finally {
       await threads.close();
     }
+  });
+});
+
+describe("timesRao (an emission at 2^32 taken to another rao_emission)", () => {
+  const reference = (x: bigint, rao: bigint) => { const p = x * rao; return p >> 96n !== 0n ? U64_MAX : p >> 32n; };
+  const shares = fc.oneof(fc.bigInt({ min: 0n, max: 1n << 32n }), fc.bigInt({ min: 0n, max: U64_MAX }), fc.constantFrom(0n, 1n, (1n << 32n) - 1n, 1n << 32n, (1n << 33n) - 1n, 1n << 33n, U64_MAX));
+  const raos = fc.oneof(fc.bigInt({ min: 0n, max: U64_MAX }), fc.constantFrom(0n, 1n, 0xffffn, 1n << 32n, (1n << 48n) - 1n, 1n << 63n, U64_MAX));
+
+  it("is floor(x * rao / 2^32), u64::MAX once the product reaches 2^96, for every share and rao", () => {
+    fc.assert(fc.property(fc.array(shares, { maxLength: 40 }), raos, (xs, rao) => {
+      const got = timesRao(BigUint64Array.from(xs), rao);
+      expect([...got]).toEqual(xs.map((x) => reference(x, rao)));
+    }), { numRuns: 2000 });
+  });
+
+  it("reads a view's own entries (an output's arrays share one buffer)", () => {
+    const buf = new BigUint64Array([7n, 1n << 32n, 12345n, 99n]);
+    expect([...timesRao(buf.subarray(1, 3), U64_MAX)]).toEqual([reference(1n << 32n, U64_MAX), reference(12345n, U64_MAX)]);
   });
 });

@@ -16,6 +16,7 @@ import { TaomathError } from "../core/errors.js";
 import { loadModuleSync } from "../host/node.js";
 import type { EpochAhead, EpochRunner } from "./network.js";
 import { AHEAD_RAO_EMISSION, sameEpochInput, withRaoEmission } from "./typed_epoch.js";
+import { SentRecord } from "./epoch_message.js";
 
 let compiled: WebAssembly.Module | null = null;
 /** build/taomath.wasm compiled once per process: every epoch thread instantiates the same module (and shares its optimised code). */
@@ -23,14 +24,13 @@ function epochModule(): WebAssembly.Module {
   return (compiled ??= loadModuleSync());
 }
 
-interface Reply { id: number; ok: boolean; out?: EpochOutputTyped; message?: string }
-interface Thread { worker: Worker; port: MessagePort; flag: Int32Array; received: number; replies: Map<number, Reply>; unwanted: Set<number> }
+interface Reply { id: number; ok: boolean; out?: EpochOutputTyped; message?: string; lost?: number }
+interface Thread { worker: Worker; port: MessagePort; flag: Int32Array; received: number; replies: Map<number, Reply>; unwanted: Set<number>; sent: SentRecord }
 interface Started { block: bigint; input: EpochInputTyped; thread: Thread; id: number }
 
 export class EpochThreads {
   private readonly threads: Thread[] = [];
   private nextId = 1;
-  private turn = 0;
   private readonly started = new Map<number, Started>();
   /** how many epochs ran on workers (the rest ran on the main thread) */
   offloaded = 0;
@@ -49,13 +49,14 @@ export class EpochThreads {
       const flag = new Int32Array(new SharedArrayBuffer(4));
       const worker = new Worker(new URL("./epoch_worker.js", import.meta.url), { workerData: { port: port2, flag, module: epochModule() }, transferList: [port2] });
       worker.unref();
-      this.threads.push({ worker, port: port1, flag, received: 0, replies: new Map(), unwanted: new Set() });
+      this.threads.push({ worker, port: port1, flag, received: 0, replies: new Map(), unwanted: new Set(), sent: new SentRecord() });
     }
   }
 
-  private post(t: Thread, input: EpochInputTyped): number {
+  /** Posts a whole input, or (with its subnet) only what the thread does not hold of it (src/network/epoch_message.ts). */
+  private post(t: Thread, input: EpochInputTyped, netuid?: number): number {
     const id = this.nextId++;
-    t.port.postMessage({ id, input });
+    t.port.postMessage(netuid === undefined ? { id, input } : { id, message: t.sent.encode(id, netuid, input) });
     return id;
   }
 
@@ -70,6 +71,8 @@ export class EpochThreads {
         if (m === undefined) throw new TaomathError("unsupported", "threads", "an epoch thread counted a reply that never came");
         t.received++;
         const r = m.message as Reply;
+        // the thread dropped what it held of a subnet: the next message for it goes whole
+        if (r.lost !== undefined) t.sent.drop(r.lost);
         if (t.unwanted.delete(r.id)) continue;
         t.replies.set(r.id, r);
         continue;
@@ -95,9 +98,10 @@ export class EpochThreads {
     if (this.count < 2) return;
     if (this.threads.length === 0) this.start();
     this.forget(netuid);
-    const thread = this.threads[this.turn++ % this.threads.length];
+    // a subnet stays on one thread, which holds what its inputs keep from one epoch to the next
+    const thread = this.threads[netuid % this.threads.length];
     const ahead = { ...input, rao_emission: AHEAD_RAO_EMISSION };
-    this.started.set(netuid, { block, input: ahead, thread, id: this.post(thread, ahead) });
+    this.started.set(netuid, { block, input: ahead, thread, id: this.post(thread, ahead, netuid) });
   }
 
   private takeAhead(netuid: number, block: bigint, input: EpochInputTyped): EpochOutputTyped | undefined {
@@ -108,6 +112,7 @@ export class EpochThreads {
     const r = this.wait(s.thread, s.id);
     // a refused input is run again on the main thread, which raises the same refusal there
     if (!r.ok) { this.aheadMissed++; return undefined; }
+    s.thread.sent.output(netuid, s.id, r.out!);
     this.aheadUsed++;
     this.offloaded++;
     return withRaoEmission(r.out!, BigInt(input.rao_emission));

@@ -1,19 +1,28 @@
 // One epoch thread of src/network/epoch_threads.ts: owns a taomath instance and runs runEpochTyped on
-// each typed input it is sent, posting the output back on its port under the input's id and counting it
-// in the shared flag the main thread waits on (the main thread blocks in Atomics.wait, so the reply is
-// read synchronously).
+// each typed input it is sent (whole, or for a subnet's epoch run ahead only what it does not hold
+// already: src/network/epoch_message.ts), posting the output back on its port under the input's id and
+// counting it in the shared flag the main thread waits on (the main thread blocks in Atomics.wait, so
+// the reply is read synchronously).
 
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { instantiateSync } from "../core/taomath.js";
+import type { EpochInputTyped } from "../bindings/epoch.js";
+import { HeldInputs, type EpochMessage } from "./epoch_message.js";
 
 const { port, flag, module } = workerData as { port: MessagePort; flag: Int32Array; module: WebAssembly.Module };
 const tm = instantiateSync(module);
-port.on("message", ({ id, input }) => {
+const held = new HeldInputs();
+port.on("message", ({ id, input, message }: { id: number; input?: EpochInputTyped; message?: EpochMessage }) => {
   try {
-    const out = tm.runEpochTyped(input, { output: "typed" });
-    const buffers = [out.stake, out.stake_weight, out.active, out.validator_permit, out.consensus, out.incentive, out.dividends, out.validator_trust,
-      out.emission, out.server_emission, out.validator_emission, out.bonds.start, out.bonds.col, out.bonds.val].map((a) => a.buffer as ArrayBuffer);
-    port.postMessage({ id, ok: true, out }, [...new Set(buffers)]);
+    const typed = message === undefined ? input : (held.decode(message) as EpochInputTyped | null);
+    if (typed === null || typed === undefined) port.postMessage({ id, ok: false, message: "the input refers to arrays this thread no longer holds", lost: message?.netuid });
+    else {
+      const out = tm.runEpochTyped(typed, { output: "typed" });
+      if (message !== undefined) held.output(message.netuid, id, out as unknown as Record<string, unknown>);
+      const buffers = [out.stake, out.stake_weight, out.active, out.validator_permit, out.consensus, out.incentive, out.dividends, out.validator_trust,
+        out.emission, out.server_emission, out.validator_emission, out.bonds.start, out.bonds.col, out.bonds.val].map((a) => a.buffer as ArrayBuffer);
+      port.postMessage({ id, ok: true, out }, [...new Set(buffers)]);
+    }
   } catch (e) {
     port.postMessage({ id, ok: false, message: e instanceof Error ? e.message : String(e) });
   }

@@ -22,7 +22,6 @@ import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js"
 import { balancerPool, balancerMinimumReserve } from "./balancer_pool.js";
 import { ROW, F, G, G_SLOTS, EV, EVT, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./rows.js";
 import { runEpochMechanisms } from "../bindings/mechanisms.js";
-import { DEFAULT_DELEGATE_TAKE } from "../bindings/coinbase.js";
 import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit, type HotkeyShares } from "./nominators.js";
 import { toInt, toU64 } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
@@ -34,6 +33,7 @@ import { parseSnapshot, serializeState, type NetworkState, type SubnetState, typ
 import { U64_MAX, MASK64, satAddU64, satSubU64 } from "../core/ints.js";
 import { runtimeTag, type RuntimeTag } from "../core/runtime.js";
 import { assumptionsFor } from "./assumptions.js";
+import { payoutTable, type PayoutTable } from "./payout_table.js";
 import { typedEpochInput, writeEpochState, refreshedLastUpdate, plainOutput, AHEAD_RAO_EMISSION } from "./typed_epoch.js";
 
 export type { NetworkState, SubnetState, NeuronsInput };
@@ -379,50 +379,22 @@ export class Network {
     }
     const nn = n.neurons;
     const tw = this.state.tao_weight;
-    const parentsOf = (h: string) => n.parents.get(h) ?? [];
-    const ownerOf = (h: string) => n.owners.get(h) ?? h;
-    const hasKeys = n.children.size > 0;
     // the payout's arithmetic runs in the core (distribute_emission.ts) on a table of the uids' hotkeys and their parents
-    const hotkeys = nn.hotkeys, nU = hotkeys.length;
-    const table = hasKeys ? [...new Set([...hotkeys, ...hotkeys.flatMap((h) => parentsOf(h).map(([, ph]) => ph))])].sort() : [...new Set(hotkeys)].sort();
-    const index = new Map<string, number>();
-    for (let i = 0; i < table.length; i++) index.set(table[i], i);
-    const h = table.length;
-    // get_owner_hotkeys: the owner coldkey's registered hotkeys and the registered owner hotkey
-    const ownerColdkey = n.has_owner ? this.subnetOwnerColdkey(n) : undefined;
-    const uidTake = new Map<string, number | undefined>();
-    for (let uid = 0; uid < nU; uid++) uidTake.set(hotkeys[uid], nn.takes?.[uid]);
-    const uidRoot = new Map<string, bigint>();
-    for (let uid = 0; uid < nU; uid++) uidRoot.set(hotkeys[uid], BigInt(nn.tao_stake[uid] as bigint));
-    const rootOf = (k: string) => this.state.root_stakes.get(k) ?? uidRoot.get(k) ?? 0n;
-    const withhold = (k: string) => uidTake.has(k) && (k === n.owner_hotkey || (ownerColdkey !== undefined && n.owners.get(k) === ownerColdkey));
-    const uidHotkey = new Uint32Array(nU);
-    for (let uid = 0; uid < nU; uid++) uidHotkey[uid] = index.get(hotkeys[uid])!;
-    const alpha = new BigUint64Array(h), root = new BigUint64Array(h), take = new Uint16Array(h), ckTake = new Uint16Array(h);
-    const withheld = new Uint8Array(h), owner = new Uint32Array(h), rootUid = new Uint8Array(h);
-    const childStart = new Uint32Array(h + 1), parentStart = new Uint32Array(h + 1);
-    const childProp: bigint[] = [], parentProp: bigint[] = [], parentIdx: number[] = [];
-    const coldkeys = new Map<string, number>();
+    const t = payoutTable(n, nn, this.state.delegate_takes);
+    const { table, uidHotkey, withheld } = t;
+    const hotkeys = nn.hotkeys, nU = hotkeys.length, h = table.length;
+    // the root stake (TotalHotkeyAlpha on root), else the epoch's tao_stake of the hotkey's uid
+    const alpha = new BigUint64Array(h), root = new BigUint64Array(h), rootUid = new Uint8Array(h);
     for (let i = 0; i < h; i++) {
       const k = table[i];
       alpha[i] = n.stakes.get(k) ?? 0n;
-      root[i] = rootOf(k);
-      take[i] = uidTake.get(k) ?? this.state.delegate_takes.get(k) ?? DEFAULT_DELEGATE_TAKE;
-      ckTake[i] = n.childkey_takes.get(k) ?? 0;
-      withheld[i] = withhold(k) ? 1 : 0;
-      const c = n.owners.get(k);
-      if (c !== undefined && !coldkeys.has(c)) coldkeys.set(c, coldkeys.size);
-      owner[i] = c === undefined ? 0xffffffff : coldkeys.get(c)!;
+      root[i] = this.state.root_stakes.get(k) ?? t.uidRoot[i];
       rootUid[i] = this.hasRootUid(k) ? 1 : 0;
-      for (const [p] of n.children.get(k) ?? []) childProp.push(p);
-      if (uidTake.has(k)) for (const [p, ph] of parentsOf(k)) { parentProp.push(p); parentIdx.push(index.get(ph)!); }
-      childStart[i + 1] = childProp.length;
-      parentStart[i + 1] = parentProp.length;
     }
     const r = cb.distributeEmissionColumns({
       uid_hotkey: uidHotkey, server_emission: u64s(out.server_emission), validator_emission: u64s(out.validator_emission),
-      alpha, root, take, childkey_take: ckTake, withhold: withheld, owner, root_uid: rootUid,
-      child_start: childStart, child_prop: BigUint64Array.from(childProp), parent_start: parentStart, parent_prop: BigUint64Array.from(parentProp), parent_idx: Uint32Array.from(parentIdx),
+      alpha, root, take: t.take, childkey_take: t.ckTake, withhold: withheld, owner: t.owner, root_uid: rootUid,
+      child_start: t.childStart, child_prop: t.childProp, parent_start: t.parentStart, parent_prop: t.parentProp, parent_idx: t.parentIdx,
       pending_server: S, pending_validator: V, pending_root: R, ck_burn: this.state.ck_burn, tao_weight: tw, recycle: n.recycle_owner_incentive,
       rules: this.state.runtime.rules,
     });
@@ -430,27 +402,19 @@ export class Network {
     // every credit to a hotkey, in the chain's order: owner cut, incentives, then each recipient's dividends;
     // to its owner coldkey ("stake") or to all its coldkeys ("emit"). Only a hotkey with a share pool needs them
     // one by one; any other is credited their sum.
-    const credits = new Map<string, ShareCredit[] | bigint>();
-    const add = (k: string, kind: ShareCredit[0], amount: bigint) => {
-      const l = credits.get(k);
-      if (!n.share_pools.has(k)) credits.set(k, ((l as bigint | undefined) ?? 0n) + amount);
-      else if (l === undefined) credits.set(k, [[kind, ownerOf(k), amount]]);
-      else (l as ShareCredit[]).push([kind, ownerOf(k), amount]);
-    };
+    const credits = new PayoutCredits(n, t);
     // the owner cut goes to SubnetOwner, the owner hotkey's coldkey
-    if (n.has_owner) add(n.owner_hotkey, "stake", O);
+    if (n.has_owner) credits.add(t.index.get(n.owner_hotkey) ?? -1, n.owner_hotkey, "stake", O);
     else n.unowned_alpha += O;
     let paid = r.withheld;
     for (let uid = 0; uid < nU; uid++) {
-      const inc = r.incentive_paid[uid];
-      if (withheld[uidHotkey[uid]] === 0) add(hotkeys[uid], "stake", inc);
+      const inc = r.incentive_paid[uid], i = uidHotkey[uid];
+      if (withheld[i] === 0) credits.add(i, table[i], "stake", inc);
       paid += inc;
     }
     // burn_subnet_alpha keeps the withheld incentive in SubnetAlphaOut; recycle_subnet_alpha takes it out
     n.unowned_alpha += r.burned;
     n.alpha_assets_burned += r.burned;
-    // a typed epoch's plain output is built only when someone reads it
-    const record: PayoutRecord = isTyped(out) ? new TypedPayout(this.state.block, out) : { block: this.state.block, epoch: out, alpha_dividends: new Map(), root_alpha_dividends: new Map() };
     // 473: every root dividend floored to 0, so the whole pending root alpha is recycled (before the payouts)
     const rootRecycled = r.root_recycled ? this.recycleAlpha(n, R) : 0n;
     let rootUnclaimed = 0n;
@@ -458,32 +422,35 @@ export class Network {
       if (r.recipient[i] === 0) continue;
       const k = table[i];
       const alphaTake = r.alpha_take[i], alphaRest = r.alpha_rest[i], rootTake = r.root_take[i], rootClaimable = r.root_claimable[i];
-      add(k, "stake", alphaTake);
-      if (is473) {
-        // the nominators' share goes pool-wide only when the hotkey's share pool has members (counting the
-        // credits made to it so far in this payout: the owner cut, incentive, the take), else to its owner
-        const pool = n.share_pools.get(k);
-        const so = credits.get(k);
-        const members = pool === undefined || hasMembers(pool) || (Array.isArray(so) && so.some((c) => c[0] === "stake" && c[2] > 0n));
-        add(k, members ? "emit" : "stake", alphaRest);
-        if (alphaRest !== 0n) record.alpha_dividends.set(k, alphaRest);
-        if (rootClaimable !== 0n) record.root_alpha_dividends.set(k, rootClaimable);
-      } else {
-        add(k, "emit", alphaRest);
-        record.alpha_dividends.set(k, alphaRest);
-        record.root_alpha_dividends.set(k, rootClaimable);
-      }
-      add(k, "stake", rootTake);
+      credits.add(i, k, "stake", alphaTake);
+      // 473: the nominators' share goes pool-wide only when the hotkey's share pool has members (counting the
+      // credits made to it so far in this payout: the owner cut, incentive, the take), else to its owner
+      const pool = is473 ? n.share_pools.get(k) : undefined;
+      const members = pool === undefined || hasMembers(pool) || credits.stakedSome(i);
+      credits.add(i, k, members ? "emit" : "stake", alphaRest);
+      credits.add(i, k, "stake", rootTake);
       if (is473) rootUnclaimed += rootClaimable; // enqueue_basket_deposit: baskets are not modelled, the alpha waits here
       // increase_root_claimable_for_hotkey_and_subnet: more than the hotkey's root stake is staked as alpha instead
-      else if (!this.claims.increaseRootClaimable(k, n.netuid, rootClaimable, rootOf(k))) add(k, "stake", rootClaimable);
+      else if (!this.claims.increaseRootClaimable(k, n.netuid, rootClaimable, root[i])) credits.add(i, k, "stake", rootClaimable);
       else rootUnclaimed += rootClaimable;
       paid += alphaTake + alphaRest + rootTake + rootClaimable;
     }
     n.root_unclaimed += rootUnclaimed;
     const ckBurned = r.ck_burned, ownerRecycled = r.recycled;
-    this.payouts.set(n.netuid, record);
-    this.credit(n, credits);
+    // AlphaDividendsPerSubnet and RootAlphaDividendsPerSubnet per recipient (473 records only nonzero ones), built when read
+    const dividends = (): Pick<PayoutRecord, "alpha_dividends" | "root_alpha_dividends"> => {
+      const alphaDividends = new Map<string, bigint>(), rootDividends = new Map<string, bigint>();
+      for (let i = 0; i < h; i++) {
+        if (r.recipient[i] === 0) continue;
+        const alphaRest = r.alpha_rest[i], rootClaimable = r.root_claimable[i];
+        if (!is473 || alphaRest !== 0n) alphaDividends.set(table[i], alphaRest);
+        if (!is473 || rootClaimable !== 0n) rootDividends.set(table[i], rootClaimable);
+      }
+      return { alpha_dividends: alphaDividends, root_alpha_dividends: rootDividends };
+    };
+    // a typed epoch's plain output is built only when someone reads it
+    this.payouts.set(n.netuid, isTyped(out) ? new TypedPayout(this.state.block, out, dividends) : { block: this.state.block, epoch: out, ...dividends() });
+    credits.apply(this.tm);
     // CKBurn and recycled owner incentive leave SubnetAlphaOut and the alpha asset issuance
     const recycled = ckBurned + ownerRecycled;
     n.alpha_out = satSubU64(n.alpha_out, recycled);
@@ -699,13 +666,58 @@ export class Network {
   }
 }
 
-/** A payout record whose epoch came out typed: the plain output is built on first read. */
+/** A payout record whose epoch came out typed: the plain output and the dividend maps are built on first read. */
 class TypedPayout implements PayoutRecord {
-  readonly alpha_dividends = new Map<string, bigint>();
-  readonly root_alpha_dividends = new Map<string, bigint>();
   #plain: EpochOutput | null = null;
-  constructor(readonly block: bigint, private readonly typed: EpochOutputTyped) {}
+  #dividends: Pick<PayoutRecord, "alpha_dividends" | "root_alpha_dividends"> | null = null;
+  constructor(readonly block: bigint, private readonly typed: EpochOutputTyped, private readonly dividends: () => Pick<PayoutRecord, "alpha_dividends" | "root_alpha_dividends">) {}
   get epoch(): EpochOutput { return (this.#plain ??= plainOutput(this.typed)); }
+  get alpha_dividends(): Map<string, bigint> { return (this.#dividends ??= this.dividends()).alpha_dividends; }
+  get root_alpha_dividends(): Map<string, bigint> { return (this.#dividends ??= this.dividends()).root_alpha_dividends; }
+}
+
+/**
+ * A payout's credits per hotkey, in the order the chain makes them: per table row (a hotkey outside the
+ * table, the owner hotkey of a subnet where it holds no uid, gets a row of its own), the sum for a hotkey
+ * without a share pool, the list for one with. Applied in the order the hotkeys were first credited
+ * (new stake entries come in that order).
+ */
+class PayoutCredits {
+  private readonly sums: bigint[];
+  private readonly lists = new Map<number, ShareCredit[]>();
+  private readonly order: Array<[number, string]> = [];
+  private readonly seen: Uint8Array;
+  constructor(private readonly n: SubnetState, private readonly t: PayoutTable) {
+    this.sums = new Array<bigint>(t.table.length + 1).fill(0n);
+    this.seen = new Uint8Array(t.table.length + 1);
+  }
+
+  /** A credit to hotkey k at table row i (-1: not in the table). */
+  add(i: number, k: string, kind: ShareCredit[0], amount: bigint): void {
+    const row = i < 0 ? this.t.table.length : i;
+    if (this.seen[row] === 0) { this.seen[row] = 1; this.order.push([row, k]); }
+    if (!this.n.share_pools.has(k)) { this.sums[row] += amount; return; }
+    const c: ShareCredit = [kind, this.n.owners.get(k) ?? k, amount];
+    const l = this.lists.get(row);
+    if (l === undefined) this.lists.set(row, [c]);
+    else l.push(c);
+  }
+
+  /** Whether a share-pool hotkey was credited some stake to its owner so far. */
+  stakedSome(i: number): boolean {
+    return this.lists.get(i)?.some((c) => c[0] === "stake" && c[2] > 0n) ?? false;
+  }
+
+  /** Each hotkey's credits: through its share pool when it has one, else to its total. */
+  apply(tm: Taomath): void {
+    const n = this.n;
+    for (const [row, h] of this.order) {
+      const total = n.stakes.get(h) ?? 0n;
+      const pool = n.share_pools.get(h);
+      if (pool) n.stakes.set(h, applyCredits(tm, pool, total, this.lists.get(row) ?? []));
+      else if (this.sums[row] !== 0n || n.stakes.has(h)) n.stakes.set(h, total + this.sums[row]);
+    }
+  }
 }
 
 const u64s = (v: ArrayLike<bigint>) => (v instanceof BigUint64Array ? v : BigUint64Array.from(v));

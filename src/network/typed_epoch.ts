@@ -136,18 +136,49 @@ export const AHEAD_RAO_EMISSION = 1n << 32n;
 
 /** An epoch output run with AHEAD_RAO_EMISSION, with the emission the chain gives for `rao` instead. */
 export function withRaoEmission(out: EpochOutputTyped, rao: bigint): EpochOutputTyped {
-  const times = (shares: BigUint64Array) => {
-    const r = new BigUint64Array(shares.length);
-    for (let i = 0; i < shares.length; i++) {
-      const x = shares[i];
-      if (x === 0n) continue;
-      // I96F32 saturating_mul then saturating_to_num::<u64>: saturates once the product reaches 2^96
-      const p = x * rao;
-      r[i] = p >> 96n !== 0n ? U64_MAX : p >> 32n;
-    }
-    return r;
+  return { ...out, emission: timesRao(out.emission, rao), server_emission: timesRao(out.server_emission, rao), validator_emission: timesRao(out.validator_emission, rao) };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const TWO16 = 65536, TWO32 = 4294967296;
+
+/**
+ * Each share x (the emission at rao 2^32) as the emission at `rao`: I96F32 saturating_mul then
+ * saturating_to_num::<u64>, i.e. floor(x * rao / 2^32), u64::MAX once the product reaches 2^96.
+ * Shares are at most 2^32 (normalised I32F32), so the product is taken in exact doubles on 16-bit
+ * limbs of rao and written as two u32 words: no BigInt per entry (a payout's emission was ~40 µs of
+ * BigInt products and their garbage). Anything else takes the BigInt product.
+ */
+export function timesRao(shares: BigUint64Array, rao: bigint): BigUint64Array {
+  const n = shares.length, r = new BigUint64Array(n);
+  const big = (i: number) => {
+    const p = shares[i] * rao;
+    r[i] = p >> 96n !== 0n ? U64_MAX : p >> 32n;
   };
-  return { ...out, emission: times(out.emission), server_emission: times(out.server_emission), validator_emission: times(out.validator_emission) };
+  if (!LITTLE_ENDIAN || rao < 0n || rao > U64_MAX) {
+    for (let i = 0; i < n; i++) if (shares[i] !== 0n) big(i);
+    return r;
+  }
+  const x32 = new Uint32Array(shares.buffer, shares.byteOffset, 2 * n), r32 = new Uint32Array(r.buffer);
+  const r0 = Number(rao & 0xffffn), r1 = Number((rao >> 16n) & 0xffffn), r2 = Number((rao >> 32n) & 0xffffn), r3 = Number(rao >> 48n);
+  for (let i = 0; i < n; i++) {
+    const lo = x32[2 * i], hi = x32[2 * i + 1];
+    if (hi > 1) { big(i); continue; }
+    const x = hi * TWO32 + lo;
+    if (x === 0) continue;
+    // x * rao = p0 + p1 2^16 + p2 2^32 + p3 2^48, each p < 2^49; its floor over 2^32 is
+    // p2 + p3 2^16 + floor((p0 + p1 2^16) / 2^32), split again so that every sum stays below 2^53
+    const p0 = x * r0, p1 = x * r1, p2 = x * r2, p3 = x * r3;
+    const p1h = Math.floor(p1 / TWO16), p1l = p1 - p1h * TWO16;
+    const p3h = Math.floor(p3 / TWO16), p3l = p3 - p3h * TWO16;
+    const low = p2 + p3l * TWO16 + p1h + Math.floor((p0 + p1l * TWO16) / TWO32);
+    const carry = Math.floor(low / TWO32);
+    const high = p3h + carry;
+    if (high >= TWO32) { r32[2 * i] = 0xffffffff; r32[2 * i + 1] = 0xffffffff; continue; }
+    r32[2 * i] = low - carry * TWO32;
+    r32[2 * i + 1] = high;
+  }
+  return r;
 }
 
 /** Whether two typed epoch inputs hand the core the same values, rao_emission aside. */
