@@ -67,7 +67,8 @@ function bondsOf(nn: NeuronsInput): unknown {
  * so a run of many epochs never builds them (16k small arrays an epoch at 256 uids).
  */
 export function writeEpochState(nn: NeuronsInput, out: EpochOutputTyped): void {
-  const permit = Array.from(out.validator_permit, (x) => x !== 0);
+  const bits = out.validator_permit, permit = new Array<boolean>(bits.length);
+  for (let i = 0; i < bits.length; i++) permit[i] = bits[i] !== 0;
   typedOf.set(permit, out.validator_permit);
   nn.validator_permit = permit;
   const typed = out.bonds;
@@ -86,16 +87,31 @@ export function writeEpochState(nn: NeuronsInput, out: EpochOutputTyped): void {
 
 /** last_update after validators refreshed their weights at `block`, with its typed form when the previous one is known. */
 export function refreshedLastUpdate(nn: NeuronsInput, block: bigint): unknown[] {
-  const prev = nn.last_update;
-  const next = nn.hotkeys.map((_, uid) => (nn.weights[uid]?.length ? block : (prev[uid] ?? 0n)));
+  const prev = nn.last_update, n = nn.hotkeys.length;
+  const setting = settingUids(nn.weights, n);
+  const next = new Array<unknown>(n);
+  for (let uid = 0; uid < n; uid++) next[uid] = prev[uid] ?? 0n;
+  for (let k = 0; k < setting.length; k++) next[setting[k]] = block;
   const t = typedOf.get(prev) as BigUint64Array | undefined;
   if (t !== undefined && block <= U64_MAX && block >= 0n) {
-    const u = new BigUint64Array(Math.max(t.length, next.length));
+    const u = new BigUint64Array(Math.max(t.length, n));
     u.set(t);
-    for (let uid = 0; uid < nn.hotkeys.length; uid++) if (nn.weights[uid]?.length) u[uid] = block;
+    for (let k = 0; k < setting.length; k++) u[setting[k]] = block;
     typedOf.set(next, u);
   }
   return next;
+}
+
+/** The uids below n with a nonempty weights row, kept per weights array (replaced, never edited). */
+const settingOf = new WeakMap<object, { n: number; uids: Uint32Array }>();
+function settingUids(weights: NeuronsInput["weights"], n: number): Uint32Array {
+  const kept = settingOf.get(weights);
+  if (kept !== undefined && kept.n === n) return kept.uids;
+  const uids: number[] = [];
+  for (let uid = 0; uid < n; uid++) if (weights[uid]?.length) uids.push(uid);
+  const out = { n, uids: Uint32Array.from(uids) };
+  settingOf.set(weights, out);
+  return out.uids;
 }
 
 /** The input's fields but bonds (reading input.bonds would build the plain rows). */
