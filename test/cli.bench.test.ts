@@ -36,9 +36,21 @@ describe("taomath bench network", () => {
     expect(out.epochs).toBeGreaterThanOrEqual(4 * 4);
     expect(out.seconds).toBeGreaterThan(0);
     expect(out.cpu_seconds).toBeGreaterThan(0);
-    // a year's CPU minutes at the run's CPU seconds per block (both printed rounded: within 2 %)
-    const yearCpu = (2_629_800 * out.cpu_seconds) / 30 / 60;
+    // one tempo of warm-up by default; a year's CPU minutes: the warm-up as it ran, the rest at the timed
+    // run's CPU seconds per block (all printed rounded: within 2 %)
+    expect(out.warmup_blocks).toBe(5);
+    const yearCpu = (out.warmup_cpu_seconds + ((2_629_800 - 5) * out.cpu_seconds) / 30) / 60;
     expect(Math.abs(out.year_minutes_cpu - yearCpu)).toBeLessThan(0.02 * yearCpu);
+  });
+
+  it("--warmup 0 times the run from its first block, the year at that rate", () => {
+    const r = cli("bench", "network", "--subnets", "2", "--uids", "8", "--tempo", "5", "--blocks", "12", "--warmup", "0", "--json");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.warmup_blocks).toBe(0);
+    expect(out.warmup_seconds).toBe(0);
+    const year = 2_629_800 / out.blocks_per_s / 60;
+    expect(Math.abs(out.year_minutes - year)).toBeLessThan(0.02 * year + 0.1);
   });
 
   it("--threads 2 leaves the snapshot byte-identical to the single-thread run, with epochs run on the worker", () => {
