@@ -123,7 +123,7 @@ export interface EpochAhead {
 }
 
 /** Neuron fields that are not the epoch's (bonds are added to the input apart). */
-const NOT_EPOCH_FIELDS = new Set(["hotkeys", "takes", "extra_mechanisms", "mechanism_emission_split", "bonds"]);
+const NOT_EPOCH_FIELDS = new Set(["hotkeys", "takes", "extra_mechanisms", "mechanism_emission_split", "weights", "bonds"]);
 
 export class Network {
   /** set when a block stopped half way (e.g. the pool refused): the state is then not a chain state */
@@ -337,10 +337,11 @@ export class Network {
         for (const m of extra) m.last_update = nn.hotkeys.map((_, uid) => (m.weights[uid]?.length ? block : (m.last_update[uid] ?? 0n)));
       }
     }
-    // the neurons' fields but bonds, which are read only where the plain input is used (they may still be typed)
+    // the neurons' fields but weights and bonds, which are read only where the plain input is used (they may still be typed)
     const input = {} as Record<string, unknown>;
     for (const k of Object.keys(nn)) if (!NOT_EPOCH_FIELDS.has(k)) input[k] = (nn as Record<string, unknown>)[k];
     Object.assign(input, { n: nn.hotkeys.length, current_block: block, last_update: lastUpdate, last_mechanism_step_block: n.last_mechanism_step_block, alpha_stake: inheritedAlpha, rao_emission: E, tao_weight: tw });
+    Object.defineProperty(input, "weights", { get: () => nn.weights, enumerable: true, configurable: true });
     Object.defineProperty(input, "bonds", { get: () => nn.bonds, enumerable: true, configurable: true });
     return input as unknown as EpochInput;
   }

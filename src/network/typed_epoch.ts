@@ -23,7 +23,7 @@ const KEPT = ["tao_stake", "validator_permit", "last_update", "block_at_registra
 /** The typed input of an epoch whose plain input is `input` (built from `nn`), converting only what was not seen before. */
 export function typedEpochInput(nn: NeuronsInput, input: EpochInput): EpochInputTyped {
   const kept = KEPT.map((k) => {
-    const v = k === "bonds" ? bondsOf(nn) : (input[k] as unknown);
+    const v = k === "bonds" || k === "weights" ? rowsOf(nn, k) : (input[k] as unknown);
     return v === null ? null : typedOf.get(v as object);
   });
   let alpha: BigUint64Array | null = new BigUint64Array(input.n);
@@ -35,11 +35,17 @@ export function typedEpochInput(nn: NeuronsInput, input: EpochInput): EpochInput
   }
   const missing = kept.some((t, j) => t === undefined && !(KEPT[j] === "commit_blocks" && input.commit_blocks === null));
   if (missing || alpha === null || input.alpha_stake.length !== input.n) {
-    const t = epochInputTyped({ ...scalarsOf(input), bonds: nn.bonds });
+    const weights = nn.weights;
+    const t = epochInputTyped({ ...scalarsOf(input), weights, bonds: nn.bonds });
     for (const k of KEPT) {
-      const v = k === "bonds" ? nn.bonds : input[k];
+      const v = k === "bonds" ? nn.bonds : k === "weights" ? weights : input[k];
       if (v !== null) typedOf.set(v as object, t[k] as Typed);
     }
+    // the weights stay typed too when their rows follow from the CSR (no column past n was dropped): 16k
+    // small arrays a subnet at 256 uids, which every full collection would otherwise trace again
+    let pairs = 0;
+    for (const row of weights) pairs += row.length;
+    if (pairs === t.weights.col.length && typeof Object.getOwnPropertyDescriptor(nn, "weights")?.get !== "function") holdTyped(nn, "weights", t.weights);
     return t;
   }
   const [tao, permit, lastUpdate, registration, weights, bonds, commits] = kept;
@@ -51,28 +57,24 @@ export function typedEpochInput(nn: NeuronsInput, input: EpochInput): EpochInput
   };
 }
 
-/** Plain bond rows not built yet: nn.bonds is an accessor standing for the epoch output's typed bonds. */
-const pending = new WeakMap<NeuronsInput, { get: () => SparseRowU16[]; token: object }>();
+type RowsField = "bonds" | "weights";
 
-/** What nn.bonds stands for: the typed output's token while its plain rows were never read, else the rows. */
-function bondsOf(nn: NeuronsInput): unknown {
-  const p = pending.get(nn);
-  if (p !== undefined && Object.getOwnPropertyDescriptor(nn, "bonds")?.get === p.get) return p.token;
-  return nn.bonds;
+/** Plain rows not built yet: nn.bonds (nn.weights) is an accessor standing for typed bonds (weights). */
+const pending = new WeakMap<NeuronsInput, Map<RowsField, { get: () => SparseRowU16[]; token: object }>>();
+
+/** What nn[field] stands for: the typed form's token while its plain rows were never read, else the rows. */
+export function rowsOf(nn: NeuronsInput, field: RowsField): unknown {
+  const p = pending.get(nn)?.get(field);
+  if (p !== undefined && Object.getOwnPropertyDescriptor(nn, field)?.get === p.get) return p.token;
+  return nn[field];
 }
 
 /**
- * The epoch's storage writes the next epoch reads: Bonds and ValidatorPermit. Bonds stay typed: nn.bonds
- * becomes an accessor that builds the plain rows on first read (a snapshot, a caller) and then holds them,
- * so a run of many epochs never builds them (16k small arrays an epoch at 256 uids).
+ * nn[field] becomes an accessor that builds the plain rows of `typed` on first read (a snapshot, a
+ * caller) and then holds them; until then the typed form stands for them (a token keys it in typedOf).
  */
-export function writeEpochState(nn: NeuronsInput, out: EpochOutputTyped): void {
-  const bits = out.validator_permit, permit = new Array<boolean>(bits.length);
-  for (let i = 0; i < bits.length; i++) permit[i] = bits[i] !== 0;
-  typedOf.set(permit, out.validator_permit);
-  nn.validator_permit = permit;
-  const typed = out.bonds;
-  const hold = (rows: SparseRowU16[]) => { Object.defineProperty(nn, "bonds", { value: rows, writable: true, enumerable: true, configurable: true }); };
+function holdTyped(nn: NeuronsInput, field: RowsField, typed: CsrU16): void {
+  const hold = (rows: SparseRowU16[]) => { Object.defineProperty(nn, field, { value: rows, writable: true, enumerable: true, configurable: true }); };
   const get = (): SparseRowU16[] => {
     const rows = csrRows(typed);
     typedOf.set(rows, typed);
@@ -81,14 +83,28 @@ export function writeEpochState(nn: NeuronsInput, out: EpochOutputTyped): void {
   };
   const token = {};
   typedOf.set(token, typed);
-  pending.set(nn, { get, token });
-  Object.defineProperty(nn, "bonds", { get, set: hold, enumerable: true, configurable: true });
+  let fields = pending.get(nn);
+  if (fields === undefined) pending.set(nn, (fields = new Map()));
+  fields.set(field, { get, token });
+  Object.defineProperty(nn, field, { get, set: hold, enumerable: true, configurable: true });
+}
+
+/**
+ * The epoch's storage writes the next epoch reads: Bonds and ValidatorPermit. Bonds stay typed (holdTyped),
+ * so a run of many epochs never builds their rows (16k small arrays an epoch at 256 uids).
+ */
+export function writeEpochState(nn: NeuronsInput, out: EpochOutputTyped): void {
+  const bits = out.validator_permit, permit = new Array<boolean>(bits.length);
+  for (let i = 0; i < bits.length; i++) permit[i] = bits[i] !== 0;
+  typedOf.set(permit, out.validator_permit);
+  nn.validator_permit = permit;
+  holdTyped(nn, "bonds", out.bonds);
 }
 
 /** last_update after validators refreshed their weights at `block`, with its typed form when the previous one is known. */
 export function refreshedLastUpdate(nn: NeuronsInput, block: bigint): unknown[] {
   const prev = nn.last_update, n = nn.hotkeys.length;
-  const setting = settingUids(nn.weights, n);
+  const setting = settingUids(nn, n);
   const next = new Array<unknown>(n);
   for (let uid = 0; uid < n; uid++) next[uid] = prev[uid] ?? 0n;
   for (let k = 0; k < setting.length; k++) next[setting[k]] = block;
@@ -104,20 +120,25 @@ export function refreshedLastUpdate(nn: NeuronsInput, block: bigint): unknown[] 
 
 /** The uids below n with a nonempty weights row, kept per weights array (replaced, never edited). */
 const settingOf = new WeakMap<object, { n: number; uids: Uint32Array }>();
-function settingUids(weights: NeuronsInput["weights"], n: number): Uint32Array {
+function settingUids(nn: NeuronsInput, n: number): Uint32Array {
+  const weights = rowsOf(nn, "weights") as object;
   const kept = settingOf.get(weights);
   if (kept !== undefined && kept.n === n) return kept.uids;
   const uids: number[] = [];
-  for (let uid = 0; uid < n; uid++) if (weights[uid]?.length) uids.push(uid);
+  // typed weights stand for rows with every column kept (holdTyped), so a nonempty CSR row is a nonempty row
+  const csr = Array.isArray(weights) ? null : (typedOf.get(weights) as CsrU16);
+  for (let uid = 0; uid < n; uid++) {
+    if (csr !== null ? uid + 1 < csr.start.length && csr.start[uid + 1] > csr.start[uid] : (weights as SparseRowU16[])[uid]?.length) uids.push(uid);
+  }
   const out = { n, uids: Uint32Array.from(uids) };
   settingOf.set(weights, out);
   return out.uids;
 }
 
-/** The input's fields but bonds (reading input.bonds would build the plain rows). */
+/** The input's fields but weights and bonds (reading them may build their plain rows). */
 function scalarsOf(input: EpochInput): EpochInput {
   const o: Record<string, unknown> = {};
-  for (const k of Object.keys(input)) if (k !== "bonds") o[k] = (input as unknown as Record<string, unknown>)[k];
+  for (const k of Object.keys(input)) if (k !== "bonds" && k !== "weights") o[k] = (input as unknown as Record<string, unknown>)[k];
   return o as unknown as EpochInput;
 }
 
