@@ -192,7 +192,7 @@ export class Network {
       keep: (hotkey, c, netuid, alpha) => {
         const n = subnetOf(netuid);
         take(n, alpha);
-        this.credit(n, new Map([[hotkey, [["stake", c, alpha]]]]));
+        this.credit(n, hotkey, c, alpha);
       },
       swap: (hotkey, _c, netuid, alpha) => {
         const n = subnetOf(netuid);
@@ -369,7 +369,7 @@ export class Network {
     const E = S + V + R;
     const is473 = this.state.runtime.rules === "473";
     if (out === null || n.neurons === null || n.neurons.hotkeys.length === 0) {
-      if (n.has_owner) this.credit(n, new Map([[n.owner_hotkey, [["stake", this.subnetOwnerColdkey(n), O]]]]));
+      if (n.has_owner) this.credit(n, n.owner_hotkey, this.subnetOwnerColdkey(n), O);
       else n.unowned_alpha += O;
       n.miner_burned = 0n;
       // no uids: the epoch returns nothing and the emission is credited to nobody; at 473 no root dividend
@@ -613,15 +613,9 @@ export class Network {
   /** SubnetOwner: the owner hotkey's coldkey (the hotkey's own name when the snapshot gives no owner). */
   private subnetOwnerColdkey(n: SubnetState): string { return n.owners.get(n.owner_hotkey) ?? n.owner_hotkey; }
 
-  /** Applies each hotkey's credits: through its share pool when it has one, else to its total. */
-  private credit(n: SubnetState, credits: Map<string, ShareCredit[] | bigint>): void {
-    for (const [h, list] of credits) {
-      const total = n.stakes.get(h) ?? 0n;
-      const pool = n.share_pools.get(h);
-      const sum = typeof list === "bigint" ? list : list.reduce((a, c) => a + c[2], 0n);
-      if (pool) n.stakes.set(h, applyCredits(this.tm, pool, total, typeof list === "bigint" ? [["stake", n.owners.get(h) ?? h, list]] : list));
-      else if (sum !== 0n || n.stakes.has(h)) n.stakes.set(h, total + sum);
-    }
+  /** One credit outside a payout (the owner cut without uids, a root claim kept as stake): through the hotkey's share pool when it has one, else to its total. */
+  private credit(n: SubnetState, hotkey: string, coldkey: string, amount: bigint): void {
+    creditHotkey(this.tm, n, hotkey, [["stake", coldkey, amount]], amount);
   }
 
   /** Each coldkey's alpha under one hotkey's share pool on a subnet (get_stake_for_hotkey_and_coldkey_on_subnet). */
@@ -711,14 +705,16 @@ class PayoutCredits {
 
   /** Each hotkey's credits: through its share pool when it has one, else to its total. */
   apply(tm: Taomath): void {
-    const n = this.n;
-    for (const [row, h] of this.order) {
-      const total = n.stakes.get(h) ?? 0n;
-      const pool = n.share_pools.get(h);
-      if (pool) n.stakes.set(h, applyCredits(tm, pool, total, this.lists.get(row) ?? []));
-      else if (this.sums[row] !== 0n || n.stakes.has(h)) n.stakes.set(h, total + this.sums[row]);
-    }
+    for (const [row, h] of this.order) creditHotkey(tm, this.n, h, this.lists.get(row) ?? [], this.sums[row]);
   }
+}
+
+/** A hotkey's credits (their sum `sum` when it has no share pool): through its share pool when it has one, else to its total. */
+function creditHotkey(tm: Taomath, n: SubnetState, h: string, credits: ShareCredit[], sum: bigint): void {
+  const total = n.stakes.get(h) ?? 0n;
+  const pool = n.share_pools.get(h);
+  if (pool) n.stakes.set(h, applyCredits(tm, pool, total, credits));
+  else if (sum !== 0n || n.stakes.has(h)) n.stakes.set(h, total + sum);
 }
 
 const u64s = (v: ArrayLike<bigint>) => (v instanceof BigUint64Array ? v : BigUint64Array.from(v));
