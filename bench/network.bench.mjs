@@ -16,12 +16,15 @@ import { timeMs, report } from "./lib.mjs";
 
 const YEAR = 2_628_000;
 
-// the same synthetic network as `taomath bench network` (src/network/example.ts), under the newest rules as there
-const snapshot = (tm, { mechanism, uids }) => snapshotAtRuntime(syntheticNetworkSnapshot(tm, { subnets: 128, uids, tempo: 360, mechanism }));
+// the same synthetic network as `taomath bench network` (src/network/example.ts), under the newest rules as there;
+// kept as JSON text: the snapshot's objects (at 256 uids, 1.3 M weight pairs) would otherwise stay alive beside the
+// network under test and every full collection would trace them (stalls of ~0.3 s in a run)
+const snapshot = (tm, { mechanism, uids }) => JSON.stringify(snapshotAtRuntime(syntheticNetworkSnapshot(tm, { subnets: 128, uids, tempo: 360, mechanism })),
+  (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 
 /** Steps `blocks` blocks from a warmed-up state; returns ms and, on the core path, the time inside c_run_blocks. */
-function measure(tm, snap, blocks, hostOnly, threads, warmup = 20) {
-  const net = Network.fromSnapshot(tm, snap);
+function measure(tm, snap, blocks, hostOnly, threads, warmup = 20, chunkBlocks = CHUNK) {
+  const net = Network.fromSnapshot(tm, JSON.parse(snap));
   const options = { hostOnly, epochRunner: threads?.runner, epochAhead: threads?.ahead };
   net.step(warmup, undefined, options); // past the first swaps (lazy pool init) and JIT warm-up
   const core = tm.core, enter = core.enter;
@@ -35,7 +38,7 @@ function measure(tm, snap, blocks, hostOnly, threads, warmup = 20) {
   const run = tm.runEpochTyped;
   let inEpoch = 0;
   tm.runEpochTyped = (x, o) => { const t = performance.now(); try { epochs++; return run.call(tm, x, o); } finally { inEpoch += performance.now() - t; } };
-  const chunk = Math.min(CHUNK, blocks);
+  const chunk = Math.min(chunkBlocks, blocks);
   let ms = 0, worstChunk = 0;
   for (let done = 0; done < blocks; done += chunk) {
     const t0 = performance.now();
@@ -61,7 +64,9 @@ export async function run() {
     ["128 dynamic subnets, 256 uids each, tempo 360 (coinbase + every epoch)", { mechanism: 1, uids: 256 }, 400],
   ]) {
     const snap = snapshot(tm, opts);
-    const c = measure(tm, snap, blocks, false), h = measure(tm, snap, Math.max(100, blocks / 4), true);
+    // with uids, past the first tempo: each subnet's first epoch converts its snapshot's neuron arrays (once a run)
+    const warmup = opts.uids > 0 ? 380 : 20;
+    const c = measure(tm, snap, blocks, false, undefined, warmup), h = measure(tm, snap, Math.max(100, blocks / 4), true, undefined, warmup);
     rows.push({
       case: what, unit: "ms/block", taomath: c.msPerBlock, baseline: h.msPerBlock, baselineWhat: "(one block per wasm call)",
       worst: c.worstChunk, worstCase: `slowest ${CHUNK}-block chunk of ${blocks}`,
@@ -76,10 +81,12 @@ export async function run() {
   const snap = snapshot(tm, { mechanism: 1, uids: 256 });
   const threads = new EpochThreads(tm, 2);
   try {
-    const one = measure(tm, snap, 800, false, undefined, 740), two = measure(tm, snap, 800, false, threads, 740);
+    // chunks of 400 blocks: each step() call writes and reads back every subnet's row (~3 ms for 128 subnets at 256
+    // uids), which chunks of 50 would add to every block as 0.06 ms
+    const one = measure(tm, snap, 2400, false, undefined, 740, 400), two = measure(tm, snap, 2400, false, threads, 740, 400);
     rows.push({
       case: `the same with epoch threads (2: main + 1 worker; ${threads.aheadUsed} epochs run ahead on the worker)`, unit: "ms/block", taomath: two.msPerBlock,
-      baseline: one.msPerBlock, baselineWhat: "(1 thread, same run)", worst: two.worstChunk, worstCase: `slowest ${CHUNK}-block chunk of 800`,
+      baseline: one.msPerBlock, baselineWhat: "(1 thread, same run)", worst: two.worstChunk, worstCase: "slowest 400-block chunk of 2400",
     });
     notes.push(`2 threads: ${Math.round(two.perSec)} blocks/s against ${Math.round(one.perSec)} on 1, a year in ${year(two.perSec)} against ${year(one.perSec)}; ` +
       `main thread time in coinbase / epochs it ran itself / payout and the rest ${((two.inCore / two.ms) * 100).toFixed(0)}% / ${((two.inEpoch / two.ms) * 100).toFixed(0)}% / ${(((two.ms - two.inCore - two.inEpoch) / two.ms) * 100).toFixed(0)}%`);

@@ -29,6 +29,18 @@ export function rowFits(n: SubnetState): boolean {
     && n.subnet_account_balance <= M64;
 }
 
+/** Whether no hotkey holds two uids, kept per hotkeys array (the model replaces it, never edits it): a row is
+ * written for every subnet at each step() call and after each payout, and a 256-entry Set each time cost more
+ * than the rest of the row. */
+const distinct = new WeakMap<readonly string[], { length: number; distinct: boolean }>();
+function distinctHotkeys(hotkeys: readonly string[]): boolean {
+  const kept = distinct.get(hotkeys);
+  if (kept !== undefined && kept.length === hotkeys.length) return kept.distinct;
+  const d = new Set(hotkeys).size === hotkeys.length;
+  distinct.set(hotkeys, { length: hotkeys.length, distinct: d });
+  return d;
+}
+
 export function writeRow(rows: BigUint64Array, i: number, n: SubnetState): void {
   const o = i * ROW;
   const mp = BigInt.asUintN(128, n.moving_price);
@@ -47,7 +59,7 @@ export function writeRow(rows: BigUint64Array, i: number, n: SubnetState): void 
   rows[o + F.P_OWNER] = n.pending_owner_cut; rows[o + F.PROTOCOL] = n.protocol_alpha & M64;
   rows[o + F.UNOWNED] = BigInt.asUintN(64, n.unowned_alpha); rows[o + F.ROOT_UNCLAIMED] = n.root_unclaimed & M64;
   rows[o + F.UNTRACKED] = n.untracked_tao & M64; rows[o + F.OWNED] = stakedSum(n); rows[o + F.IN_FLIGHT] = 0n;
-  rows[o + F.CONSISTENT] = n.neurons === null || new Set(n.neurons.hotkeys).size === n.neurons.hotkeys.length ? 1n : 0n;
+  rows[o + F.CONSISTENT] = n.neurons === null || distinctHotkeys(n.neurons.hotkeys) ? 1n : 0n;
   rows[o + F.HOST_DRAIN] = (n.neurons !== null && n.neurons.hotkeys.length > 0) || n.share_pools.has(n.owner_hotkey) ? 1n : 0n;
   rows[o + F.FLOW] = BigInt.asUintN(64, n.protocol_flow);
   rows[o + F.VOL_LO] = n.volume & M64; rows[o + F.VOL_HI] = n.volume >> 64n;
