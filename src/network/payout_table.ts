@@ -2,10 +2,11 @@
 // the uids' hotkeys and their parents, sorted, with what about them changes only when the snapshot's
 // keys do: takes (the uid's, else Delegates, else the default), the uids' tao_stake, childkey takes, owner coldkeys, the
 // owner's hotkeys whose incentive is withheld (get_owner_hotkeys), child and parent proportions.
-// Building it reads a dozen maps per hotkey (~0.25 ms at 256 uids, most of a payout's host time), so
-// it is kept per subnet while every array and map it was built from is the same object of the same
-// size: the model replaces those when it changes them, never edits them. Stakes and root stakes move
-// every payout and are read each time.
+// Building it (sorting, a Set, a dozen map reads per hotkey: ~0.25 ms at 256 uids, most of a payout's
+// host time) is done once per subnet and kept while the neuron arrays are the same objects (the model
+// replaces those, never edits them) and every map entry it read still holds what it held: each payout
+// reads them again, four lookups a row, since maps are edited in place. Stakes and root stakes move every
+// payout and are read each time.
 
 import { DEFAULT_DELEGATE_TAKE } from "../bindings/coinbase.js";
 import type { NeuronsInput, SubnetState } from "./state.js";
@@ -30,27 +31,38 @@ export interface PayoutTable {
   parentIdx: Uint32Array;
 }
 
-interface Kept { from: unknown[]; table: PayoutTable }
+/** The map entries a table was built from, per row: what each lookup gave. */
+interface Read { owner: Array<string | undefined>; ckTake: Array<number | undefined>; children: unknown[]; parents: unknown[]; delegate: Array<number | undefined>; ownerColdkey: string | undefined }
+interface Kept { from: unknown[]; read: Read; table: PayoutTable }
 const kept = new WeakMap<NeuronsInput, Kept>();
 
-/** What the table is built from, each as the object it is and its size. */
-function sources(n: SubnetState, nn: NeuronsInput, delegateTakes: Map<string, number>): unknown[] {
-  return [
-    nn.hotkeys, nn.hotkeys.length, nn.takes, nn.takes?.length, nn.tao_stake, nn.tao_stake.length, n.children, n.children.size, n.parents, n.parents.size,
-    n.owners, n.owners.size, n.childkey_takes, n.childkey_takes.size, delegateTakes, delegateTakes.size, n.owner_hotkey, n.has_owner,
-  ];
+/** The neuron arrays (as objects, with their lengths) and the scalars the table is built from. */
+function sources(n: SubnetState, nn: NeuronsInput): unknown[] {
+  return [nn.hotkeys, nn.hotkeys.length, nn.takes, nn.takes?.length, nn.tao_stake, nn.tao_stake.length, n.children.size > 0, n.owner_hotkey, n.has_owner];
 }
 
 export function payoutTable(n: SubnetState, nn: NeuronsInput, delegateTakes: Map<string, number>): PayoutTable {
-  const from = sources(n, nn, delegateTakes);
+  const from = sources(n, nn);
   const k = kept.get(nn);
-  if (k !== undefined && k.from.length === from.length && k.from.every((x, i) => x === from[i])) return k.table;
-  const table = build(n, nn, delegateTakes);
-  kept.set(nn, { from, table });
-  return table;
+  if (k !== undefined && k.from.every((x, i) => x === from[i]) && unchanged(n, delegateTakes, k)) return k.table;
+  const built = build(n, nn, delegateTakes);
+  kept.set(nn, { from, ...built });
+  return built.table;
 }
 
-function build(n: SubnetState, nn: NeuronsInput, delegateTakes: Map<string, number>): PayoutTable {
+/** Whether every map entry the kept table read still holds what it held. */
+function unchanged(n: SubnetState, delegateTakes: Map<string, number>, k: Kept): boolean {
+  const { table } = k.table, r = k.read;
+  if (n.has_owner && n.owners.get(n.owner_hotkey) !== r.ownerColdkey) return false;
+  for (let i = 0; i < table.length; i++) {
+    const h = table[i];
+    if (n.owners.get(h) !== r.owner[i] || n.childkey_takes.get(h) !== r.ckTake[i] || n.children.get(h) !== r.children[i] || n.parents.get(h) !== r.parents[i]) return false;
+    if (delegateTakes.get(h) !== r.delegate[i]) return false;
+  }
+  return true;
+}
+
+function build(n: SubnetState, nn: NeuronsInput, delegateTakes: Map<string, number>): { table: PayoutTable; read: Read } {
   const parentsOf = (h: string) => n.parents.get(h) ?? [];
   const hotkeys = nn.hotkeys, nU = hotkeys.length;
   const table = n.children.size > 0 ? [...new Set([...hotkeys, ...hotkeys.flatMap((h) => parentsOf(h).map(([, ph]) => ph))])].sort() : [...new Set(hotkeys)].sort();
@@ -68,8 +80,11 @@ function build(n: SubnetState, nn: NeuronsInput, delegateTakes: Map<string, numb
   const childStart = new Uint32Array(h + 1), parentStart = new Uint32Array(h + 1);
   const childProp: bigint[] = [], parentProp: bigint[] = [], parentIdx: number[] = [];
   const coldkeys = new Map<string, number>();
+  const read: Read = { owner: [], ckTake: [], children: [], parents: [], delegate: [], ownerColdkey: n.has_owner ? n.owners.get(n.owner_hotkey) : undefined };
   for (let i = 0; i < h; i++) {
     const k = table[i];
+    read.owner.push(n.owners.get(k)); read.ckTake.push(n.childkey_takes.get(k)); read.delegate.push(delegateTakes.get(k));
+    read.children.push(n.children.get(k)); read.parents.push(n.parents.get(k));
     const isUid = uidTake.has(k);
     take[i] = uidTake.get(k) ?? delegateTakes.get(k) ?? DEFAULT_DELEGATE_TAKE;
     ckTake[i] = n.childkey_takes.get(k) ?? 0;
@@ -83,7 +98,10 @@ function build(n: SubnetState, nn: NeuronsInput, delegateTakes: Map<string, numb
     parentStart[i + 1] = parentProp.length;
   }
   return {
-    table, index, uidHotkey, uidRoot, take, ckTake, withheld, owner,
-    childStart, childProp: BigUint64Array.from(childProp), parentStart, parentProp: BigUint64Array.from(parentProp), parentIdx: Uint32Array.from(parentIdx),
+    read,
+    table: {
+      table, index, uidHotkey, uidRoot, take, ckTake, withheld, owner,
+      childStart, childProp: BigUint64Array.from(childProp), parentStart, parentProp: BigUint64Array.from(parentProp), parentIdx: Uint32Array.from(parentIdx),
+    },
   };
 }
