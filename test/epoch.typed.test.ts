@@ -113,3 +113,36 @@ describe("runEpochTyped input", () => {
     expect(fresh.runEpochTyped(base())).toEqual(taomath().runEpochTyped(base()));
   });
 });
+
+describe("runEpochTyped into a caller's buffer", () => {
+  const input = (): EpochInputTyped => typed({
+    n: 3, current_block: 1000n, tempo: 100, activity_cutoff: 5000n, last_mechanism_step_block: 900n,
+    alpha_stake: [100n, 50n, 0n], tao_stake: [0n, 0n, 0n], tao_weight: 0n, stake_threshold: 0n, owner_uid: null,
+    validator_permit: [true, true, false], max_allowed_validators: 64, last_update: [990n, 990n, 990n],
+    block_at_registration: [1n, 1n, 1n], weights: [[[1, 65535], [2, 30000]], [[2, 65535]], []], bonds: [[], [], []],
+    kappa: 32767, bonds_penalty: 65535, bonds_moving_average: 900000n, liquid_alpha_enabled: false, alpha_low: 45875,
+    alpha_high: 58982, alpha_sigmoid_steepness: 1000, yuma3_enabled: false, commit_reveal_enabled: false, commit_blocks: null,
+    rao_emission: 1_000_000_000n,
+  });
+  const fieldOf = (f: () => unknown) => { try { f(); } catch (e) { return e instanceof TaomathError ? e.field : `not a TaomathError: ${String(e)}`; } return "no error"; };
+
+  it("gives the same outputs as views of that buffer, from its start", () => {
+    const into = new ArrayBuffer(48 * 3 + 4 + 4 * 9);
+    const out = runEpochTyped(input(), { output: "typed", into });
+    expect(out.stake.buffer).toBe(into);
+    expect(out.bonds.val.buffer).toBe(into);
+    expect(untyped(out)).toEqual(untyped(runEpochTyped(input(), { output: "typed" })));
+  });
+
+  it("refuses a buffer too small with the bytes needed, naming into, and keeps working", () => {
+    const err = (() => { try { runEpochTyped(input(), { output: "typed", into: new ArrayBuffer(16) }); } catch (e) { return e as TaomathError; } return null; })();
+    expect(err?.field).toBe("into");
+    expect(err?.message).toMatch(/need \d+/);
+    expect(runEpochTyped(input(), { output: "typed" }).incentive.length).toBe(3);
+  });
+
+  it("takes only an ArrayBuffer, and only with output \"typed\"", () => {
+    expect(fieldOf(() => runEpochTyped(input(), { output: "typed", into: new Uint8Array(400) as unknown as ArrayBuffer }))).toBe("into");
+    expect(fieldOf(() => runEpochTyped(input(), { into: new ArrayBuffer(400) }))).toBe("into");
+  });
+});

@@ -522,15 +522,19 @@ export interface EpochOutputTyped {
 
 /**
  * Runs a prepared epoch and copies its outputs out as typed arrays (no per-entry objects). All of
- * them are views of one new ArrayBuffer (one allocation instead of one per array), u64 vectors
- * first so that each view is aligned to its width.
+ * them are views of one ArrayBuffer (one allocation instead of one per array; `into` when given),
+ * u64 vectors first so that each view is aligned to its width.
  */
-export function runPreparedTyped(core: Core, p: Prepared): EpochOutputTyped {
+export function runPreparedTyped(core: Core, p: Prepared, into?: ArrayBuffer): EpochOutputTyped {
   const n = p.n;
   const s = callCore(core, p, false, "epoch");
   const m = viewsOf(core);
   const nz = m.u32[(s[OUT.bonds_start] >>> 2) + n];
-  const buf = new ArrayBuffer(4 * 8 * n + 4 * (n + 1) + 2 * (5 * n + 2 * nz) + 2 * n);
+  const bytes = 4 * 8 * n + 4 * (n + 1) + 2 * (5 * n + 2 * nz) + 2 * n;
+  if (into !== undefined && into.byteLength < bytes) {
+    throw new TaomathError("wrong_length", "into", `has ${into.byteLength} bytes; this epoch's outputs need ${bytes} (48·n + 4 + 4 per bond entry, ${nz} entries)`);
+  }
+  const buf = into ?? new ArrayBuffer(bytes);
   let at = 0;
   const u64 = (i: number) => { const v = new BigUint64Array(buf, at, n); v.set(m.u64.subarray(s[i] >>> 3, (s[i] >>> 3) + n)); at += 8 * n; return v; };
   const stake = u64(OUT.stake), emission = u64(OUT.emission), serverEmission = u64(OUT.server_emission), validatorEmission = u64(OUT.validator_emission);
