@@ -22,7 +22,7 @@ import { coinbaseOf, type CoinbasePool, type PoolReserves } from "./coinbase.js"
 import { balancerPool, balancerMinimumReserve } from "./balancer_pool.js";
 import { ROW, F, G, G_SLOTS, EV, EVT, VIOLATION_KINDS, PHASE_POOL, PHASE_PAYOUT, writeRow, readRow, rowFits } from "./rows.js";
 import { runEpochMechanisms } from "../bindings/mechanisms.js";
-import { applyCredits, buildSharePools, coldkeyValues, type ShareCredit, type HotkeyShares } from "./nominators.js";
+import { buildSharePools, coldkeyValues, type HotkeyShares } from "./nominators.js";
 import { toInt, toU64 } from "../bindings/values.js";
 import { TaomathError } from "../core/errors.js";
 import { transactional } from "../core/transaction.js";
@@ -33,7 +33,8 @@ import { parseSnapshot, serializeState, type NetworkState, type SubnetState, typ
 import { U64_MAX, MASK64, satAddU64, satSubU64 } from "../core/ints.js";
 import { runtimeTag, type RuntimeTag } from "../core/runtime.js";
 import { assumptionsFor } from "./assumptions.js";
-import { payoutTable, type PayoutTable } from "./payout_table.js";
+import { payoutTable } from "./payout_table.js";
+import { PayoutCredits, creditHotkey } from "./payout_credits.js";
 import { typedEpochInput, writeEpochState, refreshedLastUpdate, plainOutput, AHEAD_RAO_EMISSION } from "./typed_epoch.js";
 
 export type { NetworkState, SubnetState, NeuronsInput };
@@ -669,52 +670,6 @@ class TypedPayout implements PayoutRecord {
   get epoch(): EpochOutput { return (this.#plain ??= plainOutput(this.typed)); }
   get alpha_dividends(): Map<string, bigint> { return (this.#dividends ??= this.dividends()).alpha_dividends; }
   get root_alpha_dividends(): Map<string, bigint> { return (this.#dividends ??= this.dividends()).root_alpha_dividends; }
-}
-
-/**
- * A payout's credits per hotkey, in the order the chain makes them: per table row (a hotkey outside the
- * table, the owner hotkey of a subnet where it holds no uid, gets a row of its own), the sum for a hotkey
- * without a share pool, the list for one with. Applied in the order the hotkeys were first credited
- * (new stake entries come in that order).
- */
-class PayoutCredits {
-  private readonly sums: bigint[];
-  private readonly lists = new Map<number, ShareCredit[]>();
-  private readonly order: Array<[number, string]> = [];
-  private readonly seen: Uint8Array;
-  constructor(private readonly n: SubnetState, private readonly t: PayoutTable) {
-    this.sums = new Array<bigint>(t.table.length + 1).fill(0n);
-    this.seen = new Uint8Array(t.table.length + 1);
-  }
-
-  /** A credit to hotkey k at table row i (-1: not in the table). */
-  add(i: number, k: string, kind: ShareCredit[0], amount: bigint): void {
-    const row = i < 0 ? this.t.table.length : i;
-    if (this.seen[row] === 0) { this.seen[row] = 1; this.order.push([row, k]); }
-    if (!this.n.share_pools.has(k)) { this.sums[row] += amount; return; }
-    const c: ShareCredit = [kind, this.n.owners.get(k) ?? k, amount];
-    const l = this.lists.get(row);
-    if (l === undefined) this.lists.set(row, [c]);
-    else l.push(c);
-  }
-
-  /** Whether a share-pool hotkey was credited some stake to its owner so far. */
-  stakedSome(i: number): boolean {
-    return this.lists.get(i)?.some((c) => c[0] === "stake" && c[2] > 0n) ?? false;
-  }
-
-  /** Each hotkey's credits: through its share pool when it has one, else to its total. */
-  apply(tm: Taomath): void {
-    for (const [row, h] of this.order) creditHotkey(tm, this.n, h, this.lists.get(row) ?? [], this.sums[row]);
-  }
-}
-
-/** A hotkey's credits (their sum `sum` when it has no share pool): through its share pool when it has one, else to its total. */
-function creditHotkey(tm: Taomath, n: SubnetState, h: string, credits: ShareCredit[], sum: bigint): void {
-  const total = n.stakes.get(h) ?? 0n;
-  const pool = n.share_pools.get(h);
-  if (pool) n.stakes.set(h, applyCredits(tm, pool, total, credits));
-  else if (sum !== 0n || n.stakes.has(h)) n.stakes.set(h, total + sum);
 }
 
 const u64s = (v: ArrayLike<bigint>) => (v instanceof BigUint64Array ? v : BigUint64Array.from(v));
