@@ -15,6 +15,9 @@ import type { Plan } from "./scenario.js";
 
 export const REGISTRATION_BLOCK = 1n;
 
+/** The input's per-uid arrays and matrices: typed or plain, the rest of the input is the same. */
+type EpochArrays = "alpha_stake" | "tao_stake" | "validator_permit" | "last_update" | "block_at_registration" | "weights" | "bonds" | "commit_blocks";
+
 export interface PendingCommit { block: bigint; revealEpoch: number; col: Uint16Array; val: Uint16Array }
 
 /** A CSR with every row empty. */
@@ -177,72 +180,36 @@ export class SubnetStorage {
 
   /** The epoch input for epoch e in the typed form, on the storage's own buffers (read it before the next change). */
   typedInput(e: number): EpochInputTyped {
-    const h = this.plan.hyper;
-    return {
-      n: this.n,
-      current_block: this.epochBlock(e),
-      tempo: h.tempo,
-      activity_cutoff: this.activityCutoff,
-      last_mechanism_step_block: e < 0 ? 0n : this.epochBlock(e - 1),
-      alpha_stake: this.stake,
-      tao_stake: this.taoStake,
-      tao_weight: 0n,
-      stake_threshold: h.stake_threshold,
-      owner_uid: null,
-      validator_permit: this.permits,
-      max_allowed_validators: h.max_allowed_validators,
-      last_update: this.lastUpdate,
-      block_at_registration: this.registration,
-      weights: this.weights(),
-      bonds: this.bonds,
-      kappa: h.kappa,
-      bonds_penalty: h.bonds_penalty,
-      bonds_moving_average: this.bondsMovingAverage,
-      liquid_alpha_enabled: h.liquid_alpha_enabled,
-      alpha_low: h.alpha_low,
-      alpha_high: h.alpha_high,
-      alpha_sigmoid_steepness: h.alpha_sigmoid_steepness,
-      yuma3_enabled: h.yuma3_enabled,
-      commit_reveal_enabled: h.commit_reveal_enabled,
-      commit_blocks: h.commit_reveal_enabled ? this.commitBlocksNow() : null,
-      rao_emission: h.rao_emission,
-    };
+    const commits = this.plan.hyper.commit_reveal_enabled ? this.commitBlocksNow() : null;
+    return this.fields(e, {
+      alpha_stake: this.stake, tao_stake: this.taoStake, validator_permit: this.permits, last_update: this.lastUpdate,
+      block_at_registration: this.registration, weights: this.weights(), bonds: this.bonds, commit_blocks: commits,
+    });
   }
 
   /** The epoch input for epoch e as storage holds it now, in the plain form (fresh arrays: later changes do not alter it). */
   input(e: number): EpochInput {
+    const commits = this.plan.hyper.commit_reveal_enabled ? Array.from(this.commitBlocksNow(), (b) => (b === U64_MAX ? null : b)) : null;
+    return this.fields(e, {
+      alpha_stake: Array.from(this.stake), tao_stake: Array(this.n).fill(0n), validator_permit: Array.from(this.permits, (p) => p !== 0),
+      last_update: Array.from(this.lastUpdate), block_at_registration: Array.from(this.registration),
+      weights: Array.from({ length: this.n }, (_, uid) => this.weightsRow(uid)), bonds: csrRows(this.bonds, this.n), commit_blocks: commits,
+    });
+  }
+
+  /** The input's fields in the schema's order (the order --export-epochs writes), around the arrays of either form. */
+  private fields<A extends Pick<EpochInput | EpochInputTyped, EpochArrays>>(e: number, a: A): Omit<EpochInput, EpochArrays> & A {
     const h = this.plan.hyper;
-    let commitBlocks: Array<bigint | null> | null = null;
-    if (h.commit_reveal_enabled) commitBlocks = Array.from(this.commitBlocksNow(), (b) => (b === U64_MAX ? null : b));
     return {
-      n: this.n,
-      current_block: this.epochBlock(e),
-      tempo: h.tempo,
-      activity_cutoff: BigInt(h.activity_cutoff),
+      n: this.n, current_block: this.epochBlock(e), tempo: h.tempo, activity_cutoff: this.activityCutoff,
       last_mechanism_step_block: e < 0 ? 0n : this.epochBlock(e - 1),
-      alpha_stake: Array.from(this.stake),
-      tao_stake: Array(this.n).fill(0n),
-      tao_weight: 0n,
-      stake_threshold: h.stake_threshold,
-      owner_uid: null,
-      validator_permit: Array.from(this.permits, (p) => p !== 0),
-      max_allowed_validators: h.max_allowed_validators,
-      last_update: Array.from(this.lastUpdate),
-      block_at_registration: Array.from(this.registration),
-      weights: Array.from({ length: this.n }, (_, uid) => this.weightsRow(uid)),
-      bonds: csrRows(this.bonds, this.n),
-      kappa: h.kappa,
-      bonds_penalty: h.bonds_penalty,
-      bonds_moving_average: BigInt(h.bonds_moving_average),
-      liquid_alpha_enabled: h.liquid_alpha_enabled,
-      alpha_low: h.alpha_low,
-      alpha_high: h.alpha_high,
-      alpha_sigmoid_steepness: h.alpha_sigmoid_steepness,
-      yuma3_enabled: h.yuma3_enabled,
-      commit_reveal_enabled: h.commit_reveal_enabled,
-      commit_blocks: commitBlocks,
-      rao_emission: h.rao_emission,
-    };
+      alpha_stake: a.alpha_stake, tao_stake: a.tao_stake, tao_weight: 0n, stake_threshold: h.stake_threshold, owner_uid: null,
+      validator_permit: a.validator_permit, max_allowed_validators: h.max_allowed_validators, last_update: a.last_update,
+      block_at_registration: a.block_at_registration, weights: a.weights, bonds: a.bonds,
+      kappa: h.kappa, bonds_penalty: h.bonds_penalty, bonds_moving_average: this.bondsMovingAverage, liquid_alpha_enabled: h.liquid_alpha_enabled,
+      alpha_low: h.alpha_low, alpha_high: h.alpha_high, alpha_sigmoid_steepness: h.alpha_sigmoid_steepness, yuma3_enabled: h.yuma3_enabled,
+      commit_reveal_enabled: h.commit_reveal_enabled, commit_blocks: a.commit_blocks, rao_emission: h.rao_emission,
+    } as Omit<EpochInput, EpochArrays> & A;
   }
 
   /** What the epoch writes back: Bonds and ValidatorPermit (taken over, not copied). */
