@@ -110,8 +110,8 @@ export async function run() {
     { case: `runEpoch, n = 256, 64 validators, dense rows (${n256[0][0]})`, unit: "ms", taomath: plain.first, baseline: float, baselineWhat: "(JS float64)", worst: plain.worst.ms, worstCase: plain.worst.name, native: 1.26 },
     { case: "runEpochTyped, same inputs as typed arrays + CSR", unit: "ms", taomath: typed.first, baseline: float, baselineWhat: "(JS float64)", worst: typed.worst.ms, worstCase: typed.worst.name, native: 1.26 },
     { case: "runEpochTyped, output \"typed\" (typed arrays + bond CSR out)", unit: "ms", taomath: typedOut.first, baseline: float, baselineWhat: "(JS float64)", worst: typedOut.worst.ms, worstCase: typedOut.worst.name, native: 1.26 },
-    { case: "the same into one reused buffer (option into)", unit: "ms", taomath: typedInto.first, baseline: float, baselineWhat: "(JS float64)", worst: typedInto.worst.ms, worstCase: typedInto.worst.name, native: 1.26 },
     { case: "the same, CPU time of this process (batches of 10)", unit: "ms CPU", taomath: typedOutCpu.first, baseline: floatCpu, baselineWhat: "(JS float64)", worst: typedOutCpu.worst.ms, worstCase: typedOutCpu.worst.name, native: 1.26 },
+    { case: "typed output into one reused buffer (option into)", unit: "ms", taomath: typedInto.first, baseline: float, baselineWhat: "(JS float64)", worst: typedInto.worst.ms, worstCase: typedInto.worst.name, native: 1.26 },
   ];
   for (const [name, file, native] of [["n = 1024, Yuma3 + liquid alpha (040)", "040_n1024_yuma3_liquid.json", 301], ["n = 4096 sparse (041)", "041_n4096_sparse.json", 15.5]]) {
     const x = vectorInput(file);
