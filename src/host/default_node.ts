@@ -3,11 +3,11 @@
 // condition points at its own default.
 
 import { instantiateSync, type Taomath } from "../core/taomath.js";
-import { loadModuleSync } from "./node.js";
+import { sharedModuleSync } from "./node.js";
 
 let shared: Taomath | null = null;
 
 export function hostTaomath(): Taomath {
-  if (shared === null) shared = instantiateSync(loadModuleSync());
+  if (shared === null) shared = instantiateSync(sharedModuleSync());
   return shared;
 }

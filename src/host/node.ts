@@ -13,6 +13,16 @@ export function loadModuleSync(): WebAssembly.Module {
   return new WebAssembly.Module(readFileSync(wasmUrl));
 }
 
+let compiled: WebAssembly.Module | null = null;
+/**
+ * build/taomath.wasm compiled once per process: the default instance and the worker threads of the
+ * network model and the lab's sweeps all instantiate this one module (no second compile, and its
+ * optimised code is shared).
+ */
+export function sharedModuleSync(): WebAssembly.Module {
+  return (compiled ??= loadModuleSync());
+}
+
 export async function loadModule(source: WasmSource = wasmUrl): Promise<WebAssembly.Module> {
   if (source instanceof WebAssembly.Module) return source;
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source as BufferSource);

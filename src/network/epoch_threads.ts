@@ -13,16 +13,10 @@ import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from "
 import type { Taomath } from "../core/taomath.js";
 import type { EpochInputTyped, EpochOutputTyped } from "../bindings/epoch.js";
 import { TaomathError } from "../core/errors.js";
-import { loadModuleSync } from "../host/node.js";
+import { sharedModuleSync } from "../host/node.js";
 import type { EpochAhead, EpochRunner } from "./network.js";
 import { AHEAD_RAO_EMISSION, sameEpochInput, withRaoEmission } from "./typed_epoch.js";
 import { SentRecord } from "./epoch_message.js";
-
-let compiled: WebAssembly.Module | null = null;
-/** build/taomath.wasm compiled once per process: every epoch thread instantiates the same module (and shares its optimised code). */
-function epochModule(): WebAssembly.Module {
-  return (compiled ??= loadModuleSync());
-}
 
 interface Reply { id: number; ok: boolean; out?: EpochOutputTyped; message?: string; lost?: number }
 interface Thread { worker: Worker; port: MessagePort; flag: Int32Array; received: number; replies: Map<number, Reply>; unwanted: Set<number>; sent: SentRecord }
@@ -47,7 +41,7 @@ export class EpochThreads {
     for (let k = 1; k < this.count; k++) {
       const { port1, port2 } = new MessageChannel();
       const flag = new Int32Array(new SharedArrayBuffer(4));
-      const worker = new Worker(new URL("./epoch_worker.js", import.meta.url), { workerData: { port: port2, flag, module: epochModule() }, transferList: [port2] });
+      const worker = new Worker(new URL("./epoch_worker.js", import.meta.url), { workerData: { port: port2, flag, module: sharedModuleSync() }, transferList: [port2] });
       worker.unref();
       this.threads.push({ worker, port: port1, flag, received: 0, replies: new Map(), unwanted: new Set(), sent: new SentRecord() });
     }

@@ -9,7 +9,7 @@ import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { TaomathError, type TaomathErrorCode } from "../core/errors.js";
 import { taomath } from "../index.js";
-import { loadModuleSync } from "../host/node.js";
+import { sharedModuleSync } from "../host/node.js";
 import { handOutOrder, type SweepCell, type SweepRow } from "./sweep.js";
 import { CellCursor, CellRunner, type ThreadStats } from "./sweep_cursor.js";
 import { decodeRows, encodeCells, type FromWorker, type ToWorker } from "./sweep_wire.js";
@@ -26,12 +26,6 @@ export interface ThreadSweepOptions {
   onStats?(stats: ThreadStats[]): void;
 }
 
-let compiled: WebAssembly.Module | null = null;
-/** build/taomath.wasm compiled once per process: every pool's workers instantiate the same module. */
-function sweepModule(): WebAssembly.Module {
-  return (compiled ??= loadModuleSync());
-}
-
 /** worker_threads that run sweep cells, started once and reused across sweeps until close(). */
 export class SweepPool {
   private busy = false;
@@ -42,7 +36,7 @@ export class SweepPool {
    * Starts `threads` workers and returns at once: a sweep may be run straight away (each worker
    * takes it up as soon as it has loaded, while the calling thread does other work).
    */
-  static start(threads: number, module: WebAssembly.Module = sweepModule()): SweepPool {
+  static start(threads: number, module: WebAssembly.Module = sharedModuleSync()): SweepPool {
     const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(new URL("./sweep_worker.js", import.meta.url), { workerData: { module }, execArgv: [] }));
     const ready = Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const onMessage = (m: FromWorker) => { if (m.kind === "ready") { w.off("message", onMessage); w.off("error", reject); resolve(); } };
@@ -54,7 +48,7 @@ export class SweepPool {
   }
 
   /** Starts `threads` workers and waits until each has its instance. */
-  static async open(threads: number, module: WebAssembly.Module = sweepModule()): Promise<SweepPool> {
+  static async open(threads: number, module: WebAssembly.Module = sharedModuleSync()): Promise<SweepPool> {
     const pool = SweepPool.start(threads, module);
     try {
       await pool.ready;
