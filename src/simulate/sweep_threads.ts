@@ -111,15 +111,6 @@ export class SweepPool {
     return rows;
   }
 
-  /** Each worker's own CPU time so far in ms (null where the platform does not say). */
-  async threadCpuMs(): Promise<Array<number | null>> {
-    return Promise.all(this.workers.map((w) => new Promise<number | null>((resolve) => {
-      const on = (m: FromWorker) => { if (m.kind === "cpu") { w.off("message", on); resolve(m.ms); } };
-      w.on("message", on);
-      w.postMessage({ kind: "cpu" } satisfies ToWorker);
-    })));
-  }
-
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }

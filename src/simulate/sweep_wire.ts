@@ -11,14 +11,12 @@ import type { ThreadStats } from "./sweep_cursor.js";
 const CELL = 6;
 
 export type ToWorker =
-  | { kind: "sweep"; scenario: unknown; epochs: number | undefined; cells: Float64Array; cursor: SharedArrayBuffer }
-  | { kind: "cpu" };
+  | { kind: "sweep"; scenario: unknown; epochs: number | undefined; cells: Float64Array; cursor: SharedArrayBuffer };
 
 export type FromWorker =
   | { kind: "ready" }
   | { kind: "rows"; rows: Float64Array; labels: string[]; types: string[] }
   | { kind: "done"; stats: ThreadStats }
-  | { kind: "cpu"; ms: number | null }
   | { kind: "error"; error: { code: string; field: string; message: string } };
 
 export function encodeCells(cells: SweepCell[]): Float64Array {

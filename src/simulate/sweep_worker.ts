@@ -7,7 +7,6 @@ import { parentPort, workerData } from "node:worker_threads";
 import { instantiateSync } from "../core/taomath.js";
 import { TaomathError } from "../core/errors.js";
 import { CellCursor, CellRunner } from "./sweep_cursor.js";
-import { threadCpuMs } from "./thread_cpu.js";
 import { decodeCells, encodeRows, type FromWorker, type ToWorker } from "./sweep_wire.js";
 
 const { module } = workerData as { module: WebAssembly.Module };
@@ -15,7 +14,6 @@ const tm = instantiateSync(module);
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => parentPort!.postMessage(m, transfer as never);
 parentPort!.on("message", (m: ToWorker) => {
-  if (m.kind === "cpu") return post({ kind: "cpu", ms: threadCpuMs() });
   const runner = new CellRunner(tm, m.scenario, m.epochs, new CellCursor(decodeCells(m.cells), m.cursor));
   try {
     for (let row = runner.next(); row !== null; row = runner.next()) {
