@@ -3,18 +3,10 @@
 // allocate. Stored in linear memory as lo at +0, hi at +8 (little-endian i128).
 
 import { umul128, wideHi, udiv128by64, div3by2, remHi, remLo } from "./wide";
-import { udivLimbs } from "./limbs";
 
 export let rHi: u64 = 0;
 export let rLo: u64 = 0;
 export let rOverflow: bool = false;
-
-const U = memory.data(8 * 4);
-const V = memory.data(4 * 4);
-const Q = memory.data(8 * 4);
-const R = memory.data(4 * 4);
-const UN = memory.data(9 * 4);
-const VN = memory.data(4 * 4);
 
 // @ts-ignore: decorator
 @inline export function isNeg(hi: u64): bool { return <i64>hi < 0; }
@@ -93,11 +85,6 @@ export function satMulFixed(ah: u64, al: u64, bh: u64, bl: u64, frac: u32): void
   } else { rHi = hi; rLo = lo; }
 }
 
-function storeWords(at: usize, w: u64): void {
-  store<u32>(at, <u32>w);
-  store<u32>(at + 4, <u32>(w >> 32));
-}
-
 /**
  * Unsigned fixed-point division with `frac` fraction bits: floor(a * 2^frac / b) on u128 magnitudes
  * (U64F64 with frac 64, U96F32 with frac 32). rOverflow is set on a zero divisor or when the
@@ -129,29 +116,6 @@ export function udivFixed(xh: u64, xl: u64, yh: u64, yl: u64, frac: u32): void {
   const q1 = div3by2(u3, u2, u1, v1, v0);
   const q0 = div3by2(remHi, remLo, u0, v1, v0);
   rOverflow = false; rHi = q1; rLo = q0;
-}
-
-/** udivFixed by long division on 32-bit limbs (the general method; the reference for its fast forms). */
-export function udivFixedLimbs(xh: u64, xl: u64, yh: u64, yl: u64, frac: u32): void {
-  if (yh == 0 && yl == 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
-  // numerator = x << frac, as 6 (frac 64) or 5 (frac 32) limbs in an 8-limb buffer
-  memory.fill(U, 0, 32);
-  if (frac == 64) { storeWords(U + 8, xl); storeWords(U + 16, xh); }
-  else { storeWords(U + 4, xl); storeWords(U + 12, xh); }
-  let m = 8;
-  while (m > 1 && load<u32>(U + (<usize>(m - 1) << 2)) == 0) m--;
-  storeWords(V, yl); storeWords(V + 8, yh);
-  let n = 4;
-  while (n > 1 && load<u32>(V + (<usize>(n - 1) << 2)) == 0) n--;
-  memory.fill(Q, 0, 32);
-  if (m >= n) udivLimbs(U, m, V, n, Q, R, UN, VN);
-  const q0 = <u64>load<u32>(Q) | (<u64>load<u32>(Q + 4) << 32);
-  const q1 = <u64>load<u32>(Q + 8) | (<u64>load<u32>(Q + 12) << 32);
-  const q2 = <u64>load<u32>(Q + 16) | (<u64>load<u32>(Q + 20) << 32);
-  const q3 = <u64>load<u32>(Q + 24) | (<u64>load<u32>(Q + 28) << 32);
-  if (q2 != 0 || q3 != 0) { rOverflow = true; rHi = 0; rLo = 0; return; }
-  rOverflow = false;
-  rHi = q1; rLo = q0;
 }
 
 /**
