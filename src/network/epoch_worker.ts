@@ -19,9 +19,8 @@ port.on("message", ({ id, input, message }: { id: number; input?: EpochInputType
     else {
       const out = tm.runEpochTyped(typed, { output: "typed" });
       if (message !== undefined) held.output(message.netuid, id, out as unknown as Record<string, unknown>);
-      const buffers = [out.stake, out.stake_weight, out.active, out.validator_permit, out.consensus, out.incentive, out.dividends, out.validator_trust,
-        out.emission, out.server_emission, out.validator_emission, out.bonds.start, out.bonds.col, out.bonds.val].map((a) => a.buffer as ArrayBuffer);
-      port.postMessage({ id, ok: true, out }, [...new Set(buffers)]);
+      // every output is a view of one ArrayBuffer (runPreparedTyped): transferring it hands them all over
+      port.postMessage({ id, ok: true, out }, [out.stake.buffer as ArrayBuffer]);
     }
   } catch (e) {
     port.postMessage({ id, ok: false, message: e instanceof Error ? e.message : String(e) });
