@@ -91,9 +91,9 @@ async function benchNetwork(values: Values): Promise<void> {
     const shared = [...perBlock.values()].filter((c) => c > 1).length;
     const blocksPerS = blocks / Math.max(seconds, 1e-9);
     // a year: its first W blocks as the warm-up ran, the rest at the timed rate
-    const rest = Math.max(0, YEAR_BLOCKS - warmup);
-    const yearMinutes = (Math.min(warmup, YEAR_BLOCKS) / Math.max(warmup, 1)) * warmupSeconds / 60 + rest / blocksPerS / 60;
-    const yearMinutesCpu = (Math.min(warmup, YEAR_BLOCKS) / Math.max(warmup, 1)) * warmupCpu / 60 + (rest * cpuSeconds) / blocks / 60;
+    const rest = Math.max(0, YEAR_BLOCKS - warmup), warmShare = Math.min(warmup, YEAR_BLOCKS) / Math.max(warmup, 1);
+    const yearMinutes = (warmShare * warmupSeconds + rest / blocksPerS) / 60;
+    const yearMinutesCpu = (warmShare * warmupCpu + (rest * cpuSeconds) / blocks) / 60;
     if (typeof values.out === "string") writeFileSync(values.out, toJson(net.snapshot()) + "\n");
     const result = {
       blocks_per_s: Number(blocksPerS.toFixed(2)), epochs: ran.length, seconds: Number(seconds.toFixed(3)), threads,
